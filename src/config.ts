@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment. */
+export interface Config {
+  /** HTTP port of `giamngheo serve`. */
+  port: number;
+  host: string;
+  /** Directory of the embedded database (ignored when databaseUrl is set). */
+  dataDir: string;
+  /** postgres://… of a real PostgreSQL ≥ 15; undefined means embedded mode. */
+  databaseUrl?: string;
+  /** Password of the first administrator; generated and printed once when absent. */
+  adminPassword?: string;
+  logLevel: string;
+  /** Idle lifetime of a session. */
+  sessionTtlMinutes: number;
+  /** Cookies get the Secure flag (set behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.GIAMNGHEO_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.GIAMNGHEO_ADMIN_PASSWORD || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtlMinutes: Number(env.GIAMNGHEO_SESSION_TTL_MINUTES ?? 8 * 60),
+    secureCookies: env.GIAMNGHEO_SECURE_COOKIES === '1',
+  };
+}

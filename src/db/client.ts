@@ -1,0 +1,103 @@
+import pg from 'pg';
+
+// One mapping of column types for both database modes:
+// int8 (counts, bigserial ids) as JS numbers, date as 'YYYY-MM-DD' text (no time-zone shifts).
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export type DbMode = 'embedded' | 'postgres';
+export type Row = Record<string, unknown>;
+
+/**
+ * The only way code talks to the database. The pool and a transaction share this
+ * interface, so a service written against `Db` runs inside or outside a transaction.
+ * Inside `tx`, use only the handle it gives you: on the embedded engine a query on
+ * another connection waits for the transaction to end and would deadlock.
+ */
+export interface Db {
+  readonly mode: DbMode;
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Exactly one row, or an Error. */
+  one<T = Row>(text: string, params?: unknown[]): Promise<T>;
+  maybeOne<T = Row>(text: string, params?: unknown[]): Promise<T | undefined>;
+  /** Runs fn in a transaction (a savepoint when already in one). */
+  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+abstract class BaseDb implements Db {
+  constructor(readonly mode: DbMode) {}
+  abstract query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  abstract tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+
+  async one<T = Row>(text: string, params?: unknown[]): Promise<T> {
+    const rows = await this.query<T>(text, params);
+    if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${text.slice(0, 80)}`);
+    return rows[0];
+  }
+
+  async maybeOne<T = Row>(text: string, params?: unknown[]): Promise<T | undefined> {
+    const rows = await this.query<T>(text, params);
+    return rows[0];
+  }
+}
+
+class TxDb extends BaseDb {
+  private savepoints = 0;
+  constructor(mode: DbMode, private readonly client: pg.PoolClient) {
+    super(mode);
+  }
+
+  async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.client.query(text, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const name = `sp_${++this.savepoints}`;
+    await this.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (err) {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw err;
+    }
+  }
+}
+
+export class PoolDb extends BaseDb {
+  constructor(mode: DbMode, readonly pool: pg.Pool) {
+    super(mode);
+  }
+
+  async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.pool.query(text, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new TxDb(this.mode, client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+export function connectPool(url: string, mode: DbMode, max = 10): PoolDb {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  pool.on('error', () => undefined); // a dropped idle client is replaced on next use
+  return new PoolDb(mode, pool);
+}

@@ -1,0 +1,34 @@
+/**
+ * The one error type of the system. Every API error is answered as
+ * `{ "error": { "code", "message", "details" } }` with `message` in Vietnamese;
+ * every CLI error is printed as one line `Lỗi: <message>` with a non-zero exit.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
+export const unauthorized = (message = 'Bạn cần đăng nhập để tiếp tục.') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
+export const notFound = (message: string) => new AppError(404, 'not_found', message);
+export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+
+/** A per-field or per-cell problem, collected before anything is written. */
+export interface Problem {
+  /** Where: a field path, or sheet/row/column for imports. */
+  path?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+export const invalid = (message: string, problems: Problem[]) => new AppError(422, 'invalid', message, { problems });
