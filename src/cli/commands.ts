@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from './context';
+import { registerPlatformCommands } from './platform';
+
+/** Every module's commands. Add yours here (one line). */
+export function registerCommands(program: Command, ctx: CliContext) {
+  registerPlatformCommands(program, ctx);
+}

@@ -1,0 +1,4 @@
+import type { ReferenceDataset } from './reference-data';
+
+/** Reference datasets loaded on first start, in this order. Add yours here (one line). */
+export const DATASETS: ReferenceDataset[] = [];

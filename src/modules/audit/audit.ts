@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client';
+
+export interface AuditEntry {
+  /** '<area>.<entity>.<verb>', e.g. 'users.user.create', 'poverty.household.export'. */
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  unitId?: string | null;
+  agencyId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+}
+
+/** Who made a change: a signed-in user, or the system (CLI, first start). */
+export interface AuditActor {
+  userId: number | null;
+  username: string;
+}
+
+export const systemActor = (name = 'hệ thống'): AuditActor => ({ userId: null, username: name });
+
+/** Secrets never reach the audit trail. */
+const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'token']);
+function redact(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? '[ẩn]' : v)));
+}
+
+/** Writes one audit row. Call it with the transaction handle of the change it records. */
+export async function audit(tx: Db, actor: AuditActor | null, e: AuditEntry): Promise<void> {
+  const by = actor ?? systemActor();
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_name, action, entity, entity_id, unit_id, agency_id, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      by.userId,
+      by.username,
+      e.action,
+      e.entity,
+      e.entityId == null ? null : String(e.entityId),
+      e.unitId ?? null,
+      e.agencyId ?? null,
+      e.before === undefined ? null : JSON.stringify(redact(e.before)),
+      e.after === undefined ? null : JSON.stringify(redact(e.after)),
+      e.requestId ?? null,
+    ],
+  );
+}

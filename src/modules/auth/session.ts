@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { Actor, Grant, Role } from '../access/actor';
+
+export const SESSION_COOKIE = 'gn_session';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, userId: number, ttlMinutes: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
+    [hashToken(token), userId, ttlMinutes],
+  );
+  return token;
+}
+
+export type SessionLookup = { actor: Actor } | { expired: true } | undefined;
+
+/** The actor of a session token, sliding its expiry forward; `expired` when it has lapsed. */
+export async function lookupSession(db: Db, tokenHash: string, ttlMinutes: number): Promise<SessionLookup> {
+  const row = await db.maybeOne<{ user_id: number; expired: boolean; active: boolean }>(
+    `SELECT s.user_id, s.expires_at <= now() AS expired, u.active
+       FROM user_session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  if (!row) return undefined;
+  if (row.expired || !row.active) {
+    await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
+    return { expired: true };
+  }
+  await db.query(
+    `UPDATE user_session SET expires_at = now() + make_interval(mins => $2)
+      WHERE token_hash = $1 AND expires_at < now() + make_interval(mins => $2) - interval '1 minute'`,
+    [tokenHash, ttlMinutes],
+  );
+  const actor = await loadActor(db, row.user_id);
+  return actor ? { actor } : undefined;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function loadActor(db: Db, userId: number): Promise<Actor | undefined> {
+  const user = await db.maybeOne<{ id: number; username: string; display_name: string }>(
+    'SELECT id, username, display_name FROM app_user WHERE id = $1 AND active',
+    [userId],
+  );
+  if (!user) return undefined;
+  const grants = await db.query<{ role: Role; agency_id: string | null; unit_id: string | null }>(
+    'SELECT role, agency_id, unit_id FROM user_grant WHERE user_id = $1 ORDER BY id',
+    [userId],
+  );
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    grants: grants.map((g): Grant => ({ role: g.role, agencyId: g.agency_id, unitId: g.unit_id })),
+  };
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { AppError } from '../errors';
+import { hashToken, lookupSession, SESSION_COOKIE } from '../modules/auth/session';
+import { registerRoutes } from './routes';
+import { Router } from './route-registry';
+import type { AppDeps, AppEnv } from './types';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface App {
+  app: Hono<AppEnv>;
+  router: Router;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createApp(deps: AppDeps): App {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      return c.json({ error: { code: err.code, message: err.message, details: err.details ?? null } }, err.status as 400);
+    }
+    deps.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại sau.', details: { requestId: c.get('requestId') } } }, 500);
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: { code: 'not_found', message: `Không có đường dẫn ${c.req.method} ${c.req.path}.`, details: null } }, 404)
+      : c.text('Không tìm thấy trang.', 404),
+  );
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  // CSRF: a browser's cross-site request to a state-changing API is refused. Browsers send
+  // Origin / Sec-Fetch-Site on such requests; the session cookie is also SameSite=Strict.
+  app.use('/api/*', async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const host = c.req.header('host');
+      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin && host && new URL(origin).host !== host);
+      if (crossSite) throw new AppError(403, 'csrf', 'Yêu cầu từ trang khác bị từ chối (CSRF).');
+    }
+    await next();
+  });
+
+  // Session → actor.
+  app.use('/api/*', async (c, next) => {
+    c.set('actor', null);
+    c.set('sessionTokenHash', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const tokenHash = hashToken(token);
+      const found = await lookupSession(deps.db, tokenHash, deps.config.sessionTtlMinutes);
+      if (found && 'expired' in found) {
+        throw new AppError(401, 'session_expired', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
+      }
+      if (found) {
+        c.set('actor', found.actor);
+        c.set('sessionTokenHash', tokenHash);
+      }
+    }
+    await next();
+  });
+
+  const router = new Router(app, deps);
+  registerRoutes(router, deps);
+
+  // The web app: static files, and index.html for client-side routes.
+  if (fs.existsSync(WEB_DIST)) {
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+  }
+  return { app, router };
+}

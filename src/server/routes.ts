@@ -1,0 +1,18 @@
+import { registerAuditRoutes } from '../modules/audit/routes';
+import { registerAuthRoutes } from '../modules/auth/routes';
+import { registerUsersRoutes } from '../modules/users/routes';
+import { openApiDocument, type Router } from './route-registry';
+import type { AppDeps } from './types';
+
+/** Every module's routes. Add yours here (one line). */
+export function registerRoutes(r: Router, deps: AppDeps) {
+  r.get('/api/health', { summary: 'Tình trạng hệ thống', access: 'public', tags: ['system'] }, async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok', db: deps.dbKind, version: '0.1.0' };
+  });
+  r.get('/api/openapi.json', { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'] }, () => openApiDocument(r.routes));
+
+  registerAuthRoutes(r, deps);
+  registerUsersRoutes(r, deps);
+  registerAuditRoutes(r, deps);
+}
