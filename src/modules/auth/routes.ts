@@ -60,9 +60,13 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
     return { user: actor };
   });
 
-  r.post('/api/auth/logout', { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'] }, async ({ c }) => {
+  r.post('/api/auth/logout', { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'] }, async ({ c, actor }) => {
     const tokenHash = c.get('sessionTokenHash');
-    if (tokenHash) await deleteSession(deps.db, tokenHash);
+    const a = actor as NonNullable<typeof actor>;
+    await deps.db.tx(async (tx) => {
+      if (tokenHash) await deleteSession(tx, tokenHash);
+      await audit(tx, a, { action: 'auth.session.logout', entity: 'user', entityId: a.userId });
+    });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

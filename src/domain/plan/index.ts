@@ -1,0 +1,4 @@
+export * from './deadline';
+export * from './status';
+export * from './lateness';
+export * from './rollup';

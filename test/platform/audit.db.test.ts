@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t?.close());
+
+const newUser = (username: string) => ({
+  username,
+  displayName: 'Nguyễn Văn Thử',
+  password: 'mot-mat-khau-dai',
+  grants: [{ role: 'steering_member', agencyId: null, unitId: null }],
+});
+
+describe('audit trail', () => {
+  it('records who created what, with the after state and no secret', async () => {
+    const admin = await t.as('admin');
+    const res = await admin.post('/api/users', newUser('nv.thu'));
+    expect(res.status).toBe(200);
+    const log = await admin.get('/api/audit?entity=user&action=users.user.create&limit=1');
+    const row = log.body.items[0];
+    expect(row.actorName).toBe('t.admin');
+    expect(row.entityId).toBe(String(res.body.user.id));
+    expect(row.after.displayName).toBe('Nguyễn Văn Thử');
+    expect(JSON.stringify(row)).not.toContain('mot-mat-khau-dai');
+  });
+
+  it('writes nothing when the change fails (same transaction)', async () => {
+    const admin = await t.as('admin');
+    const before = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).n;
+    const dup = await admin.post('/api/users', newUser('nv.thu'));
+    expect(dup.status).toBe(409);
+    const badUnit = await admin.post('/api/users', { ...newUser('nv.khac'), grants: [{ role: 'commune_officer', unitId: 'C:99999:2025-07-01' }] });
+    expect(badUnit.status).toBe(400);
+    const after = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).n;
+    expect(after).toBe(before);
+    expect(await t.db.query(`SELECT 1 FROM app_user WHERE username = 'nv.khac'`)).toHaveLength(0);
+  });
+
+  it('cannot be altered or deleted, even with direct SQL', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET actor_name = 'ai đó'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('exports CSV with a BOM for Excel, for administrators only', async () => {
+    const admin = await t.as('admin');
+    const csv = await admin.get('/api/audit/export.csv?entity=user');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(csv.body).charCodeAt(0)).toBe(0xfeff);
+    expect(String(csv.body)).toContain('users.user.create');
+    const officer = await t.as('province_officer');
+    expect((await officer.get('/api/audit/export.csv')).status).toBe(403);
+  });
+
+  it('rejects an impossible date filter with a Vietnamese message', async () => {
+    const admin = await t.as('admin');
+    const res = await admin.get('/api/audit?from=2026-02-30');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.problems[0].message).toBe('Ngày không tồn tại.');
+  });
+});

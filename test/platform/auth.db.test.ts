@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t?.close());
+
+describe('sign-in and sessions', () => {
+  it('signs in with an HttpOnly SameSite=Strict cookie and answers /api/auth/me', async () => {
+    const res = await t.client().post('/api/auth/login', { username: 't.admin', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/gn_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const me = await t.client(cookie.split(';')[0]).get('/api/auth/me');
+    expect(me.body.user.username).toBe('t.admin');
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const res = await t.client().post('/api/auth/login', { username: 't.admin', password: TEST_PASSWORD });
+    const token = (res.headers.get('set-cookie') ?? '').split(';')[0].split('=')[1];
+    const raw = await t.db.query('SELECT 1 FROM user_session WHERE token_hash = $1', [token]);
+    expect(raw).toHaveLength(0);
+  });
+
+  it('refuses a wrong password with a Vietnamese message and the same answer for an unknown user', async () => {
+    const wrong = await t.client().post('/api/auth/login', { username: 't.admin', password: 'sai-mat-khau' });
+    const unknown = await t.client().post('/api/auth/login', { username: 'khong-co-ai', password: 'sai-mat-khau' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error).toEqual(wrong.body.error);
+  });
+
+  it('limits repeated failures for one account (429 with Retry-After), even with the right password', async () => {
+    for (let i = 0; i < 5; i++) await t.client().post('/api/auth/login', { username: 't.steering-member', password: 'sai' + i });
+    const blocked = await t.client().post('/api/auth/login', { username: 't.steering-member', password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.body.error.message).toMatch(/thử lại sau/);
+  });
+
+  it('rejects an expired session with its own message, and deletes it', async () => {
+    const res = await t.client().post('/api/auth/login', { username: 't.program-owner', password: TEST_PASSWORD });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
+    const me = await t.client(cookie).get('/api/auth/me');
+    expect(me.status).toBe(401);
+    expect(me.body.error.code).toBe('session_expired');
+    expect((await t.db.query('SELECT 1 FROM user_session'))).toHaveLength(0);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const c = await t.as('province_officer');
+    expect((await c.post('/api/auth/logout')).status).toBe(200);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a cross-site state-changing request (CSRF)', async () => {
+    const c = await t.as('admin');
+    const res = await c.request('POST', '/api/users', {}, { origin: 'https://trang-gia-mao.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('csrf');
+    const site = await c.request('POST', '/api/users', {}, { 'sec-fetch-site': 'cross-site' });
+    expect(site.status).toBe(403);
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
