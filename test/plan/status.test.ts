@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { allowedMoves, checkTransition, type TaskStatus } from '../../src/domain/plan/status';
+import { daysLate, isAtRisk, isOverdue, timeliness } from '../../src/domain/plan/lateness';
+import { rollUp } from '../../src/domain/plan/rollup';
+import type { Role } from '../../src/modules/access/actor';
+
+describe('status workflow: chưa triển khai → đang thực hiện → đã trình → hoàn thành; tạm dừng; hủy', () => {
+  it.each<[TaskStatus, TaskStatus, Role, boolean | 'invalid']>([
+    ['not_started', 'in_progress', 'ministry_lead', true],
+    ['not_started', 'in_progress', 'province_officer', true],
+    ['in_progress', 'submitted', 'ministry_lead', true],
+    ['in_progress', 'submitted', 'program_owner', false], // the owner does not submit for the assignee
+    ['submitted', 'completed', 'program_owner', true],
+    ['submitted', 'completed', 'ministry_lead', false], // cannot accept its own submission
+    ['submitted', 'in_progress', 'program_owner', true], // returned
+    ['in_progress', 'completed', 'province_officer', true], // own-authority instrument issued
+    ['in_progress', 'paused', 'ministry_lead', false],
+    ['in_progress', 'paused', 'program_owner', true],
+    ['paused', 'in_progress', 'program_owner', true],
+    ['in_progress', 'cancelled', 'province_officer', false],
+    ['in_progress', 'cancelled', 'program_owner', true],
+    ['completed', 'in_progress', 'program_owner', true],
+    ['completed', 'in_progress', 'ministry_lead', false],
+    ['not_started', 'in_progress', 'steering_member', false], // reads and comments only
+    ['not_started', 'in_progress', 'commune_officer', false],
+    ['not_started', 'completed', 'admin', 'invalid'], // not a defined move, even for admin
+    ['cancelled', 'in_progress', 'program_owner', 'invalid'],
+    ['in_progress', 'cancelled', 'admin', true],
+  ])('%s → %s by %s: %s', (from, to, role, expected) => {
+    const r = checkTransition(from, to, [role]);
+    if (expected === 'invalid') {
+      expect(r).toMatchObject({ ok: false, code: 'invalid_transition' });
+      if (!r.ok) expect(r.message).toMatch(/^Không thể chuyển trạng thái từ "/);
+    } else if (expected) expect(r.ok).toBe(true);
+    else {
+      expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+      if (!r.ok) expect(r.message).toContain('Vai trò của bạn không được phép');
+    }
+  });
+
+  it('completion asks for a date, return/pause/cancel for a note', () => {
+    const done = checkTransition('submitted', 'completed', ['program_owner']);
+    expect(done.ok && done.transition.requires).toBe('completedOn');
+    const back = checkTransition('submitted', 'in_progress', ['program_owner']);
+    expect(back.ok && back.transition.requires).toBe('note');
+  });
+
+  it('lists the buttons open to a role', () => {
+    expect(allowedMoves('in_progress', ['ministry_lead']).map((t) => t.to).sort()).toEqual(['completed', 'submitted']);
+    expect(allowedMoves('in_progress', ['steering_member'])).toEqual([]);
+  });
+});
+
+describe('lateness: calendar days past the due day, at completion or at the as-of date', () => {
+  it.each([
+    // Real instruments vs the seed plan (implementation-plan.md §2): due Q4/2021 → 31/12/2021
+    ['90/QĐ-TTg issued 18/01/2022', { status: 'completed', due: '2021-12-31', completedOn: '2022-01-18' }, '2026-01-01', 18],
+    ['36/2021/QĐ-TTg issued 13/12/2021', { status: 'completed', due: '2021-12-31', completedOn: '2021-12-13' }, '2026-01-01', 0],
+    ['353/QĐ-TTg issued 15/03/2022', { status: 'completed', due: '2021-12-31', completedOn: '2022-03-15' }, '2026-01-01', 74],
+    ['completed on the due day', { status: 'completed', due: '2022-06-30', completedOn: '2022-06-30' }, '2026-01-01', 0],
+    ['open, as-of before due', { status: 'in_progress', due: '2022-06-30', completedOn: null }, '2022-06-01', 0],
+    ['open, as-of after due', { status: 'in_progress', due: '2022-06-30', completedOn: null }, '2022-07-10', 10],
+    ['cancelled is never late', { status: 'cancelled', due: '2022-06-30', completedOn: null }, '2023-01-01', 0],
+    ['no fixed due day', { status: 'in_progress', due: null, completedOn: null }, '2023-01-01', 0],
+  ] as const)('%s → %i days late', (_name, task, asOf, expected) => {
+    expect(daysLate({ ...task }, asOf)).toBe(expected);
+  });
+
+  it('overdue = open and past due at the as-of date', () => {
+    const t = { status: 'in_progress' as const, due: '2022-06-30', completedOn: null };
+    expect(isOverdue(t, '2022-06-30')).toBe(false);
+    expect(isOverdue(t, '2022-07-01')).toBe(true);
+    expect(isOverdue({ ...t, status: 'completed', completedOn: '2022-08-01' }, '2022-09-01')).toBe(false);
+    expect(timeliness({ ...t, status: 'completed', completedOn: '2022-08-01' }, '2022-09-01')).toBe('late');
+    expect(timeliness(t, '2022-07-01')).toBe('overdue');
+  });
+
+  it('at risk: due within 7 days and not done, or behind schedule by 30 points', () => {
+    const t = { status: 'in_progress' as const, due: '2022-06-30', completedOn: null, percent: 50, start: '2022-01-01' };
+    expect(isAtRisk(t, '2022-06-24')).toBe(true);
+    expect(isAtRisk({ ...t, percent: 100 }, '2022-06-24')).toBe(false);
+    expect(isAtRisk({ ...t, percent: 10 }, '2022-04-15')).toBe(true); // 58% of the time gone, 10% done
+    expect(isAtRisk({ ...t, percent: 40 }, '2022-04-15')).toBe(false);
+    expect(isAtRisk(t, '2022-07-02')).toBe(false); // overdue, not "at risk"
+  });
+});
+
+describe('roll-up of a task fanned out to every province', () => {
+  const asOf = '2022-09-01';
+  const due = '2022-06-30';
+  it('counts, mean progress, overdue and derived status', () => {
+    const r = rollUp(
+      [
+        { status: 'completed', due, completedOn: '2022-06-20' },
+        { status: 'completed', due, completedOn: '2022-07-15' },
+        { status: 'in_progress', due, completedOn: null, percent: 40 },
+        { status: 'not_started', due, completedOn: null },
+        { status: 'cancelled', due, completedOn: null },
+      ],
+      asOf,
+    );
+    expect(r).toMatchObject({ total: 5, active: 4, completed: 2, overdue: 2, completedLate: 1, percent: 60, status: 'in_progress', completedOn: null, maxDaysLate: 63 });
+  });
+
+  it('is complete, on the last completion date, when every active assignment is', () => {
+    const r = rollUp([{ status: 'completed', due, completedOn: '2022-06-20' }, { status: 'completed', due, completedOn: '2022-07-15' }, { status: 'cancelled', due, completedOn: null }], asOf);
+    expect(r.status).toBe('completed');
+    expect(r.completedOn).toBe('2022-07-15');
+    expect(daysLate({ status: r.status, due, completedOn: r.completedOn }, asOf)).toBe(15);
+  });
+
+  it('not started / submitted / cancelled / empty', () => {
+    expect(rollUp([{ status: 'not_started', due, completedOn: null }], asOf).status).toBe('not_started');
+    expect(rollUp([{ status: 'submitted', due, completedOn: null }, { status: 'completed', due, completedOn: '2022-06-01' }], asOf).status).toBe('submitted');
+    expect(rollUp([{ status: 'cancelled', due, completedOn: null }], asOf).status).toBe('cancelled');
+    expect(rollUp([], asOf)).toMatchObject({ total: 0, percent: 0, status: 'not_started' });
+  });
+});
