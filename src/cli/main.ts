@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { AppError } from '../errors';
 import { registerCommands } from './commands';
 import { cliContext } from './context';
+import { commanderMessageVi } from './messages';
 
 /** `giamngheo …`: every error is one line on stderr and a non-zero exit. */
 const program = new Command('giamngheo')
@@ -10,7 +11,7 @@ const program = new Command('giamngheo')
   .exitOverride()
   .configureOutput({
     writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(`Lỗi: ${s.replace(/^error: /, '').trim()}\n`),
+    outputError: (s, write) => write(`Lỗi: ${commanderMessageVi(s)}\n`),
   });
 
 registerCommands(program, cliContext(loadConfig()));

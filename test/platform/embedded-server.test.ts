@@ -65,3 +65,17 @@ describe('embedded database', () => {
     expect(res.stderr).toMatch(/^Lỗi: .*2026-02-30/);
   });
 });
+
+describe('CLI argument errors', () => {
+  it.each([
+    [['audit', '--format', 'xml'], /^Lỗi: giá trị "xml" của --format không hợp lệ; chọn một trong: json, csv, table\.$/],
+    [['audit', '--bogus'], /^Lỗi: không có tùy chọn --bogus\.$/],
+    [['khong-co-lenh'], /^Lỗi: không có lệnh "khong-co-lenh"/],
+    [['users', 'add', '--username', 'x'], /^Lỗi: thiếu tùy chọn bắt buộc --name\.$/],
+  ])('giamngheo %j → one Vietnamese line, exit ≠ 0', async (args, expected) => {
+    const res = await runCli(args as string[], env);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr.trim()).toMatch(expected);
+  });
+});
