@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  approve, communeResultsLocked, completeStep, deadlinesForYear, isComplete, isOverdue, monthlyDecisionDue, monthlyStatus,
+  nextDeadline, nextStep, openCampaign, returnForCorrection, routingFor, stepsOf,
+  type Campaign, type ChainState, type CommuneProgress, type ReviewStep,
+} from '../../src/domain/poverty/review';
+
+function campaign(kind: 'periodic' | 'monthly', year: number, month: number | null = null): Campaign {
+  const c = openCampaign(kind, year, month);
+  if (!c.ok) throw new Error(c.error.message);
+  return c.value;
+}
+
+function runAll(c: Campaign, from = c.opensOn): CommuneProgress {
+  let p: CommuneProgress = { completed: [] };
+  for (const step of stepsOf(c)) {
+    const r = completeStep(c, p, { step, on: from });
+    if (!r.ok) throw new Error(r.error.message);
+    p = r.value;
+  }
+  return p;
+}
+
+/** QĐ 24/2021/QĐ-TTg, Art. 3: "Periodic review, once a year: 01 September to 14 December"; regular review "from the 15th". */
+describe('QĐ 24/2021, Art. 3: campaigns', () => {
+  it('a periodic campaign runs from 01/09 to 14/12', () => {
+    expect(campaign('periodic', 2024)).toMatchObject({ opensOn: '2024-09-01', closesOn: '2024-12-14', routingId: 'QD24-2021' });
+  });
+  it('a monthly campaign starts on the 15th', () => {
+    expect(campaign('monthly', 2024, 3).opensOn).toBe('2024-03-15');
+  });
+  it('the routing is pinned at the start: June 2025 keeps the district, the 2025 periodic review does not', () => {
+    expect(campaign('monthly', 2025, 6).routingId).toBe('QD24-2021');
+    expect(campaign('periodic', 2025).routingId).toBe('QD24-2021-2CAP');
+    expect(routingFor('2025-06-30')!.chain).toEqual(['commune', 'district', 'province', 'central']);
+    expect(routingFor('2025-07-01')!.chain).toEqual(['commune', 'province', 'central']);
+  });
+  it('no routing before QĐ 24/2021 took effect (01/09/2021)', () => {
+    expect(openCampaign('monthly', 2021, 3).ok).toBe(false);
+  });
+});
+
+/**
+ * QĐ 24/2021, Art. 4: "1. list households to review → 2. review and classify; village meeting →
+ * 3. public posting → 4. report to the district chair for comment; recognition". The district step
+ * cannot run after 01/07/2025 (review-procedure.md §11).
+ */
+describe('QĐ 24/2021, Art. 4: steps of a commune periodic review', () => {
+  it.each([
+    [2024, ['listing', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition']],
+    [2025, ['listing', 'survey', 'village_meeting', 'public_posting', 'recognition']],
+  ] as [number, ReviewStep[]][])('steps of %i', (year, steps) => {
+    expect(stepsOf(campaign('periodic', year))).toEqual(steps);
+  });
+
+  it('steps run in order, not before the opening and not before the previous step', () => {
+    const c = campaign('periodic', 2024);
+    const p0: CommuneProgress = { completed: [] };
+    expect(completeStep(c, p0, { step: 'survey', on: '2024-09-10' })).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
+    expect(completeStep(c, p0, { step: 'listing', on: '2024-08-31' })).toMatchObject({ ok: false, error: { code: 'before_open' } });
+    const p1 = completeStep(c, p0, { step: 'listing', on: '2024-09-05' });
+    expect(p1.ok).toBe(true);
+    if (!p1.ok) return;
+    expect(nextStep(c, p1.value)).toBe('survey');
+    expect(completeStep(c, p1.value, { step: 'survey', on: '2024-09-04' })).toMatchObject({ ok: false, error: { code: 'date_before_previous' } });
+  });
+
+  it('a review not recognised by 14/12 is overdue', () => {
+    const c = campaign('periodic', 2024);
+    expect(isOverdue(c, { completed: [] }, '2024-12-14')).toBe(false);
+    expect(isOverdue(c, { completed: [] }, '2024-12-15')).toBe(true);
+    expect(isOverdue(c, runAll(c, '2024-12-10'), '2025-01-10')).toBe(false);
+    expect(isComplete(c, runAll(c))).toBe(true);
+  });
+});
+
+/** QĐ 24/2021, Art. 5.3: "The commune chair decides recognition … within 15 days of the start of the review." */
+describe('QĐ 24/2021, Art. 5: monthly review within 15 days', () => {
+  it.each([
+    ['2024-03-15', null, '2024-03-30', 'in_time'],
+    ['2024-03-15', null, '2024-03-31', 'overdue'],
+    ['2024-03-15', '2024-03-30', '2024-04-10', 'decided_in_time'],
+    ['2024-03-15', '2024-03-31', '2024-04-10', 'decided_late'],
+  ] as const)('started %s, decided %s, today %s → %s', (start, decided, today, expected) => {
+    expect(monthlyStatus(start, decided, today)).toBe(expected);
+  });
+  it('due date crosses a month end', () => {
+    expect(monthlyDecisionDue('2024-02-20')).toBe('2024-03-06');
+  });
+  it('a monthly review starts with the application (Mẫu số 04), not with a list', () => {
+    expect(stepsOf(campaign('monthly', 2026, 4))[0]).toBe('application');
+  });
+});
+
+/**
+ * QĐ 24/2021, Art. 7 (review-procedure.md §8): "5th of each month, Feb–Sep: report on regular review";
+ * "before 15/11 preliminary periodic results"; "before 20/12 official periodic results".
+ */
+describe('QĐ 24/2021, Art. 7: reporting deadlines', () => {
+  const d = deadlinesForYear(2024);
+  it('monthly reports on the 5th, February to September', () => {
+    expect(d.filter((x) => x.kind === 'monthly_report').map((x) => x.due)).toEqual([
+      '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05', '2024-08-05', '2024-09-05',
+    ]);
+  });
+  it('preliminary 15/11, official 20/12', () => {
+    expect(d.find((x) => x.kind === 'preliminary_report')!.due).toBe('2024-11-15');
+    expect(d.find((x) => x.kind === 'official_report')!.due).toBe('2024-12-20');
+  });
+  it('next deadline after 06/09 is the preliminary report; after 21/12 it is 05/02 next year', () => {
+    expect(nextDeadline('2024-09-06')!.kind).toBe('preliminary_report');
+    expect(nextDeadline('2024-12-21')!.due).toBe('2025-02-05');
+  });
+});
+
+/** QĐ 24/2021, Art. 7 and the 2025 reform: commune → district → province → central before 01/07/2025, commune → province → central after. */
+describe('reporting chain: each level approves and locks', () => {
+  it('2024: commune, district, province, central, in order', () => {
+    const c = campaign('periodic', 2024);
+    const done = runAll(c, '2024-10-01');
+    let s: ChainState = { approvals: [] };
+    expect(approve(c, { completed: [] }, s, 'commune', '2024-12-01')).toMatchObject({ ok: false, error: { code: 'not_ready' } });
+    expect(approve(c, done, s, 'province', '2024-12-01')).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
+    for (const level of ['commune', 'district', 'province', 'central'] as const) {
+      const r = approve(c, done, s, level, '2024-12-10');
+      expect(r.ok).toBe(true);
+      if (r.ok) s = r.value;
+    }
+    expect(communeResultsLocked(s)).toBe(true);
+    expect(approve(c, done, s, 'central', '2024-12-11')).toMatchObject({ ok: false, error: { code: 'already_done' } });
+  });
+  it('2025 periodic review: no district level', () => {
+    const c = campaign('periodic', 2025);
+    const done = runAll(c);
+    const s1 = approve(c, done, { approvals: [] }, 'commune', '2025-11-01');
+    expect(s1.ok).toBe(true);
+    if (!s1.ok) return;
+    expect(approve(c, done, s1.value, 'district', '2025-11-02')).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
+    expect(approve(c, done, s1.value, 'province', '2025-11-02').ok).toBe(true);
+  });
+  it('the province returns the results to the commune, which unlocks them; a level cannot return out of turn', () => {
+    const c = campaign('periodic', 2025);
+    const done = runAll(c);
+    const s1 = approve(c, done, { approvals: [] }, 'commune', '2025-11-01');
+    if (!s1.ok) throw new Error();
+    expect(returnForCorrection(c, s1.value, 'central').ok).toBe(false);
+    const back = returnForCorrection(c, s1.value, 'province');
+    expect(back.ok && communeResultsLocked(back.value)).toBe(false);
+  });
+});
