@@ -10,7 +10,7 @@
  * steering_member and commune_officer read and comment only.
  */
 
-import type { Role } from '../../modules/access/actor';
+import type { Role } from '../roles';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'submitted', 'completed', 'paused', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
