@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedMoves, checkTransition, type TaskStatus } from '../../src/domain/plan/status';
 import { daysLate, isAtRisk, isOverdue, timeliness } from '../../src/domain/plan/lateness';
 import { rollUp } from '../../src/domain/plan/rollup';
-import type { Role } from '../../src/modules/access/actor';
+import type { Role } from '../../src/domain/roles';
 
 describe('status workflow: chưa triển khai → đang thực hiện → đã trình → hoàn thành; tạm dừng; hủy', () => {
   it.each<[TaskStatus, TaskStatus, Role, boolean | 'invalid']>([
