@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context';
 import { registerPlatformCommands } from './platform';
+import { registerPovertyCommands } from '../modules/poverty/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
   registerPlatformCommands(program, ctx);
+  registerPovertyCommands(program, ctx);
 }

@@ -165,7 +165,7 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
   const flags: ReviewFlag[] = [];
   reasons.push({
     rule: 'standard',
-    messageVi: `Áp dụng ${standard.nameVi} (${standard.citation})${application ? `: ${application.citation}` : ' theo lựa chọn'}.`,
+    messageVi: `Áp dụng ${standard.nameVi}: ${application ? application.citation : `${standard.citation} (theo lựa chọn)`}.`,
     citation: application?.citation ?? standard.citation,
     status: application?.status ?? standard.status,
   });
