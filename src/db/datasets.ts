@@ -1,4 +1,7 @@
+import { unitsDataset } from '../modules/units/load';
 import type { ReferenceDataset } from './reference-data';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
-export const DATASETS: ReferenceDataset[] = [];
+export const DATASETS: ReferenceDataset[] = [
+  unitsDataset,
+];

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './dates';
+export { buildUnitSet, CODE_ALIASES } from './build';
+export { stripUnitPrefix, unitId } from './names';
+export { REGIONS_6, region6Of } from './regions';
