@@ -1,7 +1,12 @@
+import { planDataset } from '../modules/plan/load';
 import { unitsDataset } from '../modules/units/load';
+import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
 import type { ReferenceDataset } from './reference-data';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
 export const DATASETS: ReferenceDataset[] = [
   unitsDataset,
+  povertyStandardsDataset,
+  povertyPublishedDataset,
+  planDataset,
 ];
