@@ -1,4 +1,5 @@
 import { planDataset } from '../modules/plan/load';
+import { agenciesDataset } from '../modules/agencies/load';
 import { unitsDataset } from '../modules/units/load';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
 import type { ReferenceDataset } from './reference-data';
@@ -6,6 +7,7 @@ import type { ReferenceDataset } from './reference-data';
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
 export const DATASETS: ReferenceDataset[] = [
   unitsDataset,
+  agenciesDataset, // after the units: People's Committees reference province versions
   povertyStandardsDataset,
   povertyPublishedDataset,
   planDataset,

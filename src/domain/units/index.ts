@@ -3,3 +3,4 @@ export * from './dates';
 export { buildUnitSet, CODE_ALIASES } from './build';
 export { stripUnitPrefix, unitId } from './names';
 export { REGIONS_6, region6Of } from './regions';
+export { successorsOf, levelOfCode, type LineageEdge, type Successor } from './succession';

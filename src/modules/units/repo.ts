@@ -1,9 +1,12 @@
 import type { Db } from '../../db/client';
+import type { LineageEdge, UnitLevel } from '../../domain/units';
+import { compareVi } from '../../domain/text';
 
 /**
- * Every unit version covered by the given units: their descendants (through parent
- * links, on any date) and the older units that roll up into them through resolved
- * lineage (and those units' descendants).
+ * Every unit version covered by the given units: their descendants (through parent links, on any
+ * date), the older units that roll up into them through resolved lineage (and those units'
+ * descendants), and later versions of the same unit (lineage kind 'same_unit': a rename or a
+ * reclassification such as Đồng Nai in 2026 keeps the territory, so a grant follows it).
  */
 export async function coveredUnitIds(db: Db, rootIds: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
@@ -11,6 +14,8 @@ export async function coveredUnitIds(db: Db, rootIds: string[]): Promise<string[
        SELECT parent_id, id FROM admin_unit WHERE parent_id IS NOT NULL
        UNION ALL
        SELECT to_unit_id, from_unit_id FROM unit_lineage WHERE resolved
+       UNION ALL
+       SELECT from_unit_id, to_unit_id FROM unit_lineage WHERE resolved AND kind = 'same_unit'
      ),
      covered (id) AS (
        SELECT unnest($1::text[])
@@ -21,4 +26,165 @@ export async function coveredUnitIds(db: Db, rootIds: string[]): Promise<string[
     [rootIds],
   );
   return rows.map((r) => r.id);
+}
+
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  level: UnitLevel;
+  unitType: string;
+  parentId: string | null;
+  parentCode: string | null;
+  provinceId: string;
+  validFrom: string;
+  validTo: string | null;
+  legalBasis: string | null;
+  source: string;
+  note: string | null;
+}
+
+const SELECT_UNIT = `SELECT u.id, u.code, u.name, u.full_name AS "fullName", u.name_en AS "nameEn", u.level,
+  u.unit_type AS "unitType", u.parent_id AS "parentId", p.code AS "parentCode", u.province_id AS "provinceId",
+  u.valid_from AS "validFrom", u.valid_to AS "validTo", u.legal_basis AS "legalBasis", u.source, u.note
+  FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id`;
+const VALID_ON = (d: string) => `u.valid_from <= ${d}::date AND (u.valid_to IS NULL OR u.valid_to > ${d}::date)`;
+
+const byName = (a: UnitRow, b: UnitRow) => compareVi(a.name, b.name) || compareVi(a.fullName, b.fullName) || a.code.localeCompare(b.code);
+
+export interface UnitFilter {
+  at: string;
+  level?: UnitLevel;
+  parentId?: string;
+  /** Folded search text (foldVietnamese), matched against names and aliases, or a code prefix. */
+  q?: string;
+  limit?: number;
+}
+
+/** Units valid on a date, by level, parent and search text; sorted by Vietnamese name. */
+export async function listUnits(db: Db, f: UnitFilter): Promise<UnitRow[]> {
+  const params: unknown[] = [f.at];
+  const where = [VALID_ON('$1')];
+  if (f.level) {
+    params.push(f.level);
+    where.push(`u.level = $${params.length}`);
+  }
+  if (f.parentId) {
+    params.push(f.parentId);
+    where.push(`u.parent_id = $${params.length}`);
+  }
+  if (f.q) {
+    params.push(`%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`, `${f.q}%`);
+    where.push(`(u.search_key LIKE $${params.length - 1} OR u.code LIKE $${params.length})`);
+  }
+  const rows = await db.query<UnitRow>(`${SELECT_UNIT} WHERE ${where.join(' AND ')}`, params);
+  rows.sort(byName);
+  return f.limit ? rows.slice(0, f.limit) : rows;
+}
+
+export async function getUnit(db: Db, id: string): Promise<UnitRow | undefined> {
+  return db.maybeOne<UnitRow>(`${SELECT_UNIT} WHERE u.id = $1`, [id]);
+}
+
+export async function getUnits(db: Db, ids: string[]): Promise<UnitRow[]> {
+  return db.query<UnitRow>(`${SELECT_UNIT} WHERE u.id = ANY($1::text[])`, [ids]);
+}
+
+/** Direct children of a unit version valid on a date. */
+export async function childrenOf(db: Db, id: string, at: string): Promise<UnitRow[]> {
+  return listUnits(db, { at, parentId: id });
+}
+
+/** The version a code names on a date (codes are reused), through the code aliases if needed. */
+export async function resolveCode(db: Db, level: UnitLevel, code: string, at: string): Promise<UnitRow | undefined> {
+  const direct = await db.maybeOne<UnitRow>(`${SELECT_UNIT} WHERE u.level = $2 AND u.code = $3 AND ${VALID_ON('$1')}`, [at, level, code]);
+  if (direct) return direct;
+  const alias = await db.maybeOne<{ code: string }>(
+    `SELECT code FROM unit_code_alias WHERE level = $1 AND alias_code = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)`,
+    [level, code, at],
+  );
+  return alias ? resolveCode(db, level, alias.code, at) : undefined;
+}
+
+/** Every version that ever had this code (to explain "not valid on that date"). */
+export async function versionsOfCode(db: Db, level: UnitLevel, code: string): Promise<UnitRow[]> {
+  const rows = await db.query<UnitRow>(`${SELECT_UNIT} WHERE u.level = $1 AND u.code = $2 ORDER BY u.valid_from`, [level, code]);
+  return rows;
+}
+
+export async function nameAliases(db: Db, unitId: string): Promise<{ alias: string; kind: string; source: string }[]> {
+  return db.query(`SELECT alias, kind, source FROM unit_name_alias WHERE unit_id = $1 ORDER BY alias`, [unitId]);
+}
+
+/** Lineage links reachable forward from a unit version (what it became, transitively). */
+export async function lineageFrom(db: Db, id: string): Promise<LineageEdge[]> {
+  return db.query<LineageEdge>(
+    `WITH RECURSIVE reach (id) AS (
+       SELECT $1::text
+       UNION
+       SELECT l.to_unit_id FROM unit_lineage l JOIN reach r ON l.from_unit_id = r.id
+     )
+     SELECT l.from_unit_id AS "fromId", l.to_unit_id AS "toId", l.relation, l.resolved, l.kind
+     FROM unit_lineage l JOIN reach r ON l.from_unit_id = r.id`,
+    [id],
+  );
+}
+
+/** Lineage links reaching a unit version (what it was made of), one step. */
+export async function lineageInto(db: Db, id: string): Promise<LineageRow[]> {
+  return db.query<LineageRow>(`${SELECT_LINEAGE} WHERE l.to_unit_id = $1`, [id]);
+}
+
+export interface LineageRow {
+  id: number;
+  fromId: string;
+  fromCode: string;
+  fromName: string;
+  fromLevel: UnitLevel;
+  fromProvinceCode: string;
+  toId: string;
+  toCode: string;
+  toName: string;
+  toProvinceCode: string;
+  relation: 'full' | 'partial';
+  kind: string;
+  effective: string;
+  legalBasis: string | null;
+  qaFlag: string | null;
+  resolved: boolean;
+  note: string | null;
+}
+
+const SELECT_LINEAGE = `SELECT l.id, l.from_unit_id AS "fromId", f.code AS "fromCode", f.full_name AS "fromName", f.level AS "fromLevel",
+  fp.code AS "fromProvinceCode", l.to_unit_id AS "toId", t.code AS "toCode", t.full_name AS "toName", tp.code AS "toProvinceCode",
+  l.relation, l.kind, l.effective, l.legal_basis AS "legalBasis", l.qa_flag AS "qaFlag", l.resolved, l.note
+  FROM unit_lineage l
+  JOIN admin_unit f ON f.id = l.from_unit_id JOIN admin_unit fp ON fp.id = f.province_id
+  JOIN admin_unit t ON t.id = l.to_unit_id JOIN admin_unit tp ON tp.id = t.province_id`;
+
+/** Lineage rows that must not be used until corrected (the SUSPECT rows of the mapping). */
+export async function unresolvedLineage(db: Db): Promise<LineageRow[]> {
+  return db.query<LineageRow>(`${SELECT_LINEAGE} WHERE NOT l.resolved ORDER BY f.code, t.code`);
+}
+
+export interface RegionRow {
+  id: string;
+  scheme: string;
+  code: string;
+  name: string;
+  verified: boolean;
+  derived: boolean;
+  source: string;
+  note: string | null;
+}
+
+/** Regions a province version belongs to. */
+export async function regionsOf(db: Db, unitId: string): Promise<RegionRow[]> {
+  return db.query<RegionRow>(
+    `SELECT r.id, r.scheme, r.code, r.name, r.verified, m.derived, r.source, m.note
+     FROM region_member m JOIN region r ON r.id = m.region_id WHERE m.unit_id = $1 ORDER BY r.scheme, r.code`,
+    [unitId],
+  );
 }
