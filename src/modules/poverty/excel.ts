@@ -1,0 +1,115 @@
+/** Excel in and out for the commune review workbook, with exceljs streaming (flat memory). */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Problem } from '../../errors';
+import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import {
+  crossCheck, FIRST_DATA_ROW, HOUSEHOLD_COLUMNS, isEmptyRow, MEMBER_COLUMNS, parseHouseholdRow, parseMemberRow, rowCells,
+  SHEET_GUIDE, SHEET_HOUSEHOLDS, SHEET_MEMBERS, type ColumnSpec, type ParsedHousehold, type ParsedMember,
+} from '../../domain/poverty/workbook';
+
+/** At most this many problems are reported (the import fails anyway). */
+export const MAX_PROBLEMS = 1000;
+
+export interface ParsedWorkbook {
+  households: ParsedHousehold[];
+  members: ParsedMember[];
+  problems: Problem[];
+}
+
+/** Streams a workbook (a file path or a readable stream) and checks every cell. */
+export async function readReviewWorkbook(
+  source: string | NodeJS.ReadableStream,
+  onProgress?: (rowsRead: number) => void,
+): Promise<ParsedWorkbook> {
+  const households: ParsedHousehold[] = [];
+  const members: ParsedMember[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  let rowsRead = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as never, {
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      const kind = name === SHEET_HOUSEHOLDS ? 'households' : name === SHEET_MEMBERS ? 'members' : null;
+      if (kind) seen.add(name);
+      for await (const row of sheet) {
+        if (!kind || problems.length >= MAX_PROBLEMS) continue;
+        const r = row as ExcelJS.Row;
+        const values = r.values as unknown[];
+        if (r.number < FIRST_DATA_ROW) {
+          checkHeaders(name, kind === 'households' ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS, values, problems);
+          continue;
+        }
+        const cells = rowCells(kind === 'households' ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS, values);
+        if (isEmptyRow(cells)) continue;
+        if (kind === 'households') {
+          const h = parseHouseholdRow(r.number, cells, problems);
+          if (h) households.push(h);
+        } else {
+          const m = parseMemberRow(r.number, cells, problems);
+          if (m) members.push(m);
+        }
+        if (++rowsRead % 5000 === 0) onProgress?.(rowsRead);
+      }
+    }
+  } catch (err) {
+    problems.push({ message: `Không đọc được tệp Excel (.xlsx): ${err instanceof Error ? err.message : String(err)}` });
+    return { households: [], members: [], problems };
+  }
+  for (const s of [SHEET_HOUSEHOLDS, SHEET_MEMBERS]) {
+    if (!seen.has(s)) problems.push({ sheet: s, message: `Thiếu trang "${s}" (hãy dùng mẫu tải về từ hệ thống).` });
+  }
+  onProgress?.(rowsRead);
+  if (problems.length === 0) crossCheck(households, members, problems);
+  return { households, members, problems: problems.slice(0, MAX_PROBLEMS) };
+}
+
+function checkHeaders(sheet: string, columns: ColumnSpec[], values: unknown[], problems: Problem[]) {
+  columns.forEach((c, i) => {
+    const got = String(values[i + 1] ?? '').trim();
+    if (got !== c.header) problems.push({ sheet, row: 1, column: c.letter, message: `Tiêu đề cột phải là "${c.header}" (đang là "${got}").` });
+  });
+}
+
+export interface TemplateRows {
+  households?: (string | number | null)[][];
+  members?: (string | number | null)[][];
+}
+
+/**
+ * Writes the review workbook: the two data sheets with Vietnamese headers and a guide listing
+ * the indicators of the standard of the year. Optional rows fill the data sheets (exports, tests).
+ */
+export async function writeReviewWorkbook(out: Writable, info: { communeName: string; year: number; standardId: string }, rows: TemplateRows = {}) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  wb.creator = 'giamngheo';
+  const sheet = (name: string, columns: ColumnSpec[], data: (string | number | null)[][] = []) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const r of data) ws.addRow(r).commit();
+    ws.commit();
+  };
+  sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households);
+  sheet(SHEET_MEMBERS, MEMBER_COLUMNS, rows.members);
+  const standard = NATIONAL_CATALOG.standards.find((s) => s.id === info.standardId);
+  const guide = wb.addWorksheet(SHEET_GUIDE);
+  guide.columns = [{ width: 10 }, { width: 40 }, { width: 90 }];
+  const lines: (string | number)[][] = [
+    [`Sổ kết quả rà soát hộ nghèo, hộ cận nghèo năm ${info.year}: ${info.communeName}`],
+    [`Chuẩn áp dụng: ${standard ? `${standard.nameVi} (${standard.citation})` : info.standardId}`],
+    ['Mỗi hộ một dòng ở trang "Hộ gia đình"; mỗi thành viên một dòng ở trang "Thành viên" (cùng Mã hộ).'],
+    ['Nhập điểm A (Phiếu B1) hoặc thu nhập bình quân đầu người; chỉ số thiếu hụt ghi theo mã, ví dụ: 1.1; 4.2; 6.1.'],
+    ['Phân loại hộ do hệ thống tính theo chuẩn nghèo; không cần nhập.'],
+    [],
+    ['Mã', 'Chỉ số', 'Hộ thiếu hụt khi (trạng thái xác minh)'],
+    ...(standard?.indicators ?? []).map((i) => [i.code, `${i.dimensionVi}: ${i.nameVi}`, `${i.thresholdVi} (${i.status})`]),
+  ];
+  for (const l of lines) guide.addRow(l).commit();
+  guide.commit();
+  await wb.commit();
+}

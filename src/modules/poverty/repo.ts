@@ -1,0 +1,333 @@
+/** SQL of the poverty area. No rules here: classification and counting live in src/domain/poverty. */
+import type { Db } from '../../db/client';
+import type { Counts } from '../../domain/poverty/aggregate';
+import type { HouseholdClass } from '../../domain/poverty/types';
+import { insertUnnest } from '../units/load';
+
+export interface CommuneRow {
+  id: string;
+  code: string;
+  fullName: string;
+  provinceId: string;
+  provinceName: string;
+}
+
+const COMMUNE_SELECT = `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName"
+  FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id`;
+
+/** The commune version with this code (or an alias code) valid on a date. */
+export function findCommuneOn(db: Db, code: string, date: string): Promise<CommuneRow | undefined> {
+  return db.maybeOne<CommuneRow>(
+    `${COMMUNE_SELECT}
+     WHERE c.level = 'commune' AND c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to > $2)
+       AND c.code = coalesce((SELECT a.code FROM unit_code_alias a WHERE a.level = 'commune' AND a.alias_code = $1
+                               AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to > $2) LIMIT 1), $1)`,
+    [code, date],
+  );
+}
+
+export function findCommune(db: Db, id: string): Promise<CommuneRow | undefined> {
+  return db.maybeOne<CommuneRow>(`${COMMUNE_SELECT} WHERE c.id = $1 AND c.level = 'commune'`, [id]);
+}
+
+export function latestImportSha(db: Db, communeId: string, year: number): Promise<{ sha: string } | undefined> {
+  return db.maybeOne<{ sha: string }>(
+    'SELECT file_sha256 AS sha FROM poverty_import WHERE commune_id = $1 AND year = $2 ORDER BY id DESC LIMIT 1',
+    [communeId, year],
+  );
+}
+
+export interface HouseholdWrite {
+  code: string;
+  headName: string;
+  headIdNumber: string | null;
+  headEthnicity: string;
+  ethnicMinority: boolean;
+  village: string | null;
+  area: string;
+  membersCount: number;
+}
+
+/** Inserts or updates households by (commune, household code); returns code → id. */
+export async function upsertHouseholds(tx: Db, provinceId: string, communeId: string, rows: HouseholdWrite[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const BATCH = 5000;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const got = await tx.query<{ id: number; code: string }>(
+      `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
+       ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
+         head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
+         ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
+         members_count = EXCLUDED.members_count, updated_at = now()
+       RETURNING id, household_code AS code`,
+      [
+        provinceId, communeId,
+        chunk.map((r) => r.code), chunk.map((r) => r.headName), chunk.map((r) => r.headIdNumber), chunk.map((r) => r.headEthnicity),
+        chunk.map((r) => r.ethnicMinority), chunk.map((r) => r.village), chunk.map((r) => r.area), chunk.map((r) => r.membersCount),
+      ],
+    );
+    for (const g of got) ids.set(g.code, g.id);
+  }
+  return ids;
+}
+
+export interface MemberWrite {
+  householdId: number;
+  seq: number;
+  fullName: string;
+  relation: string;
+  birthDate: string | null;
+  sex: string | null;
+  idNumber: string | null;
+  ethnicity: string | null;
+}
+
+export async function replaceMembers(tx: Db, provinceId: string, householdIds: number[], members: MemberWrite[]): Promise<void> {
+  await tx.query('DELETE FROM poverty_member WHERE province_id = $1 AND household_id = ANY($2::int8[])', [provinceId, householdIds]);
+  await insertUnnest(
+    tx,
+    'poverty_member',
+    [['province_id', 'text[]'], ['household_id', 'int8[]'], ['seq', 'int[]'], ['full_name', 'text[]'], ['relation', 'text[]'],
+      ['birth_date', 'date[]'], ['sex', 'text[]'], ['id_number', 'text[]'], ['ethnicity', 'text[]']],
+    members.map((m) => [provinceId, m.householdId, m.seq, m.fullName, m.relation, m.birthDate, m.sex, m.idNumber, m.ethnicity]),
+  );
+}
+
+/** Class of each household in the year before (the register's own record). */
+export async function previousClasses(db: Db, provinceId: string, householdIds: number[], year: number): Promise<Map<number, HouseholdClass>> {
+  const rows = await db.query<{ id: number; class: HouseholdClass }>(
+    'SELECT household_id AS id, class FROM poverty_result WHERE province_id = $1 AND household_id = ANY($2::int8[]) AND year = $3',
+    [provinceId, householdIds, year - 1],
+  );
+  return new Map(rows.map((r) => [r.id, r.class]));
+}
+
+export interface ResultWrite {
+  householdId: number;
+  area: string;
+  ethnicMinority: boolean;
+  standardId: string;
+  scoreA: number | null;
+  income: number | null;
+  scoreB: number | null;
+  deprived: string[];
+  class: HouseholdClass;
+  previousClass: HouseholdClass | null;
+  flags: string[];
+  decisionNo: string | null;
+  decisionDate: string | null;
+}
+
+/** Replaces a commune's results of a year (all-or-nothing inside the caller's transaction). */
+export async function replaceResults(tx: Db, provinceId: string, communeId: string, year: number, importId: number, rows: ResultWrite[]): Promise<void> {
+  await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = $2', [year, communeId]);
+  const BATCH = 5000;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = rows.slice(i, i + BATCH);
+    await tx.query(
+      `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
+         income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date)
+       SELECT $1, h, $2, $3, $4, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd
+       FROM unnest($5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[], $12::text[], $13::text[],
+                   $14::text[], $15::text[], $16::text[], $17::date[]) AS t(h, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd)`,
+      [
+        provinceId, year, communeId, importId,
+        c.map((r) => r.householdId), c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
+        c.map((r) => r.income), c.map((r) => r.scoreB), c.map((r) => r.deprived.join(',')), c.map((r) => r.class), c.map((r) => r.previousClass),
+        c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate),
+      ],
+    );
+  }
+}
+
+/** Sets next year's previous_class from this year's classes; returns the communes whose next-year rows changed. */
+export async function propagateToNextYear(tx: Db, provinceId: string, communeId: string, year: number): Promise<string[]> {
+  const rows = await tx.query<{ commune_id: string }>(
+    `UPDATE poverty_result n SET previous_class = cur.class
+     FROM poverty_result cur
+     WHERE cur.year = $2 AND cur.commune_id = $3 AND n.province_id = $1 AND cur.province_id = $1
+       AND n.household_id = cur.household_id AND n.year = $2 + 1 AND n.previous_class IS DISTINCT FROM cur.class
+     RETURNING n.commune_id`,
+    [provinceId, year, communeId],
+  );
+  return [...new Set(rows.map((r) => r.commune_id))];
+}
+
+export interface TransitionRow {
+  area: string;
+  ethnic_minority: boolean;
+  previous_class: HouseholdClass | null;
+  class: HouseholdClass;
+  n: number;
+}
+
+/** A commune's results of a year grouped by what the counts depend on (at most 2 × 2 × 5 × 4 rows). */
+export function communeTransitions(db: Db, communeId: string, year: number): Promise<TransitionRow[]> {
+  return db.query<TransitionRow>(
+    `SELECT area, ethnic_minority, previous_class, class, count(*)::int AS n
+     FROM poverty_result WHERE year = $1 AND commune_id = $2
+     GROUP BY 1, 2, 3, 4`,
+    [year, communeId],
+  );
+}
+
+export async function writeCommuneAggregate(tx: Db, communeId: string, year: number, groups: { area: string; ethnicMinority: boolean; counts: Counts }[]): Promise<void> {
+  await tx.query('DELETE FROM poverty_aggregate WHERE year = $1 AND commune_id = $2', [year, communeId]);
+  if (!groups.length) return;
+  const g = groups;
+  await tx.query(
+    `INSERT INTO poverty_aggregate (year, commune_id, area, ethnic_minority, households, poor, near_poor, escaped_poor, escaped_near_poor,
+       newly_poor, newly_near_poor, relapsed)
+     SELECT $1, $2, * FROM unnest($3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+    [
+      year, communeId, g.map((x) => x.area), g.map((x) => x.ethnicMinority), g.map((x) => x.counts.households), g.map((x) => x.counts.poor),
+      g.map((x) => x.counts.nearPoor), g.map((x) => x.counts.escapedPoor), g.map((x) => x.counts.escapedNearPoor), g.map((x) => x.counts.newlyPoor),
+      g.map((x) => x.counts.newlyNearPoor), g.map((x) => x.counts.relapsed),
+    ],
+  );
+}
+
+export async function recordImport(
+  tx: Db,
+  i: { communeId: string; year: number; fileName: string; sha: string; households: number; members: number; by: string },
+): Promise<number> {
+  const row = await tx.one<{ id: number }>(
+    `INSERT INTO poverty_import (commune_id, year, file_name, file_sha256, households, members, imported_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [i.communeId, i.year, i.fileName, i.sha, i.households, i.members, i.by],
+  );
+  return row.id;
+}
+
+export type SummaryLevel = 'province' | 'region' | 'nation';
+export type Boundaries = 'review' | 'current';
+export type Breakdown = 'none' | 'area' | 'ethnicity';
+
+export interface SummaryRow {
+  key: string;
+  code: string;
+  name: string;
+  part: string;
+  households: number;
+  poor: number;
+  near_poor: number;
+  escaped_poor: number;
+  escaped_near_poor: number;
+  newly_poor: number;
+  newly_near_poor: number;
+  relapsed: number;
+}
+
+const SUMS = `sum(a.households)::int AS households, sum(a.poor)::int AS poor, sum(a.near_poor)::int AS near_poor,
+  sum(a.escaped_poor)::int AS escaped_poor, sum(a.escaped_near_poor)::int AS escaped_near_poor, sum(a.newly_poor)::int AS newly_poor,
+  sum(a.newly_near_poor)::int AS newly_near_poor, sum(a.relapsed)::int AS relapsed`;
+
+/**
+ * Province versions mapped to the current province versions through resolved lineage; a province
+ * that reaches more than one current province (or only through a partial link) is ambiguous.
+ */
+const CURRENT_PROVINCE = `
+  WITH RECURSIVE up (from_id, to_id, partial) AS (
+    SELECT id, id, false FROM admin_unit WHERE level = 'province'
+    UNION
+    SELECT up.from_id, l.to_unit_id, up.partial OR l.relation = 'partial'
+    FROM up JOIN unit_lineage l ON l.from_unit_id = up.to_id AND l.resolved
+    JOIN admin_unit t ON t.id = l.to_unit_id AND t.level = 'province'
+  ),
+  reach AS (
+    SELECT up.from_id, up.to_id, up.partial FROM up JOIN admin_unit t ON t.id = up.to_id WHERE t.valid_to IS NULL
+  ),
+  current_province AS (
+    SELECT from_id, min(to_id) AS to_id, (count(DISTINCT to_id) > 1 OR bool_or(partial)) AS ambiguous FROM reach GROUP BY from_id
+  )`;
+
+/** Sums of the per-commune aggregates by province, region (6 statistical regions) or nation. */
+export async function summary(db: Db, year: number, level: SummaryLevel, boundaries: Boundaries, breakdown: Breakdown): Promise<{ rows: SummaryRow[]; unresolved: SummaryRow[] }> {
+  const part = breakdown === 'area' ? 'a.area' : breakdown === 'ethnicity' ? `CASE WHEN a.ethnic_minority THEN 'minority' ELSE 'kinh' END` : `'all'`;
+  const provinceExpr = boundaries === 'current' ? 'cp.to_id' : 'c.province_id';
+  const joinCurrent = boundaries === 'current' ? 'LEFT JOIN current_province cp ON cp.from_id = c.province_id' : '';
+  const ambiguous = boundaries === 'current' ? '(cp.to_id IS NULL OR cp.ambiguous)' : 'false';
+  const base = `${boundaries === 'current' ? CURRENT_PROVINCE + ',' : 'WITH'} base AS (
+      SELECT a.*, ${provinceExpr} AS province_id, ${ambiguous} AS ambiguous, c.province_id AS review_province_id, ${part} AS part
+      FROM poverty_aggregate a JOIN admin_unit c ON c.id = a.commune_id ${joinCurrent}
+      WHERE a.year = $1)`;
+  let sql: string;
+  if (level === 'province') {
+    sql = `${base}
+      SELECT a.province_id AS key, p.code, p.full_name AS name, a.part, ${SUMS}
+      FROM base a JOIN admin_unit p ON p.id = a.province_id WHERE NOT a.ambiguous
+      GROUP BY a.province_id, p.code, p.full_name, a.part`;
+  } else if (level === 'region') {
+    sql = `${base}
+      SELECT coalesce(r.id, '-') AS key, coalesce(r.code, '-') AS code, coalesce(r.name, 'Chưa xác định vùng') AS name, a.part, ${SUMS}
+      FROM base a LEFT JOIN region_member rm ON rm.unit_id = a.province_id AND rm.region_id LIKE 'R6:%'
+      LEFT JOIN region r ON r.id = rm.region_id WHERE NOT a.ambiguous
+      GROUP BY r.id, r.code, r.name, a.part`;
+  } else {
+    sql = `${base}
+      SELECT 'VN' AS key, 'VN' AS code, 'Toàn quốc' AS name, a.part, ${SUMS} FROM base a GROUP BY a.part`;
+  }
+  const rows = await db.query<SummaryRow>(`${sql} ORDER BY 2, 4`, [year]);
+  const unresolved =
+    boundaries === 'current' && level !== 'nation'
+      ? await db.query<SummaryRow>(
+          `${base}
+           SELECT a.review_province_id AS key, p.code, p.full_name AS name, a.part, ${SUMS}
+           FROM base a JOIN admin_unit p ON p.id = a.review_province_id WHERE a.ambiguous
+           GROUP BY a.review_province_id, p.code, p.full_name, a.part ORDER BY 2, 4`,
+          [year],
+        )
+      : [];
+  return { rows, unresolved };
+}
+
+export function publishedSeries(db: Db, year?: number) {
+  return db.query(
+    `SELECT year, year_text AS "yearText", scope, area_code AS "areaCode", area_name AS "areaName", indicator, rate_pct::float8 AS "ratePct",
+            households, total_households AS "totalHouseholds", status, decision, source_url AS "sourceUrl", note
+     FROM poverty_published WHERE ($1::int IS NULL OR year = $1) ORDER BY year_text, scope, area_code, indicator`,
+    [year ?? null],
+  );
+}
+
+export interface HouseholdListRow {
+  id: number;
+  code: string;
+  headName: string;
+  headIdNumber: string | null;
+  headEthnicity: string | null;
+  village: string | null;
+  area: string;
+  membersCount: number;
+  class: HouseholdClass;
+  previousClass: HouseholdClass | null;
+  scoreA: number | null;
+  scoreB: number | null;
+  income: number | null;
+  deprived: string[];
+  flags: string[];
+  decisionNo: string | null;
+  decisionDate: string | null;
+}
+
+export function communeHouseholds(db: Db, communeId: string, year: number, classes?: HouseholdClass[]): Promise<HouseholdListRow[]> {
+  return db.query<HouseholdListRow>(
+    `SELECT h.id, h.household_code AS code, h.head_name AS "headName", h.head_id_number AS "headIdNumber", h.head_ethnicity AS "headEthnicity",
+            h.village, r.area, h.members_count AS "membersCount", r.class, r.previous_class AS "previousClass", r.score_a::float8 AS "scoreA",
+            r.score_b AS "scoreB", r.income_per_capita AS income, r.deprived, r.flags, r.decision_no AS "decisionNo", r.decision_date AS "decisionDate"
+     FROM poverty_result r JOIN poverty_household h ON h.province_id = r.province_id AND h.id = r.household_id
+     WHERE r.year = $1 AND r.commune_id = $2 AND ($3::text[] IS NULL OR r.class = ANY($3::text[]))
+     ORDER BY h.household_code`,
+    [year, communeId, classes ?? null],
+  );
+}
+
+export function communeMembers(db: Db, provinceId: string, householdIds: number[]) {
+  return db.query<{ householdId: number; seq: number; fullName: string; relation: string; birthDate: string | null; sex: string | null; idNumber: string | null; ethnicity: string | null }>(
+    `SELECT household_id AS "householdId", seq, full_name AS "fullName", relation, birth_date AS "birthDate", sex, id_number AS "idNumber", ethnicity
+     FROM poverty_member WHERE province_id = $1 AND household_id = ANY($2::int8[]) ORDER BY household_id, seq`,
+    [provinceId, householdIds],
+  );
+}

@@ -1,0 +1,397 @@
+/**
+ * Use cases of the poverty area: import a commune's review workbook, keep aggregates current,
+ * summaries, household lists and exports, the review workflow. The only place of permission
+ * checks and audit writes for this area.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Db } from '../../db/client';
+import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { householdCounts, ratesOf, rollUp, type Counts } from '../../domain/poverty/aggregate';
+import { classifyHousehold, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import * as review from '../../domain/poverty/review';
+import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import type { HouseholdClass } from '../../domain/poverty/types';
+import { AREA_TEXT_VI, SHEET_HOUSEHOLDS } from '../../domain/poverty/workbook';
+import { CLASS_LABEL_VI } from '../../domain/poverty/classify';
+import { hasRole, isCentral, type Actor } from '../access/actor';
+import { unitAccess } from '../access/unit-access';
+import { audit, systemActor, type AuditActor } from '../audit/audit';
+import { readReviewWorkbook, writeReviewWorkbook } from './excel';
+import * as repo from './repo';
+
+/** A signed-in user, or the local operator running the CLI (full rights, audited by name). */
+export type Caller = Actor | { system: string };
+
+const isSystem = (c: Caller): c is { system: string } => 'system' in c;
+const auditActorOf = (c: Caller): AuditActor => (isSystem(c) ? systemActor(c.system) : { userId: c.userId, username: c.username });
+
+/** Review date of a year: the periodic review closes on 14/12 (QĐ 24/2021, Art. 3); its communes are those valid then. */
+export const reviewDateOfYear = (year: number) => `${year}-12-14`;
+
+async function assertCoversCommune(db: Db, caller: Caller, communeId: string, roles: ('commune_officer' | 'province_officer')[]) {
+  if (isSystem(caller) || isCentral(caller)) return;
+  if (!hasRole(caller, ...roles)) throw forbidden();
+  const access = await unitAccess(db, caller);
+  if (!access.covers(communeId)) throw forbidden('Xã này nằm ngoài phạm vi được phân quyền của bạn.');
+}
+
+/** Personal data (names, ID numbers): central roles, or a unit grant covering the commune. */
+export async function canSeePersonalData(db: Db, caller: Caller, communeId: string): Promise<boolean> {
+  if (isSystem(caller) || isCentral(caller)) return true;
+  return (await unitAccess(db, caller)).covers(communeId);
+}
+
+async function resolveCommune(db: Db, ref: { communeId?: string; communeCode?: string }, year: number): Promise<repo.CommuneRow> {
+  const commune = ref.communeId ? await repo.findCommune(db, ref.communeId) : await repo.findCommuneOn(db, ref.communeCode ?? '', reviewDateOfYear(year));
+  if (!commune) {
+    throw notFound(
+      ref.communeId
+        ? `Không có xã mã ${ref.communeId}.`
+        : `Không có xã mã "${ref.communeCode}" vào thời điểm rà soát năm ${year} (${reviewDateOfYear(year).split('-').reverse().join('/')}).`,
+    );
+  }
+  return commune;
+}
+
+const ERROR_COLUMN: Record<ClassifyErrorCode, string> = {
+  unknown_indicator: 'I', no_evidence: 'G', no_score_rules: 'G', no_item_table: 'G', invalid_input: 'F', no_standard: 'A',
+};
+
+export interface ImportInput {
+  communeId?: string;
+  communeCode?: string;
+  year: number;
+  filePath: string;
+  fileName: string;
+  onProgress?: (rowsRead: number) => void;
+}
+
+export interface ImportOutcome {
+  importId: number | null;
+  communeId: string;
+  communeName: string;
+  year: number;
+  unchanged: boolean;
+  households: number;
+  members: number;
+  classes: Record<HouseholdClass, number>;
+}
+
+function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    fs.createReadStream(file).on('data', (d) => h.update(d)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+  });
+}
+
+/**
+ * Imports a commune's review workbook: every cell is checked and every problem reported by
+ * sheet, row and column; nothing is written unless the whole file is valid; the same file
+ * imported again changes nothing. Aggregates of the commune are brought up to date in the
+ * same transaction.
+ */
+export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportOutcome> {
+  const commune = await resolveCommune(db, input, input.year);
+  await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
+  if (!applicationForYear(NATIONAL_CATALOG, input.year)) throw invalid(`Không có chuẩn nghèo nào được cấu hình cho năm ${input.year}.`, []);
+
+  const sha = await sha256File(input.filePath);
+  const parsed = await readReviewWorkbook(input.filePath, input.onProgress);
+  const problems: Problem[] = [...parsed.problems];
+
+  // Classify every household with the standard of the year.
+  const classified = parsed.households.map((h) => {
+    const out = classifyHousehold({
+      area: h.area, year: input.year, deprived: h.deprived,
+      ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}), ...(h.income !== null ? { incomePerCapita: h.income } : {}),
+      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
+    });
+    if (!out.ok) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN[out.error.code], message: out.error.message });
+    return { h, result: out.ok ? out.value : null };
+  });
+  if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi; chưa nhập dữ liệu nào.`, problems);
+
+  const classes: Record<HouseholdClass, number> = { poor: 0, near_poor: 0, average: 0, not_poor: 0 };
+  for (const c of classified) classes[c.result!.class]++;
+  const outcome = { communeId: commune.id, communeName: commune.fullName, year: input.year, households: parsed.households.length, members: parsed.members.length, classes };
+
+  return db.tx(async (tx) => {
+    const campaign = await ensureCampaign(tx, 'periodic', input.year);
+    const state = await communeReviewState(tx, campaign.id, commune.id);
+    if (state && review.communeResultsLocked({ approvals: state.approvals })) {
+      throw conflict('Kết quả rà soát của xã đã được gửi lên cấp trên và bị khoá; cần cấp trên trả lại trước khi nhập lại.');
+    }
+    const last = await repo.latestImportSha(tx, commune.id, input.year);
+    if (last?.sha === sha) return { ...outcome, importId: null, unchanged: true };
+
+    const membersByCode = new Map<string, typeof parsed.members>();
+    for (const m of parsed.members) membersByCode.set(m.householdCode, [...(membersByCode.get(m.householdCode) ?? []), m]);
+    const ids = await repo.upsertHouseholds(
+      tx, commune.provinceId, commune.id,
+      parsed.households.map((h) => ({
+        code: h.code, headName: h.headName, headIdNumber: h.headIdNumber, headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority,
+        village: h.village, area: h.area, membersCount: membersByCode.get(h.code)?.length ?? 0,
+      })),
+    );
+    const householdIds = [...ids.values()];
+    await repo.replaceMembers(
+      tx, commune.provinceId, householdIds,
+      parsed.members.map((m, i) => ({
+        householdId: ids.get(m.householdCode)!, seq: i + 1, fullName: m.fullName, relation: m.relation, birthDate: m.birthDate,
+        sex: m.sex, idNumber: m.idNumber, ethnicity: m.ethnicity,
+      })),
+    );
+    const previous = await repo.previousClasses(tx, commune.provinceId, householdIds, input.year);
+    const by = auditActorOf(caller);
+    const importId = await repo.recordImport(tx, {
+      communeId: commune.id, year: input.year, fileName: input.fileName, sha, households: outcome.households, members: outcome.members, by: by.username,
+    });
+    await repo.replaceResults(
+      tx, commune.provinceId, commune.id, input.year, importId,
+      classified.map(({ h, result: r }) => {
+        const id = ids.get(h.code)!;
+        return {
+          householdId: id, area: h.area, ethnicMinority: h.ethnicMinority, standardId: r!.standardId, scoreA: r!.scoreA, income: r!.incomePerCapita,
+          scoreB: r!.scoreB, deprived: r!.deprived, class: r!.class, previousClass: previous.get(id) ?? h.previousClass, flags: r!.flags,
+          decisionNo: h.decisionNo, decisionDate: h.decisionDate,
+        };
+      }),
+    );
+    await refreshCommuneAggregate(tx, commune.id, input.year);
+    for (const next of await repo.propagateToNextYear(tx, commune.provinceId, commune.id, input.year)) {
+      await refreshCommuneAggregate(tx, next, input.year + 1);
+    }
+    await audit(tx, by, {
+      action: 'poverty.import.create', entity: 'poverty_import', entityId: importId, unitId: commune.id,
+      after: { year: input.year, fileName: input.fileName, sha256: sha, households: outcome.households, members: outcome.members, classes },
+    });
+    return { ...outcome, importId, unchanged: false };
+  });
+}
+
+/** Recomputes one commune's aggregate rows of a year from its results: cost ∝ the commune, not the nation. */
+export async function refreshCommuneAggregate(tx: Db, communeId: string, year: number): Promise<void> {
+  const rows = await repo.communeTransitions(tx, communeId, year);
+  const groups = rollUp(
+    rows,
+    (r) => `${r.area}|${r.ethnic_minority}`,
+    (r) => scale(householdCounts(r.previous_class, r.class), r.n),
+  );
+  await repo.writeCommuneAggregate(
+    tx, communeId, year,
+    [...groups].map(([key, counts]) => ({ area: key.split('|')[0], ethnicMinority: key.endsWith('|true'), counts })),
+  );
+}
+
+function scale(c: Counts, n: number): Counts {
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v * n])) as unknown as Counts;
+}
+
+export interface SummaryQuery {
+  year: number;
+  level: repo.SummaryLevel;
+  boundaries: repo.Boundaries;
+  by: repo.Breakdown;
+}
+
+const toCounts = (r: repo.SummaryRow): Counts => ({
+  households: r.households, poor: r.poor, nearPoor: r.near_poor, escapedPoor: r.escaped_poor, escapedNearPoor: r.escaped_near_poor,
+  newlyPoor: r.newly_poor, newlyNearPoor: r.newly_near_poor, relapsed: r.relapsed,
+});
+
+const present = (r: repo.SummaryRow) => {
+  const counts = toCounts(r);
+  return { unitId: r.key, code: r.code, name: r.name, part: r.part, ...counts, ...ratesOf(counts) };
+};
+
+/** Counts and rates (from summed numerators and denominators) by province, region or nation. Not personal data. */
+export async function povertySummary(db: Db, q: SummaryQuery) {
+  const { rows, unresolved } = await repo.summary(db, q.year, q.level, q.boundaries, q.by);
+  return {
+    year: q.year,
+    level: q.level,
+    boundaries: q.boundaries,
+    by: q.by,
+    rows: rows.map(present),
+    /** Data of provinces that cannot be re-aggregated exactly onto current boundaries (reported, not guessed). */
+    unresolved: unresolved.map(present),
+  };
+}
+
+export async function communeHouseholdList(db: Db, caller: Caller, communeId: string, year: number) {
+  const commune = await resolveCommune(db, { communeId }, year);
+  if (!(await canSeePersonalData(db, caller, commune.id))) throw forbidden('Danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này được xem.');
+  return { commune, households: await repo.communeHouseholds(db, commune.id, year) };
+}
+
+/** Exports the lists of poor and near-poor households of a commune (personal data: audited). */
+export async function exportPoorLists(db: Db, caller: Caller, communeId: string, year: number, out: Writable): Promise<void> {
+  const commune = await resolveCommune(db, { communeId }, year);
+  if (!(await canSeePersonalData(db, caller, commune.id))) throw forbidden('Xuất danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này.');
+  const households = await repo.communeHouseholds(db, commune.id, year, ['poor', 'near_poor']);
+  const members = await repo.communeMembers(db, commune.provinceId, households.map((h) => h.id));
+  await db.tx((tx) =>
+    audit(tx, auditActorOf(caller), {
+      action: 'poverty.household.export', entity: 'commune', entityId: commune.id, unitId: commune.id,
+      after: { year, households: households.length, members: members.length },
+    }),
+  );
+  const codeOf = new Map(households.map((h) => [h.id, h.code]));
+  const decision = (d: string | null) => (d ? d.split('-').reverse().join('/') : null);
+  await writeReviewWorkbook(
+    out,
+    { communeName: commune.fullName, year, standardId: applicationForYear(NATIONAL_CATALOG, year)?.standardId ?? '' },
+    {
+      households: households.map((h) => [
+        h.code, h.headName, h.headIdNumber, h.headEthnicity, h.village, AREA_TEXT_VI[h.area as 'rural' | 'urban'], h.scoreA, h.income,
+        h.deprived.join('; '), h.scoreB, h.previousClass ? CLASS_LABEL_VI[h.previousClass] : null, h.decisionNo, decision(h.decisionDate),
+      ]),
+      members: members.map((m) => [codeOf.get(m.householdId) ?? '', m.fullName, m.relation, decision(m.birthDate), m.sex, m.idNumber, m.ethnicity]),
+    },
+  );
+}
+
+// ---------------------------------------------------------------- review workflow
+
+interface CampaignRow {
+  id: number;
+  kind: 'periodic' | 'monthly';
+  year: number;
+  month: number;
+  opens_on: string;
+  closes_on: string | null;
+  routing_id: string;
+}
+
+const toCampaign = (r: CampaignRow): review.Campaign => ({
+  kind: r.kind, year: r.year, month: r.kind === 'monthly' ? r.month : null, opensOn: r.opens_on, closesOn: r.closes_on, routingId: r.routing_id,
+});
+
+/** The campaign of a year (or month), created on first use with the routing in force at its start. */
+export async function ensureCampaign(tx: Db, kind: 'periodic' | 'monthly', year: number, month: number | null = null): Promise<CampaignRow & { campaign: review.Campaign }> {
+  const key = kind === 'monthly' ? (month ?? 1) : 0;
+  let row = await tx.maybeOne<CampaignRow>('SELECT * FROM poverty_campaign WHERE kind = $1 AND year = $2 AND month = $3', [kind, year, key]);
+  if (!row) {
+    const c = review.openCampaign(kind, year, month);
+    if (!c.ok) throw invalid(c.error.message, []);
+    row = await tx.one<CampaignRow>(
+      `INSERT INTO poverty_campaign (kind, year, month, opens_on, closes_on, routing_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (kind, year, month) DO UPDATE SET kind = EXCLUDED.kind RETURNING *`,
+      [kind, year, key, c.value.opensOn, c.value.closesOn, c.value.routingId],
+    );
+  }
+  return { ...row, campaign: toCampaign(row) };
+}
+
+async function communeReviewState(db: Db, campaignId: number, communeId: string) {
+  return db.maybeOne<{ steps: review.StepRecord[]; approvals: review.ChainState['approvals'] }>(
+    'SELECT steps, approvals FROM poverty_commune_review WHERE campaign_id = $1 AND commune_id = $2',
+    [campaignId, communeId],
+  );
+}
+
+async function saveCommuneReview(tx: Db, campaignId: number, commune: repo.CommuneRow, steps: review.StepRecord[], approvals: review.ChainState['approvals']) {
+  await tx.query(
+    `INSERT INTO poverty_commune_review (campaign_id, commune_id, province_id, steps, approvals) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (campaign_id, commune_id) DO UPDATE SET steps = EXCLUDED.steps, approvals = EXCLUDED.approvals, updated_at = now()`,
+    [campaignId, commune.id, commune.provinceId, JSON.stringify(steps), JSON.stringify(approvals)],
+  );
+}
+
+function unwrap<T>(r: review.ReviewResult<T>): T {
+  if (!r.ok) throw conflict(r.error.message, { code: r.error.code });
+  return r.value;
+}
+
+/** Records the next step of a commune's periodic review. */
+export async function recordReviewStep(db: Db, caller: Caller, communeId: string, year: number, record: review.StepRecord) {
+  const commune = await resolveCommune(db, { communeId }, year);
+  await assertCoversCommune(db, caller, commune.id, ['commune_officer']);
+  return db.tx(async (tx) => {
+    const c = await ensureCampaign(tx, 'periodic', year);
+    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const progress = unwrap(review.completeStep(c.campaign, { completed: state.steps }, record));
+    await saveCommuneReview(tx, c.id, commune, progress.completed, state.approvals);
+    await audit(tx, auditActorOf(caller), { action: 'poverty.review.step', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.steps, after: progress.completed });
+    return communeProgressView(c.campaign, commune, progress.completed, state.approvals, record.on);
+  });
+}
+
+/** Which roles act for which level of the chain. No district role exists: a province officer acts for the district (pre-2025 periods). */
+const LEVEL_ROLES: Record<review.ReportLevel, ('commune_officer' | 'province_officer')[] | 'central'> = {
+  commune: ['commune_officer'],
+  district: ['province_officer'],
+  province: ['province_officer'],
+  central: 'central',
+};
+
+async function assertActsForLevel(db: Db, caller: Caller, level: review.ReportLevel, communeId: string) {
+  const roles = LEVEL_ROLES[level];
+  if (roles === 'central') {
+    if (!isSystem(caller) && !hasRole(caller, 'admin', 'program_owner')) throw forbidden('Chỉ cơ quan chủ quản phê duyệt ở cấp trung ương.');
+    return;
+  }
+  await assertCoversCommune(db, caller, communeId, roles);
+}
+
+export async function approveReview(db: Db, caller: Caller, communeId: string, year: number, level: review.ReportLevel, on: string) {
+  const commune = await resolveCommune(db, { communeId }, year);
+  await assertActsForLevel(db, caller, level, commune.id);
+  return db.tx(async (tx) => {
+    const c = await ensureCampaign(tx, 'periodic', year);
+    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const next = unwrap(review.approve(c.campaign, { completed: state.steps }, { approvals: state.approvals }, level, on));
+    await saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
+    await audit(tx, auditActorOf(caller), { action: 'poverty.review.approve', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.approvals, after: next.approvals });
+    return communeProgressView(c.campaign, commune, state.steps, next.approvals, on);
+  });
+}
+
+export async function returnReview(db: Db, caller: Caller, communeId: string, year: number, byLevel: review.ReportLevel) {
+  const commune = await resolveCommune(db, { communeId }, year);
+  await assertActsForLevel(db, caller, byLevel, commune.id);
+  return db.tx(async (tx) => {
+    const c = await ensureCampaign(tx, 'periodic', year);
+    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const next = unwrap(review.returnForCorrection(c.campaign, { approvals: state.approvals }, byLevel));
+    await saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
+    await audit(tx, auditActorOf(caller), { action: 'poverty.review.return', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.approvals, after: next.approvals });
+    return communeProgressView(c.campaign, commune, state.steps, next.approvals, c.campaign.opensOn);
+  });
+}
+
+function communeProgressView(campaign: review.Campaign, commune: repo.CommuneRow, steps: review.StepRecord[], approvals: review.ChainState['approvals'], today: string) {
+  const progress = { completed: steps };
+  return {
+    communeId: commune.id,
+    communeName: commune.fullName,
+    provinceName: commune.provinceName,
+    routingId: campaign.routingId,
+    steps: review.stepsOf(campaign).map((s) => ({ step: s, labelVi: review.STEP_INFO[s].labelVi, doneOn: steps.find((x) => x.step === s)?.on ?? null })),
+    nextStep: review.nextStep(campaign, progress),
+    chain: review.chainOf(campaign).map((l) => ({ level: l, labelVi: review.LEVEL_LABEL_VI[l], approvedOn: approvals.find((a) => a.level === l)?.on ?? null })),
+    nextApprover: review.nextApprover(campaign, { approvals }),
+    locked: review.communeResultsLocked({ approvals }),
+    overdue: review.isOverdue(campaign, progress, today),
+  };
+}
+
+/** Progress of every commune with a review record in the caller's scope (levels above see their communes). */
+export async function reviewProgress(db: Db, caller: Caller, year: number, today: string) {
+  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
+  const rows = await db.query<{ commune_id: string; steps: review.StepRecord[]; approvals: review.ChainState['approvals'] }>(
+    'SELECT commune_id, steps, approvals FROM poverty_commune_review WHERE campaign_id = $1',
+    [c.id],
+  );
+  const access = isSystem(caller) ? null : await unitAccess(db, caller);
+  const seeAll = isSystem(caller) || hasRole(caller, 'admin', 'program_owner', 'steering_member', 'ministry_lead');
+  const out = [];
+  for (const r of rows) {
+    if (!seeAll && !access?.covers(r.commune_id)) continue;
+    const commune = await repo.findCommune(db, r.commune_id);
+    if (commune) out.push(communeProgressView(c.campaign, commune, r.steps, r.approvals, today));
+  }
+  return { year, routingId: c.routing_id, deadlines: review.deadlinesForYear(year), communes: out };
+}

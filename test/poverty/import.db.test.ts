@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors';
+import type { Actor } from '../../src/modules/access/actor';
+import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import {
+  approveReview, communeHouseholdList, exportPoorLists, importReviewWorkbook, povertySummary, recordReviewStep, returnReview,
+} from '../../src/modules/poverty/service';
+import { findCommuneOn } from '../../src/modules/poverty/repo';
+import { testDatabase, type TestDatabase } from '../support/db';
+
+let t: TestDatabase;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-import-'));
+const CLI = { system: 'kiểm thử' };
+
+async function workbook(name: string, rows: TemplateRows, year = 2024): Promise<string> {
+  const file = path.join(dir, name);
+  const out = fs.createWriteStream(file);
+  await writeReviewWorkbook(out, { communeName: 'Xã thử', year, standardId: 'ND07-2021' }, rows);
+  await finished(out);
+  return file;
+}
+
+// Households: code, head, CCCD, ethnicity, village, area, A, income, deprived, B, previous class, decision no, decision date
+const GOOD: TemplateRows = {
+  households: [
+    ['H001', 'Nguyễn Văn An', '001090000001', 'Kinh', 'Thôn 1', 'Nông thôn', 140, null, '1.1; 2.2; 4.2', 30, 'Hộ nghèo', '12/QĐ-UBND', '10/12/2024'],
+    ['H002', 'Lò Thị Bình', '001090000002', 'Thái', 'Thôn 2', 'Nông thôn', 120, null, '3.1', null, 'Hộ nghèo', null, null],
+    ['H003', 'Trần Văn Cường', null, 'Kinh', 'Tổ 3', 'Thành thị', null, 2_500_000, '', null, 'Hộ cận nghèo', null, null],
+    ['H004', 'Hà Văn Dũng', null, 'Tày', 'Thôn 1', 'Nông thôn', 130, null, '1.1;1.2;2.1;5.2', null, 'Hộ cận nghèo', null, null],
+  ],
+  members: [
+    ['H001', 'Nguyễn Văn An', 'Chủ hộ', '01/02/1970', 'Nam', '001090000001', 'Kinh'],
+    ['H001', 'Nguyễn Thị Hoa', 'Vợ', '03/04/1975', 'Nữ', null, 'Kinh'],
+    ['H002', 'Lò Thị Bình', 'Chủ hộ', '05/06/1980', 'Nữ', null, 'Thái'],
+    ['H003', 'Trần Văn Cường', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+    ['H004', 'Hà Văn Dũng', 'Chủ hộ', null, 'Nam', null, 'Tày'],
+  ],
+};
+
+let communeId: string;
+let provinceId: string;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  const c = await findCommuneOn(t.db, '00004', '2024-12-14');
+  communeId = c!.id;
+  provinceId = c!.provinceId;
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const officer = (role: 'commune_officer' | 'province_officer', unitId: string): Actor => ({
+  userId: 1, username: `${role}-test`, displayName: 'Cán bộ thử', grants: [{ role, unitId, agencyId: null }],
+});
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('import of a commune review workbook', () => {
+  it('reports every bad cell by sheet, row and column in Vietnamese and writes nothing', async () => {
+    const bad: TemplateRows = {
+      households: [
+        ['H001', 'Nguyễn Văn An', '123', 'Kinh', null, 'Miền núi', 140, null, '1.1', null, null, null, '31/02/2024'],
+        ['H002', '', null, 'Kinh', null, 'Nông thôn', null, null, '', null, 'Giàu', null, null],
+        ['H003', 'Trần Văn Cường', null, 'Kinh', null, 'Nông thôn', 100, null, '1.1; 9.9', null, null, null, null],
+        ['H003', 'Trùng mã', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null],
+      ],
+      members: [
+        ['H001', 'Nguyễn Văn An', 'Chủ hộ', '1970-01-01', 'Ông', null, 'Kinh'],
+        ['H999', 'Không có hộ', 'Chủ hộ', null, null, null, null],
+      ],
+    };
+    const file = await workbook('bad.xlsx', bad);
+    const err = await errorOf(importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: file, fileName: 'bad.xlsx' }));
+    expect(err.status).toBe(422);
+    const problems = (err.details as { problems: { sheet: string; row: number; column: string; message: string }[] }).problems;
+    const at = problems.map((p) => `${p.sheet}!${p.column}${p.row}`);
+    expect(at).toEqual(expect.arrayContaining([
+      'Hộ gia đình!C2', 'Hộ gia đình!F2', 'Hộ gia đình!M2', 'Hộ gia đình!B3', 'Hộ gia đình!G3', 'Hộ gia đình!K3',
+      'Thành viên!D2', 'Thành viên!E2',
+    ]));
+    expect(problems.find((p) => p.column === 'F' && p.row === 2)!.message).toMatch(/Nông thôn.*Thành thị/);
+    expect(await t.db.one('SELECT count(*)::int AS n FROM poverty_household')).toEqual({ n: 0 });
+  });
+
+  it('cross-row problems and classification errors are reported once the cells are valid', async () => {
+    const file = await workbook('bad2.xlsx', {
+      households: [
+        ['H1', 'A', null, 'Kinh', null, 'Nông thôn', 100, null, '1.1; 9.9', null, null, null, null],
+        ['H1', 'B', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null],
+        ['H2', 'C', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null],
+      ],
+      members: [['H1', 'A', 'Chủ hộ', null, null, null, null], ['H9', 'X', 'Chủ hộ', null, null, null, null]],
+    });
+    const err = await errorOf(importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: file, fileName: 'bad2.xlsx' }));
+    const problems = (err.details as { problems: { sheet: string; row: number; column: string; message: string }[] }).problems;
+    expect(problems.map((p) => `${p.sheet}!${p.column}${p.row}`)).toEqual(expect.arrayContaining(['Hộ gia đình!A3', 'Thành viên!A3', 'Hộ gia đình!A4']));
+    expect(problems.some((p) => /trùng/.test(p.message))).toBe(true);
+  });
+
+  it('a valid file is classified by the standard of the year, aggregated, and audited', async () => {
+    const file = await workbook('good.xlsx', GOOD);
+    const out = await importReviewWorkbook(t.db, CLI, { communeCode: '00004', year: 2024, filePath: file, fileName: 'good.xlsx' });
+    expect(out).toMatchObject({ communeId, unchanged: false, households: 4, members: 5, classes: { poor: 2, near_poor: 1, average: 1, not_poor: 0 } });
+    const agg = await t.db.query<{ households: number; poor: number; near_poor: number; escaped_poor: number; relapsed: number; escaped_near_poor: number }>(
+      'SELECT sum(households)::int households, sum(poor)::int poor, sum(near_poor)::int near_poor, sum(escaped_poor)::int escaped_poor, sum(relapsed)::int relapsed, sum(escaped_near_poor)::int escaped_near_poor FROM poverty_aggregate WHERE year = 2024 AND commune_id = $1',
+      [communeId],
+    );
+    // H001 poor→poor, H002 poor→near-poor (escaped), H003 near-poor→average (escaped near-poverty), H004 near-poor→poor (relapse)
+    expect(agg[0]).toEqual({ households: 4, poor: 2, near_poor: 1, escaped_poor: 1, relapsed: 1, escaped_near_poor: 1 });
+    const a = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.import.create' AND unit_id = $1`, [communeId]);
+    expect(a.n).toBe(1);
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const file = await workbook('good.xlsx', GOOD);
+    const before = await t.db.query('SELECT * FROM poverty_result ORDER BY household_id');
+    const out = await importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: file, fileName: 'good.xlsx' });
+    expect(out.unchanged).toBe(true);
+    expect(await t.db.query('SELECT * FROM poverty_result ORDER BY household_id')).toEqual(before);
+    expect(await t.db.one<{ n: number }>('SELECT count(*)::int n FROM poverty_import')).toEqual({ n: 1 });
+  });
+
+  it('a changed file replaces the commune results and the aggregates follow; the province summary changes', async () => {
+    const s1 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' });
+    const row1 = s1.rows.find((r) => r.unitId === provinceId)!;
+    expect(row1).toMatchObject({ households: 4, poor: 2 });
+    expect(row1.poorPct).toBeCloseTo(50, 10);
+    const changed = { ...GOOD, households: GOOD.households!.map((h) => (h[0] === 'H002' ? [...h.slice(0, 8), '3.1; 4.1; 5.1', ...h.slice(9)] : h)) };
+    const out = await importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: await workbook('good-v2.xlsx', changed), fileName: 'good-v2.xlsx' });
+    expect(out.classes.poor).toBe(3);
+    const s2 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' });
+    expect(s2.rows.find((r) => r.unitId === provinceId)).toMatchObject({ households: 4, poor: 3, escapedPoor: 0 });
+  });
+
+  it('summaries by region and nation, on review and current boundaries, by area type', async () => {
+    const nation = await povertySummary(t.db, { year: 2024, level: 'nation', boundaries: 'review', by: 'area' });
+    expect(nation.rows.map((r) => [r.part, r.households])).toEqual([['rural', 3], ['urban', 1]]);
+    const region = await povertySummary(t.db, { year: 2024, level: 'region', boundaries: 'review', by: 'none' });
+    expect(region.rows).toHaveLength(1);
+    expect(region.rows[0].name).toMatch(/Đồng bằng sông Hồng/);
+    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'ethnicity' });
+    expect(current.rows.every((r) => r.unitId.endsWith('2025-07-01') || r.unitId.startsWith('P:'))).toBe(true);
+    expect(current.rows.reduce((s, r) => s + r.households, 0) + current.unresolved.reduce((s, r) => s + r.households, 0)).toBe(4);
+  });
+});
+
+describe('personal data scope and export audit', () => {
+  it('the commune officer sees names; an officer of another province does not', async () => {
+    const mine = officer('commune_officer', communeId);
+    const list = await communeHouseholdList(t.db, mine, communeId, 2024);
+    expect(list.households.map((h) => h.headName)).toContain('Nguyễn Văn An');
+    const other = await t.db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = 'province' AND code = '02' AND valid_to IS NOT NULL ORDER BY valid_from DESC LIMIT 1`);
+    const err = await errorOf(communeHouseholdList(t.db, officer('province_officer', other.id), communeId, 2024));
+    expect(err.status).toBe(403);
+  });
+
+  it('an export of the poor lists is audited', async () => {
+    const file = path.join(dir, 'export.xlsx');
+    const out = fs.createWriteStream(file);
+    await exportPoorLists(t.db, officer('commune_officer', communeId), communeId, 2024, out);
+    await finished(out);
+    const a = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
+    expect(a.n).toBe(1);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+  });
+});
+
+describe('review workflow: steps, approvals and locking', () => {
+  it('steps in order, commune approval locks the import, the province returns it', async () => {
+    const c = officer('commune_officer', communeId);
+    for (const step of ['listing', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition'] as const) {
+      await recordReviewStep(t.db, c, communeId, 2024, { step, on: '2024-10-01' });
+    }
+    const err = await errorOf(approveReview(t.db, c, communeId, 2024, 'district', '2024-10-02'));
+    expect(err.status).toBe(403);
+    const v = await approveReview(t.db, c, communeId, 2024, 'commune', '2024-10-02');
+    expect(v.locked).toBe(true);
+    expect(v.nextApprover).toBe('district');
+    const file = await workbook('good.xlsx', GOOD);
+    expect((await errorOf(importReviewWorkbook(t.db, c, { communeId, year: 2024, filePath: file, fileName: 'x.xlsx' }))).status).toBe(409);
+    const back = await returnReview(t.db, officer('province_officer', provinceId), communeId, 2024, 'district');
+    expect(back.locked).toBe(false);
+  });
+});
