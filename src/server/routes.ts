@@ -1,5 +1,8 @@
+import { registerAgenciesRoutes } from '../modules/agencies/routes';
 import { registerAuditRoutes } from '../modules/audit/routes';
 import { registerAuthRoutes } from '../modules/auth/routes';
+import { registerPlanRoutes } from '../modules/plan/routes';
+import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
@@ -15,4 +18,7 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerAuthRoutes(r, deps);
   registerUsersRoutes(r, deps);
   registerAuditRoutes(r, deps);
+  registerPlanRoutes(r, deps);
+  registerUnitsRoutes(r, deps);
+  registerAgenciesRoutes(r, deps);
 }

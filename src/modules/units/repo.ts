@@ -54,6 +54,17 @@ const VALID_ON = (d: string) => `u.valid_from <= ${d}::date AND (u.valid_to IS N
 
 const byName = (a: UnitRow, b: UnitRow) => compareVi(a.name, b.name) || compareVi(a.fullName, b.fullName) || a.code.localeCompare(b.code);
 
+/** Every word of a folded query must occur in the search key ("thanh hoa" finds "Thanh Hóa"); adds the params. */
+export function searchWords(q: string, params: unknown[], column: string): string {
+  const words = q.split(' ').filter(Boolean).slice(0, 8);
+  return words
+    .map((w) => {
+      params.push(`%${w.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+      return `${column} LIKE $${params.length}`;
+    })
+    .join(' AND ');
+}
+
 export interface UnitFilter {
   at: string;
   level?: UnitLevel;
@@ -76,8 +87,8 @@ export async function listUnits(db: Db, f: UnitFilter): Promise<UnitRow[]> {
     where.push(`u.parent_id = $${params.length}`);
   }
   if (f.q) {
-    params.push(`%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`, `${f.q}%`);
-    where.push(`(u.search_key LIKE $${params.length - 1} OR u.code LIKE $${params.length})`);
+    params.push(`${f.q}%`);
+    where.push(`(u.code LIKE $${params.length} OR (${searchWords(f.q, params, 'u.search_key')}))`);
   }
   const rows = await db.query<UnitRow>(`${SELECT_UNIT} WHERE ${where.join(' AND ')}`, params);
   rows.sort(byName);

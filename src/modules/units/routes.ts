@@ -1,0 +1,44 @@
+import { todayInVietnam } from '../../domain/text';
+import type { Router } from '../../server/route-registry';
+import type { AppDeps } from '../../server/types';
+import { provinceLayer } from './geo';
+import { AtQuery, GeoQuery, UnitParams, UnitsQuery } from './schemas';
+import { checkDateInRange, findUnits, listUnresolvedLineage, unitChildren, unitDetail, unitSuccessors } from './service';
+
+/** Administrative units over time: public reference data (the unresolved lineage list is for administrators). */
+export function registerUnitsRoutes(r: Router, deps: AppDeps) {
+  const db = deps.db;
+  const tags = ['units'];
+  const example = { id: 'P:01:2025-07-01' };
+
+  r.get('/api/units', { summary: 'Đơn vị hành chính có hiệu lực vào một ngày (lọc theo cấp, đơn vị cấp trên, tên không dấu)', access: 'public', tags, query: UnitsQuery }, async ({ query }) => {
+    const at = query.at ?? todayInVietnam();
+    return { at, items: await findUnits(db, { ...query, at }) };
+  });
+
+  // Declared before /api/units/:id so that "lineage" is not read as an id.
+  r.get('/api/units/lineage/unresolved', { summary: 'Quan hệ kế thừa chưa được xác minh (SUSPECT), không dùng để cộng dồn', access: ['admin'], tags }, async () => {
+    const items = await listUnresolvedLineage(db);
+    return { count: items.length, items };
+  });
+
+  r.get('/api/units/:id', { summary: 'Một phiên bản đơn vị hành chính (mã phiên bản, hoặc mã đơn vị đọc theo ngày at)', access: 'public', tags, params: UnitParams, query: AtQuery, example }, ({ params, query }) =>
+    unitDetail(db, params.id, query.at),
+  );
+
+  r.get('/api/units/:id/children', { summary: 'Các đơn vị trực thuộc vào một ngày', access: 'public', tags, params: UnitParams, query: AtQuery, example }, ({ params, query }) =>
+    unitChildren(db, params.id, query.at),
+  );
+
+  r.get('/api/units/:id/successors', { summary: 'Đơn vị kế thừa (đơn vị cũ đã trở thành gì; cộng dồn lên tỉnh mới nào)', access: 'public', tags, params: UnitParams, query: AtQuery, example }, ({ params, query }) =>
+    unitSuccessors(db, params.id, query.at),
+  );
+
+  r.get('/api/geo/provinces', { summary: 'Ranh giới tỉnh (TopoJSON, đối tượng provinces): 34 tỉnh từ 01/07/2025, 63 tỉnh trước đó', access: 'public', tags, query: GeoQuery }, ({ c, query }) => {
+    const at = query.at ?? todayInVietnam();
+    checkDateInRange(at);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(provinceLayer(at));
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { UNIT_LEVELS } from '../../domain/units';
+import { isoDate } from '../../server/validate';
+
+const level = z.enum(UNIT_LEVELS, { message: 'Cấp phải là province, district hoặc commune.' });
+
+export const UnitsQuery = z.object({
+  level: level.optional(),
+  at: isoDate.optional(),
+  /** Parent version id or code (read on `at`). */
+  parent: z.string().trim().min(1).max(40).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(20000).optional(),
+});
+
+export const AtQuery = z.object({ at: isoDate.optional() });
+
+export const UnitParams = z.object({ id: z.string().trim().min(1).max(40) });
+
+export const GeoQuery = z.object({ at: isoDate.optional() });
