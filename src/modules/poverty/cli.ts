@@ -1,6 +1,24 @@
-import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { Option, type Command } from 'commander';
 import { intOption, type CliContext } from '../../cli/context';
+import { FORMATS, printRows, type Format } from '../../cli/output';
+import { CLASS_LABEL_VI } from '../../domain/poverty/classify';
+import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { formatNumberVi } from '../../domain/text';
+import { AppError, type Problem } from '../../errors';
 import { classifyStream } from './classify-cli';
+import { writeReviewWorkbook } from './excel';
+import { findCommuneOn } from './repo';
+import { importReviewWorkbook, povertySummary, reviewDateOfYear } from './service';
+
+const CLI_CALLER = { system: 'dòng lệnh' };
+
+export function describeProblem(p: Problem): string {
+  const where = [p.sheet && `trang "${p.sheet}"`, p.row && `dòng ${p.row}`, p.column && `cột ${p.column}`, p.path].filter(Boolean).join(', ');
+  return where ? `${where}: ${p.message}` : p.message;
+}
 
 /** `giamngheo poverty …` commands. */
 export function registerPovertyCommands(program: Command, ctx: CliContext) {
@@ -22,5 +40,68 @@ export function registerPovertyCommands(program: Command, ctx: CliContext) {
       }
     });
 
-  void ctx;
+  poverty
+    .command('template')
+    .description('Tạo sổ kết quả rà soát (Excel) trống cho một xã')
+    .requiredOption('--commune <code>', 'mã xã (5 chữ số) tại thời điểm rà soát')
+    .requiredOption('--year <year>', 'năm rà soát', intOption)
+    .requiredOption('--out <file>', 'tệp .xlsx sẽ tạo')
+    .action(async (opts: { commune: string; year: number; out: string }) => {
+      const commune = await ctx.withDb((db) => findCommuneOn(db, opts.commune, reviewDateOfYear(opts.year)));
+      if (!commune) throw new AppError(404, 'not_found', `Không có xã mã "${opts.commune}" vào thời điểm rà soát năm ${opts.year}.`);
+      const out = fs.createWriteStream(opts.out);
+      await writeReviewWorkbook(out, { communeName: commune.fullName, year: opts.year, standardId: applicationForYear(NATIONAL_CATALOG, opts.year)?.standardId ?? '' });
+      await finished(out);
+      process.stdout.write(`Đã tạo ${opts.out} cho ${commune.fullName}, ${commune.provinceName}.\n`);
+    });
+
+  poverty
+    .command('import')
+    .description('Nhập sổ kết quả rà soát (Excel) của một xã: kiểm tra mọi ô, nhập tất cả hoặc không nhập gì')
+    .argument('<file>', 'tệp .xlsx theo mẫu')
+    .requiredOption('--commune <code>', 'mã xã (5 chữ số) tại thời điểm rà soát')
+    .requiredOption('--year <year>', 'năm rà soát', intOption)
+    .action(async (file: string, opts: { commune: string; year: number }) => {
+      if (!fs.existsSync(file)) throw new AppError(404, 'not_found', `Không tìm thấy tệp: ${file}`);
+      try {
+        const out = await ctx.withDb((db) =>
+          importReviewWorkbook(db, CLI_CALLER, {
+            communeCode: opts.commune, year: opts.year, filePath: file, fileName: path.basename(file),
+            onProgress: (n) => process.stderr.write(`Đã đọc ${formatNumberVi(n)} dòng…\n`),
+          }),
+        );
+        if (out.unchanged) {
+          process.stdout.write(`Tệp giống lần nhập trước của ${out.communeName} năm ${out.year}: không có thay đổi.\n`);
+          return;
+        }
+        const classes = Object.entries(out.classes).map(([k, n]) => `${CLASS_LABEL_VI[k as keyof typeof CLASS_LABEL_VI]}: ${formatNumberVi(n)}`).join('; ');
+        process.stdout.write(`Đã nhập ${formatNumberVi(out.households)} hộ, ${formatNumberVi(out.members)} thành viên của ${out.communeName} năm ${out.year}. ${classes}.\n`);
+      } catch (err) {
+        const problems = err instanceof AppError ? (err.details as { problems?: Problem[] } | undefined)?.problems : undefined;
+        if (!problems?.length) throw err;
+        for (const p of problems) process.stderr.write(`Lỗi: ${describeProblem(p)}\n`);
+        process.stderr.write(`Lỗi: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  poverty
+    .command('summary')
+    .description('Tổng hợp số hộ nghèo, cận nghèo, thoát nghèo, phát sinh, tái nghèo và tỷ lệ theo tỉnh, vùng hoặc toàn quốc')
+    .requiredOption('--year <year>', 'năm rà soát', intOption)
+    .addOption(new Option('--level <level>', 'cấp tổng hợp').choices(['province', 'region', 'nation']).default('nation'))
+    .addOption(new Option('--boundaries <b>', 'địa giới: của thời điểm rà soát hoặc hiện hành').choices(['review', 'current']).default('review'))
+    .addOption(new Option('--by <by>', 'chia theo khu vực hoặc dân tộc').choices(['none', 'area', 'ethnicity']).default('none'))
+    .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
+    .action(async (opts: { year: number; level: 'province' | 'region' | 'nation'; boundaries: 'review' | 'current'; by: 'none' | 'area' | 'ethnicity'; format: Format }) => {
+      const s = await ctx.withDb((db) => povertySummary(db, { year: opts.year, level: opts.level, boundaries: opts.boundaries, by: opts.by }));
+      if (opts.format === 'json') {
+        process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+        return;
+      }
+      printRows(s.rows, opts.format);
+      if (s.unresolved.length) {
+        process.stderr.write(`Chú ý: ${s.unresolved.length} dòng không quy đổi chính xác sang địa giới hiện hành (xem --format json, mục "unresolved").\n`);
+      }
+    });
 }
