@@ -1,0 +1,128 @@
+/**
+ * Sign-in → shell → map in Chromium, against the real built app and API (issue 2, items 7 and 9).
+ * Chart text is drawn on canvas: the map is checked through the data-* attributes its container
+ * sets after ECharts' 'finished' event.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BROWSER_USERS, startBrowserApp, type BrowserApp } from '../support/browser';
+
+let app: BrowserApp;
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const map = (page: Page) => page.getByTestId('province-map');
+
+async function renderedMap(page: Page, date: string) {
+  const el = page.locator(`[data-testid="province-map"][data-state="ready"][data-map-date="${date}"]`);
+  await el.waitFor({ timeout: 60_000 });
+  return {
+    provinces: Number(await el.getAttribute('data-province-count')),
+    islands: (await el.getAttribute('data-islands')) ?? '',
+    communes: Number(await el.getAttribute('data-commune-total')),
+  };
+}
+
+describe('sign-in → map (browser)', () => {
+  it('refuses a wrong password, signs in, and the map shows 34 provinces today and 63 on 01/01/2024', async () => {
+    const page = await app.newPage();
+    // Not signed in: a page of the app sends to the sign-in page, remembering where to go.
+    await page.goto(`${app.baseUrl}/ban-do`);
+    await page.waitForURL(/\/dang-nhap\?redirect=%2Fban-do/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+
+    await page.getByLabel('Tên đăng nhập').fill(BROWSER_USERS.admin.username);
+    await page.getByLabel('Mật khẩu').fill('mat-khau-sai');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await page.getByTestId('user-box').count()).toBe(0);
+
+    await page.getByLabel('Mật khẩu').fill(BROWSER_USERS.admin.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/ban-do$/);
+    expect(await page.getByTestId('user-box').textContent()).toContain('Nguyễn Thị Quản Trị');
+
+    // The shell's navigation, in Vietnamese, with the admin group for an administrator.
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
+
+    const now = await renderedMap(page, await currentMapDate(page));
+    expect(now.provinces).toBe(34);
+    expect(now.islands).toBe('hoang-sa:48 truong-sa:56'); // Hoàng Sa with Đà Nẵng, Trường Sa with Khánh Hòa
+    expect(now.communes).toBeGreaterThan(3000);
+    expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(34);
+    await app.screenshot(page, 'map-34');
+
+    // A date before 1 July 2025, typed the Vietnamese way.
+    const date = page.getByTestId('map-date');
+    await date.fill('01/01/2024');
+    await date.press('Enter');
+    const before = await renderedMap(page, '2024-01-01');
+    expect(before.provinces).toBe(63);
+    expect(before.islands).toBe('hoang-sa:48 truong-sa:56');
+    expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(63);
+    // Vietnamese number format in the table footer (more than 10,000 communes in 2024: "10.xxx").
+    expect(await page.getByTestId('map-table').locator('tfoot td').textContent()).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    await app.screenshot(page, 'map-63');
+
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('finds "Thanh Hóa" when typing "thanh hoa" in the unit picker', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.admin);
+    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.getByLabel('Cấp').selectOption('commune');
+    const picker = page.getByRole('combobox', { name: 'Thuộc tỉnh, thành phố' });
+    await picker.fill('thanh hoa');
+    const options = page.getByRole('listbox', { name: 'Thuộc tỉnh, thành phố' }).getByRole('option');
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('Thanh Hóa')]);
+    await picker.press('Enter');
+    expect(await picker.inputValue()).toBe('Tỉnh Thanh Hóa');
+    const count = page.getByTestId('units-count');
+    await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeGreaterThan(100);
+    await app.screenshot(page, 'units-thanh-hoa');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows a steering-committee member no administration pages, and remembers English', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.steering);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính']);
+    await page.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Không có quyền truy cập');
+
+    await page.getByTestId('lang-switch').click();
+    await page.reload();
+    const navEn = page.getByRole('navigation', { name: 'Main navigation' });
+    await navEn.waitFor();
+    expect(await navEn.getByRole('link').allTextContents()).toEqual(['Home', 'Map', 'Administrative units']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('sends the user back to sign-in with a message when the session has expired', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.admin);
+    await app.database.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.waitForURL(/\/dang-nhap/);
+    expect(await page.getByTestId('session-expired').textContent()).toBe('Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
+  });
+});
+
+/** The map opens on today's date in Vietnam, as the date field shows it. */
+async function currentMapDate(page: Page): Promise<string> {
+  await map(page).waitFor();
+  const shown = await page.getByTestId('map-date').inputValue(); // dd/mm/yyyy
+  const [d, m, y] = shown.split('/');
+  return `${y}-${m}-${d}`;
+}

@@ -1,0 +1,89 @@
+/** The signed-in frame: header (user, language, sign out), navigation by role, the page. */
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useMatches, useNavigate } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from './api';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { currentLanguage } from './i18n';
+import { PAGES, type PageDef } from './routes';
+import { allows, useMe } from './session';
+
+function NavLink({ page }: { page: PageDef }) {
+  const lang = currentLanguage();
+  return (
+    <li>
+      <Link to={page.path} activeOptions={{ exact: page.path === '/' }} activeProps={{ className: 'active', 'aria-current': 'page' }}>
+        {page.label[lang]}
+      </Link>
+    </li>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const lang = currentLanguage();
+  const visible = PAGES.filter((p) => p.nav && allows(me.user, p.roles));
+  const main = visible.filter((p) => p.nav === 'main');
+  const admin = visible.filter((p) => p.nav === 'admin');
+
+  const matches = useMatches();
+  const current = PAGES.find((p) => p.path === matches[matches.length - 1]?.fullPath);
+  useEffect(() => {
+    document.title = current ? `${current.label[lang]} — ${t('app.short')}` : t('app.short');
+  }, [current, lang, t]);
+
+  const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) => (lang === 'vi' ? me.roleLabels[r] ?? r : t(`roles.${r}`)));
+
+  const signOut = async () => {
+    try {
+      await post('/api/auth/logout');
+    } finally {
+      queryClient.clear();
+      await navigate({ to: '/dang-nhap' });
+    }
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">★</span>
+          <span>
+            <strong>{t('app.short')}</strong>
+            <small>{t('app.subtitle')}</small>
+          </span>
+        </div>
+        <div className="user-box" data-testid="user-box">
+          <span className="user-name">{me.user.displayName}</span>
+          <small className="user-roles">{roles.join(', ')}</small>
+          <LanguageSwitch />
+          <button type="button" className="button-link" onClick={() => void signOut()}>
+            {t('shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="body">
+        <nav className="sidenav" aria-label={t('shell.navigation')}>
+          <ul>{main.map((p) => <NavLink key={p.path} page={p} />)}</ul>
+          {admin.length > 0 && (
+            <>
+              <h2 className="nav-group">{t('shell.admin')}</h2>
+              <ul>{admin.map((p) => <NavLink key={p.path} page={p} />)}</ul>
+            </>
+          )}
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <footer className="footer">{t('app.footer')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** The route tree: the sign-in page, and the signed-in shell holding every page of routes.tsx. */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import SignInPage from '../features/auth/SignInPage';
+import { ApiError } from './api';
+import { ErrorBox, Forbidden, Loading, NotFound } from './components/feedback';
+import { PAGES, type PageDef } from './routes';
+import { allows, meQuery, useMe } from './session';
+import { Shell } from './Shell';
+
+export const SIGN_IN_PATH = '/dang-nhap';
+
+export interface SignInSearch {
+  /** Where to go after signing in. */
+  redirect?: string;
+  /** Why the user is here: 'expired' when a session ended. */
+  reason?: 'expired';
+}
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: SIGN_IN_PATH,
+  validateSearch: (s: Record<string, unknown>): SignInSearch => ({
+    redirect: typeof s.redirect === 'string' && s.redirect.startsWith('/') && !s.redirect.startsWith('//') ? s.redirect : undefined,
+    reason: s.reason === 'expired' ? 'expired' : undefined,
+  }),
+  component: SignInPage,
+});
+
+const shellRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'shell',
+  component: Shell,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        throw redirect({
+          to: SIGN_IN_PATH,
+          search: { redirect: location.href === '/' ? undefined : location.href, reason: e.code === 'session_expired' ? 'expired' : undefined },
+        });
+      }
+      throw e;
+    }
+  },
+});
+
+function guarded(page: PageDef) {
+  const Page = lazyRouteComponent(page.load);
+  return function GuardedPage() {
+    const me = useMe();
+    return allows(me.user, page.roles) ? <Page /> : <Forbidden />;
+  };
+}
+
+const pageRoutes = PAGES.map((page) => createRoute({ getParentRoute: () => shellRoute, path: page.path, component: guarded(page) }));
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree: rootRoute.addChildren([signInRoute, shellRoute.addChildren(pageRoutes)]),
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: Loading,
+    defaultPendingMs: 300,
+    defaultErrorComponent: ({ error }) => <ErrorBox error={error} />,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof makeRouter>;

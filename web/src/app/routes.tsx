@@ -1,0 +1,33 @@
+/**
+ * Every page of the signed-in app, in navigation order. To add a page, add ONE line:
+ *
+ *   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, roles: ['admin', 'program_owner'], load: () => import('../features/plan/PlanPage') },
+ *
+ * - `load` imports a module whose default export is the page component; each page becomes its
+ *   own chunk, loaded on first visit (keep heavy libraries such as echarts inside the page).
+ * - `path` may hold parameters (`/ke-hoach/$taskId`, read with `useParams({ strict: false })`).
+ * - `roles` omitted = any signed-in user. It only hides the link and the page; the server
+ *   checks every request (src/server/route-registry.ts).
+ * - `nav` omitted = no menu entry (reached by links); 'main' or 'admin' (the "Quản trị" group).
+ */
+import type { ReactNode } from 'react';
+import type { Role } from './session';
+
+export interface PageDef {
+  path: string;
+  label: { vi: string; en: string };
+  load: () => Promise<{ default: () => ReactNode }>;
+  roles?: readonly Role[];
+  nav?: 'main' | 'admin';
+}
+
+const ADMIN: Role[] = ['admin'];
+
+export const PAGES: PageDef[] = [
+  { path: '/', nav: 'main', label: { vi: 'Trang chủ', en: 'Home' }, load: () => import('../features/home/HomePage') },
+  { path: '/ban-do', nav: 'main', label: { vi: 'Bản đồ', en: 'Map' }, load: () => import('../features/map/MapPage') },
+  { path: '/don-vi', nav: 'main', label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, load: () => import('../features/units/UnitsPage') },
+  { path: '/quan-tri/nhat-ky', nav: 'admin', roles: ADMIN, label: { vi: 'Nhật ký', en: 'Audit log' }, load: () => import('../features/admin/AuditPage') },
+  { path: '/quan-tri/lien-ket', nav: 'admin', roles: ADMIN, label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' }, load: () => import('../features/admin/UnresolvedPage') },
+  { path: '/quan-tri/tai-khoan', nav: 'admin', roles: ADMIN, label: { vi: 'Tài khoản', en: 'Accounts' }, load: () => import('../features/admin/UsersPage') },
+];

@@ -1,0 +1,131 @@
+/** Audit log (GET /api/audit) with filters, and its CSV export with the same filters. */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../app/api';
+import { DateField } from '../../app/components/DateField';
+import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateTimeVi, formatNumberVi } from '../../app/format';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  unitId: string | null;
+  agencyId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+interface Filters {
+  from: string;
+  to: string;
+  actor: string;
+  action: string;
+  entity: string;
+}
+
+const EMPTY: Filters = { from: '', to: '', actor: '', action: '', entity: '' };
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const qs = query({ ...filters });
+  const rows = useQuery({
+    queryKey: ['audit', filters],
+    queryFn: ({ signal }) => api<{ items: AuditRow[] }>(`/api/audit${qs}`, { signal }).then((r) => r.items),
+    staleTime: 0,
+  });
+  const text = (key: keyof Filters, label: string) => (
+    <div className="field">
+      <label htmlFor={`audit-${key}`}>{label}</label>
+      <input id={`audit-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+    </div>
+  );
+
+  return (
+    <section>
+      <h1>{t('audit.title')}</h1>
+      <p className="lead">{t('audit.intro')}</p>
+      <form
+        className="filters"
+        aria-label={t('common.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters(draft);
+        }}
+      >
+        <DateField optional label={t('audit.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+        <DateField optional label={t('audit.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
+        {text('actor', t('audit.actor'))}
+        {text('action', t('audit.action'))}
+        {text('entity', t('audit.entity'))}
+        <div className="field field-actions">
+          <button type="submit" className="button-primary">
+            {t('common.apply')}
+          </button>
+          <a className="button-secondary" href={`/api/audit/export.csv${qs}`} download data-testid="audit-export">
+            {t('audit.export')}
+          </a>
+        </div>
+      </form>
+      {rows.isPending && <Loading />}
+      {rows.isError && <ErrorBox error={rows.error} />}
+      {rows.data && rows.data.length === 0 && <Empty>{t('audit.none')}</Empty>}
+      {rows.data && rows.data.length > 0 && (
+        <>
+          <p className="count">{t('audit.count', { n: formatNumberVi(rows.data.length) })}</p>
+          <div className="table-wrap">
+            <table className="data" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.at')}</th>
+                  <th scope="col">{t('audit.actor')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.entity')}</th>
+                  <th scope="col">{t('audit.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.data.map((r) => (
+                  <tr key={r.id}>
+                    <td className="nowrap">{formatDateTimeVi(r.at)}</td>
+                    <td>{r.actorName}</td>
+                    <td className="code">{r.action}</td>
+                    <td>
+                      {r.entity}
+                      {r.entityId ? ` #${r.entityId}` : ''}
+                    </td>
+                    <td>
+                      {(r.before != null || r.after != null) && (
+                        <details>
+                          <summary>{t('audit.show')}</summary>
+                          {r.before != null && (
+                            <>
+                              <h3>{t('audit.before')}</h3>
+                              <pre>{JSON.stringify(r.before, null, 2)}</pre>
+                            </>
+                          )}
+                          {r.after != null && (
+                            <>
+                              <h3>{t('audit.after')}</h3>
+                              <pre>{JSON.stringify(r.after, null, 2)}</pre>
+                            </>
+                          )}
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

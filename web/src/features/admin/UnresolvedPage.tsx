@@ -1,0 +1,68 @@
+/**
+ * Lineage links that must not be used until corrected (the SUSPECT rows of the 2025 mapping):
+ * GET /api/units/lineage/unresolved (also `giamngheo units check`).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { LineageRow } from '../../../../src/modules/units/repo';
+import { api } from '../../app/api';
+import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateVi, formatNumberVi } from '../../app/format';
+
+export default function UnresolvedPage() {
+  const { t } = useTranslation();
+  const rows = useQuery({
+    queryKey: ['lineage', 'unresolved'],
+    queryFn: ({ signal }) => api<{ items: LineageRow[] }>('/api/units/lineage/unresolved', { signal }).then((r) => r.items),
+  });
+  return (
+    <section>
+      <h1>{t('unresolved.title')}</h1>
+      <p className="lead">{t('unresolved.intro')}</p>
+      {rows.isPending && <Loading />}
+      {rows.isError && <ErrorBox error={rows.error} />}
+      {rows.data && rows.data.length === 0 && <Empty>{t('unresolved.none')}</Empty>}
+      {rows.data && rows.data.length > 0 && (
+        <>
+          <p className="count" data-testid="unresolved-count" data-count={rows.data.length}>
+            {t('unresolved.count', { n: formatNumberVi(rows.data.length) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data" data-testid="unresolved-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('unresolved.from')}</th>
+                  <th scope="col">{t('unresolved.to')}</th>
+                  <th scope="col">{t('unresolved.relation')}</th>
+                  <th scope="col">{t('unresolved.effective')}</th>
+                  <th scope="col">{t('unresolved.qaFlag')}</th>
+                  <th scope="col">{t('unresolved.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.data.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      {r.fromName} <span className="code muted">{r.fromCode}</span>
+                      <br />
+                      <small className="muted">{t('unresolved.province', { code: r.fromProvinceCode })}</small>
+                    </td>
+                    <td>
+                      {r.toName} <span className="code muted">{r.toCode}</span>
+                      <br />
+                      <small className="muted">{t('unresolved.province', { code: r.toProvinceCode })}</small>
+                    </td>
+                    <td>{t(`unresolved.relation_${r.relation}`)}</td>
+                    <td className="nowrap">{formatDateVi(r.effective)}</td>
+                    <td>{r.qaFlag}</td>
+                    <td>{[r.note, r.legalBasis].filter(Boolean).join(' — ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

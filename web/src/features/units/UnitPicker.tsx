@@ -1,0 +1,131 @@
+/**
+ * Unit picker: a combobox over the units of one level on one date. Typing ignores diacritics
+ * and case ("thanh hoa" finds "Thanh Hóa"), with the folding of src/domain/text.ts; matches whose
+ * name starts with the text come first, then Vietnamese alphabetical order.
+ * Keyboard: ↓/↑ move, Enter chooses, Escape closes.
+ *
+ *   <UnitPicker label="Tỉnh" level="province" at="2026-11-28" value={unit} onChange={setUnit} />
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBox } from '../../app/components/feedback';
+import { compareVi, foldVietnamese, formatNumberVi } from '../../app/format';
+import { matchesQuery, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
+
+const MAX_OPTIONS = 50;
+
+export interface UnitPickerProps {
+  label: string;
+  level: UnitLevel;
+  /** Date the units must exist on (YYYY-MM-DD). */
+  at: string;
+  /** Only children of this unit (its id). */
+  parent?: string;
+  value: Unit | null;
+  onChange: (unit: Unit | null) => void;
+  testId?: string;
+}
+
+export function rankUnits(units: { unit: Unit; key: string }[], q: string): Unit[] {
+  const folded = foldVietnamese(q);
+  const hits = folded ? units.filter((u) => matchesQuery(u.key, folded)) : units;
+  const starts = (u: Unit) => (foldVietnamese(u.name).startsWith(folded) ? 0 : 1);
+  return hits.map((h) => h.unit).sort((a, b) => starts(a) - starts(b) || compareVi(a.name, b.name) || a.code.localeCompare(b.code));
+}
+
+export function UnitPicker({ label, level, at, parent, value, onChange, testId = 'unit-picker' }: UnitPickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const listId = `${id}-list`;
+  const units = useQuery(unitsQuery({ level, at, parent }));
+  const [text, setText] = useState(value?.fullName ?? '');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+
+  const keyed = useMemo(() => (units.data ?? []).map((unit) => ({ unit, key: searchKey(unit) })), [units.data]);
+  const matches = useMemo(() => rankUnits(keyed, open ? text : ''), [keyed, text, open]);
+  const shown = matches.slice(0, MAX_OPTIONS);
+
+  const choose = (u: Unit | null) => {
+    onChange(u);
+    setText(u?.fullName ?? '');
+    setOpen(false);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, shown.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open && shown[active]) {
+      e.preventDefault();
+      choose(shown[active]);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      setText(value?.fullName ?? '');
+    }
+  };
+
+  return (
+    <div className="field unit-picker" data-testid={testId}>
+      <label htmlFor={id}>{label}</label>
+      <div className="combobox">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && shown[active] ? `${id}-opt-${active}` : undefined}
+          placeholder={units.isPending ? t('common.loading') : t('unitPicker.placeholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+            setActive(0);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        {value && (
+          <button type="button" className="button-link combobox-clear" aria-label={t('unitPicker.clear')} onClick={() => choose(null)}>
+            ×
+          </button>
+        )}
+        {open && units.data && (
+          <ul id={listId} role="listbox" aria-label={label} className="combobox-list">
+            {shown.map((u, i) => (
+              <li
+                key={u.id}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                data-code={u.code}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => choose(u)}
+              >
+                <span>{u.fullName}</span> <small className="muted">{u.code}</small>
+              </li>
+            ))}
+            {shown.length === 0 && <li className="combobox-empty">{t('unitPicker.none')}</li>}
+            {matches.length > shown.length && (
+              <li className="combobox-more" aria-hidden="true">
+                {t('unitPicker.more', { count: matches.length - shown.length, n: formatNumberVi(matches.length - shown.length) })}
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
+      {units.isError && <ErrorBox error={units.error} />}
+    </div>
+  );
+}
