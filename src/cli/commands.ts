@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import type { CliContext } from './context';
 import { registerPlatformCommands } from './platform';
 import { registerPovertyCommands } from '../modules/poverty/cli';
+import { registerPlanCommands } from '../modules/plan/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
   registerPlatformCommands(program, ctx);
   registerPovertyCommands(program, ctx);
+  registerPlanCommands(program, ctx);
 }

@@ -66,6 +66,14 @@ describe('lateness: calendar days past the due day, at completion or at the as-o
     expect(daysLate({ ...task }, asOf)).toBe(expected);
   });
 
+  it('at an as-of date before completion, a completed task was still open (and overdue after its due day)', () => {
+    const t = { status: 'completed' as const, due: '2021-12-31', completedOn: '2022-03-15' }; // 353/QĐ-TTg
+    expect(isOverdue(t, '2022-01-05')).toBe(true);
+    expect(daysLate(t, '2022-01-05')).toBe(5);
+    expect(daysLate(t, '2022-06-01')).toBe(74);
+    expect(isOverdue(t, '2022-06-01')).toBe(false);
+  });
+
   it('overdue = open and past due at the as-of date', () => {
     const t = { status: 'in_progress' as const, due: '2022-06-30', completedOn: null };
     expect(isOverdue(t, '2022-06-30')).toBe(false);

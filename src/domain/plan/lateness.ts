@@ -19,14 +19,25 @@ export interface TimedTask {
   start?: string | null;
 }
 
-export function daysLate(t: TimedTask, asOf: string): number {
+/**
+ * The task as it stood on the as-of date: a task completed after that date was still open then
+ * (shown as in progress, without completion date), so that overdue reports can be run for any past date.
+ */
+export function asOfView<T extends TimedTask>(t: T, asOf: string): T {
+  if (t.status === 'completed' && t.completedOn && t.completedOn > asOf) return { ...t, status: 'in_progress', completedOn: null };
+  return t;
+}
+
+export function daysLate(task: TimedTask, asOf: string): number {
+  const t = asOfView(task, asOf);
   if (!t.due || t.status === 'cancelled') return 0;
   const end = t.status === 'completed' && t.completedOn ? t.completedOn : asOf;
   return Math.max(0, daysBetween(t.due, end));
 }
 
 /** Open and past its due day at the as-of date (quá hạn). */
-export function isOverdue(t: TimedTask, asOf: string): boolean {
+export function isOverdue(task: TimedTask, asOf: string): boolean {
+  const t = asOfView(task, asOf);
   return !!t.due && isOpen(t.status) && asOf > t.due;
 }
 
@@ -43,7 +54,8 @@ export const DEFAULT_RISK: RiskOptions = { windowDays: 7, lagPoints: 30 };
  * At risk (có nguy cơ chậm): open, not yet overdue, and either due within `windowDays` with progress
  * below 100%, or behind schedule by at least `lagPoints` (elapsed % of [start, due] − reported %).
  */
-export function isAtRisk(t: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): boolean {
+export function isAtRisk(task: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): boolean {
+  const t = asOfView(task, asOf);
   if (!t.due || !isOpen(t.status) || isOverdue(t, asOf) || t.status === 'paused') return false;
   const percent = t.percent ?? 0;
   if (percent >= 100) return false;
@@ -68,7 +80,8 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   no_deadline: 'Không có thời hạn cụ thể',
 };
 
-export function timeliness(t: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): Timeliness {
+export function timeliness(task: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): Timeliness {
+  const t = asOfView(task, asOf);
   if (t.status === 'cancelled') return 'cancelled';
   if (!t.due) return 'no_deadline';
   if (t.status === 'completed') return daysLate(t, asOf) > 0 ? 'late' : 'on_time';

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { Option, type Command } from 'commander';
+import { dateOption, type CliContext } from '../../cli/context';
+import { FORMATS, printRows, type Format } from '../../cli/output';
+import { todayInVietnam } from '../../domain/text';
+import { planWorkbook } from './excel';
+import { planStatus, runDigest, type PlanStatusRow } from './service';
+
+/** The CLI contract of issue 3: these columns, in this order, first. */
+export const STATUS_COLUMNS = ['id', 'position', 'title', 'leadAgency', 'deadline', 'status', 'completedOn', 'daysLate', 'instrument'] as const;
+
+function contractRows(rows: PlanStatusRow[], format: Format) {
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    title: format === 'table' && r.title.length > 70 ? `${r.title.slice(0, 69)}…` : r.title,
+    leadAgency: r.leadAgency,
+    deadline: r.deadline,
+    status: r.status,
+    completedOn: r.completedOn,
+    daysLate: r.daysLate,
+    instrument: r.instrument,
+    ...(format === 'table' ? {} : { leadAgencyName: r.leadAgencyName, deadlineText: r.deadlineText, deadlineVerified: r.deadlineVerified, percent: r.percent, overdue: r.overdue, assignments: r.assignments, overdueAssignments: r.overdueAssignments }),
+  }));
+}
+
+export function registerPlanCommands(program: Command, ctx: CliContext) {
+  const plan = program.command('plan').description('Kế hoạch triển khai: nhiệm vụ, thời hạn, tiến độ');
+  const formatOption = () => new Option('--format <format>', 'định dạng').choices(FORMATS).default('table');
+
+  plan
+    .command('status')
+    .description('Tình hình thực hiện mọi nhiệm vụ (số ngày chậm tính đến ngày --as-of)')
+    .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD), mặc định hôm nay', dateOption)
+    .option('--agency <code>', 'chỉ các nhiệm vụ của một cơ quan (mã, ví dụ BLDTBXH, UBND-01)')
+    .addOption(formatOption())
+    .action(async (opts: { asOf?: string; agency?: string; format: Format }) => {
+      const rows = await ctx.withDb((db) => planStatus(db, { asOf: opts.asOf, agency: opts.agency }));
+      printRows(contractRows(rows, opts.format), opts.format);
+    });
+
+  plan
+    .command('overdue')
+    .description('Các nhiệm vụ quá hạn tại ngày --as-of')
+    .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD), mặc định hôm nay', dateOption)
+    .option('--agency <code>', 'chỉ một cơ quan')
+    .addOption(formatOption())
+    .action(async (opts: { asOf?: string; agency?: string; format: Format }) => {
+      const rows = await ctx.withDb((db) => planStatus(db, { asOf: opts.asOf, agency: opts.agency, overdueOnly: true }));
+      printRows(contractRows(rows, opts.format), opts.format);
+    });
+
+  plan
+    .command('export')
+    .description('Xuất Excel theo mẫu (STT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Thời hạn, Tiến độ, Ghi chú)')
+    .requiredOption('--out <file>', 'tệp .xlsx')
+    .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD)', dateOption)
+    .option('--agency <code>', 'chỉ một cơ quan')
+    .option('--overdue', 'chỉ các nhiệm vụ quá hạn')
+    .action(async (opts: { out: string; asOf?: string; agency?: string; overdue?: boolean }) => {
+      const asOf = opts.asOf ?? todayInVietnam();
+      const rows = await ctx.withDb((db) => planStatus(db, { asOf, agency: opts.agency, overdueOnly: opts.overdue }));
+      const title = opts.overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT 24/2021/QH15';
+      fs.writeFileSync(opts.out, await planWorkbook(rows, { title, asOf }));
+      process.stdout.write(`Đã ghi ${rows.length} nhiệm vụ vào ${opts.out}.\n`);
+    });
+
+  plan
+    .command('digest')
+    .description('Tạo bản tổng hợp hằng ngày (thông báo trong ứng dụng và thư trong hộp thư đi)')
+    .option('--as-of <date>', 'ngày tổng hợp (YYYY-MM-DD)', dateOption)
+    .action(async (opts: { asOf?: string }) => {
+      const r = await ctx.withDb((db) => runDigest(db, opts.asOf));
+      process.stdout.write(`Tổng hợp ngày ${r.asOf}: ${r.users} người dùng, ${r.notifications} thông báo mới, ${r.emails} thư chờ gửi.\n`);
+    });
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../db/client';
+import type { ReferenceDataset } from '../../db/reference-data';
+import { tryParseDeadline } from '../../domain/plan/deadline';
+import { foldVietnamese } from '../../domain/text';
+import { fanOutAgencies } from './repo';
+import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, TARGETS, TASKS, type SeedAgency } from './seed-data';
+
+const PLAN_CODE = '1705/QĐ-TTg';
+const PLAN_DATE = '2021-10-12';
+
+/**
+ * Agencies belong to the agencies module (ids 'MOLISA', 'MPI', …, People's Committees
+ * 'UBND:<province code>:<valid from>'). The plan only fills the gaps it needs, with the same ids and
+ * marked unverified; when the agencies dataset loads (before or after this one) its rows win.
+ */
+async function ensureAgency(tx: Db, a: SeedAgency): Promise<string> {
+  await tx.query(
+    `INSERT INTO agency (id, code, kind, name, short_name, search_key, parent_id, valid_from, valid_to, source, verified, note)
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, false, $10) ON CONFLICT (id) DO NOTHING`,
+    [a.id, a.kind, a.name, a.shortName, foldVietnamese(`${a.name} ${a.shortName}`), a.id === 'GOV' ? null : 'GOV', a.validFrom, a.validTo ?? null, `${NOTES} (thêm bởi dữ liệu kế hoạch)`, a.note ?? null],
+  );
+  return a.id;
+}
+
+async function ensureProvincialCommittees(tx: Db) {
+  await tx.query(
+    `INSERT INTO agency (id, code, kind, name, short_name, search_key, unit_id, valid_from, valid_to, source, verified)
+     SELECT 'UBND:' || u.code || ':' || u.valid_from, 'UBND-' || u.code, 'people_committee', 'Ủy ban nhân dân ' || u.full_name, 'UBND ' || u.name,
+            $1 || ' ' || u.search_key, u.id, u.valid_from, u.valid_to, 'Suy ra từ đơn vị hành chính (dữ liệu kế hoạch)', false
+       FROM admin_unit u
+      WHERE u.level = 'province'
+        AND NOT EXISTS (SELECT 1 FROM agency g WHERE g.kind = 'people_committee' AND g.unit_id = u.id)
+     ON CONFLICT (id) DO NOTHING`,
+    [foldVietnamese('Ủy ban nhân dân')],
+  );
+}
+
+export async function loadPlanSeed(tx: Db): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const a of [...AGENCIES].sort((x, y) => Number(x.id !== 'GOV') - Number(y.id !== 'GOV'))) ids.set(a.id, await ensureAgency(tx, a));
+  for (const a of AGENCIES) {
+    if (a.successorId) await tx.query(`UPDATE agency SET successor_id = COALESCE(successor_id, $2) WHERE id = $1`, [a.id, a.successorId]);
+  }
+  await ensureProvincialCommittees(tx);
+  const agency = (id: string | undefined | null) => (id ? (ids.get(id) ?? null) : null);
+
+  // Program structure
+  await tx.query(
+    `INSERT INTO program_phase (id, name, start_year, end_year, legal_basis, objective, fact_status, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis, objective = EXCLUDED.objective, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+    [PHASE.id, PHASE.name, PHASE.startYear, PHASE.endYear, PHASE.legalBasis, PHASE.objective, PHASE.factStatus, PHASE.source],
+  );
+  for (const [code, name, value, status, src] of TARGETS) {
+    await tx.query(
+      `INSERT INTO program_target (phase_id, code, name, value_text, legal_basis, fact_status, source) VALUES ($1, $2, $3, $4, 'NQ 24/2021/QH15; QĐ 90/QĐ-TTg', $5, $6)
+       ON CONFLICT (phase_id, code) DO UPDATE SET name = EXCLUDED.name, value_text = EXCLUDED.value_text, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+      [PHASE.id, code, name, value, status, `${PROGRAM_NOTES} §1 [${src}]`],
+    );
+  }
+  for (const [code, parent, name, nameEn, lead, leadNote, status, src] of PROJECTS) {
+    await tx.query(
+      `INSERT INTO program_project (phase_id, code, parent_code, name, name_en, lead_agency_id, lead_note, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (phase_id, code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, lead_agency_id = EXCLUDED.lead_agency_id, lead_note = EXCLUDED.lead_note, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+      [PHASE.id, code, parent, name, nameEn, agency(lead), leadNote, status, `${PROGRAM_NOTES} §2 [${src}]`],
+    );
+  }
+  for (const [funding, capital, amount] of BUDGET) {
+    await tx.query(
+      `INSERT INTO program_budget (phase_id, funding, capital_type, amount_bn_vnd, fact_status, source) VALUES ($1, $2, $3, $4, 'VERIFIED', $5)
+       ON CONFLICT (phase_id, funding, capital_type) DO UPDATE SET amount_bn_vnd = EXCLUDED.amount_bn_vnd`,
+      [PHASE.id, funding, capital, amount, `${PROGRAM_NOTES} §4 (QĐ 90 phần IV) [S5]`],
+    );
+  }
+
+  // Legal instruments (kept when already registered: users may have corrected them)
+  const instrumentId = new Map<string, number>();
+  for (const i of INSTRUMENTS) {
+    const key = i.number ?? i.title;
+    let row = await tx.maybeOne<{ id: number }>(`SELECT id FROM legal_instrument WHERE ${i.number ? 'number = $1' : 'number IS NULL AND title = $1'}`, [key]);
+    if (!row) {
+      row = await tx.one<{ id: number }>(
+        `INSERT INTO legal_instrument (kind, number, title, issuer, drafting_agency_id, signer, issued_on, effective_on, status, note, fact_status, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [i.kind, i.number, i.title, i.issuer, agency(i.drafting), i.signer ?? null, i.issuedOn, i.effectiveOn ?? null, i.status ?? 'issued', i.note ?? null, i.factStatus, `${NOTES} §2 [${i.source}]`],
+      );
+    }
+    instrumentId.set(key, row.id);
+  }
+
+  // The plan and its tasks: loaded once; afterwards they belong to the users who track them.
+  const exists = await tx.maybeOne(`SELECT 1 FROM plan WHERE code = $1`, [PLAN_CODE]);
+  if (!exists) {
+    const plan = await tx.one<{ id: number }>(
+      `INSERT INTO plan (code, title, phase_id, instrument_id, issuer_agency_id, issued_on, purpose, fact_status, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'VERIFIED', $8) RETURNING id`,
+      [
+        PLAN_CODE,
+        'Kế hoạch triển khai Nghị quyết số 24/2021/QH15 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025',
+        PHASE.id,
+        instrumentId.get(PLAN_CODE),
+        agency('GOV'),
+        PLAN_DATE,
+        'Triển khai nghiêm túc, có chất lượng và hiệu quả Nghị quyết số 24/2021/QH15; xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và trách nhiệm của các cơ quan, tổ chức; xác định cơ chế phối hợp giữa các bộ, ngành, địa phương.',
+        `${NOTES} §1; seed text`,
+      ],
+    );
+    const taskIds = new Map<string, number>();
+    for (const t of TASKS) {
+      const parsed = t.deadline ? tryParseDeadline(t.deadline) : null;
+      if (parsed && !parsed.ok) throw new Error(`seed task ${t.position}: ${parsed.message}`);
+      const d = parsed?.ok ? parsed.deadline : null;
+      const due = d && (d.kind === 'date' || d.kind === 'period') ? d.due : null;
+      const instr = t.instrument ? INSTRUMENTS.find((i) => i.number === t.instrument)! : null;
+      const done = instr?.issuedOn ?? null;
+      const status = done ? 'completed' : 'not_started';
+      const row = await tx.one<{ id: number }>(
+        `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, deadline_status,
+                           start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'VERIFIED', $17) RETURNING id`,
+        [
+          plan.id, t.parent ? taskIds.get(t.parent) : null, t.position, t.title, agency(t.lead), t.fanOut ?? 'none',
+          t.deadline, d?.kind ?? null, due, t.deadlineStatus, PLAN_DATE, t.deliverableKind ?? null, status, done ? 100 : 0, done,
+          [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null].filter(Boolean).join(' ') || null,
+          t.source,
+        ],
+      );
+      taskIds.set(t.position, row.id);
+      if (instr) await tx.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2)`, [row.id, instrumentId.get(instr.number!)]);
+      const targets = t.fanOut ? await fanOutAgencies(tx, t.fanOut, PLAN_DATE) : [{ agencyId: agency(t.lead)!, unitId: null }];
+      await tx.query(
+        `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, completed_on, instrument_id, valid_from)
+         SELECT $1, a, u, $4, $5, $6, $7, $8 FROM unnest($2::text[], $3::text[]) AS x (a, u)`,
+        [row.id, targets.map((x) => x.agencyId), targets.map((x) => x.unitId), status, done ? 100 : 0, done, instr ? instrumentId.get(instr.number!) : null, PLAN_DATE],
+      );
+    }
+  }
+
+  // Steering committees and their members over time
+  for (const c of COMMITTEES) {
+    const unit = c.provinceCode
+      ? await tx.maybeOne<{ id: string }>(
+          `SELECT id FROM admin_unit WHERE level = 'province' AND code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) LIMIT 1`,
+          [c.provinceCode, c.validFrom],
+        )
+      : undefined;
+    const instr = instrumentId.get(c.instrument) ?? instrumentId.get(INSTRUMENTS.find((i) => i.title.startsWith(c.instrument))?.title ?? '') ?? null;
+    const inserted = await tx.query(
+      `INSERT INTO steering_committee (id, level, unit_id, name, programs, instrument_id, valid_from, valid_to, fact_status, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [c.id, c.level, unit?.id ?? null, c.name, c.programs, instr, c.validFrom, c.validTo ?? null, c.factStatus, c.source],
+    );
+    if (!inserted.length) continue;
+    for (const m of c.members) {
+      await tx.query(
+        `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, instrument_id, fact_status, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [c.id, m.role, m.person ?? null, m.position, agency(m.agency), m.validFrom ?? c.validFrom, m.validTo ?? c.validTo ?? null,
+         (m.instrument && instrumentId.get(m.instrument)) ?? instr, c.factStatus, c.source],
+      );
+    }
+  }
+}
+
+function planVersion(): string {
+  const h = createHash('sha256');
+  for (const f of ['./seed-data.ts', './load.ts']) h.update(fs.readFileSync(fileURLToPath(new URL(f, import.meta.url))));
+  return h.digest('hex').slice(0, 12);
+}
+
+export const planDataset: ReferenceDataset = {
+  name: 'plan-1705',
+  get version() {
+    return (cachedVersion ??= planVersion());
+  },
+  load: loadPlanSeed,
+};
+let cachedVersion: string | undefined;

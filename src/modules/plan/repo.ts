@@ -1,0 +1,226 @@
+import type { Db } from '../../db/client';
+
+/** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
+
+export interface FanOutTarget {
+  agencyId: string;
+  unitId: string | null;
+}
+
+/**
+ * The agencies a task assigned to "every province" / "every ministry" fans out to, as they stood on a
+ * date: provincial People's Committees of the province versions in force (63 before 1/7/2025, 34 after),
+ * ministries and central agencies in force.
+ */
+export async function fanOutAgencies(db: Db, fanOut: 'provinces' | 'ministries' | 'all', onDate: string): Promise<FanOutTarget[]> {
+  const rows = await db.query<{ agency_id: string; unit_id: string | null }>(
+    `SELECT g.id AS agency_id, g.unit_id
+       FROM agency g
+       LEFT JOIN admin_unit u ON u.id = g.unit_id
+      WHERE g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2)
+        AND (
+          ($1 IN ('provinces', 'all') AND g.kind = 'people_committee' AND u.level = 'province'
+             AND u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2))
+          OR ($1 IN ('ministries', 'all') AND g.kind IN ('ministry', 'central_agency')
+              AND (g.parent_id IS NULL OR g.parent_id IN (SELECT id FROM agency WHERE kind = 'government')))
+        )
+      ORDER BY g.kind DESC, g.id`,
+    [fanOut, onDate],
+  );
+  return rows.map((r) => ({ agencyId: r.agency_id, unitId: r.unit_id }));
+}
+
+export interface TaskRow {
+  id: number;
+  plan_id: number;
+  parent_id: number | null;
+  position: string;
+  title: string;
+  lead_agency_id: string | null;
+  lead_code: string | null;
+  lead_name: string | null;
+  fan_out: string;
+  deadline_text: string | null;
+  deadline_kind: string | null;
+  due_on: string | null;
+  deadline_status: string;
+  start_on: string | null;
+  deliverable_kind: string | null;
+  status: string;
+  percent: number;
+  completed_on: string | null;
+  note: string | null;
+  version: number;
+  instrument: string | null;
+  instrument_issued_on: string | null;
+  coordinators: string | null;
+  assignments: number;
+  open_assignments: number;
+  overdue_assignments: number;
+}
+
+export interface TaskFilter {
+  asOf: string;
+  planId?: number;
+  taskId?: number;
+  /** only tasks this agency leads or is assigned (values are then the agency's assignment's) */
+  agencyIds?: string[];
+  overdueOnly?: boolean;
+}
+
+/**
+ * Tasks with their lead, first linked instrument, coordinators and assignment counts at an as-of date.
+ * With `agencyIds`, status/percent/completion/due come from that agency's active assignment.
+ */
+export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
+  const params: unknown[] = [f.asOf];
+  const where: string[] = [];
+  if (f.planId) where.push(`t.plan_id = $${params.push(f.planId)}`);
+  if (f.taskId) where.push(`t.id = $${params.push(f.taskId)}`);
+  let mine = '';
+  if (f.agencyIds) {
+    const p = params.push(f.agencyIds);
+    mine = `LEFT JOIN LATERAL (SELECT * FROM task_assignment m WHERE m.task_id = t.id AND m.agency_id = ANY($${p}::text[]) AND m.valid_to IS NULL ORDER BY m.id LIMIT 1) m ON true`;
+    where.push(`(m.id IS NOT NULL OR t.lead_agency_id = ANY($${p}::text[]))`);
+  }
+  const v = (col: string) => (f.agencyIds ? `COALESCE(m.${col}, t.${col})` : `t.${col}`);
+  const due = f.agencyIds ? 'COALESCE(m.due_on, t.due_on)' : 't.due_on';
+  const status = v('status');
+  // open at the as-of date: not closed, or completed only after it (see asOfView in the domain)
+  if (f.overdueOnly) where.push(`(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`);
+  return db.query<TaskRow>(
+    `SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
+            t.deadline_text, t.deadline_kind, ${due} AS due_on, t.deadline_status, t.start_on, t.deliverable_kind,
+            ${status} AS status, ${v('percent')}::float8 AS percent, ${v('completed_on')} AS completed_on, t.note, ${f.agencyIds ? 'COALESCE(m.version, t.version)' : 't.version'} AS version,
+            i.number AS instrument, i.issued_on AS instrument_issued_on,
+            (SELECT string_agg(cg.name, '; ' ORDER BY cg.name) FROM task_coordinator c JOIN agency cg ON cg.id = c.agency_id WHERE c.task_id = t.id) AS coordinators,
+            s.assignments, s.open_assignments, s.overdue_assignments
+       FROM task t
+       LEFT JOIN agency g ON g.id = t.lead_agency_id
+       ${mine}
+       LEFT JOIN LATERAL (
+         SELECT li.number, li.issued_on FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id
+          WHERE ti.task_id = t.id ORDER BY li.issued_on NULLS LAST, li.id LIMIT 1) i ON true
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS assignments,
+                count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
+                count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled') OR (a.status = 'completed' AND a.completed_on > $1))
+                                   AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments
+           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY t.plan_id, t.id`,
+    params,
+  );
+}
+
+export interface AssignmentRow {
+  task_id: number;
+  id: number;
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  unit_id: string | null;
+  status: string;
+  percent: number;
+  due_on: string | null;
+  completed_on: string | null;
+  instrument: string | null;
+  note: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  handed_over_from: number | null;
+  version: number;
+  updated_at: string;
+}
+
+const ASSIGNMENT_SELECT = `
+  SELECT a.task_id, a.id, a.agency_id, g.code AS agency_code, g.name AS agency_name, a.unit_id, a.status, a.percent::float8 AS percent,
+         COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on, li.number AS instrument, a.note, a.valid_from, a.valid_to,
+         a.handed_over_from, a.version, a.updated_at
+    FROM task_assignment a
+    JOIN task t ON t.id = a.task_id
+    JOIN agency g ON g.id = a.agency_id
+    LEFT JOIN legal_instrument li ON li.id = a.instrument_id`;
+
+export async function listAssignments(db: Db, taskId: number, includeHistory = true): Promise<AssignmentRow[]> {
+  return db.query<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.task_id = $1 ${includeHistory ? '' : 'AND a.valid_to IS NULL'} ORDER BY a.id`, [taskId]);
+}
+
+export async function getAssignment(db: Db, taskId: number, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
+  return db.maybeOne<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.task_id = $1 AND a.id = $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`, [taskId, id]);
+}
+
+export async function updateAssignmentRow(
+  db: Db,
+  taskId: number,
+  id: number,
+  expectedVersion: number,
+  v: { status: string; percent: number; completedOn: string | null; note: string | null; instrumentId?: number | null },
+): Promise<number | null> {
+  const row = await db.maybeOne<{ version: number }>(
+    `UPDATE task_assignment SET status = $4, percent = $5, completed_on = $6, note = $7,
+            instrument_id = COALESCE($8, instrument_id), version = version + 1, updated_at = now()
+      WHERE task_id = $1 AND id = $2 AND version = $3 RETURNING version`,
+    [taskId, id, expectedVersion, v.status, v.percent, v.completedOn, v.note, v.instrumentId ?? null],
+  );
+  return row?.version ?? null;
+}
+
+/** Re-derive the task's cached status/percent/completion from its active assignments (roll-up). */
+export async function setTaskRollup(db: Db, taskId: number, r: { status: string; percent: number; completedOn: string | null }) {
+  await db.query(`UPDATE task SET status = $2, percent = $3, completed_on = $4, updated_at = now() WHERE id = $1`, [taskId, r.status, r.percent, r.completedOn]);
+}
+
+export async function activeAssignmentsForRollup(db: Db, taskId: number) {
+  return db.query<{ status: string; percent: number; due_on: string | null; completed_on: string | null }>(
+    `SELECT a.status, a.percent::float8 AS percent, COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on
+       FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE a.task_id = $1 AND a.valid_to IS NULL`,
+    [taskId],
+  );
+}
+
+export async function insertStatusChange(db: Db, taskId: number, assignmentId: number | null, from: string, to: string, note: string | null, userId: number | null, name: string) {
+  await db.query(
+    `INSERT INTO task_status_change (task_id, assignment_id, from_status, to_status, note, by_user_id, by_name) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [taskId, assignmentId, from, to, note, userId, name],
+  );
+}
+
+export async function insertProgress(db: Db, taskId: number, assignmentId: number, reportedOn: string, percent: number, narrative: string, userId: number | null, name: string) {
+  return db.one<{ id: number }>(
+    `INSERT INTO progress_update (task_id, assignment_id, reported_on, percent, narrative, by_user_id, by_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [taskId, assignmentId, reportedOn, percent, narrative, userId, name],
+  );
+}
+
+export async function taskHistory(db: Db, taskId: number) {
+  const [progress, changes, comments, evidence] = await Promise.all([
+    db.query(`SELECT id, assignment_id AS "assignmentId", reported_on AS "reportedOn", percent::float8 AS percent, narrative, by_name AS "byName", created_at AS "createdAt" FROM progress_update WHERE task_id = $1 ORDER BY id DESC`, [taskId]),
+    db.query(`SELECT id, assignment_id AS "assignmentId", from_status AS "from", to_status AS "to", note, by_name AS "byName", at FROM task_status_change WHERE task_id = $1 ORDER BY id DESC`, [taskId]),
+    db.query(`SELECT c.id, c.assignment_id AS "assignmentId", c.kind, c.body, c.by_name AS "byName", c.created_at AS "createdAt", fa.name AS "fromAgency", ta.name AS "toAgency"
+                FROM task_comment c LEFT JOIN agency fa ON fa.id = c.from_agency_id LEFT JOIN agency ta ON ta.id = c.to_agency_id WHERE c.task_id = $1 ORDER BY c.id`, [taskId]),
+    db.query(`SELECT id, progress_id AS "progressId", file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256, uploaded_at AS "uploadedAt" FROM evidence_file WHERE task_id = $1 ORDER BY id`, [taskId]),
+  ]);
+  return { progress, changes, comments, evidence };
+}
+
+export async function taskInstruments(db: Db, taskId: number) {
+  return db.query(
+    `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.fact_status AS "factStatus", li.source
+       FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id WHERE ti.task_id = $1 ORDER BY li.issued_on NULLS LAST`,
+    [taskId],
+  );
+}
+
+export async function agencyAt(db: Db, agencyId: string, onDate: string) {
+  return db.maybeOne<{ id: string; name: string; kind: string; unit_id: string | null; valid_from: string; valid_to: string | null }>(
+    `SELECT id, name, kind, unit_id, valid_from, valid_to FROM agency WHERE id = $1`,
+    [agencyId],
+  ).then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
+}
+
+/** People's Committees whose territory is one of the given units. */
+export async function committeesOfUnits(db: Db, unitIds: string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`, [unitIds]);
+  return rows.map((r) => r.id);
+}

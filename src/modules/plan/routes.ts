@@ -1,0 +1,103 @@
+import type { Router } from '../../server/route-registry';
+import type { AppDeps } from '../../server/types';
+import { todayInVietnam } from '../../domain/text';
+import { badRequest } from '../../errors';
+import { requireActor } from '../access/actor';
+import { planWorkbook } from './excel';
+import {
+  AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewTask, StatusQuery, TaskParams, TaskUpdate,
+} from './schemas';
+import * as svc from './service';
+
+const READERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'] as const;
+const ASSIGNEES = ['admin', 'program_owner', 'ministry_lead', 'province_officer'] as const;
+const OWNERS = ['admin', 'program_owner'] as const;
+const COMMENTERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer'] as const;
+const tags = ['plan'];
+
+export function registerPlanRoutes(r: Router, deps: AppDeps) {
+  const db = deps.db;
+
+  r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags }, () => svc.programOverview(db));
+
+  r.get('/api/plan/tasks', { summary: 'Tình hình thực hiện các nhiệm vụ', access: READERS, tags, query: StatusQuery }, async ({ query }) => ({
+    asOf: query.asOf ?? todayInVietnam(),
+    items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: query.overdue === 'true' }),
+  }));
+
+  r.get('/api/plan/overdue', { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
+    asOf: query.asOf ?? todayInVietnam(),
+    items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: true }),
+  }));
+
+  r.get('/api/plan/export.xlsx', { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery }, async ({ c, query }) => {
+    const asOf = query.asOf ?? todayInVietnam();
+    const overdue = query.overdue === 'true';
+    const rows = await svc.planStatus(db, { asOf, agency: query.agency, overdueOnly: overdue });
+    const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf });
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename="${overdue ? 'qua-han' : 'ke-hoach'}-${asOf}.xlsx"`);
+    return c.body(new Uint8Array(buf));
+  });
+
+  r.get('/api/plan/my-agency', { summary: 'Nhiệm vụ của cơ quan tôi', access: READERS, tags, query: AsOfQuery }, async ({ actor, query }) =>
+    svc.myAgency(db, requireActor(actor), { asOf: query.asOf, agency: query.agency }),
+  );
+
+  r.get('/api/plan/tasks/:id', { summary: 'Chi tiết nhiệm vụ và lịch sử', access: READERS, tags, params: TaskParams, query: AsOfQuery, example: { id: '1' } }, async ({ params, query }) =>
+    svc.taskDetail(db, params.id, query.asOf),
+  );
+
+  r.post('/api/plan/tasks', { summary: 'Thêm nhiệm vụ', access: OWNERS, tags, body: NewTask }, async ({ actor, body }) => svc.createTask(db, requireActor(actor), body));
+
+  r.patch('/api/plan/tasks/:id', { summary: 'Sửa nhiệm vụ (nội dung, thời hạn, ghi chú)', access: OWNERS, tags, params: TaskParams, body: TaskUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.updateTask(db, requireActor(actor), params.id, body),
+  );
+
+  r.patch(
+    '/api/plan/tasks/:id/assignments/:aid',
+    { summary: 'Cập nhật tiến độ, trạng thái của phân công', access: ASSIGNEES, tags, params: AssignmentParams, body: AssignmentUpdate, example: { id: '1', aid: '1' } },
+    async ({ actor, params, body }) => svc.updateAssignment(db, requireActor(actor), params.id, params.aid, body),
+  );
+
+  r.post(
+    '/api/plan/tasks/:id/assignments/:aid/handover',
+    { summary: 'Bàn giao phân công cho cơ quan khác', access: OWNERS, tags, params: AssignmentParams, body: Handover, example: { id: '1', aid: '1' } },
+    async ({ actor, params, body }) => svc.handOver(db, requireActor(actor), params.id, params.aid, body),
+  );
+
+  r.post(
+    '/api/plan/tasks/:id/assignments/:aid/evidence',
+    { summary: 'Tải lên tệp minh chứng', access: ASSIGNEES, tags, params: AssignmentParams, upload: true, example: { id: '1', aid: '1' } },
+    async ({ c, actor, params }) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = (form as Record<string, unknown>).file;
+      if (!(file instanceof File)) throw badRequest('Cần gửi một tệp trong trường "file" (multipart/form-data).');
+      return svc.addEvidence(db, requireActor(actor), params.id, params.aid, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    },
+  );
+
+  r.get('/api/plan/tasks/:id/evidence/:fid', { summary: 'Tải tệp minh chứng', access: READERS, tags, params: EvidenceParams, example: { id: '1', fid: '1' } }, async ({ c, params }) => {
+    const f = await svc.getEvidence(db, params.id, params.fid);
+    c.header('Content-Type', f.content_type);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.file_name)}`);
+    c.header('X-Content-SHA256', f.sha256);
+    return c.body(new Uint8Array(f.content));
+  });
+
+  r.post('/api/plan/tasks/:id/comments', { summary: 'Gửi ý kiến, đề nghị về nhiệm vụ', access: COMMENTERS, tags, params: TaskParams, body: NewComment, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.addComment(db, requireActor(actor), params.id, body),
+  );
+
+  r.get('/api/plan/instruments', { summary: 'Sổ văn bản', access: READERS, tags }, async () => ({ items: await svc.listInstruments(db) }));
+  r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async () => ({ items: await svc.listCommittees(db) }));
+  r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ params }) =>
+    svc.committeeDetail(db, params.id),
+  );
+
+  r.get('/api/notifications', { summary: 'Thông báo của tôi', access: 'authenticated', tags }, async ({ actor }) => ({ items: await svc.listNotifications(db, requireActor(actor)) }));
+  r.post('/api/notifications/:id/read', { summary: 'Đánh dấu đã đọc', access: 'authenticated', tags, params: TaskParams, example: { id: '1' } }, async ({ actor, params }) =>
+    svc.markNotificationRead(db, requireActor(actor), params.id),
+  );
+  r.post('/api/plan/digest', { summary: 'Chạy bản tổng hợp hằng ngày', access: ['admin'], tags, body: DigestRun }, async ({ body }) => svc.runDigest(db, body.asOf));
+}
