@@ -3,10 +3,12 @@ import type { CliContext } from './context';
 import { registerPlatformCommands } from './platform';
 import { registerPovertyCommands } from '../modules/poverty/cli';
 import { registerPlanCommands } from '../modules/plan/cli';
+import { registerUnitsCommands } from '../modules/units/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
   registerPlatformCommands(program, ctx);
   registerPovertyCommands(program, ctx);
   registerPlanCommands(program, ctx);
+  registerUnitsCommands(program, ctx);
 }
