@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { AppError } from '../errors';
+import { serveWire } from './wire-server';
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WASM) in a data directory,
- * served over the PostgreSQL wire protocol on 127.0.0.1 so that the app, the CLI and
+ * served over the PostgreSQL wire protocol on 127.0.0.1 (./wire-server.ts) so that the app, the CLI and
  * the tests use node-postgres in both modes.
  *
  * Two processes must never open the same directory (both would "commit" and one's rows
@@ -88,9 +88,8 @@ export async function startEmbedded(dataDir: string, port = 0): Promise<Embedded
   let pglite: PGlite | undefined;
   try {
     pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: 64 });
-    await server.start();
-    const actualPort = Number(server.getServerConn().split(':').pop());
+    const server = await serveWire(pglite, port);
+    const actualPort = server.port;
     lock.update(actualPort);
     const db = pglite;
     return {
@@ -98,7 +97,7 @@ export async function startEmbedded(dataDir: string, port = 0): Promise<Embedded
       port: actualPort,
       pglite: db,
       async close() {
-        await server.stop();
+        await server.close();
         await db.close();
         lock.release();
       },

@@ -64,8 +64,8 @@ export function createApp(deps: AppDeps): App {
     if (UNSAFE.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
-      const host = c.req.header('host');
-      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin && host && new URL(origin).host !== host);
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
+      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host) || origin === 'null';
       if (crossSite) throw new AppError(403, 'csrf', 'Yêu cầu từ trang khác bị từ chối (CSRF).');
     }
     await next();

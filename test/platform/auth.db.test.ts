@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
 
@@ -46,11 +47,12 @@ describe('sign-in and sessions', () => {
   it('rejects an expired session with its own message, and deletes it', async () => {
     const res = await t.client().post('/api/auth/login', { username: 't.program-owner', password: TEST_PASSWORD });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-    await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
+    const tokenHash = createHash('sha256').update(cookie.split('=')[1]).digest('hex');
+    await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [tokenHash]);
     const me = await t.client(cookie).get('/api/auth/me');
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('session_expired');
-    expect((await t.db.query('SELECT 1 FROM user_session'))).toHaveLength(0);
+    expect(await t.db.query('SELECT 1 FROM user_session WHERE token_hash = $1', [tokenHash])).toHaveLength(0);
   });
 
   it('ends the session on sign-out', async () => {

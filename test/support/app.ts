@@ -60,7 +60,7 @@ export async function testApp(): Promise<TestApp> {
   const deps: AppDeps = {
     db,
     config: { ...loadConfig({}), sessionTtlMinutes: 60 },
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.GIAMNGHEO_TEST_LOG ?? 'silent' }),
     dbKind: database.mode,
   };
   const { app, router } = createApp(deps);
@@ -91,7 +91,7 @@ export async function testApp(): Promise<TestApp> {
         (init.headers as Record<string, string>)['content-type'] = 'application/json';
       }
       const res = await app.request(path, init);
-      const text = await res.text();
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
       let parsed: unknown = text;
       try {
         parsed = JSON.parse(text);

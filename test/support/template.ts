@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { connectPool, type Db, type PoolDb } from '../../src/db/client';
+import { serveWire } from '../../src/db/wire-server';
 import { DATASETS } from '../../src/db/datasets';
 import { migrate } from '../../src/db/migrate';
 import { loadReferenceData } from '../../src/db/reference-data';
@@ -80,14 +80,12 @@ export interface ServedPglite {
 }
 
 export async function servePglite(pglite: PGlite): Promise<ServedPglite> {
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
-  const port = Number(server.getServerConn().split(':').pop());
+  const server = await serveWire(pglite);
   return {
     pglite,
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${server.port}/postgres`,
     async close() {
-      await server.stop();
+      await server.close();
       await pglite.close();
     },
   };
