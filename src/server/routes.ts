@@ -2,6 +2,7 @@ import { registerAgenciesRoutes } from '../modules/agencies/routes';
 import { registerAuditRoutes } from '../modules/audit/routes';
 import { registerAuthRoutes } from '../modules/auth/routes';
 import { registerPlanRoutes } from '../modules/plan/routes';
+import { registerPovertyRoutes } from '../modules/poverty/routes';
 import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
 import { openApiDocument, type Router } from './route-registry';
@@ -19,6 +20,7 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerUsersRoutes(r, deps);
   registerAuditRoutes(r, deps);
   registerPlanRoutes(r, deps);
+  registerPovertyRoutes(r, deps);
   registerUnitsRoutes(r, deps);
   registerAgenciesRoutes(r, deps);
 }

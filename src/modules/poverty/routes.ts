@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { badRequest, invalid } from '../../errors';
+import { classifyHousehold } from '../../domain/poverty/classify';
+import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
+import { todayInVietnam } from '../../domain/text';
+import type { Router } from '../../server/route-registry';
+import type { AppDeps } from '../../server/types';
+import { requireActor, type Role } from '../access/actor';
+import { writeReviewWorkbook } from './excel';
+import { findCommune, publishedSeries } from './repo';
+import { ApproveBody, ClassifyBody, CommuneParams, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery } from './schemas';
+import * as svc from './service';
+
+const tags = ['poverty'];
+const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
+const READERS: Role[] = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'];
+const EXAMPLE = { communeId: 'C:00004:2025-07-01' };
+
+async function collect(write: (out: PassThrough) => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (d: Buffer) => chunks.push(d));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  await write(out);
+  await ended;
+  const all = Buffer.concat(chunks);
+  const bytes = new Uint8Array(new ArrayBuffer(all.length));
+  bytes.set(all);
+  return bytes;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerPovertyRoutes(r: Router, deps: AppDeps) {
+  const { db } = deps;
+
+  r.get('/api/poverty/standards', { summary: 'Chuẩn nghèo đa chiều theo thời kỳ, kèm căn cứ pháp lý và trạng thái xác minh', access: 'public', tags }, () => ({
+    ...NATIONAL_CATALOG,
+    knownGaps: KNOWN_GAPS_VI,
+  }));
+
+  r.post('/api/poverty/classify', { summary: 'Phân loại một hộ theo chuẩn nghèo (không lưu)', access: 'public', tags, body: ClassifyBody }, ({ body }) => {
+    if (body.year === undefined && body.date === undefined) throw invalid('Dữ liệu gửi lên không hợp lệ.', [{ path: 'body.year', message: 'Cần năm (year) hoặc ngày (date).' }]);
+    const out = classifyHousehold(body);
+    if (!out.ok) throw invalid(out.error.message, [{ path: 'body', message: out.error.message }]);
+    return out.value;
+  });
+
+  r.get('/api/poverty/published', { summary: 'Kết quả rà soát đã công bố 2022-2024 (toàn quốc, vùng, một số tỉnh)', access: 'public', tags, query: OptionalYearQuery }, async ({ query }) => ({
+    items: await publishedSeries(db, query.year),
+  }));
+
+  r.get('/api/poverty/summary', { summary: 'Tổng hợp hộ nghèo, cận nghèo, thoát nghèo, phát sinh, tái nghèo theo tỉnh, vùng, toàn quốc', access: READERS, tags, query: SummaryQuery }, ({ query }) =>
+    svc.povertySummary(db, query),
+  );
+
+  r.get('/api/poverty/reviews', { summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi', access: READERS, tags, query: YearQuery }, ({ actor, query }) =>
+    svc.reviewProgress(db, requireActor(actor), query.year, todayInVietnam()),
+  );
+
+  r.get(
+    '/api/poverty/communes/:communeId/households',
+    { summary: 'Danh sách hộ của xã (dữ liệu cá nhân)', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, example: EXAMPLE },
+    async ({ actor, params, query }) => svc.communeHouseholdList(db, requireActor(actor), params.communeId, query.year),
+  );
+
+  r.get(
+    '/api/poverty/communes/:communeId/template.xlsx',
+    { summary: 'Tải mẫu sổ kết quả rà soát (Excel) của xã', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, example: EXAMPLE },
+    async ({ c, params, query }) => {
+      const commune = await findCommune(db, params.communeId);
+      if (!commune) throw badRequest(`Không có xã mã ${params.communeId}.`);
+      const bytes = await collect((out) =>
+        writeReviewWorkbook(out, { communeName: commune.fullName, year: query.year, standardId: applicationForYear(NATIONAL_CATALOG, query.year)?.standardId ?? '' }),
+      );
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`mau-ra-soat-${commune.code}-${query.year}.xlsx`)}`);
+      return c.body(bytes);
+    },
+  );
+
+  r.get(
+    '/api/poverty/communes/:communeId/export.xlsx',
+    { summary: 'Xuất danh sách hộ nghèo, hộ cận nghèo của xã (dữ liệu cá nhân, có ghi nhật ký)', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, example: EXAMPLE },
+    async ({ c, actor, params, query }) => {
+      const bytes = await collect((out) => svc.exportPoorLists(db, requireActor(actor), params.communeId, query.year, out));
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`ho-ngheo-can-ngheo-${query.year}.xlsx`)}`);
+      return c.body(bytes);
+    },
+  );
+
+  r.post(
+    '/api/poverty/communes/:communeId/import',
+    { summary: 'Nhập sổ kết quả rà soát (Excel) của xã: tất cả hoặc không', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, upload: true, example: EXAMPLE },
+    async ({ c, actor, params, query }) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = (form as Record<string, unknown>).file;
+      if (!(file instanceof File)) throw badRequest('Cần gửi một tệp .xlsx trong trường "file" (multipart/form-data).');
+      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-import-')), 'upload.xlsx');
+      try {
+        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()));
+        return await svc.importReviewWorkbook(db, requireActor(actor), { communeId: params.communeId, year: query.year, filePath: tmp, fileName: file.name });
+      } finally {
+        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+      }
+    },
+  );
+
+  r.post(
+    '/api/poverty/communes/:communeId/review/steps',
+    { summary: 'Ghi nhận bước rà soát định kỳ của xã', access: ['admin', 'program_owner', 'commune_officer'], tags, params: CommuneParams, body: StepBody, example: EXAMPLE },
+    ({ actor, params, body }) => svc.recordReviewStep(db, requireActor(actor), params.communeId, body.year, { step: body.step, on: body.on, evidence: body.evidence }),
+  );
+
+  r.post(
+    '/api/poverty/communes/:communeId/review/approve',
+    { summary: 'Phê duyệt và khoá kết quả rà soát của xã ở một cấp', access: COMMUNE_WORKERS, tags, params: CommuneParams, body: ApproveBody, example: EXAMPLE },
+    ({ actor, params, body }) => svc.approveReview(db, requireActor(actor), params.communeId, body.year, body.level, body.on),
+  );
+
+  r.post(
+    '/api/poverty/communes/:communeId/review/return',
+    { summary: 'Trả lại kết quả rà soát cho cấp dưới để sửa', access: ['admin', 'program_owner', 'province_officer'], tags, params: CommuneParams, body: ReturnBody, example: EXAMPLE },
+    ({ actor, params, body }) => svc.returnReview(db, requireActor(actor), params.communeId, body.year, body.byLevel),
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isoDate } from '../../server/validate';
+
+const year = z.coerce.number().int().min(2000, { message: 'Năm không hợp lệ.' }).max(2100, { message: 'Năm không hợp lệ.' });
+
+export const YearQuery = z.object({ year });
+export const OptionalYearQuery = z.object({ year: year.optional() });
+
+export const SummaryQuery = z.object({
+  year,
+  level: z.enum(['province', 'region', 'nation']).default('nation'),
+  boundaries: z.enum(['review', 'current']).default('review'),
+  by: z.enum(['none', 'area', 'ethnicity']).default('none'),
+});
+
+export const CommuneParams = z.object({ communeId: z.string().min(1).max(40) });
+
+export const ClassifyBody = z.object({
+  area: z.enum(['rural', 'urban'], { message: 'Khu vực phải là "rural" (nông thôn) hoặc "urban" (thành thị).' }),
+  year: year.optional(),
+  date: isoDate.optional(),
+  scoreA: z.number().nonnegative().optional(),
+  incomePerCapita: z.number().nonnegative().optional(),
+  scoreB: z.number().nonnegative().optional(),
+  deprived: z.array(z.string().max(40)).max(40).default([]),
+  standardId: z.string().max(40).optional(),
+});
+
+export const StepBody = z.object({
+  year,
+  step: z.enum(['listing', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition']),
+  on: isoDate,
+  evidence: z.string().max(500).optional(),
+});
+
+export const ApproveBody = z.object({ year, level: z.enum(['commune', 'district', 'province', 'central']), on: isoDate });
+export const ReturnBody = z.object({ year, byLevel: z.enum(['district', 'province', 'central']) });

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t?.close());
+
+async function xlsx(rows: TemplateRows): Promise<Blob> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (d: Buffer) => chunks.push(d));
+  const ended = new Promise((r) => out.on('end', r));
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await ended;
+  return new Blob([new Uint8Array(Buffer.concat(chunks))]);
+}
+
+async function cookieOf(role: string) {
+  const res = await t.client().post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+async function upload(role: string, communeId: string, blob: Blob) {
+  const form = new FormData();
+  form.append('file', blob, 'so-ra-soat.xlsx');
+  const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(communeId)}/import?year=2025`, { method: 'POST', body: form, headers: { cookie: await cookieOf(role) } }));
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const ROWS: TemplateRows = {
+  households: [
+    ['H1', 'Nguyễn Văn Một', '001090000011', 'Kinh', 'Tổ 1', 'Thành thị', 170, null, '1.1; 2.2; 6.1', null, null, null, null],
+    ['H2', 'Lê Thị Hai', null, 'Mường', 'Tổ 2', 'Thành thị', 170, null, '4.2', null, null, null, null],
+    ['H3', 'Phạm Văn Ba', null, 'Kinh', 'Tổ 2', 'Thành thị', null, 5_000_000, '', null, null, null, null],
+  ],
+  members: [
+    ['H1', 'Nguyễn Văn Một', 'Chủ hộ', '01/01/1980', 'Nam', '001090000011', 'Kinh'],
+    ['H2', 'Lê Thị Hai', 'Chủ hộ', null, 'Nữ', null, 'Mường'],
+    ['H3', 'Phạm Văn Ba', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+  ],
+};
+
+describe('poverty API', () => {
+  it('public: standards with citations and statuses; classify one household', async () => {
+    const pub = t.client();
+    const s = await pub.get('/api/poverty/standards');
+    expect(s.status).toBe(200);
+    expect(s.body.standards.map((x: { id: string }) => x.id)).toEqual(['ND07-2021', 'ND351-2025']);
+    expect(s.body.standards[0].incomeLine.rural).toMatchObject({ value: 1_500_000, status: 'verified' });
+    const c = await pub.post('/api/poverty/classify', { area: 'rural', year: 2027, incomePerCapita: 2_100_000, deprived: ['1.1', '2.1', '3.1'] });
+    expect(c.status).toBe(200);
+    expect(c.body).toMatchObject({ class: 'poor', standardId: 'ND351-2025' });
+    const bad = await pub.post('/api/poverty/classify', { area: 'rural', year: 2021, scoreA: 1, deprived: [] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(/Không có chuẩn nghèo/);
+    const published = await pub.get('/api/poverty/published?year=2024');
+    expect(published.body.items.find((i: any) => i.areaCode === 'VN' && i.indicator === 'poor')).toMatchObject({ households: 599608, ratePct: 1.93 });
+  });
+
+  it('a commune officer imports a workbook with errors (listed by sheet/row/column), then a fixed one', async () => {
+    const communeId = t.scope.communeId;
+    const broken = { ...ROWS, households: ROWS.households!.map((h) => (h[0] === 'H2' ? [...h.slice(0, 5), 'Phố', ...h.slice(6)] : h)) };
+    const r1 = await upload('commune_officer', communeId, await xlsx(broken));
+    expect(r1.status).toBe(422);
+    expect(r1.body.error.details.problems).toEqual([expect.objectContaining({ sheet: 'Hộ gia đình', row: 3, column: 'F' })]);
+    const r2 = await upload('commune_officer', communeId, await xlsx(ROWS));
+    expect(r2.status).toBe(200);
+    expect(r2.body).toMatchObject({ households: 3, classes: { poor: 1, near_poor: 1, average: 0, not_poor: 1 } });
+  });
+
+  it('roles outside the commune are refused the upload', async () => {
+    const r = await upload('steering_member', t.scope.communeId, await xlsx(ROWS));
+    expect(r.status).toBe(403);
+  });
+
+  it('personal data: the commune and its province see names; steering members get the summary only', async () => {
+    const path = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/households?year=2025`;
+    const commune = await (await t.as('commune_officer')).get(path);
+    expect(commune.status).toBe(200);
+    expect(commune.body.households.map((h: any) => h.headName)).toContain('Nguyễn Văn Một');
+    expect((await (await t.as('province_officer')).get(path)).status).toBe(200);
+    const steering = await t.as('steering_member');
+    expect((await steering.get(path)).status).toBe(403);
+    const summary = await steering.get('/api/poverty/summary?year=2025&level=province');
+    expect(summary.status).toBe(200);
+    expect(summary.body.rows[0]).toMatchObject({ code: '01', households: 3, poor: 1, nearPoor: 1 });
+    expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
+  });
+
+  it('the export of poor and near-poor lists is an xlsx and is audited', async () => {
+    const before = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
+    const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/export.xlsx?year=2025`, { headers: { cookie: await cookieOf('commune_officer') } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const after = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
+    expect(after.n).toBe(before.n + 1);
+  });
+
+  it('review: steps by the commune, approvals by commune then province; the province sees the progress', async () => {
+    const commune = await t.as('commune_officer');
+    const base = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/review`;
+    for (const step of ['listing', 'survey', 'village_meeting', 'public_posting', 'recognition']) {
+      const r = await commune.post(`${base}/steps`, { year: 2025, step, on: '2025-10-01' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect((await commune.post(`${base}/approve`, { year: 2025, level: 'commune', on: '2025-10-02' })).body.nextApprover).toBe('province');
+    const province = await t.as('province_officer');
+    const p = await province.post(`${base}/approve`, { year: 2025, level: 'province', on: '2025-10-03' });
+    expect(p.status).toBe(200);
+    expect(p.body.chain.map((c: any) => [c.level, c.approvedOn])).toEqual([['commune', '2025-10-02'], ['province', '2025-10-03'], ['central', null]]);
+    const progress = await province.get('/api/poverty/reviews?year=2025');
+    expect(progress.body.communes).toHaveLength(1);
+    expect(progress.body.deadlines.find((d: any) => d.kind === 'official_report').due).toBe('2025-12-20');
+  });
+});
