@@ -8,6 +8,10 @@ import type { LineageRow } from '../../../../src/modules/units/repo';
 import { api } from '../../app/api';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, formatNumberVi } from '../../app/format';
+import { REFORM_DATE, unitsQuery } from '../units/api';
+
+/** The day before the 2025 reform: old provinces. */
+const LAST_OLD_DAY = '2025-06-30';
 
 export default function UnresolvedPage() {
   const { t } = useTranslation();
@@ -15,6 +19,10 @@ export default function UnresolvedPage() {
     queryKey: ['lineage', 'unresolved'],
     queryFn: ({ signal }) => api<{ items: LineageRow[] }>('/api/units/lineage/unresolved', { signal }).then((r) => r.items),
   });
+  // Province names for the codes: old units are read the day before the reform, new ones on it.
+  const oldProvinces = useQuery(unitsQuery({ level: 'province', at: LAST_OLD_DAY }));
+  const newProvinces = useQuery(unitsQuery({ level: 'province', at: REFORM_DATE }));
+  const provinceName = (list: typeof oldProvinces, code: string) => list.data?.find((p) => p.code === code)?.fullName ?? t('unresolved.province', { code });
   return (
     <section>
       <h1>{t('unresolved.title')}</h1>
@@ -42,17 +50,17 @@ export default function UnresolvedPage() {
               <tbody>
                 {rows.data.map((r) => (
                   <tr key={r.id}>
-                    <td>
+                    <td className="unit-cell">
                       {r.fromName} <span className="code muted">{r.fromCode}</span>
                       <br />
-                      <small className="muted">{t('unresolved.province', { code: r.fromProvinceCode })}</small>
+                      <small className="muted">{provinceName(oldProvinces, r.fromProvinceCode)}</small>
                     </td>
-                    <td>
+                    <td className="unit-cell">
                       {r.toName} <span className="code muted">{r.toCode}</span>
                       <br />
-                      <small className="muted">{t('unresolved.province', { code: r.toProvinceCode })}</small>
+                      <small className="muted">{provinceName(newProvinces, r.toProvinceCode)}</small>
                     </td>
-                    <td>{t(`unresolved.relation_${r.relation}`)}</td>
+                    <td className="nowrap">{t(`unresolved.relation_${r.relation}`)}</td>
                     <td className="nowrap">{formatDateVi(r.effective)}</td>
                     <td>{r.qaFlag}</td>
                     <td>{[r.note, r.legalBasis].filter(Boolean).join(' — ')}</td>

@@ -23,6 +23,8 @@ export interface ChoroplethMapProps {
   mapName: string;
   geo: Provinces;
   values: MapValue[];
+  /** Province code → name shown in the tooltip. */
+  names: Map<string, string>;
   /** What the value counts, for the tooltip and the legend ("số xã"). */
   valueLabel: string;
   noDataLabel: string;
@@ -33,7 +35,7 @@ export interface ChoroplethMapProps {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function ChoroplethMap({ mapName, geo, values, valueLabel, noDataLabel, labels, ariaLabel, onRendered }: ChoroplethMapProps) {
+export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataLabel, labels, ariaLabel, onRendered }: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const rendered = useRef(onRendered);
@@ -55,7 +57,6 @@ export function ChoroplethMap({ mapName, geo, values, valueLabel, noDataLabel, l
     const c = chart.current;
     if (!c) return;
     if (!echarts.getMap(mapName)) echarts.registerMap(mapName, geo as never);
-    const names = new Map(geo.features.map((f) => [f.properties.code, f.properties.full_name]));
     const numbers = values.map((v) => v.value).filter((v): v is number => v !== null);
     const max = numbers.length ? Math.max(...numbers) : 1;
     const onFinished = () => {
@@ -113,7 +114,7 @@ export function ChoroplethMap({ mapName, geo, values, valueLabel, noDataLabel, l
       },
       { notMerge: true },
     );
-  }, [mapName, geo, values, valueLabel, noDataLabel, labels]);
+  }, [mapName, geo, values, names, valueLabel, noDataLabel, labels]);
 
   return <div ref={el} className="map-canvas" role="img" aria-label={ariaLabel} />;
 }

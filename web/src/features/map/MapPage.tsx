@@ -43,13 +43,25 @@ export default function MapPage() {
     () => ARCHIPELAGOS.filter((a) => islands.some((i) => i.id === a.id)).map((a) => ({ lon: a.at[0], lat: a.at[1], text: a.label[lang] })),
     [islands, lang],
   );
+  // Names as in force on the date (units API; the boundary file's as a fallback). Place names stay
+  // Vietnamese, with their diacritics, in both languages of the interface.
+  const names = useMemo(() => {
+    const byCode = new Map((provinces.data ?? []).map((p) => [p.code, p]));
+    return new Map(
+      (geo.data?.features ?? []).map((f) => {
+        const u = byCode.get(f.properties.code);
+        return [f.properties.code, { label: u?.fullName ?? f.properties.full_name, sortKey: u?.name ?? f.properties.name }];
+      }),
+    );
+  }, [geo.data, provinces.data]);
   const rows = useMemo(
     () =>
       (geo.data?.features ?? [])
-        .map((f) => ({ code: f.properties.code, name: lang === 'en' && f.properties.name_en ? f.properties.name_en : f.properties.full_name, value: counts?.get(f.properties.code) ?? null }))
-        .sort((a, b) => compareVi(a.name, b.name)),
-    [geo.data, counts, lang],
+        .map((f) => ({ code: f.properties.code, ...names.get(f.properties.code)!, value: counts?.get(f.properties.code) ?? null }))
+        .sort((a, b) => compareVi(a.sortKey, b.sortKey)),
+    [geo.data, counts, names],
   );
+  const labelOf = useMemo(() => new Map(rows.map((r) => [r.code, r.label])), [rows]);
   const total = rows.reduce((s, r) => s + (r.value ?? 0), 0);
   const canDraw = !!geo.data && (counts !== null || !!unitsError);
   const onRendered = useCallback(() => setRenderedAt(at), [at]);
@@ -96,6 +108,7 @@ export default function MapPage() {
               mapName={`vn-provinces-${at}`}
               geo={geo.data!}
               values={values}
+              names={labelOf}
               valueLabel={t('map.communes')}
               noDataLabel={t('map.noData')}
               labels={labels}
@@ -118,7 +131,7 @@ export default function MapPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.code} data-code={r.code}>
-                  <td>{r.name}</td>
+                  <td>{r.label}</td>
                   <td className="num">{r.value === null ? '—' : formatNumberVi(r.value)}</td>
                 </tr>
               ))}

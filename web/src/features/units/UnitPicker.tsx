@@ -10,8 +10,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../app/components/feedback';
-import { compareVi, foldVietnamese, formatNumberVi } from '../../app/format';
-import { matchesQuery, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
+import { formatNumberVi } from '../../app/format';
+import { rankUnits, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
 
 const MAX_OPTIONS = 50;
 
@@ -25,13 +25,6 @@ export interface UnitPickerProps {
   value: Unit | null;
   onChange: (unit: Unit | null) => void;
   testId?: string;
-}
-
-export function rankUnits(units: { unit: Unit; key: string }[], q: string): Unit[] {
-  const folded = foldVietnamese(q);
-  const hits = folded ? units.filter((u) => matchesQuery(u.key, folded)) : units;
-  const starts = (u: Unit) => (foldVietnamese(u.name).startsWith(folded) ? 0 : 1);
-  return hits.map((h) => h.unit).sort((a, b) => starts(a) - starts(b) || compareVi(a.name, b.name) || a.code.localeCompare(b.code));
 }
 
 export function UnitPicker({ label, level, at, parent, value, onChange, testId = 'unit-picker' }: UnitPickerProps) {

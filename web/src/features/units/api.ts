@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { UnitLevel } from '../../../../src/domain/units/types';
 import { api, query } from '../../app/api';
-import { foldVietnamese } from '../../app/format';
+import { compareVi, foldVietnamese } from '../../app/format';
 
 export { DATA_LOWER_BOUND, REFORM_DATE } from '../../../../src/domain/units/dates';
 export type { UnitLevel };
@@ -50,4 +50,15 @@ export function searchKey(u: Unit): string {
 export function matchesQuery(key: string, q: string): boolean {
   const words = foldVietnamese(q).split(' ').filter(Boolean);
   return words.every((w) => key.includes(w));
+}
+
+/**
+ * Units matching a typed text, best first: names starting with the text, then Vietnamese
+ * alphabetical order (then code, for homonyms such as the many "Xã Tân Phú").
+ */
+export function rankUnits(units: { unit: Unit; key: string }[], q: string): Unit[] {
+  const folded = foldVietnamese(q);
+  const hits = folded ? units.filter((u) => matchesQuery(u.key, folded)) : units;
+  const starts = (u: Unit) => (foldVietnamese(u.name).startsWith(folded) ? 0 : 1);
+  return hits.map((h) => h.unit).sort((a, b) => starts(a) - starts(b) || compareVi(a.name, b.name) || a.code.localeCompare(b.code));
 }
