@@ -30,14 +30,9 @@ export function findCommune(db: Db, id: string): Promise<CommuneRow | undefined>
   return db.maybeOne<CommuneRow>(`${COMMUNE_SELECT} WHERE c.id = $1 AND c.level = 'commune'`, [id]);
 }
 
-export function latestImportSha(db: Db, communeId: string, year: number): Promise<{ sha: string } | undefined> {
-  return db.maybeOne<{ sha: string }>(
-    'SELECT file_sha256 AS sha FROM poverty_import WHERE commune_id = $1 AND year = $2 ORDER BY id DESC LIMIT 1',
-    [communeId, year],
-  );
-}
-
 export interface HouseholdWrite {
+  provinceId: string;
+  communeId: string;
   code: string;
   headName: string;
   headIdNumber: string | null;
@@ -48,32 +43,35 @@ export interface HouseholdWrite {
   membersCount: number;
 }
 
-/** Inserts or updates households by (commune, household code); returns code → id. */
-export async function upsertHouseholds(tx: Db, provinceId: string, communeId: string, rows: HouseholdWrite[]): Promise<Map<string, number>> {
+const BATCH = 5000;
+const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
+
+/** Inserts or updates households by (province, commune, household code); returns "commune|code" → id. */
+export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  const BATCH = 5000;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
-    const got = await tx.query<{ id: number; code: string }>(
+    const c = rows.slice(i, i + BATCH);
+    const got = await tx.query<{ id: number; commune_id: string; code: string }>(
       `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
        ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
          head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
          ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
          members_count = EXCLUDED.members_count, updated_at = now()
-       RETURNING id, household_code AS code`,
+       RETURNING id, commune_id, household_code AS code`,
       [
-        provinceId, communeId,
-        chunk.map((r) => r.code), chunk.map((r) => r.headName), chunk.map((r) => r.headIdNumber), chunk.map((r) => r.headEthnicity),
-        chunk.map((r) => r.ethnicMinority), chunk.map((r) => r.village), chunk.map((r) => r.area), chunk.map((r) => r.membersCount),
+        c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
+        c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
       ],
     );
-    for (const g of got) ids.set(g.code, g.id);
+    for (const g of got) ids.set(keyOf(g.commune_id, g.code), g.id);
   }
   return ids;
 }
+export { keyOf as householdKey };
 
 export interface MemberWrite {
+  provinceId: string;
   householdId: number;
   seq: number;
   fullName: string;
@@ -84,27 +82,47 @@ export interface MemberWrite {
   ethnicity: string | null;
 }
 
-export async function replaceMembers(tx: Db, provinceId: string, householdIds: number[], members: MemberWrite[]): Promise<void> {
-  await tx.query('DELETE FROM poverty_member WHERE province_id = $1 AND household_id = ANY($2::int8[])', [provinceId, householdIds]);
+export interface HouseholdRef {
+  provinceId: string;
+  householdId: number;
+}
+
+export async function replaceMembers(tx: Db, households: HouseholdRef[], members: MemberWrite[]): Promise<void> {
+  for (let i = 0; i < households.length; i += BATCH) {
+    const c = households.slice(i, i + BATCH);
+    await tx.query(
+      `DELETE FROM poverty_member m USING unnest($1::text[], $2::int8[]) AS d(p, h) WHERE m.province_id = d.p AND m.household_id = d.h`,
+      [c.map((h) => h.provinceId), c.map((h) => h.householdId)],
+    );
+  }
   await insertUnnest(
     tx,
     'poverty_member',
     [['province_id', 'text[]'], ['household_id', 'int8[]'], ['seq', 'int[]'], ['full_name', 'text[]'], ['relation', 'text[]'],
       ['birth_date', 'date[]'], ['sex', 'text[]'], ['id_number', 'text[]'], ['ethnicity', 'text[]']],
-    members.map((m) => [provinceId, m.householdId, m.seq, m.fullName, m.relation, m.birthDate, m.sex, m.idNumber, m.ethnicity]),
+    members.map((m) => [m.provinceId, m.householdId, m.seq, m.fullName, m.relation, m.birthDate, m.sex, m.idNumber, m.ethnicity]),
   );
 }
 
-/** Class of each household in the year before (the register's own record). */
-export async function previousClasses(db: Db, provinceId: string, householdIds: number[], year: number): Promise<Map<number, HouseholdClass>> {
-  const rows = await db.query<{ id: number; class: HouseholdClass }>(
-    'SELECT household_id AS id, class FROM poverty_result WHERE province_id = $1 AND household_id = ANY($2::int8[]) AND year = $3',
-    [provinceId, householdIds, year - 1],
-  );
-  return new Map(rows.map((r) => [r.id, r.class]));
+/** Class of each household in the year before `year` (the register's own record). */
+export async function previousClasses(db: Db, households: HouseholdRef[], year: number): Promise<Map<number, HouseholdClass>> {
+  const out = new Map<number, HouseholdClass>();
+  for (let i = 0; i < households.length; i += BATCH) {
+    const c = households.slice(i, i + BATCH);
+    const rows = await db.query<{ id: number; class: HouseholdClass }>(
+      `SELECT r.household_id AS id, r.class FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
+         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year = $3`,
+      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year - 1],
+    );
+    for (const r of rows) out.set(r.id, r.class);
+  }
+  return out;
 }
 
 export interface ResultWrite {
+  provinceId: string;
+  communeId: string;
+  importId: number;
   householdId: number;
   area: string;
   ethnicMinority: boolean;
@@ -120,21 +138,20 @@ export interface ResultWrite {
   decisionDate: string | null;
 }
 
-/** Replaces a commune's results of a year (all-or-nothing inside the caller's transaction). */
-export async function replaceResults(tx: Db, provinceId: string, communeId: string, year: number, importId: number, rows: ResultWrite[]): Promise<void> {
-  await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = $2', [year, communeId]);
-  const BATCH = 5000;
+/** Replaces the results of the given communes for a year (all-or-nothing inside the caller's transaction). */
+export async function replaceResults(tx: Db, year: number, communeIds: string[], rows: ResultWrite[]): Promise<void> {
+  await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, communeIds]);
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = rows.slice(i, i + BATCH);
     await tx.query(
       `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
          income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date)
-       SELECT $1, h, $2, $3, $4, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd
-       FROM unnest($5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[], $12::text[], $13::text[],
-                   $14::text[], $15::text[], $16::text[], $17::date[]) AS t(h, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd)`,
+       SELECT p, h, $1, cm, imp, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd
+       FROM unnest($2::text[], $3::int8[], $4::text[], $5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[],
+                   $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[]) AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd)`,
       [
-        provinceId, year, communeId, importId,
-        c.map((r) => r.householdId), c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
+        year, c.map((r) => r.provinceId), c.map((r) => r.householdId), c.map((r) => r.communeId), c.map((r) => r.importId),
+        c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
         c.map((r) => r.income), c.map((r) => r.scoreB), c.map((r) => r.deprived.join(',')), c.map((r) => r.class), c.map((r) => r.previousClass),
         c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate),
       ],
@@ -143,19 +160,20 @@ export async function replaceResults(tx: Db, provinceId: string, communeId: stri
 }
 
 /** Sets next year's previous_class from this year's classes; returns the communes whose next-year rows changed. */
-export async function propagateToNextYear(tx: Db, provinceId: string, communeId: string, year: number): Promise<string[]> {
+export async function propagateToNextYear(tx: Db, year: number, communeIds: string[]): Promise<string[]> {
   const rows = await tx.query<{ commune_id: string }>(
     `UPDATE poverty_result n SET previous_class = cur.class
      FROM poverty_result cur
-     WHERE cur.year = $2 AND cur.commune_id = $3 AND n.province_id = $1 AND cur.province_id = $1
-       AND n.household_id = cur.household_id AND n.year = $2 + 1 AND n.previous_class IS DISTINCT FROM cur.class
+     WHERE cur.year = $1 AND cur.commune_id = ANY($2::text[]) AND n.province_id = cur.province_id
+       AND n.household_id = cur.household_id AND n.year = $1 + 1 AND n.previous_class IS DISTINCT FROM cur.class
      RETURNING n.commune_id`,
-    [provinceId, year, communeId],
+    [year, communeIds],
   );
   return [...new Set(rows.map((r) => r.commune_id))];
 }
 
 export interface TransitionRow {
+  commune_id: string;
   area: string;
   ethnic_minority: boolean;
   previous_class: HouseholdClass | null;
@@ -163,42 +181,67 @@ export interface TransitionRow {
   n: number;
 }
 
-/** A commune's results of a year grouped by what the counts depend on (at most 2 × 2 × 5 × 4 rows). */
-export function communeTransitions(db: Db, communeId: string, year: number): Promise<TransitionRow[]> {
+/** Results of some communes in a year grouped by what the counts depend on (≤ 2 × 2 × 5 × 4 rows per commune). */
+export function communeTransitions(db: Db, year: number, communeIds: string[]): Promise<TransitionRow[]> {
   return db.query<TransitionRow>(
-    `SELECT area, ethnic_minority, previous_class, class, count(*)::int AS n
-     FROM poverty_result WHERE year = $1 AND commune_id = $2
-     GROUP BY 1, 2, 3, 4`,
-    [year, communeId],
+    `SELECT commune_id, area, ethnic_minority, previous_class, class, count(*)::int AS n
+     FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])
+     GROUP BY 1, 2, 3, 4, 5`,
+    [year, communeIds],
   );
 }
 
-export async function writeCommuneAggregate(tx: Db, communeId: string, year: number, groups: { area: string; ethnicMinority: boolean; counts: Counts }[]): Promise<void> {
-  await tx.query('DELETE FROM poverty_aggregate WHERE year = $1 AND commune_id = $2', [year, communeId]);
-  if (!groups.length) return;
-  const g = groups;
+export interface AggregateWrite {
+  communeId: string;
+  area: string;
+  ethnicMinority: boolean;
+  counts: Counts;
+}
+
+export async function writeAggregates(tx: Db, year: number, communeIds: string[], g: AggregateWrite[]): Promise<void> {
+  await tx.query('DELETE FROM poverty_aggregate WHERE year = $1 AND commune_id = ANY($2::text[])', [year, communeIds]);
+  if (!g.length) return;
   await tx.query(
     `INSERT INTO poverty_aggregate (year, commune_id, area, ethnic_minority, households, poor, near_poor, escaped_poor, escaped_near_poor,
        newly_poor, newly_near_poor, relapsed)
-     SELECT $1, $2, * FROM unnest($3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
     [
-      year, communeId, g.map((x) => x.area), g.map((x) => x.ethnicMinority), g.map((x) => x.counts.households), g.map((x) => x.counts.poor),
+      year, g.map((x) => x.communeId), g.map((x) => x.area), g.map((x) => x.ethnicMinority), g.map((x) => x.counts.households), g.map((x) => x.counts.poor),
       g.map((x) => x.counts.nearPoor), g.map((x) => x.counts.escapedPoor), g.map((x) => x.counts.escapedNearPoor), g.map((x) => x.counts.newlyPoor),
       g.map((x) => x.counts.newlyNearPoor), g.map((x) => x.counts.relapsed),
     ],
   );
 }
 
-export async function recordImport(
-  tx: Db,
-  i: { communeId: string; year: number; fileName: string; sha: string; households: number; members: number; by: string },
-): Promise<number> {
-  const row = await tx.one<{ id: number }>(
+export interface ImportRecord {
+  communeId: string;
+  year: number;
+  fileName: string;
+  sha: string;
+  households: number;
+  members: number;
+  by: string;
+}
+
+/** Records imports (one per commune); returns commune id → import id. */
+export async function recordImports(tx: Db, items: ImportRecord[]): Promise<Map<string, number>> {
+  const rows = await tx.query<{ id: number; commune_id: string }>(
     `INSERT INTO poverty_import (commune_id, year, file_name, file_sha256, households, members, imported_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [i.communeId, i.year, i.fileName, i.sha, i.households, i.members, i.by],
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[])
+     RETURNING id, commune_id`,
+    [items.map((i) => i.communeId), items.map((i) => i.year), items.map((i) => i.fileName), items.map((i) => i.sha), items.map((i) => i.households), items.map((i) => i.members), items.map((i) => i.by)],
   );
-  return row.id;
+  return new Map(rows.map((r) => [r.commune_id, r.id]));
+}
+
+/** The sha256 of the latest import of each commune in a year. */
+export async function latestImportShas(db: Db, year: number, communeIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ commune_id: string; sha: string }>(
+    `SELECT DISTINCT ON (commune_id) commune_id, file_sha256 AS sha FROM poverty_import
+     WHERE year = $1 AND commune_id = ANY($2::text[]) ORDER BY commune_id, id DESC`,
+    [year, communeIds],
+  );
+  return new Map(rows.map((r) => [r.commune_id, r.sha]));
 }
 
 export type SummaryLevel = 'province' | 'region' | 'nation';

@@ -9,11 +9,11 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
 import { householdCounts, ratesOf, rollUp, type Counts } from '../../domain/poverty/aggregate';
-import { classifyHousehold, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import { classifyHousehold, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import type { HouseholdClass } from '../../domain/poverty/types';
-import { AREA_TEXT_VI, SHEET_HOUSEHOLDS } from '../../domain/poverty/workbook';
+import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember } from '../../domain/poverty/workbook';
 import { CLASS_LABEL_VI } from '../../domain/poverty/classify';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
@@ -86,6 +86,28 @@ function sha256File(file: string): Promise<string> {
   });
 }
 
+/** Classifies parsed households with the standard of the year; engine errors become cell problems. */
+export function classifyParsed(households: ParsedHousehold[], year: number): { results: Classification[]; problems: Problem[] } {
+  const results: Classification[] = [];
+  const problems: Problem[] = [];
+  for (const h of households) {
+    const out = classifyHousehold({
+      area: h.area, year, deprived: h.deprived,
+      ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}), ...(h.income !== null ? { incomePerCapita: h.income } : {}),
+      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
+    });
+    if (out.ok) results.push(out.value);
+    else problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN[out.error.code], message: out.error.message });
+  }
+  return { results, problems };
+}
+
+function classCounts(results: Classification[]): Record<HouseholdClass, number> {
+  const classes: Record<HouseholdClass, number> = { poor: 0, near_poor: 0, average: 0, not_poor: 0 };
+  for (const r of results) classes[r.class]++;
+  return classes;
+}
+
 /**
  * Imports a commune's review workbook: every cell is checked and every problem reported by
  * sheet, row and column; nothing is written unless the whole file is valid; the same file
@@ -99,89 +121,123 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
 
   const sha = await sha256File(input.filePath);
   const parsed = await readReviewWorkbook(input.filePath, input.onProgress);
-  const problems: Problem[] = [...parsed.problems];
+  const { results, problems } = classifyParsed(parsed.households, input.year);
+  const all = [...parsed.problems, ...problems];
+  if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
 
-  // Classify every household with the standard of the year.
-  const classified = parsed.households.map((h) => {
-    const out = classifyHousehold({
-      area: h.area, year: input.year, deprived: h.deprived,
-      ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}), ...(h.income !== null ? { incomePerCapita: h.income } : {}),
-      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
-    });
-    if (!out.ok) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN[out.error.code], message: out.error.message });
-    return { h, result: out.ok ? out.value : null };
-  });
-  if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi; chưa nhập dữ liệu nào.`, problems);
+  const [done] = await db.tx((tx) =>
+    importParsed(tx, caller, input.year, [{ commune, sha, fileName: input.fileName, households: parsed.households, members: parsed.members, results }]),
+  );
+  return {
+    importId: done.importId, communeId: commune.id, communeName: commune.fullName, year: input.year, unchanged: done.unchanged,
+    households: parsed.households.length, members: parsed.members.length, classes: classCounts(results),
+  };
+}
 
-  const classes: Record<HouseholdClass, number> = { poor: 0, near_poor: 0, average: 0, not_poor: 0 };
-  for (const c of classified) classes[c.result!.class]++;
-  const outcome = { communeId: commune.id, communeName: commune.fullName, year: input.year, households: parsed.households.length, members: parsed.members.length, classes };
+/** One commune's checked and classified review data, ready to be written. */
+export interface CommuneImport {
+  commune: repo.CommuneRow;
+  sha: string;
+  fileName: string;
+  households: ParsedHousehold[];
+  members: ParsedMember[];
+  /** Classification of each household, in the same order. */
+  results: Classification[];
+}
 
-  return db.tx(async (tx) => {
-    const campaign = await ensureCampaign(tx, 'periodic', input.year);
-    const state = await communeReviewState(tx, campaign.id, commune.id);
-    if (state && review.communeResultsLocked({ approvals: state.approvals })) {
-      throw conflict('Kết quả rà soát của xã đã được gửi lên cấp trên và bị khoá; cần cấp trên trả lại trước khi nhập lại.');
-    }
-    const last = await repo.latestImportSha(tx, commune.id, input.year);
-    if (last?.sha === sha) return { ...outcome, importId: null, unchanged: true };
+/**
+ * Writes checked imports of one or more communes of a year, set-based, in the caller's transaction:
+ * register upsert, members, results with last year's class, the communes' aggregates, audit.
+ * A commune whose results are locked by an approval refuses the whole batch.
+ */
+export async function importParsed(tx: Db, caller: Caller, year: number, items: CommuneImport[]): Promise<{ communeId: string; importId: number | null; unchanged: boolean }[]> {
+  const communeIds = items.map((i) => i.commune.id);
+  const campaign = await ensureCampaign(tx, 'periodic', year);
+  const locked = await tx.query<{ commune_id: string; approvals: review.ChainState['approvals'] }>(
+    `SELECT commune_id, approvals FROM poverty_commune_review WHERE campaign_id = $1 AND commune_id = ANY($2::text[])`,
+    [campaign.id, communeIds],
+  );
+  const lockedIds = locked.filter((l) => review.communeResultsLocked({ approvals: l.approvals })).map((l) => l.commune_id);
+  if (lockedIds.length) {
+    throw conflict('Kết quả rà soát của xã đã được gửi lên cấp trên và bị khoá; cần cấp trên trả lại trước khi nhập lại.', { communes: lockedIds });
+  }
+  const shas = await repo.latestImportShas(tx, year, communeIds);
+  const todo = items.filter((i) => shas.get(i.commune.id) !== i.sha);
+  const outcome = new Map(items.map((i) => [i.commune.id, { communeId: i.commune.id, importId: null as number | null, unchanged: true }]));
+  if (!todo.length) return [...outcome.values()];
 
-    const membersByCode = new Map<string, typeof parsed.members>();
-    for (const m of parsed.members) membersByCode.set(m.householdCode, [...(membersByCode.get(m.householdCode) ?? []), m]);
-    const ids = await repo.upsertHouseholds(
-      tx, commune.provinceId, commune.id,
-      parsed.households.map((h) => ({
-        code: h.code, headName: h.headName, headIdNumber: h.headIdNumber, headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority,
-        village: h.village, area: h.area, membersCount: membersByCode.get(h.code)?.length ?? 0,
+  const key = repo.householdKey;
+  const ids = await repo.upsertHouseholds(
+    tx,
+    todo.flatMap(({ commune, households, members }) => {
+      const count = new Map<string, number>();
+      for (const m of members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
+      return households.map((h) => ({
+        provinceId: commune.provinceId, communeId: commune.id, code: h.code, headName: h.headName, headIdNumber: h.headIdNumber,
+        headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority, village: h.village, area: h.area, membersCount: count.get(h.code) ?? 0,
+      }));
+    }),
+  );
+  const refs = todo.flatMap(({ commune, households }) => households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })));
+  await repo.replaceMembers(
+    tx, refs,
+    todo.flatMap(({ commune, members }) =>
+      members.map((m, i) => ({
+        provinceId: commune.provinceId, householdId: ids.get(key(commune.id, m.householdCode))!, seq: i + 1, fullName: m.fullName,
+        relation: m.relation, birthDate: m.birthDate, sex: m.sex, idNumber: m.idNumber, ethnicity: m.ethnicity,
       })),
-    );
-    const householdIds = [...ids.values()];
-    await repo.replaceMembers(
-      tx, commune.provinceId, householdIds,
-      parsed.members.map((m, i) => ({
-        householdId: ids.get(m.householdCode)!, seq: i + 1, fullName: m.fullName, relation: m.relation, birthDate: m.birthDate,
-        sex: m.sex, idNumber: m.idNumber, ethnicity: m.ethnicity,
-      })),
-    );
-    const previous = await repo.previousClasses(tx, commune.provinceId, householdIds, input.year);
-    const by = auditActorOf(caller);
-    const importId = await repo.recordImport(tx, {
-      communeId: commune.id, year: input.year, fileName: input.fileName, sha, households: outcome.households, members: outcome.members, by: by.username,
-    });
-    await repo.replaceResults(
-      tx, commune.provinceId, commune.id, input.year, importId,
-      classified.map(({ h, result: r }) => {
-        const id = ids.get(h.code)!;
+    ),
+  );
+  const previous = await repo.previousClasses(tx, refs, year);
+  const by = auditActorOf(caller);
+  const importIds = await repo.recordImports(
+    tx,
+    todo.map((i) => ({ communeId: i.commune.id, year, fileName: i.fileName, sha: i.sha, households: i.households.length, members: i.members.length, by: by.username })),
+  );
+  const todoIds = todo.map((i) => i.commune.id);
+  await repo.replaceResults(
+    tx, year, todoIds,
+    todo.flatMap(({ commune, households, results }) =>
+      households.map((h, k) => {
+        const r = results[k];
+        const id = ids.get(key(commune.id, h.code))!;
         return {
-          householdId: id, area: h.area, ethnicMinority: h.ethnicMinority, standardId: r!.standardId, scoreA: r!.scoreA, income: r!.incomePerCapita,
-          scoreB: r!.scoreB, deprived: r!.deprived, class: r!.class, previousClass: previous.get(id) ?? h.previousClass, flags: r!.flags,
+          provinceId: commune.provinceId, communeId: commune.id, importId: importIds.get(commune.id)!, householdId: id, area: h.area,
+          ethnicMinority: h.ethnicMinority, standardId: r.standardId, scoreA: r.scoreA, income: r.incomePerCapita, scoreB: r.scoreB,
+          deprived: r.deprived, class: r.class, previousClass: previous.get(id) ?? h.previousClass, flags: r.flags,
           decisionNo: h.decisionNo, decisionDate: h.decisionDate,
         };
       }),
-    );
-    await refreshCommuneAggregate(tx, commune.id, input.year);
-    for (const next of await repo.propagateToNextYear(tx, commune.provinceId, commune.id, input.year)) {
-      await refreshCommuneAggregate(tx, next, input.year + 1);
-    }
+    ),
+  );
+  await refreshAggregates(tx, year, todoIds);
+  const next = await repo.propagateToNextYear(tx, year, todoIds);
+  if (next.length) await refreshAggregates(tx, year + 1, next);
+  for (const i of todo) {
+    const importId = importIds.get(i.commune.id)!;
+    outcome.set(i.commune.id, { communeId: i.commune.id, importId, unchanged: false });
     await audit(tx, by, {
-      action: 'poverty.import.create', entity: 'poverty_import', entityId: importId, unitId: commune.id,
-      after: { year: input.year, fileName: input.fileName, sha256: sha, households: outcome.households, members: outcome.members, classes },
+      action: 'poverty.import.create', entity: 'poverty_import', entityId: importId, unitId: i.commune.id,
+      after: { year, fileName: i.fileName, sha256: i.sha, households: i.households.length, members: i.members.length, classes: classCounts(i.results) },
     });
-    return { ...outcome, importId, unchanged: false };
-  });
+  }
+  return [...outcome.values()];
 }
 
-/** Recomputes one commune's aggregate rows of a year from its results: cost ∝ the commune, not the nation. */
-export async function refreshCommuneAggregate(tx: Db, communeId: string, year: number): Promise<void> {
-  const rows = await repo.communeTransitions(tx, communeId, year);
+/** Recomputes the aggregate rows of some communes from their results: cost ∝ those communes, not the nation. */
+export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
+  const rows = await repo.communeTransitions(tx, year, communeIds);
   const groups = rollUp(
     rows,
-    (r) => `${r.area}|${r.ethnic_minority}`,
+    (r) => `${r.commune_id}|${r.area}|${r.ethnic_minority}`,
     (r) => scale(householdCounts(r.previous_class, r.class), r.n),
   );
-  await repo.writeCommuneAggregate(
-    tx, communeId, year,
-    [...groups].map(([key, counts]) => ({ area: key.split('|')[0], ethnicMinority: key.endsWith('|true'), counts })),
+  await repo.writeAggregates(
+    tx, year, communeIds,
+    [...groups].map(([k, counts]) => {
+      const [communeId, area, minority] = k.split('|');
+      return { communeId, area, ethnicMinority: minority === 'true', counts };
+    }),
   );
 }
 
