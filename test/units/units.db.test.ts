@@ -156,6 +156,21 @@ describe('units API', () => {
     expect(q.body.items.map((a: { id: string }) => a.id)).toEqual(['MOLISA']);
   });
 
+  it('regions: 6 statistical regions marked unverified; provinces straddling two regions after 2025 have none', async () => {
+    const c = await t.as('public');
+    const before = await c.get('/api/regions?scheme=vung6&at=2024-01-01');
+    expect(before.status).toBe(200);
+    expect(before.body.items.map((r: { provinces: unknown[] }) => r.provinces.length)).toEqual([14, 11, 14, 5, 6, 13]); // TDMNPB, DBSH, BTB_DHMT, TN, DNB, DBSCL
+    expect(before.body.items.every((r: { verified: boolean }) => !r.verified)).toBe(true);
+    const after = await c.get('/api/regions?at=2025-08-01');
+    const assigned = after.body.items.flatMap((r: { provinces: { code: string }[] }) => r.provinces.map((p) => p.code));
+    expect(assigned.length).toBeLessThan(34);
+    expect(assigned).not.toContain('68'); // Lâm Đồng = Lâm Đồng + Đắk Nông + Bình Thuận
+    const eight = await c.get('/api/regions?scheme=vung8&at=2024-01-01');
+    expect(eight.body.items).toHaveLength(8);
+    expect(eight.body.items.every((r: { verified: boolean }) => r.verified)).toBe(true);
+  });
+
   it('serves the 34-province map from 2025-07-01 and the 63-province map before', async () => {
     const c = await t.as('public');
     const count = (topo: { objects: { provinces: { geometries: unknown[] } } }) => topo.objects.provinces.geometries.length;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import type { LineageEdge, UnitLevel } from '../../domain/units';
+import { REGIONS_6, type LineageEdge, type UnitLevel } from '../../domain/units';
 import { compareVi } from '../../domain/text';
 
 /**
@@ -199,4 +199,34 @@ export async function regionsOf(db: Db, unitId: string): Promise<RegionRow[]> {
      FROM region_member m JOIN region r ON r.id = m.region_id WHERE m.unit_id = $1 ORDER BY r.scheme, r.code`,
     [unitId],
   );
+}
+
+export interface RegionWithMembers {
+  id: string;
+  scheme: string;
+  code: string;
+  name: string;
+  verified: boolean;
+  source: string;
+  provinces: { id: string; code: string; name: string; derived: boolean }[];
+}
+
+/** Regions of a scheme and the province versions in each on a date. */
+export async function listRegions(db: Db, scheme: 'vung8' | 'vung6', at: string): Promise<RegionWithMembers[]> {
+  const regions = await db.query<Omit<RegionWithMembers, 'provinces'>>(`SELECT id, scheme, code, name, verified, source FROM region WHERE scheme = $1`, [scheme]);
+  const order = (code: string) => (scheme === 'vung8' ? Number(code) : REGIONS_6.findIndex((r) => r.code === code));
+  regions.sort((a, b) => order(a.code) - order(b.code));
+  const members = await db.query<{ regionId: string; id: string; code: string; name: string; derived: boolean }>(
+    `SELECT m.region_id AS "regionId", u.id, u.code, u.name, m.derived
+     FROM region_member m JOIN admin_unit u ON u.id = m.unit_id
+     WHERE m.valid_from <= $1::date AND (m.valid_to IS NULL OR m.valid_to > $1::date)`,
+    [at],
+  );
+  return regions.map((r) => ({
+    ...r,
+    provinces: members
+      .filter((m) => m.regionId === r.id)
+      .map(({ id, code, name, derived }) => ({ id, code, name, derived }))
+      .sort((a, b) => compareVi(a.name, b.name)),
+  }));
 }

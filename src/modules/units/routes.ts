@@ -2,7 +2,8 @@ import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { provinceLayer } from './geo';
-import { AtQuery, GeoQuery, UnitParams, UnitsQuery } from './schemas';
+import { listRegions } from './repo';
+import { AtQuery, GeoQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
 import { checkDateInRange, findUnits, listUnresolvedLineage, unitChildren, unitDetail, unitSuccessors } from './service';
 
 /** Administrative units over time: public reference data (the unresolved lineage list is for administrators). */
@@ -32,6 +33,16 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/units/:id/successors', { summary: 'Đơn vị kế thừa (đơn vị cũ đã trở thành gì; cộng dồn lên tỉnh mới nào)', access: 'public', tags, params: UnitParams, query: AtQuery, example }, ({ params, query }) =>
     unitSuccessors(db, params.id, query.at),
+  );
+
+  r.get(
+    '/api/regions',
+    { summary: 'Vùng (6 vùng thống kê — suy ra, chưa xác minh — hoặc 8 vùng của danh mục) và các tỉnh thuộc vùng vào một ngày', access: 'public', tags, query: RegionsQuery },
+    async ({ query }) => {
+      const at = query.at ?? todayInVietnam();
+      checkDateInRange(at);
+      return { at, scheme: query.scheme, items: await listRegions(db, query.scheme, at) };
+    },
   );
 
   r.get('/api/geo/provinces', { summary: 'Ranh giới tỉnh (TopoJSON, đối tượng provinces): 34 tỉnh từ 01/07/2025, 63 tỉnh trước đó', access: 'public', tags, query: GeoQuery }, ({ c, query }) => {

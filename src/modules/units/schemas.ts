@@ -18,3 +18,8 @@ export const AtQuery = z.object({ at: isoDate.optional() });
 export const UnitParams = z.object({ id: z.string().trim().min(1).max(40) });
 
 export const GeoQuery = z.object({ at: isoDate.optional() });
+
+export const RegionsQuery = z.object({
+  scheme: z.enum(['vung6', 'vung8'], { message: 'Cách chia vùng phải là vung6 hoặc vung8.' }).default('vung6'),
+  at: isoDate.optional(),
+});
