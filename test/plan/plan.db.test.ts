@@ -170,7 +170,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const cookie = await cookieOf('ministry_lead');
     const send = async (name: string, type: string, bytes: Uint8Array) => {
       const form = new FormData();
-      form.append('file', new File([bytes], name, { type }));
+      form.append('file', new File([bytes as BlobPart], name, { type }));
       const res = await t.fetch(new Request(`http://localhost/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, { method: 'POST', body: form, headers: { cookie, 'x-requested-with': 'fetch' } }));
       return { status: res.status, body: await res.json() };
     };

@@ -44,8 +44,8 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     svc.myAgency(db, requireActor(actor), { asOf: query.asOf, agency: query.agency }),
   );
 
-  r.get('/api/plan/tasks/:id', { summary: 'Chi tiết nhiệm vụ và lịch sử', access: READERS, tags, params: TaskParams, query: AsOfQuery, example: { id: '1' } }, async ({ params, query }) =>
-    svc.taskDetail(db, params.id, query.asOf),
+  r.get('/api/plan/tasks/:id', { summary: 'Chi tiết nhiệm vụ và lịch sử', access: READERS, tags, params: TaskParams, query: AsOfQuery, example: { id: '1' } }, async ({ actor, params, query }) =>
+    svc.taskDetail(db, params.id, query.asOf, actor),
   );
 
   r.post('/api/plan/tasks', { summary: 'Thêm nhiệm vụ', access: OWNERS, tags, body: NewTask }, async ({ actor, body }) => svc.createTask(db, requireActor(actor), body));

@@ -4,7 +4,7 @@ import { addDays } from '../../domain/calendar/dates';
 import { formatDeadlineVi, tryParseDeadline, type Deadline } from '../../domain/plan/deadline';
 import { asOfView, daysLate, isOverdue, timeliness, TIMELINESS_LABELS } from '../../domain/plan/lateness';
 import { rollUp } from '../../domain/plan/rollup';
-import { checkTransition, STATUS_LABELS, type TaskStatus } from '../../domain/plan/status';
+import { allowedMoves, checkTransition, STATUS_LABELS, type TaskStatus } from '../../domain/plan/status';
 import { compareVi, formatDateVi, todayInVietnam } from '../../domain/text';
 import { AppError, badRequest, conflict, forbidden, invalid, notFound } from '../../errors';
 import { hasRole, isCentral, type Actor } from '../access/actor';
@@ -148,13 +148,24 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
   return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || (r.status === 'completed' && r.daysLate > 0)) };
 }
 
-export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()) {
+/** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
+export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
   const [row] = await repo.listTasks(db, { asOf, taskId });
   if (!row) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
   const task = toStatusRow(row, asOf);
+  const mine = new Set(await actingAgencies(db, actor));
+  const roles = actor ? actor.grants.map((g) => g.role) : [];
   const assignments = (await repo.listAssignments(db, taskId)).map((a) => {
     const t = { status: a.status as TaskStatus, due: a.due_on, completedOn: a.completed_on, percent: a.percent };
-    return { ...assignmentDto(a), daysLate: daysLate(t, asOf), overdue: a.valid_to ? false : isOverdue(t, asOf), statusLabel: STATUS_LABELS[t.status] };
+    const canEdit = !a.valid_to && (isCentral(actor) || (hasRole(actor, 'ministry_lead', 'province_officer') && mine.has(a.agency_id)));
+    return {
+      ...assignmentDto(a),
+      daysLate: daysLate(t, asOf),
+      overdue: a.valid_to ? false : isOverdue(t, asOf),
+      statusLabel: STATUS_LABELS[t.status],
+      canEdit,
+      moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
+    };
   });
   const active = assignments.filter((a) => !a.validTo);
   const rollup = rollUp(active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })), asOf);

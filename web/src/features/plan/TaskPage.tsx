@@ -1,0 +1,252 @@
+/** One task: its figures, the assignment of every agency (editable by those who may), instruments, history, comments. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, post } from '../../app/api';
+import { ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateTimeVi, formatDateVi, todayInVietnam } from '../../app/format';
+import { allows, useMe } from '../../app/session';
+import { STATUS_LABELS, taskQuery, type Assignment, type TaskStatus } from './api';
+import './texts';
+
+function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [to, setTo] = useState<TaskStatus | ''>('');
+  const [percent, setPercent] = useState(String(a.percent));
+  const [narrative, setNarrative] = useState('');
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/api/plan/tasks/${a.taskId}/assignments/${a.id}`, {
+        method: 'PATCH',
+        body: { version: a.version, status: to || undefined, percent: Number(percent), narrative: narrative || undefined, note: note || undefined },
+      }),
+    onSuccess: onDone,
+  });
+  const conflict = save.error instanceof ApiError && save.error.status === 409 ? (save.error.details as { current?: Record<string, unknown>; yours?: Record<string, unknown> } | null) : null;
+  return (
+    <form
+      className="filters"
+      data-testid={`assignment-form-${a.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`move-${a.id}`}>{t('plan.move')}</label>
+        <select id={`move-${a.id}`} value={to} onChange={(e) => setTo(e.target.value as TaskStatus)} data-testid="assignment-move">
+          <option value="">{t('plan.keep')}</option>
+          {a.moves.map((m) => (
+            <option key={m.to} value={m.to}>
+              {m.action} → {STATUS_LABELS[m.to]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`pct-${a.id}`}>{t('plan.percent')}</label>
+        <input id={`pct-${a.id}`} type="number" min={0} max={100} value={percent} onChange={(e) => setPercent(e.target.value)} size={4} data-testid="assignment-percent" />
+      </div>
+      <div className="field">
+        <label htmlFor={`nar-${a.id}`}>{t('plan.narrative')}</label>
+        <input id={`nar-${a.id}`} type="text" value={narrative} onChange={(e) => setNarrative(e.target.value)} data-testid="assignment-narrative" />
+      </div>
+      <div className="field">
+        <label htmlFor={`note-${a.id}`}>{t('plan.note')}</label>
+        <input id={`note-${a.id}`} type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="field">
+        <span>&nbsp;</span>
+        <button type="submit" className="button-primary" disabled={save.isPending} data-testid="assignment-save">
+          {t('plan.save')}
+        </button>
+      </div>
+      {save.isError && !conflict && <ErrorBox error={save.error} />}
+      {conflict && (
+        <div className="alert alert-error" role="alert" data-testid="conflict">
+          <strong>{t('plan.conflictTitle')}</strong>
+          <p>{(save.error as ApiError).message}</p>
+          <table className="data">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('plan.theirs')}</th>
+                <th>{t('plan.yours')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {['status', 'percent', 'note', 'version'].map((k) => (
+                <tr key={k}>
+                  <th scope="row">{k}</th>
+                  <td>{String(conflict.current?.[k] ?? '—')}</td>
+                  <td>{String(conflict.yours?.[k] ?? '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="button-secondary" onClick={onDone}>
+            {t('plan.reload')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+export default function TaskPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { taskId } = useParams({ strict: false }) as { taskId: string };
+  const [asOf] = useState(todayInVietnam());
+  const queryClient = useQueryClient();
+  const detail = useQuery(taskQuery(Number(taskId), asOf));
+  const [editing, setEditing] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const refresh = () => {
+    setEditing(null);
+    void queryClient.invalidateQueries({ queryKey: ['plan'] });
+  };
+  const send = useMutation({ mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }), onSuccess: () => (setComment(''), refresh()) });
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <ErrorBox error={detail.error} />;
+  const { task, rollup, assignments, instruments, changes, progress, comments } = detail.data;
+  const active = assignments.filter((a) => !a.validTo);
+  const shown = active.length > 12 ? [...active.filter((a) => a.canEdit), ...active.filter((a) => !a.canEdit && a.overdue)].slice(0, 40) : assignments;
+  return (
+    <section data-testid="task-page" data-task-id={task.id} data-status={task.status} data-percent={task.percent}>
+      <p>
+        <Link to="/ke-hoach">← {t('plan.back')}</Link>
+      </p>
+      <h1>
+        {t('plan.task')} {task.position}
+      </h1>
+      <p className="lead">{task.title}</p>
+      <dl className="cards">
+        <div className="card">
+          <dt>{t('plan.lead')}</dt>
+          <dd>{task.leadAgencyName}</dd>
+        </div>
+        <div className="card">
+          <dt>{t('plan.deadline')}</dt>
+          <dd>
+            {task.deadline ? formatDateVi(task.deadline) : t('plan.noDeadline')} {task.deadlineText && <small className="muted">({task.deadlineText})</small>}
+          </dd>
+        </div>
+        <div className="card">
+          <dt>{t('plan.status')}</dt>
+          <dd data-testid="task-status">
+            {task.statusLabel} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
+          </dd>
+        </div>
+        <div className="card">
+          <dt>{t('plan.daysLate')}</dt>
+          <dd>{task.daysLate}</dd>
+        </div>
+      </dl>
+      <p className="count" data-testid="task-rollup">
+        {t('plan.rollup', { completed: rollup.completed, active: rollup.active, percent: rollup.percent, overdue: rollup.overdue })}
+      </p>
+      {task.note && <p className="note">{task.note}</p>}
+      {instruments.length > 0 && (
+        <>
+          <h2>{t('plan.instruments')}</h2>
+          <ul>
+            {instruments.map((i) => (
+              <li key={i.id}>
+                {i.kind} <strong>{i.number ?? '—'}</strong> {i.issuedOn && `(${formatDateVi(i.issuedOn)})`} — {i.title} <small className="source">{i.factStatus}</small>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('plan.agency')}</h2>
+      <div className="table-wrap">
+        <table className="data" data-testid="assignments">
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.agency')}</th>
+              <th scope="col">{t('plan.status')}</th>
+              <th scope="col">{t('plan.completedOn')}</th>
+              <th scope="col" className="num">{t('plan.daysLate')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((a) => (
+              <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
+                <td>
+                  {a.agencyName}
+                  {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
+                  {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
+                </td>
+                <td>
+                  {a.statusLabel} ({a.percent}%)
+                </td>
+                <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
+                <td className="num">{a.daysLate}</td>
+                <td>
+                  {a.canEdit && editing !== a.id && (
+                    <button type="button" className="button-secondary" onClick={() => setEditing(a.id)} data-testid="assignment-edit">
+                      {t('plan.update')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('plan.history')}</h2>
+      <h3>{t('plan.changes')}</h3>
+      <ul data-testid="changes">
+        {changes.map((c) => (
+          <li key={c.id}>
+            {formatDateTimeVi(c.at)}: {STATUS_LABELS[c.from]} → {STATUS_LABELS[c.to]} {t('plan.by')} {c.byName}
+            {c.note && ` — ${c.note}`}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('plan.progress')}</h3>
+      <ul>
+        {progress.map((p) => (
+          <li key={p.id}>
+            {formatDateVi(p.reportedOn)}: {p.percent}% — {p.narrative} ({p.byName})
+          </li>
+        ))}
+      </ul>
+      <h3>{t('plan.comments')}</h3>
+      <ul data-testid="comments">
+        {comments.map((c) => (
+          <li key={c.id}>
+            <strong>{c.byName}</strong>
+            {c.fromAgency && ` (${c.fromAgency})`}
+            {c.toAgency && ` → ${c.toAgency}`}: {c.body} <small className="muted">{formatDateTimeVi(c.createdAt)}</small>
+          </li>
+        ))}
+      </ul>
+      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer']) && (
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (comment.trim()) send.mutate();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="comment-body">{t('plan.commentBody')}</label>
+            <input id="comment-body" type="text" value={comment} onChange={(e) => setComment(e.target.value)} size={60} />
+          </div>
+          <div className="field">
+            <span>&nbsp;</span>
+            <button type="submit" className="button-primary" disabled={send.isPending}>
+              {t('plan.addComment')}
+            </button>
+          </div>
+          {send.isError && <ErrorBox error={send.error} />}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/** Plan API types and queries (GET /api/plan/…). */
+import { queryOptions } from '@tanstack/react-query';
+import { api, query } from '../../app/api';
+import type { TaskStatus } from '../../../../src/domain/plan/status';
+
+export type { TaskStatus };
+export { STATUS_LABELS } from '../../../../src/domain/plan/status';
+
+export interface PlanRow {
+  id: number;
+  position: string;
+  title: string;
+  leadAgency: string | null;
+  leadAgencyName: string;
+  coordinators: string | null;
+  deadline: string | null;
+  deadlineText: string | null;
+  deadlineVerified: boolean;
+  status: TaskStatus;
+  statusLabel: string;
+  percent: number;
+  completedOn: string | null;
+  daysLate: number;
+  overdue: boolean;
+  timeliness: string;
+  instrument: string | null;
+  assignments: number;
+  overdueAssignments: number;
+  note: string | null;
+  version: number;
+  parentId: number | null;
+  startOn: string | null;
+}
+
+export interface Assignment {
+  taskId: number;
+  id: number;
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  status: TaskStatus;
+  statusLabel: string;
+  percent: number;
+  dueOn: string | null;
+  completedOn: string | null;
+  instrument: string | null;
+  note: string | null;
+  validFrom: string;
+  validTo: string | null;
+  version: number;
+  daysLate: number;
+  overdue: boolean;
+  canEdit: boolean;
+  moves: { to: TaskStatus; action: string; requires: 'note' | 'completedOn' | null }[];
+}
+
+export interface TaskDetail {
+  task: PlanRow;
+  rollup: { total: number; active: number; completed: number; overdue: number; percent: number; status: TaskStatus };
+  assignments: Assignment[];
+  instruments: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; factStatus: string }[];
+  changes: { id: number; from: TaskStatus; to: TaskStatus; note: string | null; byName: string; at: string }[];
+  progress: { id: number; reportedOn: string; percent: number; narrative: string; byName: string }[];
+  comments: { id: number; kind: string; body: string; byName: string; createdAt: string; fromAgency: string | null; toAgency: string | null }[];
+}
+
+export const planQuery = (asOf: string, overdue = false) =>
+  queryOptions({
+    queryKey: ['plan', 'tasks', asOf, overdue],
+    queryFn: ({ signal }) => api<{ items: PlanRow[] }>(`/api/plan/tasks${query({ asOf, overdue: overdue ? 'true' : undefined })}`, { signal }).then((r) => r.items),
+  });
+
+export const taskQuery = (id: number, asOf: string) =>
+  queryOptions({
+    queryKey: ['plan', 'task', id, asOf],
+    queryFn: ({ signal }) => api<TaskDetail>(`/api/plan/tasks/${id}${query({ asOf })}`, { signal }),
+  });
+
+export const myAgencyQuery = (asOf: string) =>
+  queryOptions({
+    queryKey: ['plan', 'my', asOf],
+    queryFn: ({ signal }) => api<{ agencies: { id: string; name: string }[]; lead: PlanRow[]; coordinate: PlanRow[]; late: PlanRow[] }>(`/api/plan/my-agency${query({ asOf })}`, { signal }),
+  });
+
+export const notificationsQuery = queryOptions({
+  queryKey: ['notifications'],
+  queryFn: ({ signal }) => api<{ items: { id: number; kind: string; title: string; body: string; createdAt: string; readAt: string | null }[] }>('/api/notifications', { signal }).then((r) => r.items),
+});
+
+export const exportUrl = (asOf: string, overdue = false) => `/api/plan/export.xlsx${query({ asOf, overdue: overdue ? 'true' : undefined })}`;
