@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVi } from '../../src/domain/text';
+import { unitsDataset } from '../../src/modules/units/load';
 import { coveredUnitIds, listUnits, resolveCode } from '../../src/modules/units/repo';
 import { testApp, type TestApp } from '../support/app';
 
@@ -179,5 +180,22 @@ describe('units API', () => {
     expect(count(after.body)).toBe(34);
     expect(count((await c.get('/api/geo/provinces?at=2025-06-30')).body)).toBe(63);
     expect((await c.get('/api/geo/provinces?at=hôm-nay')).status).toBe(422);
+    const communes = await c.get('/api/geo/communes?at=2025-07-01');
+    expect(communes.body.objects.communes.geometries).toHaveLength(3321);
+    const old = await c.get('/api/geo/communes?at=2025-06-30');
+    expect(old.status).toBe(400);
+    expect(old.body.error.message).toMatch(/Chưa có ranh giới cấp xã/);
+  });
+
+  it('reloading the unit data keeps every row and the grants that reference units', async () => {
+    const before = await t.db.one<{ units: number; lineage: number; grants: number }>(
+      `SELECT (SELECT count(*)::int FROM admin_unit) AS units, (SELECT count(*)::int FROM unit_lineage) AS lineage, (SELECT count(*)::int FROM user_grant WHERE unit_id IS NOT NULL) AS grants`,
+    );
+    expect(before.grants).toBeGreaterThan(0);
+    await t.db.tx((tx) => unitsDataset.load(tx));
+    const after = await t.db.one<typeof before>(
+      `SELECT (SELECT count(*)::int FROM admin_unit) AS units, (SELECT count(*)::int FROM unit_lineage) AS lineage, (SELECT count(*)::int FROM user_grant WHERE unit_id IS NOT NULL) AS grants`,
+    );
+    expect(after).toEqual(before);
   });
 });

@@ -1,7 +1,10 @@
 import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
-import { provinceLayer } from './geo';
+import { AppError } from '../../errors';
+import { formatDateVi } from '../../domain/text';
+import { REFORM_DATE } from '../../domain/units';
+import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
 import { AtQuery, GeoQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
 import { checkDateInRange, findUnits, listUnresolvedLineage, unitChildren, unitDetail, unitSuccessors } from './service';
@@ -51,5 +54,16 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
     c.header('Content-Type', 'application/json; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(provinceLayer(at));
+  });
+
+  r.get('/api/geo/communes', { summary: 'Ranh giới 3.321 xã, phường, đặc khu từ 01/07/2025 (TopoJSON, đối tượng communes)', access: 'public', tags, query: GeoQuery }, ({ c, query }) => {
+    const at = query.at ?? todayInVietnam();
+    checkDateInRange(at);
+    if (at < REFORM_DATE) {
+      throw new AppError(400, 'no_boundaries', `Chưa có ranh giới cấp xã cho ngày ${formatDateVi(at)}; chỉ có ranh giới các xã từ ${formatDateVi(REFORM_DATE)}.`);
+    }
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(communeLayer());
   });
 }
