@@ -1,9 +1,8 @@
-import { todayInVietnam } from '../../domain/text';
+import { formatDateVi, todayInVietnam } from '../../domain/text';
+import { REFORM_DATE } from '../../domain/units';
+import { AppError } from '../../errors';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
-import { AppError } from '../../errors';
-import { formatDateVi } from '../../domain/text';
-import { REFORM_DATE } from '../../domain/units';
 import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
 import { AtQuery, GeoQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
