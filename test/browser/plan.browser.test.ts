@@ -1,0 +1,79 @@
+/**
+ * Issue 3 "done when": a ministry officer signs in, sees the seeded plan with the real instruments and
+ * their lateness, updates an assignment, and sees the roll-up, the timeline and the digest change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/modules/audit/audit';
+import { runDigest } from '../../src/modules/plan/service';
+import { createUser } from '../../src/modules/users/service';
+import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
+import { todayInVietnam } from '../../src/domain/text';
+
+let app: BrowserApp;
+const MPI_OFFICER: BrowserUser = {
+  username: 'b.mpi',
+  displayName: 'Lê Văn Kế Hoạch',
+  password: 'mat-khau-trinh-duyet',
+  grants: [{ role: 'ministry_lead', agencyId: 'MPI', unitId: null }],
+};
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+  await createUser(app.database.db, systemActor('test'), MPI_OFFICER);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('plan (browser)', () => {
+  it('ministry officer: seeded plan with lateness → update an assignment → roll-up, timeline, digest', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, MPI_OFFICER);
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    const row = (position: string) => page.locator(`[data-testid="plan-row"][data-position="${position}"]`);
+    await row('3.4').waitFor();
+    expect(await row('3.4').getAttribute('data-days-late')).toBe('74'); // 353/QĐ-TTg, 15/03/2022 vs quý IV/2021
+    expect(await row('3.4').textContent()).toContain('353/QĐ-TTg');
+    expect(await row('3.3').getAttribute('data-days-late')).toBe('0'); // 36/2021/QĐ-TTg on time
+    expect(await row('3.7').getAttribute('data-status')).toBe('not_started');
+
+    // Timeline with the line of the viewing date
+    await page.getByTestId('plan-timeline-tab').click();
+    expect(await page.getByTestId('gantt-today').getAttribute('data-date')).toBe(todayInVietnam());
+    expect(await page.locator('[data-testid="gantt-row"][data-position="3.4"]').getAttribute('data-days-late')).toBe('74');
+    await app.screenshot(page, 'plan-gantt');
+
+    // Task 3.7 (MPI): start it and report 60%
+    await page.getByTestId('plan-timeline-tab').waitFor();
+    await page.getByRole('button', { name: 'Bảng' }).click();
+    await row('3.7').getByRole('link').click();
+    await page.getByTestId('task-page').waitFor();
+    expect(await page.getByTestId('task-page').getAttribute('data-status')).toBe('not_started');
+    await page.getByTestId('assignment-edit').click();
+    await page.getByTestId('assignment-move').selectOption('in_progress');
+    await page.getByTestId('assignment-percent').fill('60');
+    await page.getByTestId('assignment-narrative').fill('Đã trình dự thảo quy chế làm việc.');
+    await page.getByTestId('assignment-save').click();
+    await expect.poll(() => page.getByTestId('task-page').getAttribute('data-status')).toBe('in_progress');
+    expect(await page.getByTestId('task-page').getAttribute('data-percent')).toBe('60');
+    expect(await page.getByTestId('task-rollup').textContent()).toContain('tiến độ bình quân 60%');
+    expect(await page.getByTestId('changes').textContent()).toContain('Chưa triển khai → Đang thực hiện');
+    await app.screenshot(page, 'plan-task');
+
+    // The timeline shows the new status
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    await page.getByTestId('plan-timeline-tab').click();
+    await expect.poll(() => page.locator('[data-testid="gantt-row"][data-position="3.7"]').getAttribute('data-status')).toBe('in_progress');
+
+    // The daily digest reaches the officer's "my agency" page
+    await runDigest(app.database.db, todayInVietnam());
+    await page.goto(`${app.baseUrl}/co-quan-toi`);
+    await page.getByTestId('my-agencies').waitFor();
+    expect(await page.getByTestId('my-agencies').textContent()).toContain('Bộ Kế hoạch và Đầu tư');
+    expect(await page.locator('[data-testid="my-late"] [data-position="3.7"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="notifications"] [data-kind="digest"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="notifications"] [data-kind="digest"]').textContent()).toMatch(/quá hạn: [1-9]/);
+    await app.screenshot(page, 'plan-my-agency');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
