@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { centralAgencies, provincialAgencies } from '../../src/domain/agencies/agencies';
 import { foldVietnamese } from '../../src/domain/text';
 import { parseCsv } from '../../src/domain/units/csv';
-import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, stripUnitPrefix, successorsOf, unitId } from '../../src/domain/units';
+import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, matchUnitName, parseUnitName, stripUnitPrefix, successorsOf, unitId } from '../../src/domain/units';
 import { count, unitSet, validOnDate, versionOn } from './fixtures';
 
 const set = unitSet();
@@ -295,5 +295,41 @@ describe('agencies', () => {
       if (a.successorId) expect(ids.has(a.successorId)).toBe(true);
       if (a.parentId) expect(ids.has(a.parentId)).toBe(true);
     }
+  });
+});
+
+describe('matching written names (admin-units.md §6)', () => {
+  it.each([
+    ['TX Nghi Sơn', 'Thị xã', 'Nghi Sơn'],
+    ['huyện Hậu Lộc', 'Huyện', 'Hậu Lộc'],
+    ['Huyện đảo Cồn Cỏ', 'Huyện', 'Cồn Cỏ'],
+    ['TP. Thanh Hóa', 'Thành phố', 'Thanh Hóa'],
+    ['Hoà Bình', null, 'Hoà Bình'],
+    ['  xã   Bắc Sơn ', 'Xã', 'Bắc Sơn'],
+    ['Phường 1', 'Phường', '1'],
+  ])('parseUnitName(%s) → type %s, name %s', (text, typeWord, name) => {
+    expect(parseUnitName(text)).toMatchObject({ typeWord, name });
+  });
+
+  const provinces2024 = set.units.filter((u) => u.level === 'province' && validOnDate(u, '2024-06-01'));
+  it('tone-mark placement does not matter: "Hòa Bình" finds GSO\'s "Tỉnh Hoà Bình" (17)', () => {
+    expect(matchUnitName(provinces2024, 'tỉnh Hòa Bình').map((u) => u.code)).toEqual(['17']);
+  });
+
+  it('spelling variants of QĐ 353 fold together: "Huyện Mù Cang Chải" finds 137', () => {
+    const yenBai = set.units.filter((u) => u.level === 'district' && u.parentId === 'P:15:2021-01-01' && validOnDate(u, '2022-03-15'));
+    expect(matchUnitName(yenBai, 'Huyện Mù Cang Chải').map((u) => u.code)).toEqual(['137']);
+  });
+
+  it('names are not unique: "Tân An" matches 10 communes after 2025, so matching must be done within a parent', () => {
+    const communes = set.units.filter((u) => u.level === 'commune' && validOnDate(u, '2025-07-01'));
+    expect(matchUnitName(communes, 'Tân An').length).toBeGreaterThan(1);
+    expect(matchUnitName(communes.filter((u) => u.parentId === 'P:91:2025-07-01'), 'Tân An').length).toBeLessThanOrEqual(1);
+  });
+
+  it('a written type must agree: "Thị xã Hậu Lộc" does not find Huyện Hậu Lộc', () => {
+    const thanhHoa = set.units.filter((u) => u.level === 'district' && u.parentId === 'P:38:2021-01-01' && validOnDate(u, '2022-03-15'));
+    expect(matchUnitName(thanhHoa, 'huyện Hậu Lộc')).toHaveLength(1);
+    expect(matchUnitName(thanhHoa, 'Thị xã Hậu Lộc')).toHaveLength(0);
   });
 });

@@ -124,6 +124,17 @@ describe('units API', () => {
     }
   });
 
+  it('matches a name as documents write it, within a parent and on a date', async () => {
+    const c = await t.as('public');
+    const res = await c.get(`/api/units/match?level=district&at=2022-03-15&parent=38&name=${encodeURIComponent('TX Nghi Sơn')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ unique: true, items: [{ code: '407', fullName: 'Thị xã Nghi Sơn' }] });
+    const many = await c.get(`/api/units/match?level=commune&at=2025-07-01&name=${encodeURIComponent('Xã Tân An')}`);
+    expect(many.body.unique).toBe(false);
+    expect(many.body.items.length).toBeGreaterThan(1);
+    expect((await c.get('/api/units/match?level=commune&name=%20')).status).toBe(422);
+  });
+
   it('a code not valid on the date says which units it named', async () => {
     const res = await (await t.as('public')).get('/api/units/19063?at=2026-01-01');
     expect(res.status).toBe(404);

@@ -5,8 +5,8 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
-import { AtQuery, GeoQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
-import { checkDateInRange, findUnits, listUnresolvedLineage, unitChildren, unitDetail, unitSuccessors } from './service';
+import { AtQuery, GeoQuery, MatchQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
+import { checkDateInRange, findUnits, listUnresolvedLineage, matchUnitsByName, unitChildren, unitDetail, unitSuccessors } from './service';
 
 /** Administrative units over time: public reference data (the unresolved lineage list is for administrators). */
 export function registerUnitsRoutes(r: Router, deps: AppDeps) {
@@ -19,11 +19,17 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
     return { at, items: await findUnits(db, { ...query, at }) };
   });
 
-  // Declared before /api/units/:id so that "lineage" is not read as an id.
+  // Declared before /api/units/:id so that "lineage" and "match" are not read as ids.
   r.get('/api/units/lineage/unresolved', { summary: 'Quan hệ kế thừa chưa được xác minh (SUSPECT), không dùng để cộng dồn', access: ['admin'], tags }, async () => {
     const items = await listUnresolvedLineage(db);
     return { count: items.length, items };
   });
+
+  r.get(
+    '/api/units/match',
+    { summary: 'Tìm đơn vị theo tên viết trong văn bản ("TX Nghi Sơn", "Hoà Bình"), trong một đơn vị cấp trên, vào một ngày', access: 'public', tags, query: MatchQuery },
+    ({ query }) => matchUnitsByName(db, query),
+  );
 
   r.get('/api/units/:id', { summary: 'Một phiên bản đơn vị hành chính (mã phiên bản, hoặc mã đơn vị đọc theo ngày at)', access: 'public', tags, params: UnitParams, query: AtQuery, example }, ({ params, query }) =>
     unitDetail(db, params.id, query.at),

@@ -23,3 +23,10 @@ export const RegionsQuery = z.object({
   scheme: z.enum(['vung6', 'vung8'], { message: 'Cách chia vùng phải là vung6 hoặc vung8.' }).default('vung6'),
   at: isoDate.optional(),
 });
+
+export const MatchQuery = z.object({
+  name: z.string().trim().min(1).max(120),
+  level,
+  at: isoDate.optional(),
+  parent: z.string().trim().min(1).max(40).optional(),
+});

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { foldVietnamese, formatDateVi, todayInVietnam } from '../../domain/text';
-import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, successorsOf, validOn, type Relation, type UnitLevel } from '../../domain/units';
+import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, matchUnitName, parseUnitName, successorsOf, validOn, type Relation, type UnitLevel } from '../../domain/units';
 import { AppError, badRequest, notFound } from '../../errors';
 import * as repo from './repo';
 import type { UnitRow } from './repo';
@@ -150,4 +150,21 @@ export async function unitSuccessors(db: Db, ref: string, at?: string): Promise<
 
 export async function listUnresolvedLineage(db: Db) {
   return repo.unresolvedLineage(db);
+}
+
+export interface NameMatchQuery {
+  name: string;
+  level: UnitLevel;
+  at?: string;
+  /** Parent version id or code: names are unique only within a parent (admin-units.md §6). */
+  parent?: string;
+}
+
+/** Units of a level, on a date, whose name matches a written name ("TX Nghi Sơn", "Hoà Bình"). */
+export async function matchUnitsByName(db: Db, query: NameMatchQuery): Promise<{ unique: boolean; items: UnitRow[] }> {
+  const parsed = parseUnitName(query.name);
+  if (!parsed.key) throw badRequest('Tên đơn vị trống.');
+  const candidates = await findUnits(db, { level: query.level, at: query.at, parent: query.parent, q: parsed.key });
+  const items = matchUnitName(candidates, query.name);
+  return { unique: items.length === 1, items };
 }
