@@ -30,6 +30,11 @@ describe('giamngheo units (real process)', () => {
     const table = await units('list', '--level', 'district', '--at', '2025-06-30', '--parent', '02');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/11 đơn vị cấp huyện vào ngày 30\/06\/2025/);
+    // before 2025 communes sit under districts: a province parent lists every commune of the province
+    const haGiang = await units('list', '--level', 'commune', '--at', '2025-06-30', '--parent', '02', '--format', 'json');
+    const rows = JSON.parse(haGiang.stdout);
+    expect(rows.length).toBeGreaterThan(150);
+    expect(rows.every((r: { parentCode: string }) => r.parentCode.length === 3)).toBe(true);
   });
 
   it('successor 02 (Hà Giang, read on 2025-06-30) → Tỉnh Tuyên Quang', async () => {
@@ -61,6 +66,7 @@ describe('giamngheo units (real process)', () => {
     [['list', '--level', 'province', '--at', '2025-13-01'], 2, /Lỗi: .*không phải ngày hợp lệ/],
     [['list', '--level', 'province', '--at', '2019-01-01'], 1, /Lỗi: Ngày 01\/01\/2019 nằm ngoài phạm vi dữ liệu/],
     [['list', '--level', 'commune', '--parent', '999'], 1, /Lỗi: .*cấp huyện/],
+    [['list', '--level', 'province', '--parent', '01'], 1, /Lỗi: Thành phố Hà Nội là đơn vị cấp tỉnh; không có đơn vị cấp tỉnh trực thuộc/],
     [['successor', '1234'], 1, /Lỗi: "1234" không phải mã đơn vị hành chính/],
     [['successor', '99999'], 1, /Lỗi: Không có đơn vị cấp xã nào mang mã "99999"/],
     [['successor'], 2, /Lỗi: thiếu tham số code/],

@@ -70,6 +70,8 @@ export interface UnitFilter {
   at: string;
   level?: UnitLevel;
   parentId?: string;
+  /** Units of a province version (any level below it). */
+  provinceId?: string;
   /** Folded search text (foldVietnamese), matched against names and aliases, or a code prefix. */
   q?: string;
   limit?: number;
@@ -86,6 +88,10 @@ export async function listUnits(db: Db, f: UnitFilter): Promise<UnitRow[]> {
   if (f.parentId) {
     params.push(f.parentId);
     where.push(`u.parent_id = $${params.length}`);
+  }
+  if (f.provinceId) {
+    params.push(f.provinceId);
+    where.push(`u.province_id = $${params.length} AND u.id <> $${params.length}`);
   }
   if (f.q) {
     params.push(`${f.q}%`);

@@ -51,6 +51,7 @@ export async function resolveUnitRef(db: Db, ref: string, at: string, level?: Un
 }
 
 const LEVEL_VI: Record<UnitLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
+const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
 
 export function period(u: { validFrom: string; validTo: string | null }): string {
   return u.validTo ? `${formatDateVi(u.validFrom)} – trước ${formatDateVi(u.validTo)}` : `từ ${formatDateVi(u.validFrom)}`;
@@ -70,13 +71,19 @@ export async function findUnits(db: Db, query: UnitQuery): Promise<UnitRow[]> {
   checkDateInRange(at);
   checkLevelOnDate(query.level, at);
   let parentId: string | undefined;
+  let provinceId: string | undefined;
   if (query.parent) {
     const parent = await resolveUnitRef(db, query.parent, at);
     if (!validOn(at, parent.validFrom, parent.validTo)) throw badRequest(`${parent.fullName} không có hiệu lực vào ngày ${formatDateVi(at)} (${period(parent)}).`);
-    parentId = parent.id;
+    if (query.level && LEVEL_RANK[query.level] <= LEVEL_RANK[parent.level]) {
+      throw badRequest(`${parent.fullName} là đơn vị ${LEVEL_VI[parent.level]}; không có đơn vị ${LEVEL_VI[query.level]} trực thuộc.`);
+    }
+    // The communes of a province before 2025 sit under districts: a province parent means "in this province".
+    if (parent.level === 'province' && query.level) provinceId = parent.id;
+    else parentId = parent.id;
   }
   const q = query.q ? foldVietnamese(query.q) : undefined;
-  return repo.listUnits(db, { at, level: query.level, parentId, q: q || undefined, limit: query.limit });
+  return repo.listUnits(db, { at, level: query.level, parentId, provinceId, q: q || undefined, limit: query.limit });
 }
 
 /** A unit version with its aliases, regions and what it was made of. */
