@@ -333,3 +333,11 @@ describe('matching written names (admin-units.md §6)', () => {
     expect(matchUnitName(thanhHoa, 'Thị xã Hậu Lộc')).toHaveLength(0);
   });
 });
+
+describe('English names', () => {
+  it('versions missing from the current files get the unaccented name, as the code list writes name_en', () => {
+    expect(versionOn(set, 'commune', '19063', '2022-05-01')?.nameEn).toBe('Phu Hoa');
+    expect(versionOn(set, 'commune', '19063', '2025-03-01')?.nameEn).toBe('Phu Canh'); // from pre2025/communes.csv
+    expect(versionOn(set, 'province', '46', '2022-05-01')?.nameEn).toBe('Thua Thien Hue');
+  });
+});

@@ -30,6 +30,11 @@ interface HistoryRecord {
   note: string | null;
 }
 
+/** "Phù Hóa" → "Phu Hoa": the form of the code list's name_en column, for versions the current files lack. */
+function withoutMarks(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
 const PARENT_LEVEL: Record<UnitLevel, UnitLevel | null> = { province: null, district: 'province', commune: 'district' };
 
 /**
@@ -158,7 +163,7 @@ function buildPre2025(files: UnitSourceFiles, index: UnitIndex, sameUnit: Set<st
         unitType: rec.unitType,
         name: known?.name ?? stripUnitPrefix(rec.fullName),
         fullName: rec.fullName,
-        nameEn: known?.nameEn ?? null,
+        nameEn: known?.nameEn ?? withoutMarks(stripUnitPrefix(rec.fullName)),
         validTo: rec.to,
         legalBasis: null,
         source: SRC.history,

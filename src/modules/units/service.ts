@@ -86,10 +86,10 @@ export async function findUnits(db: Db, query: UnitQuery): Promise<UnitRow[]> {
   return repo.listUnits(db, { at, level: query.level, parentId, provinceId, q: q || undefined, limit: query.limit });
 }
 
-/** A unit version with its aliases, regions and what it was made of. */
+/** A unit version with its aliases, the regions of its province and what it was made of (one step). */
 export async function unitDetail(db: Db, ref: string, at?: string) {
   const unit = await resolveUnitRef(db, ref, at ?? todayInVietnam());
-  const [aliases, regions, predecessors] = await Promise.all([repo.nameAliases(db, unit.id), repo.regionsOf(db, unit.id), repo.lineageInto(db, unit.id)]);
+  const [aliases, regions, predecessors] = await Promise.all([repo.nameAliases(db, unit.id), repo.regionsOf(db, unit.provinceId), repo.lineageInto(db, unit.id)]);
   return { ...unit, aliases, regions, predecessors };
 }
 
