@@ -1,6 +1,7 @@
 /** Excel in and out for the commune review workbook, with exceljs streaming (flat memory). */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { FixedWorkbookReader } from './exceljs-utf8';
 import type { Problem } from '../../errors';
 import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import {
@@ -27,7 +28,7 @@ export async function readReviewWorkbook(
   const problems: Problem[] = [];
   const seen = new Set<string>();
   let rowsRead = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as never, {
+  const reader = new (FixedWorkbookReader as typeof ExcelJS.stream.xlsx.WorkbookReader)(source as never, {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
   });
   try {

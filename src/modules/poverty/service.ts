@@ -213,14 +213,18 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   await refreshAggregates(tx, year, todoIds);
   const next = await repo.propagateToNextYear(tx, year, todoIds);
   if (next.length) await refreshAggregates(tx, year + 1, next);
-  for (const i of todo) {
-    const importId = importIds.get(i.commune.id)!;
-    outcome.set(i.commune.id, { communeId: i.commune.id, importId, unchanged: false });
-    await audit(tx, by, {
-      action: 'poverty.import.create', entity: 'poverty_import', entityId: importId, unitId: i.commune.id,
-      after: { year, fileName: i.fileName, sha256: i.sha, households: i.households.length, members: i.members.length, classes: classCounts(i.results) },
-    });
-  }
+  for (const i of todo) outcome.set(i.commune.id, { communeId: i.commune.id, importId: importIds.get(i.commune.id)!, unchanged: false });
+  // One audit row per transaction: one commune (workbook import) or a batch of communes (bulk load).
+  const summaries = todo.map((i) => ({
+    communeId: i.commune.id, importId: importIds.get(i.commune.id)!, fileName: i.fileName, sha256: i.sha,
+    households: i.households.length, members: i.members.length, classes: classCounts(i.results),
+  }));
+  await audit(tx, by, {
+    action: 'poverty.import.create', entity: 'poverty_import',
+    entityId: summaries.length === 1 ? summaries[0].importId : `${Math.min(...summaries.map((x) => x.importId))}-${Math.max(...summaries.map((x) => x.importId))}`,
+    unitId: todo.length === 1 ? todo[0].commune.id : null,
+    after: todo.length === 1 ? { year, ...summaries[0] } : { year, imports: summaries },
+  });
   return [...outcome.values()];
 }
 

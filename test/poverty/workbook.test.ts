@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellText, isEthnicMinority, parseAmount, parseDateVi, parseHouseholdRow, rowCells, HOUSEHOLD_COLUMNS } from '../../src/domain/poverty/workbook';
+import type { Problem } from '../../src/errors';
+import { readReviewWorkbook, writeReviewWorkbook } from '../../src/modules/poverty/excel';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-wb-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('cell rules', () => {
+  it.each([
+    ['01/02/2024', '2024-02-01'],
+    ['1/2/2024', '2024-02-01'],
+    ['29/02/2024', '2024-02-29'],
+    ['29/02/2023', null],
+    ['2024-02-01', null],
+  ])('date %s → %s', (s, iso) => expect(parseDateVi(s)).toBe(iso));
+
+  it.each([
+    ['1.500.000', 1_500_000],
+    ['1500000', 1_500_000],
+    ['140', 140],
+    ['140,5', 140.5],
+    ['-3', null],
+    ['một triệu', null],
+  ])('amount %s → %s', (s, n) => expect(parseAmount(s)).toBe(n));
+
+  it('Kinh is not an ethnic minority; every other group is (diacritics and case ignored)', () => {
+    expect(isEthnicMinority('Kinh')).toBe(false);
+    expect(isEthnicMinority(' KINH ')).toBe(false);
+    expect(isEthnicMinority('Tày')).toBe(true);
+    expect(isEthnicMinority("H'Mông")).toBe(true);
+  });
+
+  it('cell values of exceljs: rich text, formula results, dates', () => {
+    expect(cellText({ richText: [{ text: 'Nông ' }, { text: 'thôn' }] })).toBe('Nông thôn');
+    expect(cellText({ formula: 'A1', result: 140 })).toBe('140');
+    expect(cellText(new Date(Date.UTC(2024, 11, 10)))).toBe('10/12/2024');
+  });
+
+  it('a household row accepts "Thành thị", "đô thị" and Vietnamese thousands separators', () => {
+    const problems: Problem[] = [];
+    const values = [undefined, 'H1', 'Nguyễn Văn A', '', 'Kinh', '', 'đô thị', '', '2.100.000', '1.1;6.2', '', 'hộ cận nghèo', '', ''];
+    const h = parseHouseholdRow(2, rowCells(HOUSEHOLD_COLUMNS, values), problems);
+    expect(problems).toEqual([]);
+    expect(h).toMatchObject({ area: 'urban', income: 2_100_000, deprived: ['1.1', '6.2'], previousClass: 'near_poor', scoreA: null });
+  });
+});
+
+/**
+ * exceljs 4.4's streaming reader splits UTF-8 letters at chunk boundaries (exceljs#2084); our reader
+ * installs a streaming decoder. Thousands of Vietnamese names must come back byte for byte.
+ */
+describe('Vietnamese text survives the streaming reader', () => {
+  it('5,000 households with diacritics round-trip exactly', async () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `Nguyễn Thị Phương Thảo Đặng Ước Ỷ ${i}`);
+    const file = path.join(dir, 'vi.xlsx');
+    const out = fs.createWriteStream(file);
+    await writeReviewWorkbook(out, { communeName: 'Xã Ẳng Nưa', year: 2024, standardId: 'ND07-2021' }, {
+      households: names.map((n, i) => [`H${i}`, n, null, 'Thái', 'Bản Nà Ngần', 'Nông thôn', 120, null, '1.1', null, null, null, null]),
+      members: names.map((n, i) => [`H${i}`, n, 'Chủ hộ', null, 'Nữ', null, 'Thái']),
+    });
+    await finished(out);
+    const parsed = await readReviewWorkbook(file);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.households.map((h) => h.headName)).toEqual(names);
+    expect(parsed.members.every((m) => m.sex === 'Nữ')).toBe(true);
+    expect(parsed.households.every((h) => h.village === 'Bản Nà Ngần' && h.area === 'rural')).toBe(true);
+  });
+
+  it('a file that is not a workbook is one readable problem, not a crash', async () => {
+    const file = path.join(dir, 'not.xlsx');
+    fs.writeFileSync(file, 'không phải excel');
+    const parsed = await readReviewWorkbook(file);
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems[0].message).toMatch(/Excel|Thiếu trang/);
+  });
+});
