@@ -78,9 +78,13 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   if (f.planId) where.push(`t.plan_id = $${params.push(f.planId)}`);
   if (f.taskId) where.push(`t.id = $${params.push(f.taskId)}`);
   let mine = '';
+  let withMine = '';
   if (f.agencyIds) {
+    // Driven from the agency's assignments (index on agency_id), not from every task.
     const p = params.push(f.agencyIds);
-    mine = `LEFT JOIN LATERAL (SELECT * FROM task_assignment m WHERE m.task_id = t.id AND m.agency_id = ANY($${p}::text[]) AND m.valid_to IS NULL ORDER BY m.id LIMIT 1) m ON true`;
+    withMine = `WITH mine AS (
+      SELECT DISTINCT ON (task_id) * FROM task_assignment WHERE agency_id = ANY($${p}::text[]) AND valid_to IS NULL ORDER BY task_id, id)`;
+    mine = 'LEFT JOIN mine m ON m.task_id = t.id';
     where.push(`(m.id IS NOT NULL OR t.lead_agency_id = ANY($${p}::text[]))`);
   }
   const v = (col: string) => (f.agencyIds ? `COALESCE(m.${col}, t.${col})` : `t.${col}`);
@@ -89,7 +93,8 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   // open at the as-of date: not closed, or completed only after it (see asOfView in the domain)
   if (f.overdueOnly) where.push(`(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`);
   return db.query<TaskRow>(
-    `SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
+    `${withMine}
+     SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
             t.deadline_text, t.deadline_kind, ${due} AS due_on, t.deadline_status, t.start_on, t.deliverable_kind,
             ${status} AS status, ${v('percent')}::float8 AS percent, ${v('completed_on')} AS completed_on, t.note, ${f.agencyIds ? 'COALESCE(m.version, t.version)' : 't.version'} AS version,
             i.number AS instrument, i.issued_on AS instrument_issued_on,
@@ -101,12 +106,17 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
        LEFT JOIN LATERAL (
          SELECT li.number, li.issued_on FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id
           WHERE ti.task_id = t.id ORDER BY li.issued_on NULLS LAST, li.id LIMIT 1) i ON true
-       LEFT JOIN LATERAL (
+       ${f.agencyIds ? `CROSS JOIN LATERAL (
+         -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
+         SELECT (m.id IS NOT NULL)::int AS assignments,
+                (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
+                (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled') OR (m.status = 'completed' AND m.completed_on > $1))
+                   AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments) s` : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
                 count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled') OR (a.status = 'completed' AND a.completed_on > $1))
                                    AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments
-           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true
+           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true`}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
     params,
