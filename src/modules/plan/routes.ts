@@ -5,7 +5,8 @@ import { badRequest } from '../../errors';
 import { requireActor } from '../access/actor';
 import { planWorkbook } from './excel';
 import {
-  AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewTask, StatusQuery, TaskParams, TaskUpdate,
+  AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewMeeting, NewSupervision, NewTask,
+  RecommendationUpdate, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
 
@@ -93,6 +94,19 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async () => ({ items: await svc.listCommittees(db) }));
   r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ params }) =>
     svc.committeeDetail(db, params.id),
+  );
+
+  r.post('/api/plan/committees/:id/meetings', { summary: 'Ghi cuộc họp Ban Chỉ đạo; kết luận giao việc thành nhiệm vụ', access: OWNERS, tags, params: CommitteeParams, body: NewMeeting, example: { id: 'BCD-TW-2021' } }, async ({ actor, params, body }) =>
+    svc.createMeeting(db, requireActor(actor), params.id, body),
+  );
+  r.get('/api/plan/supervision/recommendations', { summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
+    items: await svc.listRecommendations(db, query.asOf),
+  }));
+  r.post('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: đợt, phát hiện, kiến nghị', access: OWNERS, tags, body: NewSupervision }, async ({ actor, body }) =>
+    svc.createSupervision(db, requireActor(actor), body),
+  );
+  r.patch('/api/plan/supervision/recommendations/:id', { summary: 'Cập nhật thực hiện kiến nghị', access: ASSIGNEES, tags, params: TaskParams, body: RecommendationUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.updateRecommendation(db, requireActor(actor), params.id, body),
   );
 
   r.get('/api/notifications', { summary: 'Thông báo của tôi', access: 'authenticated', tags }, async ({ actor }) => ({ items: await svc.listNotifications(db, requireActor(actor)) }));

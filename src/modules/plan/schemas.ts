@@ -69,3 +69,56 @@ export const Handover = z.object({
 export type Handover = z.infer<typeof Handover>;
 
 export const DigestRun = z.object({ asOf: isoDate.optional() });
+
+export const NewMeeting = z.object({
+  heldOn: isoDate,
+  title: z.string().trim().min(3).max(500),
+  minutesRef: z.string().trim().max(200).optional(),
+  conclusions: z
+    .array(
+      z.object({
+        body: z.string().trim().min(3).max(5000),
+        /** a conclusion that assigns work becomes a task of this plan */
+        task: z.object({ planId: z.number().int().positive(), position: z.string().trim().min(1).max(20), leadAgencyId: z.string().optional(), fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'), deadline: z.string().trim().max(200).optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+export type NewMeeting = z.infer<typeof NewMeeting>;
+
+export const NewSupervision = z.object({
+  committeeId: z.string().optional(),
+  agencyId: z.string().optional(),
+  kind: z.enum(['supervision', 'inspection']),
+  title: z.string().trim().min(3).max(500),
+  year: z.number().int().min(2021).max(2035),
+  legalBasis: z.string().trim().max(500).optional(),
+  visits: z
+    .array(
+      z.object({
+        visitedOn: isoDate,
+        unitId: z.string().optional(),
+        agencyId: z.string().optional(),
+        team: z.string().trim().max(500).optional(),
+        findings: z
+          .array(
+            z.object({
+              body: z.string().trim().min(3).max(5000),
+              severity: z.enum(['normal', 'serious']).default('normal'),
+              recommendations: z.array(z.object({ body: z.string().trim().min(3).max(5000), addresseeAgencyId: z.string().optional(), deadline: z.string().trim().max(200).optional() })).default([]),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+});
+export type NewSupervision = z.infer<typeof NewSupervision>;
+
+export const RecommendationUpdate = z.object({
+  version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
+  status: z.enum(['open', 'in_progress', 'closed']),
+  followUp: z.string().trim().max(5000).optional(),
+  closedOn: isoDate.optional(),
+});
+export type RecommendationUpdate = z.infer<typeof RecommendationUpdate>;
