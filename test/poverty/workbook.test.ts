@@ -71,6 +71,21 @@ describe('Vietnamese text survives the streaming reader', () => {
     expect(parsed.households.every((h) => h.village === 'Bản Nà Ngần' && h.area === 'rural')).toBe(true);
   });
 
+  it('a small workbook read 60 times always yields both named sheets (unzipper early-end fix)', async () => {
+    const file = path.join(dir, 'small.xlsx');
+    const out = fs.createWriteStream(file);
+    await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' }, {
+      households: [['H1', 'Lê Văn Tám', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null]],
+      members: [['H1', 'Lê Văn Tám', 'Chủ hộ', null, null, null, null]],
+    });
+    await finished(out);
+    for (let i = 0; i < 60; i++) {
+      const parsed = await readReviewWorkbook(file);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.households).toHaveLength(1);
+    }
+  });
+
   it('a file that is not a workbook is one readable problem, not a crash', async () => {
     const file = path.join(dir, 'not.xlsx');
     fs.writeFileSync(file, 'không phải excel');

@@ -1,7 +1,7 @@
 /** Excel in and out for the commune review workbook, with exceljs streaming (flat memory). */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { FixedWorkbookReader } from './exceljs-utf8';
+import { FixedWorkbookReader } from './exceljs-fixes';
 import type { Problem } from '../../errors';
 import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import {
