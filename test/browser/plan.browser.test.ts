@@ -74,6 +74,16 @@ describe('plan (browser)', () => {
     await expect.poll(() => page.locator('[data-testid="notifications"] [data-kind="digest"]').count()).toBe(1);
     expect(await page.locator('[data-testid="notifications"] [data-kind="digest"]').textContent()).toMatch(/quá hạn: [1-9]/);
     await app.screenshot(page, 'plan-my-agency');
+
+    // Committees over time and the register of instruments
+    await page.goto(`${app.baseUrl}/ban-chi-dao`);
+    await expect.poll(() => page.getByTestId('committee').count()).toBe(3);
+    await page.getByTestId('committee').filter({ hasText: '1945/QĐ-TTg' }).getByRole('button').click();
+    await expect.poll(() => page.getByTestId('members-BCD-TW-2021').textContent()).toContain('Phạm Bình Minh');
+    await page.goto(`${app.baseUrl}/van-ban`);
+    await page.getByTestId('instruments').waitFor();
+    const row353 = page.getByTestId('instruments').locator('tr', { hasText: '353/QĐ-TTg' });
+    expect(await row353.textContent()).toContain('15/03/2022');
     expect(app.pageErrors).toEqual([]);
   });
 });

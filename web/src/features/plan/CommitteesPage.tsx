@@ -1,0 +1,69 @@
+/** Steering committees (Ban Chỉ đạo) at every level, with their members over time. */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateVi } from '../../app/format';
+import './texts';
+
+interface Committee { id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number }
+interface Member { id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null; instrument: string | null }
+
+function Members({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['plan', 'committee', id], queryFn: ({ signal }) => api<{ members: Member[] }>(`/api/plan/committees/${encodeURIComponent(id)}`, { signal }) });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorBox error={q.error} />;
+  return (
+    <table className="data" data-testid={`members-${id}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t('plan.role')}</th>
+          <th scope="col">{t('plan.person')}</th>
+          <th scope="col">{t('plan.position')}</th>
+          <th scope="col">{t('plan.validity')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {q.data.members.map((m) => (
+          <tr key={m.id}>
+            <td>{t(`plan.roles.${m.role}`)}</td>
+            <td>{m.personName ?? '—'}</td>
+            <td>{m.position}</td>
+            <td className="nowrap">
+              {formatDateVi(m.validFrom)} – {m.validTo ? formatDateVi(m.validTo) : t('plan.inForce')} {m.instrument && <small className="muted">({m.instrument})</small>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function CommitteesPage() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
+  const q = useQuery({ queryKey: ['plan', 'committees'], queryFn: ({ signal }) => api<{ items: Committee[] }>('/api/plan/committees', { signal }).then((r) => r.items) });
+  return (
+    <section>
+      <h1>{t('plan.committeesTitle')}</h1>
+      <p className="lead">{t('plan.committeesIntro')}</p>
+      {q.isPending && <Loading />}
+      {q.isError && <ErrorBox error={q.error} />}
+      {q.data?.map((c) => (
+        <article key={c.id} className="card" data-testid="committee">
+          <h2>{c.name}</h2>
+          <p>
+            {t('plan.level')}: {t(`plan.levels.${c.level}`)} · {t('plan.validity')}: {formatDateVi(c.validFrom)} – {c.validTo ? formatDateVi(c.validTo) : t('plan.inForce')} · {c.instrument ?? ''}{' '}
+            <small className="source">{c.factStatus}</small>
+          </p>
+          <button type="button" className="button-secondary" aria-expanded={open === c.id} onClick={() => setOpen(open === c.id ? null : c.id)}>
+            {t('plan.members')} ({c.members})
+          </button>
+          {open === c.id && <Members id={c.id} />}
+        </article>
+      ))}
+    </section>
+  );
+}

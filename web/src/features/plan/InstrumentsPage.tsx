@@ -1,0 +1,59 @@
+/** Register of legal instruments, with the plan tasks each one fulfils. */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateVi } from '../../app/format';
+import './texts';
+
+interface Instrument { id: number; kind: string; number: string | null; title: string; issuer: string | null; issuedOn: string | null; effectiveOn: string | null; note: string | null; factStatus: string; tasks: { id: number; position: string; dueOn: string | null }[] | null }
+
+export default function InstrumentsPage() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['plan', 'instruments'], queryFn: ({ signal }) => api<{ items: Instrument[] }>('/api/plan/instruments', { signal }).then((r) => r.items) });
+  return (
+    <section>
+      <h1>{t('plan.instrumentsTitle')}</h1>
+      <p className="lead">{t('plan.instrumentsIntro')}</p>
+      {q.isPending && <Loading />}
+      {q.isError && <ErrorBox error={q.error} />}
+      {q.data && (
+        <div className="table-wrap">
+          <table className="data" data-testid="instruments">
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.kind')}</th>
+                <th scope="col">{t('plan.number')}</th>
+                <th scope="col">{t('plan.titleCol')}</th>
+                <th scope="col">{t('plan.issuer')}</th>
+                <th scope="col">{t('plan.issuedOn')}</th>
+                <th scope="col">{t('plan.effectiveOn')}</th>
+                <th scope="col">{t('plan.tasks')}</th>
+                <th scope="col">{t('plan.verification')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.kind}</td>
+                  <td className="nowrap">{i.number ?? '—'}</td>
+                  <td>
+                    {i.title}
+                    {i.note && <small className="muted"> — {i.note}</small>}
+                  </td>
+                  <td>{i.issuer ?? '—'}</td>
+                  <td className="nowrap">{i.issuedOn ? formatDateVi(i.issuedOn) : '—'}</td>
+                  <td className="nowrap">{i.effectiveOn ? formatDateVi(i.effectiveOn) : '—'}</td>
+                  <td>{(i.tasks ?? []).map((x) => x.position).join(', ')}</td>
+                  <td>
+                    <small className="source">{i.factStatus}</small>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
