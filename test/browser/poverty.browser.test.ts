@@ -1,0 +1,110 @@
+/**
+ * Issue 4 "done when": a commune officer imports a review workbook with errors and sees them listed by
+ * sheet, row and column, fixes it, imports it, records the steps and approves it; the province officer
+ * sees the province's rates appear (they were empty before) and approves it at the province.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/modules/audit/audit';
+import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { createUser } from '../../src/modules/users/service';
+import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
+
+let app: BrowserApp;
+let commune: BrowserUser;
+let province: BrowserUser;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-browser-'));
+
+async function workbook(name: string, rows: TemplateRows) {
+  const file = path.join(dir, name);
+  const out = fs.createWriteStream(file);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await finished(out);
+  return file;
+}
+
+const GOOD: TemplateRows = {
+  households: [
+    ['BD-01', 'Nguyễn Văn Bình', null, 'Kinh', 'Tổ 1', 'Thành thị', 170, null, '1.1; 2.2; 4.2', null, null, null, null],
+    ['BD-02', 'Lò Thị Mai', null, 'Thái', 'Tổ 2', 'Thành thị', 160, null, '6.1', null, null, null, null],
+    ['BD-03', 'Phạm Đức Anh', null, 'Kinh', 'Tổ 3', 'Thành thị', null, 4_000_000, '', null, null, null, null],
+  ],
+  members: [
+    ['BD-01', 'Nguyễn Văn Bình', 'Chủ hộ', '02/09/1975', 'Nam', null, 'Kinh'],
+    ['BD-02', 'Lò Thị Mai', 'Chủ hộ', null, 'Nữ', null, 'Thái'],
+    ['BD-03', 'Phạm Đức Anh', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+  ],
+};
+const BAD: TemplateRows = {
+  households: [GOOD.households![0], ['BD-02', 'Lò Thị Mai', null, 'Thái', 'Tổ 2', 'Miền núi', 160, null, '6.1; 8.8', null, null, null, null], GOOD.households![2]],
+  members: [...GOOD.members!, ['BD-99', 'Không có hộ', 'Con', '31/02/2010', null, null, null]],
+};
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+  const db = app.database.db;
+  const unit = async (level: string, code: string) =>
+    (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`, [level, code])).id;
+  commune = { username: 'b.ba-dinh', displayName: 'Đỗ Thị Xã', password: 'mat-khau-trinh-duyet', grants: [{ role: 'commune_officer', agencyId: null, unitId: await unit('commune', '00004') }] };
+  province = { username: 'b.ha-noi', displayName: 'Vũ Văn Tỉnh', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }] };
+  for (const u of [commune, province]) await createUser(db, systemActor('test'), u);
+});
+afterAll(async () => {
+  await app?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('poverty review (browser)', () => {
+  it('import with errors → fix → import → steps → commune and province approvals; the province rate appears', async () => {
+    const p = await app.newPage();
+    await app.signIn(p, province);
+    await p.goto(`${app.baseUrl}/ho-ngheo`);
+    await p.getByTestId('poverty-page').waitFor();
+    await p.getByText('Chưa có kết quả rà soát nào cho năm này.').waitFor();
+
+    const c = await app.newPage();
+    await app.signIn(c, commune);
+    await c.goto(`${app.baseUrl}/ho-ngheo`);
+    await c.getByTestId('poverty-commune-panel').waitFor();
+    await c.getByTestId('poverty-file').setInputFiles(await workbook('bad.xlsx', BAD));
+    await c.getByTestId('poverty-import').click();
+    await c.getByTestId('poverty-import-problems').waitFor();
+    const cells = await c.getByTestId('poverty-problem').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
+    expect(cells).toEqual(expect.arrayContaining(['Hộ gia đình!F3', 'Thành viên!D5']));
+    expect(await c.getByTestId('poverty-import-problems').textContent()).toContain('Nông thôn');
+    await app.screenshot(c, 'poverty-import-errors');
+
+    await c.getByTestId('poverty-file').setInputFiles(await workbook('good.xlsx', GOOD));
+    await c.getByTestId('poverty-import').click();
+    await c.getByTestId('poverty-import-result').waitFor();
+    expect(await c.getByTestId('poverty-import-result').textContent()).toContain('Đã nhập 3 hộ');
+    await expect.poll(() => c.getByTestId('poverty-household-row').count()).toBe(3);
+
+    for (const step of ['listing', 'survey', 'village_meeting', 'public_posting', 'recognition']) {
+      await expect.poll(() => c.getByTestId('poverty-review').getAttribute('data-next-step')).toBe(step);
+      await c.getByTestId('poverty-step-record').click();
+    }
+    await expect.poll(() => c.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('commune');
+    await c.getByTestId('poverty-approve').click();
+    await expect.poll(() => c.getByTestId('poverty-review').getAttribute('data-locked')).toBe('true');
+
+    // The province officer: rates of Hà Nội now show (1 poor of 3 households), then approves the commune.
+    await p.reload();
+    const row = p.locator('[data-testid="poverty-summary-row"][data-code="01"]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-households')).toBe('3');
+    expect(await row.getAttribute('data-poor-pct')).toBe('33.33');
+    await p.getByRole('combobox', { name: 'Xã, phường' }).fill('ba dinh');
+    await p.getByRole('option', { name: /Phường Ba Đình/ }).first().click();
+    await p.getByTestId('poverty-commune-panel').waitFor();
+    await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('province');
+    await p.getByTestId('poverty-approve').click();
+    await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('central');
+    expect(await p.locator('[data-testid="poverty-approval"][data-level="province"]').getAttribute('data-approved')).not.toBe('');
+    await app.screenshot(p, 'poverty-province');
+    expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,279 @@
+/**
+ * Poor and near-poor households: the summary by province, region or nation (rates from sums), and
+ * for commune and province officers the commune's review: template, all-or-nothing import with
+ * every error listed by sheet/row/column, the steps of QĐ 24/2021 and the approvals up the chain.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from '../../app/api';
+import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { allows, useMe, type Role } from '../../app/session';
+import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
+import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, chainOf } from '../../../../src/domain/poverty/review';
+import { UnitPicker } from '../units/UnitPicker';
+import type { Unit } from '../units/api';
+import {
+  communePath, householdsQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
+  type CommuneProgress, type ImportOutcome, type ReportLevel,
+} from './api';
+import './texts';
+
+const WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
+const pct = (v: number | null) => (v === null ? '—' : formatNumberVi(v, 2));
+
+export default function PovertyPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [year, setYear] = useState(2025);
+  const [level, setLevel] = useState('province');
+  const [boundaries, setBoundaries] = useState('review');
+  const summary = useQuery(summaryQuery({ year, level, boundaries }));
+  return (
+    <section data-testid="poverty-page">
+      <h1>{t('poverty.title')}</h1>
+      <p className="lead">{t('poverty.intro')}</p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>{t('poverty.year')}</span>
+          <input type="number" min={2022} max={2030} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="poverty-year" />
+        </label>
+        <label className="field">
+          <span>{t('poverty.level')}</span>
+          <select value={level} onChange={(e) => setLevel(e.target.value)} data-testid="poverty-level">
+            {(['province', 'region', 'nation'] as const).map((l) => (
+              <option key={l} value={l}>{t(`poverty.levels.${l}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('poverty.boundaries')}</span>
+          <select value={boundaries} onChange={(e) => setBoundaries(e.target.value)}>
+            <option value="review">{t('poverty.boundariesReview')}</option>
+            <option value="current">{t('poverty.boundariesCurrent')}</option>
+          </select>
+        </label>
+      </form>
+
+      <h2>{t('poverty.summary')}</h2>
+      {summary.isPending && <Loading />}
+      {summary.isError && <ErrorBox error={summary.error} />}
+      {summary.data && (summary.data.rows.length === 0 ? <Empty>{t('poverty.noData')}</Empty> : (
+        <div className="table-wrap">
+          <table className="data" data-testid="poverty-summary">
+            <thead>
+              <tr>
+                <th>{t('poverty.unit')}</th><th className="num">{t('poverty.households')}</th><th className="num">{t('poverty.poor')}</th>
+                <th className="num">{t('poverty.poorPct')}</th><th className="num">{t('poverty.nearPoor')}</th><th className="num">{t('poverty.nearPoorPct')}</th>
+                <th className="num">{t('poverty.escaped')}</th><th className="num">{t('poverty.newlyPoor')}</th><th className="num">{t('poverty.relapsed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.data.rows.map((r) => (
+                <tr key={`${r.unitId}|${r.part}`} data-testid="poverty-summary-row" data-code={r.code} data-households={r.households} data-poor-pct={r.poorPct === null ? '' : r.poorPct.toFixed(2)}>
+                  <td>{r.name}</td><td className="num">{formatNumberVi(r.households)}</td><td className="num">{formatNumberVi(r.poor)}</td>
+                  <td className="num">{pct(r.poorPct)}</td><td className="num">{formatNumberVi(r.nearPoor)}</td><td className="num">{pct(r.nearPoorPct)}</td>
+                  <td className="num">{formatNumberVi(r.escapedPoor)}</td><td className="num">{formatNumberVi(r.newlyPoor)}</td><td className="num">{formatNumberVi(r.relapsed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {summary.data.unresolved.length > 0 && <p className="alert alert-info">{t('poverty.unresolved', { n: summary.data.unresolved.length })}</p>}
+        </div>
+      ))}
+
+      {allows(me.user, WORKERS) && <CommuneWork year={year} />}
+      <Standards />
+    </section>
+  );
+}
+
+function CommuneWork({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const own = me.user.grants.find((g) => g.role === 'commune_officer')?.unitId ?? null;
+  const [picked, setPicked] = useState<Unit | null>(null);
+  const communeId = own ?? picked?.id ?? null;
+  return (
+    <>
+      <h2>{t('poverty.communeWork')}</h2>
+      {!own && <UnitPicker label={t('poverty.commune')} level="commune" at={`${year}-12-14`} value={picked} onChange={setPicked} testId="poverty-commune" />}
+      {communeId && <CommunePanel communeId={communeId} year={year} />}
+    </>
+  );
+}
+
+function CommunePanel({ communeId, year }: { communeId: string; year: number }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reviews = useQuery(reviewsQuery(year));
+  const households = useQuery(householdsQuery(communeId, year));
+  const refresh = () => qc.invalidateQueries({ queryKey: ['poverty'] });
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setOutcome(null);
+    setProgress(0);
+    try {
+      setOutcome(await uploadWorkbook(communeId, year, file, setProgress));
+      await refresh();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setProgress(null);
+    }
+  };
+  const problems = error instanceof ApiError ? error.problems : [];
+  const progressRow = reviews.data?.communes.find((c) => c.communeId === communeId) ?? null;
+
+  return (
+    <div data-testid="poverty-commune-panel" data-commune={communeId}>
+      <p>
+        <a className="button-secondary" href={communePath(communeId, `template.xlsx?year=${year}`)} download>{t('poverty.template')}</a>{' '}
+        <a className="button-secondary" href={communePath(communeId, `export.xlsx?year=${year}`)} download>{t('poverty.exportList')}</a>
+      </p>
+      <form className="filters" onSubmit={submit}>
+        <label className="field">
+          <span>{t('poverty.file')}</span>
+          <input type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="poverty-file" />
+        </label>
+        <div className="field">
+          <span>&nbsp;</span>
+          <button className="button-primary" type="submit" disabled={!file || progress !== null} data-testid="poverty-import">{t('poverty.import')}</button>
+        </div>
+        {progress !== null && <progress max={100} value={progress} aria-label={t('poverty.importing', { pct: progress })} />}
+      </form>
+      {outcome && (
+        <p className="alert alert-success" role="status" data-testid="poverty-import-result">
+          {outcome.unchanged ? t('poverty.unchanged') : t('poverty.imported', { households: outcome.households, members: outcome.members, poor: outcome.classes.poor, nearPoor: outcome.classes.near_poor })}
+        </p>
+      )}
+      {error !== null && problems.length === 0 && <ErrorBox error={error} />}
+      {problems.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('poverty.problems')}</p>
+          <table className="data compact" data-testid="poverty-import-problems">
+            <thead><tr><th>{t('poverty.sheet')}</th><th>{t('poverty.row')}</th><th>{t('poverty.column')}</th><th>{t('poverty.message')}</th></tr></thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={i} data-testid="poverty-problem" data-cell={`${p.sheet ?? ''}!${p.column ?? ''}${p.row ?? ''}`}>
+                  <td>{p.sheet}</td><td>{p.row}</td><td>{p.column}</td><td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Review communeId={communeId} year={year} progress={progressRow} onChange={refresh} roles={me.user.grants.map((g) => g.role)} />
+      {households.data && households.data.length > 0 && (
+        <>
+          <h3>{t('poverty.householdList')}</h3>
+          <div className="table-wrap">
+            <table className="data compact" data-testid="poverty-households">
+              <thead><tr><th>{t('poverty.code')}</th><th>{t('poverty.head')}</th><th>{t('poverty.class')}</th><th className="num">A</th><th className="num">B</th></tr></thead>
+              <tbody>
+                {households.data.map((h) => (
+                  <tr key={h.id} data-testid="poverty-household-row" data-class={h.class}>
+                    <td>{h.code}</td><td>{h.headName}</td><td>{CLASS_LABEL_VI[h.class]}</td><td className="num">{h.scoreA ?? '—'}</td><td className="num">{h.scoreB ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+const LEVEL_ROLES: Record<ReportLevel, Role[]> = {
+  commune: ['commune_officer', 'admin', 'program_owner'],
+  district: ['province_officer', 'admin', 'program_owner'],
+  province: ['province_officer', 'admin', 'program_owner'],
+  central: ['admin', 'program_owner'],
+};
+
+function Review({ communeId, year, progress, onChange, roles }: { communeId: string; year: number; progress: CommuneProgress | null; onChange: () => void; roles: Role[] }) {
+  const { t } = useTranslation();
+  const [on, setOn] = useState(todayInVietnam());
+  const campaign = openCampaign('periodic', year);
+  const steps = progress?.steps ?? (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, labelVi: STEP_INFO[s].labelVi, doneOn: null })) : []);
+  const chain = progress?.chain ?? (campaign.ok ? chainOf(campaign.value).map((l) => ({ level: l, labelVi: LEVEL_LABEL_VI[l], approvedOn: null })) : []);
+  const nextStep = progress ? progress.nextStep : (steps[0]?.step ?? null);
+  const nextApprover = progress ? progress.nextApprover : (chain[0]?.level ?? null);
+  const act = useMutation({
+    mutationFn: (body: { path: string; payload: unknown }) => post(communePath(communeId, body.path), body.payload),
+    onSuccess: onChange,
+  });
+  return (
+    <div data-testid="poverty-review" data-locked={progress?.locked ? 'true' : 'false'} data-next-step={nextStep ?? ''} data-next-approver={nextApprover ?? ''}>
+      <h3>{t('poverty.steps')}</h3>
+      <label className="field">
+        <span>{t('poverty.on')}</span>
+        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="poverty-step-date" />
+      </label>
+      <ol>
+        {steps.map((s) => (
+          <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>
+            {s.labelVi} {s.doneOn && <strong>✓ {formatDateVi(s.doneOn)}</strong>}
+            {s.step === nextStep && roles.some((r) => ['commune_officer', 'admin', 'program_owner'].includes(r)) && (
+              <button type="button" className="button-link" disabled={act.isPending} data-testid="poverty-step-record"
+                onClick={() => act.mutate({ path: 'review/steps', payload: { year, step: s.step, on } })}>
+                {t('poverty.record')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <h3>{t('poverty.chain')}</h3>
+      <ol>
+        {chain.map((c) => (
+          <li key={c.level} data-testid="poverty-approval" data-level={c.level} data-approved={c.approvedOn ?? ''}>
+            {c.labelVi} {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
+            {c.level === nextApprover && roles.some((r) => LEVEL_ROLES[c.level].includes(r)) && (
+              <button type="button" className="button-secondary" disabled={act.isPending} data-testid="poverty-approve"
+                onClick={() => act.mutate({ path: 'review/approve', payload: { year, level: c.level, on } })}>
+                {t('poverty.approve', { level: c.labelVi })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {progress?.locked && <p className="alert alert-info">{t('poverty.locked')}</p>}
+      {progress?.overdue && <p className="alert alert-error">{t('poverty.overdue')}</p>}
+      {act.isError && <ErrorBox error={act.error} />}
+    </div>
+  );
+}
+
+function Standards() {
+  const { t } = useTranslation();
+  const s = useQuery(standardsQuery);
+  if (!s.data) return null;
+  return (
+    <>
+      <h2>{t('poverty.standards')}</h2>
+      <table className="data compact" data-testid="poverty-standards">
+        <thead><tr><th></th><th>{t('poverty.incomeLine')}</th><th>{t('poverty.status')}</th></tr></thead>
+        <tbody>
+          {s.data.standards.map((x) => (
+            <tr key={x.id}>
+              <td>{x.nameVi}<br /><small>{x.citation}</small></td>
+              <td className="num">{formatNumberVi(x.incomeLine.rural.value)} / {formatNumberVi(x.incomeLine.urban.value)} đồng</td>
+              <td>{x.status}{x.scoreRules === null ? ' — chưa có phiếu chấm điểm' : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul>{s.data.knownGaps.map((g) => <li key={g}><small>{g}</small></li>)}</ul>
+    </>
+  );
+}

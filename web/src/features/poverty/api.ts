@@ -1,0 +1,111 @@
+/** Poverty API (GET/POST /api/poverty/…) as seen by the screens. */
+import { queryOptions } from '@tanstack/react-query';
+import { api, query, ApiError, NETWORK_ERROR_MESSAGE } from '../../app/api';
+import type { PovertyStandard } from '../../../../src/domain/poverty/types';
+import type { Deadline, ReportLevel, ReviewStep } from '../../../../src/domain/poverty/review';
+
+export type { Deadline, ReportLevel, ReviewStep };
+
+export interface SummaryRow {
+  unitId: string;
+  code: string;
+  name: string;
+  part: string;
+  households: number;
+  poor: number;
+  nearPoor: number;
+  escapedPoor: number;
+  escapedNearPoor: number;
+  newlyPoor: number;
+  newlyNearPoor: number;
+  relapsed: number;
+  poorPct: number | null;
+  nearPoorPct: number | null;
+  multidimPct: number | null;
+}
+
+export interface Summary {
+  rows: SummaryRow[];
+  unresolved: SummaryRow[];
+}
+
+export interface CommuneProgress {
+  communeId: string;
+  communeName: string;
+  provinceName: string;
+  steps: { step: ReviewStep; labelVi: string; doneOn: string | null }[];
+  nextStep: ReviewStep | null;
+  chain: { level: ReportLevel; labelVi: string; approvedOn: string | null }[];
+  nextApprover: ReportLevel | null;
+  locked: boolean;
+  overdue: boolean;
+}
+
+export interface ImportOutcome {
+  households: number;
+  members: number;
+  unchanged: boolean;
+  communeName: string;
+  classes: Record<'poor' | 'near_poor' | 'average' | 'not_poor', number>;
+}
+
+export interface HouseholdRow {
+  id: number;
+  code: string;
+  headName: string;
+  village: string | null;
+  area: string;
+  class: 'poor' | 'near_poor' | 'average' | 'not_poor';
+  scoreA: number | null;
+  scoreB: number | null;
+  deprived: string[];
+}
+
+export const summaryQuery = (p: { year: number; level: string; boundaries: string }) =>
+  queryOptions({
+    queryKey: ['poverty', 'summary', p.year, p.level, p.boundaries],
+    queryFn: ({ signal }) => api<Summary>(`/api/poverty/summary${query(p)}`, { signal }),
+  });
+
+export const reviewsQuery = (year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'reviews', year],
+    queryFn: ({ signal }) => api<{ communes: CommuneProgress[]; deadlines: Deadline[] }>(`/api/poverty/reviews${query({ year })}`, { signal }),
+  });
+
+export const householdsQuery = (communeId: string, year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'households', communeId, year],
+    queryFn: ({ signal }) => api<{ households: HouseholdRow[] }>(`/api/poverty/communes/${encodeURIComponent(communeId)}/households${query({ year })}`, { signal }).then((r) => r.households),
+  });
+
+export const standardsQuery = queryOptions({
+  queryKey: ['poverty', 'standards'],
+  queryFn: ({ signal }) => api<{ standards: PovertyStandard[]; knownGaps: string[] }>('/api/poverty/standards', { signal }),
+  staleTime: 60 * 60_000,
+});
+
+export const communePath = (communeId: string, rest: string) => `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
+
+/** Uploads a workbook with progress (XMLHttpRequest reports upload progress; fetch does not). */
+export function uploadWorkbook(communeId: string, year: number, file: File, onProgress: (pct: number) => void): Promise<ImportOutcome> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', communePath(communeId, `import${query({ year })}`));
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
+    xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_ERROR_MESSAGE));
+    xhr.onload = () => {
+      let data: any = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as ImportOutcome);
+      else reject(new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`, data?.error?.details ?? null));
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
