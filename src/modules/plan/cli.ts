@@ -4,7 +4,8 @@ import { dateOption, type CliContext } from '../../cli/context';
 import { FORMATS, printRows, type Format } from '../../cli/output';
 import { todayInVietnam } from '../../domain/text';
 import { planWorkbook } from './excel';
-import { planStatus, runDigest, type PlanStatusRow } from './service';
+import { planStatus, runDigest, sendOutbox, type PlanStatusRow } from './service';
+import { smtpSettings } from './smtp';
 
 /** The CLI contract of issue 3: these columns, in this order, first. */
 export const STATUS_COLUMNS = ['id', 'position', 'title', 'leadAgency', 'deadline', 'status', 'completedOn', 'daysLate', 'instrument'] as const;
@@ -72,5 +73,16 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
     .action(async (opts: { asOf?: string }) => {
       const r = await ctx.withDb((db) => runDigest(db, opts.asOf));
       process.stdout.write(`Tổng hợp ngày ${r.asOf}: ${r.users} người dùng, ${r.notifications} thông báo mới, ${r.emails} thư chờ gửi.\n`);
+    });
+
+  plan
+    .command('send-mail')
+    .description('Gửi các thư trong hộp thư đi qua SMTP (GIAMNGHEO_SMTP_URL, GIAMNGHEO_MAIL_FROM)')
+    .action(async () => {
+      const settings = smtpSettings();
+      if (!settings) throw new Error('Chưa cấu hình máy chủ thư: đặt GIAMNGHEO_SMTP_URL (ví dụ smtp://tai-khoan:mat-khau@mail.example.vn:587).');
+      const r = await ctx.withDb((db) => sendOutbox(db, settings));
+      process.stdout.write(`Đã gửi ${r.sent} thư, ${r.failed} thư lỗi (sẽ thử lại).\n`);
+      if (r.failed) process.exitCode = 1;
     });
 }

@@ -11,6 +11,7 @@ import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
 import * as repo from './repo';
+import { sendMails, type SmtpSettings } from './smtp';
 import type { AssignmentUpdate, Handover, NewComment, NewMeeting, NewSupervision, NewTask, RecommendationUpdate, TaskUpdate } from './schemas';
 
 /* ------------------------------------------------------------------ reading */
@@ -753,4 +754,26 @@ export async function updateRecommendation(db: Db, actor: Actor, id: number, inp
     await audit(tx, by(actor), { action: 'plan.recommendation.update', entity: 'supervision_recommendation', entityId: id, agencyId: cur.addressee_agency_id, before: cur, after });
     return after;
   });
+}
+
+/** Sends pending e-mails of the outbox by SMTP; a failure is kept on the row and retried next time (5 attempts). */
+export async function sendOutbox(db: Db, settings: SmtpSettings, limit = 200) {
+  const pending = await db.query<{ user_id: number; id: number; to_address: string; subject: string; body: string }>(
+    `SELECT user_id, id, to_address, subject, body FROM email_outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY created_at, id LIMIT $1`,
+    [limit],
+  );
+  if (!pending.length) return { sent: 0, failed: 0 };
+  const results = await sendMails(settings, pending.map((p) => ({ to: p.to_address, subject: p.subject, body: p.body })));
+  let sent = 0;
+  await db.tx(async (tx) => {
+    for (const [i, p] of pending.entries()) {
+      if (results[i] === null) sent++;
+      await tx.query(
+        `UPDATE email_outbox SET attempts = attempts + 1, sent_at = CASE WHEN $3::text IS NULL THEN now() ELSE NULL END, last_error = $3 WHERE user_id = $1 AND id = $2`,
+        [p.user_id, p.id, results[i]],
+      );
+    }
+    await audit(tx, null, { action: 'plan.outbox.send', entity: 'email_outbox', after: { sent, failed: pending.length - sent } });
+  });
+  return { sent, failed: pending.length - sent };
 }
