@@ -82,6 +82,25 @@ describe('API: scope, workflow, concurrency, audit', () => {
     assignmentId = detail.body.assignments[0].id;
   });
 
+  it('"trong vòng 15 ngày làm việc" counts working days from the start date (New Year, Tết 2023 skipped)', async () => {
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '11', title: 'Báo cáo giám sát năm 2022', leadAgencyId: 'MOF', deadline: 'trong vòng 15 ngày làm việc', startOn: '2022-12-31' });
+    expect(res.status).toBe(200);
+    const detail = await as.steering_member.get(`/api/plan/tasks/${res.body.id}`);
+    expect(detail.body.task.deadline).toBe('2023-01-30');
+  });
+
+  it('dependencies: 3.4 (the list) after 3.3 (the criteria); a cycle is refused', async () => {
+    const id = async (p: string) => (await t.db.one<{ id: number }>(`SELECT id FROM task WHERE position = $1`, [p])).id;
+    const [criteria, list] = [await id('3.3'), await id('3.4')];
+    expect((await as.program_owner.post(`/api/plan/tasks/${list}/dependencies`, { dependsOnTaskId: criteria })).status).toBe(200);
+    const cycle = await as.program_owner.post(`/api/plan/tasks/${criteria}/dependencies`, { dependsOnTaskId: list });
+    expect(cycle.status).toBe(409);
+    expect(cycle.body.error.message).toContain('phụ thuộc');
+    const detail = await as.steering_member.get(`/api/plan/tasks/${list}`);
+    expect(detail.body.dependencies).toEqual([expect.objectContaining({ id: criteria, position: '3.3' })]);
+  });
+
   it('refuses an agency that did not exist on the task date', async () => {
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan LIMIT 1`);
     const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '10', title: 'Nhiệm vụ giao Bộ LĐ-TB&XH năm 2026', leadAgencyId: 'MOLISA', deadline: 'năm 2026', startOn: '2026-01-01' });

@@ -122,3 +122,6 @@ export const RecommendationUpdate = z.object({
   closedOn: isoDate.optional(),
 });
 export type RecommendationUpdate = z.infer<typeof RecommendationUpdate>;
+
+export const NewDependency = z.object({ dependsOnTaskId: z.number().int().positive() });
+export type NewDependency = z.infer<typeof NewDependency>;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { addDays } from '../../domain/calendar/dates';
-import { formatDeadlineVi, tryParseDeadline, type Deadline } from '../../domain/plan/deadline';
+import { vietnamCalendar } from '../../domain/calendar/working-days';
+import { dueDate, formatDeadlineVi, tryParseDeadline, type Deadline } from '../../domain/plan/deadline';
 import { asOfView, daysLate, isOverdue, timeliness, TIMELINESS_LABELS } from '../../domain/plan/lateness';
 import { rollUp } from '../../domain/plan/rollup';
 import { allowedMoves, checkTransition, STATUS_LABELS, type TaskStatus } from '../../domain/plan/status';
@@ -12,7 +13,7 @@ import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
 import * as repo from './repo';
 import { sendMails, type SmtpSettings } from './smtp';
-import type { AssignmentUpdate, Handover, NewComment, NewMeeting, NewSupervision, NewTask, RecommendationUpdate, TaskUpdate } from './schemas';
+import type { AssignmentUpdate, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask, RecommendationUpdate, TaskUpdate } from './schemas';
 
 /* ------------------------------------------------------------------ reading */
 
@@ -290,7 +291,12 @@ function parseDeadlineOr422(text: string | undefined, path: string): Deadline | 
   return r.deadline;
 }
 
-const dueOf = (d: Deadline | null) => (d && (d.kind === 'date' || d.kind === 'period') ? d.due : null);
+/**
+ * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
+ * counts from the task's start date with Vietnam's working-day calendar; a recurring one has no single day.
+ */
+const dueOf = (d: Deadline | null, anchor?: string | null) =>
+  d ? (d.kind === 'date' || d.kind === 'period' ? d.due : d.kind === 'relative' && anchor ? dueDate(d, { anchor, calendar: vietnamCalendar }) : null) : null;
 
 async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
   const a = await repo.agencyAt(tx, agencyId, onDate);
@@ -314,7 +320,7 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
       `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, start_on, deliverable_kind, note, fact_status, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VERIFIED', $13) RETURNING id`,
       [input.planId, input.parentId ?? null, input.position, input.title, input.fanOut === 'none' ? input.leadAgencyId : null, input.fanOut,
-       input.deadline ?? null, deadline?.kind ?? null, dueOf(deadline), startOn, input.deliverableKind ?? null, input.note ?? null, `Nhập bởi ${actor.username}`],
+       input.deadline ?? null, deadline?.kind ?? null, dueOf(deadline, startOn), startOn, input.deliverableKind ?? null, input.note ?? null, `Nhập bởi ${actor.username}`],
     );
     const targets = input.fanOut !== 'none' ? await repo.fanOutAgencies(tx, input.fanOut, startOn) : [{ agencyId: input.leadAgencyId!, unitId: null }];
     await tx.query(
@@ -330,8 +336,8 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
 export async function updateTask(db: Db, actor: Actor, taskId: number, input: TaskUpdate) {
   const deadline = parseDeadlineOr422(input.deadline, 'body.deadline');
   return db.tx(async (tx) => {
-    const current = await tx.maybeOne<{ id: number; title: string; deadline_text: string | null; due_on: string | null; note: string | null; version: number }>(
-      `SELECT id, title, deadline_text, due_on, note, version FROM task WHERE id = $1 FOR UPDATE`,
+    const current = await tx.maybeOne<{ id: number; title: string; deadline_text: string | null; due_on: string | null; note: string | null; version: number; start_on: string | null }>(
+      `SELECT id, title, deadline_text, due_on, note, version, start_on FROM task WHERE id = $1 FOR UPDATE`,
       [taskId],
     );
     if (!current) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
@@ -344,7 +350,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: number, input: Ta
     const next = {
       title: input.title ?? current.title,
       deadline_text: input.deadline ?? current.deadline_text,
-      due_on: input.deadline !== undefined ? dueOf(deadline) : current.due_on,
+      due_on: input.deadline !== undefined ? dueOf(deadline, current.start_on) : current.due_on,
       note: input.note !== undefined ? input.note : current.note,
     };
     const after = await tx.one(
@@ -776,4 +782,24 @@ export async function sendOutbox(db: Db, settings: SmtpSettings, limit = 200) {
     await audit(tx, null, { action: 'plan.outbox.send', entity: 'email_outbox', after: { sent, failed: pending.length - sent } });
   });
   return { sent, failed: pending.length - sent };
+}
+
+/** Task B depends on task A (A must be done first); a cycle is refused. */
+export async function addDependency(db: Db, actor: Actor, taskId: number, input: NewDependency) {
+  return db.tx(async (tx) => {
+    const found = await tx.query<{ id: number }>(`SELECT id FROM task WHERE id = ANY($1::bigint[])`, [[taskId, input.dependsOnTaskId]]);
+    if (found.length !== (taskId === input.dependsOnTaskId ? 1 : 2)) throw notFound('Không tìm thấy nhiệm vụ.');
+    if (taskId === input.dependsOnTaskId) throw badRequest('Nhiệm vụ không thể phụ thuộc vào chính nó.');
+    const cycle = await tx.maybeOne(
+      `WITH RECURSIVE up (id) AS (
+         SELECT depends_on_task_id FROM task_dependency WHERE task_id = $1
+         UNION SELECT d.depends_on_task_id FROM task_dependency d JOIN up ON d.task_id = up.id)
+       SELECT 1 FROM up WHERE id = $2`,
+      [input.dependsOnTaskId, taskId],
+    );
+    if (cycle) throw conflict(`Không thể thêm: nhiệm vụ ${input.dependsOnTaskId} đã (gián tiếp) phụ thuộc vào nhiệm vụ ${taskId}.`);
+    await tx.query(`INSERT INTO task_dependency (task_id, depends_on_task_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, input.dependsOnTaskId]);
+    await audit(tx, by(actor), { action: 'plan.dependency.create', entity: 'task', entityId: taskId, after: input });
+    return { ok: true };
+  });
 }
