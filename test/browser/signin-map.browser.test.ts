@@ -51,7 +51,7 @@ describe('sign-in → map (browser)', () => {
     // The shell's navigation, in Vietnamese, with the admin group for an administrator.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo', 'Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
+    expect(links).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Chương trình', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo', 'Hộ nghèo, cận nghèo', 'Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
 
     const now = await renderedMap(page, await currentMapDate(page));
     expect(now.provinces).toBe(34);
@@ -97,7 +97,7 @@ describe('sign-in → map (browser)', () => {
     await app.signIn(page, BROWSER_USERS.steering);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Chương trình', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo', 'Hộ nghèo, cận nghèo']);
     await page.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Không có quyền truy cập');
 
@@ -105,7 +105,7 @@ describe('sign-in → map (browser)', () => {
     await page.reload();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
     await navEn.waitFor();
-    expect(await navEn.getByRole('link').allTextContents()).toEqual(['Home', 'Map', 'Administrative units', 'Plan', 'My agency', 'Overdue tasks', 'Legal instruments', 'Steering committees']);
+    expect(await navEn.getByRole('link').allTextContents()).toEqual(['Home', 'Map', 'Administrative units', 'Program', 'Plan', 'My agency', 'Overdue tasks', 'Legal instruments', 'Steering committees', 'Poor households']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 

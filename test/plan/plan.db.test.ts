@@ -65,6 +65,22 @@ describe('seeded plan: planned vs actual instruments (implementation-plan.md §2
   });
 });
 
+describe('program structure', () => {
+  it('2021-2025: 7 projects, sub-projects, targets and budget with their status; the 2026-2030 phase as data', async () => {
+    const res = await as.commune_officer.get('/api/plan/program');
+    expect(res.status).toBe(200);
+    const p = res.body;
+    expect(p.phases.map((x: { id: string }) => x.id)).toEqual(['GNBV-2021-2025', 'CTMTQG-2026-2030']);
+    const projects = p.projects.filter((x: { phaseId: string; parentCode: string | null }) => x.phaseId === 'GNBV-2021-2025' && !x.parentCode);
+    expect(projects.map((x: { code: string }) => x.code)).toEqual(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7']);
+    expect(p.projects.find((x: { code: string }) => x.code === 'DA3.TDA2')).toMatchObject({ leadAgency: 'Bộ Y tế', factStatus: 'VERIFIED' });
+    expect(p.projects.find((x: { code: string }) => x.code === 'DA5')).toMatchObject({ leadAgency: null, factStatus: 'PARTIAL' });
+    const central = p.budget.find((x: { phaseId: string; funding: string; capitalType: string }) => x.phaseId === 'GNBV-2021-2025' && x.funding === 'central' && x.capitalType === 'all');
+    expect(central.amountBnVnd).toBe(48000);
+    expect(p.targets.filter((x: { phaseId: string }) => x.phaseId === 'GNBV-2021-2025')).toHaveLength(8);
+  });
+});
+
 describe('API: scope, workflow, concurrency, audit', () => {
   let taskId: number;
   let assignmentId: number;

@@ -6,7 +6,7 @@ import type { ReferenceDataset } from '../../db/reference-data';
 import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import { fanOutAgencies } from './repo';
-import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, TARGETS, TASKS, type SeedAgency } from './seed-data';
+import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, type SeedAgency } from './seed-data';
 
 const PLAN_CODE = '1705/QĐ-TTg';
 const PLAN_DATE = '2021-10-12';
@@ -47,7 +47,27 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
   await ensureProvincialCommittees(tx);
   const agency = (id: string | undefined | null) => (id ? (ids.get(id) ?? null) : null);
 
-  // Program structure
+  // Program structure: 2021-2025 and its successor
+  const S = SUCCESSOR;
+  await tx.query(
+    `INSERT INTO program_phase (id, name, start_year, end_year, legal_basis, objective, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis, objective = EXCLUDED.objective, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+    [S.phase.id, S.phase.name, S.phase.startYear, S.phase.endYear, S.phase.legalBasis, S.phase.objective, S.phase.factStatus, S.phase.source],
+  );
+  for (const [code, name, value, status, src] of S.targets) {
+    await tx.query(
+      `INSERT INTO program_target (phase_id, code, name, value_text, legal_basis, fact_status, source) VALUES ($1, $2, $3, $4, 'NQ 257/2025/QH15', $5, $6)
+       ON CONFLICT (phase_id, code) DO UPDATE SET name = EXCLUDED.name, value_text = EXCLUDED.value_text, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+      [S.phase.id, code, name, value, status, `${PROGRAM_NOTES} [${src}]`],
+    );
+  }
+  for (const [funding, capital, amount] of S.budget) {
+    await tx.query(
+      `INSERT INTO program_budget (phase_id, funding, capital_type, amount_bn_vnd, fact_status, source) VALUES ($1, $2, $3, $4, 'VERIFIED', $5)
+       ON CONFLICT (phase_id, funding, capital_type) DO UPDATE SET amount_bn_vnd = EXCLUDED.amount_bn_vnd, source = EXCLUDED.source`,
+      [S.phase.id, funding, capital, amount, `${PROGRAM_NOTES} [S93, S95] — ${S.budgetNote}`],
+    );
+  }
   await tx.query(
     `INSERT INTO program_phase (id, name, start_year, end_year, legal_basis, objective, fact_status, source)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -78,7 +98,7 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
 
   // Legal instruments (kept when already registered: users may have corrected them)
   const instrumentId = new Map<string, number>();
-  for (const i of INSTRUMENTS) {
+  for (const i of [...INSTRUMENTS, ...SUCCESSOR.instruments]) {
     const key = i.number ?? i.title;
     let row = await tx.maybeOne<{ id: number }>(`SELECT id FROM legal_instrument WHERE ${i.number ? 'number = $1' : 'number IS NULL AND title = $1'}`, [key]);
     if (!row) {

@@ -243,3 +243,36 @@ export const COMMITTEES: SeedCommittee[] = [
     ],
   },
 ];
+
+/** The successor program (program-2021-2025.md, "Successor program 2026-2035"). Its official Vietnamese name is not in the notes. */
+export const SUCCESSOR = {
+  phase: {
+    id: 'CTMTQG-2026-2030',
+    name: 'Chương trình mục tiêu quốc gia giai đoạn 2026-2035 (hợp nhất nông thôn mới, giảm nghèo bền vững, vùng đồng bào dân tộc thiểu số và miền núi) — giai đoạn I 2026-2030',
+    startYear: 2026,
+    endYear: 2030,
+    legalBasis: 'Nghị quyết 257/2025/QH15 (11/12/2025); Quyết định 417/QĐ-BNNMT (31/01/2026)',
+    objective: 'Tên chính thức của chương trình hợp nhất chưa có trong tài liệu dự án (tên ở đây là mô tả).',
+    factStatus: 'PARTIAL',
+    source: `${PROGRAM_NOTES} "Successor program 2026-2035" [S92, S93, S94, S95, S97, S98]`,
+  },
+  targets: [
+    ['T1', 'Tỷ lệ nghèo đa chiều giảm hằng năm', '1–1,5 điểm %/năm', 'VERIFIED', 'S92, S96'],
+    ['T2', 'Tỷ lệ nghèo đa chiều vùng đồng bào dân tộc thiểu số và miền núi', 'dưới 10%', 'VERIFIED', 'S92, S96'],
+    ['T3', 'Tỷ lệ nghèo ở các xã nghèo giảm hằng năm', 'từ 3 điểm %/năm trở lên', 'VERIFIED', 'S92, S96'],
+    ['T4', 'Xã nghèo thoát khỏi tình trạng nghèo', '100%', 'VERIFIED', 'S92, S96'],
+  ] as [string, string, string, string, string][],
+  budget: [
+    ['central', 'investment', 70000],
+    ['central', 'recurrent', 30000],
+    ['central', 'all', 100000],
+    ['local', 'all', 300000],
+    ['other', 'all', 23000],
+    ['total', 'all', 423000],
+  ] as [string, string, number][],
+  budgetNote: 'Xấp xỉ (≈); "other" = tín dụng chính sách ≈ 23.000 tỷ đồng',
+  instruments: [
+    { kind: 'Nghị quyết', number: '257/2025/QH15', title: 'Chủ trương đầu tư Chương trình mục tiêu quốc gia giai đoạn 2026-2035', issuer: 'Quốc hội', issuedOn: '2025-12-11', factStatus: 'VERIFIED', source: 'S94, S95, S93' },
+    { kind: 'Quyết định', number: '417/QĐ-BNNMT', title: 'Phê duyệt giai đoạn I (2026-2030) của Chương trình mục tiêu quốc gia giai đoạn 2026-2035', issuer: 'Bộ Nông nghiệp và Môi trường', issuedOn: '2026-01-31', factStatus: 'VERIFIED', source: 'S97, S98' },
+  ] as SeedInstrument[],
+};
