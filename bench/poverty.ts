@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { connectPool, type PoolDb } from '../src/db/client';
+import { connectPool, type Db, type PoolDb } from '../src/db/client';
 import { startEmbedded } from '../src/db/embedded';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
@@ -144,6 +144,25 @@ function batches(communes: BenchCommune[]): BenchCommune[][] {
 }
 
 // ------------------------------------------------------------------ the two paths
+/** POVERTY_BENCH_PROFILE=1: cumulative milliseconds per SQL statement of our path. */
+const PROFILE = process.env.POVERTY_BENCH_PROFILE === '1';
+const statementMs = new Map<string, number>();
+function profiled(tx: Db): Db {
+  if (!PROFILE) return tx;
+  const query = tx.query.bind(tx);
+  return Object.assign(Object.create(Object.getPrototypeOf(tx)), tx, {
+    query: async (sql: string, params?: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return await query(sql, params);
+      } finally {
+        const key = sql.trim().replace(/\s+/g, ' ').slice(0, 70);
+        statementMs.set(key, (statementMs.get(key) ?? 0) + performance.now() - t0);
+      }
+    },
+  });
+}
+
 async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>) {
   for (const batch of batches(communes)) {
     const items: CommuneImport[] = batch.map((c) => {
@@ -152,7 +171,11 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
       if (problems.length) throw new Error(problems[0].message);
       return { commune: c, sha: `bench-${c.index}`, fileName: 'bench', households: g.households, members: g.members, results };
     });
-    await db.tx((tx) => importParsed(tx, CALLER, YEAR, items));
+    await db.tx((tx) => importParsed(profiled(tx), CALLER, YEAR, items));
+  }
+  if (PROFILE) {
+    for (const [k, v] of [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.error(`${fmt(v / 1000, 2).padStart(8)} s  ${k}`);
+    statementMs.clear();
   }
 }
 

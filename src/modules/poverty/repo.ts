@@ -46,27 +46,34 @@ export interface HouseholdWrite {
 const BATCH = 5000;
 const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
-/** Inserts or updates households by (province, commune, household code); returns "commune|code" → id. */
-export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[]): Promise<Map<string, number>> {
+/**
+ * Inserts or updates households by (province, commune, household code); returns "commune|code" → id
+ * and the ids of the households that already existed (their members must be replaced).
+ */
+export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
   const ids = new Map<string, number>();
+  const existing = new Set<number>();
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = rows.slice(i, i + BATCH);
-    const got = await tx.query<{ id: number; commune_id: string; code: string }>(
+    const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
       `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
        ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
          head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
          ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
          members_count = EXCLUDED.members_count, updated_at = now()
-       RETURNING id, commune_id, household_code AS code`,
+       RETURNING id, commune_id, household_code AS code, (xmax::text <> '0') AS updated`,
       [
         c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
         c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
       ],
     );
-    for (const g of got) ids.set(keyOf(g.commune_id, g.code), g.id);
+    for (const g of got) {
+      ids.set(keyOf(g.commune_id, g.code), g.id);
+      if (g.updated) existing.add(g.id);
+    }
   }
-  return ids;
+  return { ids, existing };
 }
 export { keyOf as householdKey };
 
@@ -87,11 +94,12 @@ export interface HouseholdRef {
   householdId: number;
 }
 
-export async function replaceMembers(tx: Db, households: HouseholdRef[], members: MemberWrite[]): Promise<void> {
-  for (let i = 0; i < households.length; i += BATCH) {
-    const c = households.slice(i, i + BATCH);
+/** Replaces the members of households; `existing` are the ones that may have members already. */
+export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: MemberWrite[]): Promise<void> {
+  for (let i = 0; i < existing.length; i += BATCH) {
+    const c = existing.slice(i, i + BATCH);
     await tx.query(
-      `DELETE FROM poverty_member m USING unnest($1::text[], $2::int8[]) AS d(p, h) WHERE m.province_id = d.p AND m.household_id = d.h`,
+      `DELETE FROM poverty_member WHERE (province_id, household_id) IN (SELECT * FROM unnest($1::text[], $2::int8[]))`,
       [c.map((h) => h.provinceId), c.map((h) => h.householdId)],
     );
   }
@@ -138,9 +146,12 @@ export interface ResultWrite {
   decisionDate: string | null;
 }
 
-/** Replaces the results of the given communes for a year (all-or-nothing inside the caller's transaction). */
-export async function replaceResults(tx: Db, year: number, communeIds: string[], rows: ResultWrite[]): Promise<void> {
-  await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, communeIds]);
+/**
+ * Replaces the results of communes for a year (all-or-nothing inside the caller's transaction);
+ * `replacedCommuneIds` are the communes that may have results already (imported before).
+ */
+export async function replaceResults(tx: Db, year: number, replacedCommuneIds: string[], rows: ResultWrite[]): Promise<void> {
+  if (replacedCommuneIds.length) await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, replacedCommuneIds]);
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = rows.slice(i, i + BATCH);
     await tx.query(
@@ -161,6 +172,8 @@ export async function replaceResults(tx: Db, year: number, communeIds: string[],
 
 /** Sets next year's previous_class from this year's classes; returns the communes whose next-year rows changed. */
 export async function propagateToNextYear(tx: Db, year: number, communeIds: string[]): Promise<string[]> {
+  const any = await tx.maybeOne('SELECT 1 FROM poverty_result WHERE year = $1 LIMIT 1', [year + 1]);
+  if (!any) return [];
   const rows = await tx.query<{ commune_id: string }>(
     `UPDATE poverty_result n SET previous_class = cur.class
      FROM poverty_result cur

@@ -167,7 +167,7 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   if (!todo.length) return [...outcome.values()];
 
   const key = repo.householdKey;
-  const ids = await repo.upsertHouseholds(
+  const { ids, existing } = await repo.upsertHouseholds(
     tx,
     todo.flatMap(({ commune, households, members }) => {
       const count = new Map<string, number>();
@@ -180,7 +180,7 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   );
   const refs = todo.flatMap(({ commune, households }) => households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })));
   await repo.replaceMembers(
-    tx, refs,
+    tx, refs.filter((r) => existing.has(r.householdId)),
     todo.flatMap(({ commune, members }) =>
       members.map((m, i) => ({
         provinceId: commune.provinceId, householdId: ids.get(key(commune.id, m.householdCode))!, seq: i + 1, fullName: m.fullName,
@@ -195,9 +195,7 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
     todo.map((i) => ({ communeId: i.commune.id, year, fileName: i.fileName, sha: i.sha, households: i.households.length, members: i.members.length, by: by.username })),
   );
   const todoIds = todo.map((i) => i.commune.id);
-  await repo.replaceResults(
-    tx, year, todoIds,
-    todo.flatMap(({ commune, households, results }) =>
+  const rows = todo.flatMap(({ commune, households, results }) =>
       households.map((h, k) => {
         const r = results[k];
         const id = ids.get(key(commune.id, h.code))!;
@@ -208,9 +206,10 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
           decisionNo: h.decisionNo, decisionDate: h.decisionDate,
         };
       }),
-    ),
   );
-  await refreshAggregates(tx, year, todoIds);
+  await repo.replaceResults(tx, year, todoIds.filter((id) => shas.has(id)), rows);
+  // The communes' results are exactly these rows: their aggregates come from them, without reading back.
+  await writeAggregatesOf(tx, year, todoIds, rows);
   const next = await repo.propagateToNextYear(tx, year, todoIds);
   if (next.length) await refreshAggregates(tx, year + 1, next);
   for (const i of todo) outcome.set(i.commune.id, { communeId: i.commune.id, importId: importIds.get(i.commune.id)!, unchanged: false });
@@ -228,21 +227,26 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   return [...outcome.values()];
 }
 
+function aggregateGroups(items: { communeId: string; area: string; ethnicMinority: boolean; counts: Counts }[]) {
+  const groups = rollUp(items, (r) => `${r.communeId}|${r.area}|${r.ethnicMinority}`, (r) => r.counts);
+  return [...groups].map(([k, counts]) => {
+    const [communeId, area, minority] = k.split('|');
+    return { communeId, area, ethnicMinority: minority === 'true', counts };
+  });
+}
+
+async function writeAggregatesOf(tx: Db, year: number, communeIds: string[], rows: repo.ResultWrite[]) {
+  const groups = aggregateGroups(rows.map((r) => ({ communeId: r.communeId, area: r.area, ethnicMinority: r.ethnicMinority, counts: householdCounts(r.previousClass, r.class) })));
+  await repo.writeAggregates(tx, year, communeIds, groups);
+}
+
 /** Recomputes the aggregate rows of some communes from their results: cost ∝ those communes, not the nation. */
 export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
   const rows = await repo.communeTransitions(tx, year, communeIds);
-  const groups = rollUp(
-    rows,
-    (r) => `${r.commune_id}|${r.area}|${r.ethnic_minority}`,
-    (r) => scale(householdCounts(r.previous_class, r.class), r.n),
+  const groups = aggregateGroups(
+    rows.map((r) => ({ communeId: r.commune_id, area: r.area, ethnicMinority: r.ethnic_minority, counts: scale(householdCounts(r.previous_class, r.class), r.n) })),
   );
-  await repo.writeAggregates(
-    tx, year, communeIds,
-    [...groups].map(([k, counts]) => {
-      const [communeId, area, minority] = k.split('|');
-      return { communeId, area, ethnicMinority: minority === 'true', counts };
-    }),
-  );
+  await repo.writeAggregates(tx, year, communeIds, groups);
 }
 
 function scale(c: Counts, n: number): Counts {
