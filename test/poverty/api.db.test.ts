@@ -90,6 +90,11 @@ describe('poverty API', () => {
     expect(summary.status).toBe(200);
     expect(summary.body.rows[0]).toMatchObject({ code: '01', households: 3, poor: 1, nearPoor: 1 });
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
+    const csv = await steering.get('/api/poverty/summary?year=2025&level=nation'.replace('summary', 'summary.csv'));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(csv.body)).toMatch(/Tỷ lệ nghèo \(%\)/);
+    expect(String(csv.body)).toMatch(/Toàn quốc,all,3,1,33\.33/);
   });
 
   it('the export of poor and near-poor lists is an xlsx and is audited', async () => {

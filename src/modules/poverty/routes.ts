@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
 import { classifyHousehold } from '../../domain/poverty/classify';
 import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
+import { toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
@@ -56,6 +57,18 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
   r.get('/api/poverty/summary', { summary: 'Tổng hợp hộ nghèo, cận nghèo, thoát nghèo, phát sinh, tái nghèo theo tỉnh, vùng, toàn quốc', access: READERS, tags, query: SummaryQuery }, ({ query }) =>
     svc.povertySummary(db, query),
   );
+
+  r.get('/api/poverty/summary.csv', { summary: 'Xuất bảng tổng hợp (CSV, UTF-8)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
+    const s = await svc.povertySummary(db, query);
+    const rows = [...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))].map((r) => ({
+      'Mã': r.code, 'Đơn vị': r.name, 'Nhóm': r.part, 'Tổng số hộ': r.households, 'Hộ nghèo': r.poor, 'Tỷ lệ nghèo (%)': r.poorPct?.toFixed(2) ?? '',
+      'Hộ cận nghèo': r.nearPoor, 'Tỷ lệ cận nghèo (%)': r.nearPoorPct?.toFixed(2) ?? '', 'Thoát nghèo': r.escapedPoor, 'Thoát cận nghèo': r.escapedNearPoor,
+      'Nghèo phát sinh': r.newlyPoor, 'Cận nghèo phát sinh': r.newlyNearPoor, 'Tái nghèo': r.relapsed,
+    }));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`)}`);
+    return c.body(toCsv(rows, undefined, { bom: true }));
+  });
 
   r.get('/api/poverty/reviews', { summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi', access: READERS, tags, query: YearQuery }, ({ actor, query }) =>
     svc.reviewProgress(db, requireActor(actor), query.year, todayInVietnam()),

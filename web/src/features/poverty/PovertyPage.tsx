@@ -15,7 +15,7 @@ import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, chainOf } from '../..
 import { UnitPicker } from '../units/UnitPicker';
 import type { Unit } from '../units/api';
 import {
-  communePath, householdsQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
+  communePath, householdsQuery, publishedQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
   type CommuneProgress, type ImportOutcome, type ReportLevel,
 } from './api';
 import './texts';
@@ -83,6 +83,10 @@ export default function PovertyPage() {
         </div>
       ))}
 
+      <p>
+        <a className="button-secondary" href={`/api/poverty/summary.csv?year=${year}&level=${level}&boundaries=${boundaries}`} download data-testid="poverty-summary-csv">{t('poverty.exportCsv')}</a>
+      </p>
+      <Published year={year} />
       {allows(me.user, WORKERS) && <CommuneWork year={year} />}
       <Standards />
     </section>
@@ -274,6 +278,35 @@ function Standards() {
         </tbody>
       </table>
       <ul>{s.data.knownGaps.map((g) => <li key={g}><small>{g}</small></li>)}</ul>
+    </>
+  );
+}
+
+function Published({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const items = useQuery(publishedQuery(year));
+  const rows = (items.data ?? []).filter((r) => r.scope === 'national' || r.scope === 'region');
+  if (!rows.length) return null;
+  const areas = [...new Map(rows.map((r) => [r.areaCode, r.areaName])).entries()];
+  const find = (code: string, ind: string) => rows.find((r) => r.areaCode === code && r.indicator === ind);
+  return (
+    <>
+      <h2>{t('poverty.published')}</h2>
+      <table className="data compact" data-testid="poverty-published">
+        <thead><tr><th>{t('poverty.unit')}</th><th className="num">{t('poverty.poorPct')}</th><th className="num">{t('poverty.nearPoorPct')}</th><th className="num">{t('poverty.multidimPct')}</th><th className="num">{t('poverty.poor')}</th></tr></thead>
+        <tbody>
+          {areas.map(([code, name]) => (
+            <tr key={code} data-testid="poverty-published-row" data-code={code}>
+              <td>{name}</td>
+              <td className="num">{pct(find(code, 'poor')?.ratePct ?? null)}</td>
+              <td className="num">{pct(find(code, 'near_poor')?.ratePct ?? null)}</td>
+              <td className="num">{pct(find(code, 'multidim')?.ratePct ?? null)}</td>
+              <td className="num">{find(code, 'poor')?.households != null ? formatNumberVi(find(code, 'poor')!.households!) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p><small>{t('poverty.publishedNote')}</small></p>
     </>
   );
 }

@@ -109,3 +109,23 @@ export function uploadWorkbook(communeId: string, year: number, file: File, onPr
     xhr.send(form);
   });
 }
+
+export interface PublishedRow {
+  year: number | null;
+  yearText: string;
+  scope: string;
+  areaCode: string;
+  areaName: string;
+  indicator: 'poor' | 'near_poor' | 'multidim' | 'total_households';
+  ratePct: number | null;
+  households: number | null;
+  decision: string | null;
+  sourceUrl: string | null;
+}
+
+export const publishedQuery = (year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'published', year],
+    queryFn: ({ signal }) => api<{ items: PublishedRow[] }>(`/api/poverty/published${query({ year })}`, { signal }).then((r) => r.items),
+    staleTime: 60 * 60_000,
+  });

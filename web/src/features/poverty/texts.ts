@@ -49,6 +49,11 @@ const vi = {
     head: 'Chủ hộ',
     class: 'Phân loại',
     standards: 'Chuẩn nghèo áp dụng',
+    exportCsv: 'Xuất bảng tổng hợp (CSV)',
+    published: 'Kết quả rà soát đã công bố (Bộ LĐ-TB&XH), để đối chiếu',
+    publishedNote: 'Số liệu công bố, không điều chỉnh; năm 2022 tổng nghèo + cận nghèo lệch 119 hộ so với số đa chiều công bố.',
+    multidimPct: 'Nghèo đa chiều (%)',
+    source: 'Nguồn',
     incomeLine: 'Chuẩn thu nhập (nông thôn / thành thị)',
     status: 'Trạng thái xác minh',
   },
@@ -68,7 +73,8 @@ const en = {
     problems: 'The file has errors; nothing was imported. Fix these cells and import again:', sheet: 'Sheet', row: 'Row', column: 'Column', message: 'Error',
     steps: 'Review steps (Decision 24/2021)', record: 'Record', on: 'Date', chain: 'Approvals up the reporting chain', approve: 'Approve: {{level}}',
     locked: 'Results submitted and locked.', overdue: 'Periodic review overdue (14 December).', householdList: 'Households', code: 'Code', head: 'Head',
-    class: 'Class', standards: 'Standards in force', incomeLine: 'Income line (rural / urban)', status: 'Verification',
+    class: 'Class', standards: 'Standards in force', exportCsv: 'Export summary (CSV)', published: 'Published review results (MOLISA), for comparison',
+    publishedNote: 'Published figures, not adjusted; the 2022 poor + near-poor total differs by 119 households from the published multidimensional count.', multidimPct: 'Multidimensional (%)', source: 'Source', incomeLine: 'Income line (rural / urban)', status: 'Verification',
   },
 };
 
