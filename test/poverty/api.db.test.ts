@@ -123,4 +123,22 @@ describe('poverty API', () => {
     expect(progress.body.communes).toHaveLength(1);
     expect(progress.body.deadlines.find((d: any) => d.kind === 'official_report').due).toBe('2025-12-20');
   });
+
+  it('regular review: a request (Mẫu số 04), its 15-day limit, the decision; names only within scope', async () => {
+    const commune = await t.as('commune_officer');
+    const created = await commune.post(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/applications`, { applicantName: 'Hoàng Văn Tư', receivedOn: '2025-10-20' });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    // QĐ 24/2021, Art. 3 and 5: reviewed from the 15th; the chair decides within 15 days.
+    expect(created.body).toMatchObject({ startedOn: '2025-11-15', dueOn: '2025-11-30', status: 'overdue' });
+    const id = created.body.id;
+    const noReason = await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-20', outcome: 'rejected' });
+    expect(noReason.status).toBe(422);
+    const decided = await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-29', outcome: 'near_poor' });
+    expect(decided.body).toMatchObject({ outcome: 'near_poor', status: 'decided_in_time' });
+    expect((await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-29', outcome: 'poor' })).status).toBe(409);
+    const byProvince = await (await t.as('province_officer')).get('/api/poverty/applications?year=2025&month=11');
+    expect(byProvince.body.items).toEqual([expect.objectContaining({ id, applicantName: 'Hoàng Văn Tư' })]);
+    const bySteering = await (await t.as('steering_member')).get('/api/poverty/applications?year=2025');
+    expect(bySteering.body.items).toEqual([expect.objectContaining({ id, applicantName: null, status: 'decided_in_time' })]);
+  });
 });

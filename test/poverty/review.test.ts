@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  monthlyReviewStart,
   approve, communeResultsLocked, completeStep, deadlinesForYear, isComplete, isOverdue, monthlyDecisionDue, monthlyStatus,
   nextDeadline, nextStep, openCampaign, returnForCorrection, routingFor, stepsOf,
   type Campaign, type ChainState, type CommuneProgress, type ReviewStep,
@@ -83,6 +84,14 @@ describe('QĐ 24/2021, Art. 5: monthly review within 15 days', () => {
     ['2024-03-15', '2024-03-31', '2024-04-10', 'decided_late'],
   ] as const)('started %s, decided %s, today %s → %s', (start, decided, today, expected) => {
     expect(monthlyStatus(start, decided, today)).toBe(expected);
+  });
+  it.each([
+    ['2024-03-01', '2024-03-15'],
+    ['2024-03-15', '2024-03-15'],
+    ['2024-03-16', '2024-04-15'],
+    ['2024-12-20', '2025-01-15'],
+  ])('a request received %s is reviewed from %s (the review runs from the 15th)', (received, start) => {
+    expect(monthlyReviewStart(received)).toBe(start);
   });
   it('due date crosses a month end', () => {
     expect(monthlyDecisionDue('2024-02-20')).toBe('2024-03-06');

@@ -206,6 +206,18 @@ export function monthlyDecisionDue(startedOn: string, rules = DEADLINE_RULES): s
   return addDays(startedOn, rules.monthlyDecisionDays.days);
 }
 
+/**
+ * The regular review an application falls into: the review runs once a month from the 15th
+ * (QĐ 24/2021, Art. 3), so a request received up to the 15th is reviewed from that 15th, a later
+ * one from the 15th of the next month. The mapping of a request to a month is our reading of
+ * Art. 3 and 5 (UNVERIFIED); the commune may record another start date.
+ */
+export function monthlyReviewStart(receivedOn: string, rules = DEADLINE_RULES): string {
+  const [y, m, d] = receivedOn.split('-').map(Number);
+  const day = rules.monthlyStartsOnDay.day;
+  return d <= day ? isoDate(y, m, day) : isoDate(y, m + 1, day);
+}
+
 export type MonthlyStatus = 'in_time' | 'overdue' | 'decided_in_time' | 'decided_late';
 
 export function monthlyStatus(startedOn: string, decidedOn: string | null, today: string, rules = DEADLINE_RULES): MonthlyStatus {

@@ -12,7 +12,9 @@ import type { AppDeps } from '../../server/types';
 import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
-import { ApproveBody, ClassifyBody, CommuneParams, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery } from './schemas';
+import {
+  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, MonthQuery, NewApplicationBody, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery,
+} from './schemas';
 import * as svc from './service';
 
 const tags = ['poverty'];
@@ -139,5 +141,21 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
     '/api/poverty/communes/:communeId/review/return',
     { summary: 'Trả lại kết quả rà soát cho cấp dưới để sửa', access: ['admin', 'program_owner', 'province_officer'], tags, params: CommuneParams, body: ReturnBody, example: EXAMPLE },
     ({ actor, params, body }) => svc.returnReview(db, requireActor(actor), params.communeId, body.year, body.byLevel),
+  );
+
+  r.get('/api/poverty/applications', { summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày', access: READERS, tags, query: MonthQuery }, async ({ actor, query }) => ({
+    items: await svc.listApplications(db, requireActor(actor), query.year, query.month ?? null, todayInVietnam()),
+  }));
+
+  r.post(
+    '/api/poverty/communes/:communeId/applications',
+    { summary: 'Tiếp nhận giấy đề nghị rà soát thường xuyên (Mẫu số 04)', access: ['admin', 'program_owner', 'commune_officer'], tags, params: CommuneParams, body: NewApplicationBody, example: EXAMPLE },
+    ({ actor, params, body }) => svc.createApplication(db, requireActor(actor), params.communeId, body, todayInVietnam()),
+  );
+
+  r.post(
+    '/api/poverty/applications/:id/decision',
+    { summary: 'Quyết định công nhận hoặc trả lời không công nhận', access: ['admin', 'program_owner', 'commune_officer'], tags, params: ApplicationParams, body: DecisionBody, example: { id: '1' } },
+    ({ actor, params, body }) => svc.decideApplication(db, requireActor(actor), params.id, body, todayInVietnam()),
   );
 }

@@ -35,3 +35,19 @@ export const StepBody = z.object({
 
 export const ApproveBody = z.object({ year, level: z.enum(['commune', 'district', 'province', 'central']), on: isoDate });
 export const ReturnBody = z.object({ year, byLevel: z.enum(['district', 'province', 'central']) });
+
+export const MonthQuery = z.object({ year, month: z.coerce.number().int().min(1).max(12).optional() });
+export const ApplicationParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const NewApplicationBody = z.object({
+  applicantName: z.string().trim().min(1, { message: 'Cần họ tên người đề nghị.' }).max(200),
+  householdCode: z.string().trim().max(40).optional(),
+  receivedOn: isoDate,
+  startedOn: isoDate.optional(),
+});
+
+export const DecisionBody = z.object({
+  decidedOn: isoDate,
+  outcome: z.enum(['poor', 'near_poor', 'rejected']),
+  reason: z.string().trim().max(2000).optional(),
+});
