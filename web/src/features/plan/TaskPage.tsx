@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
-import { formatDateTimeVi, formatDateVi, todayInVietnam } from '../../app/format';
+import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
-import { STATUS_LABELS, taskQuery, type Assignment, type TaskStatus } from './api';
+import { STATUS_LABELS, taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
 import './texts';
 
 function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
@@ -24,6 +24,8 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
       }),
     onSuccess: onDone,
   });
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({ mutationFn: () => uploadEvidence(a.taskId, a.id, file!), onSuccess: onDone });
   const conflict = save.error instanceof ApiError && save.error.status === 409 ? (save.error.details as { current?: Record<string, unknown>; yours?: Record<string, unknown> } | null) : null;
   return (
     <form
@@ -63,6 +65,16 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
           {t('plan.save')}
         </button>
       </div>
+      <div className="field">
+        <label htmlFor={`file-${a.id}`}>{t('plan.evidence')}</label>
+        <div className="date-field-row">
+          <input id={`file-${a.id}`} type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
+          <button type="button" className="button-secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()} data-testid="evidence-upload">
+            {t('plan.upload')}
+          </button>
+        </div>
+      </div>
+      {upload.isError && <ErrorBox error={upload.error} />}
       {save.isError && !conflict && <ErrorBox error={save.error} />}
       {conflict && (
         <div className="alert alert-error" role="alert" data-testid="conflict">
@@ -111,7 +123,7 @@ export default function TaskPage() {
   const send = useMutation({ mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }), onSuccess: () => (setComment(''), refresh()) });
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBox error={detail.error} />;
-  const { task, rollup, assignments, instruments, changes, progress, comments } = detail.data;
+  const { task, rollup, assignments, instruments, changes, progress, comments, evidence } = detail.data;
   const active = assignments.filter((a) => !a.validTo);
   const shown = active.length > 12 ? [...active.filter((a) => a.canEdit), ...active.filter((a) => !a.canEdit && a.overdue)].slice(0, 40) : assignments;
   return (
@@ -213,6 +225,14 @@ export default function TaskPage() {
         {progress.map((p) => (
           <li key={p.id}>
             {formatDateVi(p.reportedOn)}: {p.percent}% — {p.narrative} ({p.byName})
+          </li>
+        ))}
+      </ul>
+      <h3>{t('plan.evidence')}</h3>
+      <ul data-testid="evidence">
+        {evidence.map((f) => (
+          <li key={f.id}>
+            <a href={`/api/plan/tasks/${task.id}/evidence/${f.id}`}>{f.fileName}</a> <small className="muted">({formatNumberVi(f.sizeBytes)} byte, SHA-256 {f.sha256.slice(0, 16)}…)</small>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 /** Plan API types and queries (GET /api/plan/…). */
 import { queryOptions } from '@tanstack/react-query';
-import { api, query } from '../../app/api';
+import { api, ApiError, query } from '../../app/api';
 import type { TaskStatus } from '../../../../src/domain/plan/status';
 
 export type { TaskStatus };
@@ -62,6 +62,20 @@ export interface TaskDetail {
   changes: { id: number; from: TaskStatus; to: TaskStatus; note: string | null; byName: string; at: string }[];
   progress: { id: number; reportedOn: string; percent: number; narrative: string; byName: string }[];
   comments: { id: number; kind: string; body: string; byName: string; createdAt: string; fromAgency: string | null; toAgency: string | null }[];
+  evidence: { id: number; fileName: string; sizeBytes: number; sha256: string; uploadedAt: string }[];
+}
+
+/** Uploads an evidence file (multipart); errors come back as ApiError like every other call. */
+export async function uploadEvidence(taskId: number, assignmentId: number, file: File): Promise<{ id: number; sha256: string }> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(`/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, { method: 'POST', body: form, credentials: 'same-origin' });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Máy chủ trả lỗi ${res.status}.`, e?.details ?? null);
+  }
+  return data;
 }
 
 export const planQuery = (asOf: string, overdue = false) =>
