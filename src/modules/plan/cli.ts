@@ -21,7 +21,7 @@ function contractRows(rows: PlanStatusRow[], format: Format) {
     completedOn: r.completedOn,
     daysLate: r.daysLate,
     instrument: r.instrument,
-    ...(format === 'table' ? {} : { leadAgencyName: r.leadAgencyName, deadlineText: r.deadlineText, deadlineVerified: r.deadlineVerified, percent: r.percent, overdue: r.overdue, assignments: r.assignments, overdueAssignments: r.overdueAssignments }),
+    ...(format === 'table' ? {} : { leadAgencyName: r.leadAgencyName, deadlineText: r.deadlineText, deadlineVerified: r.deadlineVerified, percent: r.percent, overdue: r.overdue, timeliness: r.timeliness, assignments: r.assignments, overdueAssignments: r.overdueAssignments }),
   }));
 }
 

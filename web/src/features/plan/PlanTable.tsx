@@ -41,6 +41,7 @@ export function PlanTable({ rows, testId = 'plan-table' }: { rows: PlanRow[]; te
               </td>
               <td>
                 {r.statusLabel} ({r.percent}%)
+                {r.timeliness === 'at_risk' && <strong className="note"> {t('plan.atRisk')}</strong>}
                 {r.overdueAssignments > 0 && r.assignments > 1 && <small className="muted"> — {t('plan.overdueAssignments', { n: r.overdueAssignments })}</small>}
               </td>
               <td className="nowrap">{r.completedOn ? formatDateVi(r.completedOn) : '—'}</td>
