@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/audit/audit';
-import { runDigest } from '../../src/modules/plan/service';
+import { createSupervision, runDigest } from '../../src/modules/plan/service';
 import { createUser } from '../../src/modules/users/service';
 import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 import { todayInVietnam } from '../../src/domain/text';
@@ -92,6 +92,20 @@ describe('plan (browser)', () => {
     await page.getByTestId('instruments').waitFor();
     const row353 = page.getByTestId('instruments').locator('tr', { hasText: '353/QĐ-TTg' });
     expect(await row353.textContent()).toContain('15/03/2022');
+    // A supervision recommendation addressed to MPI, followed to closure by its officer
+    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    await createSupervision(app.database.db, owner, {
+      kind: 'supervision', title: 'Giám sát thử', year: 2025,
+      visits: [{ visitedOn: '2025-09-10', agencyId: 'MPI', findings: [{ body: 'Chưa có quy chế làm việc', severity: 'normal', recommendations: [{ body: 'Trình quy chế làm việc', addresseeAgencyId: 'MPI', deadline: 'trước ngày 01/12/2025' }] }] }],
+    });
+    await page.goto(`${app.baseUrl}/giam-sat`);
+    const rec = page.getByTestId('recommendations').locator('tr', { hasText: 'Trình quy chế làm việc' });
+    await rec.waitFor();
+    expect(await rec.textContent()).toContain('30/11/2025');
+    await rec.getByRole('textbox').fill('Đã trình');
+    await rec.getByRole('button', { name: 'Đóng kiến nghị' }).click();
+    await expect.poll(() => rec.textContent()).toContain('Đã đóng');
+
     // the refused upload (422, on purpose) is logged by Chromium as a failed resource
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
