@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BROWSER_USERS, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PAGES } from '../../web/src/app/routes';
+import { allows } from '../../web/src/app/session';
+import { BROWSER_USERS, startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 
 let app: BrowserApp;
 
@@ -16,6 +18,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
+
+/** The menu a user should see: the pages of routes.tsx their roles allow, main group then "Quản trị". */
+function expectedMenu(user: BrowserUser, lang: 'vi' | 'en'): string[] {
+  const actor = { userId: 0, username: user.username, displayName: user.displayName, grants: user.grants };
+  const visible = PAGES.filter((p) => p.nav && allows(actor, p.roles));
+  return [...visible.filter((p) => p.nav === 'main'), ...visible.filter((p) => p.nav === 'admin')].map((p) => p.label[lang]);
+}
 
 const map = (page: Page) => page.getByTestId('province-map');
 
@@ -51,7 +60,9 @@ describe('sign-in → map (browser)', () => {
     // The shell's navigation, in Vietnamese, with the admin group for an administrator.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Chương trình', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo', 'Hộ nghèo, cận nghèo', 'Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
+    expect(links).toEqual(expectedMenu(BROWSER_USERS.admin, 'vi'));
+    expect(links.slice(0, 3)).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính']);
+    expect(links.slice(-3)).toEqual(['Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
 
     const now = await renderedMap(page, await currentMapDate(page));
     expect(now.provinces).toBe(34);
@@ -71,6 +82,14 @@ describe('sign-in → map (browser)', () => {
     // Vietnamese number format in the table footer (more than 10,000 communes in 2024: "10.xxx").
     expect(await page.getByTestId('map-table').locator('tfoot td').textContent()).toMatch(/^\d{1,3}(\.\d{3})+$/);
     await app.screenshot(page, 'map-63');
+
+    // An old province leads to its page: it existed until 01/07/2025 and rolls up into Tuyên Quang.
+    await page.getByTestId('map-table').getByRole('link', { name: 'Tỉnh Hà Giang' }).click();
+    await page.getByTestId('unit-page').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tỉnh Hà Giang');
+    await expect.poll(() => page.getByTestId('unit-successors').textContent()).toContain('Tỉnh Tuyên Quang');
+    expect(await page.getByTestId('unit-children-count').getAttribute('data-count')).toMatch(/^\d+$/);
+    await app.screenshot(page, 'unit-ha-giang');
 
     expect(app.pageErrors).toEqual([]);
   });
@@ -97,7 +116,11 @@ describe('sign-in → map (browser)', () => {
     await app.signIn(page, BROWSER_USERS.steering);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Chương trình', 'Kế hoạch', 'Cơ quan tôi', 'Nhiệm vụ quá hạn', 'Sổ văn bản', 'Ban Chỉ đạo', 'Hộ nghèo, cận nghèo']);
+    const menu = await nav.getByRole('link').allTextContents();
+    expect(menu).toEqual(expectedMenu(BROWSER_USERS.steering, 'vi'));
+    expect(menu).toContain('Bản đồ');
+    expect(menu).not.toContain('Nhật ký');
+    expect(menu).not.toContain('Tài khoản');
     await page.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Không có quyền truy cập');
 
@@ -105,7 +128,9 @@ describe('sign-in → map (browser)', () => {
     await page.reload();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
     await navEn.waitFor();
-    expect(await navEn.getByRole('link').allTextContents()).toEqual(['Home', 'Map', 'Administrative units', 'Program', 'Plan', 'My agency', 'Overdue tasks', 'Legal instruments', 'Steering committees', 'Poor households']);
+    const menuEn = await navEn.getByRole('link').allTextContents();
+    expect(menuEn).toEqual(expectedMenu(BROWSER_USERS.steering, 'en'));
+    expect(menuEn.slice(0, 3)).toEqual(['Home', 'Map', 'Administrative units']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 

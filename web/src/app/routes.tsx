@@ -27,6 +27,7 @@ export const PAGES: PageDef[] = [
   { path: '/', nav: 'main', label: { vi: 'Trang chủ', en: 'Home' }, load: () => import('../features/home/HomePage') },
   { path: '/ban-do', nav: 'main', label: { vi: 'Bản đồ', en: 'Map' }, load: () => import('../features/map/MapPage') },
   { path: '/don-vi', nav: 'main', label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, load: () => import('../features/units/UnitsPage') },
+  { path: '/don-vi/$unitId', label: { vi: 'Đơn vị hành chính', en: 'Administrative unit' }, load: () => import('../features/units/UnitPage') },
   { path: '/chuong-trinh', nav: 'main', label: { vi: 'Chương trình', en: 'Program' }, load: () => import('../features/plan/ProgramPage') },
   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, load: () => import('../features/plan/PlanPage') },
   { path: '/ke-hoach/$taskId', label: { vi: 'Nhiệm vụ', en: 'Task' }, load: () => import('../features/plan/TaskPage') },

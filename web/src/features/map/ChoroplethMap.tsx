@@ -31,19 +31,26 @@ export interface ChoroplethMapProps {
   labels: { lon: number; lat: number; text: string }[];
   ariaLabel: string;
   onRendered: () => void;
+  /** A province clicked on the map (its code). */
+  onSelect?: (code: string) => void;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataLabel, labels, ariaLabel, onRendered }: ChoroplethMapProps) {
+export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataLabel, labels, ariaLabel, onRendered, onSelect }: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const rendered = useRef(onRendered);
   rendered.current = onRendered;
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
   useEffect(() => {
     const c = echarts.init(el.current!, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (p: { componentType?: string; seriesType?: string; name?: string }) => {
+      if (p.seriesType === 'map' && p.name) select.current?.(p.name);
+    });
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el.current!);
     return () => {

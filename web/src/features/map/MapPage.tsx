@@ -5,6 +5,7 @@
  * data-islands, data-state ('ready' after the chart's 'finished' event).
  */
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
@@ -12,6 +13,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { REFORM_DATE, unitsQuery } from '../units/api';
+import { UnitLink } from '../units/UnitLink';
 import { ChoroplethMap } from './ChoroplethMap';
 import { communesPerProvince } from './counts';
 import { ARCHIPELAGOS, archipelagosIn, provincesGeoQuery } from './geo';
@@ -21,6 +23,7 @@ export default function MapPage() {
   const lang = currentLanguage();
   const [at, setAt] = useState(todayInVietnam());
   const [renderedAt, setRenderedAt] = useState<string | null>(null);
+  const navigate = useNavigate();
 
   const geo = useQuery(provincesGeoQuery(at));
   const provinces = useQuery(unitsQuery({ level: 'province', at }));
@@ -50,7 +53,7 @@ export default function MapPage() {
     return new Map(
       (geo.data?.features ?? []).map((f) => {
         const u = byCode.get(f.properties.code);
-        return [f.properties.code, { label: u?.fullName ?? f.properties.full_name, sortKey: u?.name ?? f.properties.name }];
+        return [f.properties.code, { label: u?.fullName ?? f.properties.full_name, sortKey: u?.name ?? f.properties.name, unitId: u?.id }];
       }),
     );
   }, [geo.data, provinces.data]);
@@ -114,6 +117,10 @@ export default function MapPage() {
               labels={labels}
               ariaLabel={t('map.aria', { n: geo.data!.features.length, date: formatDateVi(at) })}
               onRendered={onRendered}
+              onSelect={(code) => {
+                const id = names.get(code)?.unitId;
+                if (id) void navigate({ to: '/don-vi/$unitId', params: { unitId: id } });
+              }}
             />
           )}
         </div>
@@ -131,7 +138,7 @@ export default function MapPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.code} data-code={r.code}>
-                  <td>{r.label}</td>
+                  <td>{r.unitId ? <UnitLink id={r.unitId}>{r.label}</UnitLink> : r.label}</td>
                   <td className="num">{r.value === null ? '—' : formatNumberVi(r.value)}</td>
                 </tr>
               ))}

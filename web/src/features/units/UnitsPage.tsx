@@ -6,6 +6,7 @@ import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { levelsOn, matchesQuery, REFORM_DATE, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
+import { UnitLink } from './UnitLink';
 import { UnitPicker } from './UnitPicker';
 
 const MAX_ROWS = 300;
@@ -97,9 +98,11 @@ export default function UnitsPage() {
                   {rows.slice(0, MAX_ROWS).map((u) => (
                     <tr key={u.id}>
                       <td className="code">{u.code}</td>
-                      <td>{u.fullName}</td>
+                      <td>
+                        <UnitLink id={u.id}>{u.fullName}</UnitLink>
+                      </td>
                       <td>{u.unitType}</td>
-                      <td>{u.parentId ? (names.get(u.parentId) ?? u.parentCode) : '—'}</td>
+                      <td>{u.parentId ? <UnitLink id={u.parentId}>{names.get(u.parentId) ?? u.parentCode}</UnitLink> : '—'}</td>
                       <td>{formatDateVi(u.validFrom)}</td>
                       <td>{u.validTo ? formatDateVi(u.validTo) : t('units.inForce')}</td>
                     </tr>
