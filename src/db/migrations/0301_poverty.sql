@@ -143,7 +143,7 @@ CREATE TABLE poverty_import (
   commune_id   text NOT NULL REFERENCES admin_unit (id),
   year         int NOT NULL,
   file_name    text NOT NULL,
-  file_sha256  text NOT NULL,
+  file_sha256  text NOT NULL,             -- sha256 of the checked content (see service.contentSha)
   households   int NOT NULL,
   members      int NOT NULL,
   imported_by  text NOT NULL,

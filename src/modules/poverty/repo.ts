@@ -1,6 +1,7 @@
 /** SQL of the poverty area. No rules here: classification and counting live in src/domain/poverty. */
 import type { Db } from '../../db/client';
 import type { Counts } from '../../domain/poverty/aggregate';
+import type { ChainState, StepRecord } from '../../domain/poverty/review';
 import type { HouseholdClass } from '../../domain/poverty/types';
 import { insertUnnest } from '../units/load';
 
@@ -437,4 +438,15 @@ export function listApplications(db: Db, year: number, month: number | null, com
      ORDER BY a.started_on, a.id`,
     [year, month, communeIds],
   );
+}
+
+/** Every commune's review record of a campaign, with the commune. */
+export async function communeReviews(db: Db, campaignId: number) {
+  const rows = await db.query<CommuneRow & { steps: StepRecord[]; approvals: ChainState['approvals'] }>(
+    `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName", r.steps, r.approvals
+     FROM poverty_commune_review r JOIN admin_unit c ON c.id = r.commune_id JOIN admin_unit p ON p.id = c.province_id
+     WHERE r.campaign_id = $1 ORDER BY c.province_id, c.code`,
+    [campaignId],
+  );
+  return rows.map(({ steps, approvals, ...commune }) => ({ commune, steps, approvals }));
 }

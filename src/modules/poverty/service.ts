@@ -4,7 +4,6 @@
  * checks and audit writes for this area.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
@@ -79,11 +78,16 @@ export interface ImportOutcome {
   classes: Record<HouseholdClass, number>;
 }
 
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    fs.createReadStream(file).on('data', (d) => h.update(d)).on('error', reject).on('end', () => resolve(h.digest('hex')));
-  });
+/**
+ * Fingerprint of a workbook's checked content (not of its bytes: Excel rewrites timestamps on every
+ * save). The same households and members again → the same fingerprint → nothing changes.
+ */
+export function contentSha(households: ParsedHousehold[], members: ParsedMember[]): string {
+  const h = createHash('sha256');
+  for (const { row: _r, ...x } of households) h.update(JSON.stringify(x)).update('\n');
+  h.update('--\n');
+  for (const { row: _r, ...x } of members) h.update(JSON.stringify(x)).update('\n');
+  return h.digest('hex');
 }
 
 /** Classifies parsed households with the standard of the year; engine errors become cell problems. */
@@ -119,12 +123,12 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
   await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
   if (!applicationForYear(NATIONAL_CATALOG, input.year)) throw invalid(`Không có chuẩn nghèo nào được cấu hình cho năm ${input.year}.`, []);
 
-  const sha = await sha256File(input.filePath);
   const parsed = await readReviewWorkbook(input.filePath, input.onProgress);
   const { results, problems } = classifyParsed(parsed.households, input.year);
   const all = [...parsed.problems, ...problems];
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
 
+  const sha = contentSha(parsed.households, parsed.members);
   const [done] = await db.tx((tx) =>
     importParsed(tx, caller, input.year, [{ commune, sha, fileName: input.fileName, households: parsed.households, members: parsed.members, results }]),
   );
@@ -445,18 +449,12 @@ function communeProgressView(campaign: review.Campaign, commune: repo.CommuneRow
 /** Progress of every commune with a review record in the caller's scope (levels above see their communes). */
 export async function reviewProgress(db: Db, caller: Caller, year: number, today: string) {
   const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
-  const rows = await db.query<{ commune_id: string; steps: review.StepRecord[]; approvals: review.ChainState['approvals'] }>(
-    'SELECT commune_id, steps, approvals FROM poverty_commune_review WHERE campaign_id = $1',
-    [c.id],
-  );
+  const rows = await repo.communeReviews(db, c.id);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const seeAll = isSystem(caller) || hasRole(caller, 'admin', 'program_owner', 'steering_member', 'ministry_lead');
-  const out = [];
-  for (const r of rows) {
-    if (!seeAll && !access?.covers(r.commune_id)) continue;
-    const commune = await repo.findCommune(db, r.commune_id);
-    if (commune) out.push(communeProgressView(c.campaign, commune, r.steps, r.approvals, today));
-  }
+  const out = rows
+    .filter((r) => seeAll || access?.covers(r.commune.id))
+    .map((r) => communeProgressView(c.campaign, r.commune, r.steps, r.approvals, today));
   return { year, routingId: c.routing_id, deadlines: review.deadlinesForYear(year), communes: out };
 }
 
