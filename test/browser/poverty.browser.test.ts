@@ -97,6 +97,9 @@ describe('poverty review (browser)', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-households')).toBe('3');
     expect(await row.getAttribute('data-poor-pct')).toBe('33.33');
+    // The commune's progress and the year's deadlines are visible to the province.
+    expect(await p.getByTestId('poverty-progress-row').textContent()).toContain('Phường Ba Đình');
+    expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('20/12/2025');
     await p.getByRole('combobox', { name: 'Xã, phường' }).fill('ba dinh');
     await p.getByRole('option', { name: /Phường Ba Đình/ }).first().click();
     await p.getByTestId('poverty-commune-panel').waitFor();

@@ -129,3 +129,21 @@ export const publishedQuery = (year: number) =>
     queryFn: ({ signal }) => api<{ items: PublishedRow[] }>(`/api/poverty/published${query({ year })}`, { signal }).then((r) => r.items),
     staleTime: 60 * 60_000,
   });
+
+export interface ApplicationRow {
+  id: number;
+  communeName: string;
+  applicantName: string | null;
+  receivedOn: string;
+  startedOn: string;
+  dueOn: string;
+  decidedOn: string | null;
+  outcome: 'poor' | 'near_poor' | 'rejected' | null;
+  status: 'in_time' | 'overdue' | 'decided_in_time' | 'decided_late';
+}
+
+export const applicationsQuery = (year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'applications', year],
+    queryFn: ({ signal }) => api<{ items: ApplicationRow[] }>(`/api/poverty/applications${query({ year })}`, { signal }).then((r) => r.items),
+  });
