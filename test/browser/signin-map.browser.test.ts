@@ -41,10 +41,20 @@ async function renderedMap(page: Page, date: string) {
 describe('sign-in → map (browser)', () => {
   it('refuses a wrong password, signs in, and the map shows 34 provinces today and 63 on 01/01/2024', async () => {
     const page = await app.newPage();
-    // Not signed in: a page of the app sends to the sign-in page, remembering where to go.
+    // The public (not signed in) may see the map and the units, nothing else.
     await page.goto(`${app.baseUrl}/ban-do`);
-    await page.waitForURL(/\/dang-nhap\?redirect=%2Fban-do/);
+    await page.getByTestId('public-box').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    const publicMenu = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
+    expect(publicMenu).toEqual(PAGES.filter((p) => p.nav && p.public).map((p) => p.label.vi));
+    expect(publicMenu).toEqual(['Bản đồ', 'Đơn vị hành chính']);
+    expect((await renderedMap(page, await currentMapDate(page))).provinces).toBe(34);
+    await app.screenshot(page, 'map-public');
+
+    // A page for signed-in users sends to the sign-in page, remembering where to go.
+    await page.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
+    await page.waitForURL(/\/dang-nhap\?redirect=%2Fquan-tri%2Fnhat-ky/);
+    expect(await page.getByTestId('session-expired').count()).toBe(0);
 
     await page.getByLabel('Tên đăng nhập').fill(BROWSER_USERS.admin.username);
     await page.getByLabel('Mật khẩu').fill('mat-khau-sai');
@@ -54,8 +64,10 @@ describe('sign-in → map (browser)', () => {
 
     await page.getByLabel('Mật khẩu').fill(BROWSER_USERS.admin.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/ban-do$/);
+    await page.waitForURL(/\/quan-tri\/nhat-ky$/);
     expect(await page.getByTestId('user-box').textContent()).toContain('Nguyễn Thị Quản Trị');
+    // The sign-in itself is in the audit log.
+    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').first().textContent()).toContain('auth.session.login');
 
     // The shell's navigation, in Vietnamese, with the admin group for an administrator.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -64,6 +76,7 @@ describe('sign-in → map (browser)', () => {
     expect(links.slice(0, 3)).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính']);
     expect(links.slice(-3)).toEqual(['Nhật ký', 'Liên kết chưa xác định', 'Tài khoản']);
 
+    await nav.getByRole('link', { name: 'Bản đồ' }).click();
     const now = await renderedMap(page, await currentMapDate(page));
     expect(now.provinces).toBe(34);
     expect(now.islands).toBe('hoang-sa:48 truong-sa:56'); // Hoàng Sa with Đà Nẵng, Trường Sa with Khánh Hòa

@@ -1,13 +1,13 @@
 /** The signed-in frame: header (user, language, sign out), navigation by role, the page. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useMatches, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { currentLanguage } from './i18n';
 import { PAGES, type PageDef } from './routes';
-import { allows, useMe } from './session';
+import { allows, useSession, type Me } from './session';
 
 function NavLink({ page }: { page: PageDef }) {
   const lang = currentLanguage();
@@ -22,11 +22,9 @@ function NavLink({ page }: { page: PageDef }) {
 
 export function Shell() {
   const { t } = useTranslation();
-  const me = useMe();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const me = useSession();
   const lang = currentLanguage();
-  const visible = PAGES.filter((p) => p.nav && allows(me.user, p.roles));
+  const visible = PAGES.filter((p) => p.nav && (me ? allows(me.user, p.roles) : p.public));
   const main = visible.filter((p) => p.nav === 'main');
   const admin = visible.filter((p) => p.nav === 'admin');
 
@@ -35,17 +33,6 @@ export function Shell() {
   useEffect(() => {
     document.title = current ? `${current.label[lang]} — ${t('app.short')}` : t('app.short');
   }, [current, lang, t]);
-
-  const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) => (lang === 'vi' ? me.roleLabels[r] ?? r : t(`roles.${r}`)));
-
-  const signOut = async () => {
-    try {
-      await post('/api/auth/logout');
-    } finally {
-      queryClient.clear();
-      await navigate({ to: '/dang-nhap' });
-    }
-  };
 
   return (
     <div className="shell">
@@ -60,14 +47,7 @@ export function Shell() {
             <small>{t('app.subtitle')}</small>
           </span>
         </div>
-        <div className="user-box" data-testid="user-box">
-          <span className="user-name">{me.user.displayName}</span>
-          <small className="user-roles">{roles.join(', ')}</small>
-          <LanguageSwitch />
-          <button type="button" className="button-link" onClick={() => void signOut()}>
-            {t('shell.signOut')}
-          </button>
-        </div>
+        {me ? <UserBox me={me} /> : <PublicBox />}
       </header>
       <div className="body">
         <nav className="sidenav" aria-label={t('shell.navigation')}>
@@ -84,6 +64,47 @@ export function Shell() {
         </main>
       </div>
       <footer className="footer">{t('app.footer')}</footer>
+    </div>
+  );
+}
+
+function UserBox({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) => (lang === 'vi' ? me.roleLabels[r] ?? r : t(`roles.${r}`)));
+  const signOut = async () => {
+    try {
+      await post('/api/auth/logout');
+    } finally {
+      queryClient.clear();
+      await navigate({ to: '/dang-nhap' });
+    }
+  };
+  return (
+    <div className="user-box" data-testid="user-box">
+      <span className="user-name">{me.user.displayName}</span>
+      <small className="user-roles">{roles.join(', ')}</small>
+      <LanguageSwitch />
+      <button type="button" className="button-link" onClick={() => void signOut()}>
+        {t('shell.signOut')}
+      </button>
+    </div>
+  );
+}
+
+/** The anonymous public: public pages only, and a way to sign in that comes back here. */
+function PublicBox() {
+  const { t } = useTranslation();
+  const here = useRouterState({ select: (s) => s.location.href });
+  return (
+    <div className="user-box" data-testid="public-box">
+      <small className="user-roles">{t('shell.public')}</small>
+      <LanguageSwitch />
+      <Link to="/dang-nhap" search={{ redirect: here }} className="button-primary">
+        {t('shell.signIn')}
+      </Link>
     </div>
   );
 }

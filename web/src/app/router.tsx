@@ -2,10 +2,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import SignInPage from '../features/auth/SignInPage';
-import { ApiError } from './api';
 import { ErrorBox, Forbidden, Loading, NotFound } from './components/feedback';
 import { PAGES, type PageDef } from './routes';
-import { allows, meQuery, useMe } from './session';
+import { allows, sessionQuery, useMe } from './session';
 import { Shell } from './Shell';
 
 export const SIGN_IN_PATH = '/dang-nhap';
@@ -36,30 +35,33 @@ const shellRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'shell',
   component: Shell,
-  beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQuery);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) {
-        throw redirect({
-          to: SIGN_IN_PATH,
-          search: { redirect: location.href === '/' ? undefined : location.href, reason: e.code === 'session_expired' ? 'expired' : undefined },
-        });
-      }
-      throw e;
-    }
-  },
+  beforeLoad: async ({ context }) => ({ session: await context.queryClient.ensureQueryData(sessionQuery) }),
 });
 
 function guarded(page: PageDef) {
   const Page = lazyRouteComponent(page.load);
+  if (page.public) return Page;
   return function GuardedPage() {
     const me = useMe();
     return allows(me.user, page.roles) ? <Page /> : <Forbidden />;
   };
 }
 
-const pageRoutes = PAGES.map((page) => createRoute({ getParentRoute: () => shellRoute, path: page.path, component: guarded(page) }));
+const pageRoutes = PAGES.map((page) =>
+  createRoute({
+    getParentRoute: () => shellRoute,
+    path: page.path,
+    component: guarded(page),
+    // Pages that are not public need a signed-in user: the others go to the sign-in page first.
+    beforeLoad: ({ context, location }) => {
+      if (page.public || context.session.me) return;
+      throw redirect({
+        to: SIGN_IN_PATH,
+        search: { redirect: location.href === '/' ? undefined : location.href, reason: context.session.expired ? 'expired' : undefined },
+      });
+    },
+  }),
+);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({

@@ -8,6 +8,8 @@
  * - `path` may hold parameters (`/ke-hoach/$taskId`, read with `useParams({ strict: false })`).
  * - `roles` omitted = any signed-in user. It only hides the link and the page; the server
  *   checks every request (src/server/route-registry.ts).
+ * - `public: true` = also open to the anonymous public (aggregated, read-only data through
+ *   public API routes only; such a page uses useSession(), never useMe()).
  * - `nav` omitted = no menu entry (reached by links); 'main' or 'admin' (the "Quản trị" group).
  */
 import type { ReactNode } from 'react';
@@ -18,6 +20,7 @@ export interface PageDef {
   label: { vi: string; en: string };
   load: () => Promise<{ default: () => ReactNode }>;
   roles?: readonly Role[];
+  public?: boolean;
   nav?: 'main' | 'admin';
 }
 
@@ -25,9 +28,9 @@ const ADMIN: Role[] = ['admin'];
 
 export const PAGES: PageDef[] = [
   { path: '/', nav: 'main', label: { vi: 'Trang chủ', en: 'Home' }, load: () => import('../features/home/HomePage') },
-  { path: '/ban-do', nav: 'main', label: { vi: 'Bản đồ', en: 'Map' }, load: () => import('../features/map/MapPage') },
-  { path: '/don-vi', nav: 'main', label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, load: () => import('../features/units/UnitsPage') },
-  { path: '/don-vi/$unitId', label: { vi: 'Đơn vị hành chính', en: 'Administrative unit' }, load: () => import('../features/units/UnitPage') },
+  { path: '/ban-do', nav: 'main', public: true, label: { vi: 'Bản đồ', en: 'Map' }, load: () => import('../features/map/MapPage') },
+  { path: '/don-vi', nav: 'main', public: true, label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, load: () => import('../features/units/UnitsPage') },
+  { path: '/don-vi/$unitId', public: true, label: { vi: 'Đơn vị hành chính', en: 'Administrative unit' }, load: () => import('../features/units/UnitPage') },
   { path: '/chuong-trinh', nav: 'main', label: { vi: 'Chương trình', en: 'Program' }, load: () => import('../features/plan/ProgramPage') },
   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, load: () => import('../features/plan/PlanPage') },
   { path: '/ke-hoach/$taskId', label: { vi: 'Nhiệm vụ', en: 'Task' }, load: () => import('../features/plan/TaskPage') },

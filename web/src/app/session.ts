@@ -1,7 +1,10 @@
-/** Who is signed in (GET /api/auth/me) and what their roles allow on screen. */
+/**
+ * Who is using the app (GET /api/auth/me): a signed-in user, or the anonymous public, who may
+ * open the pages marked `public` in routes.tsx (aggregated, read-only data).
+ */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Actor, Role } from '../../../src/modules/access/actor';
-import { api } from './api';
+import { api, ApiError } from './api';
 
 export type { Actor, Role };
 
@@ -10,18 +13,37 @@ export interface Me {
   roleLabels: Record<Role, string>;
 }
 
-export const meQuery = queryOptions({
-  queryKey: ['me'],
-  queryFn: ({ signal }) => api<Me>('/api/auth/me', { signal, expectUnauthorized: true }),
+export interface Session {
+  /** null: the anonymous public. */
+  me: Me | null;
+  /** A session cookie was sent but had lapsed. */
+  expired: boolean;
+}
+
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async ({ signal }): Promise<Session> => {
+    try {
+      return { me: await api<Me>('/api/auth/me', { signal, expectUnauthorized: true }), expired: false };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return { me: null, expired: e.code === 'session_expired' };
+      throw e;
+    }
+  },
   retry: false,
   staleTime: 5 * 60_000,
 });
 
-/** The signed-in user; only used below the shell, which loads it before rendering. */
+/** The signed-in user, or null on a public page opened without signing in. */
+export function useSession(): Me | null {
+  return useQuery(sessionQuery).data?.me ?? null;
+}
+
+/** The signed-in user; for pages that are not public (the shell signs the public in before them). */
 export function useMe(): Me {
-  const { data } = useQuery(meQuery);
-  if (!data) throw new Error('useMe() outside the signed-in shell');
-  return data;
+  const me = useSession();
+  if (!me) throw new Error('useMe() on a page open to the public: use useSession()');
+  return me;
 }
 
 /** `roles` undefined = any signed-in user. The server checks every request anyway. */

@@ -7,7 +7,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     subtitle: 'Management information system of the National Target Program for Sustainable Poverty Reduction',
     footer: 'National Target Program for Sustainable Poverty Reduction — open-source software (MIT).',
   },
-  shell: { skip: 'Skip to content', signOut: 'Sign out', navigation: 'Main navigation', admin: 'Administration' },
+  shell: { skip: 'Skip to content', signOut: 'Sign out', signIn: 'Sign in', public: 'Public (aggregated figures only)', navigation: 'Main navigation', admin: 'Administration' },
   common: {
     loading: 'Loading…',
     backHome: 'Back to the home page',

@@ -5,7 +5,7 @@ export const vi = {
     subtitle: 'Hệ thống thông tin quản lý Chương trình MTQG giảm nghèo bền vững',
     footer: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững — phần mềm mã nguồn mở (MIT).',
   },
-  shell: { skip: 'Bỏ qua điều hướng', signOut: 'Đăng xuất', navigation: 'Điều hướng chính', admin: 'Quản trị' },
+  shell: { skip: 'Bỏ qua điều hướng', signOut: 'Đăng xuất', signIn: 'Đăng nhập', public: 'Công chúng (chỉ xem số liệu tổng hợp)', navigation: 'Điều hướng chính', admin: 'Quản trị' },
   common: {
     loading: 'Đang tải…',
     backHome: 'Về trang chủ',
