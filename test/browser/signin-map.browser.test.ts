@@ -157,6 +157,23 @@ describe('sign-in → map (browser)', () => {
   });
 });
 
+describe('sign-in errors (browser)', () => {
+  it('says so after too many wrong passwords for one account', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/dang-nhap`);
+    const alert = page.getByTestId('error');
+    for (let i = 1; i <= 6; i++) {
+      await page.getByLabel('Tên đăng nhập').fill('nguoi.la');
+      await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect.poll(() => page.getByLabel('Mật khẩu').inputValue()).toBe(''); // cleared after each refusal
+      if (i <= 5) expect(await alert.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    expect(await alert.textContent()).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\.$/);
+    await app.screenshot(page, 'signin-too-many');
+  });
+});
+
 /** The map opens on today's date in Vietnam, as the date field shows it. */
 async function currentMapDate(page: Page): Promise<string> {
   await map(page).waitFor();

@@ -1,7 +1,7 @@
 /** The signed-in frame: header (user, language, sign out), navigation by role, the page. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -30,6 +30,13 @@ export function Shell() {
 
   const matches = useMatches();
   const current = PAGES.find((p) => p.path === matches[matches.length - 1]?.fullPath);
+  // After moving to another page, focus goes to its content (screen readers start there).
+  const pathname = useRouterState({ select: (st) => st.location.pathname });
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== firstPath.current) document.getElementById('main')?.focus({ preventScroll: true });
+    firstPath.current = '';
+  }, [pathname]);
   useEffect(() => {
     document.title = current ? `${current.label[lang]} — ${t('app.short')}` : t('app.short');
   }, [current, lang, t]);
