@@ -4,7 +4,8 @@ import { dateOption, type CliContext } from '../../cli/context';
 import { FORMATS, printRows, type Format } from '../../cli/output';
 import { todayInVietnam } from '../../domain/text';
 import { planWorkbook } from './excel';
-import { planStatus, runDigest, sendOutbox, type PlanStatusRow } from './service';
+import { systemActor } from '../audit/audit';
+import { planStatus, reorganise, runDigest, sendOutbox, type PlanStatusRow } from './service';
 import { smtpSettings } from './smtp';
 
 /** The CLI contract of issue 3: these columns, in this order, first. */
@@ -84,5 +85,15 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
       const r = await ctx.withDb((db) => sendOutbox(db, settings));
       process.stdout.write(`Đã gửi ${r.sent} thư, ${r.failed} thư lỗi (sẽ thử lại).\n`);
       if (r.failed) process.exitCode = 1;
+    });
+
+  plan
+    .command('reorganise')
+    .description('Bàn giao phân công của các cơ quan đã giải thể, hợp nhất cho cơ quan kế thừa có hiệu lực vào ngày --on')
+    .requiredOption('--on <date>', 'ngày (YYYY-MM-DD), ví dụ 2025-07-01', dateOption)
+    .action(async (opts: { on: string }) => {
+      const r = await ctx.withDb((db) => reorganise(db, systemActor('cli'), { onDate: opts.on }));
+      process.stdout.write(`Đã bàn giao ${r.handedOver} phân công của ${r.tasks} nhiệm vụ (${r.created} phân công mới).\n`);
+      if (r.withoutSuccessor.length) process.stdout.write(`Cơ quan không có một cơ quan kế thừa duy nhất (cần xử lý thủ công): ${r.withoutSuccessor.join(', ')}\n`);
     });
 }

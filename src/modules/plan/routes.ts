@@ -6,7 +6,7 @@ import { requireActor } from '../access/actor';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask,
-  RecommendationUpdate, StatusQuery, TaskParams, TaskUpdate,
+  RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
 
@@ -88,6 +88,10 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.post('/api/plan/tasks/:id/comments', { summary: 'Gửi ý kiến, đề nghị về nhiệm vụ', access: COMMENTERS, tags, params: TaskParams, body: NewComment, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.addComment(db, requireActor(actor), params.id, body),
+  );
+
+  r.post('/api/plan/reorganise', { summary: 'Bàn giao phân công của các cơ quan đã giải thể, hợp nhất cho cơ quan kế thừa', access: OWNERS, tags, body: Reorganise }, async ({ actor, body }) =>
+    svc.reorganise(db, requireActor(actor), body),
   );
 
   r.post('/api/plan/tasks/:id/dependencies', { summary: 'Thêm nhiệm vụ phải hoàn thành trước', access: OWNERS, tags, params: TaskParams, body: NewDependency, example: { id: '1' } }, async ({ actor, params, body }) =>

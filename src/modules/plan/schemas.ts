@@ -125,3 +125,6 @@ export type RecommendationUpdate = z.infer<typeof RecommendationUpdate>;
 
 export const NewDependency = z.object({ dependsOnTaskId: z.number().int().positive() });
 export type NewDependency = z.infer<typeof NewDependency>;
+
+export const Reorganise = z.object({ onDate: isoDate });
+export type Reorganise = z.infer<typeof Reorganise>;

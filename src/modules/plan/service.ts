@@ -10,10 +10,10 @@ import { compareVi, formatDateVi, todayInVietnam } from '../../domain/text';
 import { AppError, badRequest, conflict, forbidden, invalid, notFound } from '../../errors';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
-import { audit } from '../audit/audit';
+import { audit, type AuditActor } from '../audit/audit';
 import * as repo from './repo';
 import { sendMails, type SmtpSettings } from './smtp';
-import type { AssignmentUpdate, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask, RecommendationUpdate, TaskUpdate } from './schemas';
+import type { AssignmentUpdate, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask, RecommendationUpdate, Reorganise, TaskUpdate } from './schemas';
 
 /* ------------------------------------------------------------------ reading */
 
@@ -62,7 +62,15 @@ export function comparePosition(a: string, b: string): number {
   return compareVi(a, b);
 }
 
+/** A recurring duty ("hằng năm, trước ngày 01/12") shows its next occurrence on or after the as-of date. */
+function nextOccurrence(r: repo.TaskRow, asOf: string): string | null {
+  if (r.deadline_kind !== 'recurring' || !r.deadline_text) return null;
+  const p = tryParseDeadline(r.deadline_text);
+  return p.ok ? dueDate(p.deadline, { asOf }) : null;
+}
+
 function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
+  const next = nextOccurrence(r, asOf);
   const t = asOfView({ status: r.status as TaskStatus, due: r.due_on, completedOn: r.completed_on, percent: r.percent, start: r.start_on }, asOf);
   return {
     id: r.id,
@@ -71,7 +79,7 @@ function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
     leadAgency: r.lead_code,
     leadAgencyName: r.lead_name ?? FAN_OUT_LABEL[r.fan_out] ?? '',
     coordinators: r.coordinators,
-    deadline: r.due_on,
+    deadline: r.due_on ?? next,
     deadlineText: r.deadline_text,
     deadlineVerified: r.deadline_status === 'VERIFIED',
     status: t.status,
@@ -801,5 +809,78 @@ export async function addDependency(db: Db, actor: Actor, taskId: number, input:
     await tx.query(`INSERT INTO task_dependency (task_id, depends_on_task_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, input.dependsOnTaskId]);
     await audit(tx, by(actor), { action: 'plan.dependency.create', entity: 'task', entityId: taskId, after: input });
     return { ok: true };
+  });
+}
+
+/**
+ * Reorganisation (e.g. 1/7/2025: 63 provincial People's Committees → 34; 2025: MOLISA's poverty mandate
+ * → MAE): every open-or-closed active assignment of an agency that ended on or before `onDate` and has a
+ * single successor in force is handed over to it. Several predecessors merged into one successor give one
+ * assignment whose status, percent and completion are their roll-up; the old assignments are kept, closed
+ * on the agency's end date. Agencies without a single successor are reported, not guessed.
+ */
+export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
+  return db.tx(async (tx) => {
+    const rows = await tx.query<{
+      task_id: number; id: number; agency_id: string; successor_id: string | null; ended: string; successor_ok: boolean; unit_id: string | null;
+      status: TaskStatus; percent: number; completed_on: string | null; due_on: string | null; instrument_id: number | null;
+    }>(
+      `SELECT a.task_id, a.id, a.agency_id, g.successor_id, g.valid_to AS ended, NULL AS unit_id, false AS successor_ok,
+              a.status, a.percent::float8 AS percent, a.completed_on, a.due_on, a.instrument_id
+         FROM task_assignment a JOIN agency g ON g.id = a.agency_id
+        WHERE a.valid_to IS NULL AND g.valid_to IS NOT NULL AND g.valid_to <= $1
+        ORDER BY a.task_id, a.id`,
+      [input.onDate],
+    );
+    // Follow successor chains (e.g. Thừa Thiên Huế → Thành phố Huế (1/1/2025) → the province of 1/7/2025)
+    // to the agency in force on the date.
+    const agencies = new Map(
+      (await tx.query<{ id: string; successor_id: string | null; valid_from: string; valid_to: string | null; unit_id: string | null }>(
+        `SELECT id, successor_id, valid_from, valid_to, unit_id FROM agency WHERE successor_id IS NOT NULL OR id IN (SELECT successor_id FROM agency)`,
+      )).map((a) => [a.id, a]),
+    );
+    for (const r of rows) {
+      let cur = r.successor_id ? agencies.get(r.successor_id) : undefined;
+      for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++) cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
+      r.successor_ok = !!cur && cur.valid_from <= input.onDate && (!cur.valid_to || cur.valid_to > input.onDate);
+      r.successor_id = cur?.id ?? null;
+      r.unit_id = cur?.unit_id ?? null;
+    }
+    const groups = new Map<string, typeof rows>();
+    const orphans = new Set<string>();
+    for (const r of rows) {
+      if (!r.successor_id || !r.successor_ok) {
+        orphans.add(r.agency_id);
+        continue;
+      }
+      const key = `${r.task_id}|${r.successor_id}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const tasks = new Set<number>();
+    let created = 0;
+    for (const group of groups.values()) {
+      const { task_id: taskId, successor_id: to, ended } = group[0];
+      const r = rollUp(group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })), input.onDate);
+      const existing = await tx.maybeOne<{ id: number }>(`SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, to]);
+      for (const g of group) await tx.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, g.id, g.ended]);
+      let newId = existing?.id;
+      if (!newId) {
+        const row = await tx.one<{ id: number }>(
+          `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [taskId, to, group[0].unit_id, r.status, r.percent, group[0].due_on, r.completedOn, group.length === 1 ? group[0].instrument_id : null,
+           `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`, ended, group[0].id],
+        );
+        newId = row.id;
+        created++;
+      }
+      await audit(tx, who, {
+        action: 'plan.assignment.reorganise', entity: 'task_assignment', entityId: `${taskId}/${newId}`, agencyId: to,
+        before: group.map((g) => ({ id: g.id, agencyId: g.agency_id, status: g.status, percent: g.percent })), after: { id: newId, agencyId: to, status: r.status, percent: r.percent },
+      });
+      tasks.add(taskId);
+    }
+    for (const taskId of tasks) await refreshRollup(tx, taskId, input.onDate);
+    return { handedOver: rows.length - [...rows].filter((r) => orphans.has(r.agency_id)).length, created, tasks: tasks.size, withoutSuccessor: [...orphans].sort() };
   });
 }
