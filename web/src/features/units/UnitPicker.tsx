@@ -37,7 +37,9 @@ export function UnitPicker({ label, level, at, parent, value, onChange, testId =
   const [active, setActive] = useState(0);
 
   const keyed = useMemo(() => (units.data ?? []).map((unit) => ({ unit, key: searchKey(unit) })), [units.data]);
-  const matches = useMemo(() => rankUnits(keyed, open ? text : ''), [keyed, text, open]);
+  // Showing the chosen unit's name: list everything (typing replaces the selected text).
+  const typed = value && text === value.fullName ? '' : text;
+  const matches = useMemo(() => rankUnits(keyed, open ? typed : ''), [keyed, typed, open]);
   const shown = matches.slice(0, MAX_OPTIONS);
 
   const choose = (u: Unit | null) => {
@@ -83,7 +85,10 @@ export function UnitPicker({ label, level, at, parent, value, onChange, testId =
             setOpen(true);
             setActive(0);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={(e) => {
+            e.currentTarget.select();
+            setOpen(true);
+          }}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
