@@ -89,6 +89,7 @@ describe('sign-in → map (browser)', () => {
     await date.fill('01/01/2024');
     await date.press('Enter');
     const before = await renderedMap(page, '2024-01-01');
+    expect(new URL(page.url()).searchParams.get('ngay')).toBe('2024-01-01'); // the map on a date can be linked
     expect(before.provinces).toBe(63);
     expect(before.islands).toBe('hoang-sa:48 truong-sa:56');
     expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(63);

@@ -5,12 +5,12 @@
  * data-islands, data-state ('ready' after the chart's 'finished' event).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
 import { ErrorBox, Loading } from '../../app/components/feedback';
-import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { compareVi, formatDateVi, formatNumberVi, isIsoDate, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { REFORM_DATE, unitsQuery } from '../units/api';
 import { UnitLink } from '../units/UnitLink';
@@ -21,9 +21,12 @@ import { ARCHIPELAGOS, archipelagosIn, provincesGeoQuery } from './geo';
 export default function MapPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [at, setAt] = useState(todayInVietnam());
+  // The date is in the address (/ban-do?ngay=2024-01-01), so a map on a date can be linked.
+  const search = useSearch({ strict: false }) as { ngay?: unknown };
+  const at = typeof search.ngay === 'string' && isIsoDate(search.ngay) ? search.ngay : todayInVietnam();
   const [renderedAt, setRenderedAt] = useState<string | null>(null);
   const navigate = useNavigate();
+  const setAt = (d: string) => void navigate({ to: '/ban-do', search: d === todayInVietnam() ? {} : { ngay: d }, replace: true });
 
   const geo = useQuery(provincesGeoQuery(at));
   const provinces = useQuery(unitsQuery({ level: 'province', at }));
