@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/audit/audit';
 import { createSupervision, runDigest } from '../../src/modules/plan/service';
 import { createUser } from '../../src/modules/users/service';
-import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
+import { BROWSER_USERS, startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 import { todayInVietnam } from '../../src/domain/text';
 
 let app: BrowserApp;
@@ -107,6 +107,26 @@ describe('plan (browser)', () => {
     await expect.poll(() => rec.textContent()).toContain('Đã đóng');
 
     // the refused upload (422, on purpose) is logged by Chromium as a failed resource
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+
+  it('program owner (admin) adds a task: an unreadable deadline gets a Vietnamese message, a good one fans out', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.admin);
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    await page.getByTestId('new-task').locator('summary').click();
+    await page.getByLabel('STT').fill('6');
+    await page.getByLabel('Nội dung công việc').fill('Tổng kết Chương trình giai đoạn 2021-2025');
+    await page.getByLabel('Giao cho').selectOption('provinces');
+    await page.getByTestId('new-task-deadline').fill('cuối năm sau');
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    await expect.poll(() => page.getByTestId('error').textContent()).toContain('Không hiểu thời hạn "cuối năm sau"');
+    await page.getByTestId('new-task-deadline').fill('quý IV/2026');
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã thêm' }).textContent()).toBe('Đã thêm nhiệm vụ 6 (34 phân công).');
+    const row = page.locator('[data-testid="plan-row"][data-position="6"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('31/12/2026');
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });

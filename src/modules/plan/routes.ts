@@ -21,6 +21,8 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags }, () => svc.programOverview(db));
 
+  r.get('/api/plan/plans', { summary: 'Các kế hoạch', access: READERS, tags }, async () => ({ items: await svc.listPlans(db) }));
+
   r.get('/api/plan/tasks', { summary: 'Tình hình thực hiện các nhiệm vụ', access: READERS, tags, query: StatusQuery }, async ({ query }) => ({
     asOf: query.asOf ?? todayInVietnam(),
     items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: query.overdue === 'true' }),

@@ -884,3 +884,10 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
     return { handedOver: rows.length - [...rows].filter((r) => orphans.has(r.agency_id)).length, created, tasks: tasks.size, withoutSuccessor: [...orphans].sort() };
   });
 }
+
+export async function listPlans(db: Db) {
+  return db.query(
+    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
+       FROM plan p ORDER BY p.issued_on NULLS LAST, p.id`,
+  );
+}

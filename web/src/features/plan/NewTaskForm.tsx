@@ -1,0 +1,79 @@
+/** The program owner adds a task: lead agency or fan-out, deadline written the Vietnamese way. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, post, query } from '../../app/api';
+import { ErrorBox } from '../../app/components/feedback';
+import { todayInVietnam } from '../../app/format';
+
+export function NewTaskForm({ planId }: { planId: number }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [position, setPosition] = useState('');
+  const [title, setTitle] = useState('');
+  const [fanOut, setFanOut] = useState<'none' | 'provinces' | 'ministries' | 'all'>('none');
+  const [lead, setLead] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const agencies = useQuery({
+    queryKey: ['agencies', 'central', todayInVietnam()],
+    queryFn: ({ signal }) => api<{ items: { id: string; name: string; kind: string }[] }>(`/api/agencies${query({ at: todayInVietnam() })}`, { signal }).then((r) => r.items.filter((a) => a.kind === 'ministry' || a.kind === 'central_agency')),
+  });
+  const save = useMutation({
+    mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['plan'] }),
+  });
+  return (
+    <details className="card" data-testid="new-task">
+      <summary>{t('plan.newTask')}</summary>
+      <form className="filters" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+        <div className="field">
+          <label htmlFor="nt-pos">{t('plan.stt')}</label>
+          <input id="nt-pos" value={position} onChange={(e) => setPosition(e.target.value)} size={5} required />
+        </div>
+        <div className="field">
+          <label htmlFor="nt-title">{t('plan.content')}</label>
+          <input id="nt-title" value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
+        </div>
+        <div className="field">
+          <label htmlFor="nt-fan">{t('plan.fanOut')}</label>
+          <select id="nt-fan" value={fanOut} onChange={(e) => setFanOut(e.target.value as typeof fanOut)}>
+            {(['none', 'provinces', 'ministries', 'all'] as const).map((f) => (
+              <option key={f} value={f}>
+                {t(`plan.fanOuts.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {fanOut === 'none' && (
+          <div className="field">
+            <label htmlFor="nt-lead">{t('plan.lead')}</label>
+            <select id="nt-lead" value={lead} onChange={(e) => setLead(e.target.value)}>
+              <option value="" />
+              {agencies.data?.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="nt-deadline">{t('plan.deadline')}</label>
+          <input id="nt-deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} placeholder={t('plan.deadlineHint')} size={30} data-testid="new-task-deadline" />
+        </div>
+        <div className="field">
+          <span>&nbsp;</span>
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {t('plan.newTask')}
+          </button>
+        </div>
+      </form>
+      {save.isError && <ErrorBox error={save.error} />}
+      {save.isSuccess && (
+        <p className="alert alert-success" role="status">
+          {t('plan.created', { position, n: save.data.assignments })}
+        </p>
+      )}
+    </details>
+  );
+}
