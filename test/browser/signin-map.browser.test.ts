@@ -158,6 +158,34 @@ describe('sign-in → map (browser)', () => {
   });
 });
 
+describe('administration screens (browser)', () => {
+  it('creates a province officer for Thanh Hóa, lists it by name, and the audit log shows the change', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.admin);
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByLabel('Tên đăng nhập').fill('cb.thanhhoa');
+    await page.getByLabel('Họ và tên').fill('Lê Thị Thanh');
+    await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai-123');
+    await page.getByLabel('Vai trò').selectOption('province_officer');
+    const picker = page.getByRole('combobox', { name: 'Tỉnh, thành phố phụ trách' });
+    await picker.fill('thanh hoa');
+    await page.getByRole('listbox').getByRole('option', { name: /Tỉnh Thanh Hóa/ }).click();
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'cb.thanhhoa' }).count()).toBe(1);
+    const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: 'cb.thanhhoa' });
+    await expect.poll(() => row.textContent()).toContain('Cán bộ cấp tỉnh · Tỉnh Thanh Hóa');
+    expect(await picker.inputValue()).toBe(''); // the form is cleared for the next account
+    await app.screenshot(page, 'users-created');
+
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    const first = page.getByTestId('audit-table').locator('tbody tr').first();
+    await expect.poll(() => first.textContent()).toContain('users.user.create');
+    expect(await first.textContent()).toContain('b.admin');
+    expect(await page.getByTestId('audit-export').getAttribute('href')).toBe('/api/audit/export.csv');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
 describe('sign-in errors (browser)', () => {
   it('says so after too many wrong passwords for one account', async () => {
     const page = await app.newPage();

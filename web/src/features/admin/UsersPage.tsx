@@ -1,5 +1,5 @@
 /** Accounts: the list (GET /api/users) and a form to create one (POST /api/users). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../src/modules/access/actor';
@@ -131,6 +131,24 @@ export default function UsersPage() {
     queryKey: ['users'],
     queryFn: ({ signal }) => api<{ items: UserSummary[] }>('/api/users', { signal }).then((r) => [...r.items].sort((a, b) => compareVi(a.displayName, b.displayName))),
   });
+  // Names of the units and agencies the grants are scoped to (the id is shown until they arrive).
+  const unitIds = [...new Set((users.data ?? []).flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x))].slice(0, 200);
+  const unitNames = useQueries({
+    queries: unitIds.map((id) => ({
+      queryKey: ['unit', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api<Unit>(`/api/units/${encodeURIComponent(id)}`, { signal }),
+      staleTime: 30 * 60_000,
+    })),
+    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.fullName] as const] : []))),
+  });
+  const agencies = useQuery({
+    queryKey: ['agencies', 'all-today'],
+    queryFn: ({ signal }) => api<{ items: Agency[] }>('/api/agencies', { signal }).then((r) => new Map(r.items.map((a) => [a.id, a.name]))),
+    enabled: (users.data ?? []).some((u) => u.grants.some((g) => g.agencyId)),
+    staleTime: 30 * 60_000,
+  });
+  const scope = (g: UserSummary['grants'][number]) =>
+    [g.unitId && (unitNames.get(g.unitId) ?? g.unitId), g.agencyId && (agencies.data?.get(g.agencyId) ?? g.agencyId)].filter(Boolean);
   return (
     <section>
       <h1>{t('users.title')}</h1>
@@ -159,7 +177,7 @@ export default function UsersPage() {
                     <td className="code">{u.username}</td>
                     <td>
                       {u.grants
-                        .map((g) => [lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`), g.unitId, g.agencyId].filter(Boolean).join(' · '))
+                        .map((g) => [lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`), ...scope(g)].join(' · '))
                         .join('; ')}
                     </td>
                     <td>{u.active ? t('users.active') : t('users.inactive')}</td>

@@ -7,7 +7,7 @@
  *   <UnitPicker label="Tỉnh" level="province" at="2026-11-28" value={unit} onChange={setUnit} />
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../app/components/feedback';
 import { formatNumberVi } from '../../app/format';
@@ -35,6 +35,8 @@ export function UnitPicker({ label, level, at, parent, value, onChange, testId =
   const [text, setText] = useState(value?.fullName ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The value set from outside (a form reset) shows in the field.
+  useEffect(() => setText(value?.fullName ?? ''), [value]);
 
   const keyed = useMemo(() => (units.data ?? []).map((unit) => ({ unit, key: searchKey(unit) })), [units.data]);
   // Showing the chosen unit's name: list everything (typing replaces the selected text).
