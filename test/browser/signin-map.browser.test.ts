@@ -86,6 +86,11 @@ describe('sign-in → map (browser)', () => {
 
     // A date before 1 July 2025, typed the Vietnamese way.
     const date = page.getByTestId('map-date');
+    // Before the data: refused next to the field, the map stays on its date.
+    await date.fill('31/12/2020');
+    await date.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Dữ liệu đơn vị hành chính có từ ngày 01/01/2021.');
+    expect(await map(page).getAttribute('data-province-count')).toBe('34');
     await date.fill('01/01/2024');
     await date.press('Enter');
     const before = await renderedMap(page, '2024-01-01');

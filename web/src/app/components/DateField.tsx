@@ -15,27 +15,33 @@ export interface DateFieldProps {
   testId?: string;
   /** May be left empty (value ''). */
   optional?: boolean;
+  /** Earliest accepted date (YYYY-MM-DD), e.g. the start of the data. */
+  min?: string;
 }
 
 const shown = (iso: string) => (iso ? formatDateVi(iso) : '');
 
-export function DateField({ label, value, onChange, presets, testId, optional }: DateFieldProps) {
+export function DateField({ label, value, onChange, presets, testId, optional, min }: DateFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(shown(value));
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setText(shown(value));
-    setError(false);
+    setError(null);
   }, [value]);
 
   const commit = () => {
     const iso = optional && !text.trim() ? '' : parseDateInput(text);
     if (iso === null) {
-      setError(true);
+      setError(t('common.invalidDate'));
       return;
     }
-    setError(false);
+    if (min && iso && iso < min) {
+      setError(t('common.dateTooEarly', { date: formatDateVi(min) }));
+      return;
+    }
+    setError(null);
     if (iso !== value) onChange(iso);
     else setText(shown(iso));
   };
@@ -51,7 +57,7 @@ export function DateField({ label, value, onChange, presets, testId, optional }:
           placeholder="dd/mm/yyyy"
           value={text}
           size={11}
-          aria-invalid={error}
+          aria-invalid={error !== null}
           aria-describedby={error ? `${id}-err` : undefined}
           data-testid={testId}
           onChange={(e) => setText(e.target.value)}
@@ -71,7 +77,7 @@ export function DateField({ label, value, onChange, presets, testId, optional }:
       </div>
       {error && (
         <span id={`${id}-err`} className="field-error" role="alert">
-          {t('common.invalidDate')}
+          {error}
         </span>
       )}
     </div>

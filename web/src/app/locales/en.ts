@@ -12,6 +12,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     loading: 'Loading…',
     backHome: 'Back to the home page',
     invalidDate: 'Invalid date; type it as day/month/year (dd/mm/yyyy).',
+    dateTooEarly: 'Administrative unit data start on {{date}}.',
     filters: 'Filters',
     apply: 'Filter',
   },

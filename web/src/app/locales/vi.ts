@@ -10,6 +10,7 @@ export const vi = {
     loading: 'Đang tải…',
     backHome: 'Về trang chủ',
     invalidDate: 'Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (dd/mm/yyyy).',
+    dateTooEarly: 'Dữ liệu đơn vị hành chính có từ ngày {{date}}.',
     filters: 'Bộ lọc',
     apply: 'Lọc',
   },

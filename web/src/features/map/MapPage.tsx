@@ -12,7 +12,7 @@ import { DateField } from '../../app/components/DateField';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, isIsoDate, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { REFORM_DATE, unitsQuery } from '../units/api';
+import { DATA_LOWER_BOUND, REFORM_DATE, unitsQuery } from '../units/api';
 import { UnitLink } from '../units/UnitLink';
 import { ChoroplethMap } from './ChoroplethMap';
 import { communesPerProvince } from './counts';
@@ -86,6 +86,7 @@ export default function MapPage() {
             setAt(d);
           }}
           testId="map-date"
+          min={DATA_LOWER_BOUND}
           presets={[
             { label: t('map.now'), value: todayInVietnam() },
             { label: '01/01/2024', value: '2024-01-01' },

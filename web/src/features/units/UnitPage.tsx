@@ -13,6 +13,7 @@ import { api, query } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { DATA_LOWER_BOUND } from './api';
 import { UnitLink } from './UnitLink';
 
 type UnitDetail = UnitRow & { aliases: { alias: string; kind: string; source: string }[]; regions: RegionRow[]; predecessors: LineageRow[] };
@@ -146,7 +147,7 @@ export default function UnitPage() {
         <>
           <h2>{t('unit.children')}</h2>
           <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-            <DateField label={t('units.date')} value={at ?? children.data?.at ?? todayInVietnam()} onChange={setAt} testId="unit-children-date" />
+            <DateField label={t('units.date')} value={at ?? children.data?.at ?? todayInVietnam()} onChange={setAt} testId="unit-children-date" min={DATA_LOWER_BOUND} />
           </form>
           {children.isPending && <Loading />}
           {children.isError && <ErrorBox error={children.error} />}

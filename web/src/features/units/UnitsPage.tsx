@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
-import { levelsOn, matchesQuery, REFORM_DATE, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
+import { DATA_LOWER_BOUND, levelsOn, matchesQuery, REFORM_DATE, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
 import { UnitLink } from './UnitLink';
 import { UnitPicker } from './UnitPicker';
 
@@ -46,6 +46,7 @@ export default function UnitsPage() {
           value={at}
           onChange={changeDate}
           testId="units-date"
+          min={DATA_LOWER_BOUND}
           presets={[
             { label: t('units.today'), value: todayInVietnam() },
             { label: '30/06/2025', value: '2025-06-30' },
