@@ -34,7 +34,8 @@ async function renderedMap(page: Page, date: string) {
   return {
     provinces: Number(await el.getAttribute('data-province-count')),
     islands: (await el.getAttribute('data-islands')) ?? '',
-    communes: Number(await el.getAttribute('data-commune-total')),
+    communes: Number(await el.getAttribute('data-value-total')),
+    indicator: await el.getAttribute('data-indicator'),
   };
 }
 
@@ -81,6 +82,7 @@ describe('sign-in → map (browser)', () => {
     expect(now.provinces).toBe(34);
     expect(now.islands).toBe('hoang-sa:48 truong-sa:56'); // Hoàng Sa with Đà Nẵng, Trường Sa with Khánh Hòa
     expect(now.communes).toBeGreaterThan(3000);
+    expect(now.indicator).toBe('communes');
     expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(34);
     await app.screenshot(page, 'map-34');
 

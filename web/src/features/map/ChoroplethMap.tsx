@@ -9,7 +9,6 @@ import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { formatNumberVi } from '../../app/format';
 import type { Provinces } from './geo';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -25,8 +24,9 @@ export interface ChoroplethMapProps {
   values: MapValue[];
   /** Province code → name shown in the tooltip. */
   names: Map<string, string>;
-  /** What the value counts, for the tooltip and the legend ("số xã"). */
+  /** What the value is, for the tooltip ("Số xã, phường, đặc khu"). */
   valueLabel: string;
+  format: (v: number) => string;
   noDataLabel: string;
   labels: { lon: number; lat: number; text: string }[];
   ariaLabel: string;
@@ -37,7 +37,7 @@ export interface ChoroplethMapProps {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataLabel, labels, ariaLabel, onRendered, onSelect }: ChoroplethMapProps) {
+export function ChoroplethMap({ mapName, geo, values, names, valueLabel, format, noDataLabel, labels, ariaLabel, onRendered, onSelect }: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const rendered = useRef(onRendered);
@@ -78,7 +78,7 @@ export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataL
           trigger: 'item',
           formatter: (p: { name: string; value: number | number[]; seriesType: string }) => {
             if (p.seriesType === 'scatter') return escapeHtml(p.name);
-            const v = typeof p.value === 'number' && !Number.isNaN(p.value) ? formatNumberVi(p.value) : noDataLabel;
+            const v = typeof p.value === 'number' && !Number.isNaN(p.value) ? format(p.value) : noDataLabel;
             return `<strong>${escapeHtml(names.get(p.name) ?? p.name)}</strong><br/>${escapeHtml(valueLabel)}: ${v}`;
           },
         },
@@ -88,10 +88,10 @@ export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataL
           max,
           left: 8,
           bottom: 8,
-          text: [formatNumberVi(max), '0'],
+          text: [format(max), format(0)],
           calculable: false,
           inRange: { color: ['#e6eef7', '#8fb3d9', '#1d4f8a'] },
-          formatter: (v: number) => formatNumberVi(Math.round(v)),
+          formatter: (v: number) => format(v),
           seriesIndex: 0,
         },
         geo: {
@@ -121,7 +121,7 @@ export function ChoroplethMap({ mapName, geo, values, names, valueLabel, noDataL
       },
       { notMerge: true },
     );
-  }, [mapName, geo, values, names, valueLabel, noDataLabel, labels]);
+  }, [mapName, geo, values, names, valueLabel, format, noDataLabel, labels]);
 
   return <div ref={el} className="map-canvas" role="img" aria-label={ariaLabel} />;
 }

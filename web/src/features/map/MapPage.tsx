@@ -1,8 +1,8 @@
 /**
- * Map of the provinces on a date: the 34 provinces from 1 July 2025, the 63 before. The value for
- * now is the number of communes per province (units API); later issues add poverty rates.
+ * Map of the provinces on a date: the 34 provinces from 1 July 2025, the 63 before, coloured by an
+ * indicator of indicators.ts (for now the number of communes per province; poverty rates to come).
  * The map container exposes what the canvas shows: data-map-date, data-province-count,
- * data-islands, data-state ('ready' after the chart's 'finished' event).
+ * data-indicator, data-value-total, data-islands, data-state ('ready' after ECharts' 'finished').
  */
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -12,33 +12,43 @@ import { DateField } from '../../app/components/DateField';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, isIsoDate, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
+import { allows, useSession } from '../../app/session';
 import { DATA_LOWER_BOUND, REFORM_DATE, unitsQuery } from '../units/api';
 import { UnitLink } from '../units/UnitLink';
 import { ChoroplethMap } from './ChoroplethMap';
-import { communesPerProvince } from './counts';
 import { ARCHIPELAGOS, archipelagosIn, provincesGeoQuery } from './geo';
+import { MAP_INDICATORS } from './indicators';
 
 export default function MapPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   // The date is in the address (/ban-do?ngay=2024-01-01), so a map on a date can be linked.
-  const search = useSearch({ strict: false }) as { ngay?: unknown };
+  const search = useSearch({ strict: false }) as { ngay?: unknown; chiso?: unknown };
   const at = typeof search.ngay === 'string' && isIsoDate(search.ngay) ? search.ngay : todayInVietnam();
+  const me = useSession();
+  const indicators = MAP_INDICATORS.filter((i) => !i.roles || allows(me?.user, i.roles));
+  const indicator = indicators.find((i) => i.id === search.chiso) ?? indicators[0];
   const [renderedAt, setRenderedAt] = useState<string | null>(null);
+  const renderKey = `${indicator.id}@${at}`;
   const navigate = useNavigate();
-  const setAt = (d: string) => void navigate({ to: '/ban-do', search: d === todayInVietnam() ? {} : { ngay: d }, replace: true });
+  const go = (ngay: string, chiso: string) => {
+    setRenderedAt(null);
+    void navigate({
+      to: '/ban-do',
+      search: { ...(ngay !== todayInVietnam() ? { ngay } : {}), ...(chiso !== indicators[0].id ? { chiso } : {}) },
+      replace: true,
+    });
+  };
 
   const geo = useQuery(provincesGeoQuery(at));
-  const provinces = useQuery(unitsQuery({ level: 'province', at }));
-  const communes = useQuery(unitsQuery({ level: 'commune', at }));
-  const needDistricts = at < REFORM_DATE && !!communes.data?.some((c) => !c.provinceId);
-  const districts = useQuery({ ...unitsQuery({ level: 'district', at }), enabled: needDistricts });
-
-  const counts = useMemo(() => {
-    if (!provinces.data || !communes.data || (needDistricts && !districts.data)) return null;
-    return communesPerProvince(provinces.data, districts.data ?? [], communes.data);
-  }, [provinces.data, communes.data, districts.data, needDistricts]);
-  const unitsError = provinces.error ?? communes.error ?? districts.error;
+  const provinces = useQuery(unitsQuery({ level: 'province', at })); // names in force on the date
+  const figures = useQuery({
+    queryKey: ['map-values', indicator.id, at],
+    queryFn: ({ signal }) => indicator.load(at, signal),
+    staleTime: 10 * 60_000,
+  });
+  const counts = figures.data ?? null;
+  const figuresError = figures.error;
 
   const values = useMemo(
     () => (geo.data ? geo.data.features.map((f) => ({ code: f.properties.code, value: counts?.get(f.properties.code) ?? null })) : []),
@@ -69,9 +79,9 @@ export default function MapPage() {
   );
   const labelOf = useMemo(() => new Map(rows.map((r) => [r.code, r.label])), [rows]);
   const total = rows.reduce((s, r) => s + (r.value ?? 0), 0);
-  const canDraw = !!geo.data && (counts !== null || !!unitsError);
-  const onRendered = useCallback(() => setRenderedAt(at), [at]);
-  const ready = canDraw && renderedAt === at;
+  const canDraw = !!geo.data && (counts !== null || !!figuresError);
+  const onRendered = useCallback(() => setRenderedAt(renderKey), [renderKey]);
+  const ready = canDraw && renderedAt === renderKey;
 
   return (
     <section className="map-page">
@@ -81,10 +91,7 @@ export default function MapPage() {
         <DateField
           label={t('map.date')}
           value={at}
-          onChange={(d) => {
-            setRenderedAt(null);
-            setAt(d);
-          }}
+          onChange={(d) => go(d, indicator.id)}
           testId="map-date"
           min={DATA_LOWER_BOUND}
           presets={[
@@ -92,12 +99,24 @@ export default function MapPage() {
             { label: '01/01/2024', value: '2024-01-01' },
           ]}
         />
+        {indicators.length > 1 && (
+          <div className="field">
+            <label htmlFor="map-indicator">{t('map.indicator')}</label>
+            <select id="map-indicator" value={indicator.id} onChange={(e) => go(at, e.target.value)}>
+              {indicators.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.label[lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </form>
       <p className="note" data-testid="map-era">
         {at < REFORM_DATE ? t('map.era63', { date: formatDateVi(REFORM_DATE) }) : t('map.era34', { date: formatDateVi(REFORM_DATE) })}
       </p>
       {geo.isError && <ErrorBox error={geo.error} title={t('map.geoError')} />}
-      {unitsError && <ErrorBox error={unitsError} title={t('map.unitsError')} />}
+      {figuresError && <ErrorBox error={figuresError} title={t('map.valuesError')} />}
       <div className="map-layout">
         <div
           className="map-frame"
@@ -105,18 +124,21 @@ export default function MapPage() {
           data-state={ready ? 'ready' : 'loading'}
           data-map-date={ready ? at : undefined}
           data-province-count={ready ? geo.data!.features.length : undefined}
-          data-commune-total={ready && counts ? total : undefined}
+          data-indicator={ready ? indicator.id : undefined}
+          data-value-total={ready && counts && indicator.additive ? total : undefined}
           data-islands={ready ? islands.map((i) => `${i.id}:${i.provinceCode}`).join(' ') : undefined}
           aria-busy={!ready}
         >
           {!canDraw && !geo.isError && <Loading label={t('map.loading')} />}
           {canDraw && (
             <ChoroplethMap
+              key={indicator.id}
               mapName={`vn-provinces-${at}`}
               geo={geo.data!}
               values={values}
               names={labelOf}
-              valueLabel={t('map.communes')}
+              valueLabel={indicator.label[lang]}
+              format={indicator.format}
               noDataLabel={t('map.noData')}
               labels={labels}
               ariaLabel={t('map.aria', { n: geo.data!.features.length, date: formatDateVi(at) })}
@@ -135,7 +157,7 @@ export default function MapPage() {
               <tr>
                 <th scope="col">{t('map.province')}</th>
                 <th scope="col" className="num">
-                  {t('map.communes')}
+                  {indicator.label[lang]}
                 </th>
               </tr>
             </thead>
@@ -143,21 +165,22 @@ export default function MapPage() {
               {rows.map((r) => (
                 <tr key={r.code} data-code={r.code}>
                   <td>{r.unitId ? <UnitLink id={r.unitId}>{r.label}</UnitLink> : r.label}</td>
-                  <td className="num">{r.value === null ? '—' : formatNumberVi(r.value)}</td>
+                  <td className="num">{r.value === null ? '—' : indicator.format(r.value)}</td>
                 </tr>
               ))}
             </tbody>
-            {counts && (
+            {counts && indicator.additive && (
               <tfoot>
                 <tr>
                   <th scope="row">{t('map.total', { n: formatNumberVi(rows.length) })}</th>
-                  <td className="num">{formatNumberVi(total)}</td>
+                  <td className="num">{indicator.format(total)}</td>
                 </tr>
               </tfoot>
             )}
           </table>
         </div>
       </div>
+      {indicator.source && <p className="source">{indicator.source[lang]}</p>}
       <p className="source">{t('map.source')}</p>
     </section>
   );
