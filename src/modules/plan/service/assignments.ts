@@ -1,0 +1,233 @@
+/** Assignments: progress and status moves, hand-over, reorganisation, evidence files. */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../../db/client';
+import { rollUp } from '../../../domain/plan/rollup';
+import { checkTransition, type TaskStatus } from '../../../domain/plan/status';
+import { formatDateVi, todayInVietnam } from '../../../domain/text';
+import { AppError, badRequest, conflict, forbidden, invalid, notFound } from '../../../errors';
+import type { Actor } from '../../access/actor';
+import { audit, type AuditActor } from '../../audit/audit';
+import * as repo from '../repo';
+import type { AssignmentUpdate, Handover, Reorganise } from '../schemas';
+import { by, assertActsFor, refreshRollup, assertAgencyInForce } from './shared';
+import { assignmentDto } from './read';
+import { notifyStatusChange } from './notify';
+
+/**
+ * An agency updates its assignment: progress (percent + narrative), a status move allowed to its role,
+ * completion with its instrument. Optimistic concurrency: a stale `version` is refused with 409 and
+ * both versions, nothing is overwritten.
+ */
+export async function updateAssignment(db: Db, actor: Actor, taskId: number, assignmentId: number, input: AssignmentUpdate) {
+  const today = todayInVietnam();
+  return db.tx(async (tx) => {
+    const current = await repo.getAssignment(tx, taskId, assignmentId, true);
+    if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
+    await assertActsFor(tx, actor, current.agency_id);
+    if (current.valid_to) throw badRequest('Phân công này đã được bàn giao cho cơ quan khác; hãy cập nhật phân công mới.');
+    if (input.version !== current.version) {
+      throw conflict(
+        `Phân công đã được người khác cập nhật (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè: hãy xem lại hai phiên bản rồi lưu lại.`,
+        { yours: input, current: assignmentDto(current) },
+      );
+    }
+    let status = current.status as TaskStatus;
+    let completedOn = current.completed_on;
+    let percent = input.percent ?? current.percent;
+    let changed: { from: TaskStatus; to: TaskStatus; note: string | null } | null = null;
+    if (input.status && input.status !== current.status) {
+      const check = checkTransition(status, input.status, actor.grants.map((g) => g.role));
+      if (!check.ok) throw new AppError(check.code === 'forbidden' ? 403 : 409, check.code, check.message);
+      if (check.transition.requires === 'note' && !input.note) {
+        throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.note', message: `Cần ghi lý do khi "${check.transition.action}".` }]);
+      }
+      changed = { from: status, to: input.status, note: input.note ?? null };
+      status = input.status;
+      if (status === 'completed') {
+        completedOn = input.completedOn ?? today;
+        percent = 100;
+      } else completedOn = null;
+    } else if (input.completedOn && status === 'completed') completedOn = input.completedOn;
+    if (completedOn && completedOn > today) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' }]);
+    let instrumentId: number | null = null;
+    if (input.instrumentNumber) {
+      const i = await tx.maybeOne<{ id: number }>(`SELECT id FROM legal_instrument WHERE number = $1`, [input.instrumentNumber]);
+      if (!i) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.instrumentNumber', message: `Văn bản "${input.instrumentNumber}" chưa có trong sổ văn bản.` }]);
+      instrumentId = i.id;
+      await tx.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, i.id]);
+    }
+    const note = input.note ?? current.note;
+    const version = await repo.updateAssignmentRow(tx, taskId, assignmentId, current.version, { status, percent, completedOn, note, instrumentId });
+    if (version === null) throw conflict('Phân công vừa được người khác cập nhật; hãy tải lại.', { yours: input });
+    if (changed) await repo.insertStatusChange(tx, taskId, assignmentId, changed.from, changed.to, changed.note, actor.userId, actor.displayName);
+    if (input.percent !== undefined || input.narrative) {
+      await repo.insertProgress(tx, taskId, assignmentId, input.reportedOn ?? today, percent, input.narrative ?? '', actor.userId, actor.displayName);
+    }
+    const after = (await repo.getAssignment(tx, taskId, assignmentId))!;
+    await audit(tx, by(actor), {
+      action: 'plan.assignment.update',
+      entity: 'task_assignment',
+      entityId: `${taskId}/${assignmentId}`,
+      agencyId: current.agency_id,
+      unitId: current.unit_id,
+      before: assignmentDto(current),
+      after: assignmentDto(after),
+    });
+    const rollup = await refreshRollup(tx, taskId, today);
+    if (changed) await notifyStatusChange(tx, taskId, current.agency_id, changed.to, actor);
+    return { assignment: assignmentDto(after), rollup };
+  });
+}
+
+/** Hand an assignment over to another agency (reorganisation) without losing its history. */
+export async function handOver(db: Db, actor: Actor, taskId: number, assignmentId: number, input: Handover) {
+  return db.tx(async (tx) => {
+    const current = await repo.getAssignment(tx, taskId, assignmentId, true);
+    if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
+    if (current.valid_to) throw badRequest('Phân công này đã được bàn giao trước đó.');
+    if (input.toAgencyId === current.agency_id) throw badRequest('Cơ quan nhận bàn giao trùng với cơ quan hiện tại.');
+    if (input.onDate <= current.valid_from) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.onDate', message: `Ngày bàn giao phải sau ngày giao nhiệm vụ (${formatDateVi(current.valid_from)}).` }]);
+    await assertAgencyInForce(tx, input.toAgencyId, input.onDate, 'body.toAgencyId');
+    if (await tx.maybeOne(`SELECT 1 FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, input.toAgencyId])) {
+      throw conflict('Cơ quan nhận đã có phân công đang hiệu lực cho nhiệm vụ này.');
+    }
+    await tx.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, assignmentId, input.onDate]);
+    const unit = await tx.maybeOne<{ unit_id: string | null }>(`SELECT unit_id FROM agency WHERE id = $1`, [input.toAgencyId]);
+    const created = await tx.one<{ id: number }>(
+      `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
+       SELECT task_id, $3, $4, status, percent, due_on, completed_on, instrument_id, $5, $6, id FROM task_assignment WHERE task_id = $1 AND id = $2 RETURNING id`,
+      [taskId, assignmentId, input.toAgencyId, unit?.unit_id ?? null, input.note ?? current.note, input.onDate],
+    );
+    await audit(tx, by(actor), {
+      action: 'plan.assignment.handover',
+      entity: 'task_assignment',
+      entityId: `${taskId}/${assignmentId}`,
+      agencyId: current.agency_id,
+      before: assignmentDto(current),
+      after: { toAgencyId: input.toAgencyId, onDate: input.onDate, newAssignmentId: created.id },
+    });
+    await refreshRollup(tx, taskId, todayInVietnam());
+    return { id: created.id };
+  });
+}
+
+/**
+ * Reorganisation (e.g. 1/7/2025: 63 provincial People's Committees → 34; 2025: MOLISA's poverty mandate
+ * → MAE): every open-or-closed active assignment of an agency that ended on or before `onDate` and has a
+ * single successor in force is handed over to it. Several predecessors merged into one successor give one
+ * assignment whose status, percent and completion are their roll-up; the old assignments are kept, closed
+ * on the agency's end date. Agencies without a single successor are reported, not guessed.
+ */
+export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
+  return db.tx(async (tx) => {
+    const rows = await tx.query<{
+      task_id: number; id: number; agency_id: string; successor_id: string | null; ended: string; successor_ok: boolean; unit_id: string | null;
+      status: TaskStatus; percent: number; completed_on: string | null; due_on: string | null; instrument_id: number | null;
+    }>(
+      `SELECT a.task_id, a.id, a.agency_id, g.successor_id, g.valid_to AS ended, NULL AS unit_id, false AS successor_ok,
+              a.status, a.percent::float8 AS percent, a.completed_on, a.due_on, a.instrument_id
+         FROM task_assignment a JOIN agency g ON g.id = a.agency_id
+        WHERE a.valid_to IS NULL AND g.valid_to IS NOT NULL AND g.valid_to <= $1
+        ORDER BY a.task_id, a.id`,
+      [input.onDate],
+    );
+    // Follow successor chains (e.g. Thừa Thiên Huế → Thành phố Huế (1/1/2025) → the province of 1/7/2025)
+    // to the agency in force on the date.
+    const agencies = new Map(
+      (await tx.query<{ id: string; successor_id: string | null; valid_from: string; valid_to: string | null; unit_id: string | null }>(
+        `SELECT id, successor_id, valid_from, valid_to, unit_id FROM agency WHERE successor_id IS NOT NULL OR id IN (SELECT successor_id FROM agency)`,
+      )).map((a) => [a.id, a]),
+    );
+    for (const r of rows) {
+      let cur = r.successor_id ? agencies.get(r.successor_id) : undefined;
+      for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++) cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
+      r.successor_ok = !!cur && cur.valid_from <= input.onDate && (!cur.valid_to || cur.valid_to > input.onDate);
+      r.successor_id = cur?.id ?? null;
+      r.unit_id = cur?.unit_id ?? null;
+    }
+    const groups = new Map<string, typeof rows>();
+    const orphans = new Set<string>();
+    for (const r of rows) {
+      if (!r.successor_id || !r.successor_ok) {
+        orphans.add(r.agency_id);
+        continue;
+      }
+      const key = `${r.task_id}|${r.successor_id}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const tasks = new Set<number>();
+    let created = 0;
+    for (const group of groups.values()) {
+      const { task_id: taskId, successor_id: to, ended } = group[0];
+      const r = rollUp(group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })), input.onDate);
+      const existing = await tx.maybeOne<{ id: number }>(`SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, to]);
+      for (const g of group) await tx.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, g.id, g.ended]);
+      let newId = existing?.id;
+      if (!newId) {
+        const row = await tx.one<{ id: number }>(
+          `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [taskId, to, group[0].unit_id, r.status, r.percent, group[0].due_on, r.completedOn, group.length === 1 ? group[0].instrument_id : null,
+           `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`, ended, group[0].id],
+        );
+        newId = row.id;
+        created++;
+      }
+      await audit(tx, who, {
+        action: 'plan.assignment.reorganise', entity: 'task_assignment', entityId: `${taskId}/${newId}`, agencyId: to,
+        before: group.map((g) => ({ id: g.id, agencyId: g.agency_id, status: g.status, percent: g.percent })), after: { id: newId, agencyId: to, status: r.status, percent: r.percent },
+      });
+      tasks.add(taskId);
+    }
+    for (const taskId of tasks) await refreshRollup(tx, taskId, input.onDate);
+    return { handedOver: rows.length - [...rows].filter((r) => orphans.has(r.agency_id)).length, created, tasks: tasks.size, withoutSuccessor: [...orphans].sort() };
+  });
+}
+
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_TYPES: Record<string, string[]> = {
+  pdf: ['application/pdf'],
+  doc: ['application/msword'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  xls: ['application/vnd.ms-excel'],
+  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  odt: ['application/vnd.oasis.opendocument.text'],
+  ods: ['application/vnd.oasis.opendocument.spreadsheet'],
+  jpg: ['image/jpeg'],
+  jpeg: ['image/jpeg'],
+  png: ['image/png'],
+};
+
+export async function addEvidence(db: Db, actor: Actor, taskId: number, assignmentId: number, file: { name: string; type: string; bytes: Uint8Array }) {
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  const allowed = EVIDENCE_TYPES[ext];
+  if (!allowed || (file.type && file.type !== 'application/octet-stream' && !allowed.includes(file.type))) {
+    throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: `Loại tệp "${file.name}" không được phép; chỉ nhận ${Object.keys(EVIDENCE_TYPES).join(', ')}.` }]);
+  }
+  if (file.bytes.length > EVIDENCE_MAX_BYTES) {
+    throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: `Tệp "${file.name}" quá lớn (${(file.bytes.length / 1048576).toFixed(1)} MB); tối đa 10 MB.` }]);
+  }
+  if (file.bytes.length === 0) throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: 'Tệp rỗng.' }]);
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return db.tx(async (tx) => {
+    const a = await repo.getAssignment(tx, taskId, assignmentId);
+    if (!a) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
+    await assertActsFor(tx, actor, a.agency_id);
+    const row = await tx.one<{ id: number }>(
+      `INSERT INTO evidence_file (task_id, progress_id, file_name, content_type, size_bytes, sha256, content, by_user_id)
+       VALUES ($1, NULL, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [taskId, file.name, allowed[0], file.bytes.length, sha256, Buffer.from(file.bytes), actor.userId],
+    );
+    await audit(tx, by(actor), { action: 'plan.evidence.create', entity: 'evidence_file', entityId: `${taskId}/${row.id}`, agencyId: a.agency_id, after: { fileName: file.name, size: file.bytes.length, sha256 } });
+    return { id: row.id, sha256, sizeBytes: file.bytes.length };
+  });
+}
+
+export async function getEvidence(db: Db, taskId: number, id: number) {
+  const row = await db.maybeOne<{ file_name: string; content_type: string; content: Buffer; sha256: string }>(
+    `SELECT file_name, content_type, content, sha256 FROM evidence_file WHERE task_id = $1 AND id = $2`,
+    [taskId, id],
+  );
+  if (!row) throw notFound('Không tìm thấy tệp minh chứng.');
+  return row;
+}

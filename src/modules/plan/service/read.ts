@@ -1,0 +1,252 @@
+/** Reading the plan: status rows with lateness at an as-of date, "my agency", a task with its history, reference views. */
+import type { Db } from '../../../db/client';
+import { dueDate, tryParseDeadline } from '../../../domain/plan/deadline';
+import { asOfView, daysLate, isOverdue, timeliness } from '../../../domain/plan/lateness';
+import { rollUp } from '../../../domain/plan/rollup';
+import { allowedMoves, STATUS_LABELS, type TaskStatus } from '../../../domain/plan/status';
+import { compareVi, todayInVietnam } from '../../../domain/text';
+import { notFound } from '../../../errors';
+import { hasRole, isCentral, type Actor } from '../../access/actor';
+import { unitAccess } from '../../access/unit-access';
+import * as repo from '../repo';
+
+export interface PlanStatusRow {
+  id: number;
+  position: string;
+  title: string;
+  /** agency code of the lead, null when the task is fanned out to many agencies */
+  leadAgency: string | null;
+  leadAgencyName: string;
+  coordinators: string | null;
+  /** last day allowed (ISO), null when the text gives none */
+  deadline: string | null;
+  deadlineText: string | null;
+  deadlineVerified: boolean;
+  status: TaskStatus;
+  statusLabel: string;
+  percent: number;
+  completedOn: string | null;
+  daysLate: number;
+  overdue: boolean;
+  timeliness: string;
+  instrument: string | null;
+  assignments: number;
+  overdueAssignments: number;
+  note: string | null;
+  version: number;
+  parentId: number | null;
+  startOn: string | null;
+}
+
+const FAN_OUT_LABEL: Record<string, string> = {
+  provinces: 'UBND các tỉnh, thành phố trực thuộc Trung ương',
+  ministries: 'Các bộ, cơ quan Trung ương',
+  all: 'Các bộ, cơ quan Trung ương; UBND các tỉnh, thành phố',
+};
+
+/** "3.10" after "3.9"; "2.1" right after "2". */
+export function comparePosition(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d) return d;
+  }
+  return compareVi(a, b);
+}
+
+/** A recurring duty ("hằng năm, trước ngày 01/12") shows its next occurrence on or after the as-of date. */
+function nextOccurrence(r: repo.TaskRow, asOf: string): string | null {
+  if (r.deadline_kind !== 'recurring' || !r.deadline_text) return null;
+  const p = tryParseDeadline(r.deadline_text);
+  return p.ok ? dueDate(p.deadline, { asOf }) : null;
+}
+
+function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
+  const next = nextOccurrence(r, asOf);
+  const t = asOfView({ status: r.status as TaskStatus, due: r.due_on, completedOn: r.completed_on, percent: r.percent, start: r.start_on }, asOf);
+  return {
+    id: r.id,
+    position: r.position,
+    title: r.title,
+    leadAgency: r.lead_code,
+    leadAgencyName: r.lead_name ?? FAN_OUT_LABEL[r.fan_out] ?? '',
+    coordinators: r.coordinators,
+    deadline: r.due_on ?? next,
+    deadlineText: r.deadline_text,
+    deadlineVerified: r.deadline_status === 'VERIFIED',
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    percent: Math.round(r.percent * 10) / 10,
+    completedOn: t.completedOn,
+    daysLate: daysLate(t, asOf),
+    overdue: isOverdue(t, asOf),
+    timeliness: timeliness(t, asOf),
+    instrument: r.instrument,
+    assignments: r.assignments,
+    overdueAssignments: r.overdue_assignments,
+    note: r.note,
+    version: r.version,
+    parentId: r.parent_id,
+    startOn: r.start_on,
+  };
+}
+
+/** Agency ids matching a code (any version: 'UBND-01' covers old and new Hà Nội), or an id. */
+export async function agencyIdsByCode(db: Db, code: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE upper(code) = upper($1) OR id = $1`, [code]);
+  if (!rows.length) throw notFound(`Không tìm thấy cơ quan có mã "${code}".`);
+  return rows.map((r) => r.id);
+}
+
+export interface StatusOptions {
+  asOf?: string;
+  agency?: string;
+  overdueOnly?: boolean;
+}
+
+/** Every task (or one agency's view of them) with lateness at the as-of date. */
+export async function planStatus(db: Db, o: StatusOptions = {}): Promise<PlanStatusRow[]> {
+  const asOf = o.asOf ?? todayInVietnam();
+  const agencyIds = o.agency ? await agencyIdsByCode(db, o.agency) : undefined;
+  const rows = await repo.listTasks(db, { asOf, agencyIds, overdueOnly: o.overdueOnly });
+  return rows.map((r) => toStatusRow(r, asOf)).sort((a, b) => comparePosition(a.position, b.position));
+}
+
+/** Agencies an actor acts for: its ministry grants, and the People's Committees of the provinces it covers. */
+export async function actingAgencies(db: Db, actor: Actor | null): Promise<string[]> {
+  if (!actor) return [];
+  const ids = new Set(actor.grants.filter((g) => g.role === 'ministry_lead' && g.agencyId).map((g) => g.agencyId as string));
+  if (hasRole(actor, 'province_officer')) {
+    const access = await unitAccess(db, actor);
+    const provinceGrants = actor.grants.filter((g) => g.role === 'province_officer' && g.unitId).map((g) => g.unitId as string);
+    const units = access.unitIds ? [...access.unitIds] : provinceGrants;
+    for (const id of await repo.committeesOfUnits(db, units)) ids.add(id);
+  }
+  return [...ids];
+}
+
+export interface MyAgencyView {
+  agencies: { id: string; name: string }[];
+  lead: PlanStatusRow[];
+  coordinate: PlanStatusRow[];
+  late: PlanStatusRow[];
+}
+
+/** "My agency": what we lead (or are assigned), what we coordinate, what is late. */
+export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?: string } = {}): Promise<MyAgencyView> {
+  const asOf = o.asOf ?? todayInVietnam();
+  let ids = await actingAgencies(db, actor);
+  if (o.agency) {
+    const wanted = await agencyIdsByCode(db, o.agency);
+    if (!isCentral(actor) && !hasRole(actor, 'steering_member')) ids = ids.filter((x) => wanted.includes(x));
+    else ids = wanted;
+  }
+  if (!ids.length) return { agencies: [], lead: [], coordinate: [], late: [] };
+  const agencies = await db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [ids]);
+  const lead = (await repo.listTasks(db, { asOf, agencyIds: ids })).map((r) => toStatusRow(r, asOf)).sort((a, b) => comparePosition(a.position, b.position));
+  const coordIds = await db.query<{ task_id: number }>(`SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`, [ids]);
+  const coordinate: PlanStatusRow[] = [];
+  for (const { task_id } of coordIds) coordinate.push(...(await repo.listTasks(db, { asOf, taskId: task_id })).map((r) => toStatusRow(r, asOf)));
+  return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || (r.status === 'completed' && r.daysLate > 0)) };
+}
+
+/** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
+export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
+  const [row] = await repo.listTasks(db, { asOf, taskId });
+  if (!row) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
+  const task = toStatusRow(row, asOf);
+  const mine = new Set(await actingAgencies(db, actor));
+  const roles = actor ? actor.grants.map((g) => g.role) : [];
+  const assignments = (await repo.listAssignments(db, taskId)).map((a) => {
+    const t = { status: a.status as TaskStatus, due: a.due_on, completedOn: a.completed_on, percent: a.percent };
+    const canEdit = !a.valid_to && (isCentral(actor) || (hasRole(actor, 'ministry_lead', 'province_officer') && mine.has(a.agency_id)));
+    return {
+      ...assignmentDto(a),
+      daysLate: daysLate(t, asOf),
+      overdue: a.valid_to ? false : isOverdue(t, asOf),
+      statusLabel: STATUS_LABELS[t.status],
+      canEdit,
+      moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
+    };
+  });
+  const active = assignments.filter((a) => !a.validTo);
+  const rollup = rollUp(active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })), asOf);
+  const [instruments, history, subtasks, dependencies] = await Promise.all([
+    repo.taskInstruments(db, taskId),
+    repo.taskHistory(db, taskId),
+    db.query<{ id: number; position: string; title: string; status: string }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]),
+    db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]),
+  ]);
+  return { task, rollup, assignments, instruments, subtasks, dependencies, ...history };
+}
+
+export function assignmentDto(a: repo.AssignmentRow) {
+  return {
+    taskId: a.task_id,
+    id: a.id,
+    agencyId: a.agency_id,
+    agencyCode: a.agency_code,
+    agencyName: a.agency_name,
+    unitId: a.unit_id,
+    status: a.status as TaskStatus,
+    percent: a.percent,
+    dueOn: a.due_on,
+    completedOn: a.completed_on,
+    instrument: a.instrument,
+    note: a.note,
+    validFrom: a.valid_from,
+    validTo: a.valid_to,
+    handedOverFrom: a.handed_over_from,
+    version: a.version,
+  };
+}
+
+
+export async function listInstruments(db: Db) {
+  return db.query(
+    `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.note,
+            li.fact_status AS "factStatus", li.source,
+            (SELECT json_agg(json_build_object('id', t.id, 'position', t.position, 'dueOn', t.due_on)) FROM task_instrument ti JOIN task t ON t.id = ti.task_id WHERE ti.instrument_id = li.id) AS tasks
+       FROM legal_instrument li ORDER BY li.issued_on NULLS LAST, li.id`,
+  );
+}
+
+export async function listCommittees(db: Db) {
+  return db.query(
+    `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom", c.valid_to AS "validTo", li.number AS instrument, c.fact_status AS "factStatus", c.source,
+            (SELECT count(*)::int FROM committee_member m WHERE m.committee_id = c.id) AS members
+       FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id ORDER BY c.valid_from`,
+  );
+}
+
+export async function committeeDetail(db: Db, id: string) {
+  const c = (await listCommittees(db)).find((x) => (x as { id: string }).id === id);
+  if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${id}".`);
+  const members = await db.query(
+    `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo", li.number AS instrument, m.fact_status AS "factStatus"
+       FROM committee_member m LEFT JOIN legal_instrument li ON li.id = m.instrument_id WHERE m.committee_id = $1 ORDER BY m.id`,
+    [id],
+  );
+  const meetings = await db.query(`SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`, [id]);
+  return { committee: c, members, meetings };
+}
+
+export async function programOverview(db: Db) {
+  const [phases, targets, projects, budget] = await Promise.all([
+    db.query(`SELECT id, name, start_year AS "startYear", end_year AS "endYear", legal_basis AS "legalBasis", objective, fact_status AS "factStatus", source FROM program_phase ORDER BY start_year`),
+    db.query(`SELECT phase_id AS "phaseId", code, name, value_text AS value, fact_status AS "factStatus", source FROM program_target ORDER BY phase_id, code`),
+    db.query(`SELECT p.phase_id AS "phaseId", p.code, p.parent_code AS "parentCode", p.name, p.name_en AS "nameEn", g.name AS "leadAgency", p.lead_note AS "leadNote", p.fact_status AS "factStatus", p.source
+                FROM program_project p LEFT JOIN agency g ON g.id = p.lead_agency_id ORDER BY p.phase_id, p.code`),
+    db.query(`SELECT phase_id AS "phaseId", funding, capital_type AS "capitalType", amount_bn_vnd::float8 AS "amountBnVnd", fact_status AS "factStatus", source FROM program_budget ORDER BY phase_id, funding, capital_type`),
+  ]);
+  return { phases, targets, projects, budget };
+}
+
+
+export async function listPlans(db: Db) {
+  return db.query(
+    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
+       FROM plan p ORDER BY p.issued_on NULLS LAST, p.id`,
+  );
+}

@@ -1,0 +1,50 @@
+/** Helpers shared by the plan's use cases. */
+import type { Db } from '../../../db/client';
+import { vietnamCalendar } from '../../../domain/calendar/working-days';
+import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
+import { rollUp } from '../../../domain/plan/rollup';
+import type { TaskStatus } from '../../../domain/plan/status';
+import { formatDateVi } from '../../../domain/text';
+import { forbidden, invalid } from '../../../errors';
+import { hasRole, isCentral, type Actor } from '../../access/actor';
+import * as repo from '../repo';
+import { actingAgencies } from './read';
+
+export const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
+
+export async function assertActsFor(db: Db, actor: Actor, agencyId: string) {
+  if (isCentral(actor)) return;
+  if (hasRole(actor, 'ministry_lead', 'province_officer') && (await actingAgencies(db, actor)).includes(agencyId)) return;
+  throw forbidden('Bạn chỉ được cập nhật phân công của cơ quan mình.');
+}
+
+export async function refreshRollup(tx: Db, taskId: number, asOf: string) {
+  const items = await repo.activeAssignmentsForRollup(tx, taskId);
+  const r = rollUp(items.map((i) => ({ status: i.status as TaskStatus, due: i.due_on, completedOn: i.completed_on, percent: i.percent })), asOf);
+  await repo.setTaskRollup(tx, taskId, { status: r.status, percent: r.percent, completedOn: r.completedOn });
+  return r;
+}
+
+export function parseDeadlineOr422(text: string | undefined, path: string): Deadline | null {
+  if (!text) return null;
+  const r = tryParseDeadline(text);
+  if (!r.ok) throw invalid('Dữ liệu không hợp lệ', [{ path, message: r.message }]);
+  return r.deadline;
+}
+
+/**
+ * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
+ * counts from the task's start date with Vietnam's working-day calendar; a recurring one has no single day.
+ */
+export const dueOf = (d: Deadline | null, anchor?: string | null) =>
+  d ? (d.kind === 'date' || d.kind === 'period' ? d.due : d.kind === 'relative' && anchor ? dueDate(d, { anchor, calendar: vietnamCalendar }) : null) : null;
+
+export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
+  const a = await repo.agencyAt(tx, agencyId, onDate);
+  if (!a) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có cơ quan mã "${agencyId}".` }]);
+  if (!a.inForce) {
+    throw invalid('Dữ liệu không hợp lệ', [
+      { path, message: `${a.name} không tồn tại vào ngày ${formatDateVi(onDate)} (hiệu lực từ ${formatDateVi(a.valid_from)}${a.valid_to ? ` đến trước ${formatDateVi(a.valid_to)}` : ''}).` },
+    ]);
+  }
+}
