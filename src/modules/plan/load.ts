@@ -6,7 +6,7 @@ import type { ReferenceDataset } from '../../db/reference-data';
 import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import { fanOutAgencies } from './repo';
-import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, type SeedAgency } from './seed-data';
+import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, INSTRUMENT_LINKS, type SeedAgency } from './seed-data';
 
 const PLAN_CODE = '1705/QĐ-TTg';
 const PLAN_DATE = '2021-10-12';
@@ -109,6 +109,12 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       );
     }
     instrumentId.set(key, row.id);
+  }
+
+  for (const l of INSTRUMENT_LINKS) {
+    await tx.query(`UPDATE legal_instrument SET amends_id = COALESCE(amends_id, $2), replaces_id = COALESCE(replaces_id, $3) WHERE id = $1`, [
+      instrumentId.get(l.number), l.amends ? instrumentId.get(l.amends) : null, l.replaces ? instrumentId.get(l.replaces) : null,
+    ]);
   }
 
   // The plan and its tasks: loaded once; afterwards they belong to the users who track them.

@@ -6,7 +6,7 @@ import { requireActor } from '../access/actor';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask,
-  RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
+  InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
 
@@ -101,6 +101,15 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   );
 
   r.get('/api/plan/instruments', { summary: 'Sổ văn bản', access: READERS, tags }, async () => ({ items: await svc.listInstruments(db) }));
+  r.post('/api/plan/instruments', { summary: 'Đăng ký văn bản (dự thảo, đã trình, đã ban hành)', access: ['admin', 'program_owner', 'ministry_lead'], tags, body: NewInstrument }, async ({ actor, body }) =>
+    svc.createInstrument(db, requireActor(actor), body),
+  );
+  r.patch('/api/plan/instruments/:id', { summary: 'Cập nhật văn bản: trạng thái, số, ngày ban hành', access: ['admin', 'program_owner', 'ministry_lead'], tags, params: TaskParams, body: InstrumentUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.updateInstrument(db, requireActor(actor), params.id, body),
+  );
+  r.post('/api/plan/tasks/:id/instruments', { summary: 'Gắn văn bản thực hiện nhiệm vụ', access: ASSIGNEES, tags, params: TaskParams, body: InstrumentLink, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.linkInstrument(db, requireActor(actor), params.id, body),
+  );
   r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async () => ({ items: await svc.listCommittees(db) }));
   r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ params }) =>
     svc.committeeDetail(db, params.id),

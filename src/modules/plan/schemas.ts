@@ -128,3 +128,35 @@ export type NewDependency = z.infer<typeof NewDependency>;
 
 export const Reorganise = z.object({ onDate: isoDate });
 export type Reorganise = z.infer<typeof Reorganise>;
+
+const INSTRUMENT_STATUSES = ['drafting', 'submitted', 'issued', 'amended', 'replaced', 'expired'] as const;
+
+export const NewInstrument = z.object({
+  kind: z.string().trim().min(2).max(80),
+  number: z.string().trim().min(3).max(80).optional(),
+  title: z.string().trim().min(3).max(2000),
+  issuer: z.string().trim().max(200).optional(),
+  draftingAgencyId: z.string().optional(),
+  signer: z.string().trim().max(200).optional(),
+  status: z.enum(INSTRUMENT_STATUSES).default('drafting'),
+  issuedOn: isoDate.optional(),
+  effectiveOn: isoDate.optional(),
+  amendsNumber: z.string().trim().max(80).optional(),
+  replacesNumber: z.string().trim().max(80).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type NewInstrument = z.infer<typeof NewInstrument>;
+
+export const InstrumentUpdate = z.object({
+  version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
+  status: z.enum(INSTRUMENT_STATUSES).optional(),
+  number: z.string().trim().min(3).max(80).optional(),
+  signer: z.string().trim().max(200).optional(),
+  issuedOn: isoDate.optional(),
+  effectiveOn: isoDate.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type InstrumentUpdate = z.infer<typeof InstrumentUpdate>;
+
+export const InstrumentLink = z.object({ instrumentId: z.number().int().positive() });
+export type InstrumentLink = z.infer<typeof InstrumentLink>;

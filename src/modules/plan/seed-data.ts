@@ -276,3 +276,12 @@ export const SUCCESSOR = {
     { kind: 'Quyết định', number: '417/QĐ-BNNMT', title: 'Phê duyệt giai đoạn I (2026-2030) của Chương trình mục tiêu quốc gia giai đoạn 2026-2035', issuer: 'Bộ Nông nghiệp và Môi trường', issuedOn: '2026-01-31', factStatus: 'VERIFIED', source: 'S97, S98' },
   ] as SeedInstrument[],
 };
+
+/** Amendments and replacements between registered instruments (implementation-plan.md §2.1, §4). */
+export const INSTRUMENT_LINKS: { number: string; amends?: string; replaces?: string }[] = [
+  { number: '38/2023/NĐ-CP', amends: '27/2022/NĐ-CP' },
+  { number: '02/2022/TT-BLĐTBXH', amends: '07/2021/TT-BLĐTBXH' }, // replaces forms 7.8, 7.9, 7.10 of Annex VII
+  { number: '30/2025/NĐ-CP', amends: '07/2021/NĐ-CP' },
+  { number: '1061/QĐ-TTg', replaces: '1945/QĐ-TTg' }, // re-establishes the Central Steering Committee
+  { number: '2594/QĐ-TTg', amends: '1061/QĐ-TTg' }, // updates its membership
+];

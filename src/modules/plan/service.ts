@@ -7,3 +7,4 @@ export * from './service/tasks';
 export * from './service/assignments';
 export * from './service/notify';
 export * from './service/supervision';
+export * from './service/instruments';
