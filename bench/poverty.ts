@@ -1,7 +1,7 @@
 /**
  * Poverty benchmark (issue 4): import + classify + aggregate of N synthetic households spread over the
  * real communes of 2024, next to a plain-SQL baseline in the same run (the database loading the same
- * rows in bulk and computing the same per-commune counts with one query), on the embedded engine
+ * rows in bulk into a plain table and computing the same per-commune counts with one query), on the embedded engine
  * (PGlite in a data directory, in this process, over its socket) and on PostgreSQL.
  *
  *   npm run bench:poverty -- 100000            (N; default 100,000)
@@ -180,7 +180,7 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
 }
 
 async function baseline(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>) {
-  await db.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_baseline (province_id text, commune_id text, household_code text, area text,
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_baseline (province_id text, commune_id text, household_code text, area text,
     ethnic_minority boolean, score_a numeric, n_deprived int, previous_class text)`);
   await db.query('TRUNCATE bench_baseline');
   for (const batch of batches(communes)) {

@@ -47,31 +47,45 @@ export interface HouseholdWrite {
 const BATCH = 5000;
 const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
+/** Communes (of the given ones) that already have households in the register. */
+export async function communesWithHouseholds(db: Db, communes: { provinceId: string; communeId: string }[]): Promise<Set<string>> {
+  const rows = await db.query<{ commune_id: string }>(
+    `SELECT DISTINCT h.commune_id FROM poverty_household h
+     JOIN unnest($1::text[], $2::text[]) AS c(p, id) ON h.province_id = c.p AND h.commune_id = c.id`,
+    [communes.map((c) => c.provinceId), communes.map((c) => c.communeId)],
+  );
+  return new Set(rows.map((r) => r.commune_id));
+}
+
 /**
  * Inserts or updates households by (province, commune, household code); returns "commune|code" → id
- * and the ids of the households that already existed (their members must be replaced).
+ * and the ids of the households that already existed (their members must be replaced). Households of
+ * communes with none yet (`fresh`) are inserted without the conflict check.
  */
-export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
+export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[], fresh: Set<string> = new Set()): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
   const ids = new Map<string, number>();
   const existing = new Set<number>();
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = rows.slice(i, i + BATCH);
-    const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
-      `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
-       ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
+  const upsert = `ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
          head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
          ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
-         members_count = EXCLUDED.members_count, updated_at = now()
-       RETURNING id, commune_id, household_code AS code, (xmax::text <> '0') AS updated`,
-      [
-        c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
-        c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
-      ],
-    );
-    for (const g of got) {
-      ids.set(keyOf(g.commune_id, g.code), g.id);
-      if (g.updated) existing.add(g.id);
+         members_count = EXCLUDED.members_count, updated_at = now()`;
+  for (const [conflict, part] of [[false, rows.filter((r) => fresh.has(r.communeId))], [true, rows.filter((r) => !fresh.has(r.communeId))]] as const) {
+    for (let i = 0; i < part.length; i += BATCH) {
+      const c = part.slice(i, i + BATCH);
+      const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
+        `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
+         ${conflict ? upsert : ''}
+         RETURNING id, commune_id, household_code AS code, ${conflict ? `(xmax::text <> '0')` : 'false'} AS updated`,
+        [
+          c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
+          c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
+        ],
+      );
+      for (const g of got) {
+        ids.set(keyOf(g.commune_id, g.code), g.id);
+        if (g.updated) existing.add(g.id);
+      }
     }
   }
   return { ids, existing };

@@ -171,6 +171,8 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   if (!todo.length) return [...outcome.values()];
 
   const key = repo.householdKey;
+  const known = await repo.communesWithHouseholds(tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })));
+  const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
   const { ids, existing } = await repo.upsertHouseholds(
     tx,
     todo.flatMap(({ commune, households, members }) => {
@@ -181,6 +183,7 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
         headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority, village: h.village, area: h.area, membersCount: count.get(h.code) ?? 0,
       }));
     }),
+    fresh,
   );
   const refs = todo.flatMap(({ commune, households }) => households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })));
   await repo.replaceMembers(
