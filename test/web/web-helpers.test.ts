@@ -4,6 +4,7 @@ import { formatDateTimeVi, parseDateInput } from '../../web/src/app/format';
 import { communesPerProvince } from '../../web/src/features/map/counts';
 import { levelsOn, rankUnits, searchKey, type Unit } from '../../web/src/features/units/api';
 import { query } from '../../web/src/app/api';
+import { isLocalPath } from '../../web/src/app/paths';
 
 const unit = (id: string, level: Unit['level'], code: string, fullName: string, name: string, parentId: string | null = null, provinceId?: string): Unit => ({
   id,
@@ -89,4 +90,16 @@ describe('query string', () => {
     expect(query({ q: 'thanh hóa' })).toBe('?q=thanh+h%C3%B3a');
     expect(query({})).toBe('');
   });
+});
+
+describe('isLocalPath (where to go after signing in)', () => {
+  it.each([
+    ['/ban-do?ngay=2024-01-01', true],
+    ['/', true],
+    ['//evil.example/', false],
+    ['/\\evil.example/', false],
+    ['https://evil.example/', false],
+    ['/a\nb', false],
+    [undefined, false],
+  ])('%j → %s', (p, ok) => expect(isLocalPath(p)).toBe(ok));
 });

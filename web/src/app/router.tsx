@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import SignInPage from '../features/auth/SignInPage';
 import { ErrorBox, Forbidden, Loading, NotFound } from './components/feedback';
+import { isLocalPath } from './paths';
 import { PAGES, type PageDef } from './routes';
 import { allows, sessionQuery, useMe } from './session';
 import { Shell } from './Shell';
@@ -25,7 +26,7 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: SIGN_IN_PATH,
   validateSearch: (s: Record<string, unknown>): SignInSearch => ({
-    redirect: typeof s.redirect === 'string' && s.redirect.startsWith('/') && !s.redirect.startsWith('//') ? s.redirect : undefined,
+    redirect: isLocalPath(s.redirect) ? s.redirect : undefined,
     reason: s.reason === 'expired' ? 'expired' : undefined,
   }),
   component: SignInPage,
