@@ -8,12 +8,11 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
 import { householdCounts, ratesOf, rollUp, type Counts } from '../../domain/poverty/aggregate';
-import { classifyHousehold, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import { classifyHousehold, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import type { HouseholdClass } from '../../domain/poverty/types';
 import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember } from '../../domain/poverty/workbook';
-import { CLASS_LABEL_VI } from '../../domain/poverty/classify';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit, systemActor, type AuditActor } from '../audit/audit';
@@ -157,10 +156,7 @@ export interface CommuneImport {
 export async function importParsed(tx: Db, caller: Caller, year: number, items: CommuneImport[]): Promise<{ communeId: string; importId: number | null; unchanged: boolean }[]> {
   const communeIds = items.map((i) => i.commune.id);
   const campaign = await ensureCampaign(tx, 'periodic', year);
-  const locked = await tx.query<{ commune_id: string; approvals: review.ChainState['approvals'] }>(
-    `SELECT commune_id, approvals FROM poverty_commune_review WHERE campaign_id = $1 AND commune_id = ANY($2::text[])`,
-    [campaign.id, communeIds],
-  );
+  const locked = await repo.communeApprovals(tx, campaign.id, communeIds);
   const lockedIds = locked.filter((l) => review.communeResultsLocked({ approvals: l.approvals })).map((l) => l.commune_id);
   if (lockedIds.length) {
     throw conflict('Kết quả rà soát của xã đã được gửi lên cấp trên và bị khoá; cần cấp trên trả lại trước khi nhập lại.', { communes: lockedIds });
@@ -326,49 +322,20 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
 
 // ---------------------------------------------------------------- review workflow
 
-interface CampaignRow {
-  id: number;
-  kind: 'periodic' | 'monthly';
-  year: number;
-  month: number;
-  opens_on: string;
-  closes_on: string | null;
-  routing_id: string;
-}
-
-const toCampaign = (r: CampaignRow): review.Campaign => ({
+const toCampaign = (r: repo.CampaignRow): review.Campaign => ({
   kind: r.kind, year: r.year, month: r.kind === 'monthly' ? r.month : null, opensOn: r.opens_on, closesOn: r.closes_on, routingId: r.routing_id,
 });
 
 /** The campaign of a year (or month), created on first use with the routing in force at its start. */
-export async function ensureCampaign(tx: Db, kind: 'periodic' | 'monthly', year: number, month: number | null = null): Promise<CampaignRow & { campaign: review.Campaign }> {
+export async function ensureCampaign(tx: Db, kind: 'periodic' | 'monthly', year: number, month: number | null = null): Promise<repo.CampaignRow & { campaign: review.Campaign }> {
   const key = kind === 'monthly' ? (month ?? 1) : 0;
-  let row = await tx.maybeOne<CampaignRow>('SELECT * FROM poverty_campaign WHERE kind = $1 AND year = $2 AND month = $3', [kind, year, key]);
+  let row = await repo.findCampaign(tx, kind, year, key);
   if (!row) {
     const c = review.openCampaign(kind, year, month);
     if (!c.ok) throw invalid(c.error.message, []);
-    row = await tx.one<CampaignRow>(
-      `INSERT INTO poverty_campaign (kind, year, month, opens_on, closes_on, routing_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (kind, year, month) DO UPDATE SET kind = EXCLUDED.kind RETURNING *`,
-      [kind, year, key, c.value.opensOn, c.value.closesOn, c.value.routingId],
-    );
+    row = await repo.insertCampaign(tx, { kind, year, month: key, opensOn: c.value.opensOn, closesOn: c.value.closesOn, routingId: c.value.routingId });
   }
   return { ...row, campaign: toCampaign(row) };
-}
-
-async function communeReviewState(db: Db, campaignId: number, communeId: string) {
-  return db.maybeOne<{ steps: review.StepRecord[]; approvals: review.ChainState['approvals'] }>(
-    'SELECT steps, approvals FROM poverty_commune_review WHERE campaign_id = $1 AND commune_id = $2',
-    [campaignId, communeId],
-  );
-}
-
-async function saveCommuneReview(tx: Db, campaignId: number, commune: repo.CommuneRow, steps: review.StepRecord[], approvals: review.ChainState['approvals']) {
-  await tx.query(
-    `INSERT INTO poverty_commune_review (campaign_id, commune_id, province_id, steps, approvals) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (campaign_id, commune_id) DO UPDATE SET steps = EXCLUDED.steps, approvals = EXCLUDED.approvals, updated_at = now()`,
-    [campaignId, commune.id, commune.provinceId, JSON.stringify(steps), JSON.stringify(approvals)],
-  );
 }
 
 function unwrap<T>(r: review.ReviewResult<T>): T {
@@ -382,9 +349,9 @@ export async function recordReviewStep(db: Db, caller: Caller, communeId: string
   await assertCoversCommune(db, caller, commune.id, ['commune_officer']);
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
-    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const state = (await repo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
     const progress = unwrap(review.completeStep(c.campaign, { completed: state.steps }, record));
-    await saveCommuneReview(tx, c.id, commune, progress.completed, state.approvals);
+    await repo.saveCommuneReview(tx, c.id, commune, progress.completed, state.approvals);
     await audit(tx, auditActorOf(caller), { action: 'poverty.review.step', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.steps, after: progress.completed });
     return communeProgressView(c.campaign, commune, progress.completed, state.approvals, record.on);
   });
@@ -412,9 +379,9 @@ export async function approveReview(db: Db, caller: Caller, communeId: string, y
   await assertActsForLevel(db, caller, level, commune.id);
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
-    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const state = (await repo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
     const next = unwrap(review.approve(c.campaign, { completed: state.steps }, { approvals: state.approvals }, level, on));
-    await saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
+    await repo.saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
     await audit(tx, auditActorOf(caller), { action: 'poverty.review.approve', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.approvals, after: next.approvals });
     return communeProgressView(c.campaign, commune, state.steps, next.approvals, on);
   });
@@ -425,9 +392,9 @@ export async function returnReview(db: Db, caller: Caller, communeId: string, ye
   await assertActsForLevel(db, caller, byLevel, commune.id);
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
-    const state = (await communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
+    const state = (await repo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
     const next = unwrap(review.returnForCorrection(c.campaign, { approvals: state.approvals }, byLevel));
-    await saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
+    await repo.saveCommuneReview(tx, c.id, commune, state.steps, next.approvals);
     await audit(tx, auditActorOf(caller), { action: 'poverty.review.return', entity: 'commune_review', entityId: `${c.id}:${commune.id}`, unitId: commune.id, before: state.approvals, after: next.approvals });
     return communeProgressView(c.campaign, commune, state.steps, next.approvals, c.campaign.opensOn);
   });
