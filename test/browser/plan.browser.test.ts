@@ -127,6 +127,13 @@ describe('plan (browser)', () => {
     const row = page.locator('[data-testid="plan-row"][data-position="6"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('31/12/2026');
+
+    // Public holidays of 2025: Tết on 29/01/2025 (lunar calendar, UTC+7)
+    await page.goto(`${app.baseUrl}/ngay-nghi`);
+    await page.getByTestId('calendar-year').fill('2025');
+    await expect.poll(() => page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').getAttribute('data-code')).toBe('tet');
+    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-04-07"]').getAttribute('data-code')).toBe('hung_kings');
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });

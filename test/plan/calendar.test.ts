@@ -138,3 +138,15 @@ describe('Working days (TT 10/2022 Art. 4.2: "trong vòng 15 ngày làm việc")
     }
   });
 });
+
+describe('calendarOfYear', () => {
+  it('2023: 11 statutory days off under Art. 112 plus compensatory days, with the count of working days', async () => {
+    const { calendarOfYear } = await import('../../src/domain/calendar');
+    const c = calendarOfYear(2023);
+    expect(c.daysOff.filter((d) => !d.compensatory)).toHaveLength(11); // 1 + 5 + 1 + 1 + 2 + 1
+    expect(c.rules.every((r) => r.legalBasis.includes('Điều 112'))).toBe(true);
+    // 365 days − 105 weekend days − 11 weekdays off: 2/1 (nghỉ bù 1/1), Tết 23–27/1 (with nghỉ bù),
+    // 1–3/5 (30/4 and Hùng Kings on the weekend), 4–5/9 (2/9 + 3/9 default placement on the weekend)
+    expect(c.workingDays).toBe(249);
+  });
+});

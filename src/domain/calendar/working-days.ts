@@ -142,3 +142,19 @@ export const vietnamCalendar = createWorkCalendar();
 export const isWorkingDay = (date: string) => vietnamCalendar.isWorkingDay(date);
 export const addWorkingDays = (date: string, n: number) => vietnamCalendar.addWorkingDays(date, n);
 export const workingDaysBetween = (from: string, to: string) => vietnamCalendar.workingDaysBetween(from, to);
+
+/** A year's days off with their legal basis, the rules in force and the recorded notices (for screens and the API). */
+export function calendarOfYear(year: number, calendar: WorkCalendar = vietnamCalendar) {
+  const from = isoDate(year, 1, 1);
+  const to = isoDate(year, 12, 31);
+  let workingDays = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) workingDays++;
+  return {
+    year,
+    workingDays,
+    daysOff: calendar.daysOff(year),
+    rules: calendar.config.rules.filter((r) => r.validFrom <= to && (!r.validTo || r.validTo >= from)),
+    compensatory: { enabled: calendar.config.compensateWeekendHolidays, ...COMPENSATORY_RULE },
+    overrides: calendar.config.overrides.filter((o) => o.year === year),
+  };
+}

@@ -3,9 +3,10 @@ import type { AppDeps } from '../../server/types';
 import { todayInVietnam } from '../../domain/text';
 import { badRequest } from '../../errors';
 import { requireActor } from '../access/actor';
+import { calendarOfYear } from '../../domain/calendar/working-days';
 import { planWorkbook } from './excel';
 import {
-  AsOfQuery, AssignmentParams, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask,
+  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask,
   InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
@@ -18,6 +19,8 @@ const tags = ['plan'];
 
 export function registerPlanRoutes(r: Router, deps: AppDeps) {
   const db = deps.db;
+
+  r.get('/api/plan/calendar', { summary: 'Ngày nghỉ lễ, tết và ngày làm việc của một năm', access: 'public', tags, query: CalendarQuery }, ({ query }) => calendarOfYear(query.year));
 
   r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags }, () => svc.programOverview(db));
 

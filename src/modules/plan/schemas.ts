@@ -160,3 +160,5 @@ export type InstrumentUpdate = z.infer<typeof InstrumentUpdate>;
 
 export const InstrumentLink = z.object({ instrumentId: z.number().int().positive() });
 export type InstrumentLink = z.infer<typeof InstrumentLink>;
+
+export const CalendarQuery = z.object({ year: z.coerce.number({ message: 'Năm phải là số.' }).int().min(2000).max(2100) });

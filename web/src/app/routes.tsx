@@ -39,6 +39,7 @@ export const PAGES: PageDef[] = [
   { path: '/van-ban', nav: 'main', label: { vi: 'Sổ văn bản', en: 'Legal instruments' }, load: () => import('../features/plan/InstrumentsPage') },
   { path: '/ban-chi-dao', nav: 'main', label: { vi: 'Ban Chỉ đạo', en: 'Steering committees' }, load: () => import('../features/plan/CommitteesPage') },
   { path: '/giam-sat', nav: 'main', label: { vi: 'Kiểm tra, giám sát', en: 'Supervision' }, load: () => import('../features/plan/SupervisionPage') },
+  { path: '/ngay-nghi', nav: 'main', label: { vi: 'Ngày nghỉ lễ, tết', en: 'Public holidays' }, load: () => import('../features/plan/CalendarPage') },
   { path: '/ho-ngheo', nav: 'main', label: { vi: 'Hộ nghèo, cận nghèo', en: 'Poor households' }, load: () => import('../features/poverty/PovertyPage') },
   { path: '/quan-tri/nhat-ky', nav: 'admin', roles: ADMIN, label: { vi: 'Nhật ký', en: 'Audit log' }, load: () => import('../features/admin/AuditPage') },
   { path: '/quan-tri/lien-ket', nav: 'admin', roles: ADMIN, label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' }, load: () => import('../features/admin/UnresolvedPage') },

@@ -12,10 +12,23 @@ interface Member { id: number; role: string; personName: string | null; position
 
 function Members({ id }: { id: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['plan', 'committee', id], queryFn: ({ signal }) => api<{ members: Member[] }>(`/api/plan/committees/${encodeURIComponent(id)}`, { signal }) });
+  const q = useQuery({ queryKey: ['plan', 'committee', id], queryFn: ({ signal }) => api<{ members: Member[]; meetings: { id: number; heldOn: string; title: string }[] }>(`/api/plan/committees/${encodeURIComponent(id)}`, { signal }) });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;
   return (
+    <>
+    {q.data.meetings.length > 0 && (
+      <>
+        <h3>{t('plan.meetings')}</h3>
+        <ul>
+          {q.data.meetings.map((m) => (
+            <li key={m.id}>
+              {formatDateVi(m.heldOn)}: {m.title}
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
     <table className="data" data-testid={`members-${id}`}>
       <thead>
         <tr>
@@ -38,6 +51,7 @@ function Members({ id }: { id: string }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 

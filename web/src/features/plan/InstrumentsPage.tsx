@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi } from '../../app/format';
 import './texts';
 
-interface Instrument { id: number; kind: string; number: string | null; title: string; issuer: string | null; issuedOn: string | null; effectiveOn: string | null; note: string | null; factStatus: string; tasks: { id: number; position: string; dueOn: string | null }[] | null }
+interface Instrument { id: number; kind: string; number: string | null; title: string; issuer: string | null; issuedOn: string | null; effectiveOn: string | null; note: string | null; factStatus: string; amends: string | null; replaces: string | null; tasks: { id: number; position: string; dueOn: string | null }[] | null }
 
 export default function InstrumentsPage() {
   const { t } = useTranslation();
@@ -40,6 +40,8 @@ export default function InstrumentsPage() {
                   <td>
                     {i.title}
                     {i.note && <small className="muted"> — {i.note}</small>}
+                    {i.amends && <small className="muted"> — {t('plan.amends')} {i.amends}</small>}
+                    {i.replaces && <small className="muted"> — {t('plan.replaces')} {i.replaces}</small>}
                   </td>
                   <td>{i.issuer ?? '—'}</td>
                   <td className="nowrap">{i.issuedOn ? formatDateVi(i.issuedOn) : '—'}</td>

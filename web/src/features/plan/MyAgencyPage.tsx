@@ -1,5 +1,6 @@
 /** "My agency": what we lead, what we coordinate, what is late; and my notifications (daily digest). */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { post } from '../../app/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
@@ -14,6 +15,8 @@ export default function MyAgencyPage() {
   const [asOf, setAsOf] = useState(todayInVietnam());
   const my = useQuery(myAgencyQuery(asOf));
   const notes = useQuery(notificationsQuery);
+  const qc = useQueryClient();
+  const read = useMutation({ mutationFn: (id: number) => post(`/api/notifications/${id}/read`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }) });
   return (
     <section>
       <h1>{t('plan.myTitle')}</h1>
@@ -44,8 +47,13 @@ export default function MyAgencyPage() {
         ) : (
           <ul data-testid="notifications">
             {notes.data.map((n) => (
-              <li key={n.id} data-kind={n.kind}>
-                <strong>{n.title}</strong> — {n.body} <small className="muted">{formatDateTimeVi(n.createdAt)}</small>
+              <li key={n.id} data-kind={n.kind} data-read={n.readAt ? 'yes' : 'no'}>
+                {n.readAt ? n.title : <strong>{n.title}</strong>} — {n.body} <small className="muted">{formatDateTimeVi(n.createdAt)}</small>{' '}
+                {!n.readAt && (
+                  <button type="button" className="button-link" onClick={() => read.mutate(n.id)}>
+                    {t('plan.markRead')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
