@@ -22,7 +22,7 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
   const max = dates.reduce((a, b) => (a > b ? a : b));
   const span = Math.max(1, daysBetween(min, max));
   const x = (d: string) => LABEL + ((WIDTH - LABEL - 10) * daysBetween(min, d)) / span;
-  const height = TOP + dated.length * ROW + 10;
+  const height = TOP + dated.length * ROW + 24;
   const years: number[] = [];
   for (let y = Number(min.slice(0, 4)) + 1; y <= Number(max.slice(0, 4)); y++) years.push(y);
 
@@ -59,7 +59,7 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
           );
         })}
         <line x1={x(asOf)} x2={x(asOf)} y1={TOP - 8} y2={height} stroke="#d35400" strokeWidth={2} strokeDasharray="4 3" data-testid="gantt-today" data-date={asOf} />
-        <text x={Math.min(x(asOf) + 4, WIDTH - 150)} y={TOP - 10} fontSize="11" fill="#d35400">
+        <text x={x(asOf) - 4} y={height - 4} fontSize="11" fill="#d35400" textAnchor="end">
           {t('plan.todayLine', { date: formatDateVi(asOf) })}
         </text>
       </svg>
