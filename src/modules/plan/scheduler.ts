@@ -1,0 +1,58 @@
+/**
+ * The plan's daily jobs for a running server: once a day, from 07:00 Vietnam time, the digest for every
+ * user, then the e-mail outbox when SMTP is configured. Idempotent (one digest per user and day), so a
+ * restart or a second server does no harm. The server starts it with `startPlanJobs(db, logger)`.
+ */
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import { todayInVietnam } from '../../domain/text';
+import { runDigest, sendOutbox } from './service';
+import { smtpSettings, type SmtpSettings } from './smtp';
+
+export const DIGEST_HOUR_VN = 7;
+
+export interface PlanJobs {
+  /** Runs what is due at `now`; returns what it did. */
+  tick(now?: Date): Promise<{ digest: boolean; mail: boolean }>;
+  stop(): void;
+}
+
+export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
+  let lastDigest: string | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const jobs: PlanJobs = {
+    async tick(now = new Date()) {
+      const day = todayInVietnam(now);
+      const hourVn = (now.getUTCHours() + 7) % 24;
+      let digest = false;
+      let mail = false;
+      if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
+        const r = await runDigest(db, day);
+        lastDigest = day;
+        digest = true;
+        logger.info({ ...r }, 'plan: daily digest');
+      }
+      if (smtp) {
+        const r = await sendOutbox(db, smtp);
+        mail = r.sent + r.failed > 0;
+        if (mail) logger.info({ ...r }, 'plan: outbox sent');
+      }
+      return { digest, mail };
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+  return Object.assign(jobs, {
+    start(intervalMs = 10 * 60_000) {
+      timer = setInterval(() => void jobs.tick().catch((e) => logger.error({ err: e }, 'plan: daily jobs failed')), intervalMs);
+      timer.unref();
+      return jobs;
+    },
+  });
+}
+
+/** Starts the daily jobs (every 10 minutes a check); call `stop()` on shutdown. */
+export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>): PlanJobs {
+  return (planJobs(db, logger) as PlanJobs & { start(ms?: number): PlanJobs }).start();
+}
