@@ -106,6 +106,17 @@ describe('API: scope, workflow, concurrency, audit', () => {
     expect(detail.body.task.deadline).toBe('2023-01-30');
   });
 
+  it('a recurring duty shows its next occurrence and is never "overdue" as a whole', async () => {
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '12', title: 'Báo cáo giám sát hằng năm (TT 10/2022)', fanOut: 'provinces', deadline: 'hằng năm, trước ngày 01/12', startOn: '2022-07-15' });
+    expect(res.status).toBe(200);
+    expect(res.body.assignments).toBe(63);
+    const june = (await planStatus(t.db, { asOf: '2025-06-01' })).find((r) => r.id === res.body.id)!;
+    expect(june).toMatchObject({ deadline: '2025-11-30', daysLate: 0, overdue: false });
+    const dec = (await planStatus(t.db, { asOf: '2025-12-15' })).find((r) => r.id === res.body.id)!;
+    expect(dec.deadline).toBe('2026-11-30');
+  });
+
   it('dependencies: 3.4 (the list) after 3.3 (the criteria); a cycle is refused', async () => {
     const id = async (p: string) => (await t.db.one<{ id: number }>(`SELECT id FROM task WHERE position = $1`, [p])).id;
     const [criteria, list] = [await id('3.3'), await id('3.4')];
