@@ -259,6 +259,14 @@ describe('API: scope, workflow, concurrency, audit', () => {
     // Hà Nội's provincial plan was completed on 20/06/2022 (test above): nothing to report to its officer
     const province = await as.province_officer.get('/api/notifications');
     expect(province.body.items.filter((n: { kind: string }) => n.kind === 'digest')).toEqual([]);
+    // a province officer (new Hà Nội) is told about the assignment of the old Hà Nội People's Committee
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const task = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '40', title: 'Báo cáo thử của các tỉnh', fanOut: 'provinces', deadline: 'trước ngày 05/7/2026', startOn: '2024-01-01' });
+    expect(task.body.assignments).toBe(63);
+    await runDigest(t.db, '2026-06-30');
+    const hn = (await as.province_officer.get('/api/notifications')).body.items.find((n: { kind: string; digestOn: string }) => n.kind === 'digest' && n.digestOn === '2026-06-30');
+    expect(hn.body).toBe('Đến hạn trong 7 ngày: 1; đến hạn hôm nay: 0; quá hạn: 0.');
+
     // e-mail goes to the outbox only for users with an address
     await t.db.query(`UPDATE app_user SET email = 'chuquan@example.vn' WHERE username = 't.program-owner'`);
     const next = await runDigest(t.db, '2022-06-29');

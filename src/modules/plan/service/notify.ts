@@ -92,11 +92,13 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   const users = await db.query<{ id: number; email: string | null; display_name: string; role: string; agency_id: string | null; unit_id: string | null }>(
     `SELECT u.id, u.email, u.display_name, g.role, g.agency_id, g.unit_id FROM app_user u JOIN user_grant g ON g.user_id = u.id WHERE u.active ORDER BY u.id`,
   );
-  // Province users: the People's Committees of their province and of the old provinces that roll up into it.
+  // Province users: the People's Committees of their province and of the older provinces that roll up into it (any number of steps).
   const pcs = await db.query<{ unit_id: string; agency_id: string }>(
-    `SELECT g.unit_id, a.id AS agency_id FROM user_grant g JOIN agency a ON a.kind = 'people_committee'
-        AND (a.unit_id = g.unit_id OR a.unit_id IN (SELECT from_unit_id FROM unit_lineage WHERE to_unit_id = g.unit_id AND resolved))
-      WHERE g.role = 'province_officer'`,
+    `WITH RECURSIVE covered (root, unit_id) AS (
+       SELECT DISTINCT unit_id, unit_id FROM user_grant WHERE role = 'province_officer' AND unit_id IS NOT NULL
+       UNION
+       SELECT c.root, l.from_unit_id FROM unit_lineage l JOIN covered c ON l.to_unit_id = c.unit_id WHERE l.resolved)
+     SELECT DISTINCT c.root AS unit_id, a.id AS agency_id FROM covered c JOIN agency a ON a.kind = 'people_committee' AND a.unit_id = c.unit_id`,
   );
   const pcOf = new Map<string, string[]>();
   for (const r of pcs) pcOf.set(r.unit_id, [...(pcOf.get(r.unit_id) ?? []), r.agency_id]);
