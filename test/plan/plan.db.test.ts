@@ -195,6 +195,16 @@ describe('API: scope, workflow, concurrency, audit', () => {
     expect(no.body.error.message).toBe('Bạn chỉ được cập nhật phân công của cơ quan mình.');
   });
 
+  it("a request to the old Hà Nội People's Committee reaches today's Hà Nội province officer", async () => {
+    const pc = await t.db.one<{ id: string; task_id: number }>(
+      `SELECT g.id, a.task_id FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN agency g ON g.id = a.agency_id WHERE t.position = '2.1' AND g.code = 'UBND-01'`,
+    );
+    const res = await as.steering_member.post(`/api/plan/tasks/${pc.task_id}/comments`, { body: 'Đề nghị gửi kế hoạch đã ban hành.', kind: 'request', toAgencyId: pc.id });
+    expect(res.status).toBe(200);
+    const mine = (await as.province_officer.get('/api/notifications')).body.items;
+    expect(mine.find((n: { kind: string }) => n.kind === 'comment')).toMatchObject({ body: 'Đề nghị gửi kế hoạch đã ban hành.' });
+  });
+
   it('hands an assignment over to the successor agency without losing history', async () => {
     const a = await t.db.one<{ task_id: number; id: number }>(
       `SELECT a.task_id, a.id FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE t.position = '5' AND a.agency_id = 'MOLISA'`,

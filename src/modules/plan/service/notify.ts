@@ -17,12 +17,15 @@ async function notifyUsers(tx: Db, userIds: number[], n: { kind: string; taskId:
   );
 }
 
+/** The users who act for an agency: its own grants, and province officers of its province or of the provinces it became. */
 export async function notifyAgencyUsers(tx: Db, agencyId: string, n: { kind: string; taskId: number; title: string; body: string }) {
   const users = await tx.query<{ user_id: number }>(
-    `SELECT DISTINCT g.user_id FROM user_grant g JOIN app_user u ON u.id = g.user_id
-      WHERE u.active AND (g.agency_id = $1 OR (g.role = 'province_officer' AND g.unit_id IN (
-        SELECT l.to_unit_id FROM unit_lineage l JOIN agency a ON a.unit_id = l.from_unit_id WHERE a.id = $1 AND l.resolved
-        UNION SELECT unit_id FROM agency WHERE id = $1)))`,
+    `WITH RECURSIVE later (unit_id) AS (
+       SELECT unit_id FROM agency WHERE id = $1 AND unit_id IS NOT NULL
+       UNION
+       SELECT l.to_unit_id FROM unit_lineage l JOIN later ON l.from_unit_id = later.unit_id WHERE l.resolved)
+     SELECT DISTINCT g.user_id FROM user_grant g JOIN app_user u ON u.id = g.user_id
+      WHERE u.active AND (g.agency_id = $1 OR (g.role = 'province_officer' AND g.unit_id IN (SELECT unit_id FROM later)))`,
     [agencyId],
   );
   await notifyUsers(tx, users.map((u) => u.user_id), n);
