@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from '../errors';
@@ -58,6 +59,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
 
+  // JSON answers (unit lists reach megabytes) are compressed for slow connections.
+  app.use('/api/*', compress());
+
   // CSRF: a browser's cross-site request to a state-changing API is refused. Browsers send
   // Origin / Sec-Fetch-Site on such requests; the session cookie is also SameSite=Strict.
   app.use('/api/*', async (c, next) => {
@@ -95,7 +99,17 @@ export function createApp(deps: AppDeps): App {
 
   // The web app: static files, and index.html for client-side routes.
   if (fs.existsSync(WEB_DIST)) {
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
+    // Hashed file names: cache for a year; .br/.gz copies written by the build are served when accepted.
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: path.relative(process.cwd(), WEB_DIST),
+        precompressed: true,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
   }

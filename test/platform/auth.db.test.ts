@@ -76,4 +76,10 @@ describe('sign-in and sessions', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
+
+  it('compresses large JSON answers for clients that accept it', async () => {
+    const res = await t.client().request('GET', '/api/units?level=province&at=2024-01-01', undefined, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
 });
