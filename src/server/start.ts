@@ -5,6 +5,7 @@ import { DATASETS } from '../db/datasets';
 import { migrate } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { loadReferenceData } from '../db/reference-data';
+import { startPlanJobs } from '../modules/plan/scheduler';
 import { ensureFirstAdmin } from '../modules/users/service';
 import { createApp } from './app';
 
@@ -50,10 +51,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const jobs = startPlanJobs(opened.db, logger);
     logger.info(`giamngheo đang chạy tại ${url} (cơ sở dữ liệu: ${opened.kind === 'postgres' ? 'PostgreSQL' : `nhúng, ${config.dataDir}`})`);
     return {
       url,
       async close() {
+        jobs.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await opened.close();
       },

@@ -53,6 +53,6 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
 }
 
 /** Starts the daily jobs (every 10 minutes a check); call `stop()` on shutdown. */
-export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>): PlanJobs {
-  return (planJobs(db, logger) as PlanJobs & { start(ms?: number): PlanJobs }).start();
+export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
+  return (planJobs(db, logger, smtp) as PlanJobs & { start(ms?: number): PlanJobs }).start();
 }
