@@ -158,6 +158,24 @@ describe('import of a commune review workbook', () => {
   });
 });
 
+describe('current boundaries: old provinces roll up into the new ones (admin-units.md §9)', () => {
+  it('2024 results of a commune of old Hà Giang (02) appear under new Tuyên Quang (08) on current boundaries', async () => {
+    const haGiang = await findCommuneOn(t.db, '00688', '2024-12-14'); // Phường Quang Trung, TP Hà Giang
+    expect(haGiang!.provinceName).toMatch(/Hà Giang/);
+    const file = await workbook('hg.xlsx', {
+      households: [['HG1', 'Sùng Văn Pó', null, "H'Mông", 'Thôn 1', 'Nông thôn', 90, null, '1.1; 2.1; 3.2; 4.1', null, null, null, null]],
+      members: [['HG1', 'Sùng Văn Pó', 'Chủ hộ', null, 'Nam', null, "H'Mông"]],
+    });
+    await importReviewWorkbook(t.db, CLI, { communeId: haGiang!.id, year: 2024, filePath: file, fileName: 'hg.xlsx' });
+    const review = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'ethnicity' });
+    expect(review.rows.find((r) => r.code === '02')).toMatchObject({ households: 1, poor: 1, part: 'minority' });
+    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'none' });
+    expect(current.rows.find((r) => r.code === '08')).toMatchObject({ households: 1, poor: 1 });
+    expect(current.rows.find((r) => r.code === '08')!.name).toMatch(/Tuyên Quang/);
+    expect(current.rows.find((r) => r.code === '02')).toBeUndefined();
+  });
+});
+
 describe('personal data scope and export audit', () => {
   it('the commune officer sees names; an officer of another province does not', async () => {
     const mine = officer('commune_officer', communeId);
