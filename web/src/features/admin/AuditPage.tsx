@@ -6,19 +6,8 @@ import { api, query } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
+import type { AuditRow } from '../../../../src/modules/audit/service';
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unitId: string | null;
-  agencyId: string | null;
-  before: unknown;
-  after: unknown;
-}
 
 interface Filters {
   from: string;

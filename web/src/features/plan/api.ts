@@ -6,31 +6,9 @@ import type { TaskStatus } from '../../../../src/domain/plan/status';
 export type { TaskStatus };
 export { STATUS_LABELS } from '../../../../src/domain/plan/status';
 
-export interface PlanRow {
-  id: number;
-  position: string;
-  title: string;
-  leadAgency: string | null;
-  leadAgencyName: string;
-  coordinators: string | null;
-  deadline: string | null;
-  deadlineText: string | null;
-  deadlineVerified: boolean;
-  status: TaskStatus;
-  statusLabel: string;
-  percent: number;
-  completedOn: string | null;
-  daysLate: number;
-  overdue: boolean;
-  timeliness: string;
-  instrument: string | null;
-  assignments: number;
-  overdueAssignments: number;
-  note: string | null;
-  version: number;
-  parentId: number | null;
-  startOn: string | null;
-}
+/** One row of the plan, as the server computes it. */
+export type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/service/read';
+import type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/service/read';
 
 export interface Assignment {
   taskId: number;
