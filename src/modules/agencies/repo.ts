@@ -1,24 +1,10 @@
 import type { Db } from '../../db/client';
 import { compareVi } from '../../domain/text';
 import { searchWords } from '../units/repo';
+import type { Agency } from '../../domain/agencies/agencies';
 
-export interface AgencyRow {
-  id: string;
-  code: string;
-  kind: string;
-  name: string;
-  shortName: string | null;
-  nameEn: string | null;
-  parentId: string | null;
-  unitId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  successorId: string | null;
-  legalBasis: string | null;
-  source: string | null;
-  verified: boolean;
-  note: string | null;
-}
+/** An agency version as stored (the same shape as the reference data). */
+export type AgencyRow = Agency;
 
 export interface AgencyFilter {
   at: string;
