@@ -108,6 +108,14 @@ describe('poverty review (browser)', () => {
     await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('central');
     expect(await p.locator('[data-testid="poverty-approval"][data-level="province"]').getAttribute('data-approved')).not.toBe('');
     await app.screenshot(p, 'poverty-province');
+    // The map colours provinces by the register's poverty rate of the review in force on the date.
+    await p.goto(`${app.baseUrl}/ban-do?ngay=2025-12-20&chiso=poor-rate`);
+    const map = p.getByTestId('province-map');
+    await expect.poll(() => map.getAttribute('data-state')).toBe('ready');
+    expect(await map.getAttribute('data-indicator')).toBe('poor-rate');
+    expect(await map.getAttribute('data-province-count')).toBe('34');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('33,33');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="04"] td.num').textContent()).toBe('—');
     expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 });

@@ -103,3 +103,15 @@ describe('isLocalPath (where to go after signing in)', () => {
     [undefined, false],
   ])('%j → %s', (p, ok) => expect(isLocalPath(p)).toBe(ok));
 });
+
+describe('map: review year in force on a date (official results due 20 December, QĐ 24/2021/QĐ-TTg Art. 7)', () => {
+  it.each([
+    ['2025-12-19', 2024],
+    ['2025-12-20', 2025],
+    ['2026-01-05', 2025],
+    ['2024-06-30', 2023],
+  ])('%s → %i', async (at, year) => {
+    const { reviewYearOn } = await import('../../web/src/features/map/indicators');
+    expect(reviewYearOn(at)).toBe(year);
+  });
+});

@@ -16,6 +16,7 @@ import { api, query } from '../../app/api';
 import { formatNumberVi } from '../../app/format';
 import type { Role } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
+import type { Summary } from '../poverty/api';
 import { communesPerProvince } from './counts';
 
 export interface MapIndicator {
@@ -47,4 +48,32 @@ const communes: MapIndicator = {
   source: { vi: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).', en: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).' },
 };
 
-export const MAP_INDICATORS: MapIndicator[] = [communes];
+/**
+ * The review year whose official results are in force on `at`: provinces report them by 20 December
+ * (QĐ 24/2021/QĐ-TTg, Art. 7), so a date before 20/12/Y shows the results of year Y − 1.
+ */
+export function reviewYearOn(at: string): number {
+  const y = Number(at.slice(0, 4));
+  return at.slice(5) >= '12-20' ? y : y - 1;
+}
+
+const poorRate: MapIndicator = {
+  id: 'poor-rate',
+  label: { vi: 'Tỷ lệ hộ nghèo (%, sổ hộ của hệ thống)', en: 'Poverty rate (%, households in the register)' },
+  roles: ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'],
+  additive: false,
+  format: (v) => formatNumberVi(v, 2),
+  async load(at, signal) {
+    const year = reviewYearOn(at);
+    // before the reform the map shows the 63 old provinces: keep the review's own boundaries
+    const boundaries = at < REFORM_DATE ? 'review' : 'current';
+    const s = await api<Summary>(`/api/poverty/summary${query({ year, level: 'province', boundaries })}`, { signal });
+    return new Map(s.rows.filter((r) => r.poorPct !== null).map((r) => [r.code, r.poorPct as number]));
+  },
+  source: {
+    vi: 'Kết quả rà soát đã nhập vào hệ thống (tỷ lệ = số hộ nghèo / tổng số hộ, cộng dồn từ các xã); tỉnh chưa có số liệu để trống.',
+    en: 'Review results imported into the system (rate = poor households / all households, summed over communes); provinces without data are blank.',
+  },
+};
+
+export const MAP_INDICATORS: MapIndicator[] = [communes, poorRate];
