@@ -36,6 +36,27 @@ describe('meetings and supervision', () => {
     expect(committee.body.members.find((m: { personName: string }) => m.personName === 'Trần Đức Thắng')).toMatchObject({ validFrom: '2025-11-26', instrument: '2594/QĐ-TTg' });
   });
 
+  it('refuses a meeting whose conclusion task has an unreadable deadline or no lead, naming that conclusion', async () => {
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const before = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM committee_meeting`);
+    const res = await owner.post('/api/plan/committees/BCD-TW-2025/meetings', {
+      heldOn: '2025-08-20',
+      title: 'Phiên họp có kết luận sai',
+      conclusions: [
+        { body: 'Ghi nhận kết quả.' },
+        { body: 'Tổng hợp báo cáo', task: { planId: plan.id, position: '21', leadAgencyId: 'MAE', deadline: 'cuối năm sau' } },
+        { body: 'Rà soát văn bản', task: { planId: plan.id, position: '22' } },
+      ],
+    });
+    expect(res.status).toBe(422);
+    const problems = res.body.error.details.problems.map((p: { path: string; message: string }) => [p.path, p.message]);
+    expect(problems).toEqual([
+      ['body.conclusions.1.task.deadline', expect.stringContaining('cuối năm sau')],
+      ['body.conclusions.2.task.leadAgencyId', 'Cần cơ quan chủ trì, hoặc giao cho tất cả các tỉnh / bộ.'],
+    ]);
+    expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM committee_meeting`)).n).toBe(before.n);
+  });
+
   it('refuses the whole supervision plan when one recommendation deadline cannot be read', async () => {
     const before = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM supervision_plan`);
     const res = await owner.post('/api/plan/supervision', {

@@ -13,6 +13,15 @@ import { createTask } from './tasks';
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */
 export async function createMeeting(db: Db, actor: Actor, committeeId: string, input: NewMeeting) {
+  // check every conclusion's task first, with the conclusion's own path: nothing is written when one is wrong
+  const problems: { path: string; message: string }[] = [];
+  for (const [i, c] of input.conclusions.entries()) {
+    if (!c.task) continue;
+    if (c.task.fanOut === 'none' && !c.task.leadAgencyId) problems.push({ path: `body.conclusions.${i}.task.leadAgencyId`, message: 'Cần cơ quan chủ trì, hoặc giao cho tất cả các tỉnh / bộ.' });
+    const p = c.task.deadline ? tryParseDeadline(c.task.deadline) : null;
+    if (p && !p.ok) problems.push({ path: `body.conclusions.${i}.task.deadline`, message: p.message });
+  }
+  if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
   return db.tx(async (tx) => {
     if (!(await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [committeeId]))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
     const m = await tx.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [

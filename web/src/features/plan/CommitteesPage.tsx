@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi } from '../../app/format';
+import { allows, useMe } from '../../app/session';
+import { MeetingForm } from './MeetingForm';
 import './texts';
 
 interface Committee { id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number }
@@ -58,6 +60,9 @@ function Members({ id }: { id: string }) {
 export default function CommitteesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
+  const me = useMe();
+  // POST /api/plan/committees/:id/meetings is for the program owner (routes.ts: OWNERS)
+  const canRecord = allows(me.user, ['admin', 'program_owner']);
   const q = useQuery({ queryKey: ['plan', 'committees'], queryFn: ({ signal }) => api<{ items: Committee[] }>('/api/plan/committees', { signal }).then((r) => r.items) });
   return (
     <section>
@@ -76,6 +81,7 @@ export default function CommitteesPage() {
             {t('plan.members')} ({c.members})
           </button>
           {open === c.id && <Members id={c.id} />}
+          {canRecord && <MeetingForm committeeId={c.id} />}
         </article>
       ))}
     </section>

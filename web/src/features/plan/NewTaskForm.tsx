@@ -2,7 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post, query } from '../../app/api';
+import { post } from '../../app/api';
+import { agenciesQuery } from './api';
 import { ErrorBox } from '../../app/components/feedback';
 import { todayInVietnam } from '../../app/format';
 
@@ -14,10 +15,7 @@ export function NewTaskForm({ planId }: { planId: number }) {
   const [fanOut, setFanOut] = useState<'none' | 'provinces' | 'ministries' | 'all'>('none');
   const [lead, setLead] = useState('');
   const [deadline, setDeadline] = useState('');
-  const agencies = useQuery({
-    queryKey: ['agencies', 'central', todayInVietnam()],
-    queryFn: ({ signal }) => api<{ items: { id: string; name: string; kind: string }[] }>(`/api/agencies${query({ at: todayInVietnam() })}`, { signal }).then((r) => r.items.filter((a) => a.kind === 'ministry' || a.kind === 'central_agency')),
-  });
+  const agencies = useQuery({ ...agenciesQuery(todayInVietnam()), select: (items) => items.filter((a) => a.kind === 'ministry' || a.kind === 'central_agency') });
   const save = useMutation({
     mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['plan'] }),

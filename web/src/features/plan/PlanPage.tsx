@@ -1,13 +1,12 @@
 /** The plan: table or Gantt timeline at a chosen date, with its Excel export. */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
-import { exportUrl, planQuery } from './api';
+import { exportUrl, mainPlanOf, planQuery, plansQuery } from './api';
 import { Gantt } from './Gantt';
 import { PlanTable } from './PlanTable';
 import { NewTaskForm } from './NewTaskForm';
@@ -19,8 +18,8 @@ export default function PlanPage() {
   const [view, setView] = useState<'table' | 'timeline'>('table');
   const rows = useQuery(planQuery(asOf));
   const me = useMe();
-  const plans = useQuery({ queryKey: ['plan', 'plans'], queryFn: ({ signal }) => api<{ items: { id: number; code: string }[] }>('/api/plan/plans', { signal }).then((r) => r.items) });
-  const mainPlan = plans.data?.find((p) => p.code === '1705/QĐ-TTg') ?? plans.data?.[0];
+  const plans = useQuery(plansQuery);
+  const mainPlan = mainPlanOf(plans.data);
   return (
     <section>
       <h1>{t('plan.title')}</h1>

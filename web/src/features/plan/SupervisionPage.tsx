@@ -7,6 +7,7 @@ import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
+import { SupervisionForm } from './SupervisionForm';
 import './texts';
 
 interface Recommendation {
@@ -46,6 +47,8 @@ export default function SupervisionPage() {
     <section>
       <h1>{t('plan.supervisionTitle')}</h1>
       <p className="lead">{t('plan.supervisionIntro')}</p>
+      {/* POST /api/plan/supervision is for the program owner (routes.ts: OWNERS) */}
+      {allows(me.user, ['admin', 'program_owner']) && <SupervisionForm />}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
         <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
       </form>

@@ -80,3 +80,21 @@ export const notificationsQuery = queryOptions({
 });
 
 export const exportUrl = (asOf: string, overdue = false) => `/api/plan/export.xlsx${query({ asOf, overdue: overdue ? 'true' : undefined })}`;
+
+export interface AgencyOption { id: string; name: string; kind: string }
+
+/** Agencies in force on a date (ministries, central agencies, provincial committees …), in the server's order. */
+export const agenciesQuery = (at: string) =>
+  queryOptions({
+    queryKey: ['agencies', at],
+    queryFn: ({ signal }) => api<{ items: AgencyOption[] }>(`/api/agencies${query({ at })}`, { signal }).then((r) => r.items),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(at),
+  });
+
+export const plansQuery = queryOptions({
+  queryKey: ['plan', 'plans'],
+  queryFn: ({ signal }) => api<{ items: { id: number; code: string; title?: string }[] }>('/api/plan/plans', { signal }).then((r) => r.items),
+});
+
+/** The Government's plan (Decision 1705/QĐ-TTg), where new tasks go unless another plan is chosen. */
+export const mainPlanOf = (plans: { id: number; code: string }[] | undefined) => plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];

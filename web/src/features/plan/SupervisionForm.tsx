@@ -1,0 +1,214 @@
+/**
+ * The program owner creates a supervision or inspection plan with its visits, findings and
+ * recommendations (deadline written the Vietnamese way). POST /api/plan/supervision — the whole
+ * plan is refused when one deadline cannot be read; each problem is shown next to its field.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../app/api';
+import { DateField } from '../../app/components/DateField';
+import { todayInVietnam } from '../../app/format';
+import { agenciesQuery } from './api';
+import { FieldProblem, FormError } from './FormProblems';
+
+interface Rec { body: string; addresseeAgencyId: string; deadline: string }
+interface Finding { body: string; severity: 'normal' | 'serious'; recommendations: Rec[] }
+interface Visit { visitedOn: string; agencyId: string; team: string; findings: Finding[] }
+const newRec = (): Rec => ({ body: '', addresseeAgencyId: '', deadline: '' });
+const newFinding = (): Finding => ({ body: '', severity: 'normal', recommendations: [newRec()] });
+const newVisit = (): Visit => ({ visitedOn: todayInVietnam(), agencyId: '', team: '', findings: [newFinding()] });
+const FIELD = /^body\.(kind|title|year|legalBasis|visits\.\d+\.(visitedOn|agencyId|team|findings\.\d+\.(body|severity|recommendations\.\d+\.(body|addresseeAgencyId|deadline))))$/;
+
+const replaceAt = <T,>(xs: T[], i: number, f: (x: T) => T) => xs.map((x, j) => (j === i ? f(x) : x));
+const removeAt = <T,>(xs: T[], i: number) => xs.filter((_, j) => j !== i);
+
+export function SupervisionForm() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<'supervision' | 'inspection'>('supervision');
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
+  const [legalBasis, setLegalBasis] = useState('');
+  const [visits, setVisits] = useState<Visit[]>([newVisit()]);
+  const agencies = useQuery(agenciesQuery(todayInVietnam()));
+  const save = useMutation({
+    mutationFn: () =>
+      post<{ id: number; recommendations: number }>('/api/plan/supervision', {
+        kind,
+        title,
+        year,
+        legalBasis: legalBasis || undefined,
+        visits: visits.map((v) => ({
+          visitedOn: v.visitedOn,
+          agencyId: v.agencyId || undefined,
+          team: v.team || undefined,
+          findings: v.findings.map((f) => ({
+            body: f.body,
+            severity: f.severity,
+            recommendations: f.recommendations.map((r) => ({ body: r.body, addresseeAgencyId: r.addresseeAgencyId || undefined, deadline: r.deadline || undefined })),
+          })),
+        })),
+      }),
+    onSuccess: () => {
+      setTitle('');
+      setLegalBasis('');
+      setVisits([newVisit()]);
+      void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] });
+    },
+  });
+  const visit = (vi: number, f: (v: Visit) => Visit) => setVisits((vs) => replaceAt(vs, vi, f));
+  const finding = (vi: number, fi: number, f: (x: Finding) => Finding) => visit(vi, (v) => ({ ...v, findings: replaceAt(v.findings, fi, f) }));
+  const rec = (vi: number, fi: number, ri: number, patch: Partial<Rec>) => finding(vi, fi, (x) => ({ ...x, recommendations: replaceAt(x.recommendations, ri, (r) => ({ ...r, ...patch })) }));
+  const err = save.error;
+  const agencyOptions = (
+    <>
+      <option value="" />
+      {agencies.data?.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.name}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <details className="card" data-testid="supervision-form">
+      <summary>{t('plan.supervisionForm.open')}</summary>
+      <form onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="sv-kind">{t('plan.supervisionForm.kind')}</label>
+            <select id="sv-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+              {(['supervision', 'inspection'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`plan.supervisionForm.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sv-title">{t('plan.supervisionForm.title')}</label>
+            <input id="sv-title" value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
+            <FieldProblem error={err} path="body.title" />
+          </div>
+          <div className="field">
+            <label htmlFor="sv-year">{t('plan.year')}</label>
+            <input id="sv-year" type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} min={2021} max={2035} required />
+            <FieldProblem error={err} path="body.year" />
+          </div>
+          <div className="field">
+            <label htmlFor="sv-basis">{t('plan.legalBasis')}</label>
+            <input id="sv-basis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} size={30} />
+            <FieldProblem error={err} path="body.legalBasis" />
+          </div>
+        </div>
+        {visits.map((v, vi) => (
+          <fieldset key={vi} data-testid="visit">
+            <legend>{t('plan.supervisionForm.visit', { n: vi + 1 })}</legend>
+            <div className="filters">
+              <DateField label={t('plan.supervisionForm.visitedOn')} value={v.visitedOn} onChange={(d) => visit(vi, (x) => ({ ...x, visitedOn: d }))} testId={`visit-${vi}-date`} />
+              <div className="field">
+                <label htmlFor={`sv-${vi}-agency`}>{t('plan.supervisionForm.visitedAgency')}</label>
+                <select id={`sv-${vi}-agency`} value={v.agencyId} onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}>
+                  {agencyOptions}
+                </select>
+                <FieldProblem error={err} path={`body.visits.${vi}.agencyId`} />
+              </div>
+              <div className="field">
+                <label htmlFor={`sv-${vi}-team`}>{t('plan.supervisionForm.team')}</label>
+                <input id={`sv-${vi}-team`} value={v.team} onChange={(e) => visit(vi, (x) => ({ ...x, team: e.target.value }))} size={30} />
+              </div>
+            </div>
+            <FieldProblem error={err} path={`body.visits.${vi}.visitedOn`} />
+            {v.findings.map((f, fi) => (
+              <fieldset key={fi} data-testid="finding">
+                <legend>{t('plan.supervisionForm.finding', { n: fi + 1 })}</legend>
+                <div className="filters">
+                  <div className="field">
+                    <label htmlFor={`sv-${vi}-${fi}-body`}>{t('plan.finding')}</label>
+                    <textarea id={`sv-${vi}-${fi}-body`} value={f.body} onChange={(e) => finding(vi, fi, (x) => ({ ...x, body: e.target.value }))} rows={2} cols={60} required />
+                    <FieldProblem error={err} path={`body.visits.${vi}.findings.${fi}.body`} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`sv-${vi}-${fi}-sev`}>{t('plan.supervisionForm.severity')}</label>
+                    <select id={`sv-${vi}-${fi}-sev`} value={f.severity} onChange={(e) => finding(vi, fi, (x) => ({ ...x, severity: e.target.value as Finding['severity'] }))}>
+                      {(['normal', 'serious'] as const).map((s) => (
+                        <option key={s} value={s}>
+                          {t(`plan.supervisionForm.severities.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+                {f.recommendations.map((r, ri) => {
+                  const at = `body.visits.${vi}.findings.${fi}.recommendations.${ri}`;
+                  const id = `sv-${vi}-${fi}-${ri}`;
+                  return (
+                    <div key={ri} className="filters" data-testid="recommendation-input">
+                      <div className="field">
+                        <label htmlFor={`${id}-body`}>{t('plan.supervisionForm.recommendation', { n: ri + 1 })}</label>
+                        <input id={`${id}-body`} value={r.body} onChange={(e) => rec(vi, fi, ri, { body: e.target.value })} size={40} required />
+                        <FieldProblem error={err} path={`${at}.body`} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`${id}-to`}>{t('plan.addressee')}</label>
+                        <select id={`${id}-to`} value={r.addresseeAgencyId} onChange={(e) => rec(vi, fi, ri, { addresseeAgencyId: e.target.value })}>
+                          {agencyOptions}
+                        </select>
+                        <FieldProblem error={err} path={`${at}.addresseeAgencyId`} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`${id}-deadline`}>{t('plan.deadline')}</label>
+                        <input id={`${id}-deadline`} value={r.deadline} onChange={(e) => rec(vi, fi, ri, { deadline: e.target.value })} placeholder={t('plan.deadlineHint')} size={30} />
+                        <FieldProblem error={err} path={`${at}.deadline`} />
+                      </div>
+                      {f.recommendations.length > 1 && (
+                        <div className="field">
+                          <span>&nbsp;</span>
+                          <button type="button" className="button-secondary" onClick={() => finding(vi, fi, (x) => ({ ...x, recommendations: removeAt(x.recommendations, ri) }))}>
+                            {t('plan.supervisionForm.remove')}
+                          </button>
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+                <button type="button" className="button-secondary" onClick={() => finding(vi, fi, (x) => ({ ...x, recommendations: [...x.recommendations, newRec()] }))}>
+                  {t('plan.supervisionForm.addRecommendation')}
+                </button>{' '}
+                {v.findings.length > 1 && (
+                  <button type="button" className="button-secondary" onClick={() => visit(vi, (x) => ({ ...x, findings: removeAt(x.findings, fi) }))}>
+                    {t('plan.supervisionForm.remove')}
+                  </button>
+                )}
+              </fieldset>
+            ))}
+            <button type="button" className="button-secondary" onClick={() => visit(vi, (x) => ({ ...x, findings: [...x.findings, newFinding()] }))}>
+              {t('plan.supervisionForm.addFinding')}
+            </button>{' '}
+            {visits.length > 1 && (
+              <button type="button" className="button-secondary" onClick={() => setVisits((vs) => removeAt(vs, vi))}>
+                {t('plan.supervisionForm.remove')}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <p>
+          <button type="button" className="button-secondary" onClick={() => setVisits((vs) => [...vs, newVisit()])}>
+            {t('plan.supervisionForm.addVisit')}
+          </button>{' '}
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {t('plan.supervisionForm.save')}
+          </button>
+        </p>
+      </form>
+      {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
+      {save.isSuccess && (
+        <p className="alert alert-success" role="status">
+          {t('plan.supervisionForm.saved', { n: save.data.recommendations })}
+        </p>
+      )}
+    </details>
+  );
+}
