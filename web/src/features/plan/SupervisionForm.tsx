@@ -23,6 +23,21 @@ const FIELD = /^body\.(kind|title|year|legalBasis|visits\.\d+\.(visitedOn|agency
 const replaceAt = <T,>(xs: T[], i: number, f: (x: T) => T) => xs.map((x, j) => (j === i ? f(x) : x));
 const removeAt = <T,>(xs: T[], i: number) => xs.filter((_, j) => j !== i);
 
+/** The agencies in force on the visit's date (e.g. MPI before, MOF after the 2025 reorganisation). */
+function AgencyOptions({ at }: { at: string }) {
+  const agencies = useQuery(agenciesQuery(at));
+  return (
+    <>
+      <option value="" />
+      {agencies.data?.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function SupervisionForm() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -31,7 +46,6 @@ export function SupervisionForm() {
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [legalBasis, setLegalBasis] = useState('');
   const [visits, setVisits] = useState<Visit[]>([newVisit()]);
-  const agencies = useQuery(agenciesQuery(todayInVietnam()));
   const save = useMutation({
     mutationFn: () =>
       post<{ id: number; recommendations: number }>('/api/plan/supervision', {
@@ -61,17 +75,6 @@ export function SupervisionForm() {
   const finding = (vi: number, fi: number, f: (x: Finding) => Finding) => visit(vi, (v) => ({ ...v, findings: replaceAt(v.findings, fi, f) }));
   const rec = (vi: number, fi: number, ri: number, patch: Partial<Rec>) => finding(vi, fi, (x) => ({ ...x, recommendations: replaceAt(x.recommendations, ri, (r) => ({ ...r, ...patch })) }));
   const err = save.error;
-  const agencyOptions = (
-    <>
-      <option value="" />
-      {agencies.data?.map((a) => (
-        <option key={a.id} value={a.id}>
-          {a.name}
-        </option>
-      ))}
-    </>
-  );
-
   return (
     <details className="card" data-testid="supervision-form">
       <summary>{t('plan.supervisionForm.open')}</summary>
@@ -111,7 +114,7 @@ export function SupervisionForm() {
               <div className="field">
                 <label htmlFor={`sv-${vi}-agency`}>{t('plan.supervisionForm.visitedAgency')}</label>
                 <select id={`sv-${vi}-agency`} value={v.agencyId} onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}>
-                  {agencyOptions}
+                  <AgencyOptions at={v.visitedOn} />
                 </select>
                 <FieldProblem error={err} path={`body.visits.${vi}.agencyId`} />
               </div>
@@ -154,7 +157,7 @@ export function SupervisionForm() {
                       <div className="field">
                         <label htmlFor={`${id}-to`}>{t('plan.addressee')}</label>
                         <select id={`${id}-to`} value={r.addresseeAgencyId} onChange={(e) => rec(vi, fi, ri, { addresseeAgencyId: e.target.value })}>
-                          {agencyOptions}
+                          <AgencyOptions at={v.visitedOn} />
                         </select>
                         <FieldProblem error={err} path={`${at}.addresseeAgencyId`} />
                       </div>
