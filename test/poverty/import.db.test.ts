@@ -214,3 +214,56 @@ describe('review workflow: steps, approvals and locking', () => {
     expect(back.locked).toBe(false);
   });
 });
+
+describe('re-import of a commune into the register (upsert path)', () => {
+  // Households: code, head, CCCD, ethnicity, village, area, A, income, deprived, B, previous class, decision no, decision date
+  const book = (scoreA: number, deprived: string, previous: string, members: number): TemplateRows => ({
+    households: [
+      ['H001', 'Đặng Văn Em', null, 'Kinh', null, 'Nông thôn', scoreA, null, deprived, null, previous, null, null],
+      ['H002', 'Vũ Thị Giang', null, 'Kinh', null, 'Nông thôn', 200, null, '', null, 'Không', null, null],
+    ],
+    members: [
+      ['H001', 'Đặng Văn Em', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+      ...(members > 1 ? [['H001', 'Đặng Thị Lan', 'Vợ', null, 'Nữ', null, 'Kinh']] : []),
+      ['H002', 'Vũ Thị Giang', 'Chủ hộ', null, 'Nữ', null, 'Kinh'],
+    ],
+  });
+
+  it("members are replaced, last year's class comes from the register before the workbook, and next year follows a re-import", async () => {
+    const other = (await findCommuneOn(t.db, '00007', '2024-12-14'))!;
+    expect(other.id).not.toBe(communeId);
+    const run = async (year: number, rows: TemplateRows, name: string) =>
+      importReviewWorkbook(t.db, CLI, { communeId: other.id, year, filePath: await workbook(name, rows, year), fileName: name });
+    const agg = (year: number) =>
+      t.db.one<{ escaped_poor: number; escaped_near_poor: number; households: number }>(
+        'SELECT sum(escaped_poor)::int escaped_poor, sum(escaped_near_poor)::int escaped_near_poor, sum(households)::int households FROM poverty_aggregate WHERE year = $1 AND commune_id = $2',
+        [year, other.id],
+      );
+    const h001 = () =>
+      t.db.one<{ id: number; members_count: number; members: number; previous_class: string }>(
+        `SELECT h.id, h.members_count, (SELECT count(*)::int FROM poverty_member m WHERE m.province_id = h.province_id AND m.household_id = h.id) AS members,
+                r.previous_class
+         FROM poverty_household h JOIN poverty_result r ON r.province_id = h.province_id AND r.household_id = h.id AND r.year = 2024
+         WHERE h.commune_id = $1 AND h.household_code = 'H001'`,
+        [other.id],
+      );
+
+    // 2023: H001 poor (A 120, 3 deprivations).
+    expect((await run(2023, book(120, '1.1; 2.1; 3.1', 'Hộ nghèo', 2), 'y2023.xlsx')).classes.poor).toBe(1);
+    // 2024: H001 not poor; the workbook says "near-poor last year" but the register's 2023 record (poor) wins.
+    await run(2024, book(200, '', 'Hộ cận nghèo', 2), 'y2024.xlsx');
+    const first = await h001();
+    expect(first).toMatchObject({ members_count: 2, members: 2, previous_class: 'poor' });
+    expect(await agg(2024)).toEqual({ escaped_poor: 1, escaped_near_poor: 0, households: 2 });
+
+    // 2024 again with one member less: same household row, members replaced (not added).
+    await run(2024, book(200, '', 'Hộ cận nghèo', 1), 'y2024b.xlsx');
+    expect(await h001()).toMatchObject({ id: first.id, members_count: 1, members: 1, previous_class: 'poor' });
+    expect(await agg(2024)).toEqual({ escaped_poor: 1, escaped_near_poor: 0, households: 2 });
+
+    // 2023 re-imported with H001 near-poor (A 130, 1 deprivation): 2024's last-year class and aggregates follow.
+    await run(2023, book(130, '1.1', 'Hộ nghèo', 2), 'y2023b.xlsx');
+    expect(await h001()).toMatchObject({ id: first.id, members_count: 2, members: 2, previous_class: 'near_poor' });
+    expect(await agg(2024)).toEqual({ escaped_poor: 0, escaped_near_poor: 1, households: 2 });
+  });
+});
