@@ -132,8 +132,12 @@ export async function writeRegister(tx: Db, year: number, households: HouseholdW
     const m = h.flatMap((x) => membersOf.get(`${x.communeId}|${x.code}`) ?? []);
     if (upsert) {
       await tx.query(
-        `DELETE FROM poverty_member m USING poverty_household h, unnest($1::text[], $2::text[], $3::text[]) AS k(p, c, code)
-         WHERE h.province_id = k.p AND h.commune_id = k.c AND h.household_code = k.code AND m.province_id = h.province_id AND m.household_id = h.id`,
+        // MATERIALIZED: the members are then looked up by (province, household id) through their primary key;
+        // inlined, the planner may probe them by province only (one commune of 2,000 households: 0.5 s instead of 10 ms).
+        `WITH x AS MATERIALIZED (
+           SELECT h.province_id, h.id FROM poverty_household h JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(p, c, code)
+             ON h.province_id = k.p AND h.commune_id = k.c AND h.household_code = k.code)
+         DELETE FROM poverty_member m USING x WHERE m.province_id = x.province_id AND m.household_id = x.id`,
         [h.map((x) => x.provinceId), h.map((x) => x.communeId), h.map((x) => x.code)],
       );
     }
