@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Counts } from '../../domain/poverty/aggregate';
 import type { ChainState, StepRecord } from '../../domain/poverty/review';
 import type { HouseholdClass } from '../../domain/poverty/types';
+import { insertUnnest } from '../units/load';
 
 export interface CommuneRow {
   id: string;
@@ -30,7 +31,6 @@ export function findCommune(db: Db, id: string): Promise<CommuneRow | undefined>
   return db.maybeOne<CommuneRow>(`${COMMUNE_SELECT} WHERE c.id = $1 AND c.level = 'commune'`, [id]);
 }
 
-/** One household of an import: its register row and its result of the year (keyed by commune and household code). */
 export interface HouseholdWrite {
   provinceId: string;
   communeId: string;
@@ -42,53 +42,10 @@ export interface HouseholdWrite {
   village: string | null;
   area: string;
   membersCount: number;
-  importId: number;
-  standardId: string;
-  scoreA: number | null;
-  income: number | null;
-  scoreB: number | null;
-  deprived: string[];
-  class: HouseholdClass;
-  /** Last year's class from the workbook; the register's own record of last year wins. */
-  previousClass: HouseholdClass | null;
-  flags: string[];
-  decisionNo: string | null;
-  decisionDate: string | null;
-}
-
-export interface MemberWrite {
-  communeId: string;
-  householdCode: string;
-  seq: number;
-  fullName: string;
-  relation: string;
-  birthDate: string | null;
-  sex: string | null;
-  idNumber: string | null;
-  ethnicity: string | null;
 }
 
 const BATCH = 5000;
-
-const NEEDS_ESCAPE = /[\\"]/;
-/**
- * A column as a PostgreSQL array literal (sent as text, cast in SQL). The driver's own array
- * serialisation costs about twice as much, which shows at 30 columns × millions of rows.
- * Values: strings, finite numbers, booleans, null.
- */
-function pgArray(values: readonly (string | number | boolean | null)[]): string {
-  let s = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i) s += ',';
-    if (v === null || v === undefined) s += 'NULL';
-    else if (typeof v === 'number') s += String(v);
-    else if (typeof v === 'boolean') s += v ? 't' : 'f';
-    else s += NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
-  }
-  return `${s}}`;
-}
-const col = <T>(rows: readonly T[], f: (r: T) => string | number | boolean | null) => pgArray(rows.map(f));
+const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
 /** Communes (of the given ones) that already have households in the register. */
 export async function communesWithHouseholds(db: Db, communes: { provinceId: string; communeId: string }[]): Promise<Set<string>> {
@@ -100,85 +57,132 @@ export async function communesWithHouseholds(db: Db, communes: { provinceId: str
   return new Set(rows.map((r) => r.commune_id));
 }
 
-/** Deletes the results of communes for a year (before they are written again, in the caller's transaction). */
-export async function deleteResults(tx: Db, year: number, communeIds: string[]): Promise<void> {
-  if (communeIds.length) await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, communeIds]);
+/**
+ * Inserts or updates households by (province, commune, household code); returns "commune|code" → id
+ * and the ids of the households that already existed (their members must be replaced). Households of
+ * communes with none yet (`fresh`) are inserted without the conflict check.
+ */
+export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[], fresh: Set<string> = new Set()): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
+  const ids = new Map<string, number>();
+  const existing = new Set<number>();
+  const upsert = `ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
+         head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
+         ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
+         members_count = EXCLUDED.members_count, updated_at = now()`;
+  for (const [conflict, part] of [[false, rows.filter((r) => fresh.has(r.communeId))], [true, rows.filter((r) => !fresh.has(r.communeId))]] as const) {
+    for (let i = 0; i < part.length; i += BATCH) {
+      const c = part.slice(i, i + BATCH);
+      const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
+        `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
+         ${conflict ? upsert : ''}
+         RETURNING id, commune_id, household_code AS code, ${conflict ? `(xmax::text <> '0')` : 'false'} AS updated`,
+        [
+          c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
+          c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
+        ],
+      );
+      for (const g of got) {
+        ids.set(keyOf(g.commune_id, g.code), g.id);
+        if (g.updated) existing.add(g.id);
+      }
+    }
+  }
+  return { ids, existing };
+}
+export { keyOf as householdKey };
+
+export interface MemberWrite {
+  provinceId: string;
+  householdId: number;
+  seq: number;
+  fullName: string;
+  relation: string;
+  birthDate: string | null;
+  sex: string | null;
+  idNumber: string | null;
+  ethnicity: string | null;
 }
 
-const UPSERT_HOUSEHOLD = `ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
-  head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
-  ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
-  members_count = EXCLUDED.members_count, updated_at = now()`;
+export interface HouseholdRef {
+  provinceId: string;
+  householdId: number;
+}
 
-/**
- * Writes households (insert, or upsert by (province, commune, household code) when `upsert`), their
- * members (replacing those of households that existed) and their results of `year` (last year's
- * class from the register, else the workbook's; households inserted without `upsert` are new and have
- * none), one statement per chunk of ≤ 5,000 households:
- * nothing travels back but the transitions of the rows written, grouped as in `communeTransitions`.
- * The communes' results of the year must have been deleted first (`deleteResults`).
- */
-export async function writeRegister(tx: Db, year: number, households: HouseholdWrite[], members: MemberWrite[], upsert: boolean): Promise<TransitionRow[]> {
-  const membersOf = new Map<string, MemberWrite[]>();
-  for (const m of members) {
-    const k = `${m.communeId}|${m.householdCode}`;
-    const list = membersOf.get(k);
-    if (list) list.push(m);
-    else membersOf.set(k, [m]);
-  }
-  const out: TransitionRow[] = [];
-  for (let i = 0; i < households.length; i += BATCH) {
-    const h = households.slice(i, i + BATCH);
-    const m = h.flatMap((x) => membersOf.get(`${x.communeId}|${x.code}`) ?? []);
-    if (upsert) {
-      await tx.query(
-        // MATERIALIZED: the members are then looked up by (province, household id) through their primary key;
-        // inlined, the planner may probe them by province only (one commune of 2,000 households: 0.5 s instead of 10 ms).
-        `WITH x AS MATERIALIZED (
-           SELECT h.province_id, h.id FROM poverty_household h JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(p, c, code)
-             ON h.province_id = k.p AND h.commune_id = k.c AND h.household_code = k.code)
-         DELETE FROM poverty_member m USING x WHERE m.province_id = x.province_id AND m.household_id = x.id`,
-        [h.map((x) => x.provinceId), h.map((x) => x.communeId), h.map((x) => x.code)],
-      );
-    }
-    const rows = await tx.query<TransitionRow>(
-      `WITH k AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[], $11::int[],
-                              $12::int8[], $13::text[], $14::numeric[], $15::int8[], $16::int[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::date[])
-           AS t(p, c, code, name, idn, eth, em, vil, area, mc, imp, std, sa, inc, sb, dep, cl, pc, fl, dn, dd)),
-       h AS (
-         INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
-         SELECT p, c, code, name, idn, eth, em, vil, area, mc FROM k
-         ${upsert ? UPSERT_HOUSEHOLD : ''}
-         RETURNING province_id, id, commune_id, household_code),
-       m AS (
-         INSERT INTO poverty_member (province_id, household_id, seq, full_name, relation, birth_date, sex, id_number, ethnicity)
-         SELECT h.province_id, h.id, mm.seq, mm.fn, mm.rel, mm.bd, mm.sex, mm.idn, mm.eth
-         FROM unnest($23::text[], $24::text[], $25::int[], $26::text[], $27::text[], $28::date[], $29::text[], $30::text[], $31::text[])
-           AS mm(c, code, seq, fn, rel, bd, sex, idn, eth)
-         JOIN h ON h.commune_id = mm.c AND h.household_code = mm.code),
-       r AS (
-         INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
-           income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date)
-         SELECT h.province_id, h.id, $1::int, k.c, k.imp, k.area, k.em, k.std, k.sa, k.inc, k.sb, string_to_array(k.dep, ','), k.cl,
-                ${upsert ? 'coalesce(prev.class, k.pc)' : 'k.pc'}, string_to_array(k.fl, ','), k.dn, k.dd
-         FROM k JOIN h ON h.commune_id = k.c AND h.household_code = k.code
-         ${upsert ? 'LEFT JOIN poverty_result prev ON prev.province_id = h.province_id AND prev.household_id = h.id AND prev.year = $1::int - 1' : ''}
-         RETURNING commune_id, area, ethnic_minority, previous_class, class)
-       SELECT commune_id, area, ethnic_minority, previous_class, class, count(*)::int AS n FROM r GROUP BY 1, 2, 3, 4, 5`,
-      [
-        year, col(h, (x) => x.provinceId), col(h, (x) => x.communeId), col(h, (x) => x.code), col(h, (x) => x.headName), col(h, (x) => x.headIdNumber),
-        col(h, (x) => x.headEthnicity), col(h, (x) => x.ethnicMinority), col(h, (x) => x.village), col(h, (x) => x.area), col(h, (x) => x.membersCount),
-        col(h, (x) => x.importId), col(h, (x) => x.standardId), col(h, (x) => x.scoreA), col(h, (x) => x.income), col(h, (x) => x.scoreB),
-        col(h, (x) => x.deprived.join(',')), col(h, (x) => x.class), col(h, (x) => x.previousClass), col(h, (x) => x.flags.join(',')),
-        col(h, (x) => x.decisionNo), col(h, (x) => x.decisionDate),
-        col(m, (x) => x.communeId), col(m, (x) => x.householdCode), col(m, (x) => x.seq), col(m, (x) => x.fullName), col(m, (x) => x.relation),
-        col(m, (x) => x.birthDate), col(m, (x) => x.sex), col(m, (x) => x.idNumber), col(m, (x) => x.ethnicity),
-      ],
+/** Replaces the members of households; `existing` are the ones that may have members already. */
+export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: MemberWrite[]): Promise<void> {
+  for (let i = 0; i < existing.length; i += BATCH) {
+    const c = existing.slice(i, i + BATCH);
+    await tx.query(
+      `DELETE FROM poverty_member WHERE (province_id, household_id) IN (SELECT * FROM unnest($1::text[], $2::int8[]))`,
+      [c.map((h) => h.provinceId), c.map((h) => h.householdId)],
     );
-    out.push(...rows);
+  }
+  await insertUnnest(
+    tx,
+    'poverty_member',
+    [['province_id', 'text[]'], ['household_id', 'int8[]'], ['seq', 'int[]'], ['full_name', 'text[]'], ['relation', 'text[]'],
+      ['birth_date', 'date[]'], ['sex', 'text[]'], ['id_number', 'text[]'], ['ethnicity', 'text[]']],
+    members.map((m) => [m.provinceId, m.householdId, m.seq, m.fullName, m.relation, m.birthDate, m.sex, m.idNumber, m.ethnicity]),
+  );
+}
+
+/** Class of each household in the year before `year` (the register's own record). */
+export async function previousClasses(db: Db, households: HouseholdRef[], year: number): Promise<Map<number, HouseholdClass>> {
+  const out = new Map<number, HouseholdClass>();
+  for (let i = 0; i < households.length; i += BATCH) {
+    const c = households.slice(i, i + BATCH);
+    const rows = await db.query<{ id: number; class: HouseholdClass }>(
+      `SELECT r.household_id AS id, r.class FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
+         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year = $3`,
+      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year - 1],
+    );
+    for (const r of rows) out.set(r.id, r.class);
   }
   return out;
+}
+
+export interface ResultWrite {
+  provinceId: string;
+  communeId: string;
+  importId: number;
+  householdId: number;
+  area: string;
+  ethnicMinority: boolean;
+  standardId: string;
+  scoreA: number | null;
+  income: number | null;
+  scoreB: number | null;
+  deprived: string[];
+  class: HouseholdClass;
+  previousClass: HouseholdClass | null;
+  flags: string[];
+  decisionNo: string | null;
+  decisionDate: string | null;
+}
+
+/**
+ * Replaces the results of communes for a year (all-or-nothing inside the caller's transaction);
+ * `replacedCommuneIds` are the communes that may have results already (imported before).
+ */
+export async function replaceResults(tx: Db, year: number, replacedCommuneIds: string[], rows: ResultWrite[]): Promise<void> {
+  if (replacedCommuneIds.length) await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, replacedCommuneIds]);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = rows.slice(i, i + BATCH);
+    await tx.query(
+      `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
+         income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date)
+       SELECT p, h, $1, cm, imp, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd
+       FROM unnest($2::text[], $3::int8[], $4::text[], $5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[],
+                   $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[]) AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd)`,
+      [
+        year, c.map((r) => r.provinceId), c.map((r) => r.householdId), c.map((r) => r.communeId), c.map((r) => r.importId),
+        c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
+        c.map((r) => r.income), c.map((r) => r.scoreB), c.map((r) => r.deprived.join(',')), c.map((r) => r.class), c.map((r) => r.previousClass),
+        c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate),
+      ],
+    );
+  }
 }
 
 /** Sets next year's previous_class from this year's classes; returns the communes whose next-year rows changed. */

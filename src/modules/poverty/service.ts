@@ -166,42 +166,53 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   const outcome = new Map(items.map((i) => [i.commune.id, { communeId: i.commune.id, importId: null as number | null, unchanged: true }]));
   if (!todo.length) return [...outcome.values()];
 
+  const key = repo.householdKey;
   const known = await repo.communesWithHouseholds(tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })));
+  const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
+  const { ids, existing } = await repo.upsertHouseholds(
+    tx,
+    todo.flatMap(({ commune, households, members }) => {
+      const count = new Map<string, number>();
+      for (const m of members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
+      return households.map((h) => ({
+        provinceId: commune.provinceId, communeId: commune.id, code: h.code, headName: h.headName, headIdNumber: h.headIdNumber,
+        headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority, village: h.village, area: h.area, membersCount: count.get(h.code) ?? 0,
+      }));
+    }),
+    fresh,
+  );
+  const refs = todo.flatMap(({ commune, households }) => households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })));
+  await repo.replaceMembers(
+    tx, refs.filter((r) => existing.has(r.householdId)),
+    todo.flatMap(({ commune, members }) =>
+      members.map((m, i) => ({
+        provinceId: commune.provinceId, householdId: ids.get(key(commune.id, m.householdCode))!, seq: i + 1, fullName: m.fullName,
+        relation: m.relation, birthDate: m.birthDate, sex: m.sex, idNumber: m.idNumber, ethnicity: m.ethnicity,
+      })),
+    ),
+  );
+  const previous = await repo.previousClasses(tx, refs, year);
   const by = auditActorOf(caller);
   const importIds = await repo.recordImports(
     tx,
     todo.map((i) => ({ communeId: i.commune.id, year, fileName: i.fileName, sha: i.sha, households: i.households.length, members: i.members.length, by: by.username })),
   );
   const todoIds = todo.map((i) => i.commune.id);
-  await repo.deleteResults(tx, year, todoIds.filter((id) => shas.has(id)));
-  // Communes without households yet are inserted without the conflict check; the others are upserted.
-  const transitions: repo.TransitionRow[] = [];
-  for (const upsert of [false, true]) {
-    const part = todo.filter((i) => known.has(i.commune.id) === upsert);
-    if (!part.length) continue;
-    const households = part.flatMap(({ commune, households, members, results }) => {
-      const count = new Map<string, number>();
-      for (const m of members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
-      return households.map((h, k) => {
+  const rows = todo.flatMap(({ commune, households, results }) =>
+      households.map((h, k) => {
         const r = results[k];
+        const id = ids.get(key(commune.id, h.code))!;
         return {
-          provinceId: commune.provinceId, communeId: commune.id, code: h.code, headName: h.headName, headIdNumber: h.headIdNumber,
-          headEthnicity: h.headEthnicity, ethnicMinority: h.ethnicMinority, village: h.village, area: h.area, membersCount: count.get(h.code) ?? 0,
-          importId: importIds.get(commune.id)!, standardId: r.standardId, scoreA: r.scoreA, income: r.incomePerCapita, scoreB: r.scoreB,
-          deprived: r.deprived, class: r.class, previousClass: h.previousClass, flags: r.flags, decisionNo: h.decisionNo, decisionDate: h.decisionDate,
+          provinceId: commune.provinceId, communeId: commune.id, importId: importIds.get(commune.id)!, householdId: id, area: h.area,
+          ethnicMinority: h.ethnicMinority, standardId: r.standardId, scoreA: r.scoreA, income: r.incomePerCapita, scoreB: r.scoreB,
+          deprived: r.deprived, class: r.class, previousClass: previous.get(id) ?? h.previousClass, flags: r.flags,
+          decisionNo: h.decisionNo, decisionDate: h.decisionDate,
         };
-      });
-    });
-    const members = part.flatMap(({ commune, members }) =>
-      members.map((m, i) => ({
-        communeId: commune.id, householdCode: m.householdCode, seq: i + 1, fullName: m.fullName,
-        relation: m.relation, birthDate: m.birthDate, sex: m.sex, idNumber: m.idNumber, ethnicity: m.ethnicity,
-      })),
-    );
-    transitions.push(...(await repo.writeRegister(tx, year, households, members, upsert)));
-  }
-  // The communes' results are exactly the rows just written: their aggregates come from the transitions returned, without reading back.
-  await repo.writeAggregates(tx, year, todoIds, transitionGroups(transitions));
+      }),
+  );
+  await repo.replaceResults(tx, year, todoIds.filter((id) => shas.has(id)), rows);
+  // The communes' results are exactly these rows: their aggregates come from them, without reading back.
+  await writeAggregatesOf(tx, year, todoIds, rows);
   const next = await repo.propagateToNextYear(tx, year, todoIds);
   if (next.length) await refreshAggregates(tx, year + 1, next);
   for (const i of todo) outcome.set(i.commune.id, { communeId: i.commune.id, importId: importIds.get(i.commune.id)!, unchanged: false });
@@ -227,15 +238,18 @@ function aggregateGroups(items: { communeId: string; area: string; ethnicMinorit
   });
 }
 
-function transitionGroups(rows: repo.TransitionRow[]) {
-  return aggregateGroups(
-    rows.map((r) => ({ communeId: r.commune_id, area: r.area, ethnicMinority: r.ethnic_minority, counts: scale(householdCounts(r.previous_class, r.class), r.n) })),
-  );
+async function writeAggregatesOf(tx: Db, year: number, communeIds: string[], rows: repo.ResultWrite[]) {
+  const groups = aggregateGroups(rows.map((r) => ({ communeId: r.communeId, area: r.area, ethnicMinority: r.ethnicMinority, counts: householdCounts(r.previousClass, r.class) })));
+  await repo.writeAggregates(tx, year, communeIds, groups);
 }
 
 /** Recomputes the aggregate rows of some communes from their results: cost ∝ those communes, not the nation. */
 export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
-  await repo.writeAggregates(tx, year, communeIds, transitionGroups(await repo.communeTransitions(tx, year, communeIds)));
+  const rows = await repo.communeTransitions(tx, year, communeIds);
+  const groups = aggregateGroups(
+    rows.map((r) => ({ communeId: r.commune_id, area: r.area, ethnicMinority: r.ethnic_minority, counts: scale(householdCounts(r.previous_class, r.class), r.n) })),
+  );
+  await repo.writeAggregates(tx, year, communeIds, groups);
 }
 
 function scale(c: Counts, n: number): Counts {
