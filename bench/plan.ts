@@ -11,14 +11,10 @@
  *   npm run bench:plan                       (both engines)
  *   PLAN_BENCH_ENGINES=postgres PLAN_BENCH_TASKS=500 npm run bench:plan
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { connectPool, type PoolDb } from '../src/db/client';
 import { DATASETS } from '../src/db/datasets';
-import { startEmbedded } from '../src/db/embedded';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import { addDays } from '../src/domain/calendar/dates';
@@ -30,7 +26,7 @@ import { runDigest } from '../src/modules/plan/service';
 import { insertUnnest } from '../src/modules/units/load';
 import { createUser } from '../src/modules/users/service';
 import { createApp } from '../src/server/app';
-import { fmt, freshPostgresDatabase, machine, percentile, timed } from './support';
+import { fmt, machine, percentile, timed, withBenchDatabase } from './support';
 
 const TASKS = Number(process.env.PLAN_BENCH_TASKS ?? 2000);
 const AGENCIES = 30;
@@ -234,27 +230,7 @@ console.log(`Machine: ${machine()}`);
 console.log(`${TASKS} tasks × (34 provinces + ${AGENCIES} agencies), ${UPDATES} progress updates per assignment, as of ${AS_OF}, ${ITER} timed requests per figure, engines: ${ENGINES.join(', ')}`);
 const results: Result[] = [];
 for (const engine of ENGINES) {
-  if (engine === 'embedded') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
-    const server = await startEmbedded(dir);
-    const db = connectPool(server.url, 'embedded', 4);
-    try {
-      results.push(await run('embedded', db));
-    } finally {
-      await db.close();
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  } else {
-    const pgdb = await freshPostgresDatabase('gn_bench_plan');
-    const db = connectPool(pgdb.url, 'postgres', 4);
-    try {
-      results.push(await run('postgres', db));
-    } finally {
-      await db.close();
-      await pgdb.drop();
-    }
-  }
+  results.push(await withBenchDatabase(engine, 'plan', (db) => run(engine, db)));
 }
 const ms = (x: { p50: number; p95: number }) => `${fmt(x.p95, 0)} ms (p50 ${fmt(x.p50, 0)})`;
 console.log('\n| engine | overdue report p95 (ours, HTTP) | overdue baseline p95 (one SQL query) | my agency p95: ministry | my agency p95: province | my agency baseline p95 | daily digest, all users | digest baseline query |');

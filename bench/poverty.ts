@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { connectPool, type Db, type PoolDb } from '../src/db/client';
-import { startEmbedded } from '../src/db/embedded';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import type { HouseholdClass } from '../src/domain/poverty/types';
@@ -26,7 +25,7 @@ import { povertyPublishedDataset, povertyStandardsDataset } from '../src/modules
 import type { CommuneRow } from '../src/modules/poverty/repo';
 import { classifyParsed, importParsed, povertySummary, type CommuneImport } from '../src/modules/poverty/service';
 import { unitsDataset } from '../src/modules/units/load';
-import { fmt, freshPostgresDatabase, machine, timed } from './support';
+import { fmt, machine, timed, withBenchDatabase } from './support';
 
 const N = Number(process.argv[2] ?? process.env.POVERTY_BENCH_N ?? 100_000);
 const ENGINES = (process.env.POVERTY_BENCH_ENGINES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
@@ -287,29 +286,10 @@ console.log(`N = ${N.toLocaleString('en-US')} households, review year ${YEAR}, b
 const results: EngineResult[] = [];
 let rates = new Map<string, number>();
 for (const engine of ENGINES) {
-  if (engine === 'embedded') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-bench-'));
-    const server = await startEmbedded(dir);
-    const db = connectPool(server.url, 'embedded', 4);
-    try {
-      results.push(await run('embedded', db));
-      rates = await regionRates(db);
-    } finally {
-      await db.close();
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  } else {
-    const pgdb = await freshPostgresDatabase('gn_bench_poverty');
-    const db = connectPool(pgdb.url, 'postgres', 4);
-    try {
-      results.push(await run('postgres', db));
-      rates = await regionRates(db);
-    } finally {
-      await db.close();
-      await pgdb.drop();
-    }
-  }
+  await withBenchDatabase(engine, 'poverty', async (db) => {
+    results.push(await run(engine, db));
+    rates = await regionRates(db);
+  });
 }
 const x = await excelRate(rates);
 clearInterval(sampler);

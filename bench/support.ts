@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
+import { connectPool, type PoolDb } from '../src/db/client';
+import { startEmbedded } from '../src/db/embedded';
 
 /** Helpers shared by the benchmarks: machine description, timers, a fresh PostgreSQL database. */
 
@@ -50,3 +53,27 @@ export async function freshPostgresDatabase(prefix = 'gn_bench'): Promise<{ url:
 }
 
 export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Runs fn on a new, empty database of the engine (a temporary data directory, or a fresh PostgreSQL database) and removes it after. */
+export async function withBenchDatabase<T>(engine: 'embedded' | 'postgres', name: string, fn: (db: PoolDb) => Promise<T>): Promise<T> {
+  if (engine === 'embedded') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    const server = await startEmbedded(dir);
+    const db = connectPool(server.url, 'embedded', 4);
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const pgdb = await freshPostgresDatabase(`gn_bench_${name.replace(/\W/g, '_')}`);
+  const db = connectPool(pgdb.url, 'postgres', 4);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await pgdb.drop();
+  }
+}
