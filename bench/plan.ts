@@ -26,7 +26,7 @@ import { runDigest } from '../src/modules/plan/service';
 import { insertUnnest } from '../src/modules/units/load';
 import { createUser } from '../src/modules/users/service';
 import { createApp } from '../src/server/app';
-import { fmt, machine, percentile, timed, withBenchDatabase } from './support';
+import { fmt, machine, mulberry32, percentile, timed, withBenchDatabase } from './support';
 
 const TASKS = Number(process.env.PLAN_BENCH_TASKS ?? 2000);
 const AGENCIES = 30;
@@ -36,16 +36,6 @@ const ENGINES = (process.env.PLAN_BENCH_ENGINES ?? 'embedded,postgres').split(',
 const AS_OF = '2025-11-28';
 const PASSWORD = 'mat-khau-do-hieu-nang';
 const NEEDED = ['admin-units', 'agencies', 'plan-1705'];
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated {
   agencies: string[];

@@ -25,7 +25,7 @@ import { povertyPublishedDataset, povertyStandardsDataset } from '../src/modules
 import type { CommuneRow } from '../src/modules/poverty/repo';
 import { classifyParsed, importParsed, povertySummary, type CommuneImport } from '../src/modules/poverty/service';
 import { unitsDataset } from '../src/modules/units/load';
-import { fmt, machine, timed, withBenchDatabase } from './support';
+import { fmt, machine, mulberry32, timed, withBenchDatabase } from './support';
 
 const N = Number(process.argv[2] ?? process.env.POVERTY_BENCH_N ?? 100_000);
 const ENGINES = (process.env.POVERTY_BENCH_ENGINES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
@@ -41,15 +41,6 @@ const resetPeak = () => (peakRss = process.memoryUsage().rss);
 const peakMiB = () => Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20;
 
 // ------------------------------------------------------------------ generator
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface BenchCommune extends CommuneRow {
   index: number;

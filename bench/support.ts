@@ -52,6 +52,17 @@ export async function freshPostgresDatabase(prefix = 'gn_bench'): Promise<{ url:
   };
 }
 
+/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same data in every run. */
+export function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** Runs fn on a new, empty database of the engine (a temporary data directory, or a fresh PostgreSQL database) and removes it after. */
