@@ -87,6 +87,26 @@ describe('committee meetings and supervision plans (browser)', () => {
     expect(recText).toContain('Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025, 10/09/2025');
     await app.screenshot(page, 'plan-supervision-form');
 
+    // A later visit under the same plan; "15 ngày làm việc" counts Vietnamese working days from the visit
+    const planRow = page.getByTestId('supervision-plans').locator('tr', { hasText: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025' });
+    await expect.poll(() => planRow.getByTestId('plan-visits').textContent()).toBe('1');
+    const more = page.getByTestId('supervision-visits-form');
+    await more.locator('summary').click();
+    await more.getByLabel('Kế hoạch').selectOption({ label: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025 (2025)' });
+    await more.getByTestId('add-visit-0-date').fill('02/10/2025');
+    await more.getByTestId('add-visit-0-date').press('Enter');
+    await more.locator('#sv-add-0-agency option[value="MOF"]').waitFor({ state: 'attached' });
+    await more.locator('#sv-add-0-agency').selectOption('MOF');
+    await more.locator('#sv-add-0-0-body').fill('Chưa gửi báo cáo quý III');
+    await more.locator('#sv-add-0-0-0-body').fill('Gửi báo cáo quý III về Ban Chỉ đạo');
+    await more.locator('#sv-add-0-0-0-to').selectOption('MOF');
+    await more.locator('#sv-add-0-0-0-deadline').fill('15 ngày làm việc');
+    await more.getByRole('button', { name: 'Lưu các đợt' }).click();
+    await expect.poll(() => more.getByRole('status').textContent()).toBe('Đã ghi các đợt kiểm tra, giám sát với 1 kiến nghị.');
+    await expect.poll(() => planRow.getByTestId('plan-visits').textContent()).toBe('2');
+    const later = page.getByTestId('recommendations').locator('tr', { hasText: 'Gửi báo cáo quý III về Ban Chỉ đạo' });
+    await expect.poll(() => later.textContent()).toContain('23/10/2025');
+
     // the refused saves (422, on purpose) are logged by Chromium as failed resources
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
@@ -98,8 +118,10 @@ describe('committee meetings and supervision plans (browser)', () => {
     await expect.poll(() => page.getByTestId('committee').count()).toBe(3);
     expect(await page.locator('[data-testid^="meeting-form-"]').count()).toBe(0);
     await page.goto(`${app.baseUrl}/giam-sat`);
-    await page.getByRole('heading', { name: 'Kiểm tra, giám sát' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra, giám sát' }).waitFor();
+    await page.getByTestId('supervision-plans').waitFor(); // the first test made a plan: a reader sees it
     await page.getByTestId('recommendations').or(page.locator('.empty')).first().waitFor();
     expect(await page.getByTestId('supervision-form').count()).toBe(0);
+    expect(await page.getByTestId('supervision-visits-form').count()).toBe(0);
   });
 });

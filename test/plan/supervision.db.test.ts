@@ -86,4 +86,36 @@ describe('meetings and supervision', () => {
     const after = (await steering.get('/api/plan/supervision/recommendations?asOf=2025-12-01')).body.items.find((r: { id: number }) => r.id === rec.id);
     expect(after).toMatchObject({ status: 'closed', closed_on: '2025-10-03', daysLate: 3, overdue: false });
   });
+
+  it('records later visits under an existing plan; the plan list counts visits and open recommendations', async () => {
+    const created = await owner.post('/api/plan/supervision', { kind: 'supervision', title: 'Giám sát năm 2025 tại các bộ', year: 2025 });
+    expect(created.status).toBe(200);
+    const id = created.body.id;
+    const visit = { visitedOn: '2025-10-02', agencyId: t.scope.agencyId, team: 'Đoàn số 1', findings: [{ body: 'Chậm tổng hợp báo cáo quý', recommendations: [{ body: 'Gửi báo cáo quý III', addresseeAgencyId: t.scope.agencyId, deadline: '15 ngày làm việc' }] }] };
+    // a bad deadline, a plan that does not exist, a role that may not record: refused, nothing written
+    const bad = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [{ ...visit, findings: [{ ...visit.findings[0], recommendations: [{ body: 'Sửa', deadline: 'sớm' }] }] }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.problems[0].path).toBe('body.visits.0.findings.0.recommendations.0.deadline');
+    expect((await owner.post('/api/plan/supervision/999999/visits', { visits: [visit] })).status).toBe(404);
+    expect((await ministry.post(`/api/plan/supervision/${id}/visits`, { visits: [visit] })).status).toBe(403);
+    expect((await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [] })).status).toBe(422);
+    // the Ministry of Labour, Invalids and Social Affairs no longer exists in October 2025
+    const gone = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [{ ...visit, agencyId: 'MOLISA' }] });
+    expect(gone.status).toBe(422);
+    expect(gone.body.error.details.problems[0]).toMatchObject({ path: 'body.visits.0.agencyId', message: expect.stringContaining('không tồn tại vào ngày 02/10/2025') });
+    const noUnit = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [{ ...visit, unitId: 'khong-co' }] });
+    expect(noUnit.body.error.details.problems[0]).toMatchObject({ path: 'body.visits.0.unitId', message: 'Không có đơn vị hành chính "khong-co".' });
+    expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM supervision_visit WHERE plan_id = $1`, [id])).n).toBe(0);
+
+    const ok = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [visit, { visitedOn: '2025-10-20', team: 'Đoàn số 2' }] });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ id, visits: 2, recommendations: 1 });
+    const audit = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.supervision.visits.add' AND entity_id = $1`, [String(id)]);
+    expect(audit.n).toBe(1);
+    const plans = await steering.get('/api/plan/supervision');
+    expect(plans.body.items.find((p: { id: number }) => p.id === id)).toMatchObject({ visits: 2, last_visit_on: '2025-10-20', recommendations: 1, open_recommendations: 1 });
+    // "15 working days" from the visit: 2/10/2025 + 15 working days = 23/10/2025
+    const rec = (await steering.get('/api/plan/supervision/recommendations?asOf=2025-10-24')).body.items.find((r: { body: string }) => r.body === 'Gửi báo cáo quý III');
+    expect(rec).toMatchObject({ due_on: '2025-10-23', overdue: true, daysLate: 1 });
+  });
 });

@@ -6,7 +6,7 @@ import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { planWorkbook } from './excel';
 import {
-  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask,
+  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask, NewVisits,
   InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
@@ -124,6 +124,10 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   r.get('/api/plan/supervision/recommendations', { summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
     items: await svc.listRecommendations(db, query.asOf),
   }));
+  r.get('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở', access: READERS, tags }, async () => ({ items: await svc.listSupervisionPlans(db) }));
+  r.post('/api/plan/supervision/:id/visits', { summary: 'Ghi thêm đợt kiểm tra, giám sát vào kế hoạch đã có', access: OWNERS, tags, params: TaskParams, body: NewVisits, example: { id: '1' } }, async ({ actor, params, body }) =>
+    svc.addVisits(db, requireActor(actor), params.id, body),
+  );
   r.post('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: đợt, phát hiện, kiến nghị', access: OWNERS, tags, body: NewSupervision }, async ({ actor, body }) =>
     svc.createSupervision(db, requireActor(actor), body),
   );

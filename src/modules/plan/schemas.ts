@@ -86,6 +86,24 @@ export const NewMeeting = z.object({
 });
 export type NewMeeting = z.infer<typeof NewMeeting>;
 
+/** One supervision / inspection visit with its findings and their recommendations. */
+export const SupervisionVisit = z.object({
+  visitedOn: isoDate,
+  unitId: z.string().optional(),
+  agencyId: z.string().optional(),
+  team: z.string().trim().max(500).optional(),
+  findings: z
+    .array(
+      z.object({
+        body: z.string().trim().min(3).max(5000),
+        severity: z.enum(['normal', 'serious']).default('normal'),
+        recommendations: z.array(z.object({ body: z.string().trim().min(3).max(5000), addresseeAgencyId: z.string().optional(), deadline: z.string().trim().max(200).optional() })).default([]),
+      }),
+    )
+    .default([]),
+});
+export type SupervisionVisit = z.infer<typeof SupervisionVisit>;
+
 export const NewSupervision = z.object({
   committeeId: z.string().optional(),
   agencyId: z.string().optional(),
@@ -93,27 +111,13 @@ export const NewSupervision = z.object({
   title: z.string().trim().min(3).max(500),
   year: z.number().int().min(2021).max(2035),
   legalBasis: z.string().trim().max(500).optional(),
-  visits: z
-    .array(
-      z.object({
-        visitedOn: isoDate,
-        unitId: z.string().optional(),
-        agencyId: z.string().optional(),
-        team: z.string().trim().max(500).optional(),
-        findings: z
-          .array(
-            z.object({
-              body: z.string().trim().min(3).max(5000),
-              severity: z.enum(['normal', 'serious']).default('normal'),
-              recommendations: z.array(z.object({ body: z.string().trim().min(3).max(5000), addresseeAgencyId: z.string().optional(), deadline: z.string().trim().max(200).optional() })).default([]),
-            }),
-          )
-          .default([]),
-      }),
-    )
-    .default([]),
+  visits: z.array(SupervisionVisit).default([]),
 });
 export type NewSupervision = z.infer<typeof NewSupervision>;
+
+/** Visits recorded later under an existing supervision / inspection plan. */
+export const NewVisits = z.object({ visits: z.array(SupervisionVisit).min(1, 'Cần ít nhất một đợt kiểm tra, giám sát.') });
+export type NewVisits = z.infer<typeof NewVisits>;
 
 export const RecommendationUpdate = z.object({
   version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),

@@ -7,8 +7,9 @@ import { formatDateVi, todayInVietnam } from '../../../domain/text';
 import { conflict, forbidden, invalid, notFound } from '../../../errors';
 import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
-import type { NewMeeting, NewSupervision, RecommendationUpdate } from '../schemas';
-import { by, assertActsFor, dueOf } from './shared';
+import type { NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
+import { getUnit } from '../../units/repo';
+import { by, assertActsFor, assertAgencyInForce, dueOf } from './shared';
 import { createTask } from './tasks';
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */
@@ -45,11 +46,10 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
   });
 }
 
-/** A supervision / inspection plan with its visits, findings and recommendations (deadlines parsed). */
-export async function createSupervision(db: Db, actor: Actor, input: NewSupervision) {
-  // parse every deadline first: nothing is written when one is wrong
+/** Each recommendation's due date, parsed before anything is written; the whole request is refused when one cannot be read. */
+function recommendationDues(visits: SupervisionVisit[]): (string | null)[][][] {
   const problems: { path: string; message: string }[] = [];
-  const dues = input.visits.map((v, vi) =>
+  const dues = visits.map((v, vi) =>
     v.findings.map((f, fi) =>
       f.recommendations.map((r, ri) => {
         if (!r.deadline) return null;
@@ -58,34 +58,86 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
           problems.push({ path: `body.visits.${vi}.findings.${fi}.recommendations.${ri}.deadline`, message: p.message });
           return null;
         }
-        return dueOf(p.deadline);
+        return dueOf(p.deadline, v.visitedOn); // "15 ngày làm việc" counts from the visit
       }),
     ),
   );
   if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
+  return dues;
+}
+
+async function assertUnitInForce(tx: Db, unitId: string, onDate: string, path: string) {
+  const u = await getUnit(tx, unitId);
+  if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
+  if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
+    throw invalid('Dữ liệu không hợp lệ', [{ path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` }]);
+  }
+}
+
+/** Writes visits, findings and recommendations under a plan; returns how many recommendations were written. */
+async function insertVisits(tx: Db, planId: number, visits: SupervisionVisit[], dues: (string | null)[][][]): Promise<number> {
+  let recommendations = 0;
+  for (const [vi, v] of visits.entries()) {
+    if (v.agencyId) await assertAgencyInForce(tx, v.agencyId, v.visitedOn, `body.visits.${vi}.agencyId`);
+    if (v.unitId) await assertUnitInForce(tx, v.unitId, v.visitedOn, `body.visits.${vi}.unitId`);
+    const visit = await tx.one<{ id: number }>(`INSERT INTO supervision_visit (plan_id, unit_id, agency_id, visited_on, team) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      planId, v.unitId ?? null, v.agencyId ?? null, v.visitedOn, v.team ?? null,
+    ]);
+    for (const [fi, f] of v.findings.entries()) {
+      const finding = await tx.one<{ id: number }>(`INSERT INTO supervision_finding (visit_id, body, severity) VALUES ($1, $2, $3) RETURNING id`, [visit.id, f.body, f.severity]);
+      for (const [ri, r] of f.recommendations.entries()) {
+        if (r.addresseeAgencyId) await assertAgencyInForce(tx, r.addresseeAgencyId, v.visitedOn, `body.visits.${vi}.findings.${fi}.recommendations.${ri}.addresseeAgencyId`);
+        await tx.query(`INSERT INTO supervision_recommendation (finding_id, body, addressee_agency_id, deadline_text, due_on) VALUES ($1, $2, $3, $4, $5)`, [
+          finding.id, r.body, r.addresseeAgencyId ?? null, r.deadline ?? null, dues[vi][fi][ri],
+        ]);
+        recommendations++;
+      }
+    }
+  }
+  return recommendations;
+}
+
+/** A supervision / inspection plan with its visits, findings and recommendations (deadlines parsed). */
+export async function createSupervision(db: Db, actor: Actor, input: NewSupervision) {
+  const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
     const plan = await tx.one<{ id: number }>(
       `INSERT INTO supervision_plan (committee_id, agency_id, kind, title, year, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [input.committeeId ?? null, input.agencyId ?? null, input.kind, input.title, input.year, input.legalBasis ?? null],
     );
-    let recommendations = 0;
-    for (const [vi, v] of input.visits.entries()) {
-      const visit = await tx.one<{ id: number }>(`INSERT INTO supervision_visit (plan_id, unit_id, agency_id, visited_on, team) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        plan.id, v.unitId ?? null, v.agencyId ?? null, v.visitedOn, v.team ?? null,
-      ]);
-      for (const [fi, f] of v.findings.entries()) {
-        const finding = await tx.one<{ id: number }>(`INSERT INTO supervision_finding (visit_id, body, severity) VALUES ($1, $2, $3) RETURNING id`, [visit.id, f.body, f.severity]);
-        for (const [ri, r] of f.recommendations.entries()) {
-          await tx.query(`INSERT INTO supervision_recommendation (finding_id, body, addressee_agency_id, deadline_text, due_on) VALUES ($1, $2, $3, $4, $5)`, [
-            finding.id, r.body, r.addresseeAgencyId ?? null, r.deadline ?? null, dues[vi][fi][ri],
-          ]);
-          recommendations++;
-        }
-      }
-    }
+    const recommendations = await insertVisits(tx, plan.id, input.visits, dues);
     await audit(tx, by(actor), { action: 'plan.supervision.create', entity: 'supervision_plan', entityId: plan.id, agencyId: input.agencyId ?? null, after: input });
     return { id: plan.id, recommendations };
   });
+}
+
+/** Visits made later under an existing plan (the plan is drawn up at the start of the year, visits follow). */
+export async function addVisits(db: Db, actor: Actor, planId: number, input: NewVisits) {
+  const dues = recommendationDues(input.visits);
+  return db.tx(async (tx) => {
+    const plan = await tx.maybeOne<{ id: number; agency_id: string | null }>(`SELECT id, agency_id FROM supervision_plan WHERE id = $1 FOR UPDATE`, [planId]);
+    if (!plan) throw notFound(`Không tìm thấy kế hoạch kiểm tra, giám sát số ${planId}.`);
+    const recommendations = await insertVisits(tx, planId, input.visits, dues);
+    await audit(tx, by(actor), { action: 'plan.supervision.visits.add', entity: 'supervision_plan', entityId: planId, agencyId: plan.agency_id, after: input });
+    return { id: planId, visits: input.visits.length, recommendations };
+  });
+}
+
+/** Supervision and inspection plans with how many visits they had and how their recommendations stand. */
+export async function listSupervisionPlans(db: Db) {
+  return db.query<{
+    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee: string | null; agency: string | null;
+    visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+  }>(
+    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, c.name AS committee, g.name AS agency,
+            (SELECT count(*)::int FROM supervision_visit v WHERE v.plan_id = p.id) AS visits,
+            (SELECT max(v.visited_on) FROM supervision_visit v WHERE v.plan_id = p.id) AS last_visit_on,
+            count(r.id)::int AS recommendations, count(r.id) FILTER (WHERE r.status <> 'closed')::int AS open_recommendations
+       FROM supervision_plan p LEFT JOIN steering_committee c ON c.id = p.committee_id LEFT JOIN agency g ON g.id = p.agency_id
+       LEFT JOIN supervision_visit v ON v.plan_id = p.id LEFT JOIN supervision_finding f ON f.visit_id = v.id
+       LEFT JOIN supervision_recommendation r ON r.finding_id = f.id
+      GROUP BY p.id, c.name, g.name ORDER BY p.year DESC, p.id DESC`,
+  );
 }
 
 /** Recommendations and their follow-up, with lateness at the as-of date. */

@@ -1,7 +1,8 @@
 /**
  * The program owner creates a supervision or inspection plan with its visits, findings and
- * recommendations (deadline written the Vietnamese way). POST /api/plan/supervision — the whole
- * plan is refused when one deadline cannot be read; each problem is shown next to its field.
+ * recommendations (deadline written the Vietnamese way), POST /api/plan/supervision; or, given the
+ * existing plans, records later visits under one of them, POST /api/plan/supervision/:id/visits.
+ * The whole request is refused when one deadline cannot be read; each problem is shown next to its field.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ interface Visit { visitedOn: string; agencyId: string; team: string; findings: F
 const newRec = (): Rec => ({ body: '', addresseeAgencyId: '', deadline: '' });
 const newFinding = (): Finding => ({ body: '', severity: 'normal', recommendations: [newRec()] });
 const newVisit = (): Visit => ({ visitedOn: todayInVietnam(), agencyId: '', team: '', findings: [newFinding()] });
-const FIELD = /^body\.(kind|title|year|legalBasis|visits\.\d+\.(visitedOn|agencyId|team|findings\.\d+\.(body|severity|recommendations\.\d+\.(body|addresseeAgencyId|deadline))))$/;
+const FIELD = /^body\.(kind|title|year|legalBasis|visits|visits\.\d+\.(visitedOn|agencyId|team|findings\.\d+\.(body|severity|recommendations\.\d+\.(body|addresseeAgencyId|deadline))))$/;
 
 const replaceAt = <T,>(xs: T[], i: number, f: (x: T) => T) => xs.map((x, j) => (j === i ? f(x) : x));
 const removeAt = <T,>(xs: T[], i: number) => xs.filter((_, j) => j !== i);
@@ -38,37 +39,42 @@ function AgencyOptions({ at }: { at: string }) {
   );
 }
 
-export function SupervisionForm() {
+export interface SupervisionPlanRef { id: number; title: string; year: number }
+
+/** Without `plans`: a new plan with its visits. With `plans`: later visits under the plan chosen. */
+export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const addingVisits = plans !== undefined;
+  const idp = addingVisits ? 'sv-add' : 'sv'; // both forms stand on the same page
+  const [planId, setPlanId] = useState(plans?.[0]?.id ?? 0);
   const [kind, setKind] = useState<'supervision' | 'inspection'>('supervision');
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [legalBasis, setLegalBasis] = useState('');
   const [visits, setVisits] = useState<Visit[]>([newVisit()]);
+  const visitsBody = () =>
+    visits.map((v) => ({
+      visitedOn: v.visitedOn,
+      agencyId: v.agencyId || undefined,
+      team: v.team || undefined,
+      findings: v.findings.map((f) => ({
+        body: f.body,
+        severity: f.severity,
+        recommendations: f.recommendations.map((r) => ({ body: r.body, addresseeAgencyId: r.addresseeAgencyId || undefined, deadline: r.deadline || undefined })),
+      })),
+    }));
   const save = useMutation({
     mutationFn: () =>
-      post<{ id: number; recommendations: number }>('/api/plan/supervision', {
-        kind,
-        title,
-        year,
-        legalBasis: legalBasis || undefined,
-        visits: visits.map((v) => ({
-          visitedOn: v.visitedOn,
-          agencyId: v.agencyId || undefined,
-          team: v.team || undefined,
-          findings: v.findings.map((f) => ({
-            body: f.body,
-            severity: f.severity,
-            recommendations: f.recommendations.map((r) => ({ body: r.body, addresseeAgencyId: r.addresseeAgencyId || undefined, deadline: r.deadline || undefined })),
-          })),
-        })),
-      }),
+      addingVisits
+        ? post<{ id: number; recommendations: number }>(`/api/plan/supervision/${planId}/visits`, { visits: visitsBody() })
+        : post<{ id: number; recommendations: number }>('/api/plan/supervision', { kind, title, year, legalBasis: legalBasis || undefined, visits: visitsBody() }),
     onSuccess: () => {
       setTitle('');
       setLegalBasis('');
       setVisits([newVisit()]);
       void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] });
+      void qc.invalidateQueries({ queryKey: ['plan', 'supervision'] });
     },
   });
   const visit = (vi: number, f: (v: Visit) => Visit) => setVisits((vs) => replaceAt(vs, vi, f));
@@ -76,51 +82,66 @@ export function SupervisionForm() {
   const rec = (vi: number, fi: number, ri: number, patch: Partial<Rec>) => finding(vi, fi, (x) => ({ ...x, recommendations: replaceAt(x.recommendations, ri, (r) => ({ ...r, ...patch })) }));
   const err = save.error;
   return (
-    <details className="card" data-testid="supervision-form">
-      <summary>{t('plan.supervisionForm.open')}</summary>
+    <details className="card" data-testid={addingVisits ? 'supervision-visits-form' : 'supervision-form'}>
+      <summary>{t(addingVisits ? 'plan.supervisionForm.openVisits' : 'plan.supervisionForm.open')}</summary>
       <form onSubmit={(e) => (e.preventDefault(), save.mutate())}>
-        <div className="filters">
-          <div className="field">
-            <label htmlFor="sv-kind">{t('plan.supervisionForm.kind')}</label>
-            <select id="sv-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              {(['supervision', 'inspection'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`plan.supervisionForm.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
+        {addingVisits ? (
+          <div className="filters">
+            <div className="field">
+              <label htmlFor={`${idp}-plan`}>{t('plan.supervisionForm.plan')}</label>
+              <select id={`${idp}-plan`} value={planId} onChange={(e) => setPlanId(Number(e.target.value))} required>
+                {plans.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title} ({p.year})
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="sv-title">{t('plan.supervisionForm.title')}</label>
-            <input id="sv-title" value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
-            <FieldProblem error={err} path="body.title" />
+        ) : (
+          <div className="filters">
+            <div className="field">
+              <label htmlFor={`${idp}-kind`}>{t('plan.supervisionForm.kind')}</label>
+              <select id={`${idp}-kind`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+                {(['supervision', 'inspection'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`plan.supervisionForm.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${idp}-title`}>{t('plan.supervisionForm.title')}</label>
+              <input id={`${idp}-title`} value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
+              <FieldProblem error={err} path="body.title" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${idp}-year`}>{t('plan.year')}</label>
+              <input id={`${idp}-year`} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} min={2021} max={2035} required />
+              <FieldProblem error={err} path="body.year" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${idp}-basis`}>{t('plan.legalBasis')}</label>
+              <input id={`${idp}-basis`} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} size={30} />
+              <FieldProblem error={err} path="body.legalBasis" />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="sv-year">{t('plan.year')}</label>
-            <input id="sv-year" type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} min={2021} max={2035} required />
-            <FieldProblem error={err} path="body.year" />
-          </div>
-          <div className="field">
-            <label htmlFor="sv-basis">{t('plan.legalBasis')}</label>
-            <input id="sv-basis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} size={30} />
-            <FieldProblem error={err} path="body.legalBasis" />
-          </div>
-        </div>
+        )}
         {visits.map((v, vi) => (
           <fieldset key={vi} data-testid="visit">
             <legend>{t('plan.supervisionForm.visit', { n: vi + 1 })}</legend>
             <div className="filters">
-              <DateField label={t('plan.supervisionForm.visitedOn')} value={v.visitedOn} onChange={(d) => visit(vi, (x) => ({ ...x, visitedOn: d }))} testId={`visit-${vi}-date`} />
+              <DateField label={t('plan.supervisionForm.visitedOn')} value={v.visitedOn} onChange={(d) => visit(vi, (x) => ({ ...x, visitedOn: d }))} testId={addingVisits ? `add-visit-${vi}-date` : `visit-${vi}-date`} />
               <div className="field">
-                <label htmlFor={`sv-${vi}-agency`}>{t('plan.supervisionForm.visitedAgency')}</label>
-                <select id={`sv-${vi}-agency`} value={v.agencyId} onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}>
+                <label htmlFor={`${idp}-${vi}-agency`}>{t('plan.supervisionForm.visitedAgency')}</label>
+                <select id={`${idp}-${vi}-agency`} value={v.agencyId} onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}>
                   <AgencyOptions at={v.visitedOn} />
                 </select>
                 <FieldProblem error={err} path={`body.visits.${vi}.agencyId`} />
               </div>
               <div className="field">
-                <label htmlFor={`sv-${vi}-team`}>{t('plan.supervisionForm.team')}</label>
-                <input id={`sv-${vi}-team`} value={v.team} onChange={(e) => visit(vi, (x) => ({ ...x, team: e.target.value }))} size={30} />
+                <label htmlFor={`${idp}-${vi}-team`}>{t('plan.supervisionForm.team')}</label>
+                <input id={`${idp}-${vi}-team`} value={v.team} onChange={(e) => visit(vi, (x) => ({ ...x, team: e.target.value }))} size={30} />
               </div>
             </div>
             <FieldProblem error={err} path={`body.visits.${vi}.visitedOn`} />
@@ -129,13 +150,13 @@ export function SupervisionForm() {
                 <legend>{t('plan.supervisionForm.finding', { n: fi + 1 })}</legend>
                 <div className="filters">
                   <div className="field">
-                    <label htmlFor={`sv-${vi}-${fi}-body`}>{t('plan.finding')}</label>
-                    <textarea id={`sv-${vi}-${fi}-body`} value={f.body} onChange={(e) => finding(vi, fi, (x) => ({ ...x, body: e.target.value }))} rows={2} cols={60} required />
+                    <label htmlFor={`${idp}-${vi}-${fi}-body`}>{t('plan.finding')}</label>
+                    <textarea id={`${idp}-${vi}-${fi}-body`} value={f.body} onChange={(e) => finding(vi, fi, (x) => ({ ...x, body: e.target.value }))} rows={2} cols={60} required />
                     <FieldProblem error={err} path={`body.visits.${vi}.findings.${fi}.body`} />
                   </div>
                   <div className="field">
-                    <label htmlFor={`sv-${vi}-${fi}-sev`}>{t('plan.supervisionForm.severity')}</label>
-                    <select id={`sv-${vi}-${fi}-sev`} value={f.severity} onChange={(e) => finding(vi, fi, (x) => ({ ...x, severity: e.target.value as Finding['severity'] }))}>
+                    <label htmlFor={`${idp}-${vi}-${fi}-sev`}>{t('plan.supervisionForm.severity')}</label>
+                    <select id={`${idp}-${vi}-${fi}-sev`} value={f.severity} onChange={(e) => finding(vi, fi, (x) => ({ ...x, severity: e.target.value as Finding['severity'] }))}>
                       {(['normal', 'serious'] as const).map((s) => (
                         <option key={s} value={s}>
                           {t(`plan.supervisionForm.severities.${s}`)}
@@ -146,7 +167,7 @@ export function SupervisionForm() {
                 </div>
                 {f.recommendations.map((r, ri) => {
                   const at = `body.visits.${vi}.findings.${fi}.recommendations.${ri}`;
-                  const id = `sv-${vi}-${fi}-${ri}`;
+                  const id = `${idp}-${vi}-${fi}-${ri}`;
                   return (
                     <div key={ri} className="filters" data-testid="recommendation-input">
                       <div className="field">
@@ -202,14 +223,14 @@ export function SupervisionForm() {
             {t('plan.supervisionForm.addVisit')}
           </button>{' '}
           <button type="submit" className="button-primary" disabled={save.isPending}>
-            {t('plan.supervisionForm.save')}
+            {t(addingVisits ? 'plan.supervisionForm.saveVisits' : 'plan.supervisionForm.save')}
           </button>
         </p>
       </form>
       {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
       {save.isSuccess && (
         <p className="alert alert-success" role="status">
-          {t('plan.supervisionForm.saved', { n: save.data.recommendations })}
+          {t(addingVisits ? 'plan.supervisionForm.savedVisits' : 'plan.supervisionForm.saved', { n: save.data.recommendations })}
         </p>
       )}
     </details>

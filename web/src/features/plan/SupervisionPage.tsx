@@ -7,12 +7,54 @@ import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
-import { SupervisionForm } from './SupervisionForm';
+import { SupervisionForm, type SupervisionPlanRef } from './SupervisionForm';
 import './texts';
 
 interface Recommendation {
   id: number; body: string; status: 'open' | 'in_progress' | 'closed'; due_on: string | null; closed_on: string | null; deadline_text: string | null;
   follow_up: string | null; version: number; addressee: string | null; finding: string; plan_title: string; visited_on: string; daysLate: number; overdue: boolean;
+}
+
+interface SupervisionPlan extends SupervisionPlanRef {
+  kind: 'supervision' | 'inspection'; committee: string | null; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+}
+
+/** The plans with their visits and how many recommendations are still open. */
+function Plans({ plans }: { plans: SupervisionPlan[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="supervision-plans">
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.supervisionForm.plan')}</th>
+            <th scope="col">{t('plan.supervisionForm.kind')}</th>
+            <th scope="col" className="num">{t('plan.year')}</th>
+            <th scope="col" className="num">{t('plan.visits')}</th>
+            <th scope="col">{t('plan.lastVisit')}</th>
+            <th scope="col" className="num">{t('plan.openRecommendations')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.id} data-plan-id={p.id}>
+              <td>
+                {p.title}
+                {p.committee && <small className="muted"> — {p.committee}</small>}
+              </td>
+              <td>{t(`plan.supervisionForm.kinds.${p.kind}`)}</td>
+              <td className="num">{p.year}</td>
+              <td className="num" data-testid="plan-visits">{p.visits}</td>
+              <td className="nowrap">{p.last_visit_on ? formatDateVi(p.last_visit_on) : '—'}</td>
+              <td className="num">
+                {p.open_recommendations} / {p.recommendations}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function Close({ r, onDone }: { r: Recommendation; onDone: () => void }) {
@@ -42,13 +84,24 @@ export default function SupervisionPage() {
     queryKey: ['plan', 'recommendations', asOf],
     queryFn: ({ signal }) => api<{ items: Recommendation[] }>(`/api/plan/supervision/recommendations?asOf=${asOf}`, { signal }).then((r) => r.items),
   });
+  const plans = useQuery({
+    queryKey: ['plan', 'supervision'],
+    queryFn: ({ signal }) => api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
+  });
   const canAct = allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']);
+  // POST /api/plan/supervision and …/:id/visits are for the program owner (routes.ts: OWNERS)
+  const canPlan = allows(me.user, ['admin', 'program_owner']);
   return (
     <section>
       <h1>{t('plan.supervisionTitle')}</h1>
       <p className="lead">{t('plan.supervisionIntro')}</p>
-      {/* POST /api/plan/supervision is for the program owner (routes.ts: OWNERS) */}
-      {allows(me.user, ['admin', 'program_owner']) && <SupervisionForm />}
+      {canPlan && <SupervisionForm />}
+      {canPlan && plans.data && plans.data.length > 0 && <SupervisionForm plans={plans.data} />}
+      <h2>{t('plan.supervisionPlans')}</h2>
+      {plans.isPending && <Loading />}
+      {plans.isError && <ErrorBox error={plans.error} />}
+      {plans.data && (plans.data.length === 0 ? <Empty>{t('plan.noSupervisionPlans')}</Empty> : <Plans plans={plans.data} />)}
+      <h2>{t('plan.recommendations')}</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
         <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
       </form>
