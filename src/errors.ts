@@ -32,3 +32,23 @@ export interface Problem {
 }
 
 export const invalid = (message: string, problems: Problem[]) => new AppError(422, 'invalid', message, { problems });
+
+/**
+ * A PostgreSQL integrity error caused by the input (an id that does not exist, a duplicate, a row
+ * still in use) as an error the user can act on; null for anything else (a bug stays a 500).
+ */
+export function fromDatabaseError(err: unknown): AppError | null {
+  const e = err as { code?: unknown; detail?: unknown; table?: unknown };
+  if (typeof e?.code !== 'string') return null;
+  const detail = typeof e.detail === 'string' ? e.detail : '';
+  const key = detail.match(/^Key \((.+?)\)=\((.*?)\)/);
+  const what = key ? `${key[1]} = "${key[2]}"` : 'khóa';
+  if (e.code === '23503') {
+    const usedBy = detail.match(/is still referenced from table "(.+)"/);
+    if (usedBy) return conflict(`Không xóa hoặc đổi được: ${what} còn được dùng trong bảng ${usedBy[1]}.`);
+    const table = detail.match(/is not present in table "(.+)"/)?.[1] ?? String(e.table ?? '');
+    return invalid('Dữ liệu không hợp lệ', [{ message: `Không có ${what} trong danh mục ${table}.` }]);
+  }
+  if (e.code === '23505') return conflict(`Đã có bản ghi với ${what}.`);
+  return null;
+}

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config';
-import { AppError } from '../errors';
+import { AppError, fromDatabaseError } from '../errors';
 import { registerCommands } from './commands';
 import { cliContext } from './context';
 import { commanderMessageVi } from './messages';
@@ -16,7 +16,8 @@ const program = new Command('giamngheo')
 
 registerCommands(program, cliContext(loadConfig()));
 
-function explain(err: unknown): string {
+function explain(caught: unknown): string {
+  const err = fromDatabaseError(caught) ?? caught;
   if (err instanceof AppError) {
     const problems = (err.details as { problems?: { message: string; path?: string; row?: number; column?: string }[] } | undefined)?.problems;
     if (problems?.length) {

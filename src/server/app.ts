@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { AppError } from '../errors';
+import { AppError, fromDatabaseError } from '../errors';
 import { hashToken, lookupSession, SESSION_COOKIE } from '../modules/auth/session';
 import { registerRoutes } from './routes';
 import { Router } from './route-registry';
@@ -25,7 +25,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
 
-  app.onError((err, c) => {
+  app.onError((caught, c) => {
+    const err = fromDatabaseError(caught) ?? caught;
     if (err instanceof AppError) {
       return c.json({ error: { code: err.code, message: err.message, details: err.details ?? null } }, err.status as 400);
     }

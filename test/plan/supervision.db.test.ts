@@ -105,6 +105,10 @@ describe('meetings and supervision', () => {
     expect(gone.body.error.details.problems[0]).toMatchObject({ path: 'body.visits.0.agencyId', message: expect.stringContaining('không tồn tại vào ngày 02/10/2025') });
     const noUnit = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [{ ...visit, unitId: 'khong-co' }] });
     expect(noUnit.body.error.details.problems[0]).toMatchObject({ path: 'body.visits.0.unitId', message: 'Không có đơn vị hành chính "khong-co".' });
+    // an id the service does not check itself is still a clear 422 from the database's foreign key, not a 500
+    const noCommittee = await owner.post('/api/plan/supervision', { committeeId: 'khong-co', kind: 'supervision', title: 'Giám sát thử', year: 2025 });
+    expect(noCommittee.status).toBe(422);
+    expect(noCommittee.body.error.details.problems[0].message).toBe('Không có committee_id = "khong-co" trong danh mục steering_committee.');
     expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM supervision_visit WHERE plan_id = $1`, [id])).n).toBe(0);
 
     const ok = await owner.post(`/api/plan/supervision/${id}/visits`, { visits: [visit, { visitedOn: '2025-10-20', team: 'Đoàn số 2' }] });
