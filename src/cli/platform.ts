@@ -3,7 +3,7 @@ import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { ROLES } from '../modules/access/actor';
 import { systemActor } from '../modules/audit/audit';
-import { listAudit, AuditQuery } from '../modules/audit/service';
+import { exportAudit, listAudit, AuditQuery } from '../modules/audit/service';
 import { createUser, NewUser } from '../modules/users/service';
 import { parse } from '../server/validate';
 import { startServer } from '../server/start';
@@ -75,7 +75,8 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
     .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
     .action(async (opts) => {
       const q = parse(AuditQuery, { from: opts.from, to: opts.to, entity: opts.entity, actor: opts.actor, limit: opts.limit });
-      const rows = await ctx.withDb((db) => listAudit(db, q));
+      // csv and json are exports (recorded in the trail); the table is for reading on screen
+      const rows = await ctx.withDb((db) => (opts.format === 'table' ? listAudit(db, q) : exportAudit(db, systemActor('cli'), q)));
       printRows(
         rows.map((r) => ({ ...r, before: opts.format === 'json' ? r.before : JSON.stringify(r.before), after: opts.format === 'json' ? r.after : JSON.stringify(r.after) })),
         opts.format,

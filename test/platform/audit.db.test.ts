@@ -52,8 +52,17 @@ describe('audit trail', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body).charCodeAt(0)).toBe(0xfeff);
     expect(String(csv.body)).toContain('users.user.create');
+    // the export is itself recorded: who, which filter, how many rows
+    const recorded = await t.db.one<{ actor_name: string; after: { filter: { entity: string }; rows: number } }>(
+      `SELECT actor_name, after FROM audit_log WHERE action = 'audit.log.export' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(recorded.after.filter.entity).toBe('user');
+    expect(recorded.after.rows).toBe(String(csv.body).trim().split('\n').length - 1);
     const officer = await t.as('province_officer');
+    const exports = async () => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'audit.log.export'`)).n;
+    const before = await exports();
     expect((await officer.get('/api/audit/export.csv')).status).toBe(403);
+    expect(await exports()).toBe(before);
   });
 
   it('rejects an impossible date filter with a Vietnamese message', async () => {

@@ -45,6 +45,9 @@ describe('embedded database', () => {
     expect(res.code).toBe(0);
     const rows = JSON.parse(res.stdout);
     expect(rows.map((r: { action: string }) => r.action)).toContain('auth.session.login');
+    // a json or csv listing is an export of the trail, and is recorded in it
+    const again = await runCli(['audit', '--format', 'json', '--entity', 'audit_log'], env);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ action: 'audit.log.export', actorName: 'cli' });
   });
 
   it('keeps the data over a restart and does not create the administrator again', async () => {

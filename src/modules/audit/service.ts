@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { audit, type AuditActor } from './audit';
 import { isoDate } from '../../server/validate';
 
 export const AuditQuery = z.object({
@@ -62,4 +63,11 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
     before: r.before,
     after: r.after,
   }));
+}
+
+/** The rows of an export of the trail; the export itself is recorded, since the trail names people. */
+export async function exportAudit(db: Db, actor: AuditActor, q: AuditQuery): Promise<AuditRow[]> {
+  const rows = await listAudit(db, q);
+  await db.tx((tx) => audit(tx, actor, { action: 'audit.log.export', entity: 'audit_log', after: { filter: q, rows: rows.length } }));
+  return rows;
 }
