@@ -123,3 +123,56 @@ describe('meetings and supervision', () => {
     expect(rec).toMatchObject({ due_on: '2025-10-23', overdue: true, daysLate: 1 });
   });
 });
+
+describe('a province records its own steering committee', () => {
+  let province: Client;
+  let commune: Client;
+  beforeAll(async () => {
+    province = await t.as('province_officer');
+    commune = await t.as('commune_officer');
+    const add = `INSERT INTO steering_committee (id, level, unit_id, name, programs, valid_from, fact_status) VALUES ($1, 'province', $2, $3, 'CTMTQG', '2025-07-01', 'UNVERIFIED')`;
+    await t.db.query(add, ['BCD-HN-THU', t.scope.provinceId, 'Ban Chỉ đạo thử của Hà Nội']);
+    await t.db.query(add, ['BCD-CB-THU', t.scope.otherProvinceId, 'Ban Chỉ đạo thử của Cao Bằng']);
+  });
+  const count = async (table: string) => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n;
+
+  it('says which committees each caller may record for', async () => {
+    const can = async (c: Client) => Object.fromEntries((await c.get('/api/plan/committees')).body.items.map((x: { id: string; canRecord: boolean }) => [x.id, x.canRecord]));
+    expect(await can(province)).toMatchObject({ 'BCD-HN-THU': true, 'BCD-CB-THU': false, 'BCD-TW-2025': false });
+    expect(await can(owner)).toMatchObject({ 'BCD-HN-THU': true, 'BCD-CB-THU': true, 'BCD-TW-2025': true });
+    expect(await can(steering)).toMatchObject({ 'BCD-HN-THU': false, 'BCD-TW-2025': false });
+    expect(await can(commune)).toMatchObject({ 'BCD-HN-THU': false }); // a commune grant does not cover its province
+  });
+
+  it('a province officer records meetings and supervision of its own committee only; nothing else is written', async () => {
+    const meetings = await count('committee_meeting');
+    const plans = await count('supervision_plan');
+    const meeting = { heldOn: '2025-09-05', title: 'Họp Ban Chỉ đạo thành phố quý III', conclusions: [{ body: 'Đôn đốc các xã hoàn thành rà soát trước 15/11.' }] };
+    expect((await province.post('/api/plan/committees/BCD-HN-THU/meetings', meeting)).status).toBe(200);
+    expect((await province.post('/api/plan/committees/BCD-CB-THU/meetings', meeting)).status).toBe(403);
+    expect((await province.post('/api/plan/committees/BCD-TW-2025/meetings', meeting)).status).toBe(403);
+    expect((await commune.post('/api/plan/committees/BCD-HN-THU/meetings', meeting)).status).toBe(403);
+    // a local conclusion cannot assign work to every province, nor in the national plan
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const fanned = await province.post('/api/plan/committees/BCD-HN-THU/meetings', { ...meeting, conclusions: [{ body: 'Giao các tỉnh báo cáo', task: { planId: plan.id, position: '90', fanOut: 'provinces' } }] });
+    expect(fanned.status).toBe(403);
+    const national = await province.post('/api/plan/committees/BCD-HN-THU/meetings', { ...meeting, conclusions: [{ body: 'Giao Bộ Tài chính', task: { planId: plan.id, position: '91', leadAgencyId: 'MOF' } }] });
+    expect(national.status).toBe(403);
+    expect(national.body.error.message).toBe('Kết luận chỉ giao việc được trong kế hoạch do địa phương mình ban hành.');
+    expect(await count('committee_meeting')).toBe(meetings + 1);
+
+    const supervision = { kind: 'supervision', title: 'Giám sát rà soát hộ nghèo tại các xã', year: 2025 };
+    const own = await province.post('/api/plan/supervision', { ...supervision, committeeId: 'BCD-HN-THU' });
+    expect(own.status).toBe(200);
+    expect((await province.post('/api/plan/supervision', { ...supervision, committeeId: 'BCD-CB-THU' })).status).toBe(403);
+    const noCommittee = await province.post('/api/plan/supervision', supervision);
+    expect(noCommittee.status).toBe(403);
+    expect(noCommittee.body.error.message).toContain('phải gắn với Ban Chỉ đạo của địa phương');
+    expect(await count('supervision_plan')).toBe(plans + 1);
+    // visits: under its own plan yes, under the central ones no
+    const visit = { visits: [{ visitedOn: '2025-10-01', unitId: t.scope.communeId, team: 'Tổ giám sát số 1' }] };
+    expect((await province.post(`/api/plan/supervision/${own.body.id}/visits`, visit)).status).toBe(200);
+    const central = await t.db.one<{ id: number }>(`SELECT id FROM supervision_plan WHERE committee_id IS DISTINCT FROM 'BCD-HN-THU' ORDER BY id LIMIT 1`);
+    expect((await province.post(`/api/plan/supervision/${central.id}/visits`, visit)).status).toBe(403);
+  });
+});

@@ -14,6 +14,8 @@ import * as svc from './service';
 const READERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'] as const;
 const ASSIGNEES = ['admin', 'program_owner', 'ministry_lead', 'province_officer'] as const;
 const OWNERS = ['admin', 'program_owner'] as const;
+/** record meetings and supervision: the program owner, and local officers for their own committees (the service checks which) */
+const RECORDERS = ['admin', 'program_owner', 'province_officer', 'commune_officer'] as const;
 const COMMENTERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer'] as const;
 const tags = ['plan'];
 
@@ -113,22 +115,22 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   r.post('/api/plan/tasks/:id/instruments', { summary: 'Gắn văn bản thực hiện nhiệm vụ', access: ASSIGNEES, tags, params: TaskParams, body: InstrumentLink, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.linkInstrument(db, requireActor(actor), params.id, body),
   );
-  r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async () => ({ items: await svc.listCommittees(db) }));
-  r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ params }) =>
-    svc.committeeDetail(db, params.id),
+  r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listCommittees(db, actor) }));
+  r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ actor, params }) =>
+    svc.committeeDetail(db, actor, params.id),
   );
 
-  r.post('/api/plan/committees/:id/meetings', { summary: 'Ghi cuộc họp Ban Chỉ đạo; kết luận giao việc thành nhiệm vụ', access: OWNERS, tags, params: CommitteeParams, body: NewMeeting, example: { id: 'BCD-TW-2021' } }, async ({ actor, params, body }) =>
+  r.post('/api/plan/committees/:id/meetings', { summary: 'Ghi cuộc họp Ban Chỉ đạo; kết luận giao việc thành nhiệm vụ', access: RECORDERS, tags, params: CommitteeParams, body: NewMeeting, example: { id: 'BCD-TW-2021' } }, async ({ actor, params, body }) =>
     svc.createMeeting(db, requireActor(actor), params.id, body),
   );
   r.get('/api/plan/supervision/recommendations', { summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
     items: await svc.listRecommendations(db, query.asOf),
   }));
   r.get('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở', access: READERS, tags }, async () => ({ items: await svc.listSupervisionPlans(db) }));
-  r.post('/api/plan/supervision/:id/visits', { summary: 'Ghi thêm đợt kiểm tra, giám sát vào kế hoạch đã có', access: OWNERS, tags, params: TaskParams, body: NewVisits, example: { id: '1' } }, async ({ actor, params, body }) =>
+  r.post('/api/plan/supervision/:id/visits', { summary: 'Ghi thêm đợt kiểm tra, giám sát vào kế hoạch đã có', access: RECORDERS, tags, params: TaskParams, body: NewVisits, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.addVisits(db, requireActor(actor), params.id, body),
   );
-  r.post('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: đợt, phát hiện, kiến nghị', access: OWNERS, tags, body: NewSupervision }, async ({ actor, body }) =>
+  r.post('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: đợt, phát hiện, kiến nghị', access: RECORDERS, tags, body: NewSupervision }, async ({ actor, body }) =>
     svc.createSupervision(db, requireActor(actor), body),
   );
   r.patch('/api/plan/supervision/recommendations/:id', { summary: 'Cập nhật thực hiện kiến nghị', access: ASSIGNEES, tags, params: TaskParams, body: RecommendationUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>

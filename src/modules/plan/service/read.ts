@@ -213,16 +213,27 @@ export async function listInstruments(db: Db) {
   );
 }
 
-export async function listCommittees(db: Db) {
-  return db.query(
+/** The committees an actor may record meetings and supervision for: any for the program owner, those of the units they cover for local officers. */
+export async function recordableCommittees(db: Db, actor: Actor | null, committees: { id: string; unitId: string | null }[]): Promise<Set<string>> {
+  if (!actor) return new Set();
+  if (isCentral(actor)) return new Set(committees.map((c) => c.id));
+  const access = await unitAccess(db, actor);
+  return new Set(committees.filter((c) => c.unitId && access.covers(c.unitId)).map((c) => c.id));
+}
+
+/** The committees, each with `canRecord`: whether the actor may record its meetings and supervision. */
+export async function listCommittees(db: Db, actor: Actor | null) {
+  const rows = await db.query<{ id: string; unitId: string | null }>(
     `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom", c.valid_to AS "validTo", li.number AS instrument, c.fact_status AS "factStatus", c.source,
             (SELECT count(*)::int FROM committee_member m WHERE m.committee_id = c.id) AS members
        FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id ORDER BY c.valid_from`,
   );
+  const recordable = await recordableCommittees(db, actor, rows);
+  return rows.map((c) => ({ ...c, canRecord: recordable.has(c.id) }));
 }
 
-export async function committeeDetail(db: Db, id: string) {
-  const c = (await listCommittees(db)).find((x) => (x as { id: string }).id === id);
+export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
+  const c = (await listCommittees(db, actor)).find((x) => x.id === id);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${id}".`);
   const members = await db.query(
     `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo", li.number AS instrument, m.fact_status AS "factStatus"

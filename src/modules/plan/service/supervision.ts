@@ -10,7 +10,30 @@ import { audit } from '../../audit/audit';
 import type { NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
 import { getUnit } from '../../units/repo';
 import { by, assertActsFor, assertAgencyInForce, dueOf } from './shared';
+import { actingAgencies, recordableCommittees } from './read';
 import { createTask } from './tasks';
+
+/**
+ * Who records for a steering committee: the program owner for any committee (or for none); a province
+ * or commune officer for the committees of the units they cover (a province records its own committee's
+ * meetings and supervision).
+ */
+async function assertRecordsFor(tx: Db, actor: Actor, committeeId: string | null | undefined) {
+  if (isCentral(actor)) return;
+  if (!committeeId) throw forbidden('Kế hoạch của địa phương phải gắn với Ban Chỉ đạo của địa phương (committeeId).');
+  const c = await tx.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [committeeId]);
+  if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
+  if (!(await recordableCommittees(tx, actor, [c])).has(c.id)) throw forbidden('Bạn chỉ ghi được cho Ban Chỉ đạo của địa phương mình.');
+}
+
+/** A local officer turns conclusions into tasks only in plans its own People's Committee issued, without fan-out. */
+async function assertPlansOwnedBy(tx: Db, actor: Actor, tasks: { planId: number; fanOut: string }[]) {
+  if (tasks.length === 0) return;
+  if (tasks.some((t) => t.fanOut !== 'none')) throw forbidden('Giao việc cho tất cả các tỉnh / bộ: chỉ cơ quan thường trực Chương trình.');
+  const own = new Set(await actingAgencies(tx, actor));
+  const plans = await tx.query<{ id: number; issuer_agency_id: string | null }>(`SELECT id, issuer_agency_id FROM plan WHERE id = ANY($1::bigint[])`, [tasks.map((t) => t.planId)]);
+  if (plans.some((p) => !p.issuer_agency_id || !own.has(p.issuer_agency_id))) throw forbidden('Kết luận chỉ giao việc được trong kế hoạch do địa phương mình ban hành.');
+}
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */
 export async function createMeeting(db: Db, actor: Actor, committeeId: string, input: NewMeeting) {
@@ -24,7 +47,9 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
   }
   if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
   return db.tx(async (tx) => {
+    await assertRecordsFor(tx, actor, committeeId);
     if (!(await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [committeeId]))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
+    if (!isCentral(actor)) await assertPlansOwnedBy(tx, actor, input.conclusions.flatMap((c) => (c.task ? [c.task] : [])));
     const m = await tx.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [
       committeeId, input.heldOn, input.title, input.minutesRef ?? null,
     ]);
@@ -101,6 +126,7 @@ async function insertVisits(tx: Db, planId: number, visits: SupervisionVisit[], 
 export async function createSupervision(db: Db, actor: Actor, input: NewSupervision) {
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
+    await assertRecordsFor(tx, actor, input.committeeId);
     const plan = await tx.one<{ id: number }>(
       `INSERT INTO supervision_plan (committee_id, agency_id, kind, title, year, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [input.committeeId ?? null, input.agencyId ?? null, input.kind, input.title, input.year, input.legalBasis ?? null],
@@ -115,8 +141,12 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
 export async function addVisits(db: Db, actor: Actor, planId: number, input: NewVisits) {
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
-    const plan = await tx.maybeOne<{ id: number; agency_id: string | null }>(`SELECT id, agency_id FROM supervision_plan WHERE id = $1 FOR UPDATE`, [planId]);
+    const plan = await tx.maybeOne<{ id: number; agency_id: string | null; committee_id: string | null }>(
+      `SELECT id, agency_id, committee_id FROM supervision_plan WHERE id = $1 FOR UPDATE`,
+      [planId],
+    );
     if (!plan) throw notFound(`Không tìm thấy kế hoạch kiểm tra, giám sát số ${planId}.`);
+    await assertRecordsFor(tx, actor, plan.committee_id);
     const recommendations = await insertVisits(tx, planId, input.visits, dues);
     await audit(tx, by(actor), { action: 'plan.supervision.visits.add', entity: 'supervision_plan', entityId: planId, agencyId: plan.agency_id, after: input });
     return { id: planId, visits: input.visits.length, recommendations };
@@ -126,10 +156,10 @@ export async function addVisits(db: Db, actor: Actor, planId: number, input: New
 /** Supervision and inspection plans with how many visits they had and how their recommendations stand. */
 export async function listSupervisionPlans(db: Db) {
   return db.query<{
-    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee: string | null; agency: string | null;
+    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee_id: string | null; committee: string | null; agency: string | null;
     visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
   }>(
-    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, c.name AS committee, g.name AS agency,
+    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, p.committee_id, c.name AS committee, g.name AS agency,
             (SELECT count(*)::int FROM supervision_visit v WHERE v.plan_id = p.id) AS visits,
             (SELECT max(v.visited_on) FROM supervision_visit v WHERE v.plan_id = p.id) AS last_visit_on,
             count(r.id)::int AS recommendations, count(r.id) FILTER (WHERE r.status <> 'closed')::int AS open_recommendations
