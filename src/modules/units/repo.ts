@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { REGIONS_6, type LineageEdge, type UnitLevel } from '../../domain/units';
+import { REGIONS_6, type LineageEdge, type UnitLevel, type UnitVersion } from '../../domain/units';
 import { compareVi } from '../../domain/text';
 
 /**
@@ -29,22 +29,9 @@ export async function coveredUnitIds(db: Db, rootIds: string[]): Promise<string[
   return rows.map((r) => r.id);
 }
 
-export interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  level: UnitLevel;
-  unitType: string;
-  parentId: string | null;
+/** A unit version as read from the database, with its parent's code. */
+export interface UnitRow extends UnitVersion {
   parentCode: string | null;
-  provinceId: string;
-  validFrom: string;
-  validTo: string | null;
-  legalBasis: string | null;
-  source: string;
-  note: string | null;
 }
 
 const SELECT_UNIT = `SELECT u.id, u.code, u.name, u.full_name AS "fullName", u.name_en AS "nameEn", u.level,
