@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Counts } from '../../domain/poverty/aggregate';
 import type { ChainState, StepRecord } from '../../domain/poverty/review';
 import type { HouseholdClass } from '../../domain/poverty/types';
+import type { ParsedHousehold } from '../../domain/poverty/workbook';
 import { insertUnnest } from '../units/load';
 
 export interface CommuneRow {
@@ -31,18 +32,12 @@ export function findCommune(db: Db, id: string): Promise<CommuneRow | undefined>
   return db.maybeOne<CommuneRow>(`${COMMUNE_SELECT} WHERE c.id = $1 AND c.level = 'commune'`, [id]);
 }
 
-export interface HouseholdWrite {
+/** A household row of the register: the workbook's fields of the head, placed in its commune. */
+export type HouseholdWrite = Pick<ParsedHousehold, 'code' | 'headName' | 'headIdNumber' | 'headEthnicity' | 'ethnicMinority' | 'village' | 'area'> & {
   provinceId: string;
   communeId: string;
-  code: string;
-  headName: string;
-  headIdNumber: string | null;
-  headEthnicity: string;
-  ethnicMinority: boolean;
-  village: string | null;
-  area: string;
   membersCount: number;
-}
+};
 
 const BATCH = 5000;
 const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
