@@ -92,11 +92,11 @@ describe('plan (browser)', () => {
     await page.getByTestId('instruments').waitFor();
     const row353 = page.getByTestId('instruments').locator('tr', { hasText: '353/QĐ-TTg' });
     expect(await row353.textContent()).toContain('15/03/2022');
-    // A supervision recommendation addressed to MPI, followed to closure by its officer
+    // A supervision recommendation addressed to MPI (in force until its 2025 merger), followed to closure by its officer
     const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
     await createSupervision(app.database.db, owner, {
       kind: 'supervision', title: 'Giám sát thử', year: 2025,
-      visits: [{ visitedOn: '2025-09-10', agencyId: 'MPI', findings: [{ body: 'Chưa có quy chế làm việc', severity: 'normal', recommendations: [{ body: 'Trình quy chế làm việc', addresseeAgencyId: 'MPI', deadline: 'trước ngày 01/12/2025' }] }] }],
+      visits: [{ visitedOn: '2025-01-10', agencyId: 'MPI', findings: [{ body: 'Chưa có quy chế làm việc', severity: 'normal', recommendations: [{ body: 'Trình quy chế làm việc', addresseeAgencyId: 'MPI', deadline: 'trước ngày 01/12/2025' }] }] }],
     });
     await page.goto(`${app.baseUrl}/giam-sat`);
     const rec = page.getByTestId('recommendations').locator('tr', { hasText: 'Trình quy chế làm việc' });

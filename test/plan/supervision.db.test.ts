@@ -174,5 +174,8 @@ describe('a province records its own steering committee', () => {
     expect((await province.post(`/api/plan/supervision/${own.body.id}/visits`, visit)).status).toBe(200);
     const central = await t.db.one<{ id: number }>(`SELECT id FROM supervision_plan WHERE committee_id IS DISTINCT FROM 'BCD-HN-THU' ORDER BY id LIMIT 1`);
     expect((await province.post(`/api/plan/supervision/${central.id}/visits`, visit)).status).toBe(403);
+    const listed = (await province.get('/api/plan/supervision')).body.items;
+    expect(listed.find((p: { id: number }) => p.id === own.body.id)).toMatchObject({ canRecord: true, visits: 1, committee: 'Ban Chỉ đạo thử của Hà Nội' });
+    expect(listed.find((p: { id: number }) => p.id === central.id).canRecord).toBe(false);
   });
 });

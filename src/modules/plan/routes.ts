@@ -126,7 +126,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   r.get('/api/plan/supervision/recommendations', { summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
     items: await svc.listRecommendations(db, query.asOf),
   }));
-  r.get('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở', access: READERS, tags }, async () => ({ items: await svc.listSupervisionPlans(db) }));
+  r.get('/api/plan/supervision', { summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listSupervisionPlans(db, actor) }));
   r.post('/api/plan/supervision/:id/visits', { summary: 'Ghi thêm đợt kiểm tra, giám sát vào kế hoạch đã có', access: RECORDERS, tags, params: TaskParams, body: NewVisits, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.addVisits(db, requireActor(actor), params.id, body),
   );

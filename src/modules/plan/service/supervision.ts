@@ -153,21 +153,24 @@ export async function addVisits(db: Db, actor: Actor, planId: number, input: New
   });
 }
 
-/** Supervision and inspection plans with how many visits they had and how their recommendations stand. */
-export async function listSupervisionPlans(db: Db) {
-  return db.query<{
-    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee_id: string | null; committee: string | null; agency: string | null;
-    visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+/** Supervision and inspection plans with their visits, how their recommendations stand, and whether the caller may add visits. */
+export async function listSupervisionPlans(db: Db, actor: Actor | null) {
+  const rows = await db.query<{
+    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee_id: string | null; committee_unit_id: string | null;
+    committee: string | null; agency: string | null; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
   }>(
-    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, p.committee_id, c.name AS committee, g.name AS agency,
+    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, p.committee_id, c.unit_id AS committee_unit_id, c.name AS committee, g.name AS agency,
             (SELECT count(*)::int FROM supervision_visit v WHERE v.plan_id = p.id) AS visits,
             (SELECT max(v.visited_on) FROM supervision_visit v WHERE v.plan_id = p.id) AS last_visit_on,
             count(r.id)::int AS recommendations, count(r.id) FILTER (WHERE r.status <> 'closed')::int AS open_recommendations
        FROM supervision_plan p LEFT JOIN steering_committee c ON c.id = p.committee_id LEFT JOIN agency g ON g.id = p.agency_id
        LEFT JOIN supervision_visit v ON v.plan_id = p.id LEFT JOIN supervision_finding f ON f.visit_id = v.id
        LEFT JOIN supervision_recommendation r ON r.finding_id = f.id
-      GROUP BY p.id, c.name, g.name ORDER BY p.year DESC, p.id DESC`,
+      GROUP BY p.id, c.unit_id, c.name, g.name ORDER BY p.year DESC, p.id DESC`,
   );
+  const committees = rows.flatMap((r) => (r.committee_id ? [{ id: r.committee_id, unitId: r.committee_unit_id }] : []));
+  const recordable = await recordableCommittees(db, actor, committees);
+  return rows.map(({ committee_unit_id: _, ...r }) => ({ ...r, canRecord: r.committee_id ? recordable.has(r.committee_id) : isCentral(actor) }));
 }
 
 /** Recommendations and their follow-up, with lateness at the as-of date. */

@@ -6,10 +6,10 @@ import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi } from '../../app/format';
 import { allows, useMe } from '../../app/session';
+import { committeesQuery } from './api';
 import { MeetingForm } from './MeetingForm';
 import './texts';
 
-interface Committee { id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number }
 interface Member { id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null; instrument: string | null }
 
 function Members({ id }: { id: string }) {
@@ -61,9 +61,9 @@ export default function CommitteesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   const me = useMe();
-  // POST /api/plan/committees/:id/meetings is for the program owner (routes.ts: OWNERS)
-  const canRecord = allows(me.user, ['admin', 'program_owner']);
-  const q = useQuery({ queryKey: ['plan', 'committees'], queryFn: ({ signal }) => api<{ items: Committee[] }>('/api/plan/committees', { signal }).then((r) => r.items) });
+  // the server says which committees the caller records for (canRecord); conclusions become tasks only for the program owner
+  const assignsTasks = allows(me.user, ['admin', 'program_owner']);
+  const q = useQuery(committeesQuery);
   return (
     <section>
       <h1>{t('plan.committeesTitle')}</h1>
@@ -81,7 +81,7 @@ export default function CommitteesPage() {
             {t('plan.members')} ({c.members})
           </button>
           {open === c.id && <Members id={c.id} />}
-          {canRecord && <MeetingForm committeeId={c.id} />}
+          {c.canRecord && <MeetingForm committeeId={c.id} assignsTasks={assignsTasks} />}
         </article>
       ))}
     </section>

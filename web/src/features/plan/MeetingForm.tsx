@@ -16,7 +16,8 @@ interface Conclusion { body: string; makeTask: boolean; position: string; leadAg
 const emptyConclusion = (): Conclusion => ({ body: '', makeTask: false, position: '', leadAgencyId: '', deadline: '' });
 const FIELD = /^body\.(heldOn|title|minutesRef|conclusions\.\d+\.(body|task\.(position|leadAgencyId|deadline)))$/;
 
-export function MeetingForm({ committeeId }: { committeeId: string }) {
+/** `assignsTasks`: conclusions may become tasks of the national plan (the program owner; a local officer may not). */
+export function MeetingForm({ committeeId, assignsTasks }: { committeeId: string; assignsTasks: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [heldOn, setHeldOn] = useState(todayInVietnam());
@@ -75,9 +76,11 @@ export function MeetingForm({ committeeId }: { committeeId: string }) {
               <textarea id={id(i, 'body')} value={c.body} onChange={(e) => set(i, { body: e.target.value })} rows={2} cols={70} required />
               <FieldProblem error={save.error} path={`body.conclusions.${i}.body`} />
             </div>
-            <label>
-              <input type="checkbox" checked={c.makeTask} onChange={(e) => set(i, { makeTask: e.target.checked })} /> {t('plan.meetingForm.makeTask')}
-            </label>
+            {assignsTasks && (
+              <label>
+                <input type="checkbox" checked={c.makeTask} onChange={(e) => set(i, { makeTask: e.target.checked })} /> {t('plan.meetingForm.makeTask')}
+              </label>
+            )}
             {c.makeTask && (
               <div className="filters">
                 <div className="field">

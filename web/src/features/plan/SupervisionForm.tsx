@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
-import { agenciesQuery } from './api';
+import { agenciesQuery, committeesQuery } from './api';
 import { FieldProblem, FormError } from './FormProblems';
 
 interface Rec { body: string; addresseeAgencyId: string; deadline: string }
@@ -52,6 +52,11 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [legalBasis, setLegalBasis] = useState('');
+  // a program owner may leave the committee out; a local officer records for one of its own committees
+  const committees = useQuery(committeesQuery);
+  const recordable = committees.data?.filter((c) => c.canRecord) ?? [];
+  const central = committees.data !== undefined && recordable.length === committees.data.length;
+  const [committeeId, setCommitteeId] = useState('');
   const [visits, setVisits] = useState<Visit[]>([newVisit()]);
   const visitsBody = () =>
     visits.map((v) => ({
@@ -68,7 +73,7 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
     mutationFn: () =>
       addingVisits
         ? post<{ id: number; recommendations: number }>(`/api/plan/supervision/${planId}/visits`, { visits: visitsBody() })
-        : post<{ id: number; recommendations: number }>('/api/plan/supervision', { kind, title, year, legalBasis: legalBasis || undefined, visits: visitsBody() }),
+        : post<{ id: number; recommendations: number }>('/api/plan/supervision', { committeeId: committeeId || undefined, kind, title, year, legalBasis: legalBasis || undefined, visits: visitsBody() }),
     onSuccess: () => {
       setTitle('');
       setLegalBasis('');
@@ -100,6 +105,18 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
           </div>
         ) : (
           <div className="filters">
+            <div className="field">
+              <label htmlFor={`${idp}-committee`}>{t('plan.supervisionForm.committee')}</label>
+              <select id={`${idp}-committee`} value={committeeId} onChange={(e) => setCommitteeId(e.target.value)} required={!central}>
+                <option value="">{central ? t('plan.supervisionForm.noCommittee') : ''}</option>
+                {recordable.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <FieldProblem error={err} path="body.committeeId" />
+            </div>
             <div className="field">
               <label htmlFor={`${idp}-kind`}>{t('plan.supervisionForm.kind')}</label>
               <select id={`${idp}-kind`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>

@@ -7,6 +7,7 @@ import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
+import { committeesQuery } from './api';
 import { SupervisionForm, type SupervisionPlanRef } from './SupervisionForm';
 import './texts';
 
@@ -16,7 +17,7 @@ interface Recommendation {
 }
 
 interface SupervisionPlan extends SupervisionPlanRef {
-  kind: 'supervision' | 'inspection'; committee: string | null; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+  kind: 'supervision' | 'inspection'; committee: string | null; canRecord: boolean; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
 }
 
 /** The plans with their visits and how many recommendations are still open. */
@@ -89,14 +90,16 @@ export default function SupervisionPage() {
     queryFn: ({ signal }) => api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
   });
   const canAct = allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']);
-  // POST /api/plan/supervision and …/:id/visits are for the program owner (routes.ts: OWNERS)
-  const canPlan = allows(me.user, ['admin', 'program_owner']);
+  // the server says which committees (and so which plans) the caller records for
+  const committees = useQuery(committeesQuery);
+  const canPlan = committees.data?.some((c) => c.canRecord) ?? false;
+  const visitable = plans.data?.filter((p) => p.canRecord) ?? [];
   return (
     <section>
       <h1>{t('plan.supervisionTitle')}</h1>
       <p className="lead">{t('plan.supervisionIntro')}</p>
       {canPlan && <SupervisionForm />}
-      {canPlan && plans.data && plans.data.length > 0 && <SupervisionForm plans={plans.data} />}
+      {visitable.length > 0 && <SupervisionForm plans={visitable} />}
       <h2>{t('plan.supervisionPlans')}</h2>
       {plans.isPending && <Loading />}
       {plans.isError && <ErrorBox error={plans.error} />}

@@ -98,3 +98,14 @@ export const plansQuery = queryOptions({
 
 /** The Government's plan (Decision 1705/QĐ-TTg), where new tasks go unless another plan is chosen. */
 export const mainPlanOf = (plans: { id: number; code: string }[] | undefined) => plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
+
+export interface Committee {
+  id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number;
+  /** the caller may record this committee's meetings and supervision (decided by the server) */
+  canRecord: boolean;
+}
+
+export const committeesQuery = queryOptions({
+  queryKey: ['plan', 'committees'],
+  queryFn: ({ signal }) => api<{ items: Committee[] }>('/api/plan/committees', { signal }).then((r) => r.items),
+});
