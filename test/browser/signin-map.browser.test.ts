@@ -118,7 +118,7 @@ describe('sign-in → map (browser)', () => {
   it('finds "Thanh Hóa" when typing "thanh hoa" in the unit picker', async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
-    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị hành chính' }).click(); // the home page has cards with the same names
     await page.getByLabel('Cấp').selectOption('commune');
     const picker = page.getByRole('combobox', { name: 'Thuộc tỉnh, thành phố' });
     await picker.fill('thanh hoa');
@@ -159,7 +159,7 @@ describe('sign-in → map (browser)', () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
     await app.database.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
-    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
     await page.waitForURL(/\/dang-nhap/);
     expect(await page.getByTestId('session-expired').textContent()).toBe('Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
   });
@@ -169,7 +169,7 @@ describe('administration screens (browser)', () => {
   it('creates a province officer for Thanh Hóa, lists it by name, and the audit log shows the change', async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
-    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tài khoản' }).click(); // the home page has cards with the same names
     await page.getByLabel('Tên đăng nhập').fill('cb.thanhhoa');
     await page.getByLabel('Họ và tên').fill('Lê Thị Thanh');
     await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai-123');
@@ -184,7 +184,7 @@ describe('administration screens (browser)', () => {
     expect(await picker.inputValue()).toBe(''); // the form is cleared for the next account
     await app.screenshot(page, 'users-created');
 
-    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
     const first = page.getByTestId('audit-table').locator('tbody tr').first();
     await expect.poll(() => first.textContent()).toContain('users.user.create');
     expect(await first.textContent()).toContain('b.admin');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
-import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import type { AuditRow } from '../../../../src/modules/audit/service';
 
@@ -62,59 +62,45 @@ export default function AuditPage() {
           </a>
         </div>
       </form>
-      {rows.isPending && <Loading />}
-      {rows.isError && <ErrorBox error={rows.error} />}
-      {rows.data && rows.data.length === 0 && <Empty>{t('audit.none')}</Empty>}
-      {rows.data && rows.data.length > 0 && (
-        <>
-          <p className="count">{t('audit.count', { n: formatNumberVi(rows.data.length) })}</p>
-          <div className="table-wrap">
-            <table className="data" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.entity')}</th>
-                  <th scope="col">{t('audit.details')}</th>
+      <QueryList query={rows} empty={t('audit.none')}>
+        {(items) => (
+          <>
+            <p className="count">{t('audit.count', { n: formatNumberVi(items.length) })}</p>
+            <DataTable testId="audit-table" columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.details')]}>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">{formatDateTimeVi(r.at)}</td>
+                  <td>{r.actorName}</td>
+                  <td className="code">{r.action}</td>
+                  <td>
+                    {r.entity}
+                    {r.entityId ? ` #${r.entityId}` : ''}
+                  </td>
+                  <td>
+                    {(r.before != null || r.after != null) && (
+                      <details>
+                        <summary>{t('audit.show')}</summary>
+                        {r.before != null && (
+                          <>
+                            <h3>{t('audit.before')}</h3>
+                            <pre>{JSON.stringify(r.before, null, 2)}</pre>
+                          </>
+                        )}
+                        {r.after != null && (
+                          <>
+                            <h3>{t('audit.after')}</h3>
+                            <pre>{JSON.stringify(r.after, null, 2)}</pre>
+                          </>
+                        )}
+                      </details>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.data.map((r) => (
-                  <tr key={r.id}>
-                    <td className="nowrap">{formatDateTimeVi(r.at)}</td>
-                    <td>{r.actorName}</td>
-                    <td className="code">{r.action}</td>
-                    <td>
-                      {r.entity}
-                      {r.entityId ? ` #${r.entityId}` : ''}
-                    </td>
-                    <td>
-                      {(r.before != null || r.after != null) && (
-                        <details>
-                          <summary>{t('audit.show')}</summary>
-                          {r.before != null && (
-                            <>
-                              <h3>{t('audit.before')}</h3>
-                              <pre>{JSON.stringify(r.before, null, 2)}</pre>
-                            </>
-                          )}
-                          {r.after != null && (
-                            <>
-                              <h3>{t('audit.after')}</h3>
-                              <pre>{JSON.stringify(r.after, null, 2)}</pre>
-                            </>
-                          )}
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </QueryList>
     </section>
   );
 }

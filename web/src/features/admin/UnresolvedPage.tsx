@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LineageRow } from '../../../../src/modules/units/repo';
 import { api } from '../../app/api';
-import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { REFORM_DATE, unitsQuery } from '../units/api';
 
@@ -27,50 +27,38 @@ export default function UnresolvedPage() {
     <section>
       <h1>{t('unresolved.title')}</h1>
       <p className="lead">{t('unresolved.intro')}</p>
-      {rows.isPending && <Loading />}
-      {rows.isError && <ErrorBox error={rows.error} />}
-      {rows.data && rows.data.length === 0 && <Empty>{t('unresolved.none')}</Empty>}
-      {rows.data && rows.data.length > 0 && (
-        <>
-          <p className="count" data-testid="unresolved-count" data-count={rows.data.length}>
-            {t('unresolved.count', { n: formatNumberVi(rows.data.length) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data" data-testid="unresolved-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('unresolved.from')}</th>
-                  <th scope="col">{t('unresolved.to')}</th>
-                  <th scope="col">{t('unresolved.relation')}</th>
-                  <th scope="col">{t('unresolved.effective')}</th>
-                  <th scope="col">{t('unresolved.qaFlag')}</th>
-                  <th scope="col">{t('unresolved.note')}</th>
+      <QueryList query={rows} empty={t('unresolved.none')}>
+        {(items) => (
+          <>
+            <p className="count" data-testid="unresolved-count" data-count={items.length}>
+              {t('unresolved.count', { n: formatNumberVi(items.length) })}
+            </p>
+            <DataTable
+              testId="unresolved-table"
+              columns={[t('unresolved.from'), t('unresolved.to'), t('unresolved.relation'), t('unresolved.effective'), t('unresolved.qaFlag'), t('unresolved.note')]}
+            >
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td className="unit-cell">
+                    {r.fromName} <span className="code muted">{r.fromCode}</span>
+                    <br />
+                    <small className="muted">{provinceName(oldProvinces, r.fromProvinceCode)}</small>
+                  </td>
+                  <td className="unit-cell">
+                    {r.toName} <span className="code muted">{r.toCode}</span>
+                    <br />
+                    <small className="muted">{provinceName(newProvinces, r.toProvinceCode)}</small>
+                  </td>
+                  <td className="nowrap">{t(`unresolved.relation_${r.relation}`)}</td>
+                  <td className="nowrap">{formatDateVi(r.effective)}</td>
+                  <td>{r.qaFlag}</td>
+                  <td>{[r.note, r.legalBasis].filter(Boolean).join(' — ')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.data.map((r) => (
-                  <tr key={r.id}>
-                    <td className="unit-cell">
-                      {r.fromName} <span className="code muted">{r.fromCode}</span>
-                      <br />
-                      <small className="muted">{provinceName(oldProvinces, r.fromProvinceCode)}</small>
-                    </td>
-                    <td className="unit-cell">
-                      {r.toName} <span className="code muted">{r.toCode}</span>
-                      <br />
-                      <small className="muted">{provinceName(newProvinces, r.toProvinceCode)}</small>
-                    </td>
-                    <td className="nowrap">{t(`unresolved.relation_${r.relation}`)}</td>
-                    <td className="nowrap">{formatDateVi(r.effective)}</td>
-                    <td>{r.qaFlag}</td>
-                    <td>{[r.note, r.legalBasis].filter(Boolean).join(' — ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </QueryList>
     </section>
   );
 }

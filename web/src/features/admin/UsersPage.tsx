@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../src/modules/access/actor';
 import { api, post, query } from '../../app/api';
-import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { ErrorBox } from '../../app/components/feedback';
+import { DataTable, QueryList } from '../../app/components/lists';
 import { compareVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useMe, type Actor } from '../../app/session';
@@ -154,40 +155,27 @@ export default function UsersPage() {
       <h1>{t('users.title')}</h1>
       <CreateUserForm />
       <h2>{t('users.list')}</h2>
-      {users.isPending && <Loading />}
-      {users.isError && <ErrorBox error={users.error} />}
-      {users.data && users.data.length === 0 && <Empty>{t('users.none')}</Empty>}
-      {users.data && users.data.length > 0 && (
-        <>
-          <p className="count">{t('users.count', { n: formatNumberVi(users.data.length) })}</p>
-          <div className="table-wrap">
-            <table className="data" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.displayName')}</th>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('users.roles')}</th>
-                  <th scope="col">{t('users.status')}</th>
+      <QueryList query={users} empty={t('users.none')}>
+        {(items) => (
+          <>
+            <p className="count">{t('users.count', { n: formatNumberVi(items.length) })}</p>
+            <DataTable testId="users-table" columns={[t('users.displayName'), t('users.username'), t('users.roles'), t('users.status')]}>
+              {items.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.displayName}</td>
+                  <td className="code">{u.username}</td>
+                  <td>
+                    {u.grants
+                      .map((g) => [lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`), ...scope(g)].join(' · '))
+                      .join('; ')}
+                  </td>
+                  <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.displayName}</td>
-                    <td className="code">{u.username}</td>
-                    <td>
-                      {u.grants
-                        .map((g) => [lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`), ...scope(g)].join(' · '))
-                        .join('; ')}
-                    </td>
-                    <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </QueryList>
     </section>
   );
 }

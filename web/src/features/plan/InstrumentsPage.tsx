@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi } from '../../app/format';
 import './texts';
 
@@ -15,47 +15,34 @@ export default function InstrumentsPage() {
     <section>
       <h1>{t('plan.instrumentsTitle')}</h1>
       <p className="lead">{t('plan.instrumentsIntro')}</p>
-      {q.isPending && <Loading />}
-      {q.isError && <ErrorBox error={q.error} />}
-      {q.data && (
-        <div className="table-wrap">
-          <table className="data" data-testid="instruments">
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.kind')}</th>
-                <th scope="col">{t('plan.number')}</th>
-                <th scope="col">{t('plan.titleCol')}</th>
-                <th scope="col">{t('plan.issuer')}</th>
-                <th scope="col">{t('plan.issuedOn')}</th>
-                <th scope="col">{t('plan.effectiveOn')}</th>
-                <th scope="col">{t('plan.tasks')}</th>
-                <th scope="col">{t('plan.verification')}</th>
+      <QueryList query={q}>
+        {(items) => (
+          <DataTable
+            testId="instruments"
+            columns={[t('plan.kind'), t('plan.number'), t('plan.titleCol'), t('plan.issuer'), t('plan.issuedOn'), t('plan.effectiveOn'), t('plan.tasks'), t('plan.verification')]}
+          >
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.kind}</td>
+                <td className="nowrap">{i.number ?? '—'}</td>
+                <td>
+                  {i.title}
+                  {i.note && <small className="muted"> — {i.note}</small>}
+                  {i.amends && <small className="muted"> — {t('plan.amends')} {i.amends}</small>}
+                  {i.replaces && <small className="muted"> — {t('plan.replaces')} {i.replaces}</small>}
+                </td>
+                <td>{i.issuer ?? '—'}</td>
+                <td className="nowrap">{i.issuedOn ? formatDateVi(i.issuedOn) : '—'}</td>
+                <td className="nowrap">{i.effectiveOn ? formatDateVi(i.effectiveOn) : '—'}</td>
+                <td>{(i.tasks ?? []).map((x) => x.position).join(', ')}</td>
+                <td>
+                  <small className="source">{i.factStatus}</small>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {q.data.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.kind}</td>
-                  <td className="nowrap">{i.number ?? '—'}</td>
-                  <td>
-                    {i.title}
-                    {i.note && <small className="muted"> — {i.note}</small>}
-                    {i.amends && <small className="muted"> — {t('plan.amends')} {i.amends}</small>}
-                    {i.replaces && <small className="muted"> — {t('plan.replaces')} {i.replaces}</small>}
-                  </td>
-                  <td>{i.issuer ?? '—'}</td>
-                  <td className="nowrap">{i.issuedOn ? formatDateVi(i.issuedOn) : '—'}</td>
-                  <td className="nowrap">{i.effectiveOn ? formatDateVi(i.effectiveOn) : '—'}</td>
-                  <td>{(i.tasks ?? []).map((x) => x.position).join(', ')}</td>
-                  <td>
-                    <small className="source">{i.factStatus}</small>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
-import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { QueryList } from '../../app/components/lists';
 import { todayInVietnam } from '../../app/format';
 import { exportUrl, planQuery } from './api';
 import { PlanTable } from './PlanTable';
@@ -26,9 +26,9 @@ export default function OverduePage() {
           </a>
         </div>
       </form>
-      {rows.isPending && <Loading />}
-      {rows.isError && <ErrorBox error={rows.error} />}
-      {rows.data && (rows.data.length === 0 ? <Empty>{t('plan.overdueNone')}</Empty> : <PlanTable rows={rows.data} testId="overdue-table" />)}
+      <QueryList query={rows} empty={t('plan.overdueNone')}>
+        {(items) => <PlanTable rows={items} testId="overdue-table" />}
+      </QueryList>
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
-import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { ErrorBox } from '../../app/components/feedback';
+import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
 import { committeesQuery } from './api';
@@ -24,37 +25,33 @@ interface SupervisionPlan extends SupervisionPlanRef {
 function Plans({ plans }: { plans: SupervisionPlan[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="supervision-plans">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.supervisionForm.plan')}</th>
-            <th scope="col">{t('plan.supervisionForm.kind')}</th>
-            <th scope="col" className="num">{t('plan.year')}</th>
-            <th scope="col" className="num">{t('plan.visits')}</th>
-            <th scope="col">{t('plan.lastVisit')}</th>
-            <th scope="col" className="num">{t('plan.openRecommendations')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((p) => (
-            <tr key={p.id} data-plan-id={p.id}>
-              <td>
-                {p.title}
-                {p.committee && <small className="muted"> — {p.committee}</small>}
-              </td>
-              <td>{t(`plan.supervisionForm.kinds.${p.kind}`)}</td>
-              <td className="num">{p.year}</td>
-              <td className="num" data-testid="plan-visits">{p.visits}</td>
-              <td className="nowrap">{p.last_visit_on ? formatDateVi(p.last_visit_on) : '—'}</td>
-              <td className="num">
-                {p.open_recommendations} / {p.recommendations}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="supervision-plans"
+      columns={[
+        t('plan.supervisionForm.plan'),
+        t('plan.supervisionForm.kind'),
+        { label: t('plan.year'), className: 'num' },
+        { label: t('plan.visits'), className: 'num' },
+        t('plan.lastVisit'),
+        { label: t('plan.openRecommendations'), className: 'num' },
+      ]}
+    >
+      {plans.map((p) => (
+        <tr key={p.id} data-plan-id={p.id}>
+          <td>
+            {p.title}
+            {p.committee && <small className="muted"> — {p.committee}</small>}
+          </td>
+          <td>{t(`plan.supervisionForm.kinds.${p.kind}`)}</td>
+          <td className="num">{p.year}</td>
+          <td className="num" data-testid="plan-visits">{p.visits}</td>
+          <td className="nowrap">{p.last_visit_on ? formatDateVi(p.last_visit_on) : '—'}</td>
+          <td className="num">
+            {p.open_recommendations} / {p.recommendations}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -101,54 +98,39 @@ export default function SupervisionPage() {
       {canPlan && <SupervisionForm />}
       {visitable.length > 0 && <SupervisionForm plans={visitable} />}
       <h2>{t('plan.supervisionPlans')}</h2>
-      {plans.isPending && <Loading />}
-      {plans.isError && <ErrorBox error={plans.error} />}
-      {plans.data && (plans.data.length === 0 ? <Empty>{t('plan.noSupervisionPlans')}</Empty> : <Plans plans={plans.data} />)}
+      <QueryList query={plans} empty={t('plan.noSupervisionPlans')}>
+        {(items) => <Plans plans={items} />}
+      </QueryList>
       <h2>{t('plan.recommendations')}</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
         <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
       </form>
-      {q.isPending && <Loading />}
-      {q.isError && <ErrorBox error={q.error} />}
-      {q.data &&
-        (q.data.length === 0 ? (
-          <Empty>{t('plan.noRecommendations')}</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="data" data-testid="recommendations">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.recommendation')}</th>
-                  <th scope="col">{t('plan.finding')}</th>
-                  <th scope="col">{t('plan.addressee')}</th>
-                  <th scope="col">{t('plan.deadline')}</th>
-                  <th scope="col">{t('plan.status')}</th>
-                  <th scope="col" className="num">{t('plan.daysLate')}</th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {q.data.map((r) => (
-                  <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
-                    <td>{r.body}</td>
-                    <td>
-                      {r.finding} <small className="muted">({r.plan_title}, {formatDateVi(r.visited_on)})</small>
-                    </td>
-                    <td>{r.addressee ?? '—'}</td>
-                    <td className="nowrap">{r.due_on ? formatDateVi(r.due_on) : (r.deadline_text ?? '—')}</td>
-                    <td>
-                      {t(`plan.recStatus.${r.status}`)}
-                      {r.closed_on && ` ${formatDateVi(r.closed_on)}`}
-                      {r.follow_up && <small className="muted"> — {r.follow_up}</small>}
-                    </td>
-                    <td className="num">{r.daysLate}</td>
-                    <td>{canAct && r.status !== 'closed' && <Close r={r} onDone={() => void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] })} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      <QueryList query={q} empty={t('plan.noRecommendations')}>
+        {(items) => (
+          <DataTable
+            testId="recommendations"
+            columns={[t('plan.recommendation'), t('plan.finding'), t('plan.addressee'), t('plan.deadline'), t('plan.status'), { label: t('plan.daysLate'), className: 'num' }, '']}
+          >
+            {items.map((r) => (
+              <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
+                <td>{r.body}</td>
+                <td>
+                  {r.finding} <small className="muted">({r.plan_title}, {formatDateVi(r.visited_on)})</small>
+                </td>
+                <td>{r.addressee ?? '—'}</td>
+                <td className="nowrap">{r.due_on ? formatDateVi(r.due_on) : (r.deadline_text ?? '—')}</td>
+                <td>
+                  {t(`plan.recStatus.${r.status}`)}
+                  {r.closed_on && ` ${formatDateVi(r.closed_on)}`}
+                  {r.follow_up && <small className="muted"> — {r.follow_up}</small>}
+                </td>
+                <td className="num">{r.daysLate}</td>
+                <td>{canAct && r.status !== 'closed' && <Close r={r} onDone={() => void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] })} />}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable } from '../../app/components/lists';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
 import { STATUS_LABELS, taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
@@ -174,42 +175,29 @@ export default function TaskPage() {
         </>
       )}
       <h2>{t('plan.agency')}</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="assignments">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.agency')}</th>
-              <th scope="col">{t('plan.status')}</th>
-              <th scope="col">{t('plan.completedOn')}</th>
-              <th scope="col" className="num">{t('plan.daysLate')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((a) => (
-              <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
-                <td>
-                  {a.agencyName}
-                  {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
-                  {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
-                </td>
-                <td>
-                  {a.statusLabel} ({a.percent}%)
-                </td>
-                <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
-                <td className="num">{a.daysLate}</td>
-                <td>
-                  {a.canEdit && editing !== a.id && (
-                    <button type="button" className="button-secondary" onClick={() => setEditing(a.id)} data-testid="assignment-edit">
-                      {t('plan.update')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="assignments" columns={[t('plan.agency'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, '']}>
+        {shown.map((a) => (
+          <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
+            <td>
+              {a.agencyName}
+              {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
+              {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
+            </td>
+            <td>
+              {a.statusLabel} ({a.percent}%)
+            </td>
+            <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
+            <td className="num">{a.daysLate}</td>
+            <td>
+              {a.canEdit && editing !== a.id && (
+                <button type="button" className="button-secondary" onClick={() => setEditing(a.id)} data-testid="assignment-edit">
+                  {t('plan.update')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>{t('plan.history')}</h2>
       <h3>{t('plan.changes')}</h3>
       <ul data-testid="changes">

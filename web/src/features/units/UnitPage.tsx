@@ -12,6 +12,7 @@ import type { Succession } from '../../../../src/modules/units/service';
 import { api, query } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable } from '../../app/components/lists';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { DATA_LOWER_BOUND } from './api';
 import { UnitLink } from './UnitLink';
@@ -157,30 +158,18 @@ export default function UnitPage() {
               <p className="count" data-testid="unit-children-count" data-count={kids.length}>
                 {t('units.count', { n: formatNumberVi(kids.length), date: formatDateVi(children.data.at) })}
               </p>
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('units.code')}</th>
-                      <th scope="col">{t('units.name')}</th>
-                      <th scope="col">{t('units.type')}</th>
-                      <th scope="col">{t('unit.validity')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {kids.map((k) => (
-                      <tr key={k.id}>
-                        <td className="code">{k.code}</td>
-                        <td>
-                          <UnitLink id={k.id}>{k.fullName}</UnitLink>
-                        </td>
-                        <td>{k.unitType}</td>
-                        <td>{period(k, inForce)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={[t('units.code'), t('units.name'), t('units.type'), t('unit.validity')]}>
+                {kids.map((k) => (
+                  <tr key={k.id}>
+                    <td className="code">{k.code}</td>
+                    <td>
+                      <UnitLink id={k.id}>{k.fullName}</UnitLink>
+                    </td>
+                    <td>{k.unitType}</td>
+                    <td>{period(k, inForce)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { DataTable } from '../../app/components/lists';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { DATA_LOWER_BOUND, levelsOn, matchesQuery, REFORM_DATE, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
 import { UnitLink } from './UnitLink';
@@ -83,34 +84,23 @@ export default function UnitsPage() {
           {rows.length === 0 ? (
             <Empty>{t('units.none')}</Empty>
           ) : (
-            <div className="table-wrap">
-              <table className="data" data-testid="units-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('units.code')}</th>
-                    <th scope="col">{t('units.name')}</th>
-                    <th scope="col">{t('units.type')}</th>
-                    <th scope="col">{t('units.parent')}</th>
-                    <th scope="col">{t('units.validFrom')}</th>
-                    <th scope="col">{t('units.validTo')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.slice(0, MAX_ROWS).map((u) => (
-                    <tr key={u.id}>
-                      <td className="code">{u.code}</td>
-                      <td>
-                        <UnitLink id={u.id}>{u.fullName}</UnitLink>
-                      </td>
-                      <td>{u.unitType}</td>
-                      <td>{u.parentId ? <UnitLink id={u.parentId}>{names.get(u.parentId) ?? u.parentCode}</UnitLink> : '—'}</td>
-                      <td>{formatDateVi(u.validFrom)}</td>
-                      <td>{u.validTo ? formatDateVi(u.validTo) : t('units.inForce')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="units-table"
+              columns={[t('units.code'), t('units.name'), t('units.type'), t('units.parent'), t('units.validFrom'), t('units.validTo')]}
+            >
+              {rows.slice(0, MAX_ROWS).map((u) => (
+                <tr key={u.id}>
+                  <td className="code">{u.code}</td>
+                  <td>
+                    <UnitLink id={u.id}>{u.fullName}</UnitLink>
+                  </td>
+                  <td>{u.unitType}</td>
+                  <td>{u.parentId ? <UnitLink id={u.parentId}>{names.get(u.parentId) ?? u.parentCode}</UnitLink> : '—'}</td>
+                  <td>{formatDateVi(u.validFrom)}</td>
+                  <td>{u.validTo ? formatDateVi(u.validTo) : t('units.inForce')}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
