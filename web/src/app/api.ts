@@ -4,13 +4,9 @@
  * (message in Vietnamese). A 401 on a signed-in request means the session ended:
  * the handler installed by main.tsx sends the user to the sign-in page.
  */
-export interface Problem {
-  path?: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: string;
-}
+import type { Problem } from '../../../src/errors';
+
+export type { Problem };
 
 export class ApiError extends Error {
   constructor(

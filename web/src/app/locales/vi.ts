@@ -1,4 +1,6 @@
 /** Vietnamese texts (the default language). Keep the keys in step with en.ts. */
+import { ROLE_LABELS_VI } from '../../../../src/domain/roles';
+
 export const vi = {
   app: {
     short: 'Giảm nghèo bền vững',
@@ -21,14 +23,7 @@ export const vi = {
     notFoundTitle: 'Không tìm thấy trang',
     notFound: 'Địa chỉ này không có trong hệ thống.',
   },
-  roles: {
-    admin: 'Quản trị hệ thống',
-    program_owner: 'Cơ quan chủ quản chương trình',
-    ministry_lead: 'Bộ, ngành chủ trì dự án',
-    steering_member: 'Thành viên Ban Chỉ đạo',
-    province_officer: 'Cán bộ cấp tỉnh',
-    commune_officer: 'Cán bộ cấp xã',
-  },
+  roles: ROLE_LABELS_VI,
   levels: { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' },
   signIn: {
     title: 'Đăng nhập',
