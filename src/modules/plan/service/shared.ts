@@ -7,6 +7,7 @@ import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi } from '../../../domain/text';
 import { forbidden, invalid } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
+import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
 import { actingAgencies } from './read';
 
@@ -46,5 +47,13 @@ export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: stri
     throw invalid('Dữ liệu không hợp lệ', [
       { path, message: `${a.name} không tồn tại vào ngày ${formatDateVi(onDate)} (hiệu lực từ ${formatDateVi(a.valid_from)}${a.valid_to ? ` đến trước ${formatDateVi(a.valid_to)}` : ''}).` },
     ]);
+  }
+}
+
+export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, path: string) {
+  const u = await getUnit(tx, unitId);
+  if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
+  if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
+    throw invalid('Dữ liệu không hợp lệ', [{ path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` }]);
   }
 }

@@ -8,8 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../../../errors';
 import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
 import type { NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
-import { getUnit } from '../../units/repo';
-import { by, assertActsFor, assertAgencyInForce, dueOf } from './shared';
+import { by, assertActsFor, assertAgencyInForce, assertUnitInForce, dueOf } from './shared';
 import { actingAgencies, recordableCommittees } from './read';
 import { createTask } from './tasks';
 
@@ -47,8 +46,8 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
   }
   if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
   return db.tx(async (tx) => {
-    await assertRecordsFor(tx, actor, committeeId);
     if (!(await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [committeeId]))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
+    await assertRecordsFor(tx, actor, committeeId);
     if (!isCentral(actor)) await assertPlansOwnedBy(tx, actor, input.conclusions.flatMap((c) => (c.task ? [c.task] : [])));
     const m = await tx.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [
       committeeId, input.heldOn, input.title, input.minutesRef ?? null,
@@ -89,14 +88,6 @@ function recommendationDues(visits: SupervisionVisit[]): (string | null)[][][] {
   );
   if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
   return dues;
-}
-
-async function assertUnitInForce(tx: Db, unitId: string, onDate: string, path: string) {
-  const u = await getUnit(tx, unitId);
-  if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
-  if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
-    throw invalid('Dữ liệu không hợp lệ', [{ path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` }]);
-  }
 }
 
 /** Writes visits, findings and recommendations under a plan; returns how many recommendations were written. */
