@@ -17,9 +17,17 @@ const MPI_OFFICER: BrowserUser = {
   grants: [{ role: 'ministry_lead', agencyId: 'MPI', unitId: null }],
 };
 
+const MOF_OFFICER: BrowserUser = {
+  username: 'b.mof',
+  displayName: 'Phạm Thị Tài Chính',
+  password: 'mat-khau-trinh-duyet',
+  grants: [{ role: 'ministry_lead', agencyId: 'MOF', unitId: null }],
+};
+
 beforeAll(async () => {
   app = await startBrowserApp();
   await createUser(app.database.db, systemActor('test'), MPI_OFFICER);
+  await createUser(app.database.db, systemActor('test'), MOF_OFFICER);
 });
 afterAll(async () => {
   await app?.close();
@@ -135,5 +143,38 @@ describe('plan (browser)', () => {
     expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').getAttribute('data-code')).toBe('tet');
     expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-04-07"]').getAttribute('data-code')).toBe('hung_kings');
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+
+  it('a ministry registers its own plan and adds a task it leads; the Government\'s plan stays one choice away', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, MOF_OFFICER);
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    await page.locator('[data-testid="plan-row"][data-position="3.4"]').waitFor();
+    expect(await page.getByTestId('new-task').count()).toBe(0); // the Government's plan is not the ministry's to change
+    const form = page.getByTestId('new-plan');
+    await form.locator('summary').click();
+    await form.getByLabel('Số, ký hiệu').fill('15/KH-BTC');
+    await form.getByLabel('Tên kế hoạch').fill('Kế hoạch của Bộ Tài chính thực hiện Chương trình năm 2027');
+    await expect.poll(() => form.getByLabel('Cơ quan ban hành').locator('option').allTextContents()).toEqual(['Bộ Tài chính']);
+    await form.getByRole('button', { name: 'Đăng ký kế hoạch' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Đã đăng ký kế hoạch 15/KH-BTC.');
+    // the page now shows the new plan, empty, with the task form of its owner (no fan-out, lead = the ministry)
+    await expect.poll(() => page.getByTestId('plan-count').getAttribute('data-count')).toBe('0');
+    const task = page.getByTestId('new-task');
+    await task.locator('summary').click();
+    expect(await task.getByLabel('Giao cho').count()).toBe(0);
+    await task.getByLabel('STT').fill('1');
+    await task.getByLabel('Nội dung công việc').fill('Hướng dẫn quyết toán vốn sự nghiệp năm 2026');
+    await task.getByLabel('Cơ quan chủ trì').selectOption('MOF');
+    await task.getByTestId('new-task-deadline').fill('quý I/2027');
+    await task.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    await expect.poll(() => task.getByRole('status').textContent()).toBe('Đã thêm nhiệm vụ 1 (1 phân công).');
+    const row = page.locator('[data-testid="plan-row"][data-position="1"]');
+    await expect.poll(() => row.textContent()).toContain('31/03/2027');
+    expect(await page.getByTestId('plan-count').getAttribute('data-count')).toBe('1');
+    // back to the Government's plan
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: '1705/QĐ-TTg — Chính phủ' });
+    await page.locator('[data-testid="plan-row"][data-position="3.4"]').waitFor();
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]); // the 422s are the earlier tests' refusals
   });
 });

@@ -158,7 +158,7 @@ describe('a province records its own steering committee', () => {
     expect(fanned.status).toBe(403);
     const national = await province.post('/api/plan/committees/BCD-HN-THU/meetings', { ...meeting, conclusions: [{ body: 'Giao Bộ Tài chính', task: { planId: plan.id, position: '91', leadAgencyId: 'MOF' } }] });
     expect(national.status).toBe(403);
-    expect(national.body.error.message).toBe('Kết luận chỉ giao việc được trong kế hoạch do địa phương mình ban hành.');
+    expect(national.body.error.message).toBe('Bạn chỉ quản lý nhiệm vụ trong kế hoạch do cơ quan mình ban hành.');
     expect(await count('committee_meeting')).toBe(meetings + 1);
 
     const supervision = { kind: 'supervision', title: 'Giám sát rà soát hộ nghèo tại các xã', year: 2025 };

@@ -6,7 +6,7 @@ import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { planWorkbook } from './excel';
 import {
-  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewSupervision, NewTask, NewVisits,
+  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
   InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
@@ -16,6 +16,8 @@ const ASSIGNEES = ['admin', 'program_owner', 'ministry_lead', 'province_officer'
 const OWNERS = ['admin', 'program_owner'] as const;
 /** record meetings and supervision: the program owner, and local officers for their own committees (the service checks which) */
 const RECORDERS = ['admin', 'program_owner', 'province_officer', 'commune_officer'] as const;
+/** manage a plan's tasks: the program owner for every plan, a ministry or province for its own plans (the service checks which) */
+const PLAN_OWNERS = ['admin', 'program_owner', 'ministry_lead', 'province_officer'] as const;
 const COMMENTERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer'] as const;
 const tags = ['plan'];
 
@@ -26,11 +28,12 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags }, () => svc.programOverview(db));
 
-  r.get('/api/plan/plans', { summary: 'Các kế hoạch', access: READERS, tags }, async () => ({ items: await svc.listPlans(db) }));
+  r.get('/api/plan/plans', { summary: 'Các kế hoạch', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listPlans(db, actor) }));
+  r.post('/api/plan/plans', { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan }, async ({ actor, body }) => svc.createPlan(db, requireActor(actor), body));
 
   r.get('/api/plan/tasks', { summary: 'Tình hình thực hiện các nhiệm vụ', access: READERS, tags, query: StatusQuery }, async ({ query }) => ({
     asOf: query.asOf ?? todayInVietnam(),
-    items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: query.overdue === 'true' }),
+    items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: query.overdue === 'true', planId: query.plan }),
   }));
 
   r.get('/api/plan/overdue', { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery }, async ({ query }) => ({
@@ -41,7 +44,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   r.get('/api/plan/export.xlsx', { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery }, async ({ c, query }) => {
     const asOf = query.asOf ?? todayInVietnam();
     const overdue = query.overdue === 'true';
-    const rows = await svc.planStatus(db, { asOf, agency: query.agency, overdueOnly: overdue });
+    const rows = await svc.planStatus(db, { asOf, agency: query.agency, overdueOnly: overdue, planId: query.plan });
     const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf });
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="${overdue ? 'qua-han' : 'ke-hoach'}-${asOf}.xlsx"`);
@@ -56,9 +59,9 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     svc.taskDetail(db, params.id, query.asOf, actor),
   );
 
-  r.post('/api/plan/tasks', { summary: 'Thêm nhiệm vụ', access: OWNERS, tags, body: NewTask }, async ({ actor, body }) => svc.createTask(db, requireActor(actor), body));
+  r.post('/api/plan/tasks', { summary: 'Thêm nhiệm vụ', access: PLAN_OWNERS, tags, body: NewTask }, async ({ actor, body }) => svc.createTask(db, requireActor(actor), body));
 
-  r.patch('/api/plan/tasks/:id', { summary: 'Sửa nhiệm vụ (nội dung, thời hạn, ghi chú)', access: OWNERS, tags, params: TaskParams, body: TaskUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
+  r.patch('/api/plan/tasks/:id', { summary: 'Sửa nhiệm vụ (nội dung, thời hạn, ghi chú)', access: PLAN_OWNERS, tags, params: TaskParams, body: TaskUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.updateTask(db, requireActor(actor), params.id, body),
   );
 
@@ -101,7 +104,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     svc.reorganise(db, requireActor(actor), body),
   );
 
-  r.post('/api/plan/tasks/:id/dependencies', { summary: 'Thêm nhiệm vụ phải hoàn thành trước', access: OWNERS, tags, params: TaskParams, body: NewDependency, example: { id: '1' } }, async ({ actor, params, body }) =>
+  r.post('/api/plan/tasks/:id/dependencies', { summary: 'Thêm nhiệm vụ phải hoàn thành trước', access: PLAN_OWNERS, tags, params: TaskParams, body: NewDependency, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.addDependency(db, requireActor(actor), params.id, body),
   );
 

@@ -13,6 +13,8 @@ export const StatusQuery = z.object({
   asOf: isoDate.optional(),
   agency: z.string().max(80).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** one plan's tasks */
+  plan: z.coerce.number().int().positive().optional(),
 });
 export type StatusQuery = z.infer<typeof StatusQuery>;
 
@@ -29,6 +31,17 @@ export const AssignmentUpdate = z.object({
   instrumentNumber: z.string().trim().max(80).optional(),
 });
 export type AssignmentUpdate = z.infer<typeof AssignmentUpdate>;
+
+/** A plan issued by a ministry, a province's People's Committee or the Government (e.g. "125/KH-UBND"). */
+export const NewPlan = z.object({
+  code: z.string().trim().min(3, { message: 'Cần số, ký hiệu của kế hoạch.' }).max(80),
+  title: z.string().trim().min(3, { message: 'Cần tên kế hoạch.' }).max(1000),
+  issuerAgencyId: z.string().min(1, { message: 'Cần cơ quan ban hành.' }),
+  issuedOn: isoDate,
+  phaseId: z.string().optional(),
+  purpose: z.string().trim().max(5000).optional(),
+});
+export type NewPlan = z.infer<typeof NewPlan>;
 
 export const NewTask = z.object({
   planId: z.number().int().positive(),

@@ -103,13 +103,15 @@ export interface StatusOptions {
   asOf?: string;
   agency?: string;
   overdueOnly?: boolean;
+  /** one plan's tasks (default: every plan's) */
+  planId?: number;
 }
 
 /** Every task (or one agency's view of them) with lateness at the as-of date. */
 export async function planStatus(db: Db, o: StatusOptions = {}): Promise<PlanStatusRow[]> {
   const asOf = o.asOf ?? todayInVietnam();
   const agencyIds = o.agency ? await agencyIdsByCode(db, o.agency) : undefined;
-  const rows = await repo.listTasks(db, { asOf, agencyIds, overdueOnly: o.overdueOnly });
+  const rows = await repo.listTasks(db, { asOf, agencyIds, overdueOnly: o.overdueOnly, planId: o.planId });
   return rows.map((r) => toStatusRow(r, asOf)).sort((a, b) => comparePosition(a.position, b.position));
 }
 
@@ -256,9 +258,13 @@ export async function programOverview(db: Db) {
 }
 
 
-export async function listPlans(db: Db) {
-  return db.query(
-    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
-       FROM plan p ORDER BY p.issued_on NULLS LAST, p.id`,
+/** The plans with their issuer, task count, and whether the caller manages their tasks (see assertOwnsPlan). */
+export async function listPlans(db: Db, actor: Actor | null) {
+  const rows = await db.query<{ id: number; issuerAgencyId: string | null }>(
+    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", p.issuer_agency_id AS "issuerAgencyId", g.name AS issuer,
+            (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
+       FROM plan p LEFT JOIN agency g ON g.id = p.issuer_agency_id ORDER BY p.issued_on NULLS LAST, p.id`,
   );
+  const own = isCentral(actor) ? null : new Set(await actingAgencies(db, actor));
+  return rows.map((p) => ({ ...p, canManage: own === null || (p.issuerAgencyId !== null && own.has(p.issuerAgencyId)) }));
 }

@@ -5,7 +5,7 @@ import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/d
 import { rollUp } from '../../../domain/plan/rollup';
 import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi } from '../../../domain/text';
-import { forbidden, invalid } from '../../../errors';
+import { forbidden, invalid, notFound } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
@@ -55,5 +55,19 @@ export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, 
   if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
   if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
     throw invalid('Dữ liệu không hợp lệ', [{ path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` }]);
+  }
+}
+
+/**
+ * Who manages a plan's tasks: the program owner for every plan; a ministry or a province for the plans
+ * its own agency (ministry, People's Committee) issued, without fan-out to every province or ministry.
+ */
+export async function assertOwnsPlan(tx: Db, actor: Actor, planId: number, fanOut: string = 'none') {
+  const plan = await tx.maybeOne<{ issuer_agency_id: string | null }>(`SELECT issuer_agency_id FROM plan WHERE id = $1`, [planId]);
+  if (!plan) throw notFound(`Không tìm thấy kế hoạch số ${planId}.`);
+  if (isCentral(actor)) return;
+  if (fanOut !== 'none') throw forbidden('Giao việc cho tất cả các tỉnh / bộ: chỉ cơ quan thường trực Chương trình.');
+  if (!plan.issuer_agency_id || !(await actingAgencies(tx, actor)).includes(plan.issuer_agency_id)) {
+    throw forbidden('Bạn chỉ quản lý nhiệm vụ trong kế hoạch do cơ quan mình ban hành.');
   }
 }

@@ -9,7 +9,7 @@ import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
 import type { NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
 import { by, assertActsFor, assertAgencyInForce, assertUnitInForce, dueOf } from './shared';
-import { actingAgencies, recordableCommittees } from './read';
+import { recordableCommittees } from './read';
 import { createTask } from './tasks';
 
 /**
@@ -23,15 +23,6 @@ async function assertRecordsFor(tx: Db, actor: Actor, committeeId: string | null
   const c = await tx.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [committeeId]);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
   if (!(await recordableCommittees(tx, actor, [c])).has(c.id)) throw forbidden('Bạn chỉ ghi được cho Ban Chỉ đạo của địa phương mình.');
-}
-
-/** A local officer turns conclusions into tasks only in plans its own People's Committee issued, without fan-out. */
-async function assertPlansOwnedBy(tx: Db, actor: Actor, tasks: { planId: number; fanOut: string }[]) {
-  if (tasks.length === 0) return;
-  if (tasks.some((t) => t.fanOut !== 'none')) throw forbidden('Giao việc cho tất cả các tỉnh / bộ: chỉ cơ quan thường trực Chương trình.');
-  const own = new Set(await actingAgencies(tx, actor));
-  const plans = await tx.query<{ id: number; issuer_agency_id: string | null }>(`SELECT id, issuer_agency_id FROM plan WHERE id = ANY($1::bigint[])`, [tasks.map((t) => t.planId)]);
-  if (plans.some((p) => !p.issuer_agency_id || !own.has(p.issuer_agency_id))) throw forbidden('Kết luận chỉ giao việc được trong kế hoạch do địa phương mình ban hành.');
 }
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */
@@ -48,7 +39,6 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
   return db.tx(async (tx) => {
     if (!(await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [committeeId]))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
     await assertRecordsFor(tx, actor, committeeId);
-    if (!isCentral(actor)) await assertPlansOwnedBy(tx, actor, input.conclusions.flatMap((c) => (c.task ? [c.task] : [])));
     const m = await tx.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [
       committeeId, input.heldOn, input.title, input.minutesRef ?? null,
     ]);

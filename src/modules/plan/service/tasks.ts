@@ -1,21 +1,41 @@
 /** Tasks: create, edit (optimistic concurrency), dependencies, comments between agencies. */
 import type { Db } from '../../../db/client';
 import { todayInVietnam } from '../../../domain/text';
-import { badRequest, conflict, invalid, notFound } from '../../../errors';
-import type { Actor } from '../../access/actor';
+import { badRequest, conflict, forbidden, invalid, notFound } from '../../../errors';
+import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
 import * as repo from '../repo';
-import type { NewComment, NewDependency, NewTask, TaskUpdate } from '../schemas';
-import { by, parseDeadlineOr422, dueOf, assertAgencyInForce } from './shared';
+import type { NewComment, NewDependency, NewPlan, NewTask, TaskUpdate } from '../schemas';
+import { by, parseDeadlineOr422, dueOf, assertAgencyInForce, assertOwnsPlan } from './shared';
 import { actingAgencies } from './read';
 import { notifyAgencyUsers } from './notify';
+
+/**
+ * A plan issued by an agency: the program owner registers any; a ministry officer or a province officer
+ * registers the plans of its own ministry or People's Committee (in force on the issue date).
+ */
+export async function createPlan(db: Db, actor: Actor, input: NewPlan) {
+  return db.tx(async (tx) => {
+    await assertAgencyInForce(tx, input.issuerAgencyId, input.issuedOn, 'body.issuerAgencyId');
+    if (!isCentral(actor) && !(await actingAgencies(tx, actor)).includes(input.issuerAgencyId)) {
+      throw forbidden('Bạn chỉ đăng ký được kế hoạch do cơ quan mình ban hành.');
+    }
+    if (await tx.maybeOne(`SELECT 1 FROM plan WHERE code = $1`, [input.code])) throw conflict(`Đã có kế hoạch số ${input.code}.`);
+    const row = await tx.one<{ id: number }>(
+      `INSERT INTO plan (code, title, phase_id, issuer_agency_id, issued_on, purpose, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7) RETURNING id`,
+      [input.code, input.title, input.phaseId ?? null, input.issuerAgencyId, input.issuedOn, input.purpose ?? null, `Nhập bởi ${actor.username}`],
+    );
+    await audit(tx, by(actor), { action: 'plan.plan.create', entity: 'plan', entityId: row.id, agencyId: input.issuerAgencyId, after: input });
+    return { id: row.id };
+  });
+}
 
 export async function createTask(db: Db, actor: Actor, input: NewTask) {
   const startOn = input.startOn ?? todayInVietnam();
   const deadline = parseDeadlineOr422(input.deadline, 'body.deadline');
   if (input.fanOut === 'none' && !input.leadAgencyId) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.leadAgencyId', message: 'Cần cơ quan chủ trì, hoặc giao cho tất cả các tỉnh / bộ.' }]);
   return db.tx(async (tx) => {
-    if (!(await tx.maybeOne(`SELECT 1 FROM plan WHERE id = $1`, [input.planId]))) throw notFound(`Không tìm thấy kế hoạch số ${input.planId}.`);
+    await assertOwnsPlan(tx, actor, input.planId, input.fanOut);
     if (input.leadAgencyId) await assertAgencyInForce(tx, input.leadAgencyId, startOn, 'body.leadAgencyId');
     for (const [i, c] of input.coordinatorIds.entries()) await assertAgencyInForce(tx, c, startOn, `body.coordinatorIds.${i}`);
     const row = await tx.one<{ id: number }>(
@@ -38,11 +58,12 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
 export async function updateTask(db: Db, actor: Actor, taskId: number, input: TaskUpdate) {
   const deadline = parseDeadlineOr422(input.deadline, 'body.deadline');
   return db.tx(async (tx) => {
-    const current = await tx.maybeOne<{ id: number; title: string; deadline_text: string | null; due_on: string | null; note: string | null; version: number; start_on: string | null }>(
-      `SELECT id, title, deadline_text, due_on, note, version, start_on FROM task WHERE id = $1 FOR UPDATE`,
+    const current = await tx.maybeOne<{ id: number; plan_id: number; title: string; deadline_text: string | null; due_on: string | null; note: string | null; version: number; start_on: string | null }>(
+      `SELECT id, plan_id, title, deadline_text, due_on, note, version, start_on FROM task WHERE id = $1 FOR UPDATE`,
       [taskId],
     );
     if (!current) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
+    await assertOwnsPlan(tx, actor, current.plan_id);
     if (current.version !== input.version) {
       throw conflict(
         `Nhiệm vụ đã được người khác sửa (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè: hãy xem lại hai phiên bản rồi lưu lại.`,
@@ -88,8 +109,9 @@ export async function addComment(db: Db, actor: Actor, taskId: number, input: Ne
 /** Task B depends on task A (A must be done first); a cycle is refused. */
 export async function addDependency(db: Db, actor: Actor, taskId: number, input: NewDependency) {
   return db.tx(async (tx) => {
-    const found = await tx.query<{ id: number }>(`SELECT id FROM task WHERE id = ANY($1::bigint[])`, [[taskId, input.dependsOnTaskId]]);
+    const found = await tx.query<{ id: number; plan_id: number }>(`SELECT id, plan_id FROM task WHERE id = ANY($1::bigint[])`, [[taskId, input.dependsOnTaskId]]);
     if (found.length !== (taskId === input.dependsOnTaskId ? 1 : 2)) throw notFound('Không tìm thấy nhiệm vụ.');
+    await assertOwnsPlan(tx, actor, found.find((t) => t.id === taskId)!.plan_id);
     if (taskId === input.dependsOnTaskId) throw badRequest('Nhiệm vụ không thể phụ thuộc vào chính nó.');
     const cycle = await tx.maybeOne(
       `WITH RECURSIVE up (id) AS (

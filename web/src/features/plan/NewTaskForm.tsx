@@ -1,13 +1,17 @@
-/** The program owner adds a task: lead agency or fan-out, deadline written the Vietnamese way. */
+/**
+ * Adds a task to a plan the caller manages, deadline written the Vietnamese way: the program owner picks a
+ * lead ministry or a fan-out; a ministry or province adds tasks its own agency leads, without fan-out.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api';
-import { agenciesQuery } from './api';
+import { agenciesQuery, type PlanSummary } from './api';
 import { ErrorBox } from '../../app/components/feedback';
 import { todayInVietnam } from '../../app/format';
 
-export function NewTaskForm({ planId }: { planId: number }) {
+export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boolean }) {
+  const planId = plan.id;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [position, setPosition] = useState('');
@@ -15,7 +19,10 @@ export function NewTaskForm({ planId }: { planId: number }) {
   const [fanOut, setFanOut] = useState<'none' | 'provinces' | 'ministries' | 'all'>('none');
   const [lead, setLead] = useState('');
   const [deadline, setDeadline] = useState('');
-  const agencies = useQuery({ ...agenciesQuery(todayInVietnam()), select: (items) => items.filter((a) => a.kind === 'ministry' || a.kind === 'central_agency') });
+  const agencies = useQuery({
+    ...agenciesQuery(todayInVietnam()),
+    select: (items) => items.filter((a) => (central ? a.kind === 'ministry' || a.kind === 'central_agency' : a.id === plan.issuerAgencyId)),
+  });
   const save = useMutation({
     mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['plan'] }),
@@ -32,16 +39,18 @@ export function NewTaskForm({ planId }: { planId: number }) {
           <label htmlFor="nt-title">{t('plan.content')}</label>
           <input id="nt-title" value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
         </div>
-        <div className="field">
-          <label htmlFor="nt-fan">{t('plan.fanOut')}</label>
-          <select id="nt-fan" value={fanOut} onChange={(e) => setFanOut(e.target.value as typeof fanOut)}>
-            {(['none', 'provinces', 'ministries', 'all'] as const).map((f) => (
-              <option key={f} value={f}>
-                {t(`plan.fanOuts.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {central && (
+          <div className="field">
+            <label htmlFor="nt-fan">{t('plan.fanOut')}</label>
+            <select id="nt-fan" value={fanOut} onChange={(e) => setFanOut(e.target.value as typeof fanOut)}>
+              {(['none', 'provinces', 'ministries', 'all'] as const).map((f) => (
+                <option key={f} value={f}>
+                  {t(`plan.fanOuts.${f}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {fanOut === 'none' && (
           <div className="field">
             <label htmlFor="nt-lead">{t('plan.lead')}</label>

@@ -1,4 +1,4 @@
-/** The plan: table or Gantt timeline at a chosen date, with its Excel export. */
+/** A plan (the Government's by default, or a ministry's or province's): table or Gantt timeline at a chosen date, with its Excel export. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,21 +10,34 @@ import { exportUrl, mainPlanOf, planQuery, plansQuery } from './api';
 import { Gantt } from './Gantt';
 import { PlanTable } from './PlanTable';
 import { NewTaskForm } from './NewTaskForm';
+import { PlanForm } from './PlanForm';
 import './texts';
 
 export default function PlanPage() {
   const { t } = useTranslation();
   const [asOf, setAsOf] = useState(todayInVietnam());
   const [view, setView] = useState<'table' | 'timeline'>('table');
-  const rows = useQuery(planQuery(asOf));
   const me = useMe();
   const plans = useQuery(plansQuery);
-  const mainPlan = mainPlanOf(plans.data);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const plan = plans.data?.find((p) => p.id === chosen) ?? mainPlanOf(plans.data);
+  const rows = useQuery({ ...planQuery(asOf, false, plan?.id), enabled: plan !== undefined });
+  const central = allows(me.user, ['admin', 'program_owner']);
   return (
     <section>
       <h1>{t('plan.title')}</h1>
       <p className="lead">{t('plan.intro')}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
+        <div className="field">
+          <label htmlFor="plan-choice">{t('plan.newPlan.plan')}</label>
+          <select id="plan-choice" value={plan?.id ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            {plans.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code} — {p.issuer ?? p.title}
+              </option>
+            ))}
+          </select>
+        </div>
         <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} testId="plan-as-of" presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
         <div className="field" role="group" aria-label={t('plan.title')}>
           <span>&nbsp;</span>
@@ -35,13 +48,14 @@ export default function PlanPage() {
             <button type="button" className="button-secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')} data-testid="plan-timeline-tab">
               {t('plan.timeline')}
             </button>
-            <a className="button-secondary" href={exportUrl(asOf)} download>
+            <a className="button-secondary" href={exportUrl(asOf, false, plan?.id)} download>
               {t('plan.exportXlsx')}
             </a>
           </div>
         </div>
       </form>
-      {allows(me.user, ['admin', 'program_owner']) && mainPlan && <NewTaskForm planId={mainPlan.id} />}
+      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']) && <PlanForm central={central} onCreated={setChosen} />}
+      {plan?.canManage && <NewTaskForm key={plan.id} plan={plan} central={central} />}
       {rows.isPending && <Loading />}
       {rows.isError && <ErrorBox error={rows.error} />}
       {rows.data && (

@@ -56,10 +56,11 @@ export async function uploadEvidence(taskId: number, assignmentId: number, file:
   return data;
 }
 
-export const planQuery = (asOf: string, overdue = false) =>
+/** The tasks at a date: every plan's, or one plan's (`planId`). */
+export const planQuery = (asOf: string, overdue = false, planId?: number) =>
   queryOptions({
-    queryKey: ['plan', 'tasks', asOf, overdue],
-    queryFn: ({ signal }) => api<{ items: PlanRow[] }>(`/api/plan/tasks${query({ asOf, overdue: overdue ? 'true' : undefined })}`, { signal }).then((r) => r.items),
+    queryKey: ['plan', 'tasks', asOf, overdue, planId ?? null],
+    queryFn: ({ signal }) => api<{ items: PlanRow[] }>(`/api/plan/tasks${query({ asOf, overdue: overdue ? 'true' : undefined, plan: planId })}`, { signal }).then((r) => r.items),
   });
 
 export const taskQuery = (id: number, asOf: string) =>
@@ -79,7 +80,8 @@ export const notificationsQuery = queryOptions({
   queryFn: ({ signal }) => api<{ items: { id: number; kind: string; title: string; body: string; createdAt: string; readAt: string | null }[] }>('/api/notifications', { signal }).then((r) => r.items),
 });
 
-export const exportUrl = (asOf: string, overdue = false) => `/api/plan/export.xlsx${query({ asOf, overdue: overdue ? 'true' : undefined })}`;
+export const exportUrl = (asOf: string, overdue = false, planId?: number) =>
+  `/api/plan/export.xlsx${query({ asOf, overdue: overdue ? 'true' : undefined, plan: planId })}`;
 
 export interface AgencyOption { id: string; name: string; kind: string }
 
@@ -91,13 +93,19 @@ export const agenciesQuery = (at: string) =>
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(at),
   });
 
+export interface PlanSummary {
+  id: number; code: string; title: string; issuedOn: string | null; issuerAgencyId: string | null; issuer: string | null; tasks: number;
+  /** the caller manages this plan's tasks (decided by the server) */
+  canManage: boolean;
+}
+
 export const plansQuery = queryOptions({
   queryKey: ['plan', 'plans'],
-  queryFn: ({ signal }) => api<{ items: { id: number; code: string; title?: string }[] }>('/api/plan/plans', { signal }).then((r) => r.items),
+  queryFn: ({ signal }) => api<{ items: PlanSummary[] }>('/api/plan/plans', { signal }).then((r) => r.items),
 });
 
 /** The Government's plan (Decision 1705/QĐ-TTg), where new tasks go unless another plan is chosen. */
-export const mainPlanOf = (plans: { id: number; code: string }[] | undefined) => plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
+export const mainPlanOf = <P extends { id: number; code: string }>(plans: P[] | undefined): P | undefined => plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
 
 export interface Committee {
   id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number;
