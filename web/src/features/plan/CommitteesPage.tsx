@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi } from '../../app/format';
-import { allows, useMe } from '../../app/session';
 import { committeesQuery } from './api';
 import { MeetingForm } from './MeetingForm';
 import './texts';
@@ -60,9 +59,6 @@ function Members({ id }: { id: string }) {
 export default function CommitteesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
-  const me = useMe();
-  // the server says which committees the caller records for (canRecord); conclusions become tasks only for the program owner
-  const assignsTasks = allows(me.user, ['admin', 'program_owner']);
   const q = useQuery(committeesQuery);
   return (
     <section>
@@ -81,7 +77,7 @@ export default function CommitteesPage() {
             {t('plan.members')} ({c.members})
           </button>
           {open === c.id && <Members id={c.id} />}
-          {c.canRecord && <MeetingForm committeeId={c.id} assignsTasks={assignsTasks} />}
+          {c.canRecord && <MeetingForm committeeId={c.id} />}
         </article>
       ))}
     </section>

@@ -16,8 +16,8 @@ interface Conclusion { body: string; makeTask: boolean; position: string; leadAg
 const emptyConclusion = (): Conclusion => ({ body: '', makeTask: false, position: '', leadAgencyId: '', deadline: '' });
 const FIELD = /^body\.(heldOn|title|minutesRef|conclusions\.\d+\.(body|task\.(position|leadAgencyId|deadline)))$/;
 
-/** `assignsTasks`: conclusions may become tasks of the national plan (the program owner; a local officer may not). */
-export function MeetingForm({ committeeId, assignsTasks }: { committeeId: string; assignsTasks: boolean }) {
+/** A conclusion can become a task of a plan the caller manages (every plan for the program owner, its own agency's for a local officer). */
+export function MeetingForm({ committeeId }: { committeeId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [heldOn, setHeldOn] = useState(todayInVietnam());
@@ -25,8 +25,9 @@ export function MeetingForm({ committeeId, assignsTasks }: { committeeId: string
   const [minutesRef, setMinutesRef] = useState('');
   const [conclusions, setConclusions] = useState<Conclusion[]>([emptyConclusion()]);
   const [planId, setPlanId] = useState<number | null>(null);
-  const plans = useQuery(plansQuery);
+  const plans = useQuery({ ...plansQuery, select: (items) => items.filter((p) => p.canManage) });
   const chosenPlan = planId ?? mainPlanOf(plans.data)?.id ?? null;
+  const assignsTasks = (plans.data?.length ?? 0) > 0;
   // the lead agency must exist on the meeting's date (the task starts then)
   const agencies = useQuery(agenciesQuery(heldOn));
   const save = useMutation({
