@@ -56,6 +56,7 @@ export default function PlanPage() {
       </form>
       {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']) && <PlanForm central={central} onCreated={setChosen} />}
       {plan?.canManage && <NewTaskForm key={plan.id} plan={plan} central={central} />}
+      {plans.isError && <ErrorBox error={plans.error} />}
       {rows.isPending && <Loading />}
       {rows.isError && <ErrorBox error={rows.error} />}
       {rows.data && (
