@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlan, createTask } from '../../src/modules/plan/service';
 import { testDatabase, type TestDatabase } from '../support/db';
 import { runCli } from '../support/process';
 
@@ -63,6 +64,20 @@ describe('giamngheo plan', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect((wb.worksheets[0].getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Tiến độ', 'Ghi chú']);
+  });
+
+  it('status --plan lists one plan\'s tasks; without it, every plan\'s', async () => {
+    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    const { id } = await createPlan(t.db, owner, { code: '21/KH-BTC-THU', title: 'Kế hoạch thử của Bộ Tài chính', issuerAgencyId: 'MOF', issuedOn: '2026-01-05' });
+    await createTask(t.db, owner, { planId: id, position: '1', title: 'Nhiệm vụ thử của kế hoạch riêng', leadAgencyId: 'MOF', fanOut: 'none', coordinatorIds: [], deadline: 'quý II/2026', startOn: '2026-01-05' });
+    const own = await runCli(['plan', 'status', '--plan', '21/KH-BTC-THU', '--as-of', '2026-07-01', '--format', 'json'], env);
+    expect(JSON.parse(own.stdout)).toEqual([expect.objectContaining({ title: 'Nhiệm vụ thử của kế hoạch riêng', deadline: '2026-06-30', daysLate: 1, leadAgency: 'MOF' })]);
+    const national = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--format', 'json'], env)).stdout);
+    const every = JSON.parse((await runCli(['plan', 'status', '--format', 'json'], env)).stdout);
+    expect(every.length).toBe(national.length + 1);
+    const unknown = await runCli(['plan', 'overdue', '--plan', '99/KH-KHONG-CO'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('Lỗi: Không có kế hoạch số "99/KH-KHONG-CO".\n');
   });
 
   it('errors are one Vietnamese line and exit 1', async () => {

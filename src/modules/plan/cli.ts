@@ -5,7 +5,7 @@ import { FORMATS, printRows, type Format } from '../../cli/output';
 import { todayInVietnam } from '../../domain/text';
 import { planWorkbook } from './excel';
 import { systemActor } from '../audit/audit';
-import { planStatus, reorganise, runDigest, sendOutbox, type PlanStatusRow } from './service';
+import { planIdByCode, planStatus, reorganise, runDigest, sendOutbox, type PlanStatusRow, type StatusOptions } from './service';
 import { smtpSettings } from './smtp';
 
 /** The CLI contract of issue 3: these columns, in this order, first. */
@@ -26,18 +26,28 @@ function contractRows(rows: PlanStatusRow[], format: Format) {
   }));
 }
 
+/** The rows of `plan status|overdue|export`: one plan's (`--plan NUMBER`) or every plan's. */
+function statusRows(ctx: CliContext, opts: { asOf?: string; agency?: string; plan?: string }, overdueOnly = false) {
+  return ctx.withDb(async (db) => {
+    const o: StatusOptions = { asOf: opts.asOf, agency: opts.agency, overdueOnly, planId: opts.plan ? await planIdByCode(db, opts.plan) : undefined };
+    return planStatus(db, o);
+  });
+}
+
 export function registerPlanCommands(program: Command, ctx: CliContext) {
   const plan = program.command('plan').description('Kế hoạch triển khai: nhiệm vụ, thời hạn, tiến độ');
   const formatOption = () => new Option('--format <format>', 'định dạng').choices(FORMATS).default('table');
+  const planOption = () => new Option('--plan <number>', 'chỉ một kế hoạch (số, ví dụ 1705/QĐ-TTg); mặc định mọi kế hoạch');
 
   plan
     .command('status')
     .description('Tình hình thực hiện mọi nhiệm vụ (số ngày chậm tính đến ngày --as-of)')
     .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD), mặc định hôm nay', dateOption)
     .option('--agency <code>', 'chỉ các nhiệm vụ của một cơ quan (mã, ví dụ BLDTBXH, UBND-01)')
+    .addOption(planOption())
     .addOption(formatOption())
-    .action(async (opts: { asOf?: string; agency?: string; format: Format }) => {
-      const rows = await ctx.withDb((db) => planStatus(db, { asOf: opts.asOf, agency: opts.agency }));
+    .action(async (opts: { asOf?: string; agency?: string; plan?: string; format: Format }) => {
+      const rows = await statusRows(ctx, opts);
       printRows(contractRows(rows, opts.format), opts.format);
     });
 
@@ -46,9 +56,10 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
     .description('Các nhiệm vụ quá hạn tại ngày --as-of')
     .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD), mặc định hôm nay', dateOption)
     .option('--agency <code>', 'chỉ một cơ quan')
+    .addOption(planOption())
     .addOption(formatOption())
-    .action(async (opts: { asOf?: string; agency?: string; format: Format }) => {
-      const rows = await ctx.withDb((db) => planStatus(db, { asOf: opts.asOf, agency: opts.agency, overdueOnly: true }));
+    .action(async (opts: { asOf?: string; agency?: string; plan?: string; format: Format }) => {
+      const rows = await statusRows(ctx, opts, true);
       printRows(contractRows(rows, opts.format), opts.format);
     });
 
@@ -59,9 +70,10 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
     .option('--as-of <date>', 'tính đến ngày (YYYY-MM-DD)', dateOption)
     .option('--agency <code>', 'chỉ một cơ quan')
     .option('--overdue', 'chỉ các nhiệm vụ quá hạn')
-    .action(async (opts: { out: string; asOf?: string; agency?: string; overdue?: boolean }) => {
+    .addOption(planOption())
+    .action(async (opts: { out: string; asOf?: string; agency?: string; plan?: string; overdue?: boolean }) => {
       const asOf = opts.asOf ?? todayInVietnam();
-      const rows = await ctx.withDb((db) => planStatus(db, { asOf, agency: opts.agency, overdueOnly: opts.overdue }));
+      const rows = await statusRows(ctx, { ...opts, asOf }, opts.overdue);
       const title = opts.overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT 24/2021/QH15';
       fs.writeFileSync(opts.out, await planWorkbook(rows, { title, asOf }));
       process.stdout.write(`Đã ghi ${rows.length} nhiệm vụ vào ${opts.out}.\n`);

@@ -107,6 +107,13 @@ export interface StatusOptions {
   planId?: number;
 }
 
+/** The id of the plan with this number (e.g. "1705/QĐ-TTg"); a clear error when there is none. */
+export async function planIdByCode(db: Db, code: string): Promise<number> {
+  const row = await db.maybeOne<{ id: number }>(`SELECT id FROM plan WHERE code = $1`, [code]);
+  if (!row) throw notFound(`Không có kế hoạch số "${code}".`);
+  return Number(row.id);
+}
+
 /** Every task (or one agency's view of them) with lateness at the as-of date. */
 export async function planStatus(db: Db, o: StatusOptions = {}): Promise<PlanStatusRow[]> {
   const asOf = o.asOf ?? todayInVietnam();
