@@ -108,6 +108,21 @@ describe('committee meetings and supervision plans (browser)', () => {
     await expect.poll(() => later.textContent()).toContain('23/10/2025');
 
     // the refused saves (422, on purpose) are logged by Chromium as failed resources
+    // A province's steering committee, registered on the date the new Hà Nội exists
+    await page.goto(`${app.baseUrl}/ban-chi-dao`);
+    const cf = page.getByTestId('committee-form');
+    await cf.locator('summary').click();
+    await cf.getByTestId('committee-valid-from').fill('01/07/2025');
+    await cf.getByTestId('committee-valid-from').press('Enter');
+    const unit = cf.getByRole('combobox', { name: 'Đơn vị hành chính' });
+    await unit.fill('ha noi');
+    await expect.poll(() => cf.getByRole('listbox', { name: 'Đơn vị hành chính' }).getByRole('option').allTextContents()).toEqual([expect.stringContaining('Hà Nội')]);
+    await unit.press('Enter');
+    await cf.getByLabel('Tên Ban Chỉ đạo').fill('Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Hà Nội');
+    await cf.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await expect.poll(() => cf.getByRole('status').textContent()).toBe('Đã đăng ký Ban Chỉ đạo.');
+    await expect.poll(() => page.getByTestId('committee').filter({ hasText: 'thành phố Hà Nội' }).count()).toBe(1);
+
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 
@@ -115,7 +130,8 @@ describe('committee meetings and supervision plans (browser)', () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.steering);
     await page.goto(`${app.baseUrl}/ban-chi-dao`);
-    await expect.poll(() => page.getByTestId('committee').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('committee').count()).toBe(4); // 3 seeded + Hà Nội's, registered by the first test
+    expect(await page.getByTestId('committee-form').count()).toBe(0);
     expect(await page.locator('[data-testid^="meeting-form-"]').count()).toBe(0);
     await page.goto(`${app.baseUrl}/giam-sat`);
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra, giám sát' }).waitFor();

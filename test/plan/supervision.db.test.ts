@@ -136,6 +136,23 @@ describe('a province records its own steering committee', () => {
   });
   const count = async (table: string) => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n;
 
+  it('a province or commune registers its own committee, once, for a unit in force on the date', async () => {
+    const hn = { unitId: t.scope.provinceId, name: 'Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Hà Nội', validFrom: '2025-07-01' };
+    const created = await province.post('/api/plan/committees', hn);
+    expect(created.status).toBe(200);
+    expect(created.body.id).toMatch(/^BCD-P01-2025-07-01$/);
+    expect((await province.post('/api/plan/committees', hn)).status).toBe(409);
+    expect((await province.post('/api/plan/committees', { ...hn, unitId: t.scope.otherProvinceId })).status).toBe(403);
+    expect((await commune.post('/api/plan/committees', hn)).status).toBe(403); // a commune grant does not cover its province
+    const early = await province.post('/api/plan/committees', { ...hn, validFrom: '2024-01-01' });
+    expect(early.status).toBe(422);
+    expect(early.body.error.details.problems[0]).toMatchObject({ path: 'body.unitId', message: expect.stringContaining('không tồn tại vào ngày 01/01/2024') });
+    const ward = await commune.post('/api/plan/committees', { unitId: t.scope.communeId, name: 'Ban Chỉ đạo thử của phường', validFrom: '2025-07-01' });
+    expect(ward.status).toBe(200);
+    const listed = (await commune.get('/api/plan/committees')).body.items.find((c: { id: string }) => c.id === ward.body.id);
+    expect(listed).toMatchObject({ level: 'commune', canRecord: true });
+  });
+
   it('says which committees each caller may record for', async () => {
     const can = async (c: Client) => Object.fromEntries((await c.get('/api/plan/committees')).body.items.map((x: { id: string; canRecord: boolean }) => [x.id, x.canRecord]));
     expect(await can(province)).toMatchObject({ 'BCD-HN-THU': true, 'BCD-CB-THU': false, 'BCD-TW-2025': false });

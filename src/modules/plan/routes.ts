@@ -6,7 +6,7 @@ import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { planWorkbook } from './excel';
 import {
-  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
+  AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, NewCommittee, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
   InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
@@ -119,6 +119,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     svc.linkInstrument(db, requireActor(actor), params.id, body),
   );
   r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listCommittees(db, actor) }));
+  r.post('/api/plan/committees', { summary: 'Đăng ký Ban Chỉ đạo của tỉnh, xã', access: RECORDERS, tags, body: NewCommittee }, async ({ actor, body }) => svc.createCommittee(db, requireActor(actor), body));
   r.get('/api/plan/committees/:id', { summary: 'Thành viên, cuộc họp của Ban Chỉ đạo', access: READERS, tags, params: CommitteeParams, example: { id: 'BCD-TW-2021' } }, async ({ actor, params }) =>
     svc.committeeDetail(db, actor, params.id),
   );

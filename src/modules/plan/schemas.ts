@@ -83,6 +83,15 @@ export type Handover = z.infer<typeof Handover>;
 
 export const DigestRun = z.object({ asOf: isoDate.optional() });
 
+/** A steering committee of a province, district (before 1/7/2025) or commune, established by its People's Committee. */
+export const NewCommittee = z.object({
+  unitId: z.string().min(1, { message: 'Cần đơn vị hành chính.' }),
+  name: z.string().trim().min(5, { message: 'Cần tên Ban Chỉ đạo.' }).max(500),
+  validFrom: isoDate,
+  programs: z.string().trim().max(500).default('Các chương trình mục tiêu quốc gia'),
+});
+export type NewCommittee = z.infer<typeof NewCommittee>;
+
 export const NewMeeting = z.object({
   heldOn: isoDate,
   title: z.string().trim().min(3).max(500),

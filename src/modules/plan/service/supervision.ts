@@ -7,7 +7,7 @@ import { formatDateVi, todayInVietnam } from '../../../domain/text';
 import { conflict, forbidden, invalid, notFound } from '../../../errors';
 import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
-import type { NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
+import type { NewCommittee, NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
 import { by, assertActsFor, assertAgencyInForce, assertUnitInForce, dueOf } from './shared';
 import { recordableCommittees } from './read';
 import { createTask } from './tasks';
@@ -23,6 +23,26 @@ async function assertRecordsFor(tx: Db, actor: Actor, committeeId: string | null
   const c = await tx.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [committeeId]);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
   if (!(await recordableCommittees(tx, actor, [c])).has(c.id)) throw forbidden('Bạn chỉ ghi được cho Ban Chỉ đạo của địa phương mình.');
+}
+
+/**
+ * Registers the steering committee of a unit (in force on the date): the program owner for any unit,
+ * a province or commune officer for the units it covers. Its id is "BCD-<level><code>-<date>".
+ */
+export async function createCommittee(db: Db, actor: Actor, input: NewCommittee) {
+  return db.tx(async (tx) => {
+    await assertUnitInForce(tx, input.unitId, input.validFrom, 'body.unitId');
+    const unit = await tx.one<{ code: string; level: 'province' | 'district' | 'commune' }>(`SELECT code, level FROM admin_unit WHERE id = $1`, [input.unitId]);
+    const id = `BCD-${unit.level[0].toUpperCase()}${unit.code}-${input.validFrom}`;
+    if (!(await recordableCommittees(tx, actor, [{ id, unitId: input.unitId }])).has(id)) throw forbidden('Bạn chỉ đăng ký được Ban Chỉ đạo của địa phương mình.');
+    if (await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [id])) throw conflict(`Đã có Ban Chỉ đạo của đơn vị này từ ngày ${formatDateVi(input.validFrom)}.`);
+    await tx.query(
+      `INSERT INTO steering_committee (id, level, unit_id, name, programs, valid_from, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7)`,
+      [id, unit.level, input.unitId, input.name, input.programs, input.validFrom, `Nhập bởi ${actor.username}`],
+    );
+    await audit(tx, by(actor), { action: 'plan.committee.create', entity: 'steering_committee', entityId: id, unitId: input.unitId, after: input });
+    return { id };
+  });
 }
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */

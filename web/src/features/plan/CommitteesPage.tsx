@@ -6,7 +6,9 @@ import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi } from '../../app/format';
 import { committeesQuery } from './api';
+import { CommitteeForm } from './CommitteeForm';
 import { MeetingForm } from './MeetingForm';
+import { allows, useMe } from '../../app/session';
 import './texts';
 
 interface Member { id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null; instrument: string | null }
@@ -60,10 +62,13 @@ export default function CommitteesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   const q = useQuery(committeesQuery);
+  // POST /api/plan/committees: routes.ts RECORDERS; which unit is checked by the server
+  const canRegister = allows(useMe().user, ['admin', 'program_owner', 'province_officer', 'commune_officer']);
   return (
     <section>
       <h1>{t('plan.committeesTitle')}</h1>
       <p className="lead">{t('plan.committeesIntro')}</p>
+      {canRegister && <CommitteeForm />}
       {q.isPending && <Loading />}
       {q.isError && <ErrorBox error={q.error} />}
       {q.data?.map((c) => (
