@@ -11,7 +11,7 @@ import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import type { Unit } from '../units/api';
 import { UnitPicker } from '../units/UnitPicker';
-import { FieldProblem, FormError } from './FormProblems';
+import { FieldProblem, SaveOutcome, TextField } from './FormProblems';
 
 const FIELD = /^body\.(unitId|name|validFrom)$/;
 
@@ -45,11 +45,7 @@ export function CommitteeForm() {
           <UnitPicker key={level} label={t('plan.committeeForm.unit')} level={level} at={validFrom} value={unit} onChange={setUnit} testId="committee-unit" />
           <FieldProblem error={save.error} path="body.unitId" />
         </div>
-        <div className="field">
-          <label htmlFor="cf-name">{t('plan.committeeForm.name')}</label>
-          <input id="cf-name" value={name} onChange={(e) => setName(e.target.value)} size={50} required />
-          <FieldProblem error={save.error} path="body.name" />
-        </div>
+        <TextField id="cf-name" label={t('plan.committeeForm.name')} value={name} onChange={setName} error={save.error} path="body.name" size={50} />
         <div className="field">
           <span>&nbsp;</span>
           <button type="submit" className="button-primary" disabled={save.isPending || !unit}>
@@ -57,12 +53,7 @@ export function CommitteeForm() {
           </button>
         </div>
       </form>
-      {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
-      {save.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t('plan.committeeForm.saved')}
-        </p>
-      )}
+      <SaveOutcome save={save} fields={FIELD} saved={() => t('plan.committeeForm.saved')} />
     </details>
   );
 }

@@ -10,7 +10,7 @@ import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, mainPlanOf, plansQuery } from './api';
-import { FieldProblem, FormError } from './FormProblems';
+import { FieldProblem, SaveOutcome } from './FormProblems';
 
 interface Conclusion { body: string; makeTask: boolean; position: string; leadAgencyId: string; deadline: string }
 const emptyConclusion = (): Conclusion => ({ body: '', makeTask: false, position: '', leadAgencyId: '', deadline: '' });
@@ -134,12 +134,7 @@ export function MeetingForm({ committeeId }: { committeeId: string }) {
           </button>
         </p>
       </form>
-      {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
-      {save.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t('plan.meetingForm.saved', { n: save.data.conclusions.filter((c) => c.taskId !== null).length })}
-        </p>
-      )}
+      <SaveOutcome save={save} fields={FIELD} saved={(d) => t('plan.meetingForm.saved', { n: d.conclusions.filter((c) => c.taskId !== null).length })} />
     </details>
   );
 }

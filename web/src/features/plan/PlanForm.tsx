@@ -9,7 +9,7 @@ import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, myAgencyQuery } from './api';
-import { FieldProblem, FormError } from './FormProblems';
+import { FieldProblem, SaveOutcome, TextField } from './FormProblems';
 
 const FIELD = /^body\.(code|title|issuerAgencyId|issuedOn)$/;
 
@@ -35,16 +35,8 @@ export function PlanForm({ central, onCreated }: { central: boolean; onCreated: 
     <details className="card" data-testid="new-plan">
       <summary>{t('plan.newPlan.open')}</summary>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
-        <div className="field">
-          <label htmlFor="np-code">{t('plan.newPlan.code')}</label>
-          <input id="np-code" value={code} onChange={(e) => setCode(e.target.value)} size={16} placeholder="125/KH-UBND" required />
-          <FieldProblem error={save.error} path="body.code" />
-        </div>
-        <div className="field">
-          <label htmlFor="np-title">{t('plan.newPlan.title')}</label>
-          <input id="np-title" value={title} onChange={(e) => setTitle(e.target.value)} size={50} required />
-          <FieldProblem error={save.error} path="body.title" />
-        </div>
+        <TextField id="np-code" label={t('plan.newPlan.code')} value={code} onChange={setCode} error={save.error} path="body.code" size={16} placeholder="125/KH-UBND" />
+        <TextField id="np-title" label={t('plan.newPlan.title')} value={title} onChange={setTitle} error={save.error} path="body.title" size={50} />
         <DateField label={t('plan.newPlan.issuedOn')} value={issuedOn} onChange={setIssuedOn} testId="new-plan-issued-on" />
         <div className="field">
           <label htmlFor="np-issuer">{t('plan.newPlan.issuer')}</label>
@@ -64,12 +56,7 @@ export function PlanForm({ central, onCreated }: { central: boolean; onCreated: 
           </button>
         </div>
       </form>
-      {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
-      {save.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t('plan.newPlan.saved', { code })}
-        </p>
-      )}
+      <SaveOutcome save={save} fields={FIELD} saved={() => t('plan.newPlan.saved', { code })} />
     </details>
   );
 }

@@ -11,7 +11,7 @@ import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, committeesQuery } from './api';
-import { FieldProblem, FormError } from './FormProblems';
+import { FieldProblem, SaveOutcome } from './FormProblems';
 
 interface Rec { body: string; addresseeAgencyId: string; deadline: string }
 interface Finding { body: string; severity: 'normal' | 'serious'; recommendations: Rec[] }
@@ -244,12 +244,7 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
           </button>
         </p>
       </form>
-      {save.isError && <FormError error={save.error} isField={(p) => FIELD.test(p)} />}
-      {save.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t(addingVisits ? 'plan.supervisionForm.savedVisits' : 'plan.supervisionForm.saved', { n: save.data.recommendations })}
-        </p>
-      )}
+      <SaveOutcome save={save} fields={FIELD} saved={(d) => t(addingVisits ? 'plan.supervisionForm.savedVisits' : 'plan.supervisionForm.saved', { n: d.recommendations })} />
     </details>
   );
 }
