@@ -97,8 +97,10 @@ class Connection {
   private async run(message: Uint8Array, endsBatch: boolean) {
     if (!this.release) this.release = await this.mutex.acquire();
     await this.db.execProtocolRawStream(message, {
+      // `out` is a view of PGlite's WebAssembly memory, reused by the next query: a socket that
+      // cannot send at once keeps it queued, so it must get a copy
       onRawData: (out) => {
-        if (out.length && this.socket.writable) this.socket.write(out);
+        if (out.length && this.socket.writable) this.socket.write(Buffer.from(out));
       },
     });
     if (endsBatch && !this.db.isInTransaction()) this.unlock();

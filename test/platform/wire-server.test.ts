@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPool, type PoolDb } from '../../src/db/client';
 import { serveWire, type WireServer } from '../../src/db/wire-server';
@@ -24,6 +25,25 @@ describe('embedded wire server', () => {
     const results = await Promise.all(Array.from({ length: 400 }, (_, i) => db.one<{ x: number; s: string }>('SELECT $1::int AS x, $2::text AS s', [i, `v${i}`])));
     results.forEach((r, i) => expect(r).toEqual({ x: i, s: `v${i}` }));
   });
+
+  it('delivers a large result intact to a client that reads slowly while others run queries', async () => {
+    // PGlite hands out its answer as views of WebAssembly memory; a socket that cannot take them at
+    // once queues them, and the next query must not overwrite what is still queued (seen in CI as a
+    // garbled DataRow under load).
+    const slow = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${server.port}/postgres` });
+    await slow.connect();
+    const stream = (slow as unknown as { connection: { stream: { pause(): void; resume(): void } } }).connection.stream;
+    stream.pause();
+    const big = slow.query<{ s: string }>(`SELECT repeat('x', 200) || g AS s FROM generate_series(1, 50000) g`);
+    await new Promise((r) => setTimeout(r, 300));
+    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => db.one<{ s: string }>(`SELECT repeat('y', 5000) || $1::text AS s`, [i])));
+    others.forEach((r, i) => expect(r.s).toBe('y'.repeat(5000) + i));
+    stream.resume();
+    const rows = (await big).rows;
+    await slow.end();
+    expect(rows).toHaveLength(50000);
+    expect(rows.every((r, i) => r.s === 'x'.repeat(200) + (i + 1))).toBe(true);
+  }, 30_000);
 
   it('keeps a transaction private: other clients neither see nor join its writes, and wait for it', async () => {
     let seenDuring = -1;
