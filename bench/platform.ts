@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { connectPool } from '../src/db/client';
-import { DATASETS } from '../src/db/datasets';
+import { DATASETS } from '../src/app/datasets';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import { startEmbedded } from '../src/db/embedded';

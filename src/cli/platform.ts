@@ -5,7 +5,7 @@ import { ROLES } from '../modules/access/actor';
 import { systemActor } from '../modules/audit/audit';
 import { exportAudit, listAudit, AuditQuery } from '../modules/audit/service';
 import { createUser, NewUser } from '../modules/users/service';
-import { parse } from '../server/validate';
+import { parse } from '../validate';
 import { startServer } from '../server/start';
 import { dateOption, intOption, type CliContext } from './context';
 import { FORMATS, printRows } from './output';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
 import type { AppDeps, AppEnv } from './types';
-import { parse } from './validate';
+import { parse } from '../validate';
 
 /**
  * Every API route is declared here, with who may call it and the shape of its input.

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import type { Config } from '../config';
-import { DATASETS } from '../db/datasets';
+import { DATASETS } from '../app/datasets';
 import { migrate } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { loadReferenceData } from '../db/reference-data';

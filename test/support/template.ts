@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { connectPool, type Db, type PoolDb } from '../../src/db/client';
 import { serveWire } from '../../src/db/wire-server';
-import { DATASETS } from '../../src/db/datasets';
+import { DATASETS } from '../../src/app/datasets';
 import { migrate } from '../../src/db/migrate';
 import { loadReferenceData } from '../../src/db/reference-data';
 
@@ -31,6 +31,7 @@ function listFiles(dir: string, keep: (f: string) => boolean): string[] {
 export function templateHash(): string {
   const files = [
     ...listFiles(path.join(ROOT, 'src/db'), () => true),
+    ...listFiles(path.join(ROOT, 'src/app'), () => true),
     ...listFiles(path.join(ROOT, 'src/domain'), () => true),
     ...listFiles(path.join(ROOT, 'reference'), () => true),
     ...listFiles(path.join(ROOT, 'src/modules'), (f) => /\/(load|seed)[^/]*\.ts$/.test(f)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { foldVietnamese, todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
-import { isoDate } from '../../server/validate';
+import { isoDate } from '../../validate';
 import { checkDateInRange } from '../units/service';
 import { listAgencies } from './repo';
 

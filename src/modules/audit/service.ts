@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { audit, type AuditActor } from './audit';
-import { isoDate } from '../../server/validate';
+import { isoDate } from '../../validate';
 
 export const AuditQuery = z.object({
   from: isoDate.optional(),

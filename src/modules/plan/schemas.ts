@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../../domain/plan/status';
-import { isoDate } from '../../server/validate';
+import { isoDate } from '../../validate';
 
 const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../server/validate';
+import { isoDate } from '../../validate';
 
 const year = z.coerce.number().int().min(2000, { message: 'Năm không hợp lệ.' }).max(2100, { message: 'Năm không hợp lệ.' });
 

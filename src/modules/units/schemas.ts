@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_LEVELS } from '../../domain/units';
-import { isoDate } from '../../server/validate';
+import { isoDate } from '../../validate';
 
 const level = z.enum(UNIT_LEVELS, { message: 'Cấp phải là province, district hoặc commune.' });
 

@@ -6,7 +6,7 @@ import { api, query } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
-import type { AuditRow } from '../../../../src/modules/audit/service';
+import type { AuditRow } from '../../../../src/modules/audit/contracts';
 
 
 interface Filters {

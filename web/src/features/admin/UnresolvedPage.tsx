@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { LineageRow } from '../../../../src/modules/units/repo';
+import type { LineageRow } from '../../../../src/modules/units/contracts';
 import { api } from '../../app/api';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';

@@ -7,8 +7,8 @@ export type { TaskStatus };
 export { STATUS_LABELS } from '../../../../src/domain/plan/status';
 
 /** One row of the plan, as the server computes it. */
-export type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/service/read';
-import type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/service/read';
+export type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/contracts';
+import type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/contracts';
 
 export interface Assignment {
   taskId: number;

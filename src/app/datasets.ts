@@ -2,7 +2,7 @@ import { planDataset } from '../modules/plan/load';
 import { agenciesDataset } from '../modules/agencies/load';
 import { unitsDataset } from '../modules/units/load';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
-import type { ReferenceDataset } from './reference-data';
+import type { ReferenceDataset } from '../db/reference-data';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
 export const DATASETS: ReferenceDataset[] = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, type Problem } from '../errors';
+import { invalid, type Problem } from './errors';
 
 z.config(z.locales.vi());
 

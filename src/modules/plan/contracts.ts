@@ -1,0 +1,2 @@
+/** What the plan API answers: the types the web and the CLI may rely on. */
+export type { PlanStatusRow } from './service/read';
