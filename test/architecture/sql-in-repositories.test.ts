@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * SQL lives in repositories (src/modules/<area>/repo*.ts) and in the database layer (src/db: engine,
+ * migrations). The files below predate that rule and still hold SQL; the list may only shrink: a new
+ * file with SQL outside a repository fails, and so does a listed file that no longer needs its place.
+ */
+const LEGACY = [
+  'src/modules/agencies/load.ts',
+  'src/modules/audit/audit.ts',
+  'src/modules/audit/service.ts',
+  'src/modules/auth/routes.ts',
+  'src/modules/auth/session.ts',
+  'src/modules/plan/load.ts',
+  'src/modules/plan/service/assignments.ts',
+  'src/modules/plan/service/instruments.ts',
+  'src/modules/plan/service/notify.ts',
+  'src/modules/plan/service/read.ts',
+  'src/modules/plan/service/shared.ts',
+  'src/modules/plan/service/supervision.ts',
+  'src/modules/plan/service/tasks.ts',
+  'src/modules/poverty/load.ts',
+  'src/modules/units/load.ts',
+  'src/modules/users/service.ts',
+];
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SQL = /\b(SELECT\s[^`'"]*?\bFROM\b|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|WITH RECURSIVE|TRUNCATE [a-z_]+)/;
+const isRepository = (f: string) => /^src\/modules\/[^/]+\/repo[^/]*\.ts$|^src\/modules\/[^/]+\/repo\//.test(f) || f.startsWith('src/db/');
+
+function sourceFiles(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts'))
+    .map((d) => path.relative(ROOT, path.join(d.parentPath, d.name)))
+    .sort();
+}
+
+describe('SQL only in repositories', () => {
+  const withSql = sourceFiles().filter((f) => !isRepository(f) && SQL.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+
+  it('no file outside repositories and the database layer holds SQL, but the legacy list', () => {
+    expect(withSql.filter((f) => !LEGACY.includes(f))).toEqual([]);
+  });
+
+  it('the legacy list only shrinks: a listed file without SQL must be removed from it', () => {
+    expect(LEGACY.filter((f) => !withSql.includes(f))).toEqual([]);
+  });
+});
