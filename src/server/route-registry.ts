@@ -2,6 +2,9 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
+import { referenceSnapshotOf } from '../modules/reference/snapshot';
+import { todayInVietnam } from '../domain/text';
+import { sendReferenceAnswer } from './reference-answer';
 import type { AppDeps, AppEnv } from './types';
 import { parse } from '../validate';
 
@@ -24,6 +27,11 @@ export interface RouteSpec<Q, B, P> {
   upload?: boolean;
   /** Example path parameters for the leak test, e.g. { id: '1' }. */
   example?: Record<string, string>;
+  /**
+   * Reference data whose answer depends only on the URL and the day (not on who asks): served from the
+   * in-process snapshot with ETag/304 and Cache-Control, after the access check.
+   */
+  reference?: boolean;
 }
 
 export interface RegisteredRoute {
@@ -71,6 +79,15 @@ export class Router {
     this.app.on(method, path, async (c) => {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
+      if (spec.reference) {
+        // the key: path and query as sent, and the day (a missing `at` means today)
+        const url = c.req.url;
+        const key = `${todayInVietnam()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+        const answer = await referenceSnapshotOf(this.deps.db).answer(key, () =>
+          handler({ c, actor, deps: this.deps, query: spec.query ? parse(spec.query, c.req.query(), 'query') : (undefined as Q), body: undefined as B, params: spec.params ? parse(spec.params, c.req.param(), 'params') : (undefined as P) }),
+        );
+        return sendReferenceAnswer(c, answer, spec.access === 'public');
+      }
       const query = spec.query ? parse(spec.query, c.req.query(), 'query') : (undefined as Q);
       const params = spec.params ? parse(spec.params, c.req.param(), 'params') : (undefined as P);
       let body = undefined as B;

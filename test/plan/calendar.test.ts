@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_RULES, createWorkCalendar, DEFAULT_CALENDAR_CONFIG, lunarToSolar, solarToLunar, tetDate, vietnamCalendar } from '../../src/domain/calendar';
+import { HOLIDAY_RULES, calendarOfYear, createWorkCalendar, STATUTORY_CALENDAR_CONFIG, lunarToSolar, solarToLunar, statutoryCalendar, tetDate, type HolidayNotice } from '../../src/domain/calendar';
+import { officialCalendar } from '../../src/modules/calendar/official';
 
 // Lunar dates: Hồ Ngọc Đức's algorithm for UTC+7; expected values are the published Vietnamese calendar.
 describe('Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
@@ -49,8 +50,10 @@ describe('Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
   });
 });
 
-describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 1', () => {
-  const cal = vietnamCalendar;
+// The Code alone (no notices): the fallback of a year without a notice. The days officials actually got
+// are asserted in test/calendar/notices.test.ts.
+describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 1 (statutory default)', () => {
+  const cal = statutoryCalendar;
   const codesOn = (d: string) => cal.daysOff(Number(d.slice(0, 4))).filter((x) => x.date === d).map((x) => x.code);
 
   it('every rule keeps its legal citation and status', () => {
@@ -92,40 +95,46 @@ describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 
   });
 
   it('compensatory days are a switch (Điều 111 khoản 3, UNVERIFIED)', () => {
-    const noComp = createWorkCalendar({ ...DEFAULT_CALENDAR_CONFIG, compensateWeekendHolidays: false });
+    const noComp = createWorkCalendar({ ...STATUTORY_CALENDAR_CONFIG, compensateWeekendHolidays: false });
     expect(noComp.isWorkingDay('2023-01-02')).toBe(true);
-    expect(vietnamCalendar.isWorkingDay('2023-01-02')).toBe(false);
+    expect(statutoryCalendar.isWorkingDay('2023-01-02')).toBe(false);
   });
 
-  it('a recorded annual notice replaces the default placement and can add a make-up working Saturday', () => {
-    // Test data, not a real notice: the notice's source is stored with it.
-    const cal2 = createWorkCalendar({
-      ...DEFAULT_CALENDAR_CONFIG,
-      overrides: [{ year: 2023, code: 'national_day', daysOff: ['2023-09-01', '2023-09-02', '2023-09-04'], workingDays: ['2023-08-26'], source: 'test fixture', status: 'UNVERIFIED' }],
-    });
-    expect(cal2.isWorkingDay('2023-09-01')).toBe(false);
-    expect(cal2.isWorkingDay('2023-09-05')).toBe(true);
-    expect(cal2.isWorkingDay('2023-08-26')).toBe(true);
-    expect(cal2.daysOff(2023).find((d) => d.date === '2023-09-01')?.source).toBe('test fixture');
+  it('a year with a notice takes its days from it, the next year keeps the rule; a swapped Saturday is worked', () => {
+    // Test data, not a real notice.
+    const notice: HolidayNotice = {
+      year: 2030, holiday: 'Quốc khánh 2/9', codes: ['national_day'], offFrom: '2030-08-31', offTo: '2030-09-03', workInsteadOn: ['2030-08-24'],
+      statutory: false, notice: 'Thông báo thử', documents: [{ number: 'Thông báo thử', date: null, issuer: null }], status: 'UNVERIFIED', sources: [],
+    };
+    const cal2 = createWorkCalendar({ ...STATUTORY_CALENDAR_CONFIG, notices: [notice] });
+    expect(cal2.yearBasis(2030)).toBe('published');
+    expect(cal2.isWorkingDay('2030-09-03')).toBe(false);
+    expect(cal2.isWorkingDay('2030-08-24')).toBe(true);
+    expect(cal2.daysOff(2030).find((d) => d.date === '2030-09-02')).toMatchObject({ source: 'Thông báo thử', placement: 'published', status: 'UNVERIFIED' });
+    // Tết 2030 is not in the (test) notices: a published year has only what was published
+    expect(cal2.daysOff(2030).some((d) => d.code === 'tet')).toBe(false);
+    expect(cal2.yearBasis(2031)).toBe('statutory_default');
+    expect(cal2.daysOff(2031).every((d) => d.placement === 'statutory_default')).toBe(true);
   });
 });
 
-describe('Working days (TT 10/2022 Art. 4.2: "trong vòng 15 ngày làm việc")', () => {
-  const cal = vietnamCalendar;
+describe('Working days on the official calendar (TT 10/2022 Art. 4.2: "trong vòng 15 ngày làm việc")', () => {
+  const cal = officialCalendar;
   it.each([
     // [from, n, expected, why]
     ['2022-06-30', 15, '2022-07-21', 'no holiday: three weeks'],
     ['2023-04-28', 1, '2023-05-04', 'Friday before 29/4–3/5'],
-    ['2022-08-31', 2, '2022-09-06', '1/9 Thu works, 2/9 + 3/9 off (3/9 Saturday → 5/9 compensated)'],
-    ['2025-01-24', 3, '2025-02-05', 'Tết 2025: 27/1 works, 28/1–3/2 off'],
+    ['2022-08-31', 1, '2022-09-05', 'CV 245/VPCP-KGVX: 1/9/2022 and 2/9/2022 off (the Code alone would count 1/9)'],
+    ['2025-01-24', 3, '2025-02-05', 'CV 8726/VPCP-KGVX: Tết 25/1–2/2/2025'],
+    ['2024-05-03', 1, '2024-05-04', 'CV 2450/VPCP-KGVX: Saturday 4/5/2024 worked instead of 29/4'],
     ['2022-07-21', -15, '2022-06-30', 'backwards'],
     ['2022-06-15', 0, '2022-06-15', 'zero'],
   ])('addWorkingDays(%s, %i) = %s (%s)', (from, n, expected) => {
     expect(cal.addWorkingDays(from, n)).toBe(expected);
   });
 
-  it('15 working days after 31/12/2022 skip 1/1, compensatory 2/1 and the start of Tết', () => {
-    // January 2023 working days: 3–6, 9–13, 16–20 = 14 days; 21/1–25/1 Tết (21–22 weekend → nghỉ bù 26–27/1),
+  it('15 working days after 31/12/2022 skip 2/1 and Tết 20–26/1/2023 (CV 8056/VPCP-KGVX)', () => {
+    // January 2023 working days: 3–6, 9–13, 16–19 = 13 days; 20/1–26/1 Tết; Friday 27/1 is the 14th,
     // so the 15th working day is Monday 30/1.
     expect(cal.addWorkingDays('2022-12-31', 15)).toBe('2023-01-30');
   });
@@ -140,9 +149,8 @@ describe('Working days (TT 10/2022 Art. 4.2: "trong vòng 15 ngày làm việc")
 });
 
 describe('calendarOfYear', () => {
-  it('2023: 11 statutory days off under Art. 112 plus compensatory days, with the count of working days', async () => {
-    const { calendarOfYear } = await import('../../src/domain/calendar');
-    const c = calendarOfYear(2023);
+  it('2023 under the Code alone: 11 statutory days off under Art. 112 plus compensatory days, with the count of working days', () => {
+    const c = calendarOfYear(2023, statutoryCalendar);
     expect(c.daysOff.filter((d) => !d.compensatory)).toHaveLength(11); // 1 + 5 + 1 + 1 + 2 + 1
     expect(c.rules.every((r) => r.legalBasis.includes('Điều 112'))).toBe(true);
     // 365 days − 105 weekend days − 11 weekdays off: 2/1 (nghỉ bù 1/1), Tết 23–27/1 (with nghỉ bù),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vietnamCalendar } from '../../src/domain/calendar';
+import { officialCalendar } from '../../src/modules/calendar/official';
 import { AppError } from '../../src/errors';
 import { dueDate, formatDeadlineVi, occurrences, parseDeadline, tryParseDeadline } from '../../src/domain/plan/deadline';
 
@@ -57,10 +57,12 @@ describe('parse deadlines the way Vietnamese documents write them', () => {
     expect(d).toMatchObject({ kind: 'relative', amount: 15, unit: 'working_day', after: 'ngày kết thúc kỳ giám sát' });
     expect(dueDate(d)).toBeNull();
     // 6-month period ending 30/6/2022 → 21/7/2022 (no holiday in July)
-    expect(dueDate(d, { anchor: '2022-06-30', calendar: vietnamCalendar })).toBe('2022-07-21');
+    expect(dueDate(d, { anchor: '2022-06-30', calendar: officialCalendar })).toBe('2022-07-21');
     // year ending 31/12/2022 → 30/1/2023 (New Year, Tết 2023 and compensatory days skipped)
-    expect(dueDate(d, { anchor: '2022-12-31', calendar: vietnamCalendar })).toBe('2023-01-30');
-    expect(dueDate(parseDeadline('trong vòng 10 ngày'), { anchor: '2022-06-30' })).toBe('2022-07-10');
+    expect(dueDate(d, { anchor: '2022-12-31', calendar: officialCalendar })).toBe('2023-01-30');
+    // calendar days: the 10th day is Sunday 10/7/2022, so the limit runs to Monday 11/7 (BLDS 2015 Điều 148 khoản 5)
+    expect(dueDate(parseDeadline('trong vòng 10 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe('2022-07-11');
+    expect(dueDate(parseDeadline('trong vòng 8 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe('2022-07-08');
   });
 
   it.each([

@@ -121,15 +121,17 @@ describe('poverty API', () => {
     expect(p.body.chain.map((c: any) => [c.level, c.approvedOn])).toEqual([['commune', '2025-10-02'], ['province', '2025-10-03'], ['central', null]]);
     const progress = await province.get('/api/poverty/reviews?year=2025');
     expect(progress.body.communes).toHaveLength(1);
-    expect(progress.body.deadlines.find((d: any) => d.kind === 'official_report').due).toBe('2025-12-20');
+    // "trước ngày 20 tháng 12" (QĐ 24/2021, Art. 7): the last day is 19/12
+    expect(progress.body.deadlines.find((d: any) => d.kind === 'official_report').due).toBe('2025-12-19');
   });
 
   it('regular review: a request (Mẫu số 04), its 15-day limit, the decision; names only within scope', async () => {
     const commune = await t.as('commune_officer');
     const created = await commune.post(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/applications`, { applicantName: 'Hoàng Văn Tư', receivedOn: '2025-10-20' });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    // QĐ 24/2021, Art. 3 and 5: reviewed from the 15th; the chair decides within 15 days.
-    expect(created.body).toMatchObject({ startedOn: '2025-11-15', dueOn: '2025-11-30', status: 'overdue' });
+    // QĐ 24/2021, Art. 3 and 5: reviewed from the 15th; the chair decides within 15 days: the 15th day is
+    // Sunday 30/11/2025, so the limit runs to Monday 1/12 (BLDS 2015 Điều 148 khoản 5).
+    expect(created.body).toMatchObject({ startedOn: '2025-11-15', dueOn: '2025-12-01', status: 'overdue' });
     const id = created.body.id;
     const noReason = await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-20', outcome: 'rejected' });
     expect(noReason.status).toBe(422);

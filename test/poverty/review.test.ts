@@ -5,6 +5,8 @@ import {
   nextDeadline, nextStep, openCampaign, returnForCorrection, routingFor, stepsOf,
   type Campaign, type ChainState, type CommuneProgress, type ReviewStep,
 } from '../../src/domain/poverty/review';
+import { occurrences, parseDeadline } from '../../src/domain/plan/deadline';
+import { officialCalendar } from '../../src/modules/calendar/official';
 
 function campaign(kind: 'periodic' | 'monthly', year: number, month: number | null = null): Campaign {
   const c = openCampaign(kind, year, month);
@@ -78,12 +80,13 @@ describe('QĐ 24/2021, Art. 4: steps of a commune periodic review', () => {
 /** QĐ 24/2021, Art. 5.3: "The commune chair decides recognition … within 15 days of the start of the review." */
 describe('QĐ 24/2021, Art. 5: monthly review within 15 days', () => {
   it.each([
-    ['2024-03-15', null, '2024-03-30', 'in_time'],
-    ['2024-03-15', null, '2024-03-31', 'overdue'],
-    ['2024-03-15', '2024-03-30', '2024-04-10', 'decided_in_time'],
-    ['2024-03-15', '2024-03-31', '2024-04-10', 'decided_late'],
+    // 15/3 + 15 days = Saturday 30/3/2024: the limit runs to Monday 1/4 (BLDS 2015 Điều 148 khoản 5)
+    ['2024-03-15', null, '2024-04-01', 'in_time'],
+    ['2024-03-15', null, '2024-04-02', 'overdue'],
+    ['2024-03-15', '2024-04-01', '2024-04-10', 'decided_in_time'],
+    ['2024-03-15', '2024-04-02', '2024-04-10', 'decided_late'],
   ] as const)('started %s, decided %s, today %s → %s', (start, decided, today, expected) => {
-    expect(monthlyStatus(start, decided, today)).toBe(expected);
+    expect(monthlyStatus(start, decided, today, officialCalendar)).toBe(expected);
   });
   it.each([
     ['2024-03-01', '2024-03-15'],
@@ -94,7 +97,16 @@ describe('QĐ 24/2021, Art. 5: monthly review within 15 days', () => {
     expect(monthlyReviewStart(received)).toBe(start);
   });
   it('due date crosses a month end', () => {
-    expect(monthlyDecisionDue('2024-02-20')).toBe('2024-03-06');
+    expect(monthlyDecisionDue('2024-02-20', officialCalendar)).toBe('2024-03-06');
+  });
+  it.each([
+    // [started, due, why] — BLDS 2015 Điều 147 khoản 2 (first day not counted), Điều 148 khoản 5 (day off → next working day)
+    ['2022-08-15', '2022-08-30', 'a Tuesday: no shift'],
+    ['2022-08-17', '2022-09-05', '1/9 and 2/9/2022 off by CV 245/VPCP-KGVX, 3–4/9 weekend'],
+    ['2025-01-15', '2025-02-03', 'Tết 25/1–2/2/2025 by CV 8726/VPCP-KGVX, TB 6150/TB-BLĐTBXH'],
+    ['2024-04-15', '2024-05-02', '27/4–1/5/2024 off by CV 2450/VPCP-KGVX, TB 1570/TB-BLĐTBXH'],
+  ])('started %s → decided by %s (%s), on the calendar officials worked', (start, due) => {
+    expect(monthlyDecisionDue(start, officialCalendar)).toBe(due);
   });
   it('a monthly review starts with the application (Mẫu số 04), not with a list', () => {
     expect(stepsOf(campaign('monthly', 2026, 4))[0]).toBe('application');
@@ -112,9 +124,13 @@ describe('QĐ 24/2021, Art. 7: reporting deadlines', () => {
       '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05', '2024-08-05', '2024-09-05',
     ]);
   });
-  it('preliminary 15/11, official 20/12', () => {
-    expect(d.find((x) => x.kind === 'preliminary_report')!.due).toBe('2024-11-15');
-    expect(d.find((x) => x.kind === 'official_report')!.due).toBe('2024-12-20');
+  it('"trước ngày 15 tháng 11" → 14/11, "trước ngày 20 tháng 12" → 19/12: the same rule as the plan (lastDayBefore)', () => {
+    expect(d.find((x) => x.kind === 'preliminary_report')!.due).toBe('2024-11-14');
+    expect(d.find((x) => x.kind === 'official_report')!.due).toBe('2024-12-19');
+    // the plan's parser reads the same words the same way
+    expect(parseDeadline('hằng năm, trước ngày 15/11')).toMatchObject({ kind: 'recurring', day: { month: 11, day: 15, before: true } });
+    expect(occurrences(parseDeadline('hằng năm, trước ngày 15/11'), '2024-01-01', '2024-12-31')).toEqual(['2024-11-14']);
+    expect(parseDeadline('trước ngày 20/12/2024')).toMatchObject({ due: '2024-12-19' });
   });
   it('next deadline after 06/09 is the preliminary report; after 21/12 it is 05/02 next year', () => {
     expect(nextDeadline('2024-09-06')!.kind).toBe('preliminary_report');

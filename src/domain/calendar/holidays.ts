@@ -7,10 +7,11 @@
  *
  * Two holidays are placed each year by the Prime Minister (Điều 112 khoản 3): the 5 days of Tết and the
  * day next to National Day. Without a recorded notice we use `defaultOffsets` (an assumption, labelled as
- * such); a recorded notice (`HolidayOverride`, with its source) replaces the computed days of that year.
+ * such); a year with recorded notices (`notices.ts`) takes its days off from them instead.
  */
 
-export type HolidayCode = 'new_year' | 'tet' | 'victory' | 'labour' | 'national_day' | 'hung_kings';
+/** `culture_day` (24/11) appears only through a notice row: no amended Điều 112 has been read. */
+export type HolidayCode = 'new_year' | 'tet' | 'victory' | 'labour' | 'national_day' | 'hung_kings' | 'culture_day';
 
 export type FactStatus = 'VERIFIED' | 'VERIFIED (secondary)' | 'PARTIAL' | 'UNVERIFIED';
 
@@ -97,23 +98,3 @@ export const COMPENSATORY_RULE = {
   status: 'UNVERIFIED' as FactStatus,
   source: SRC_2019,
 };
-
-/**
- * The days off actually announced for one holiday in one year (a Prime Minister's decision or the
- * Ministry's notice for civil servants). Replaces the computed days and compensations of that holiday;
- * `workingDays` are weekend days that become working days (ngày làm bù).
- */
-export interface HolidayOverride {
-  year: number;
-  code: HolidayCode;
-  daysOff: string[];
-  workingDays?: string[];
-  source: string;
-  status: FactStatus;
-}
-
-/**
- * Recorded annual notices. Empty on purpose: none is in the domain notes, and inventing them is not
- * allowed. Add entries here (or load them as data) with the notice's number as `source`.
- */
-export const HOLIDAY_OVERRIDES: HolidayOverride[] = [];

@@ -5,11 +5,13 @@
  *   "hằng năm", "hằng năm, trước ngày 01/12", "định kỳ 6 tháng", "hằng quý", "hằng tháng",
  *   "trong vòng 15 ngày làm việc (kể từ …)".
  * A period resolves to its last day (implementation-plan.md §2.2: "Quý IV/2021" → 31/12/2021).
- * "trước ngày X" means strictly before X: the last day allowed is the day before X.
+ * "trước ngày X" means strictly before X: the last day allowed is X − 1 (`lastDayBefore`, the one rule
+ * shared with the poverty review; why, in calendar/time-limits.ts).
  */
 
 import { AppError } from '../../errors';
-import { addDays, isoDate, lastDayOfMonth } from '../calendar/dates';
+import { isoDate, lastDayOfMonth } from '../calendar/dates';
+import { lastDayBefore, lastDayOfDaysLimit } from '../calendar/time-limits';
 import type { WorkCalendar } from '../calendar/working-days';
 import { foldVietnamese, formatDateVi, isIsoDate } from '../text';
 
@@ -121,7 +123,7 @@ export function tryParseDeadline(input: string): ParseDeadlineResult {
       const date = dateOf(dd, mm, yy);
       if (!date) return fail(`Ngày ${dd}/${mm}/${yy} trong thời hạn "${text}" không tồn tại.`);
       const before = /^truoc/.test(s);
-      return { ok: true, deadline: { kind: 'date', text, date, before, due: before ? addDays(date, -1) : date } };
+      return { ok: true, deadline: { kind: 'date', text, date, before, due: before ? lastDayBefore(date) : date } };
     }
   }
 
@@ -187,7 +189,7 @@ function dueDatesInYear(d: Extract<Deadline, { kind: 'recurring' }>, y: number):
   if (d.every === 'year') {
     if (!d.day) return [isoDate(y, 12, 31)];
     const date = isoDate(y, d.day.month ?? 12, d.day.day);
-    return [d.day.before ? addDays(date, -1) : date];
+    return [d.day.before ? lastDayBefore(date) : date];
   }
   if (d.every === 'half_year') return [isoDate(y, 6, 30), isoDate(y, 12, 31)];
   if (d.every === 'quarter') return [3, 6, 9, 12].map((mo) => lastDayOfMonth(y, mo));
@@ -198,7 +200,7 @@ function dueDatesInYear(d: Extract<Deadline, { kind: 'recurring' }>, y: number):
       const last = lastDayOfMonth(y, mo);
       const day = Math.min(d.day.day, Number(last.slice(8)));
       const date = isoDate(y, mo, day);
-      out.push(d.day.before ? addDays(date, -1) : date);
+      out.push(d.day.before ? lastDayBefore(date) : date);
     }
   }
   return out;
@@ -214,7 +216,8 @@ export interface ResolveOptions {
 
 /**
  * The last day allowed. Date and period deadlines have one; a recurring deadline has the next occurrence
- * on or after `asOf`; a relative one needs an `anchor` (and a working-day calendar for working days).
+ * on or after `asOf`; a relative one needs an `anchor` and the working calendar (a count of calendar days
+ * ending on a day off runs to the next working day: `lastDayOfDaysLimit`).
  */
 export function dueDate(d: Deadline, opts: ResolveOptions = {}): string | null {
   if (d.kind === 'date' || d.kind === 'period') return d.due;
@@ -224,8 +227,8 @@ export function dueDate(d: Deadline, opts: ResolveOptions = {}): string | null {
     return occurrences(d, opts.asOf, `${y + 1}-12-31`)[0] ?? null;
   }
   if (!opts.anchor) return null;
-  if (d.unit === 'calendar_day') return addDays(opts.anchor, d.amount);
-  if (!opts.calendar) throw new Error('A working-day deadline needs a WorkCalendar');
+  if (!opts.calendar) throw new Error('A relative deadline needs a WorkCalendar');
+  if (d.unit === 'calendar_day') return lastDayOfDaysLimit(opts.anchor, d.amount, opts.calendar);
   return opts.calendar.addWorkingDays(opts.anchor, d.amount);
 }
 

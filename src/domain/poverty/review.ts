@@ -4,7 +4,7 @@
  * the 15-day limit of the monthly review, and the reporting chain configured per period.
  * Routing and deadlines are data (ROUTINGS, DEADLINE_RULES), pinned by a campaign at its start.
  */
-import { addDays, isoDate } from '../calendar';
+import { isoDate, lastDayBefore, lastDayOfDaysLimit, type WorkCalendar } from '../calendar';
 import type { VerificationStatus } from './types';
 
 const QD24 = 'Quyết định 24/2021/QĐ-TTg';
@@ -86,11 +86,15 @@ export const DEADLINE_RULES = {
   periodicCloses: { month: 12, day: 14, citation: `${QD24}, Điều 3`, status: 'verified' as VerificationStatus },
   monthlyStartsOnDay: { day: 15, citation: `${QD24}, Điều 3`, status: 'verified' as VerificationStatus },
   monthlyDecisionDays: { days: 15, citation: `${QD24}, Điều 5 khoản 3`, status: 'verified' as VerificationStatus,
-    note: '"trong thời hạn 15 ngày" kể từ ngày bắt đầu rà soát; tính theo ngày lịch' },
-  monthlyReport: { day: 5, months: [2, 3, 4, 5, 6, 7, 8, 9], citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
-  preliminaryReport: { month: 11, day: 15, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
-  officialReport: { month: 12, day: 20, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
+    note: '"trong thời hạn 15 ngày" kể từ ngày bắt đầu rà soát: ngày lịch; ngày cuối là ngày nghỉ thì hạn chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5, áp dụng theo cách đọc của chúng tôi)' },
+  /** "Ngày 05 hằng tháng": on the 5th itself */
+  monthlyReport: { day: 5, months: [2, 3, 4, 5, 6, 7, 8, 9], citation: `${QD24}, Điều 7 khoản 1`, status: 'verified' as VerificationStatus },
+  /** "trước ngày 15 tháng 11" / "trước ngày 20 tháng 12": the day before (`lastDayBefore`) */
+  preliminaryReport: { month: 11, day: 15, before: true, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
+  officialReport: { month: 12, day: 20, before: true, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
 };
+
+const dueOn = (year: number, r: { month: number; day: number; before: boolean }) => (r.before ? lastDayBefore(isoDate(year, r.month, r.day)) : isoDate(year, r.month, r.day));
 
 export type DeadlineKind = 'monthly_report' | 'preliminary_report' | 'official_report' | 'periodic_close';
 
@@ -101,7 +105,7 @@ export interface Deadline {
   citation: string;
 }
 
-/** All reporting deadlines of a year: 5th of Feb–Sep, preliminary 15/11, review closes 14/12, official 20/12. */
+/** All reporting deadlines of a year: 5th of Feb–Sep, preliminary before 15/11 (14/11), review closes 14/12, official before 20/12 (19/12). */
 export function deadlinesForYear(year: number, rules = DEADLINE_RULES): Deadline[] {
   const monthly = rules.monthlyReport.months.map((m) => ({
     kind: 'monthly_report' as const,
@@ -111,9 +115,9 @@ export function deadlinesForYear(year: number, rules = DEADLINE_RULES): Deadline
   }));
   return [
     ...monthly,
-    { kind: 'preliminary_report', due: isoDate(year, rules.preliminaryReport.month, rules.preliminaryReport.day), labelVi: `Báo cáo sơ bộ kết quả rà soát định kỳ năm ${year}`, citation: rules.preliminaryReport.citation },
+    { kind: 'preliminary_report', due: dueOn(year, rules.preliminaryReport), labelVi: `Báo cáo sơ bộ kết quả rà soát định kỳ năm ${year}`, citation: rules.preliminaryReport.citation },
     { kind: 'periodic_close', due: isoDate(year, rules.periodicCloses.month, rules.periodicCloses.day), labelVi: `Kết thúc rà soát định kỳ năm ${year}`, citation: rules.periodicCloses.citation },
-    { kind: 'official_report', due: isoDate(year, rules.officialReport.month, rules.officialReport.day), labelVi: `Báo cáo chính thức kết quả rà soát định kỳ năm ${year}`, citation: rules.officialReport.citation },
+    { kind: 'official_report', due: dueOn(year, rules.officialReport), labelVi: `Báo cáo chính thức kết quả rà soát định kỳ năm ${year}`, citation: rules.officialReport.citation },
   ];
 }
 
@@ -201,9 +205,13 @@ export function isOverdue(campaign: Campaign, progress: CommuneProgress, today: 
   return done === null ? today > campaign.closesOn : done > campaign.closesOn;
 }
 
-/** Monthly review: the commune chair decides within 15 days of the start of the review (QĐ 24/2021, Art. 5.3). */
-export function monthlyDecisionDue(startedOn: string, rules = DEADLINE_RULES): string {
-  return addDays(startedOn, rules.monthlyDecisionDays.days);
+/**
+ * Monthly review: the commune chair decides within 15 days of the start of the review (QĐ 24/2021,
+ * Art. 5.3), counted on the calendar officials worked (a 15th day that is a day off moves to the next
+ * working day: `lastDayOfDaysLimit`).
+ */
+export function monthlyDecisionDue(startedOn: string, calendar: WorkCalendar, rules = DEADLINE_RULES): string {
+  return lastDayOfDaysLimit(startedOn, rules.monthlyDecisionDays.days, calendar);
 }
 
 /**
@@ -220,8 +228,8 @@ export function monthlyReviewStart(receivedOn: string, rules = DEADLINE_RULES): 
 
 export type MonthlyStatus = 'in_time' | 'overdue' | 'decided_in_time' | 'decided_late';
 
-export function monthlyStatus(startedOn: string, decidedOn: string | null, today: string, rules = DEADLINE_RULES): MonthlyStatus {
-  const due = monthlyDecisionDue(startedOn, rules);
+export function monthlyStatus(startedOn: string, decidedOn: string | null, today: string, calendar: WorkCalendar, rules = DEADLINE_RULES): MonthlyStatus {
+  const due = monthlyDecisionDue(startedOn, calendar, rules);
   if (decidedOn !== null) return decidedOn <= due ? 'decided_in_time' : 'decided_late';
   return today <= due ? 'in_time' : 'overdue';
 }

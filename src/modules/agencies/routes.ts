@@ -14,7 +14,7 @@ export const AgenciesQuery = z.object({
 });
 
 export function registerAgenciesRoutes(r: Router, deps: AppDeps) {
-  r.get('/api/agencies', { summary: 'Cơ quan (bộ, ngành, UBND tỉnh, sở) có hiệu lực vào một ngày', access: 'public', tags: ['units'], query: AgenciesQuery }, async ({ query }) => {
+  r.get('/api/agencies', { summary: 'Cơ quan (bộ, ngành, UBND tỉnh, sở) có hiệu lực vào một ngày', access: 'public', tags: ['units'], query: AgenciesQuery, reference: true }, async ({ query }) => {
     const at = query.at ?? todayInVietnam();
     checkDateInRange(at);
     const q = query.q ? foldVietnamese(query.q) : undefined;

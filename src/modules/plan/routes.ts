@@ -4,6 +4,7 @@ import { todayInVietnam } from '../../domain/text';
 import { badRequest } from '../../errors';
 import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
+import { officialCalendar } from '../calendar/official';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, NewCommittee, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
@@ -24,9 +25,9 @@ const tags = ['plan'];
 export function registerPlanRoutes(r: Router, deps: AppDeps) {
   const db = deps.db;
 
-  r.get('/api/plan/calendar', { summary: 'Ngày nghỉ lễ, tết và ngày làm việc của một năm', access: 'public', tags, query: CalendarQuery }, ({ query }) => calendarOfYear(query.year));
+  r.get('/api/plan/calendar', { summary: 'Ngày nghỉ lễ, tết và ngày làm việc của một năm', access: 'public', tags, query: CalendarQuery }, ({ query }) => calendarOfYear(query.year, officialCalendar));
 
-  r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags }, () => svc.programOverview(db));
+  r.get('/api/plan/program', { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags, reference: true }, () => svc.programOverview(db));
 
   r.get('/api/plan/plans', { summary: 'Các kế hoạch', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listPlans(db, actor) }));
   r.post('/api/plan/plans', { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan }, async ({ actor, body }) => svc.createPlan(db, requireActor(actor), body));

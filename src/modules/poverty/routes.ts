@@ -40,7 +40,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function registerPovertyRoutes(r: Router, deps: AppDeps) {
   const { db } = deps;
 
-  r.get('/api/poverty/standards', { summary: 'Chuẩn nghèo đa chiều theo thời kỳ, kèm căn cứ pháp lý và trạng thái xác minh', access: 'public', tags }, () => ({
+  r.get('/api/poverty/standards', { summary: 'Chuẩn nghèo đa chiều theo thời kỳ, kèm căn cứ pháp lý và trạng thái xác minh', access: 'public', tags, reference: true }, () => ({
     ...NATIONAL_CATALOG,
     knownGaps: KNOWN_GAPS_VI,
   }));

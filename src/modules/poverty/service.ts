@@ -16,6 +16,7 @@ import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit, systemActor, type AuditActor } from '../audit/audit';
+import { officialCalendar } from '../calendar/official';
 import { readReviewWorkbook, writeReviewWorkbook } from './excel';
 import * as repo from './repo';
 
@@ -438,7 +439,7 @@ export interface NewApplication {
   startedOn?: string;
 }
 
-const withStatus = (a: repo.ApplicationRow, today: string) => ({ ...a, status: review.monthlyStatus(a.startedOn, a.decidedOn, today) });
+const withStatus = (a: repo.ApplicationRow, today: string) => ({ ...a, status: review.monthlyStatus(a.startedOn, a.decidedOn, today, officialCalendar) });
 
 /** Records a household's request for the regular review (Mẫu số 04); the decision is due 15 days after the review starts. */
 export async function createApplication(db: Db, caller: Caller, communeId: string, input: NewApplication, today: string) {
@@ -449,7 +450,7 @@ export async function createApplication(db: Db, caller: Caller, communeId: strin
   return db.tx(async (tx) => {
     const a = await repo.insertApplication(tx, {
       provinceId: commune.provinceId, communeId: commune.id, applicantName: input.applicantName, householdCode: input.householdCode ?? null,
-      receivedOn: input.receivedOn, startedOn, dueOn: review.monthlyDecisionDue(startedOn),
+      receivedOn: input.receivedOn, startedOn, dueOn: review.monthlyDecisionDue(startedOn, officialCalendar),
     });
     await audit(tx, auditActorOf(caller), { action: 'poverty.application.create', entity: 'poverty_application', entityId: a.id, unitId: commune.id, after: { receivedOn: a.receivedOn, startedOn, dueOn: a.dueOn } });
     return withStatus(a, today);

@@ -1,12 +1,12 @@
 /** Helpers shared by the plan's use cases. */
 import type { Db } from '../../../db/client';
-import { vietnamCalendar } from '../../../domain/calendar/working-days';
 import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
 import { rollUp } from '../../../domain/plan/rollup';
 import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi } from '../../../domain/text';
 import { forbidden, invalid, notFound } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
+import { officialCalendar } from '../../calendar/official';
 import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
 import { actingAgencies } from './read';
@@ -35,10 +35,10 @@ export function parseDeadlineOr422(text: string | undefined, path: string): Dead
 
 /**
  * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
- * counts from the task's start date with Vietnam's working-day calendar; a recurring one has no single day.
+ * counts from the task's start date on the calendar officials worked (the yearly notices); a recurring one has no single day.
  */
 export const dueOf = (d: Deadline | null, anchor?: string | null) =>
-  d ? (d.kind === 'date' || d.kind === 'period' ? d.due : d.kind === 'relative' && anchor ? dueDate(d, { anchor, calendar: vietnamCalendar }) : null) : null;
+  d ? (d.kind === 'date' || d.kind === 'period' ? d.due : d.kind === 'relative' && anchor ? dueDate(d, { anchor, calendar: officialCalendar }) : null) : null;
 
 export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
   const a = await repo.agencyAt(tx, agencyId, onDate);

@@ -1,14 +1,70 @@
-/** Vietnam's public holidays of a year (lunar Tết and Hùng Kings' day included) with their legal basis. */
+/**
+ * The days off civil servants got in a year: each holiday's notice (number, date, issuer, status,
+ * sources), the days off and the Saturdays worked instead; a year without a notice is flagged.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
-import type { calendarOfYear } from '../../../../src/domain/calendar/working-days';
+import type { calendarOfYear, HolidayNotice } from '../../../../src/domain/calendar';
 import './texts';
 
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+const withWeekday = (iso: string) => `${WEEKDAYS[weekday(iso)]} ${formatDateVi(iso)}`;
+
+/** "https://… (what the page is)" → link and description */
+function SourceLink({ text }: { text: string }) {
+  const m = text.match(/^(https?:\/\/\S+)\s*(?:\((.*)\))?$/s);
+  if (!m) return <>{text}</>;
+  return (
+    <a href={m[1]} rel="noreferrer noopener" target="_blank">
+      {m[2] || new URL(m[1]).hostname}
+    </a>
+  );
+}
+
+function NoticeRow({ n }: { n: HolidayNotice }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid="calendar-notice" data-holiday={n.holiday} data-status={n.status}>
+      <td>{n.holiday}</td>
+      <td className="nowrap">
+        {n.offFrom === n.offTo ? formatDateVi(n.offFrom) : `${formatDateVi(n.offFrom)} – ${formatDateVi(n.offTo)}`}
+        {n.workInsteadOn.map((d) => (
+          <div key={d}>
+            <small>{t('plan.workInstead', { date: withWeekday(d) })}</small>
+          </div>
+        ))}
+      </td>
+      <td>
+        {n.statutory
+          ? t('plan.noNoticeStatutory')
+          : n.documents.map((d) => (
+              <div key={d.number}>
+                <strong>{d.number}</strong>
+                {`, ${d.date ? formatDateVi(d.date) : t('plan.noticeDateUnknown')}`}
+                {d.issuer && <small className="muted"> — {d.issuer}</small>}
+              </div>
+            ))}
+      </td>
+      <td className="nowrap">{n.status === 'VERIFIED' ? t('plan.verifiedFact') : <span className="note">{t('plan.unverifiedFact')}</span>}</td>
+      <td>
+        <ul className="plain-list">
+          {n.sources.map((s) => (
+            <li key={s}>
+              <small>
+                <SourceLink text={s} />
+              </small>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
 
 export default function CalendarPage() {
   const { t } = useTranslation();
@@ -28,9 +84,34 @@ export default function CalendarPage() {
       {q.isError && <ErrorBox error={q.error} />}
       {q.data && (
         <>
+          <p data-testid="calendar-basis" data-basis={q.data.basis} className={q.data.basis === 'published' ? undefined : 'note'}>
+            {q.data.basis === 'published' ? t('plan.basisPublished', { year: q.data.year }) : t('plan.basisStatutory', { year: q.data.year })}
+          </p>
           <p className="count" data-testid="calendar-working-days" data-count={q.data.workingDays}>
             {t('plan.workingDays', { n: q.data.workingDays, year: q.data.year })}
           </p>
+          {q.data.notices.length > 0 && (
+            <>
+              <h2>{t('plan.noticesTitle', { year: q.data.year })}</h2>
+              <table className="data" data-testid="calendar-notices">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plan.holiday')}</th>
+                    <th scope="col">{t('plan.daysOffCol')}</th>
+                    <th scope="col">{t('plan.noticeCol')}</th>
+                    <th scope="col">{t('plan.verification')}</th>
+                    <th scope="col">{t('plan.sourcesCol')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.data.notices.map((n) => (
+                    <NoticeRow key={n.holiday} n={n} />
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>{t('plan.daysOffTitle')}</h2>
           <table className="data" data-testid="calendar">
             <thead>
               <tr>
@@ -41,37 +122,42 @@ export default function CalendarPage() {
             </thead>
             <tbody>
               {q.data.daysOff.map((d) => (
-                <tr key={`${d.date}-${d.code}-${d.compensatory}`} data-code={d.code} data-date={d.date}>
-                  <td className="nowrap">
-                    {WEEKDAYS[new Date(`${d.date}T00:00:00Z`).getUTCDay()]} {formatDateVi(d.date)}
-                  </td>
+                <tr key={`${d.date}-${d.code}-${d.compensatory}`} data-code={d.code} data-date={d.date} data-source={d.source} className={[0, 6].includes(weekday(d.date)) ? 'muted' : undefined}>
+                  <td className="nowrap">{withWeekday(d.date)}</td>
                   <td>
                     {d.name}
                     {d.compensatory && <small className="muted"> ({t('plan.compensatoryDay')})</small>}
+                    {d.status === 'UNVERIFIED' && <small className="note"> ({t('plan.unverifiedFact')})</small>}
                   </td>
                   <td>
-                    <small>{d.legalBasis}</small>
+                    <small>{d.source}</small>
                   </td>
+                </tr>
+              ))}
+              {q.data.workingSaturdays.map((d) => (
+                <tr key={`work-${d}`} data-date={d} data-working="true">
+                  <td className="nowrap">{withWeekday(d)}</td>
+                  <td>{t('plan.workingSaturday')}</td>
+                  <td />
                 </tr>
               ))}
             </tbody>
           </table>
-          <h2>{t('plan.placement')}</h2>
-          <ul>
-            {q.data.rules.filter((r) => r.placementNote).map((r) => (
-              <li key={r.code}>
-                <strong>{r.name}</strong>: {r.placementNote} <small className="source">{r.status}</small>
-              </li>
-            ))}
-            <li>
-              {q.data.compensatory.legalBasis} <small className="source">{q.data.compensatory.status}</small>
-            </li>
-            {q.data.overrides.map((o) => (
-              <li key={o.code}>
-                {o.code}: {o.daysOff.map(formatDateVi).join(', ')} — {o.source}
-              </li>
-            ))}
-          </ul>
+          {q.data.basis === 'statutory_default' && (
+            <>
+              <h2>{t('plan.placement')}</h2>
+              <ul>
+                {q.data.rules.filter((r) => r.placementNote).map((r) => (
+                  <li key={r.code}>
+                    <strong>{r.name}</strong>: {r.placementNote} <small className="note">{t('plan.unverifiedFact')}</small>
+                  </li>
+                ))}
+                <li>
+                  {q.data.compensatory.legalBasis} <small className="note">{t('plan.unverifiedFact')}</small>
+                </li>
+              </ul>
+            </>
+          )}
         </>
       )}
     </section>

@@ -1,0 +1,118 @@
+/**
+ * Reference data from memory. Units, lineage, agencies, program structure and standards change a few
+ * times a year, yet were read from the database and serialised again on every request. A snapshot
+ * holds the serialised answers (JSON bytes, ETag, gzip copy made once) of the current reference-data
+ * version; it is dropped whole when the version counter in the database (reference_version, bumped by
+ * triggers whoever writes) has moved. The counter is read at most once per `recheckMs` (one query
+ * shared by concurrent requests), so another process's change is seen within that delay.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Db } from '../../db/client';
+import { referenceVersion } from './repo';
+
+export interface ReferenceAnswer {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** gzip copy, made on the first request that accepts it */
+  gzipped(): Uint8Array<ArrayBuffer>;
+}
+
+function answerOf(value: unknown): ReferenceAnswer {
+  const body = new TextEncoder().encode(JSON.stringify(value ?? { ok: true }));
+  let gz: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+    gzipped: () => (gz ??= new Uint8Array(gzipSync(body))),
+  };
+}
+
+export interface SnapshotOptions {
+  /** how often the version counter is read (ms) */
+  recheckMs?: number;
+  /** memory bound of the stored answers; the oldest are dropped beyond it */
+  maxBytes?: number;
+}
+
+export class ReferenceSnapshot {
+  private version: string | null = null;
+  private checkedAt = 0;
+  private checking: Promise<void> | null = null;
+  private readonly answers = new Map<string, ReferenceAnswer>();
+  private readonly building = new Map<string, Promise<ReferenceAnswer>>();
+  private bytes = 0;
+  private readonly recheckMs: number;
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly db: Db,
+    opts: SnapshotOptions = {},
+  ) {
+    this.recheckMs = opts.recheckMs ?? Number(process.env.GIAMNGHEO_REFERENCE_RECHECK_MS ?? 1000);
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  }
+
+  /** Brings the snapshot to the database's version (drops it when the counter moved). */
+  async refresh(force = false): Promise<string> {
+    if (force || this.version === null || Date.now() - this.checkedAt >= this.recheckMs) {
+      this.checking ??= referenceVersion(this.db)
+        .then((v) => {
+          if (v !== this.version) this.drop(v);
+          this.checkedAt = Date.now();
+        })
+        .finally(() => (this.checking = null));
+      await this.checking;
+    }
+    return this.version!;
+  }
+
+  /** The answer under `key` in the current version, built once by `build` on a miss. */
+  async answer(key: string, build: () => Promise<unknown> | unknown): Promise<ReferenceAnswer> {
+    const version = await this.refresh();
+    const hit = this.answers.get(key);
+    if (hit) return hit;
+    const pending = this.building.get(key);
+    if (pending) return pending;
+    const made = (async () => answerOf(await build()))();
+    this.building.set(key, made);
+    try {
+      const a = await made;
+      // a change seen while building: the answer may mix versions, so it is served once and not kept
+      if (this.version === version) this.keep(key, a);
+      return a;
+    } finally {
+      this.building.delete(key);
+    }
+  }
+
+  get size() {
+    return { answers: this.answers.size, bytes: this.bytes, version: this.version };
+  }
+
+  private keep(key: string, a: ReferenceAnswer) {
+    this.answers.set(key, a);
+    this.bytes += a.body.length;
+    for (const [k, old] of this.answers) {
+      if (this.bytes <= this.maxBytes) break;
+      this.answers.delete(k);
+      this.bytes -= old.body.length;
+    }
+  }
+
+  private drop(version: string) {
+    this.version = version;
+    this.answers.clear();
+    this.building.clear();
+    this.bytes = 0;
+  }
+}
+
+const snapshots = new WeakMap<Db, ReferenceSnapshot>();
+
+/** The snapshot of one database (one per server process and database). */
+export function referenceSnapshotOf(db: Db): ReferenceSnapshot {
+  let s = snapshots.get(db);
+  if (!s) snapshots.set(db, (s = new ReferenceSnapshot(db)));
+  return s;
+}
