@@ -45,7 +45,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     const asOf = query.asOf ?? todayInVietnam();
     const overdue = query.overdue === 'true';
     const rows = await svc.planStatus(db, { asOf, agency: query.agency, overdueOnly: overdue, planId: query.plan });
-    const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf });
+    const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf, split: overdue });
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="${overdue ? 'qua-han' : 'ke-hoach'}-${asOf}.xlsx"`);
     return c.body(new Uint8Array(buf));
