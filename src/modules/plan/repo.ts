@@ -245,3 +245,30 @@ export async function committeesOfUnits(db: Db, unitIds: string[]): Promise<stri
   const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`, [unitIds]);
   return rows.map((r) => r.id);
 }
+
+export interface SubmissionRow {
+  id: number;
+  lead_agency_id: string | null;
+  submitted_on: string | null;
+  submitted_source: string | null;
+  version: number;
+  first_issued_on: string | null;
+}
+
+/** A task's submission date, its lead and the earliest issue date of its instruments (locked for update). */
+export async function getSubmission(db: Db, taskId: number): Promise<SubmissionRow | undefined> {
+  return db.maybeOne<SubmissionRow>(
+    `SELECT t.id, t.lead_agency_id, t.submitted_on, t.submitted_source, t.version,
+            (SELECT min(li.issued_on) FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id WHERE ti.task_id = t.id) AS first_issued_on
+       FROM task t WHERE t.id = $1 FOR UPDATE OF t`,
+    [taskId],
+  );
+}
+
+export async function setSubmission(db: Db, taskId: number, expectedVersion: number, submittedOn: string | null, source: string) {
+  return db.maybeOne<{ version: number; submitted_on: string | null; submitted_source: string | null }>(
+    `UPDATE task SET submitted_on = $3, submitted_source = $4, version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 RETURNING version, submitted_on, submitted_source`,
+    [taskId, expectedVersion, submittedOn, source],
+  );
+}

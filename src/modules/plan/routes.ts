@@ -7,7 +7,7 @@ import { calendarOfYear } from '../../domain/calendar/working-days';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, NewCommittee, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
-  InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
+  InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, SubmissionUpdate, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
 
@@ -63,6 +63,12 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.patch('/api/plan/tasks/:id', { summary: 'Sửa nhiệm vụ (nội dung, thời hạn, ghi chú)', access: PLAN_OWNERS, tags, params: TaskParams, body: TaskUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.updateTask(db, requireActor(actor), params.id, body),
+  );
+
+  r.patch(
+    '/api/plan/tasks/:id/submission',
+    { summary: 'Ghi ngày cơ quan chủ trì trình văn bản (khác ngày ký ban hành)', access: ['admin', 'program_owner', 'ministry_lead'], tags, params: TaskParams, body: SubmissionUpdate, example: { id: '1' } },
+    async ({ actor, params, body }) => svc.recordSubmission(db, requireActor(actor), params.id, body),
   );
 
   r.patch(

@@ -208,7 +208,8 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
     db.query<{ id: number; position: string; title: string; status: string }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]),
     db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]),
   ]);
-  return { task, rollup, assignments, instruments, subtasks, dependencies, ...history };
+  const can = { recordSubmission: !!row.lead_agency_id && (isCentral(actor) || (hasRole(actor, 'ministry_lead') && mine.has(row.lead_agency_id))) };
+  return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
 }
 
 export function assignmentDto(a: repo.AssignmentRow) {
