@@ -29,12 +29,16 @@ describe('giamngheo plan', () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.length).toBe(13);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'title', 'leadAgency', 'deadline', 'status', 'completedOn', 'daysLate', 'instrument']));
-      expect(Number.isInteger(row.daysLate)).toBe(true);
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'title', 'leadAgency', 'deadline', 'status', 'completedOn', 'daysLate', 'instrument', 'submittedOn', 'submissionDaysLate']));
+      // a task without any progress report: status "no_report" and no days late
+      if (row.status === 'no_report') expect(row.daysLate).toBeNull();
+      else expect(Number.isInteger(row.daysLate)).toBe(true);
       expect(row.deadline === null || /^\d{4}-\d{2}-\d{2}$/.test(String(row.deadline))).toBe(true);
     }
     const list = rows.find((x) => x.instrument === '353/QĐ-TTg')!;
-    expect(list).toMatchObject({ leadAgency: 'MOLISA', deadline: '2021-12-31', status: 'completed', completedOn: '2022-03-15', daysLate: 74 });
+    // daysLate stays the instrument's days after the deadline; MOLISA's submission date is not in the sources
+    expect(list).toMatchObject({ leadAgency: 'MOLISA', deadline: '2021-12-31', status: 'completed', completedOn: '2022-03-15', daysLate: 74, submittedOn: null, submissionDaysLate: null });
+    expect(rows.filter((x) => x.status === 'no_report').map((x) => x.position).sort()).toEqual(['1', '2', '2.1', '3', '3.7', '4', '5']);
   });
 
   it('status --agency MOLISA --format csv', async () => {
@@ -49,12 +53,29 @@ describe('giamngheo plan', () => {
   it('overdue --as-of lists only the overdue ones (table by default)', async () => {
     const r = await runCli(['plan', 'overdue', '--as-of', '2022-01-05', '--format', 'json'], env);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as { position: string; daysLate: number }[];
+    const rows = JSON.parse(r.stdout) as { position: string; daysLate: number | null; status: string }[];
     expect(rows.map((x) => x.position).sort()).toEqual(['3.1', '3.2', '3.4', '3.5', '3.7']);
-    expect(rows.every((x) => x.daysLate === 5)).toBe(true);
+    expect(rows.filter((x) => x.position !== '3.7').every((x) => x.daysLate === 5)).toBe(true);
+    // 3.7 (the committee's working regulation): no instrument identified, nobody reported
+    expect(rows.find((x) => x.position === '3.7')).toMatchObject({ status: 'no_report', daysLate: null });
     const table = await runCli(['plan', 'overdue', '--as-of', '2022-07-01'], env);
-    expect(table.stdout.split('\n')[0]).toMatch(/^id\s+position\s+title\s+leadAgency\s+deadline\s+status\s+completedOn\s+daysLate\s+instrument$/);
+    // on 01/07/2022 only 2.1 and 3.7 are past due, and nobody has reported on them: the late (reported) table is empty
+    expect(table.stdout.split('\n')[0]).toBe('(không có dòng nào)');
+    expect(table.stdout).toMatch(/^id\s+position\s+title\s+leadAgency\s+deadline\s+status\s+completedOn\s+daysLate\s+instrument\s+submittedOn\s+submissionDaysLate$/m);
     expect(table.stdout).toContain('2022-06-30');
+  });
+
+  it('overdue --as-of 2026-01-15: no seeded item is days late without a report; the table shows them apart', async () => {
+    const r = await runCli(['plan', 'overdue', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { position: string; status: string; daysLate: number | null; pastDueNoReport: boolean }[];
+    // only 2.1 (provincial plans, due 30/06/2022) and 3.7 are past due; nobody has reported on them
+    expect(rows.map((x) => [x.position, x.status, x.daysLate, x.pastDueNoReport])).toEqual([
+      ['2.1', 'no_report', null, true],
+      ['3.7', 'no_report', null, true],
+    ]);
+    const table = await runCli(['plan', 'overdue', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15'], env);
+    expect(table.stdout).toContain('Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
   });
 
   it('export writes the officials’ layout', async () => {
@@ -71,7 +92,7 @@ describe('giamngheo plan', () => {
     const { id } = await createPlan(t.db, owner, { code: '21/KH-BTC-THU', title: 'Kế hoạch thử của Bộ Tài chính', issuerAgencyId: 'MOF', issuedOn: '2026-01-05' });
     await createTask(t.db, owner, { planId: id, position: '1', title: 'Nhiệm vụ thử của kế hoạch riêng', leadAgencyId: 'MOF', fanOut: 'none', coordinatorIds: [], deadline: 'quý II/2026', startOn: '2026-01-05' });
     const own = await runCli(['plan', 'status', '--plan', '21/KH-BTC-THU', '--as-of', '2026-07-01', '--format', 'json'], env);
-    expect(JSON.parse(own.stdout)).toEqual([expect.objectContaining({ title: 'Nhiệm vụ thử của kế hoạch riêng', deadline: '2026-06-30', daysLate: 1, leadAgency: 'MOF' })]);
+    expect(JSON.parse(own.stdout)).toEqual([expect.objectContaining({ title: 'Nhiệm vụ thử của kế hoạch riêng', deadline: '2026-06-30', status: 'no_report', daysLate: null, leadAgency: 'MOF' })]);
     const national = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--format', 'json'], env)).stdout);
     const every = JSON.parse((await runCli(['plan', 'status', '--format', 'json'], env)).stdout);
     expect(every.length).toBe(national.length + 1);

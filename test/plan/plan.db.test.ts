@@ -45,7 +45,8 @@ describe('seeded plan: planned vs actual instruments (implementation-plan.md §2
       expect(rows.get(p)!.assignments).toBeGreaterThan(63);
     }
     const plans = rows.get('2.1')!;
-    expect(plans).toMatchObject({ deadline: '2022-06-30', assignments: 63, overdue: true, daysLate: 1, overdueAssignments: 63 });
+    // Nobody has reported on the 63 provincial plans: past due without a report, not "1 day late".
+    expect(plans).toMatchObject({ deadline: '2022-06-30', assignments: 63, status: 'no_report', overdue: false, pastDueNoReport: true, daysLate: null, overdueAssignments: 0, pastDueNoReportAssignments: 63 });
     expect(rows.get('2.1')!.leadAgency).toBeNull();
   });
 
@@ -94,7 +95,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
     expect(res.status).toBe(200);
     taskId = res.body.id;
     const detail = await as.ministry_lead.get(`/api/plan/tasks/${taskId}`);
-    expect(detail.body.task).toMatchObject({ deadline: '2030-12-31', status: 'not_started' });
+    expect(detail.body.task).toMatchObject({ deadline: '2030-12-31', status: 'no_report', daysLate: null });
     assignmentId = detail.body.assignments[0].id;
   });
 
@@ -112,7 +113,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
     expect(res.status).toBe(200);
     expect(res.body.assignments).toBe(63);
     const june = (await planStatus(t.db, { asOf: '2025-06-01' })).find((r) => r.id === res.body.id)!;
-    expect(june).toMatchObject({ deadline: '2025-11-30', daysLate: 0, overdue: false });
+    expect(june).toMatchObject({ deadline: '2025-11-30', status: 'no_report', daysLate: null, overdue: false });
     const dec = (await planStatus(t.db, { asOf: '2025-12-15' })).find((r) => r.id === res.body.id)!;
     expect(dec.deadline).toBe('2026-11-30');
   });
@@ -253,7 +254,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const r34 = rows.find((r) => r && r[1] === '3.4')!;
     expect(r34[5]).toBe('Quý IV/2021');
     expect(String(r34[6])).toContain('353/QĐ-TTg');
-    expect(String(r34[7])).toContain('Hoàn thành chậm 74 ngày');
+    expect(String(r34[7])).toContain('Ban hành 74 ngày sau thời hạn, chưa rõ ngày trình');
   });
 
   it('daily digest: one notification per user and day, e-mail only for users with an address', async () => {
@@ -265,7 +266,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const owner = await as.program_owner.get('/api/notifications');
     const digest = owner.body.items.find((n: { kind: string }) => n.kind === 'digest');
     expect(digest).toMatchObject({ digestOn: '2022-06-28', title: 'Tổng hợp nhiệm vụ ngày 28/06/2022' });
-    expect(digest.body).toMatch(/^Đến hạn trong 7 ngày: [1-9]\d*; đến hạn hôm nay: 0; quá hạn: \d+\.$/);
+    expect(digest.body).toMatch(/^Đến hạn trong 7 ngày: [1-9]\d*; đến hạn hôm nay: 0; quá hạn: \d+(; quá hạn, chưa nhận được báo cáo: \d+)?\.$/);
     // Hà Nội's provincial plan was completed on 20/06/2022 (test above): nothing to report to its officer
     const province = await as.province_officer.get('/api/notifications');
     expect(province.body.items.filter((n: { kind: string }) => n.kind === 'digest')).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedMoves, checkTransition, type TaskStatus } from '../../src/domain/plan/status';
-import { daysLate, isAtRisk, isOverdue, timeliness } from '../../src/domain/plan/lateness';
+import { daysLate, describeLateness, isAtRisk, isOverdue, isPastDueWithoutReport, submissionDaysLate, timeliness } from '../../src/domain/plan/lateness';
 import { rollUp } from '../../src/domain/plan/rollup';
 import type { Role } from '../../src/domain/roles';
 
@@ -121,6 +121,59 @@ describe('roll-up of a task fanned out to every province', () => {
     expect(rollUp([{ status: 'not_started', due, completedOn: null }], asOf).status).toBe('not_started');
     expect(rollUp([{ status: 'submitted', due, completedOn: null }, { status: 'completed', due, completedOn: '2022-06-01' }], asOf).status).toBe('submitted');
     expect(rollUp([{ status: 'cancelled', due, completedOn: null }], asOf).status).toBe('cancelled');
-    expect(rollUp([], asOf)).toMatchObject({ total: 0, percent: 0, status: 'not_started' });
+    expect(rollUp([], asOf)).toMatchObject({ total: 0, percent: 0, status: 'no_report' });
+  });
+});
+
+/**
+ * "No report" is not "late" (issue: tasks 1–5 of QĐ 1705 and the 63 provincial plans were seeded
+ * "Chưa triển khai (0 %)" and shown 1,600+ days late although nobody had reported), and a deliverable
+ * has two dates: submitted by the lead agency (trình) and signed by the authority (ban hành).
+ */
+describe('no report, and submission versus signature', () => {
+  const due = '2022-06-30'; // "trước ngày 01/7/2022" (QĐ 652/QĐ-TTg, citing Nghị định 27/2022/NĐ-CP Điều 6)
+  const silent = { status: 'no_report' as const, due, completedOn: null };
+
+  it('work nobody reported on has no days late, is not "overdue", but is past due without a report', () => {
+    expect(daysLate(silent, '2026-01-15')).toBeNull();
+    expect(isOverdue(silent, '2026-01-15')).toBe(false);
+    expect(isPastDueWithoutReport(silent, '2026-01-15')).toBe(true);
+    expect(isPastDueWithoutReport(silent, '2022-06-30')).toBe(false);
+    expect(timeliness(silent, '2026-01-15')).toBe('past_due_no_report');
+    expect(timeliness(silent, '2022-06-01')).toBe('no_report');
+    expect(isAtRisk(silent, '2022-06-28')).toBe(false);
+  });
+
+  it('roll-up: reported late and silent assignments are counted apart; all silent → no_report', () => {
+    const r = rollUp([silent, silent, { status: 'in_progress', due, completedOn: null, percent: 20 }], '2022-09-01');
+    expect(r).toMatchObject({ overdue: 1, noReport: 2, pastDueNoReport: 2, status: 'in_progress', maxDaysLate: 63 });
+    expect(rollUp([silent, silent], '2022-09-01')).toMatchObject({ status: 'no_report', overdue: 0, maxDaysLate: 0 });
+    expect(rollUp([silent, { status: 'not_started', due, completedOn: null }], '2022-09-01').status).toBe('not_started');
+  });
+
+  it('the first report leaves "no report": to not started, in progress or completed', () => {
+    expect(checkTransition('no_report', 'not_started', ['province_officer']).ok).toBe(true);
+    expect(checkTransition('no_report', 'in_progress', ['ministry_lead']).ok).toBe(true);
+    expect(checkTransition('no_report', 'submitted', ['ministry_lead']).ok).toBe(false);
+  });
+
+  // QĐ 90/QĐ-TTg signed 18/01/2022 against "quý IV/2021" (seed text of QĐ 1705): 18 days after the deadline,
+  // the day MOLISA submitted it is not in the sources.
+  it.each([
+    ['submission unknown', null, null, 'Ban hành 18 ngày sau thời hạn, chưa rõ ngày trình'],
+    ['submitted on time', '2021-12-20', 0, 'Trình đúng hạn; ban hành 18 ngày sau thời hạn'],
+    ['submitted late', '2022-01-05', 5, 'Trình chậm 5 ngày; ban hành 18 ngày sau thời hạn'],
+  ] as const)('%s', (_n, submittedOn, expected, text) => {
+    const late = submissionDaysLate('2021-12-31', submittedOn);
+    expect(late).toBe(expected);
+    expect(
+      describeLateness({ status: 'completed', daysLate: 18, instrument: '90/QĐ-TTg', completedOn: '2022-01-18', submissionDaysLate: late, pastDueNoReport: false }, '15/01/2026'),
+    ).toBe(text);
+  });
+
+  it('describes silence without a number of days', () => {
+    expect(describeLateness({ status: 'no_report', daysLate: null, instrument: null, completedOn: null, submissionDaysLate: null, pastDueNoReport: true }, '15/01/2026')).toBe(
+      'Quá hạn, chưa nhận được báo cáo',
+    );
   });
 });

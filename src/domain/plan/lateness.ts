@@ -2,7 +2,9 @@
  * Lateness (chậm tiến độ), computed from dates and never stored (implementation-plan.md §2.2).
  *
  * daysLate = calendar days past the due day, at completion (completedOn) when the task is done, or at
- * the as-of date while it is open; 0 when on time. A cancelled task is never late.
+ * the as-of date while it is open; 0 when on time. A cancelled task is never late. Work nobody has
+ * reported on (status `no_report`) has no lateness (null): past its due day it is "past due, no report
+ * received", never counted as days late.
  */
 
 import { daysBetween } from '../calendar/dates';
@@ -28,17 +30,34 @@ export function asOfView<T extends TimedTask>(t: T, asOf: string): T {
   return t;
 }
 
-export function daysLate(task: TimedTask, asOf: string): number {
+export function daysLate(task: TimedTask, asOf: string): number | null {
   const t = asOfView(task, asOf);
+  if (t.status === 'no_report') return null;
   if (!t.due || t.status === 'cancelled') return 0;
   const end = t.status === 'completed' && t.completedOn ? t.completedOn : asOf;
   return Math.max(0, daysBetween(t.due, end));
 }
 
-/** Open and past its due day at the as-of date (quá hạn). */
+/**
+ * Lateness of the lead agency's submission (trình): days from the deadline to the day it submitted, 0
+ * when on time, null when either is unknown. The instrument's own date (ký ban hành) is the signing
+ * authority's, not the lead agency's, so it never stands in for the submission.
+ */
+export function submissionDaysLate(due: string | null, submittedOn: string | null): number | null {
+  if (!due || !submittedOn) return null;
+  return Math.max(0, daysBetween(due, submittedOn));
+}
+
+/** Reported, open and past its due day at the as-of date (quá hạn). */
 export function isOverdue(task: TimedTask, asOf: string): boolean {
   const t = asOfView(task, asOf);
-  return !!t.due && isOpen(t.status) && asOf > t.due;
+  return !!t.due && t.status !== 'no_report' && isOpen(t.status) && asOf > t.due;
+}
+
+/** Past its due day and nobody has reported on it (quá hạn, chưa nhận được báo cáo). */
+export function isPastDueWithoutReport(task: TimedTask, asOf: string): boolean {
+  const t = asOfView(task, asOf);
+  return !!t.due && t.status === 'no_report' && asOf > t.due;
 }
 
 export interface RiskOptions {
@@ -56,7 +75,7 @@ export const DEFAULT_RISK: RiskOptions = { windowDays: 7, lagPoints: 30 };
  */
 export function isAtRisk(task: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): boolean {
   const t = asOfView(task, asOf);
-  if (!t.due || !isOpen(t.status) || isOverdue(t, asOf) || t.status === 'paused') return false;
+  if (!t.due || !isOpen(t.status) || isOverdue(t, asOf) || t.status === 'paused' || t.status === 'no_report') return false;
   const percent = t.percent ?? 0;
   if (percent >= 100) return false;
   const left = daysBetween(asOf, t.due);
@@ -68,7 +87,7 @@ export function isAtRisk(task: TimedTask, asOf: string, opts: RiskOptions = DEFA
   return false;
 }
 
-export type Timeliness = 'on_time' | 'late' | 'overdue' | 'at_risk' | 'open' | 'cancelled' | 'no_deadline';
+export type Timeliness = 'on_time' | 'late' | 'overdue' | 'at_risk' | 'open' | 'cancelled' | 'no_deadline' | 'no_report' | 'past_due_no_report';
 
 export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   on_time: 'Đúng hạn',
@@ -78,13 +97,47 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   open: 'Trong hạn',
   cancelled: 'Đã hủy',
   no_deadline: 'Không có thời hạn cụ thể',
+  no_report: 'Chưa có báo cáo',
+  past_due_no_report: 'Quá hạn, chưa nhận được báo cáo',
 };
 
 export function timeliness(task: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): Timeliness {
   const t = asOfView(task, asOf);
   if (t.status === 'cancelled') return 'cancelled';
+  if (t.status === 'no_report') return isPastDueWithoutReport(t, asOf) ? 'past_due_no_report' : 'no_report';
   if (!t.due) return 'no_deadline';
-  if (t.status === 'completed') return daysLate(t, asOf) > 0 ? 'late' : 'on_time';
+  if (t.status === 'completed') return (daysLate(t, asOf) ?? 0) > 0 ? 'late' : 'on_time';
   if (isOverdue(t, asOf)) return 'overdue';
   return isAtRisk(t, asOf, opts) ? 'at_risk' : 'open';
 }
+
+export interface LatenessFacts {
+  status: TaskStatus;
+  daysLate: number | null;
+  /** the deliverable is an instrument signed by another authority (its date is the signature's) */
+  instrument: string | null;
+  completedOn: string | null;
+  submissionDaysLate: number | null;
+  pastDueNoReport: boolean;
+}
+
+/**
+ * One Vietnamese sentence for the lateness of a row, the same in the Excel export and on the screens.
+ * An instrument's lateness is the signature's: the lead agency is only blamed for its submission, and
+ * when the submission date is unknown the sentence says so instead of blaming anyone.
+ */
+export function describeLateness(r: LatenessFacts, asOfVi: string): string | null {
+  if (r.pastDueNoReport) return 'Quá hạn, chưa nhận được báo cáo';
+  if (r.status === 'no_report') return 'Chưa có báo cáo';
+  const late = r.daysLate ?? 0;
+  if (r.status === 'completed' && r.instrument) {
+    const issued = late > 0 ? `ban hành ${late} ngày sau thời hạn` : 'ban hành trong thời hạn';
+    if (r.submissionDaysLate === null) return late > 0 ? `${capitalise(issued)}, chưa rõ ngày trình` : capitalise(issued);
+    const submitted = r.submissionDaysLate > 0 ? `Trình chậm ${r.submissionDaysLate} ngày` : 'Trình đúng hạn';
+    return `${submitted}; ${issued}`;
+  }
+  if (late <= 0) return null;
+  return r.status === 'completed' ? `Hoàn thành chậm ${late} ngày` : `Quá hạn ${late} ngày (tính đến ${asOfVi})`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,7 +3,7 @@
  * People's Committee) into the parent task's figures.
  */
 
-import { daysLate, isOverdue, type TimedTask } from './lateness';
+import { daysLate, isOverdue, isPastDueWithoutReport, type TimedTask } from './lateness';
 import { TASK_STATUSES, type TaskStatus } from './status';
 
 export interface RollUp {
@@ -12,7 +12,12 @@ export interface RollUp {
   /** assignments counted for progress: all but cancelled */
   active: number;
   completed: number;
+  /** reported, open and past due */
   overdue: number;
+  /** nobody has reported yet (chưa có báo cáo) */
+  noReport: number;
+  /** past due with no report received: not counted as late */
+  pastDueNoReport: number;
   /** completed after their due day */
   completedLate: number;
   /** mean reported percent over active assignments (completed count as 100), rounded to 1 decimal */
@@ -21,7 +26,7 @@ export interface RollUp {
   status: TaskStatus;
   /** last completion date when every active assignment is complete, else null */
   completedOn: string | null;
-  /** the largest daysLate among active assignments */
+  /** the largest daysLate among active, reported assignments */
   maxDaysLate: number;
 }
 
@@ -30,6 +35,7 @@ export function rollUp(items: TimedTask[], asOf: string): RollUp {
   let percentSum = 0;
   let completedOn: string | null = null;
   let overdue = 0;
+  let pastDueNoReport = 0;
   let completedLate = 0;
   let maxDaysLate = 0;
   for (const it of items) {
@@ -38,7 +44,8 @@ export function rollUp(items: TimedTask[], asOf: string): RollUp {
     percentSum += it.status === 'completed' ? 100 : Math.min(100, Math.max(0, it.percent ?? 0));
     if (it.status === 'completed' && it.completedOn && (!completedOn || it.completedOn > completedOn)) completedOn = it.completedOn;
     if (isOverdue(it, asOf)) overdue++;
-    const late = daysLate(it, asOf);
+    if (isPastDueWithoutReport(it, asOf)) pastDueNoReport++;
+    const late = daysLate(it, asOf) ?? 0;
     if (it.status === 'completed' && late > 0) completedLate++;
     maxDaysLate = Math.max(maxDaysLate, late);
   }
@@ -46,12 +53,13 @@ export function rollUp(items: TimedTask[], asOf: string): RollUp {
   const active = total - byStatus.cancelled;
   const completed = byStatus.completed;
   let status: TaskStatus;
-  if (total === 0) status = 'not_started';
+  if (total === 0) status = 'no_report';
   else if (active === 0) status = 'cancelled';
   else if (completed === active) status = 'completed';
   else if (byStatus.paused === active) status = 'paused';
   else if (byStatus.submitted + completed === active) status = 'submitted';
-  else if (byStatus.not_started === active) status = 'not_started';
+  else if (byStatus.no_report === active) status = 'no_report';
+  else if (byStatus.not_started + byStatus.no_report === active) status = 'not_started';
   else status = 'in_progress';
   return {
     total,
@@ -59,6 +67,8 @@ export function rollUp(items: TimedTask[], asOf: string): RollUp {
     active,
     completed,
     overdue,
+    noReport: byStatus.no_report,
+    pastDueNoReport,
     completedLate,
     percent: active === 0 ? 0 : Math.round((percentSum / active) * 10) / 10,
     status,

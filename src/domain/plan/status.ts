@@ -1,6 +1,7 @@
 /**
  * Task status workflow (trạng thái nhiệm vụ) and who may make each move.
  *
+ *   chưa có báo cáo → (first report) chưa triển khai | đang thực hiện | hoàn thành
  *   chưa triển khai → đang thực hiện → đã trình → hoàn thành
  *   any open status → tạm dừng → đang thực hiện;  any open status → hủy
  *
@@ -12,10 +13,16 @@
 
 import type { Role } from '../roles';
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'submitted', 'completed', 'paused', 'cancelled'] as const;
+/**
+ * `no_report` (chưa có báo cáo) is the state of every task and assignment nobody has reported on yet:
+ * it is neither "not started" (a statement by the agency) nor late (nobody knows). Lateness is only
+ * computed for reported work; a no_report item past its due day is "past due, no report received".
+ */
+export const TASK_STATUSES = ['no_report', 'not_started', 'in_progress', 'submitted', 'completed', 'paused', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
+  no_report: 'Chưa có báo cáo',
   not_started: 'Chưa triển khai',
   in_progress: 'Đang thực hiện',
   submitted: 'Đã trình',
@@ -42,6 +49,12 @@ export interface Transition {
 }
 
 export const TRANSITIONS: Transition[] = [
+  // the first report of an agency: it says where the work stands
+  { from: 'no_report', to: 'not_started', action: 'Báo cáo: chưa triển khai', roles: [...ASSIGNEE, ...OWNER] },
+  { from: 'no_report', to: 'in_progress', action: 'Bắt đầu thực hiện', roles: [...ASSIGNEE, ...OWNER] },
+  { from: 'no_report', to: 'completed', action: 'Hoàn thành', roles: [...ASSIGNEE, ...OWNER], requires: 'completedOn' },
+  { from: 'no_report', to: 'paused', action: 'Tạm dừng', roles: OWNER, requires: 'note' },
+  { from: 'no_report', to: 'cancelled', action: 'Hủy nhiệm vụ', roles: OWNER, requires: 'note' },
   { from: 'not_started', to: 'in_progress', action: 'Bắt đầu thực hiện', roles: [...ASSIGNEE, ...OWNER] },
   { from: 'in_progress', to: 'submitted', action: 'Trình kết quả', roles: ASSIGNEE },
   { from: 'submitted', to: 'in_progress', action: 'Trả lại để hoàn thiện', roles: OWNER, requires: 'note' },

@@ -22,7 +22,15 @@ function contractRows(rows: PlanStatusRow[], format: Format) {
     completedOn: r.completedOn,
     daysLate: r.daysLate,
     instrument: r.instrument,
-    ...(format === 'table' ? {} : { leadAgencyName: r.leadAgencyName, deadlineText: r.deadlineText, deadlineVerified: r.deadlineVerified, percent: r.percent, overdue: r.overdue, timeliness: r.timeliness, assignments: r.assignments, overdueAssignments: r.overdueAssignments }),
+    submittedOn: r.submittedOn,
+    submissionDaysLate: r.submissionDaysLate,
+    ...(format === 'table'
+      ? {}
+      : {
+          leadAgencyName: r.leadAgencyName, deadlineText: r.deadlineText, deadlineVerified: r.deadlineVerified, percent: r.percent, overdue: r.overdue,
+          pastDueNoReport: r.pastDueNoReport, timeliness: r.timeliness, assignments: r.assignments, overdueAssignments: r.overdueAssignments,
+          noReportAssignments: r.noReportAssignments, pastDueNoReportAssignments: r.pastDueNoReportAssignments, basis: r.basis,
+        }),
   }));
 }
 
@@ -60,7 +68,15 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
     .addOption(formatOption())
     .action(async (opts: { asOf?: string; agency?: string; plan?: string; format: Format }) => {
       const rows = await statusRows(ctx, opts, true);
-      printRows(contractRows(rows, opts.format), opts.format);
+      if (opts.format !== 'table') return printRows(contractRows(rows, opts.format), opts.format);
+      // The table shows "late, reported" and "past due, no report received" apart (JSON/CSV: `status`, `pastDueNoReport`).
+      const late = rows.filter((r) => !r.pastDueNoReport);
+      const silent = rows.filter((r) => r.pastDueNoReport);
+      printRows(contractRows(late, 'table'), 'table');
+      if (silent.length) {
+        process.stdout.write(`\nQuá hạn, chưa nhận được báo cáo (không tính số ngày chậm): ${silent.length}\n`);
+        printRows(contractRows(silent, 'table'), 'table');
+      }
     });
 
   plan
@@ -75,7 +91,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
       const asOf = opts.asOf ?? todayInVietnam();
       const rows = await statusRows(ctx, { ...opts, asOf }, opts.overdue);
       const title = opts.overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT 24/2021/QH15';
-      fs.writeFileSync(opts.out, await planWorkbook(rows, { title, asOf }));
+      fs.writeFileSync(opts.out, await planWorkbook(rows, { title, asOf, split: opts.overdue }));
       process.stdout.write(`Đã ghi ${rows.length} nhiệm vụ vào ${opts.out}.\n`);
     });
 

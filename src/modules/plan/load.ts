@@ -142,7 +142,8 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       const due = d && (d.kind === 'date' || d.kind === 'period') ? d.due : null;
       const instr = t.instrument ? INSTRUMENTS.find((i) => i.number === t.instrument)! : null;
       const done = instr?.issuedOn ?? null;
-      const status = done ? 'completed' : 'not_started';
+      // nobody has reported on an open seeded task: "chưa có báo cáo", not "chưa triển khai"
+      const status = done ? 'completed' : 'no_report';
       const row = await tx.one<{ id: number }>(
         `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, deadline_status,
                            start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source)

@@ -57,6 +57,11 @@ export interface TaskRow {
   assignments: number;
   open_assignments: number;
   overdue_assignments: number;
+  no_report_assignments: number;
+  past_due_no_report_assignments: number;
+  submitted_on: string | null;
+  submitted_source: string | null;
+  basis: string | null;
 }
 
 export interface TaskFilter {
@@ -99,9 +104,11 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
             ${status} AS status, ${v('percent')}::float8 AS percent, ${v('completed_on')} AS completed_on, t.note, ${f.agencyIds ? 'COALESCE(m.version, t.version)' : 't.version'} AS version,
             i.number AS instrument, i.issued_on AS instrument_issued_on,
             (SELECT string_agg(cg.name, '; ' ORDER BY cg.name) FROM task_coordinator c JOIN agency cg ON cg.id = c.agency_id WHERE c.task_id = t.id) AS coordinators,
-            s.assignments, s.open_assignments, s.overdue_assignments
+            s.assignments, s.open_assignments, s.overdue_assignments, s.no_report_assignments, s.past_due_no_report_assignments,
+            t.submitted_on, t.submitted_source, bi.number AS basis
        FROM task t
        LEFT JOIN agency g ON g.id = t.lead_agency_id
+       LEFT JOIN legal_instrument bi ON bi.id = t.basis_instrument_id
        ${mine}
        LEFT JOIN LATERAL (
          SELECT li.number, li.issued_on FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id
@@ -110,12 +117,16 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
          -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
          SELECT (m.id IS NOT NULL)::int AS assignments,
                 (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled') OR (m.status = 'completed' AND m.completed_on > $1))
-                   AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments) s` : `LEFT JOIN LATERAL (
+                (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled', 'no_report') OR (m.status = 'completed' AND m.completed_on > $1))
+                   AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                (m.id IS NOT NULL AND m.status = 'no_report')::int AS no_report_assignments,
+                (m.id IS NOT NULL AND m.status = 'no_report' AND COALESCE(m.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments) s` : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled') OR (a.status = 'completed' AND a.completed_on > $1))
-                                   AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments
+                count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled', 'no_report') OR (a.status = 'completed' AND a.completed_on > $1))
+                                   AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
+                count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
            FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true`}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
@@ -233,4 +244,31 @@ export async function agencyAt(db: Db, agencyId: string, onDate: string) {
 export async function committeesOfUnits(db: Db, unitIds: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`, [unitIds]);
   return rows.map((r) => r.id);
+}
+
+export interface SubmissionRow {
+  id: number;
+  lead_agency_id: string | null;
+  submitted_on: string | null;
+  submitted_source: string | null;
+  version: number;
+  first_issued_on: string | null;
+}
+
+/** A task's submission date, its lead and the earliest issue date of its instruments (locked for update). */
+export async function getSubmission(db: Db, taskId: number): Promise<SubmissionRow | undefined> {
+  return db.maybeOne<SubmissionRow>(
+    `SELECT t.id, t.lead_agency_id, t.submitted_on, t.submitted_source, t.version,
+            (SELECT min(li.issued_on) FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id WHERE ti.task_id = t.id) AS first_issued_on
+       FROM task t WHERE t.id = $1 FOR UPDATE OF t`,
+    [taskId],
+  );
+}
+
+export async function setSubmission(db: Db, taskId: number, expectedVersion: number, submittedOn: string | null, source: string) {
+  return db.maybeOne<{ version: number; submitted_on: string | null; submitted_source: string | null }>(
+    `UPDATE task SET submitted_on = $3, submitted_source = $4, version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 RETURNING version, submitted_on, submitted_source`,
+    [taskId, expectedVersion, submittedOn, source],
+  );
 }

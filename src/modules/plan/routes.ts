@@ -8,7 +8,7 @@ import { officialCalendar } from '../calendar/official';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery, AssignmentParams, CalendarQuery, AssignmentUpdate, CommitteeParams, DigestRun, NewCommittee, EvidenceParams, Handover, NewComment, NewDependency, NewMeeting, NewPlan, NewSupervision, NewTask, NewVisits,
-  InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, TaskParams, TaskUpdate,
+  InstrumentLink, InstrumentUpdate, NewInstrument, RecommendationUpdate, Reorganise, StatusQuery, SubmissionUpdate, TaskParams, TaskUpdate,
 } from './schemas';
 import * as svc from './service';
 
@@ -46,7 +46,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     const asOf = query.asOf ?? todayInVietnam();
     const overdue = query.overdue === 'true';
     const rows = await svc.planStatus(db, { asOf, agency: query.agency, overdueOnly: overdue, planId: query.plan });
-    const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf });
+    const buf = await planWorkbook(rows, { title: overdue ? 'BÁO CÁO NHIỆM VỤ QUÁ HẠN' : 'TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', asOf, split: overdue });
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="${overdue ? 'qua-han' : 'ke-hoach'}-${asOf}.xlsx"`);
     return c.body(new Uint8Array(buf));
@@ -64,6 +64,12 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.patch('/api/plan/tasks/:id', { summary: 'Sửa nhiệm vụ (nội dung, thời hạn, ghi chú)', access: PLAN_OWNERS, tags, params: TaskParams, body: TaskUpdate, example: { id: '1' } }, async ({ actor, params, body }) =>
     svc.updateTask(db, requireActor(actor), params.id, body),
+  );
+
+  r.patch(
+    '/api/plan/tasks/:id/submission',
+    { summary: 'Ghi ngày cơ quan chủ trì trình văn bản (khác ngày ký ban hành)', access: ['admin', 'program_owner', 'ministry_lead'], tags, params: TaskParams, body: SubmissionUpdate, example: { id: '1' } },
+    async ({ actor, params, body }) => svc.recordSubmission(db, requireActor(actor), params.id, body),
   );
 
   r.patch(

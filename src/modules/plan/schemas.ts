@@ -58,6 +58,14 @@ export const NewTask = z.object({
 });
 export type NewTask = z.infer<typeof NewTask>;
 
+/** The day the lead agency submitted (trình) the deliverable, with where that date comes from. */
+export const SubmissionUpdate = z.object({
+  version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
+  submittedOn: isoDate.nullable(),
+  source: z.string().trim().min(3, { message: 'Cần nguồn của ngày trình (ví dụ số tờ trình).' }).max(500),
+});
+export type SubmissionUpdate = z.infer<typeof SubmissionUpdate>;
+
 export const TaskUpdate = z.object({
   version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
   title: z.string().trim().min(3).max(2000).optional(),

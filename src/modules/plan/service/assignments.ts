@@ -48,6 +48,12 @@ export async function updateAssignment(db: Db, actor: Actor, taskId: number, ass
         percent = 100;
       } else completedOn = null;
     } else if (input.completedOn && status === 'completed') completedOn = input.completedOn;
+    else if (status === 'no_report' && (input.percent !== undefined || input.narrative)) {
+      // the first progress report says where the work stands: started or not
+      const to: TaskStatus = percent > 0 ? 'in_progress' : 'not_started';
+      changed = { from: status, to, note: input.note ?? null };
+      status = to;
+    }
     if (completedOn && completedOn > today) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' }]);
     let instrumentId: number | null = null;
     if (input.instrumentNumber) {

@@ -62,10 +62,26 @@ export async function markNotificationRead(db: Db, actor: Actor, id: number) {
 export interface DigestCounts {
   dueSoon: number;
   dueToday: number;
+  /** reported and past due */
   overdue: number;
+  /** past due and nobody has reported: not called late */
+  overdueNoReport: number;
 }
 
 export const DIGEST_WINDOW_DAYS = 7;
+
+const addCounts = (a: DigestCounts, b: DigestCounts): DigestCounts => ({
+  dueSoon: a.dueSoon + b.dueSoon,
+  dueToday: a.dueToday + b.dueToday,
+  overdue: a.overdue + b.overdue,
+  overdueNoReport: a.overdueNoReport + b.overdueNoReport,
+});
+
+/** The digest says which overdue items were reported late and which have no report at all. */
+export function digestBody(c: DigestCounts): string {
+  const base = `Đến hạn trong ${DIGEST_WINDOW_DAYS} ngày: ${c.dueSoon}; đến hạn hôm nay: ${c.dueToday}; quá hạn: ${c.overdue}`;
+  return c.overdueNoReport ? `${base}; quá hạn, chưa nhận được báo cáo: ${c.overdueNoReport}.` : `${base}.`;
+}
 
 /**
  * The daily digest for every active user with a scope: what is due in 7 days, due today and overdue —
@@ -79,7 +95,8 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
     `SELECT a.agency_id,
             count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) > $1 AND COALESCE(a.due_on, t.due_on) <= $2)::int AS "dueSoon",
             count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) = $1)::int AS "dueToday",
-            count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) < $1)::int AS overdue
+            count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) < $1 AND a.status <> 'no_report')::int AS overdue,
+            count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) < $1 AND a.status = 'no_report')::int AS "overdueNoReport"
        FROM task_assignment a JOIN task t ON t.id = a.task_id
       WHERE a.valid_to IS NULL AND a.status NOT IN ('completed', 'cancelled') AND COALESCE(a.due_on, t.due_on) <= $2
       GROUP BY a.agency_id`,
@@ -88,7 +105,8 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   const byAgency = new Map(perAgency.map((r) => [r.agency_id, r]));
   const whole = await db.one<DigestCounts>(
     `SELECT count(*) FILTER (WHERE due_on > $1 AND due_on <= $2)::int AS "dueSoon", count(*) FILTER (WHERE due_on = $1)::int AS "dueToday",
-            count(*) FILTER (WHERE due_on < $1)::int AS overdue
+            count(*) FILTER (WHERE due_on < $1 AND status <> 'no_report')::int AS overdue,
+            count(*) FILTER (WHERE due_on < $1 AND status = 'no_report')::int AS "overdueNoReport"
        FROM task WHERE status NOT IN ('completed', 'cancelled') AND due_on <= $2`,
     [asOf, soon],
   );
@@ -111,15 +129,15 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
     if (u.role === 'admin' || u.role === 'program_owner' || u.role === 'steering_member') c = whole;
     else {
       const agencies = u.role === 'ministry_lead' && u.agency_id ? [u.agency_id] : u.role === 'province_officer' && u.unit_id ? (pcOf.get(u.unit_id) ?? []) : [];
-      c = { dueSoon: 0, dueToday: 0, overdue: 0 };
+      c = { dueSoon: 0, dueToday: 0, overdue: 0, overdueNoReport: 0 };
       for (const a of agencies) {
         const x = byAgency.get(a);
-        if (x) (c.dueSoon += x.dueSoon), (c.dueToday += x.dueToday), (c.overdue += x.overdue);
+        if (x) c = addCounts(c, x);
       }
     }
     const prev = perUser.get(u.id);
     if (prev) {
-      if (c !== whole) prev.counts = { dueSoon: prev.counts.dueSoon + c.dueSoon, dueToday: prev.counts.dueToday + c.dueToday, overdue: prev.counts.overdue + c.overdue };
+      if (c !== whole) prev.counts = addCounts(prev.counts, c);
       else prev.counts = whole;
     } else perUser.set(u.id, { email: u.email, name: u.display_name, counts: { ...c } });
   }
@@ -127,10 +145,10 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   const bodies: string[] = [];
   const emails: string[] = [];
   for (const [id, u] of perUser) {
-    const { dueSoon, dueToday, overdue } = u.counts;
-    if (!dueSoon && !dueToday && !overdue) continue;
+    const { dueSoon, dueToday, overdue, overdueNoReport } = u.counts;
+    if (!dueSoon && !dueToday && !overdue && !overdueNoReport) continue;
     ids.push(id);
-    bodies.push(`Đến hạn trong ${DIGEST_WINDOW_DAYS} ngày: ${dueSoon}; đến hạn hôm nay: ${dueToday}; quá hạn: ${overdue}.`);
+    bodies.push(digestBody(u.counts));
     emails.push(u.email ?? '');
   }
   const title = `Tổng hợp nhiệm vụ ngày ${formatDateVi(asOf)}`;

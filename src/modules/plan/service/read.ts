@@ -1,7 +1,7 @@
 /** Reading the plan: status rows with lateness at an as-of date, "my agency", a task with its history, reference views. */
 import type { Db } from '../../../db/client';
 import { dueDate, tryParseDeadline } from '../../../domain/plan/deadline';
-import { asOfView, daysLate, isOverdue, timeliness } from '../../../domain/plan/lateness';
+import { asOfView, daysLate, isOverdue, isPastDueWithoutReport, submissionDaysLate, timeliness } from '../../../domain/plan/lateness';
 import { rollUp } from '../../../domain/plan/rollup';
 import { allowedMoves, STATUS_LABELS, type TaskStatus } from '../../../domain/plan/status';
 import { compareVi, todayInVietnam } from '../../../domain/text';
@@ -26,12 +26,25 @@ export interface PlanStatusRow {
   statusLabel: string;
   percent: number;
   completedOn: string | null;
-  daysLate: number;
+  /** days the instrument (or completion) came after the deadline; null when nobody has reported */
+  daysLate: number | null;
+  /** the day the lead agency submitted the deliverable (trình); null when unknown */
+  submittedOn: string | null;
+  submittedSource: string | null;
+  /** days the submission came after the deadline; null when the submission date is unknown */
+  submissionDaysLate: number | null;
+  /** reported, open and past due */
   overdue: boolean;
+  /** past due and no report received: shown apart from the late ones */
+  pastDueNoReport: boolean;
   timeliness: string;
   instrument: string | null;
   assignments: number;
   overdueAssignments: number;
+  noReportAssignments: number;
+  pastDueNoReportAssignments: number;
+  /** the instrument that set the duty, when it is not the plan itself */
+  basis: string | null;
   note: string | null;
   version: number;
   parentId: number | null;
@@ -80,11 +93,18 @@ function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
     percent: Math.round(r.percent * 10) / 10,
     completedOn: t.completedOn,
     daysLate: daysLate(t, asOf),
+    submittedOn: r.submitted_on,
+    submittedSource: r.submitted_source,
+    submissionDaysLate: submissionDaysLate(r.due_on, r.submitted_on),
     overdue: isOverdue(t, asOf),
+    pastDueNoReport: isPastDueWithoutReport(t, asOf),
     timeliness: timeliness(t, asOf),
     instrument: r.instrument,
     assignments: r.assignments,
     overdueAssignments: r.overdue_assignments,
+    noReportAssignments: r.no_report_assignments,
+    pastDueNoReportAssignments: r.past_due_no_report_assignments,
+    basis: r.basis,
     note: r.note,
     version: r.version,
     parentId: r.parent_id,
@@ -157,7 +177,7 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
   const coordIds = await db.query<{ task_id: number }>(`SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`, [ids]);
   const coordinate: PlanStatusRow[] = [];
   for (const { task_id } of coordIds) coordinate.push(...(await repo.listTasks(db, { asOf, taskId: task_id })).map((r) => toStatusRow(r, asOf)));
-  return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || (r.status === 'completed' && r.daysLate > 0)) };
+  return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)) };
 }
 
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
@@ -174,6 +194,7 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
       ...assignmentDto(a),
       daysLate: daysLate(t, asOf),
       overdue: a.valid_to ? false : isOverdue(t, asOf),
+      pastDueNoReport: a.valid_to ? false : isPastDueWithoutReport(t, asOf),
       statusLabel: STATUS_LABELS[t.status],
       canEdit,
       moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
@@ -187,7 +208,8 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
     db.query<{ id: number; position: string; title: string; status: string }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]),
     db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]),
   ]);
-  return { task, rollup, assignments, instruments, subtasks, dependencies, ...history };
+  const can = { recordSubmission: !!row.lead_agency_id && (isCentral(actor) || (hasRole(actor, 'ministry_lead') && mine.has(row.lead_agency_id))) };
+  return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
 }
 
 export function assignmentDto(a: repo.AssignmentRow) {

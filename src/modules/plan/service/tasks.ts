@@ -5,8 +5,9 @@ import { badRequest, conflict, forbidden, invalid, notFound } from '../../../err
 import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
 import * as repo from '../repo';
-import type { NewComment, NewDependency, NewPlan, NewTask, TaskUpdate } from '../schemas';
-import { by, parseDeadlineOr422, dueOf, assertAgencyInForce, assertOwnsPlan } from './shared';
+import type { NewComment, NewDependency, NewPlan, NewTask, SubmissionUpdate, TaskUpdate } from '../schemas';
+import { formatDateVi } from '../../../domain/text';
+import { by, parseDeadlineOr422, dueOf, assertActsFor, assertAgencyInForce, assertOwnsPlan } from './shared';
 import { actingAgencies } from './read';
 import { notifyAgencyUsers } from './notify';
 
@@ -124,5 +125,39 @@ export async function addDependency(db: Db, actor: Actor, taskId: number, input:
     await tx.query(`INSERT INTO task_dependency (task_id, depends_on_task_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, input.dependsOnTaskId]);
     await audit(tx, by(actor), { action: 'plan.dependency.create', entity: 'task', entityId: taskId, after: input });
     return { ok: true };
+  });
+}
+
+/**
+ * Records the day the lead agency submitted the deliverable (trình), with its source: the lead agency's
+ * lateness is measured on it, not on the day the authority signed. The program owner or the lead
+ * agency records it; it cannot come after the instrument's signature nor after today. Audited.
+ */
+export async function recordSubmission(db: Db, actor: Actor, taskId: number, input: SubmissionUpdate) {
+  return db.tx(async (tx) => {
+    const current = await repo.getSubmission(tx, taskId);
+    if (!current) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
+    if (!current.lead_agency_id) throw badRequest('Nhiệm vụ giao cho nhiều cơ quan không có một ngày trình chung.');
+    await assertActsFor(tx, actor, current.lead_agency_id);
+    if (current.version !== input.version) {
+      throw conflict(`Nhiệm vụ đã được người khác sửa (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`, { yours: input, current });
+    }
+    const problems: { path: string; message: string }[] = [];
+    if (input.submittedOn && input.submittedOn > todayInVietnam()) problems.push({ path: 'body.submittedOn', message: 'Ngày trình không được sau hôm nay.' });
+    if (input.submittedOn && current.first_issued_on && input.submittedOn > current.first_issued_on) {
+      problems.push({ path: 'body.submittedOn', message: `Ngày trình không thể sau ngày ban hành văn bản (${formatDateVi(current.first_issued_on)}).` });
+    }
+    if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
+    const after = await repo.setSubmission(tx, taskId, current.version, input.submittedOn, input.source);
+    if (!after) throw conflict('Nhiệm vụ vừa được người khác cập nhật; hãy tải lại.', { yours: input });
+    await audit(tx, by(actor), {
+      action: 'plan.task.submission',
+      entity: 'task',
+      entityId: taskId,
+      agencyId: current.lead_agency_id,
+      before: { submittedOn: current.submitted_on, source: current.submitted_source },
+      after: { submittedOn: after.submitted_on, source: after.submitted_source },
+    });
+    return { version: after.version, submittedOn: after.submitted_on, submittedSource: after.submitted_source };
   });
 }

@@ -41,9 +41,9 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
           const y = TOP + i * ROW;
           const start = r.startOn && r.deadline && r.startOn < r.deadline ? r.startOn : (r.deadline ?? r.completedOn)!;
           const end = r.deadline ?? r.completedOn!;
-          const late = r.daysLate > 0;
+          const late = (r.daysLate ?? 0) > 0;
           return (
-            <g key={r.id} data-testid="gantt-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate}>
+            <g key={r.id} data-testid="gantt-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate ?? ''}>
               <title>
                 {`${r.position}. ${r.title} — ${t('plan.deadline')}: ${r.deadline ? formatDateVi(r.deadline) : t('plan.noDeadline')}; ${r.statusLabel}${r.completedOn ? ` ${formatDateVi(r.completedOn)}` : ''}${late ? `; ${t('plan.daysLate')}: ${r.daysLate}` : ''}`}
               </title>

@@ -1,4 +1,4 @@
-/** Overdue report at a chosen date, with its Excel export. */
+/** Overdue report at a chosen date (late with a report, and past due without one, apart), with its Excel export. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,19 @@ export default function OverduePage() {
         </div>
       </form>
       <QueryList query={rows} empty={t('plan.overdueNone')}>
-        {(items) => <PlanTable rows={items} testId="overdue-table" />}
+        {(items) => (
+          <>
+            <h2>
+              {t('plan.lateReported')}: {items.filter((r) => !r.pastDueNoReport).length}
+            </h2>
+            <PlanTable rows={items.filter((r) => !r.pastDueNoReport)} testId="overdue-table" asOf={asOf} />
+            <h2>
+              {t('plan.pastDueNoReport')}: {items.filter((r) => r.pastDueNoReport).length}
+            </h2>
+            <p className="muted">{t('plan.pastDueNoReportIntro')}</p>
+            <PlanTable rows={items.filter((r) => r.pastDueNoReport)} testId="overdue-no-report-table" asOf={asOf} />
+          </>
+        )}
       </QueryList>
     </section>
   );

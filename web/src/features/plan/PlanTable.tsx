@@ -2,10 +2,11 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../app/components/lists';
-import { formatDateVi } from '../../app/format';
+import { describeLateness } from '../../../../src/domain/plan/lateness';
+import { formatDateVi, todayInVietnam } from '../../app/format';
 import type { PlanRow } from './api';
 
-export function PlanTable({ rows, testId = 'plan-table' }: { rows: PlanRow[]; testId?: string }) {
+export function PlanTable({ rows, testId = 'plan-table', asOf }: { rows: PlanRow[]; testId?: string; asOf?: string }) {
   const { t } = useTranslation();
   return (
     <DataTable
@@ -13,7 +14,7 @@ export function PlanTable({ rows, testId = 'plan-table' }: { rows: PlanRow[]; te
       columns={[t('plan.stt'), t('plan.content'), t('plan.lead'), t('plan.deadline'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, t('plan.instrument')]}
     >
       {rows.map((r) => (
-        <tr key={r.id} data-testid="plan-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate} className={r.overdue ? 'row-overdue' : undefined}>
+        <tr key={r.id} data-testid="plan-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate ?? ''} className={r.overdue ? 'row-overdue' : undefined}>
           <td className="code">{r.position}</td>
           <td>
             <Link to="/ke-hoach/$taskId" params={{ taskId: String(r.id) }}>
@@ -30,12 +31,15 @@ export function PlanTable({ rows, testId = 'plan-table' }: { rows: PlanRow[]; te
             {!r.deadlineVerified && <small className="note"> {t('plan.unverified')}</small>}
           </td>
           <td>
-            {r.statusLabel} ({r.percent}%)
+            {r.status === 'no_report' ? r.statusLabel : `${r.statusLabel} (${r.percent}%)`}
             {r.timeliness === 'at_risk' && <strong className="note"> {t('plan.atRisk')}</strong>}
             {r.overdueAssignments > 0 && r.assignments > 1 && <small className="muted"> — {t('plan.overdueAssignments', { n: r.overdueAssignments })}</small>}
+            {r.noReportAssignments > 0 && r.assignments > 1 && r.status !== 'no_report' && <small className="muted"> — {t('plan.noReportAssignments', { n: r.noReportAssignments })}</small>}
           </td>
           <td className="nowrap">{r.completedOn ? formatDateVi(r.completedOn) : '—'}</td>
-          <td className="num" data-testid="days-late">{r.daysLate}</td>
+          <td className="num" data-testid="days-late" title={describeLateness(r, formatDateVi(asOf ?? todayInVietnam())) ?? undefined}>
+            {r.daysLate ?? <small className="muted">{t('plan.noReportCell')}</small>}
+          </td>
           <td className="nowrap">{r.instrument ?? '—'}</td>
         </tr>
       ))}

@@ -8,6 +8,8 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
+import { describeLateness } from '../../../../src/domain/plan/lateness';
+import { DateField } from '../../app/components/DateField';
 import { STATUS_LABELS, taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
 import './texts';
 
@@ -108,6 +110,41 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
   );
 }
 
+/** The day the lead agency submitted the deliverable (trình), distinct from the instrument's signature. */
+function SubmissionForm({ taskId, version, submittedOn, source, onDone }: { taskId: number; version: number; submittedOn: string | null; source: string | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(submittedOn ?? '');
+  const [src, setSrc] = useState(source ?? '');
+  const save = useMutation({
+    mutationFn: () => api(`/api/plan/tasks/${taskId}/submission`, { method: 'PATCH', body: { version, submittedOn: date || null, source: src } }),
+    onSuccess: onDone,
+  });
+  return (
+    <form
+      className="filters"
+      data-testid="submission-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <DateField label={t('plan.submittedOn')} value={date} onChange={setDate} testId="submission-date" />
+      <div className="field">
+        <label htmlFor="submission-source">{t('plan.submissionSource')}</label>
+        <input id="submission-source" type="text" value={src} onChange={(e) => setSrc(e.target.value)} size={40} data-testid="submission-source" />
+      </div>
+      <div className="field">
+        <span>&nbsp;</span>
+        <button type="submit" className="button-primary" disabled={save.isPending} data-testid="submission-save">
+          {t('plan.recordSubmission')}
+        </button>
+      </div>
+      {save.isError && <ErrorBox error={save.error} />}
+      {save.isSuccess && <p role="status">{t('plan.submissionSaved')}</p>}
+    </form>
+  );
+}
+
 export default function TaskPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -124,9 +161,10 @@ export default function TaskPage() {
   const send = useMutation({ mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }), onSuccess: () => (setComment(''), refresh()) });
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBox error={detail.error} />;
-  const { task, rollup, assignments, instruments, changes, progress, comments, evidence } = detail.data;
-  const active = assignments.filter((a) => !a.validTo);
-  const shown = active.length > 12 ? [...active.filter((a) => a.canEdit), ...active.filter((a) => !a.canEdit && a.overdue)].slice(0, 40) : assignments;
+  const { task, rollup, assignments, instruments, changes, progress, comments, evidence, can } = detail.data;
+  // every assignment, the actor's own first, then the active ones, then those handed over (history)
+  const shown = [...assignments].sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || Number(!!a.validTo) - Number(!!b.validTo));
+  const lateness = describeLateness(task, formatDateVi(asOf));
   return (
     <section data-testid="task-page" data-task-id={task.id} data-status={task.status} data-percent={task.percent}>
       <p>
@@ -155,11 +193,33 @@ export default function TaskPage() {
         </div>
         <div className="card">
           <dt>{t('plan.daysLate')}</dt>
-          <dd>{task.daysLate}</dd>
+          <dd data-testid="task-days-late">{task.daysLate ?? t('plan.noReportCell')}</dd>
         </div>
+        {task.leadAgency && (
+          <div className="card">
+            <dt>{t('plan.submittedOn')}</dt>
+            <dd data-testid="task-submitted-on">
+              {task.submittedOn ? formatDateVi(task.submittedOn) : t('plan.submissionUnknown')}
+              {task.submittedSource && <small className="source"> {task.submittedSource}</small>}
+            </dd>
+          </div>
+        )}
+        {lateness && (
+          <div className="card">
+            <dt>{t('plan.lateness')}</dt>
+            <dd data-testid="task-lateness">{lateness}</dd>
+          </div>
+        )}
+        {task.basis && (
+          <div className="card">
+            <dt>{t('plan.basis')}</dt>
+            <dd data-testid="task-basis">{task.basis}</dd>
+          </div>
+        )}
       </dl>
+      {can.recordSubmission && <SubmissionForm taskId={task.id} version={task.version} submittedOn={task.submittedOn} source={task.submittedSource} onDone={refresh} />}
       <p className="count" data-testid="task-rollup">
-        {t('plan.rollup', { completed: rollup.completed, active: rollup.active, percent: rollup.percent, overdue: rollup.overdue })}
+        {t('plan.rollup', { completed: rollup.completed, active: rollup.active, percent: rollup.percent, overdue: rollup.overdue, noReport: rollup.noReport, pastDueNoReport: rollup.pastDueNoReport })}
       </p>
       {task.note && <p className="note">{task.note}</p>}
       {instruments.length > 0 && (
@@ -174,7 +234,7 @@ export default function TaskPage() {
           </ul>
         </>
       )}
-      <h2>{t('plan.agency')}</h2>
+      <h2>{t('plan.allAssignments', { n: assignments.length })}</h2>
       <DataTable testId="assignments" columns={[t('plan.agency'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, '']}>
         {shown.map((a) => (
           <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
@@ -183,11 +243,9 @@ export default function TaskPage() {
               {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
               {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
             </td>
-            <td>
-              {a.statusLabel} ({a.percent}%)
-            </td>
+            <td data-status={a.status}>{a.status === 'no_report' ? a.statusLabel : `${a.statusLabel} (${a.percent}%)`}</td>
             <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
-            <td className="num">{a.daysLate}</td>
+            <td className="num">{a.daysLate ?? <small className="muted">{a.pastDueNoReport ? t('plan.pastDueNoReport') : t('plan.noReportCell')}</small>}</td>
             <td>
               {a.canEdit && editing !== a.id && (
                 <button type="button" className="button-secondary" onClick={() => setEditing(a.id)} data-testid="assignment-edit">

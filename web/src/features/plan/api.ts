@@ -26,15 +26,17 @@ export interface Assignment {
   validFrom: string;
   validTo: string | null;
   version: number;
-  daysLate: number;
+  daysLate: number | null;
   overdue: boolean;
+  pastDueNoReport: boolean;
   canEdit: boolean;
   moves: { to: TaskStatus; action: string; requires: 'note' | 'completedOn' | null }[];
 }
 
 export interface TaskDetail {
   task: PlanRow;
-  rollup: { total: number; active: number; completed: number; overdue: number; percent: number; status: TaskStatus };
+  rollup: { total: number; active: number; completed: number; overdue: number; noReport: number; pastDueNoReport: number; percent: number; status: TaskStatus };
+  can: { recordSubmission: boolean };
   assignments: Assignment[];
   instruments: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; factStatus: string }[];
   changes: { id: number; from: TaskStatus; to: TaskStatus; note: string | null; byName: string; at: string }[];
