@@ -131,9 +131,9 @@ export function parseResidentRow(sheet: string, row: number, cells: string[], pr
     if (v === 'bad') problems.push({ sheet, row, column: letterOf(key), message: `"${cell(key)}" không phải số nguyên không âm.` });
     else counts[key] = v;
   }
-  if (problems.length === before) {
-    problems.push(...checkResidentHouseholds({ ...counts, source: cell('source') }, { requireSource: true }, (field) => ({ sheet, row, column: letterOf(field) })));
-  }
+  const where = (field: keyof ResidentHouseholds) => ({ sheet, row, column: letterOf(field) });
+  if (problems.length === before) problems.push(...checkResidentHouseholds({ ...counts, source: cell('source') }, { requireSource: true }, where));
+  else if (!cell('source')) problems.push({ ...where('source'), message: 'Cần ghi nguồn số liệu (ví dụ: báo cáo, Biểu tổng hợp của UBND xã).' });
   if (problems.length > before) return null;
   return { row, communeCode: code, total: counts.total!, urban: counts.urban, rural: counts.rural, ethnicMinority: counts.ethnicMinority, source: cell('source') };
 }

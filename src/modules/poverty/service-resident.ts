@@ -88,7 +88,8 @@ export async function importResidentFile(db: Db, caller: Caller, input: { year: 
   const parsed = await readResidentFile(input.filePath, input.fileName);
   const problems: Problem[] = [...parsed.problems];
   const resolved: { communeId: string; value: ResidentHouseholds }[] = [];
-  if (!problems.length) {
+  // Rows that parsed are resolved even when others did not: every problem of the file in one pass.
+  {
     const date = reviewDateOfYear(input.year);
     const access = isSystem(caller) || isCentral(caller) ? null : await unitAccess(db, caller);
     const sheet = /\.csv$/i.test(input.fileName) ? input.fileName : undefined;
