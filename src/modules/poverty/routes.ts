@@ -64,7 +64,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/poverty/summary.csv', { summary: 'Xuất bảng tổng hợp (CSV, UTF-8)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
     const s = await svc.povertySummary(db, query);
-    const rows = svc.summaryTableRows([...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))], 'vi');
+    const rows = svc.summaryTableRowsVi([...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))]);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`)}`);
     return c.body(toCsv(rows, undefined, { bom: true }));

@@ -324,26 +324,27 @@ function present(r: repo.SummaryRow): SummaryRowView {
  * Rows as tables and CSV files show them (CLI table/csv, the CSV download): rates rounded to two
  * decimals, "chưa có số hộ dân cư" where the resident households are unknown, coverage as "n/N".
  */
-export function summaryTableRows(rows: SummaryRowView[], labels: 'vi' | 'keys' = 'keys') {
+export function summaryTableRows(rows: SummaryRowView[]) {
   const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : roundPct(v));
-  return rows.map((r) => {
-    const row = {
-      code: r.code, name: r.name, part: r.part, households: r.households, registeredHouseholds: r.registeredHouseholds,
-      poor: r.poor, poorRate: rate(r.poorRate), nearPoor: r.nearPoor, nearPoorRate: rate(r.nearPoorRate),
-      escapedPoor: r.escapedPoor, escapedNearPoor: r.escapedNearPoor, newlyPoor: r.newlyPoor, newlyNearPoor: r.newlyNearPoor, relapsed: r.relapsed,
-      poorNoLabour: r.poorNoLabour, nearPoorNoLabour: r.nearPoorNoLabour, labourUnknown: r.labourUnknown,
-      coverage: `${r.coverage.reporting}/${r.coverage.total}`, official: r.official,
-    };
-    if (labels === 'keys') return row;
-    return {
-      'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
-      'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
-      'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
-      'Cận nghèo phát sinh': row.newlyNearPoor, 'Tái nghèo': row.relapsed, 'Hộ nghèo không có khả năng lao động': row.poorNoLabour,
-      'Hộ cận nghèo không có khả năng lao động': row.nearPoorNoLabour, 'Chưa rõ khả năng lao động': row.labourUnknown,
-      'Xã đã báo cáo / xã trên địa bàn': row.coverage, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
-    };
-  });
+  return rows.map((r) => ({
+    code: r.code, name: r.name, part: r.part, households: r.households, registeredHouseholds: r.registeredHouseholds,
+    poor: r.poor, poorRate: rate(r.poorRate), nearPoor: r.nearPoor, nearPoorRate: rate(r.nearPoorRate),
+    escapedPoor: r.escapedPoor, escapedNearPoor: r.escapedNearPoor, newlyPoor: r.newlyPoor, newlyNearPoor: r.newlyNearPoor, relapsed: r.relapsed,
+    poorNoLabour: r.poorNoLabour, nearPoorNoLabour: r.nearPoorNoLabour, labourUnknown: r.labourUnknown,
+    coverage: `${r.coverage.reporting}/${r.coverage.total}`, official: r.official,
+  }));
+}
+
+/** The same rows with Vietnamese column names (the CSV download of the screens). */
+export function summaryTableRowsVi(rows: SummaryRowView[]) {
+  return summaryTableRows(rows).map((row) => ({
+    'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
+    'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
+    'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
+    'Cận nghèo phát sinh': row.newlyNearPoor, 'Tái nghèo': row.relapsed, 'Hộ nghèo không có khả năng lao động': row.poorNoLabour,
+    'Hộ cận nghèo không có khả năng lao động': row.nearPoorNoLabour, 'Chưa rõ khả năng lao động': row.labourUnknown,
+    'Xã đã báo cáo / xã trên địa bàn': row.coverage, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
+  }));
 }
 
 /**
