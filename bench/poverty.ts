@@ -108,6 +108,7 @@ function generateCommune(c: BenchCommune, rates: Map<string, number>, size = c.h
     households.push({
       row: k + 2, code, headName: name, headIdNumber: null, headEthnicity: isMinority ? 'Tày' : 'Kinh', ethnicMinority: isMinority,
       village: null, area, scoreA, income: null, deprived, scoreB: null, previousClass, decisionNo: null, decisionDate: null,
+      occupation: null, noLabourCapacity: null,
     });
     members.push({ row: k + 2, householdCode: code, fullName: name, relation: 'Chủ hộ', birthDate: null, sex: null, idNumber: null, ethnicity: null });
   }

@@ -86,15 +86,27 @@ describe('poverty API', () => {
     expect((await (await t.as('province_officer')).get(path)).status).toBe(200);
     const steering = await t.as('steering_member');
     expect((await steering.get(path)).status).toBe(403);
-    const summary = await steering.get('/api/poverty/summary?year=2025&level=province');
+    // Default: official figures only (recognised results): nothing yet.
+    expect((await steering.get('/api/poverty/summary?year=2025&level=province')).body).toMatchObject({ status: 'official', rows: [] });
+    const summary = await steering.get('/api/poverty/summary?year=2025&level=province&status=all');
     expect(summary.status).toBe(200);
-    expect(summary.body.rows[0]).toMatchObject({ code: '01', households: 3, poor: 1, nearPoor: 1 });
+    expect(summary.body.rows[0]).toMatchObject({ code: '01', households: null, registeredHouseholds: 3, poor: 1, nearPoor: 1, poorRate: null, official: false });
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
-    const csv = await steering.get('/api/poverty/summary?year=2025&level=nation'.replace('summary', 'summary.csv'));
+    // 3 surveyed households, 1 poor: the CSV says "chưa có số hộ dân cư", never 33,33 %.
+    const before = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
+    expect(String(before.body)).toMatch(/VN,Toàn quốc,all,chưa có số hộ dân cư,3,1,chưa có số hộ dân cư,/);
+    // The commune reports its resident households; steering members may read, not write.
+    const body = { year: 2025, total: 300, source: 'Biểu tổng hợp của UBND phường' };
+    const path2 = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households`;
+    expect((await steering.request('PUT', path2, body)).status).toBe(403);
+    const put = await (await t.as('commune_officer')).request('PUT', path2, body);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await steering.get(`${path2}?year=2025`)).body).toMatchObject({ current: { total: 300 }, can: { edit: false } });
+    const csv = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toMatch(/Tỷ lệ nghèo \(%\)/);
-    expect(String(csv.body)).toMatch(/Toàn quốc,all,3,1,33\.33/);
+    expect(String(csv.body)).toMatch(/VN,Toàn quốc,all,300,3,1,0\.33,1,0\.33,/);
   });
 
   it('the export of poor and near-poor lists is an xlsx and is audited', async () => {

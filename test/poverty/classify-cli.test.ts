@@ -18,7 +18,7 @@ describe('classifyStream: the `poverty classify` contract', () => {
     const { summary, out } = await run([
       JSON.stringify({ id: 'h1', year: 2023, area: 'rural', scoreA: 140, deprived: ['1.1', '2.2', '4.2'] }),
       '{not json',
-      JSON.stringify({ id: 'h3', year: 2023, area: 'urban', incomePerCapita: 2_500_000, deprived: [] }),
+      JSON.stringify({ id: 'h3', year: 2023, area: 'urban', incomePerCapita: 2_500_000, deprived: [], occupation: 'salt' }),
       JSON.stringify({ id: 'h4', year: 2023, area: 'rural', scoreA: 100, deprived: ['9.9'] }),
       JSON.stringify({ id: 'h5', year: 2023, area: 'rural', deprived: [] }),
       JSON.stringify({ id: 'h6', year: 2021, area: 'rural', scoreA: 100, deprived: [] }),

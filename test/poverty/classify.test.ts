@@ -48,18 +48,39 @@ describe('Decree 07/2021, Art. 3: income lines, the AND rule and the average ban
   const cases: [string, ClassifyInput, string][] = [
     ['rural, income 1,500,000, 3 deprivations → poor', { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(3) }, 'poor'],
     ['rural, income 1,500,000, 2 deprivations → near-poor', { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(2) }, 'near_poor'],
-    ['rural, income 1,500,001, 5 deprivations → not poor (average band): the rule is AND, not OR', { area: 'rural', year: 2022, incomePerCapita: 1_500_001, deprived: dep(5) }, 'average'],
-    ['rural, income 2,250,000 → average (upper bound included)', { area: 'rural', year: 2024, incomePerCapita: 2_250_000, deprived: [] }, 'average'],
+    ['rural, income 1,500,001, 5 deprivations → not poor (average band): the rule is AND, not OR', { area: 'rural', year: 2022, incomePerCapita: 1_500_001, deprived: dep(5), occupation: 'farm' }, 'average'],
+    ['rural, income 2,250,000 → average (upper bound included)', { area: 'rural', year: 2024, incomePerCapita: 2_250_000, deprived: [], occupation: 'forestry' }, 'average'],
     ['rural, income 2,250,001 → not poor', { area: 'rural', year: 2024, incomePerCapita: 2_250_001, deprived: [] }, 'not_poor'],
     ['urban, income 2,000,000, 3 deprivations → poor', { area: 'urban', year: 2025, incomePerCapita: 2_000_000, deprived: dep(3) }, 'poor'],
-    ['urban, income 2,000,001, 0 deprivations → average', { area: 'urban', year: 2025, incomePerCapita: 2_000_001, deprived: [] }, 'average'],
-    ['urban, income 3,000,000, any deprivations → average band', { area: 'urban', year: 2023, incomePerCapita: 3_000_000, deprived: dep(7) }, 'average'],
+    ['urban, income 2,000,001, 0 deprivations → average', { area: 'urban', year: 2025, incomePerCapita: 2_000_001, deprived: [], occupation: 'fishery' }, 'average'],
+    ['urban, income 3,000,000, any deprivations → average band', { area: 'urban', year: 2023, incomePerCapita: 3_000_000, deprived: dep(7), occupation: 'salt' }, 'average'],
     ['urban, income 3,000,001 → not poor', { area: 'urban', year: 2023, incomePerCapita: 3_000_001, deprived: [] }, 'not_poor'],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     const r = classOf(input);
     expect(r.class).toBe(expected);
     expect(r.decidedBy).toBe('income');
+  });
+
+  /**
+   * Quyết định 24/2021/QĐ-TTg, Art. 2 (thuvienphapluat.vn, S43): "Phương pháp xác định hộ làm nông nghiệp,
+   * lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình là phương pháp xác định thu nhập của hộ
+   * gia đình trong vòng 12 tháng trước thời điểm rà soát…": the band is for those households only.
+   */
+  it('the average band applies only to farm, forestry, fishery and salt households (QĐ 24/2021, Art. 2)', () => {
+    const inBand = { area: 'urban' as const, year: 2025, incomePerCapita: 2_500_000, deprived: [] };
+    for (const occupation of ['farm', 'forestry', 'fishery', 'salt'] as const) expect(classOf({ ...inBand, occupation }).class).toBe('average');
+    const other = classOf({ ...inBand, occupation: 'other' });
+    expect(other.class).toBe('not_poor');
+    expect(other.reasons.find((x) => x.rule === 'average_band_not_applicable')).toMatchObject({ citation: 'Quyết định 24/2021/QĐ-TTg, Điều 2', status: 'verified' });
+    expect(other.flags).not.toContain('occupation_unknown');
+    // Occupation not reported: not defaulted to farming; the case is flagged for the commune to complete.
+    const unknown = classOf(inBand);
+    expect(unknown.class).toBe('not_poor');
+    expect(unknown.flags).toContain('occupation_unknown');
+    expect(unknown.reasons.map((x) => x.rule)).toContain('average_band_occupation_unknown');
+    // Above the band, the occupation does not matter.
+    expect(classOf({ ...inBand, incomePerCapita: 3_000_001 }).flags).not.toContain('occupation_unknown');
   });
 
   it('score A alone cannot decide the average band ("average: only decidable from income")', () => {
@@ -83,7 +104,7 @@ describe('Decree 351/2025: 2026 continuation and the 2027-2030 standard', () => 
     expect(r.application).toMatch(/351\/2025/);
   });
   it('rural 2026, income 1,600,000 → not under the 1,500,000 line of Decree 07', () => {
-    expect(classOf({ area: 'rural', year: 2026, incomePerCapita: 1_600_000, deprived: dep(3) }).class).toBe('average');
+    expect(classOf({ area: 'rural', year: 2026, incomePerCapita: 1_600_000, deprived: dep(3), occupation: 'farm' }).class).toBe('average');
   });
   const cases: [string, ClassifyInput, string][] = [
     ['rural 2027, income 2,100,000, 3 deprivations → poor (Decree 351)', { area: 'rural', year: 2027, incomePerCapita: 2_100_000, deprived: dep(3) }, 'poor'],
@@ -197,7 +218,7 @@ describe('evidence and typed errors', () => {
     const local = { ...STANDARD_ND07_2021, id: 'LOCAL-TEST', nameVi: 'Chuẩn nghèo địa phương (thử)', local: true,
       incomeLine: { ...STANDARD_ND07_2021.incomeLine, rural: { ...STANDARD_ND07_2021.incomeLine.rural, value: 2_000_000 } } };
     const catalog: StandardCatalog = { ...NATIONAL_CATALOG, standards: [...NATIONAL_CATALOG.standards, local] };
-    const household = { area: 'rural' as const, year: 2023, incomePerCapita: 1_800_000, deprived: dep(3) };
+    const household = { area: 'rural' as const, year: 2023, incomePerCapita: 1_800_000, deprived: dep(3), occupation: 'farm' as const };
     const national = classifyHousehold(household, catalog);
     const provincial = classifyHousehold({ ...household, standardId: 'LOCAL-TEST' }, catalog);
     expect(national.ok && national.value.class).toBe('average');

@@ -63,10 +63,43 @@ describe('giamngheo poverty template | import | summary (child processes)', () =
     expect(r.stdout).toMatch(/Đã nhập 2 hộ/);
     const again = await runCli(['poverty', 'import', f, '--commune', '00004', '--year', '2025'], env);
     expect(again.stdout).toMatch(/không có thay đổi/);
-    const s = await runCli(['poverty', 'summary', '--year', '2025', '--level', 'province', '--format', 'json'], env);
+    // Default --status official: recognised results only (none yet); --status all shows the provisional ones.
+    const official = await runCli(['poverty', 'summary', '--year', '2025', '--level', 'province', '--format', 'json'], env);
+    expect(official.code).toBe(0);
+    expect(JSON.parse(official.stdout)).toMatchObject({ status: 'official', rows: [] });
+    const s = await runCli(['poverty', 'summary', '--year', '2025', '--level', 'province', '--status', 'all', '--format', 'json'], env);
     expect(s.code).toBe(0);
     const json = JSON.parse(s.stdout);
     expect(json.rows).toHaveLength(1);
-    expect(json.rows[0]).toMatchObject({ code: '01', households: 2, poor: 1, nearPoor: 0, newlyPoor: 1, poorPct: 50 });
+    // No resident households yet: rates are null, never poor / households in the register (1/2 = 50 %).
+    expect(json.rows[0]).toMatchObject({
+      code: '01', households: null, registeredHouseholds: 2, poor: 1, nearPoor: 0, newlyPoor: 1, poorRate: null, nearPoorRate: null, poorPct: null, official: false,
+    });
+    expect(json.rows[0].coverage).toEqual({ reporting: 0, total: expect.any(Number) });
+  });
+
+  it('households set records the resident households; the summary divides by them (JSON full precision, table and CSV two decimals)', async () => {
+    const bad = await runCli(['poverty', 'households', 'set', '--commune', '99999', '--year', '2025', '--total', '10'], env);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Lỗi: Không có xã mã "99999"/)]);
+    const zero = await runCli(['poverty', 'households', 'set', '--commune', '00004', '--year', '2025', '--total', '0'], env);
+    expect(zero.code).not.toBe(0);
+    expect(zero.stderr).toMatch(/^Lỗi: Tổng số hộ dân cư phải lớn hơn 0\./);
+    const set = await runCli(['poverty', 'households', 'set', '--commune', '00004', '--year', '2025', '--total', '3000', '--source', 'Biểu tổng hợp số 01/BC-UBND'], env);
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/Đã ghi nhận 3\.000 hộ dân cư của Phường Ba Đình/);
+    const json = JSON.parse((await runCli(['poverty', 'summary', '--year', '2025', '--level', 'province', '--status', 'all', '--format', 'json'], env)).stdout);
+    expect(json.rows[0]).toMatchObject({ households: 3000, poor: 1, official: false });
+    expect(json.rows[0].poorRate).toBe((100 * 1) / 3000); // 0.0333… kept in full
+    expect(json.rows[0].coverage.reporting).toBe(1);
+    const csv = await runCli(['poverty', 'summary', '--year', '2025', '--level', 'province', '--status', 'all', '--format', 'csv'], env);
+    const [header, line] = csv.stdout.trim().split(/\r?\n/);
+    const cols = header.split(',');
+    const values = line.split(',');
+    expect(values[cols.indexOf('poorRate')]).toBe('0.03');
+    expect(values[cols.indexOf('households')]).toBe('3000');
+    const list = await runCli(['poverty', 'households', 'list', '--year', '2025', '--format', 'json'], env);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ code: '00004', total: 3000, source: 'Biểu tổng hợp số 01/BC-UBND', recordedBy: 'dòng lệnh' })]);
   });
 });

@@ -24,13 +24,14 @@ async function workbook(name: string, rows: TemplateRows, year = 2024): Promise<
   return file;
 }
 
-// Households: code, head, CCCD, ethnicity, village, area, A, income, deprived, B, previous class, decision no, decision date
+// Households: code, head, CCCD, ethnicity, village, area, A, income, deprived, B, previous class, decision no, decision date,
+// occupation, no labour capacity (the last two: columns N, O added later; older rows without them stay importable)
 const GOOD: TemplateRows = {
   households: [
     ['H001', 'Nguyễn Văn An', '001090000001', 'Kinh', 'Thôn 1', 'Nông thôn', 140, null, '1.1; 2.2; 4.2', 30, 'Hộ nghèo', '12/QĐ-UBND', '10/12/2024'],
     ['H002', 'Lò Thị Bình', '001090000002', 'Thái', 'Thôn 2', 'Nông thôn', 120, null, '3.1', null, 'Hộ nghèo', null, null],
-    ['H003', 'Trần Văn Cường', null, 'Kinh', 'Tổ 3', 'Thành thị', null, 2_500_000, '', null, 'Hộ cận nghèo', null, null],
-    ['H004', 'Hà Văn Dũng', null, 'Tày', 'Thôn 1', 'Nông thôn', 130, null, '1.1;1.2;2.1;5.2', null, 'Hộ cận nghèo', null, null],
+    ['H003', 'Trần Văn Cường', null, 'Kinh', 'Tổ 3', 'Thành thị', null, 2_500_000, '', null, 'Hộ cận nghèo', null, null, 'Ngư nghiệp', 'Không'],
+    ['H004', 'Hà Văn Dũng', null, 'Tày', 'Thôn 1', 'Nông thôn', 130, null, '1.1;1.2;2.1;5.2', null, 'Hộ cận nghèo', null, null, 'Khác', 'Có'],
   ],
   members: [
     ['H001', 'Nguyễn Văn An', 'Chủ hộ', '01/02/1970', 'Nam', '001090000001', 'Kinh'],
@@ -115,12 +116,25 @@ describe('import of a commune review workbook', () => {
     const file = await workbook('good.xlsx', GOOD);
     const out = await importReviewWorkbook(t.db, CLI, { communeCode: '00004', year: 2024, filePath: file, fileName: 'good.xlsx' });
     expect(out).toMatchObject({ communeId, unchanged: false, households: 4, members: 5, classes: { poor: 2, near_poor: 1, average: 1, not_poor: 0 } });
-    const agg = await t.db.query<{ households: number; poor: number; near_poor: number; escaped_poor: number; relapsed: number; escaped_near_poor: number }>(
-      'SELECT sum(households)::int households, sum(poor)::int poor, sum(near_poor)::int near_poor, sum(escaped_poor)::int escaped_poor, sum(relapsed)::int relapsed, sum(escaped_near_poor)::int escaped_near_poor FROM poverty_aggregate WHERE year = 2024 AND commune_id = $1',
+    const agg = await t.db.query(
+      `SELECT sum(households)::int households, sum(poor)::int poor, sum(near_poor)::int near_poor, sum(escaped_poor)::int escaped_poor, sum(relapsed)::int relapsed,
+              sum(newly_poor)::int newly_poor, sum(escaped_near_poor)::int escaped_near_poor, sum(poor_no_labour)::int poor_no_labour,
+              sum(near_poor_no_labour)::int near_poor_no_labour, sum(labour_unknown)::int labour_unknown
+       FROM poverty_aggregate WHERE year = 2024 AND commune_id = $1`,
       [communeId],
     );
-    // H001 poor→poor, H002 poor→near-poor (escaped), H003 near-poor→average (escaped near-poverty), H004 near-poor→poor (relapse)
-    expect(agg[0]).toEqual({ households: 4, poor: 2, near_poor: 1, escaped_poor: 1, relapsed: 1, escaped_near_poor: 1 });
+    // H001 poor→poor, H002 poor→near-poor (escaped), H003 near-poor→average (escaped near-poverty; a fishery household, so
+    // the band applies: QĐ 24/2021, Art. 2), H004 near-poor→poor: poor for the first time in the register = "nghèo phát sinh",
+    // not "tái nghèo" (which needs an earlier escape from poverty). H004 has no labour capacity; H001, H002 did not report it.
+    expect(agg[0]).toEqual({
+      households: 4, poor: 2, near_poor: 1, escaped_poor: 1, relapsed: 0, newly_poor: 1, escaped_near_poor: 1,
+      poor_no_labour: 1, near_poor_no_labour: 0, labour_unknown: 2,
+    });
+    const stored = await t.db.query('SELECT occupation, no_labour_capacity FROM poverty_result WHERE year = 2024 ORDER BY household_id');
+    expect(stored).toEqual([
+      { occupation: null, no_labour_capacity: null }, { occupation: null, no_labour_capacity: null },
+      { occupation: 'fishery', no_labour_capacity: false }, { occupation: 'other', no_labour_capacity: true },
+    ]);
     const a = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.import.create' AND unit_id = $1`, [communeId]);
     expect(a.n).toBe(1);
   });
@@ -135,26 +149,29 @@ describe('import of a commune review workbook', () => {
   });
 
   it('a changed file replaces the commune results and the aggregates follow; the province summary changes', async () => {
-    const s1 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' });
+    const s1 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none', status: 'all' });
     const row1 = s1.rows.find((r) => r.unitId === provinceId)!;
-    expect(row1).toMatchObject({ households: 4, poor: 2 });
-    expect(row1.poorPct).toBeCloseTo(50, 10);
+    // No resident households reported: no rate (never poor / households in the register), provisional results.
+    expect(row1).toMatchObject({ registeredHouseholds: 4, households: null, poor: 2, poorRate: null, poorPct: null, official: false });
+    expect(row1.coverage.reporting).toBe(0);
+    // Official figures count recognised results only: none yet.
+    expect((await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' })).rows).toEqual([]);
     const changed = { ...GOOD, households: GOOD.households!.map((h) => (h[0] === 'H002' ? [...h.slice(0, 8), '3.1; 4.1; 5.1', ...h.slice(9)] : h)) };
     const out = await importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: await workbook('good-v2.xlsx', changed), fileName: 'good-v2.xlsx' });
     expect(out.classes.poor).toBe(3);
-    const s2 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' });
-    expect(s2.rows.find((r) => r.unitId === provinceId)).toMatchObject({ households: 4, poor: 3, escapedPoor: 0 });
+    const s2 = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'none', status: 'all' });
+    expect(s2.rows.find((r) => r.unitId === provinceId)).toMatchObject({ registeredHouseholds: 4, poor: 3, escapedPoor: 0 });
   });
 
   it('summaries by region and nation, on review and current boundaries, by area type', async () => {
-    const nation = await povertySummary(t.db, { year: 2024, level: 'nation', boundaries: 'review', by: 'area' });
-    expect(nation.rows.map((r) => [r.part, r.households])).toEqual([['rural', 3], ['urban', 1]]);
-    const region = await povertySummary(t.db, { year: 2024, level: 'region', boundaries: 'review', by: 'none' });
+    const nation = await povertySummary(t.db, { year: 2024, level: 'nation', boundaries: 'review', by: 'area', status: 'all' });
+    expect(nation.rows.map((r) => [r.part, r.registeredHouseholds])).toEqual([['rural', 3], ['urban', 1]]);
+    const region = await povertySummary(t.db, { year: 2024, level: 'region', boundaries: 'review', by: 'none', status: 'all' });
     expect(region.rows).toHaveLength(1);
     expect(region.rows[0].name).toMatch(/Đồng bằng sông Hồng/);
-    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'ethnicity' });
+    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'ethnicity', status: 'all' });
     expect(current.rows.every((r) => r.unitId.endsWith('2025-07-01') || r.unitId.startsWith('P:'))).toBe(true);
-    expect(current.rows.reduce((s, r) => s + r.households, 0) + current.unresolved.reduce((s, r) => s + r.households, 0)).toBe(4);
+    expect(current.rows.reduce((s, r) => s + r.registeredHouseholds, 0) + current.unresolved.reduce((s, r) => s + r.registeredHouseholds, 0)).toBe(4);
   });
 });
 
@@ -167,10 +184,10 @@ describe('current boundaries: old provinces roll up into the new ones (admin-uni
       members: [['HG1', 'Sùng Văn Pó', 'Chủ hộ', null, 'Nam', null, "H'Mông"]],
     });
     await importReviewWorkbook(t.db, CLI, { communeId: haGiang!.id, year: 2024, filePath: file, fileName: 'hg.xlsx' });
-    const review = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'ethnicity' });
-    expect(review.rows.find((r) => r.code === '02')).toMatchObject({ households: 1, poor: 1, part: 'minority' });
-    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'none' });
-    expect(current.rows.find((r) => r.code === '08')).toMatchObject({ households: 1, poor: 1 });
+    const review = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'review', by: 'ethnicity', status: 'all' });
+    expect(review.rows.find((r) => r.code === '02' && r.part === 'minority')).toMatchObject({ registeredHouseholds: 1, poor: 1 });
+    const current = await povertySummary(t.db, { year: 2024, level: 'province', boundaries: 'current', by: 'none', status: 'all' });
+    expect(current.rows.find((r) => r.code === '08')).toMatchObject({ registeredHouseholds: 1, poor: 1 });
     expect(current.rows.find((r) => r.code === '08')!.name).toMatch(/Tuyên Quang/);
     expect(current.rows.find((r) => r.code === '02')).toBeUndefined();
   });
@@ -265,5 +282,15 @@ describe('re-import of a commune into the register (upsert path)', () => {
     await run(2023, book(130, '1.1', 'Hộ nghèo', 2), 'y2023b.xlsx');
     expect(await h001()).toMatchObject({ id: first.id, members_count: 2, members: 2, previous_class: 'near_poor' });
     expect(await agg(2024)).toEqual({ escaped_poor: 0, escaped_near_poor: 1, households: 2 });
+
+    // "Tái nghèo" is a household that had escaped poverty and became poor again; poor for the first
+    // time is "nghèo phát sinh" — from the register's history across years, not from last year alone.
+    const transitions = (year: number) =>
+      t.db.one('SELECT sum(newly_poor)::int newly_poor, sum(relapsed)::int relapsed FROM poverty_aggregate WHERE year = $1 AND commune_id = $2', [year, other.id]);
+    await run(2024, book(120, '1.1; 2.1; 3.1', 'Hộ cận nghèo', 2), 'y2024c.xlsx'); // 2023 near-poor → 2024 poor, never poor before
+    expect(await transitions(2024)).toEqual({ newly_poor: 1, relapsed: 0 });
+    await run(2022, book(120, '1.1; 2.1; 3.1', 'Hộ nghèo', 2), 'y2022.xlsx'); // the register learns H001 was poor in 2022
+    // 2022 poor → 2023 near-poor (escaped poverty) → 2024 poor again: relapse; 2024's aggregates follow the 2022 import.
+    expect(await transitions(2024)).toEqual({ newly_poor: 0, relapsed: 1 });
   });
 });

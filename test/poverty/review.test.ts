@@ -173,3 +173,25 @@ describe('reporting chain: each level approves and locks', () => {
     expect(back.ok && communeResultsLocked(back.value)).toBe(false);
   });
 });
+
+/**
+ * QĐ 24/2021/QĐ-TTg, Art. 4 (S40, S41): "Lập danh sách hộ gia đình cần rà soát; Tổ chức rà soát, phân
+ * loại hộ gia đình; tổ chức họp dân để thống nhất kết quả rà soát; Niêm yết, thông báo công khai; Báo cáo,
+ * xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện và công nhận hộ nghèo, hộ cận nghèo và hộ thoát nghèo,
+ * hộ thoát cận nghèo". Art. 7 (S39): the commune chair reports to the district chair, who reports to the
+ * province; the provincial chair sends the official results before 20 December.
+ */
+describe('the review as the law writes it', () => {
+  it('names each step as the text does and cites its article', async () => {
+    const { STEP_INFO, CHAIN_INFO, CHAIN_LOCK_INFO } = await import('../../src/domain/poverty/review');
+    expect(STEP_INFO.listing).toMatchObject({ labelVi: 'Lập danh sách hộ gia đình cần rà soát', citation: 'Quyết định 24/2021/QĐ-TTg, Điều 4 khoản 1', basis: 'law' });
+    expect(STEP_INFO.village_meeting.labelVi).toBe('Tổ chức họp dân để thống nhất kết quả rà soát');
+    expect(STEP_INFO.district_consultation.labelVi).toBe('Báo cáo, xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện');
+    expect(STEP_INFO.recognition).toMatchObject({ actorVi: 'Chủ tịch Ủy ban nhân dân cấp xã', basis: 'law' });
+    for (const s of Object.values(STEP_INFO)) expect(s.citation).toMatch(/^Quyết định 24\/2021\/QĐ-TTg, Điều \d/);
+    // The levels above receive, check and aggregate reports (Art. 7); they do not "approve" households.
+    expect(CHAIN_INFO.district.labelVi).toMatch(/tiếp nhận, tổng hợp, báo cáo/);
+    expect(CHAIN_INFO.province.citation).toBe('Quyết định 24/2021/QĐ-TTg, Điều 7 khoản 2, 3');
+    expect(CHAIN_LOCK_INFO.basis).toBe('local_practice');
+  });
+});

@@ -94,3 +94,33 @@ describe('Vietnamese text survives the streaming reader', () => {
     expect(parsed.problems[0].message).toMatch(/Excel|Thiếu trang/);
   });
 });
+
+describe('columns added later: occupation (N) and no labour capacity (O)', () => {
+  it('are read when present and unknown (null, never a default) when a workbook made before them lacks them', async () => {
+    // A workbook of the first template: 13 columns, headers A..M only.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Hộ gia đình');
+    old.addRow(HOUSEHOLD_COLUMNS.filter((c) => !c.addedLater).map((c) => c.header));
+    old.addRow(['H1', 'Nguyễn Văn A', null, 'Kinh', null, 'Nông thôn', 120, null, '1.1', null, null, null, null]);
+    const members = wb.addWorksheet('Thành viên');
+    members.addRow(['Mã hộ', 'Họ và tên', 'Quan hệ với chủ hộ', 'Ngày sinh (dd/mm/yyyy)', 'Giới tính (Nam/Nữ)', 'Số CCCD', 'Dân tộc']);
+    members.addRow(['H1', 'Nguyễn Văn A', 'Chủ hộ']);
+    const file = path.join(dir, 'old-template.xlsx');
+    await wb.xlsx.writeFile(file);
+    const parsed = await readReviewWorkbook(file);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.households[0]).toMatchObject({ code: 'H1', occupation: null, noLabourCapacity: null });
+  });
+
+  it('parses the values and reports a bad one by its column', () => {
+    const cells = (n: string, o: string) => rowCells(HOUSEHOLD_COLUMNS, [null, 'H1', 'A', null, 'Kinh', null, 'Nông thôn', 120, null, '', null, null, null, null, n, o]);
+    const problems: Problem[] = [];
+    expect(parseHouseholdRow(2, cells('Diêm nghiệp', 'Có'), problems)).toMatchObject({ occupation: 'salt', noLabourCapacity: true });
+    expect(parseHouseholdRow(2, cells('lâm nghiệp', 'không'), problems)).toMatchObject({ occupation: 'forestry', noLabourCapacity: false });
+    expect(problems).toEqual([]);
+    expect(parseHouseholdRow(3, cells('Buôn bán', 'Có lẽ'), problems)).toBeNull();
+    expect(problems.map((p) => `${p.column}${p.row}`)).toEqual(['N3', 'O3']);
+    expect(problems[0].message).toMatch(/Nông nghiệp.*Lâm nghiệp.*Ngư nghiệp.*Diêm nghiệp.*Khác/);
+  });
+});

@@ -11,7 +11,11 @@
  */
 import { formatNumberVi, isIsoDate } from '../text';
 import { applicationForDate, applicationForYear, findStandard, NATIONAL_CATALOG } from './standards';
-import type { AreaType, HouseholdClass, Indicator, PovertyStandard, ScoreAItemTable, StandardApplication, StandardCatalog, VerificationStatus } from './types';
+import {
+  AVERAGE_BAND_OCCUPATION_CITATION, AVERAGE_BAND_OCCUPATIONS, OCCUPATION_LABEL_VI,
+  type AreaType, type HouseholdClass, type Indicator, type Occupation, type PovertyStandard, type ScoreAItemTable, type StandardApplication,
+  type StandardCatalog, type VerificationStatus,
+} from './types';
 
 export interface ClassifyInput {
   area: AreaType;
@@ -31,6 +35,12 @@ export interface ClassifyInput {
   scoreB?: number;
   /** Classify under this standard instead of the one in force (local standard, comparison). */
   standardId?: string;
+  /**
+   * The household's occupation: the average-living-standard band applies only to farm, forestry,
+   * fishery and salt households (QĐ 24/2021, Art. 2). Omitted/null = not reported: the band is not
+   * applied and the case is flagged `occupation_unknown`.
+   */
+  occupation?: Occupation | null;
 }
 
 export type Evidence = 'scoreA' | 'income' | 'b1Items';
@@ -42,7 +52,7 @@ export interface Reason {
   status: VerificationStatus;
 }
 
-export type ReviewFlag = 'evidence_disagreement' | 'score_b_mismatch' | 'score_a_mismatch' | 'unverified_value';
+export type ReviewFlag = 'evidence_disagreement' | 'score_b_mismatch' | 'score_a_mismatch' | 'unverified_value' | 'occupation_unknown';
 
 export interface Classification {
   class: HouseholdClass;
@@ -285,6 +295,20 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
       });
     }
     cls = poor ? 'poor' : 'near_poor';
+  } else if (income !== null && standard.averageBand && income > line.value && income <= standard.averageBand.upper[area].value && !AVERAGE_BAND_OCCUPATIONS.includes(input.occupation as Occupation)) {
+    // In the band, but the band is only for farm, forestry, fishery and salt households.
+    const occupation = input.occupation ?? null;
+    cls = 'not_poor';
+    if (occupation === null) flags.push('occupation_unknown');
+    reasons.push({
+      rule: occupation === null ? 'average_band_occupation_unknown' : 'average_band_not_applicable',
+      messageVi:
+        occupation === null
+          ? `Thu nhập ${vnd(income)} trong khoảng mức sống trung bình, nhưng chưa có nghề nghiệp của hộ: chỉ hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp được xác định mức sống trung bình.`
+          : `Hộ làm nghề "${OCCUPATION_LABEL_VI[occupation]}": không thuộc đối tượng xác định hộ có mức sống trung bình (chỉ hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp).`,
+      citation: AVERAGE_BAND_OCCUPATION_CITATION,
+      status: 'verified',
+    });
   } else if (income !== null && standard.averageBand && income > line.value) {
     const upper = standard.averageBand.upper[area];
     const inBand = income <= upper.value;

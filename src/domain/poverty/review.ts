@@ -18,14 +18,31 @@ export type ReviewStep =
   | 'district_consultation' // 4. Báo cáo, xin ý kiến Chủ tịch UBND cấp huyện (until 30/06/2025)
   | 'recognition'; // 4. Chủ tịch UBND xã công nhận
 
-export const STEP_INFO: Record<ReviewStep, { labelVi: string; citation: string; status: VerificationStatus }> = {
-  application: { labelVi: 'Tiếp nhận giấy đề nghị (Mẫu số 04)', citation: `${QD24}, Điều 5`, status: 'verified' },
-  listing: { labelVi: 'Lập danh sách hộ cần rà soát', citation: `${QD24}, Điều 4 khoản 1`, status: 'verified' },
-  survey: { labelVi: 'Rà soát, phân loại hộ gia đình', citation: `${QD24}, Điều 4 khoản 2`, status: 'verified' },
-  village_meeting: { labelVi: 'Họp dân thống nhất kết quả', citation: `${QD24}, Điều 4 khoản 2`, status: 'partial' },
-  public_posting: { labelVi: 'Niêm yết, thông báo công khai', citation: `${QD24}, Điều 4 khoản 3`, status: 'verified' },
-  district_consultation: { labelVi: 'Báo cáo, xin ý kiến Chủ tịch UBND cấp huyện', citation: `${QD24}, Điều 4 khoản 4`, status: 'verified' },
-  recognition: { labelVi: 'Công nhận hộ nghèo, hộ cận nghèo', citation: `${QD24}, Điều 4 khoản 4`, status: 'verified' },
+/**
+ * Whether a step is written in the law (with its article) or is how this system (or a locality)
+ * organises the work without a legal text saying so.
+ */
+export type StepBasis = 'law' | 'local_practice';
+
+export interface StepInfo {
+  /** The step as the text names it. */
+  labelVi: string;
+  /** Who acts, as the text says. */
+  actorVi: string;
+  citation: string;
+  status: VerificationStatus;
+  basis: StepBasis;
+}
+
+/** Steps of the review as Decision 24/2021 names them (Art. 4 periodic, Art. 5 regular) [S40, S41, S42]. */
+export const STEP_INFO: Record<ReviewStep, StepInfo> = {
+  application: { labelVi: 'Hộ gia đình có giấy đề nghị rà soát (Mẫu số 04)', actorVi: 'Hộ gia đình gửi Chủ tịch UBND cấp xã', citation: `${QD24}, Điều 5 khoản 1`, status: 'verified', basis: 'law' },
+  listing: { labelVi: 'Lập danh sách hộ gia đình cần rà soát', actorVi: 'Ban Chỉ đạo rà soát cấp xã, với thôn và rà soát viên', citation: `${QD24}, Điều 4 khoản 1`, status: 'verified', basis: 'law' },
+  survey: { labelVi: 'Tổ chức rà soát, phân loại hộ gia đình', actorVi: 'Rà soát viên', citation: `${QD24}, Điều 4 khoản 2`, status: 'verified', basis: 'law' },
+  village_meeting: { labelVi: 'Tổ chức họp dân để thống nhất kết quả rà soát', actorVi: 'Thôn (thành phần cuộc họp: chưa xác minh)', citation: `${QD24}, Điều 4 khoản 2`, status: 'partial', basis: 'law' },
+  public_posting: { labelVi: 'Niêm yết, thông báo công khai', actorVi: 'Ủy ban nhân dân cấp xã', citation: `${QD24}, Điều 4 khoản 3`, status: 'verified', basis: 'law' },
+  district_consultation: { labelVi: 'Báo cáo, xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện', actorVi: 'Chủ tịch UBND cấp xã (đến 30/06/2025)', citation: `${QD24}, Điều 4 khoản 4`, status: 'verified', basis: 'law' },
+  recognition: { labelVi: 'Công nhận hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo', actorVi: 'Chủ tịch Ủy ban nhân dân cấp xã', citation: `${QD24}, Điều 4 khoản 4; Điều 5 khoản 3`, status: 'verified', basis: 'law' },
 };
 
 export type ReportLevel = 'commune' | 'district' | 'province' | 'central';
@@ -35,6 +52,38 @@ export const LEVEL_LABEL_VI: Record<ReportLevel, string> = {
   district: 'Cấp huyện',
   province: 'Cấp tỉnh',
   central: 'Trung ương',
+};
+
+/**
+ * What each level does with a commune's results. The law gives recognition to the commune chair
+ * (Art. 4.4); the levels above RECEIVE, CHECK AND AGGREGATE reports (Art. 7) and the ministry
+ * aggregates and announces the national results (Art. 9.1.c). The system's "xác nhận" of each level,
+ * which locks the figures below it until returned, is local practice, not a step of the law.
+ */
+export const CHAIN_INFO: Record<ReportLevel, StepInfo> = {
+  commune: {
+    labelVi: 'Chủ tịch UBND cấp xã tổng hợp, báo cáo kết quả lên cấp trên', actorVi: 'Chủ tịch UBND cấp xã',
+    citation: `${QD24}, Điều 7 khoản 1`, status: 'verified', basis: 'law',
+  },
+  district: {
+    labelVi: 'Chủ tịch UBND cấp huyện tiếp nhận, tổng hợp, báo cáo Chủ tịch UBND cấp tỉnh', actorVi: 'Chủ tịch UBND cấp huyện (đến 30/06/2025)',
+    citation: `${QD24}, Điều 7 khoản 1`, status: 'verified', basis: 'law',
+  },
+  province: {
+    labelVi: 'Cấp tỉnh tổng hợp; báo cáo sơ bộ trước 15/11, Chủ tịch UBND cấp tỉnh báo cáo chính thức trước 20/12', actorVi: 'Sở (sơ bộ), Chủ tịch UBND cấp tỉnh (chính thức)',
+    citation: `${QD24}, Điều 7 khoản 2, 3`, status: 'verified', basis: 'law',
+  },
+  central: {
+    labelVi: 'Bộ tổng hợp, công bố kết quả rà soát toàn quốc', actorVi: 'Bộ Lao động - Thương binh và Xã hội (từ 2025: Bộ Nông nghiệp và Môi trường)',
+    citation: `${QD24}, Điều 9 khoản 1 điểm c`, status: 'verified', basis: 'law',
+  },
+};
+
+/** The lock that a level's confirmation puts on the figures below it: the system's practice, not the law's. */
+export const CHAIN_LOCK_INFO = {
+  labelVi: 'Xác nhận đã tiếp nhận, kiểm tra (khoá số liệu của cấp dưới cho đến khi trả lại)',
+  basis: 'local_practice' as StepBasis,
+  noteVi: 'Quyết định 24/2021/QĐ-TTg không quy định việc cấp trên "phê duyệt" kết quả của xã; việc khoá số liệu là cách quản lý của hệ thống.',
 };
 
 /** A routing configuration of the review, valid over a period. */

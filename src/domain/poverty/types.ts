@@ -16,6 +16,29 @@ export type AreaType = 'rural' | 'urban';
  */
 export type HouseholdClass = 'poor' | 'near_poor' | 'average' | 'not_poor';
 
+/**
+ * The household's main occupation, as far as the average-living-standard rule needs it:
+ * nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp, or another occupation.
+ */
+export type Occupation = 'farm' | 'forestry' | 'fishery' | 'salt' | 'other';
+
+/**
+ * "Phương pháp xác định hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung
+ * bình là phương pháp xác định thu nhập của hộ gia đình trong vòng 12 tháng trước thời điểm rà soát,
+ * không tính khoản trợ cấp hoặc trợ giúp xã hội từ ngân sách nhà nước" (Quyết định 24/2021/QĐ-TTg,
+ * Điều 2, as quoted by thuvienphapluat.vn [S43]: verified). Only these households are determined.
+ */
+export const AVERAGE_BAND_OCCUPATIONS: readonly Occupation[] = ['farm', 'forestry', 'fishery', 'salt'];
+export const AVERAGE_BAND_OCCUPATION_CITATION = 'Quyết định 24/2021/QĐ-TTg, Điều 2';
+
+export const OCCUPATION_LABEL_VI: Record<Occupation, string> = {
+  farm: 'Nông nghiệp',
+  forestry: 'Lâm nghiệp',
+  fishery: 'Ngư nghiệp',
+  salt: 'Diêm nghiệp',
+  other: 'Khác',
+};
+
 /** Verification labels of shared/domain/README.md. */
 export type VerificationStatus = 'verified' | 'verified_secondary' | 'partial' | 'unverified';
 

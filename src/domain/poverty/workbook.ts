@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../../errors';
 import { foldVietnamese } from '../text';
-import type { AreaType, HouseholdClass } from './types';
+import type { AreaType, HouseholdClass, Occupation } from './types';
 
 export const SHEET_HOUSEHOLDS = 'Hộ gia đình';
 export const SHEET_MEMBERS = 'Thành viên';
@@ -18,9 +18,13 @@ export interface ColumnSpec {
   header: string;
   required: boolean;
   width: number;
+  /** Added after the first template: a workbook made before may lack it (then the value is unknown). */
+  addedLater?: boolean;
 }
 
-const col = (letter: string, key: string, header: string, required: boolean, width = 16): ColumnSpec => ({ letter, key, header, required, width });
+const col = (letter: string, key: string, header: string, required: boolean, width = 16, addedLater = false): ColumnSpec => ({
+  letter, key, header, required, width, ...(addedLater ? { addedLater } : {}),
+});
 
 export const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   col('A', 'code', 'Mã hộ', true, 12),
@@ -36,6 +40,8 @@ export const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   col('K', 'previousClass', 'Phân loại năm trước', false, 18),
   col('L', 'decisionNo', 'Số quyết định công nhận', false, 16),
   col('M', 'decisionDate', 'Ngày quyết định (dd/mm/yyyy)', false, 14),
+  col('N', 'occupation', 'Nghề nghiệp của hộ (Nông nghiệp/Lâm nghiệp/Ngư nghiệp/Diêm nghiệp/Khác)', false, 22, true),
+  col('O', 'noLabourCapacity', 'Không có khả năng lao động (Có/Không)', false, 14, true),
 ];
 
 export const MEMBER_COLUMNS: ColumnSpec[] = [
@@ -64,6 +70,10 @@ export interface ParsedHousehold {
   previousClass: HouseholdClass | null;
   decisionNo: string | null;
   decisionDate: string | null;
+  /** null: not reported (empty cell, or a workbook made before the column existed). */
+  occupation: Occupation | null;
+  /** Hộ không có khả năng lao động; null: not reported. */
+  noLabourCapacity: boolean | null;
 }
 
 export interface ParsedMember {
@@ -117,6 +127,10 @@ const CLASS_BY_TEXT: Record<string, HouseholdClass> = {
   'ho co muc song trung binh': 'average', 'muc song trung binh': 'average', khong: 'not_poor', 'khong ngheo': 'not_poor',
 };
 export const AREA_TEXT_VI: Record<AreaType, string> = { rural: 'Nông thôn', urban: 'Thành thị' };
+const OCCUPATION_BY_TEXT: Record<string, Occupation> = {
+  'nong nghiep': 'farm', 'lam nghiep': 'forestry', 'ngu nghiep': 'fishery', 'diem nghiep': 'salt', khac: 'other',
+};
+const YES_NO: Record<string, boolean> = { co: true, khong: false, x: true };
 
 /** All ethnic groups other than Kinh are ethnic minorities (dân tộc thiểu số). */
 export function isEthnicMinority(ethnicity: string): boolean {
@@ -168,6 +182,12 @@ export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]
   }
   const decisionDate = cells.decisionDate ? parseDateVi(cells.decisionDate) : null;
   if (cells.decisionDate && !decisionDate) at('decisionDate', `Ngày "${cells.decisionDate}" không hợp lệ (dd/mm/yyyy).`);
+  const occupation = cells.occupation ? OCCUPATION_BY_TEXT[foldVietnamese(cells.occupation)] : null;
+  if (cells.occupation && !occupation) {
+    at('occupation', `Nghề nghiệp "${cells.occupation}" không hợp lệ: ghi "Nông nghiệp", "Lâm nghiệp", "Ngư nghiệp", "Diêm nghiệp" hoặc "Khác".`);
+  }
+  const noLabour = cells.noLabourCapacity ? YES_NO[foldVietnamese(cells.noLabourCapacity)] : null;
+  if (cells.noLabourCapacity && noLabour === undefined) at('noLabourCapacity', `"${cells.noLabourCapacity}" không hợp lệ: ghi "Có" hoặc "Không" (để trống nếu chưa rõ).`);
   if (problems.length > before) return null;
   return {
     row,
@@ -185,6 +205,8 @@ export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]
     previousClass: previousClass ?? null,
     decisionNo: cells.decisionNo || null,
     decisionDate,
+    occupation: occupation ?? null,
+    noLabourCapacity: noLabour ?? null,
   };
 }
 

@@ -2,7 +2,8 @@
  * `giamngheo poverty classify`: JSON lines in, one JSON line out per input line.
  *
  * Input line:  {"id": string, "year": number, "area": "rural"|"urban", "scoreA"?: number,
- *               "incomePerCapita"?: number, "deprived": string[]}
+ *               "incomePerCapita"?: number, "deprived": string[],
+ *               "occupation"?: "farm"|"forestry"|"fishery"|"salt"|"other"}  (the average band needs it)
  * Output line: {"id", "class", "standard", "scoreA", "scoreB", "deprived", "reasons", "flags", …}
  *          or  {"id", "line", "error", "code"} for a line that cannot be classified.
  * A line without "year" takes --year. Blank lines are skipped. The caller exits 1 when any
@@ -58,8 +59,13 @@ export function classifyLine(text: string, line: number, options: ClassifyStream
     const v = o[field];
     if (v !== undefined && v !== null && typeof v !== 'number') return bad('invalid_input', `${field} phải là một số.`);
   }
+  const occupations = ['farm', 'forestry', 'fishery', 'salt', 'other'];
+  if (o.occupation !== undefined && o.occupation !== null && !occupations.includes(o.occupation as string)) {
+    return bad('invalid_input', `occupation phải là một trong ${occupations.join(', ')} (hoặc bỏ trống nếu chưa rõ).`);
+  }
   const input: ClassifyInput = {
     area: o.area as ClassifyInput['area'],
+    occupation: (o.occupation as ClassifyInput['occupation']) ?? null,
     year,
     deprived: o.deprived as string[],
     ...(typeof o.scoreA === 'number' ? { scoreA: o.scoreA } : {}),

@@ -71,6 +71,8 @@ export async function readReviewWorkbook(
 function checkHeaders(sheet: string, columns: ColumnSpec[], values: unknown[], problems: Problem[]) {
   columns.forEach((c, i) => {
     const got = String(values[i + 1] ?? '').trim();
+    // A workbook made before a column was added has no header there: its values are unknown.
+    if (got === '' && c.addedLater) return;
     if (got !== c.header) problems.push({ sheet, row: 1, column: c.letter, message: `Tiêu đề cột phải là "${c.header}" (đang là "${got}").` });
   });
 }
@@ -106,6 +108,8 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
     ['Mỗi hộ một dòng ở trang "Hộ gia đình"; mỗi thành viên một dòng ở trang "Thành viên" (cùng Mã hộ).'],
     ['Nhập điểm A (Phiếu B1) hoặc thu nhập bình quân đầu người; chỉ số thiếu hụt ghi theo mã, ví dụ: 1.1; 4.2; 6.1.'],
     ['Phân loại hộ do hệ thống tính theo chuẩn nghèo; không cần nhập.'],
+    ['Nghề nghiệp của hộ: hộ có mức sống trung bình chỉ xác định cho hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp (QĐ 24/2021/QĐ-TTg, Điều 2); để trống nếu chưa rõ.'],
+    ['Không có khả năng lao động: ghi "Có" hoặc "Không"; để trống nếu chưa rõ (không mặc định).'],
     [],
     ['Mã', 'Chỉ số', 'Hộ thiếu hụt khi (trạng thái xác minh)'],
     ...(standard?.indicators ?? []).map((i) => [i.code, `${i.dimensionVi}: ${i.nameVi}`, `${i.thresholdVi} (${i.status})`]),

@@ -2,7 +2,8 @@
 import type { Db } from '../../db/client';
 import type { Counts } from '../../domain/poverty/aggregate';
 import type { ChainState, StepRecord } from '../../domain/poverty/review';
-import type { HouseholdClass } from '../../domain/poverty/types';
+import type { ResidentHouseholds } from '../../domain/poverty/resident';
+import type { HouseholdClass, Occupation } from '../../domain/poverty/types';
 import type { ParsedHousehold } from '../../domain/poverty/workbook';
 import { insertUnnest } from '../units/load';
 
@@ -137,6 +138,21 @@ export async function previousClasses(db: Db, households: HouseholdRef[], year: 
   return out;
 }
 
+/** Households poor in any review year before `year` (the register's history): they had escaped poverty if not poor last year. */
+export async function poorEarlier(db: Db, households: HouseholdRef[], year: number): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < households.length; i += BATCH) {
+    const c = households.slice(i, i + BATCH);
+    const rows = await db.query<{ id: number }>(
+      `SELECT DISTINCT r.household_id AS id FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
+         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year < $3 AND r.class = 'poor'`,
+      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year],
+    );
+    for (const r of rows) out.add(Number(r.id));
+  }
+  return out;
+}
+
 export interface ResultWrite {
   provinceId: string;
   communeId: string;
@@ -154,6 +170,8 @@ export interface ResultWrite {
   flags: string[];
   decisionNo: string | null;
   decisionDate: string | null;
+  occupation: Occupation | null;
+  noLabourCapacity: boolean | null;
 }
 
 /**
@@ -166,15 +184,16 @@ export async function replaceResults(tx: Db, year: number, replacedCommuneIds: s
     const c = rows.slice(i, i + BATCH);
     await tx.query(
       `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
-         income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date)
-       SELECT p, h, $1, cm, imp, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd
+         income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date, occupation, no_labour_capacity)
+       SELECT p, h, $1, cm, imp, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd, oc, nl
        FROM unnest($2::text[], $3::int8[], $4::text[], $5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[],
-                   $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[]) AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd)`,
+                   $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::text[], $19::bool[])
+            AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd, oc, nl)`,
       [
         year, c.map((r) => r.provinceId), c.map((r) => r.householdId), c.map((r) => r.communeId), c.map((r) => r.importId),
         c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
         c.map((r) => r.income), c.map((r) => r.scoreB), c.map((r) => r.deprived.join(',')), c.map((r) => r.class), c.map((r) => r.previousClass),
-        c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate),
+        c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate), c.map((r) => r.occupation), c.map((r) => r.noLabourCapacity),
       ],
     );
   }
@@ -195,21 +214,40 @@ export async function propagateToNextYear(tx: Db, year: number, communeIds: stri
   return [...new Set(rows.map((r) => r.commune_id))];
 }
 
+/**
+ * Later review years with results of the households of these communes, and the communes (of those
+ * years' boundaries) holding them: their aggregates depend on this year's classes.
+ */
+export async function laterYears(db: Db, year: number, communeIds: string[]): Promise<{ year: number; communeIds: string[] }[]> {
+  const rows = await db.query<{ year: number; communes: string[] }>(
+    `SELECT n.year, array_agg(DISTINCT n.commune_id) AS communes
+     FROM poverty_result cur JOIN poverty_result n ON n.province_id = cur.province_id AND n.household_id = cur.household_id AND n.year > cur.year
+     WHERE cur.year = $1 AND cur.commune_id = ANY($2::text[]) GROUP BY n.year ORDER BY n.year`,
+    [year, communeIds],
+  );
+  return rows.map((r) => ({ year: r.year, communeIds: r.communes }));
+}
+
 export interface TransitionRow {
   commune_id: string;
   area: string;
   ethnic_minority: boolean;
   previous_class: HouseholdClass | null;
   class: HouseholdClass;
+  poor_earlier: boolean;
+  no_labour_capacity: boolean | null;
   n: number;
 }
 
-/** Results of some communes in a year grouped by what the counts depend on (≤ 2 × 2 × 5 × 4 rows per commune). */
+/** Results of some communes in a year grouped by what the counts depend on (a few dozen rows per commune). */
 export function communeTransitions(db: Db, year: number, communeIds: string[]): Promise<TransitionRow[]> {
   return db.query<TransitionRow>(
-    `SELECT commune_id, area, ethnic_minority, previous_class, class, count(*)::int AS n
-     FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])
-     GROUP BY 1, 2, 3, 4, 5`,
+    `SELECT r.commune_id, r.area, r.ethnic_minority, r.previous_class, r.class,
+            EXISTS (SELECT 1 FROM poverty_result e WHERE e.province_id = r.province_id AND e.household_id = r.household_id
+                      AND e.year < r.year AND e.class = 'poor') AS poor_earlier,
+            r.no_labour_capacity, count(*)::int AS n
+     FROM poverty_result r WHERE r.year = $1 AND r.commune_id = ANY($2::text[])
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     [year, communeIds],
   );
 }
@@ -226,12 +264,14 @@ export async function writeAggregates(tx: Db, year: number, communeIds: string[]
   if (!g.length) return;
   await tx.query(
     `INSERT INTO poverty_aggregate (year, commune_id, area, ethnic_minority, households, poor, near_poor, escaped_poor, escaped_near_poor,
-       newly_poor, newly_near_poor, relapsed)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+       newly_poor, newly_near_poor, relapsed, poor_no_labour, near_poor_no_labour, labour_unknown)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[],
+                              $13::int[], $14::int[], $15::int[])`,
     [
       year, g.map((x) => x.communeId), g.map((x) => x.area), g.map((x) => x.ethnicMinority), g.map((x) => x.counts.households), g.map((x) => x.counts.poor),
       g.map((x) => x.counts.nearPoor), g.map((x) => x.counts.escapedPoor), g.map((x) => x.counts.escapedNearPoor), g.map((x) => x.counts.newlyPoor),
-      g.map((x) => x.counts.newlyNearPoor), g.map((x) => x.counts.relapsed),
+      g.map((x) => x.counts.newlyNearPoor), g.map((x) => x.counts.relapsed), g.map((x) => x.counts.poorNoLabour), g.map((x) => x.counts.nearPoorNoLabour),
+      g.map((x) => x.counts.labourUnknown),
     ],
   );
 }
@@ -270,13 +310,16 @@ export async function latestImportShas(db: Db, year: number, communeIds: string[
 export type SummaryLevel = 'province' | 'region' | 'nation';
 export type Boundaries = 'review' | 'current';
 export type Breakdown = 'none' | 'area' | 'ethnicity';
+/** official: only communes whose results the commune chair has recognised; all: also results in progress. */
+export type SummaryStatus = 'official' | 'all';
 
 export interface SummaryRow {
   key: string;
   code: string;
   name: string;
   part: string;
-  households: number;
+  /** Households in the register (surveyed) of the counted communes. */
+  registered: number;
   poor: number;
   near_poor: number;
   escaped_poor: number;
@@ -284,11 +327,39 @@ export interface SummaryRow {
   newly_poor: number;
   newly_near_poor: number;
   relapsed: number;
+  poor_no_labour: number;
+  near_poor_no_labour: number;
+  labour_unknown: number;
+  /** Resident households of the counted communes that reported them (null: none did). */
+  resident: number | null;
+  /** Poor / near-poor of those same communes: the numerators of the rates. */
+  poor_covered: number;
+  near_poor_covered: number;
+  communes_total: number;
+  communes_counted: number;
+  communes_reporting: number;
+  all_recognised: boolean;
 }
 
-const SUMS = `sum(a.households)::int AS households, sum(a.poor)::int AS poor, sum(a.near_poor)::int AS near_poor,
-  sum(a.escaped_poor)::int AS escaped_poor, sum(a.escaped_near_poor)::int AS escaped_near_poor, sum(a.newly_poor)::int AS newly_poor,
-  sum(a.newly_near_poor)::int AS newly_near_poor, sum(a.relapsed)::int AS relapsed`;
+const SUMS = `
+  coalesce(sum(b.registered) FILTER (WHERE b.counted), 0)::int AS registered,
+  coalesce(sum(b.poor) FILTER (WHERE b.counted), 0)::int AS poor,
+  coalesce(sum(b.near_poor) FILTER (WHERE b.counted), 0)::int AS near_poor,
+  coalesce(sum(b.escaped_poor) FILTER (WHERE b.counted), 0)::int AS escaped_poor,
+  coalesce(sum(b.escaped_near_poor) FILTER (WHERE b.counted), 0)::int AS escaped_near_poor,
+  coalesce(sum(b.newly_poor) FILTER (WHERE b.counted), 0)::int AS newly_poor,
+  coalesce(sum(b.newly_near_poor) FILTER (WHERE b.counted), 0)::int AS newly_near_poor,
+  coalesce(sum(b.relapsed) FILTER (WHERE b.counted), 0)::int AS relapsed,
+  coalesce(sum(b.poor_no_labour) FILTER (WHERE b.counted), 0)::int AS poor_no_labour,
+  coalesce(sum(b.near_poor_no_labour) FILTER (WHERE b.counted), 0)::int AS near_poor_no_labour,
+  coalesce(sum(b.labour_unknown) FILTER (WHERE b.counted), 0)::int AS labour_unknown,
+  sum(b.resident) FILTER (WHERE b.counted AND b.resident IS NOT NULL)::int AS resident,
+  coalesce(sum(b.poor) FILTER (WHERE b.counted AND b.resident IS NOT NULL), 0)::int AS poor_covered,
+  coalesce(sum(b.near_poor) FILTER (WHERE b.counted AND b.resident IS NOT NULL), 0)::int AS near_poor_covered,
+  count(*) FILTER (WHERE b.in_force)::int AS communes_total,
+  count(*) FILTER (WHERE b.counted)::int AS communes_counted,
+  count(*) FILTER (WHERE b.counted AND b.resident IS NOT NULL)::int AS communes_reporting,
+  coalesce(bool_and(b.recognised) FILTER (WHERE b.counted), true) AS all_recognised`;
 
 /**
  * Province versions mapped to the current province versions through resolved lineage; a province
@@ -309,44 +380,142 @@ const CURRENT_PROVINCE = `
     SELECT from_id, min(to_id) AS to_id, (count(DISTINCT to_id) > 1 OR bool_or(partial)) AS ambiguous FROM reach GROUP BY from_id
   )`;
 
-/** Sums of the per-commune aggregates by province, region (6 statistical regions) or nation. */
-export async function summary(db: Db, year: number, level: SummaryLevel, boundaries: Boundaries, breakdown: Breakdown): Promise<{ rows: SummaryRow[]; unresolved: SummaryRow[] }> {
-  const part = breakdown === 'area' ? 'a.area' : breakdown === 'ethnicity' ? `CASE WHEN a.ethnic_minority THEN 'minority' ELSE 'kinh' END` : `'all'`;
-  const provinceExpr = boundaries === 'current' ? 'cp.to_id' : 'c.province_id';
-  const joinCurrent = boundaries === 'current' ? 'LEFT JOIN current_province cp ON cp.from_id = c.province_id' : '';
+const PARTS: Record<Breakdown, string[]> = { none: ['all'], area: ['rural', 'urban'], ethnicity: ['kinh', 'minority'] };
+
+/**
+ * Sums by province, region (6 statistical regions) or nation of the communes' aggregates, with the
+ * resident households reported by the communes and the coverage: every commune in force on the
+ * review date counts in `communes_total`; a commune is counted when it has results (and, for
+ * `official`, when its chair has recognised them: the "recognition" step of the year's periodic
+ * review); it reports when its resident households (of the part) are known too.
+ */
+export async function summary(
+  db: Db, year: number, reviewDate: string, level: SummaryLevel, boundaries: Boundaries, breakdown: Breakdown, status: SummaryStatus,
+): Promise<{ rows: SummaryRow[]; unresolved: SummaryRow[] }> {
+  const provinceExpr = boundaries === 'current' ? 'cp.to_id' : 'u.province_id';
+  const joinCurrent = boundaries === 'current' ? 'LEFT JOIN current_province cp ON cp.from_id = u.province_id' : '';
   const ambiguous = boundaries === 'current' ? '(cp.to_id IS NULL OR cp.ambiguous)' : 'false';
-  const base = `${boundaries === 'current' ? CURRENT_PROVINCE + ',' : 'WITH'} base AS (
-      SELECT a.*, ${provinceExpr} AS province_id, ${ambiguous} AS ambiguous, c.province_id AS review_province_id, ${part} AS part
-      FROM poverty_aggregate a JOIN admin_unit c ON c.id = a.commune_id ${joinCurrent}
-      WHERE a.year = $1)`;
+  const base = `${boundaries === 'current' ? CURRENT_PROVINCE + ',' : 'WITH'}
+    agg AS (
+      SELECT a.commune_id,
+             CASE $5::text WHEN 'area' THEN a.area WHEN 'ethnicity' THEN CASE WHEN a.ethnic_minority THEN 'minority' ELSE 'kinh' END ELSE 'all' END AS part,
+             sum(a.households) AS registered, sum(a.poor) AS poor, sum(a.near_poor) AS near_poor, sum(a.escaped_poor) AS escaped_poor,
+             sum(a.escaped_near_poor) AS escaped_near_poor, sum(a.newly_poor) AS newly_poor, sum(a.newly_near_poor) AS newly_near_poor,
+             sum(a.relapsed) AS relapsed, sum(a.poor_no_labour) AS poor_no_labour, sum(a.near_poor_no_labour) AS near_poor_no_labour,
+             sum(a.labour_unknown) AS labour_unknown
+      FROM poverty_aggregate a WHERE a.year = $1 GROUP BY 1, 2),
+    recognised AS (
+      SELECT DISTINCT r.commune_id FROM poverty_commune_review r JOIN poverty_campaign k ON k.id = r.campaign_id
+      WHERE k.kind = 'periodic' AND k.year = $1 AND r.steps @> '[{"step": "recognition"}]'::jsonb),
+    units AS (
+      SELECT c.id, c.province_id,
+             (c.level = 'commune' AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to > $2::date)) AS in_force
+      FROM admin_unit c
+      WHERE c.level = 'commune' AND ((c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to > $2::date))
+         OR c.id IN (SELECT commune_id FROM agg) OR c.id IN (SELECT commune_id FROM recognised)
+         OR c.id IN (SELECT commune_id FROM poverty_resident_households WHERE year = $1))),
+    base AS (
+      SELECT u.id, u.in_force, ${provinceExpr} AS province_id, ${ambiguous} AS ambiguous, u.province_id AS review_province_id, p.part,
+             (rg.commune_id IS NOT NULL) AS recognised,
+             ((EXISTS (SELECT 1 FROM agg x WHERE x.commune_id = u.id) OR rg.commune_id IS NOT NULL) AND ($4::text = 'all' OR rg.commune_id IS NOT NULL)) AS counted,
+             CASE p.part WHEN 'all' THEN rh.total WHEN 'urban' THEN rh.urban WHEN 'rural' THEN rh.rural
+                         WHEN 'minority' THEN rh.ethnic_minority WHEN 'kinh' THEN rh.total - rh.ethnic_minority END AS resident,
+             coalesce(a.registered, 0) AS registered, coalesce(a.poor, 0) AS poor, coalesce(a.near_poor, 0) AS near_poor,
+             coalesce(a.escaped_poor, 0) AS escaped_poor, coalesce(a.escaped_near_poor, 0) AS escaped_near_poor, coalesce(a.newly_poor, 0) AS newly_poor,
+             coalesce(a.newly_near_poor, 0) AS newly_near_poor, coalesce(a.relapsed, 0) AS relapsed, coalesce(a.poor_no_labour, 0) AS poor_no_labour,
+             coalesce(a.near_poor_no_labour, 0) AS near_poor_no_labour, coalesce(a.labour_unknown, 0) AS labour_unknown
+      FROM units u CROSS JOIN unnest($3::text[]) AS p(part)
+      LEFT JOIN agg a ON a.commune_id = u.id AND a.part = p.part
+      LEFT JOIN recognised rg ON rg.commune_id = u.id
+      LEFT JOIN poverty_resident_households rh ON rh.year = $1 AND rh.commune_id = u.id
+      ${joinCurrent})`;
+  // Areas with something to say: counted communes, or resident households reported.
+  const having = 'HAVING count(*) FILTER (WHERE b.counted OR b.resident IS NOT NULL) > 0';
   let sql: string;
   if (level === 'province') {
     sql = `${base}
-      SELECT a.province_id AS key, p.code, p.full_name AS name, a.part, ${SUMS}
-      FROM base a JOIN admin_unit p ON p.id = a.province_id WHERE NOT a.ambiguous
-      GROUP BY a.province_id, p.code, p.full_name, a.part`;
+      SELECT b.province_id AS key, p.code, p.full_name AS name, b.part, ${SUMS}
+      FROM base b JOIN admin_unit p ON p.id = b.province_id WHERE NOT b.ambiguous
+      GROUP BY b.province_id, p.code, p.full_name, b.part ${having}`;
   } else if (level === 'region') {
     sql = `${base}
-      SELECT coalesce(r.id, '-') AS key, coalesce(r.code, '-') AS code, coalesce(r.name, 'Chưa xác định vùng') AS name, a.part, ${SUMS}
-      FROM base a LEFT JOIN region_member rm ON rm.unit_id = a.province_id AND rm.region_id LIKE 'R6:%'
-      LEFT JOIN region r ON r.id = rm.region_id WHERE NOT a.ambiguous
-      GROUP BY r.id, r.code, r.name, a.part`;
+      SELECT coalesce(r.id, '-') AS key, coalesce(r.code, '-') AS code, coalesce(r.name, 'Chưa xác định vùng') AS name, b.part, ${SUMS}
+      FROM base b LEFT JOIN region_member rm ON rm.unit_id = b.province_id AND rm.region_id LIKE 'R6:%'
+      LEFT JOIN region r ON r.id = rm.region_id WHERE NOT b.ambiguous
+      GROUP BY r.id, r.code, r.name, b.part ${having}`;
   } else {
     sql = `${base}
-      SELECT 'VN' AS key, 'VN' AS code, 'Toàn quốc' AS name, a.part, ${SUMS} FROM base a GROUP BY a.part`;
+      SELECT 'VN' AS key, 'VN' AS code, 'Toàn quốc' AS name, b.part, ${SUMS} FROM base b GROUP BY b.part ${having}`;
   }
-  const rows = await db.query<SummaryRow>(`${sql} ORDER BY 2, 4`, [year]);
+  const params = [year, reviewDate, PARTS[breakdown], status, breakdown];
+  const rows = await db.query<SummaryRow>(`${sql} ORDER BY 2, 4`, params);
   const unresolved =
     boundaries === 'current' && level !== 'nation'
       ? await db.query<SummaryRow>(
           `${base}
-           SELECT a.review_province_id AS key, p.code, p.full_name AS name, a.part, ${SUMS}
-           FROM base a JOIN admin_unit p ON p.id = a.review_province_id WHERE a.ambiguous
-           GROUP BY a.review_province_id, p.code, p.full_name, a.part ORDER BY 2, 4`,
-          [year],
+           SELECT b.review_province_id AS key, p.code, p.full_name AS name, b.part, ${SUMS}
+           FROM base b JOIN admin_unit p ON p.id = b.review_province_id WHERE b.ambiguous
+           GROUP BY b.review_province_id, p.code, p.full_name, b.part ${having} ORDER BY 2, 4`,
+          params,
         )
       : [];
   return { rows, unresolved };
+}
+
+// ---------------------------------------------------------------- resident households
+
+export interface ResidentRow extends ResidentHouseholds {
+  year: number;
+  communeId: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+const RESIDENT_SELECT = `SELECT year, commune_id AS "communeId", total, urban, rural, ethnic_minority AS "ethnicMinority", source,
+  recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
+
+export function findResident(db: Db, year: number, communeId: string): Promise<ResidentRow | undefined> {
+  return db.maybeOne<ResidentRow>(`${RESIDENT_SELECT} FROM poverty_resident_households WHERE year = $1 AND commune_id = $2`, [year, communeId]);
+}
+
+/** The current figures of some communes in a year (null = every commune). */
+export function listResident(db: Db, year: number, communeIds: string[] | null): Promise<(ResidentRow & { communeName: string; communeCode: string })[]> {
+  return db.query(
+    `SELECT h.year, h.commune_id AS "communeId", h.total, h.urban, h.rural, h.ethnic_minority AS "ethnicMinority", h.source,
+            h.recorded_by AS "recordedBy", h.recorded_at AS "recordedAt", c.full_name AS "communeName", c.code AS "communeCode"
+     FROM poverty_resident_households h JOIN admin_unit c ON c.id = h.commune_id
+     WHERE h.year = $1 AND ($2::text[] IS NULL OR h.commune_id = ANY($2::text[])) ORDER BY c.code`,
+    [year, communeIds],
+  );
+}
+
+/** Records the figures of communes (insert or replace) and appends each version to the history. */
+export async function saveResident(tx: Db, year: number, by: string, items: (ResidentHouseholds & { communeId: string })[]): Promise<void> {
+  if (!items.length) return;
+  const cols = [
+    items.map((i) => i.communeId), items.map((i) => i.total), items.map((i) => i.urban), items.map((i) => i.rural),
+    items.map((i) => i.ethnicMinority), items.map((i) => i.source),
+  ];
+  await tx.query(
+    `INSERT INTO poverty_resident_households (year, commune_id, total, urban, rural, ethnic_minority, source, recorded_by)
+     SELECT $1, *, $8 FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[])
+     ON CONFLICT (year, commune_id) DO UPDATE SET total = EXCLUDED.total, urban = EXCLUDED.urban, rural = EXCLUDED.rural,
+       ethnic_minority = EXCLUDED.ethnic_minority, source = EXCLUDED.source, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+    [year, ...cols, by],
+  );
+  await tx.query(
+    `INSERT INTO poverty_resident_households_history (year, commune_id, total, urban, rural, ethnic_minority, source, recorded_by)
+     SELECT $1, *, $8 FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[])`,
+    [year, ...cols, by],
+  );
+}
+
+/** Every version of a commune's figures for a year, newest first. */
+export function residentHistory(db: Db, year: number, communeId: string): Promise<ResidentRow[]> {
+  return db.query<ResidentRow>(
+    `${RESIDENT_SELECT} FROM poverty_resident_households_history WHERE year = $1 AND commune_id = $2 ORDER BY id DESC`,
+    [year, communeId],
+  );
 }
 
 export function publishedSeries(db: Db, year?: number) {
@@ -376,13 +545,16 @@ export interface HouseholdListRow {
   flags: string[];
   decisionNo: string | null;
   decisionDate: string | null;
+  occupation: Occupation | null;
+  noLabourCapacity: boolean | null;
 }
 
 export function communeHouseholds(db: Db, communeId: string, year: number, classes?: HouseholdClass[]): Promise<HouseholdListRow[]> {
   return db.query<HouseholdListRow>(
     `SELECT h.id, h.household_code AS code, h.head_name AS "headName", h.head_id_number AS "headIdNumber", h.head_ethnicity AS "headEthnicity",
             h.village, r.area, h.members_count AS "membersCount", r.class, r.previous_class AS "previousClass", r.score_a::float8 AS "scoreA",
-            r.score_b AS "scoreB", r.income_per_capita AS income, r.deprived, r.flags, r.decision_no AS "decisionNo", r.decision_date AS "decisionDate"
+            r.score_b AS "scoreB", r.income_per_capita AS income, r.deprived, r.flags, r.decision_no AS "decisionNo", r.decision_date AS "decisionDate",
+            r.occupation, r.no_labour_capacity AS "noLabourCapacity"
      FROM poverty_result r JOIN poverty_household h ON h.province_id = r.province_id AND h.id = r.household_id
      WHERE r.year = $1 AND r.commune_id = $2 AND ($3::text[] IS NULL OR r.class = ANY($3::text[]))
      ORDER BY h.household_code`,

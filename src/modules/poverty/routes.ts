@@ -13,9 +13,11 @@ import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
 import {
-  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, MonthQuery, NewApplicationBody, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery,
+  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, MonthQuery, NewApplicationBody, OptionalYearQuery, ResidentBody, ReturnBody, StepBody,
+  SummaryQuery, YearQuery,
 } from './schemas';
 import * as svc from './service';
+import * as resident from './service-resident';
 
 const tags = ['poverty'];
 const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
@@ -62,11 +64,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/poverty/summary.csv', { summary: 'Xuất bảng tổng hợp (CSV, UTF-8)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
     const s = await svc.povertySummary(db, query);
-    const rows = [...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))].map((r) => ({
-      'Mã': r.code, 'Đơn vị': r.name, 'Nhóm': r.part, 'Tổng số hộ': r.households, 'Hộ nghèo': r.poor, 'Tỷ lệ nghèo (%)': r.poorPct?.toFixed(2) ?? '',
-      'Hộ cận nghèo': r.nearPoor, 'Tỷ lệ cận nghèo (%)': r.nearPoorPct?.toFixed(2) ?? '', 'Thoát nghèo': r.escapedPoor, 'Thoát cận nghèo': r.escapedNearPoor,
-      'Nghèo phát sinh': r.newlyPoor, 'Cận nghèo phát sinh': r.newlyNearPoor, 'Tái nghèo': r.relapsed,
-    }));
+    const rows = svc.summaryTableRowsVi([...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))]);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`)}`);
     return c.body(toCsv(rows, undefined, { bom: true }));
@@ -141,6 +139,39 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
     '/api/poverty/communes/:communeId/review/return',
     { summary: 'Trả lại kết quả rà soát cho cấp dưới để sửa', access: ['admin', 'program_owner', 'province_officer'], tags, params: CommuneParams, body: ReturnBody, example: EXAMPLE },
     ({ actor, params, body }) => svc.returnReview(db, requireActor(actor), params.communeId, body.year, body.byLevel),
+  );
+
+  r.get('/api/poverty/resident-households', { summary: 'Tổng số hộ dân cư của các xã theo năm rà soát (mẫu số của tỷ lệ nghèo)', access: READERS, tags, query: YearQuery }, async ({ query }) => ({
+    items: await resident.listResidentHouseholds(db, query.year),
+  }));
+
+  r.get(
+    '/api/poverty/communes/:communeId/resident-households',
+    { summary: 'Tổng số hộ dân cư của xã, lịch sử thay đổi và quyền sửa', access: READERS, tags, params: CommuneParams, query: YearQuery, example: EXAMPLE },
+    ({ actor, params, query }) => resident.residentHouseholdsOf(db, requireActor(actor), params.communeId, query.year),
+  );
+
+  r.put(
+    '/api/poverty/communes/:communeId/resident-households',
+    { summary: 'Ghi nhận tổng số hộ dân cư của xã (có nguồn số liệu, ghi nhật ký)', access: COMMUNE_WORKERS, tags, params: CommuneParams, body: ResidentBody, example: EXAMPLE },
+    ({ actor, params, body }) => resident.setResidentHouseholds(db, requireActor(actor), { communeId: params.communeId, ...body }),
+  );
+
+  r.post(
+    '/api/poverty/resident-households/import',
+    { summary: 'Nhập tổng số hộ dân cư của các xã từ tệp Excel/CSV: tất cả hoặc không', access: COMMUNE_WORKERS, tags, query: YearQuery, upload: true },
+    async ({ c, actor, query }) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = (form as Record<string, unknown>).file;
+      if (!(file instanceof File)) throw badRequest('Cần gửi một tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).');
+      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-resident-')), /\.csv$/i.test(file.name) ? 'upload.csv' : 'upload.xlsx');
+      try {
+        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()));
+        return await resident.importResidentFile(db, requireActor(actor), { year: query.year, filePath: tmp, fileName: file.name });
+      } finally {
+        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+      }
+    },
   );
 
   r.get('/api/poverty/applications', { summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày', access: READERS, tags, query: MonthQuery }, async ({ actor, query }) => ({

@@ -11,6 +11,17 @@ export const SummaryQuery = z.object({
   level: z.enum(['province', 'region', 'nation']).default('nation'),
   boundaries: z.enum(['review', 'current']).default('review'),
   by: z.enum(['none', 'area', 'ethnicity']).default('none'),
+  status: z.enum(['official', 'all']).default('official'),
+});
+
+const count = z.number().int({ message: 'Phải là số nguyên.' }).nonnegative({ message: 'Không được âm.' });
+export const ResidentBody = z.object({
+  year,
+  total: count,
+  urban: count.nullable().optional(),
+  rural: count.nullable().optional(),
+  ethnicMinority: count.nullable().optional(),
+  source: z.string().trim().max(500).optional(),
 });
 
 export const CommuneParams = z.object({ communeId: z.string().min(1).max(40) });
@@ -24,6 +35,7 @@ export const ClassifyBody = z.object({
   scoreB: z.number().nonnegative().optional(),
   deprived: z.array(z.string().max(40)).max(40).default([]),
   standardId: z.string().max(40).optional(),
+  occupation: z.enum(['farm', 'forestry', 'fishery', 'salt', 'other']).nullable().optional(),
 });
 
 export const StepBody = z.object({

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
-import { householdCounts, ratesOf, rollUp, type Counts } from '../../domain/poverty/aggregate';
+import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
+import { householdCounts, residentRates, roundPct, rollUp, type Counts, type HouseholdHistory } from '../../domain/poverty/aggregate';
 import { classifyHousehold, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
@@ -23,13 +24,13 @@ import * as repo from './repo';
 /** A signed-in user, or the local operator running the CLI (full rights, audited by name). */
 export type Caller = Actor | { system: string };
 
-const isSystem = (c: Caller): c is { system: string } => 'system' in c;
-const auditActorOf = (c: Caller): AuditActor => (isSystem(c) ? systemActor(c.system) : { userId: c.userId, username: c.username });
+export const isSystem = (c: Caller): c is { system: string } => 'system' in c;
+export const auditActorOf = (c: Caller): AuditActor => (isSystem(c) ? systemActor(c.system) : { userId: c.userId, username: c.username });
 
 /** Review date of a year: the periodic review closes on 14/12 (QĐ 24/2021, Art. 3); its communes are those valid then. */
 export const reviewDateOfYear = (year: number) => `${year}-12-14`;
 
-async function assertCoversCommune(db: Db, caller: Caller, communeId: string, roles: ('commune_officer' | 'province_officer')[]) {
+export async function assertCoversCommune(db: Db, caller: Caller, communeId: string, roles: ('commune_officer' | 'province_officer')[]) {
   if (isSystem(caller) || isCentral(caller)) return;
   if (!hasRole(caller, ...roles)) throw forbidden();
   const access = await unitAccess(db, caller);
@@ -42,7 +43,7 @@ export async function canSeePersonalData(db: Db, caller: Caller, communeId: stri
   return (await unitAccess(db, caller)).covers(communeId);
 }
 
-async function resolveCommune(db: Db, ref: { communeId?: string; communeCode?: string }, year: number): Promise<repo.CommuneRow> {
+export async function resolveCommune(db: Db, ref: { communeId?: string; communeCode?: string }, year: number): Promise<repo.CommuneRow> {
   const commune = ref.communeId ? await repo.findCommune(db, ref.communeId) : await repo.findCommuneOn(db, ref.communeCode ?? '', reviewDateOfYear(year));
   if (!commune) {
     throw notFound(
@@ -98,7 +99,7 @@ export function classifyParsed(households: ParsedHousehold[], year: number): { r
     const out = classifyHousehold({
       area: h.area, year, deprived: h.deprived,
       ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}), ...(h.income !== null ? { incomePerCapita: h.income } : {}),
-      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
+      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}), occupation: h.occupation,
     });
     if (out.ok) results.push(out.value);
     else problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN[out.error.code], message: out.error.message });
@@ -193,6 +194,7 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
     ),
   );
   const previous = await repo.previousClasses(tx, refs, year);
+  const poorBefore = await repo.poorEarlier(tx, refs, year);
   const by = auditActorOf(caller);
   const importIds = await repo.recordImports(
     tx,
@@ -207,15 +209,17 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
           provinceId: commune.provinceId, communeId: commune.id, importId: importIds.get(commune.id)!, householdId: id, area: h.area,
           ethnicMinority: h.ethnicMinority, standardId: r.standardId, scoreA: r.scoreA, income: r.incomePerCapita, scoreB: r.scoreB,
           deprived: r.deprived, class: r.class, previousClass: previous.get(id) ?? h.previousClass, flags: r.flags,
-          decisionNo: h.decisionNo, decisionDate: h.decisionDate,
+          decisionNo: h.decisionNo, decisionDate: h.decisionDate, occupation: h.occupation, noLabourCapacity: h.noLabourCapacity,
+          poorEarlier: poorBefore.has(id),
         };
       }),
   );
-  await repo.replaceResults(tx, year, todoIds.filter((id) => shas.has(id)), rows);
+  await repo.replaceResults(tx, year, todoIds.filter((id) => shas.has(id)), rows.map(({ poorEarlier: _p, ...r }) => r));
   // The communes' results are exactly these rows: their aggregates come from them, without reading back.
   await writeAggregatesOf(tx, year, todoIds, rows);
-  const next = await repo.propagateToNextYear(tx, year, todoIds);
-  if (next.length) await refreshAggregates(tx, year + 1, next);
+  await repo.propagateToNextYear(tx, year, todoIds);
+  // Later years depend on this one: last year's class (next year) and "poor in an earlier year" (relapse).
+  for (const later of await repo.laterYears(tx, year, todoIds)) await refreshAggregates(tx, later.year, later.communeIds);
   for (const i of todo) outcome.set(i.commune.id, { communeId: i.commune.id, importId: importIds.get(i.commune.id)!, unchanged: false });
   // One audit row per transaction: one commune (workbook import) or a batch of communes (bulk load).
   const summaries = todo.map((i) => ({
@@ -239,8 +243,13 @@ function aggregateGroups(items: { communeId: string; area: string; ethnicMinorit
   });
 }
 
-async function writeAggregatesOf(tx: Db, year: number, communeIds: string[], rows: repo.ResultWrite[]) {
-  const groups = aggregateGroups(rows.map((r) => ({ communeId: r.communeId, area: r.area, ethnicMinority: r.ethnicMinority, counts: householdCounts(r.previousClass, r.class) })));
+async function writeAggregatesOf(tx: Db, year: number, communeIds: string[], rows: (repo.ResultWrite & { poorEarlier: boolean })[]) {
+  const groups = aggregateGroups(
+    rows.map((r) => ({
+      communeId: r.communeId, area: r.area, ethnicMinority: r.ethnicMinority,
+      counts: householdCounts(r.previousClass, r.class, { poorEarlier: r.poorEarlier, noLabourCapacity: r.noLabourCapacity }),
+    })),
+  );
   await repo.writeAggregates(tx, year, communeIds, groups);
 }
 
@@ -248,7 +257,10 @@ async function writeAggregatesOf(tx: Db, year: number, communeIds: string[], row
 export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
   const rows = await repo.communeTransitions(tx, year, communeIds);
   const groups = aggregateGroups(
-    rows.map((r) => ({ communeId: r.commune_id, area: r.area, ethnicMinority: r.ethnic_minority, counts: scale(householdCounts(r.previous_class, r.class), r.n) })),
+    rows.map((r) => {
+      const history: HouseholdHistory = { poorEarlier: r.poor_earlier, noLabourCapacity: r.no_labour_capacity };
+      return { communeId: r.commune_id, area: r.area, ethnicMinority: r.ethnic_minority, counts: scale(householdCounts(r.previous_class, r.class, history), r.n) };
+    }),
   );
   await repo.writeAggregates(tx, year, communeIds, groups);
 }
@@ -262,26 +274,94 @@ export interface SummaryQuery {
   level: repo.SummaryLevel;
   boundaries: repo.Boundaries;
   by: repo.Breakdown;
+  /** Default official: recognised results only. */
+  status?: repo.SummaryStatus;
 }
 
-const toCounts = (r: repo.SummaryRow): Counts => ({
-  households: r.households, poor: r.poor, nearPoor: r.near_poor, escapedPoor: r.escaped_poor, escapedNearPoor: r.escaped_near_poor,
-  newlyPoor: r.newly_poor, newlyNearPoor: r.newly_near_poor, relapsed: r.relapsed,
-});
+/**
+ * One row of a summary. `households` is the resident households (tổng số hộ dân cư) of the communes
+ * that reported them, the denominator of `poorRate` / `nearPoorRate` (percent, null when unknown);
+ * the numerators of the rates count the same communes. `registeredHouseholds` is the register's count.
+ * `poorPct`, `nearPoorPct`, `multidimPct` are the same rates under their earlier names.
+ */
+export interface SummaryRowView extends Omit<Counts, 'households'> {
+  unitId: string;
+  code: string;
+  name: string;
+  part: string;
+  households: number | null;
+  registeredHouseholds: number;
+  poorRate: number | null;
+  nearPoorRate: number | null;
+  poorPct: number | null;
+  nearPoorPct: number | null;
+  multidimPct: number | null;
+  /** Communes that reported resident households and whose results count / communes in force in the area. */
+  coverage: { reporting: number; total: number };
+  /** Communes whose results are counted (with or without resident households). */
+  communesWithResults: number;
+  /** Every counted commune's results are recognised by its chair (QĐ 24/2021, Art. 4.4). */
+  official: boolean;
+}
 
-const present = (r: repo.SummaryRow) => {
-  const counts = toCounts(r);
-  return { unitId: r.key, code: r.code, name: r.name, part: r.part, ...counts, ...ratesOf(counts) };
-};
+function present(r: repo.SummaryRow): SummaryRowView {
+  const counts: Counts = {
+    households: r.registered, poor: r.poor, nearPoor: r.near_poor, escapedPoor: r.escaped_poor, escapedNearPoor: r.escaped_near_poor,
+    newlyPoor: r.newly_poor, newlyNearPoor: r.newly_near_poor, relapsed: r.relapsed, poorNoLabour: r.poor_no_labour,
+    nearPoorNoLabour: r.near_poor_no_labour, labourUnknown: r.labour_unknown,
+  };
+  const rates = residentRates({ poor: r.poor_covered, nearPoor: r.near_poor_covered, resident: r.resident });
+  return {
+    unitId: r.key, code: r.code, name: r.name, part: r.part, ...counts,
+    households: r.resident, registeredHouseholds: r.registered,
+    poorRate: rates.poorPct, nearPoorRate: rates.nearPoorPct, ...rates,
+    coverage: { reporting: r.communes_reporting, total: r.communes_total },
+    communesWithResults: r.communes_counted,
+    official: r.all_recognised,
+  };
+}
 
-/** Counts and rates (from summed numerators and denominators) by province, region or nation. Not personal data. */
+/**
+ * Rows as tables and CSV files show them (CLI table/csv, the CSV download): rates rounded to two
+ * decimals, "chưa có số hộ dân cư" where the resident households are unknown, coverage as "n/N".
+ */
+export function summaryTableRows(rows: SummaryRowView[]) {
+  const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : roundPct(v));
+  return rows.map((r) => ({
+    code: r.code, name: r.name, part: r.part, households: r.households, registeredHouseholds: r.registeredHouseholds,
+    poor: r.poor, poorRate: rate(r.poorRate), nearPoor: r.nearPoor, nearPoorRate: rate(r.nearPoorRate),
+    escapedPoor: r.escapedPoor, escapedNearPoor: r.escapedNearPoor, newlyPoor: r.newlyPoor, newlyNearPoor: r.newlyNearPoor, relapsed: r.relapsed,
+    poorNoLabour: r.poorNoLabour, nearPoorNoLabour: r.nearPoorNoLabour, labourUnknown: r.labourUnknown,
+    coverage: `${r.coverage.reporting}/${r.coverage.total}`, official: r.official,
+  }));
+}
+
+/** The same rows with Vietnamese column names (the CSV download of the screens). */
+export function summaryTableRowsVi(rows: SummaryRowView[]) {
+  return summaryTableRows(rows).map((row) => ({
+    'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
+    'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
+    'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
+    'Cận nghèo phát sinh': row.newlyNearPoor, 'Tái nghèo': row.relapsed, 'Hộ nghèo không có khả năng lao động': row.poorNoLabour,
+    'Hộ cận nghèo không có khả năng lao động': row.nearPoorNoLabour, 'Chưa rõ khả năng lao động': row.labourUnknown,
+    'Xã đã báo cáo / xã trên địa bàn': row.coverage, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
+  }));
+}
+
+/**
+ * THE area summary: counts, rates over resident households, coverage and official status by
+ * province, region or nation. Not personal data. Other modules (results, indicators) read poverty
+ * figures through this function.
+ */
 export async function povertySummary(db: Db, q: SummaryQuery) {
-  const { rows, unresolved } = await repo.summary(db, q.year, q.level, q.boundaries, q.by);
+  const status = q.status ?? 'official';
+  const { rows, unresolved } = await repo.summary(db, q.year, reviewDateOfYear(q.year), q.level, q.boundaries, q.by, status);
   return {
     year: q.year,
     level: q.level,
     boundaries: q.boundaries,
     by: q.by,
+    status,
     rows: rows.map(present),
     /** Data of provinces that cannot be re-aggregated exactly onto current boundaries (reported, not guessed). */
     unresolved: unresolved.map(present),
