@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
@@ -13,8 +12,9 @@ import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
 import {
-  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, MonthQuery, NewApplicationBody, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery,
+  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, ImportQuery, MonthQuery, NewApplicationBody, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery,
 } from './schemas';
+import { withImportDir } from './import-isolation';
 import * as svc from './service';
 
 const tags = ['poverty'];
@@ -110,18 +110,18 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/poverty/communes/:communeId/import',
-    { summary: 'Nhập sổ kết quả rà soát (Excel) của xã: tất cả hoặc không', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, upload: true, example: EXAMPLE },
+    { summary: 'Nhập sổ kết quả rà soát (Excel) của xã: tất cả hoặc không', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: ImportQuery, upload: true, example: EXAMPLE },
     async ({ c, actor, params, query }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = (form as Record<string, unknown>).file;
       if (!(file instanceof File)) throw badRequest('Cần gửi một tệp .xlsx trong trường "file" (multipart/form-data).');
-      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-import-')), 'upload.xlsx');
-      try {
-        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()));
-        return await svc.importReviewWorkbook(db, requireActor(actor), { communeId: params.communeId, year: query.year, filePath: tmp, fileName: file.name });
-      } finally {
-        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-      }
+      return withImportDir(async (dir) => {
+        const tmp = path.join(dir, 'upload.xlsx');
+        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
+        return svc.importReviewWorkbook(db, requireActor(actor), {
+          communeId: params.communeId, year: query.year, filePath: tmp, fileName: file.name.slice(0, 200), confirmEmpty: query.confirmEmpty,
+        });
+      });
     },
   );
 
