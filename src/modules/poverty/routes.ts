@@ -14,6 +14,7 @@ import { findCommune, publishedSeries } from './repo';
 import {
   ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, ImportQuery, MonthQuery, NewApplicationBody, OptionalYearQuery, ReturnBody, StepBody, SummaryQuery, YearQuery,
 } from './schemas';
+import { cleanText } from '../../server/validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
 
@@ -119,7 +120,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
         const tmp = path.join(dir, 'upload.xlsx');
         fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
         return svc.importReviewWorkbook(db, requireActor(actor), {
-          communeId: params.communeId, year: query.year, filePath: tmp, fileName: file.name.slice(0, 200), confirmEmpty: query.confirmEmpty,
+          communeId: params.communeId, year: query.year, filePath: tmp, fileName: cleanText(file.name).slice(0, 200), confirmEmpty: query.confirmEmpty,
         });
       });
     },
