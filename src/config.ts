@@ -16,6 +16,11 @@ export interface Config {
   sessionTtlMinutes: number;
   /** Cookies get the Secure flag (set behind HTTPS). */
   secureCookies: boolean;
+  /** Absolute lifetime of a session, however active. */
+  sessionMaxHours: number;
+  /** Largest JSON request body and largest upload (Excel workbook), bytes. */
+  maxJsonBytes: number;
+  maxUploadBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlMinutes: Number(env.GIAMNGHEO_SESSION_TTL_MINUTES ?? 8 * 60),
     secureCookies: env.GIAMNGHEO_SECURE_COOKIES === '1',
+    sessionMaxHours: Number(env.GIAMNGHEO_SESSION_MAX_HOURS) || 12,
+    maxJsonBytes: (Number(env.GIAMNGHEO_MAX_JSON_KB) || 1024) * 1024,
+    maxUploadBytes: (Number(env.GIAMNGHEO_MAX_UPLOAD_MB) || 64) * 1024 * 1024,
   };
 }

@@ -33,6 +33,17 @@ export interface Problem {
 
 export const invalid = (message: string, problems: Problem[]) => new AppError(422, 'invalid', message, { problems });
 
+const VALUE_ERRORS: Record<string, string> = {
+  '22021': 'Dữ liệu có ký tự không hợp lệ.',
+  '22P05': 'Dữ liệu có ký tự không hợp lệ.',
+  '22P02': 'Dữ liệu không đúng kiểu (số, ngày…).',
+  '22003': 'Số vượt quá giới hạn cho phép.',
+  '22007': 'Ngày giờ không hợp lệ.',
+  '22008': 'Ngày giờ vượt quá giới hạn cho phép.',
+  '22001': 'Dữ liệu dài quá giới hạn cho phép.',
+  '54000': 'Dữ liệu quá lớn.',
+};
+
 /**
  * A PostgreSQL integrity error caused by the input (an id that does not exist, a duplicate, a row
  * still in use) as an error the user can act on; null for anything else (a bug stays a 500).
@@ -50,5 +61,7 @@ export function fromDatabaseError(err: unknown): AppError | null {
     return invalid('Dữ liệu không hợp lệ', [{ message: `Không có ${what} trong danh mục ${table}.` }]);
   }
   if (e.code === '23505') return conflict(`Đã có bản ghi với ${what}.`);
+  // Values the database cannot take (bad characters, numbers or dates out of range, text too long)
+  if (e.code in VALUE_ERRORS) return badRequest(VALUE_ERRORS[e.code]);
   return null;
 }

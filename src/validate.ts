@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, type Problem } from './errors';
+import { AppError, invalid, type Problem } from './errors';
 
 z.config(z.locales.vi());
 
@@ -14,10 +14,39 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, where = ''): T {
   throw invalid('Dữ liệu gửi lên không hợp lệ.', problems);
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text the database cannot store (a NUL character) or that is not valid Unicode (a lone surrogate)
+ * is refused with one Vietnamese message before anything else looks at it. Walks objects and arrays.
+ */
+export function assertCleanText(value: unknown, where = ''): void {
+  const bad = findBadText(value, where);
+  if (bad) throw new AppError(400, 'bad_text', `Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ) ở ${bad || 'nội dung'}.`);
+}
+
+function findBadText(value: unknown, where: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? where : null;
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const path = where ? `${where}.${k}` : k;
+    if (findBadText(k, path) !== null) return path;
+    const found = findBadText(v, path, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Text safe to store: NUL and other control characters (except tab and line breaks) removed, lone surrogates replaced. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
 /** Common field schemas with Vietnamese messages. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'Ngày không tồn tại.',
-  });
+  })
+  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', { message: 'Ngày phải trong khoảng 01/01/1900 đến 31/12/2100.' });

@@ -96,8 +96,14 @@ export class PoolDb extends BaseDb {
   }
 }
 
+/** Idle time allowed inside a transaction on PostgreSQL (the embedded engine has its own, see wire-server.ts). */
+const IDLE_IN_TX_MS = (Number(process.env.GIAMNGHEO_DB_IDLE_SECONDS) || 60) * 1000;
+
 export function connectPool(url: string, mode: DbMode, max = 10): PoolDb {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url, max, idleTimeoutMillis: 30_000,
+    ...(mode === 'postgres' ? { idle_in_transaction_session_timeout: IDLE_IN_TX_MS } : {}),
+  });
   pool.on('error', () => undefined); // a dropped idle client is replaced on next use
   return new PoolDb(mode, pool);
 }

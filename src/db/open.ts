@@ -23,7 +23,7 @@ export async function openDatabase(config: Config, opts: { shareRunning?: boolea
   if (opts.shareRunning) {
     const lock = readLiveLock(config.dataDir);
     if (lock?.port) {
-      const db = connectPool(embeddedUrl(lock.port), 'embedded', 4);
+      const db = connectPool(embeddedUrl(lock.port, lock.secret), 'embedded', 4);
       return { db, kind: 'embedded-remote', close: () => db.close() };
     }
   }

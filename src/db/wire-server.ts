@@ -1,3 +1,4 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 
@@ -11,6 +12,11 @@ import type { PGlite } from '@electric-sql/pglite';
  * message of a batch and releases it after the batch's Sync or simple Query — and only once
  * no transaction is open, so a transaction is never shared with another client. A client
  * that disconnects inside a transaction has it rolled back.
+ *
+ * With a password, a client must give it before anything reaches the database (any local process
+ * can reach 127.0.0.1). A client that holds the database (an open transaction, or a batch without
+ * its Sync) and stays silent for idleMs is disconnected and its transaction rolled back, so one
+ * stuck client cannot freeze every other.
  */
 
 const SSL_REQUEST = 80877103;
@@ -33,16 +39,43 @@ class Mutex {
   }
 }
 
+export interface WireOptions {
+  /** Password every client must give (cleartext over loopback); none: no authentication. */
+  password?: string;
+  /** Idle time allowed to a client holding the database, ms. */
+  idleMs?: number;
+}
+
+/** An ErrorResponse message: severity FATAL, SQLSTATE code, Vietnamese message. */
+function fatal(code: string, message: string): Buffer {
+  const fields = Buffer.concat([
+    ...[['S', 'FATAL'], ['V', 'FATAL'], ['C', code], ['M', message]].map(([k, v]) => Buffer.concat([Buffer.from(k), Buffer.from(v, 'utf8'), Buffer.from([0])])),
+    Buffer.from([0]),
+  ]);
+  const head = Buffer.alloc(5);
+  head.write('E', 0);
+  head.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([head, fields]);
+}
+
+const AUTH_CLEARTEXT = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]); // 'R', length 8, AuthenticationCleartextPassword
+
+const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
+
 class Connection {
   private buffer = Buffer.alloc(0);
   private started = false;
+  /** The startup message kept while the client is asked for its password. */
+  private pendingStartup: Uint8Array | null = null;
   private release: (() => void) | null = null;
   private chain: Promise<void> = Promise.resolve();
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: net.Socket,
     private readonly db: PGlite,
     private readonly mutex: Mutex,
+    private readonly options: WireOptions = {},
   ) {
     socket.setNoDelay(true);
     socket.on('data', (data) => this.onData(data));
@@ -57,6 +90,7 @@ class Connection {
   }
 
   private onData(data: Buffer) {
+    clearTimeout(this.idleTimer);
     this.buffer = Buffer.concat([this.buffer, data]);
     for (;;) {
       if (!this.started) {
@@ -73,7 +107,12 @@ class Connection {
           return;
         } else if (code === PROTOCOL_3) {
           this.started = true;
-          this.enqueue(() => this.run(new Uint8Array(message), true));
+          if (this.options.password) {
+            this.pendingStartup = new Uint8Array(message);
+            this.socket.write(AUTH_CLEARTEXT);
+          } else {
+            this.enqueue(() => this.run(new Uint8Array(message), true));
+          }
         } else {
           this.socket.destroy();
           return;
@@ -90,11 +129,29 @@ class Connection {
         this.socket.end();
         return;
       }
+      if (this.pendingStartup) {
+        if (!this.checkPassword(type, message)) return;
+        const startup = this.pendingStartup;
+        this.pendingStartup = null;
+        this.enqueue(() => this.run(startup, true));
+        continue;
+      }
       this.enqueue(() => this.run(message, BATCH_END.has(type)));
     }
   }
 
+  /** A PasswordMessage with the right password; otherwise the client is refused and disconnected. */
+  private checkPassword(type: string, message: Uint8Array): boolean {
+    const given = type === 'p' ? Buffer.from(message.subarray(5, message.length - 1)) : Buffer.alloc(0);
+    if (type === 'p' && timingSafeEqual(digest(given), digest(this.options.password!))) return true;
+    this.socket.end(fatal('28P01', 'Sai mật khẩu kết nối cơ sở dữ liệu nhúng.'));
+    this.buffer = Buffer.alloc(0);
+    return false;
+  }
+
   private async run(message: Uint8Array, endsBatch: boolean) {
+    if (this.socket.destroyed) return;
+    clearTimeout(this.idleTimer);
     if (!this.release) this.release = await this.mutex.acquire();
     await this.db.execProtocolRawStream(message, {
       // `out` is a view of PGlite's WebAssembly memory, reused by the next query: a socket that
@@ -104,9 +161,24 @@ class Connection {
       },
     });
     if (endsBatch && !this.db.isInTransaction()) this.unlock();
+    else this.watchIdle();
+  }
+
+  /** Holding the database: disconnect (and roll back) if the client says nothing for idleMs. */
+  private watchIdle() {
+    const idleMs = this.options.idleMs;
+    if (!idleMs) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (!this.release) return;
+      this.socket.end(fatal('25P03', 'Kết nối giữ giao dịch mà không hoạt động quá lâu nên đã bị đóng; giao dịch đã được huỷ.'));
+      this.socket.destroy();
+    }, idleMs);
+    this.idleTimer.unref();
   }
 
   private async cleanUp() {
+    clearTimeout(this.idleTimer);
     if (!this.release) return;
     try {
       if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
@@ -127,14 +199,14 @@ export interface WireServer {
   close(): Promise<void>;
 }
 
-export async function serveWire(db: PGlite, port = 0, host = '127.0.0.1'): Promise<WireServer> {
+export async function serveWire(db: PGlite, port = 0, host = '127.0.0.1', options: WireOptions = {}): Promise<WireServer> {
   await db.waitReady;
   const mutex = new Mutex();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    new Connection(socket, db, mutex);
+    new Connection(socket, db, mutex, options);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -15,9 +15,23 @@ export function columnsOf(rows: TabularRow[]): string[] {
   return cols;
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
+ * leading apostrophe (OWASP "CSV injection"). Numbers stay numbers: only text is neutralised.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function csvCell(v: unknown): string {
+  const s = cell(v);
+  return typeof v === 'number' || typeof v === 'bigint' ? s : neutraliseFormula(s);
+}
+
+/** The one CSV writer of the system (API exports and the CLI's --format csv). */
 export function toCsv(rows: TabularRow[], columns = columnsOf(rows), { bom = false } = {}): string {
   const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [columns.map(esc).join(','), ...rows.map((r) => columns.map((c) => esc(cell(r[c]))).join(','))];
+  const lines = [columns.map((c) => esc(neutraliseFormula(c))).join(','), ...rows.map((r) => columns.map((c) => esc(csvCell(r[c]))).join(','))];
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 

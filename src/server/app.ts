@@ -22,6 +22,15 @@ export interface App {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Host of an Origin header; null for 'null' or a malformed value (both treated as another site). */
+function originHost(origin: string): string | null {
+  try {
+    return origin === 'null' ? null : new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
 
@@ -40,8 +49,11 @@ export function createApp(deps: AppDeps): App {
   );
 
   app.use('*', async (c, next) => {
-    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    const given = c.req.header('x-request-id');
+    c.set('requestId', given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID());
     await next();
+    // API answers carry personal data or a user's view of the work: never kept by a browser or proxy cache.
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   app.use(
     '*',
@@ -70,7 +82,7 @@ export function createApp(deps: AppDeps): App {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
       const host = c.req.header('host') ?? new URL(c.req.url).host;
-      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host) || origin === 'null';
+      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin !== undefined && originHost(origin) !== host);
       if (crossSite) throw new AppError(403, 'csrf', 'Yêu cầu từ trang khác bị từ chối (CSRF).');
     }
     await next();
@@ -83,7 +95,7 @@ export function createApp(deps: AppDeps): App {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const tokenHash = hashToken(token);
-      const found = await lookupSession(deps.db, tokenHash, deps.config.sessionTtlMinutes);
+      const found = await lookupSession(deps.db, tokenHash, deps.config.sessionTtlMinutes, deps.config.sessionMaxHours);
       if (found && 'expired' in found) {
         throw new AppError(401, 'session_expired', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
       }

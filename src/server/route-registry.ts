@@ -1,12 +1,13 @@
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { forbidden, unauthorized } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
 import { referenceSnapshotOf } from '../modules/reference/snapshot';
 import { todayInVietnam } from '../domain/text';
 import { sendReferenceAnswer } from './reference-answer';
 import type { AppDeps, AppEnv } from './types';
-import { parse } from '../validate';
+import { assertCleanText, parse } from '../validate';
 
 /**
  * Every API route is declared here, with who may call it and the shape of its input.
@@ -76,30 +77,59 @@ export class Router {
 
   private add<Q, B, P>(method: Method, path: string, spec: RouteSpec<Q, B, P>, handler: (i: RouteInput<Q, B, P>) => unknown) {
     this.routes.push({ method, path, spec: spec as RouteSpec<unknown, unknown, unknown> });
-    this.app.on(method, path, async (c) => {
+    // The size of a body is checked as it arrives, before it is buffered: uploads may be larger than JSON.
+    const maxBytes = spec.upload ? this.deps.config.maxUploadBytes : this.deps.config.maxJsonBytes;
+    const limit = bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `Dữ liệu gửi lên vượt quá giới hạn ${formatBytesVi(maxBytes)}.`);
+      },
+    });
+    this.app.on(method, path, limit, async (c) => {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
+      const rawQuery = c.req.query();
+      const rawParams = c.req.param();
+      assertCleanText(rawQuery, 'query');
+      assertCleanText(rawParams, 'params');
+      const query = spec.query ? parse(spec.query, rawQuery, 'query') : (undefined as Q);
+      const params = spec.params ? parse(spec.params, rawParams, 'params') : (undefined as P);
       if (spec.reference) {
         // the key: path and query as sent, and the day (a missing `at` means today)
         const url = c.req.url;
         const key = `${todayInVietnam()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
         const answer = await referenceSnapshotOf(this.deps.db).answer(key, () =>
-          handler({ c, actor, deps: this.deps, query: spec.query ? parse(spec.query, c.req.query(), 'query') : (undefined as Q), body: undefined as B, params: spec.params ? parse(spec.params, c.req.param(), 'params') : (undefined as P) }),
+          handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
         );
         return sendReferenceAnswer(c, answer, spec.access === 'public');
       }
-      const query = spec.query ? parse(spec.query, c.req.query(), 'query') : (undefined as Q);
-      const params = spec.params ? parse(spec.params, c.req.param(), 'params') : (undefined as P);
       let body = undefined as B;
       if (spec.body) {
-        const raw = await c.req.json().catch(() => undefined);
-        body = parse(spec.body, raw ?? {}, 'body');
+        body = parse(spec.body, await jsonBody(c), 'body');
       }
       const result = await handler({ c, actor, deps: this.deps, query, body, params });
       if (result instanceof Response) return result;
       return c.json(result ?? { ok: true });
     });
   }
+}
+
+/** The JSON body (an empty body is `{}`), its text checked; malformed JSON is a 400. */
+async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'bad_json', 'Nội dung gửi lên không phải JSON hợp lệ.');
+  }
+  assertCleanText(raw, 'body');
+  return raw ?? {};
+}
+
+function formatBytesVi(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${Math.round(n / 1024)} KiB`;
 }
 
 export function checkAccess(access: Access, actor: Actor | null): void {

@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { loadReferenceData } from '../db/reference-data';
 import { startPlanJobs } from '../modules/plan/scheduler';
+import { cleanStaleImportDirs } from '../modules/poverty/import-isolation';
 import { ensureFirstAdmin } from '../modules/users/service';
 import { createApp } from './app';
 
@@ -40,6 +41,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config);
+  const stale = cleanStaleImportDirs();
+  if (stale) logger.info(`Đã xoá ${stale} thư mục tạm của lần nhập dở dang trước đây.`);
   const opened = await openDatabase(config);
   try {
     await prepareDatabase(opened, config, (msg) => logger.info(msg), (msg) => process.stdout.write(`\n${msg}\n\n`));

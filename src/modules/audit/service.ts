@@ -11,7 +11,7 @@ export const AuditQuery = z.object({
   actor: z.string().optional(),
   action: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export interface AuditRow {

@@ -11,6 +11,7 @@ import { AppError, type Problem } from '../../errors';
 import { classifyStream } from './classify-cli';
 import { writeReviewWorkbook } from './excel';
 import { findCommuneOn } from './repo';
+import { cleanStaleImportDirs } from './import-isolation';
 import { importReviewWorkbook, povertySummary, reviewDateOfYear, summaryTableRows } from './service';
 import { importResidentFile, listResidentHouseholds, setResidentHouseholds } from './service-resident';
 
@@ -62,12 +63,14 @@ export function registerPovertyCommands(program: Command, ctx: CliContext) {
     .argument('<file>', 'tệp .xlsx theo mẫu')
     .requiredOption('--commune <code>', 'mã xã (5 chữ số) tại thời điểm rà soát')
     .requiredOption('--year <year>', 'năm rà soát', intOption)
-    .action(async (file: string, opts: { commune: string; year: number }) => {
+    .option('--confirm-empty', 'xác nhận xã không có hộ nào cần lập danh sách (chấp nhận tệp chỉ có dòng tiêu đề)')
+    .action(async (file: string, opts: { commune: string; year: number; confirmEmpty?: boolean }) => {
       if (!fs.existsSync(file)) throw new AppError(404, 'not_found', `Không tìm thấy tệp: ${file}`);
+      cleanStaleImportDirs();
       try {
         const out = await ctx.withDb((db) =>
           importReviewWorkbook(db, CLI_CALLER, {
-            communeCode: opts.commune, year: opts.year, filePath: file, fileName: path.basename(file),
+            communeCode: opts.commune, year: opts.year, filePath: file, fileName: path.basename(file), confirmEmpty: opts.confirmEmpty === true,
             onProgress: (n) => process.stderr.write(`Đã đọc ${formatNumberVi(n)} dòng…\n`),
           }),
         );

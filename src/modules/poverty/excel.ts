@@ -11,6 +11,8 @@ import {
 
 /** At most this many problems are reported (the import fails anyway). */
 export const MAX_PROBLEMS = 1000;
+/** Longest text of a cell: Excel's own limit. */
+export const MAX_CELL_CHARS = 32_767;
 
 export interface ParsedWorkbook {
   households: ParsedHousehold[];
@@ -40,6 +42,7 @@ export async function readReviewWorkbook(
         if (!kind || problems.length >= MAX_PROBLEMS) continue;
         const r = row as ExcelJS.Row;
         const values = r.values as unknown[];
+        if (tooLongCell(name, r.number, values, problems)) continue;
         if (r.number < FIRST_DATA_ROW) {
           checkHeaders(name, kind === 'households' ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS, values, problems);
           continue;
@@ -66,6 +69,19 @@ export async function readReviewWorkbook(
   onProgress?.(rowsRead);
   if (problems.length === 0) crossCheck(households, members, problems);
   return { households, members, problems: problems.slice(0, MAX_PROBLEMS) };
+}
+
+function tooLongCell(sheet: string, row: number, values: unknown[], problems: Problem[]): boolean {
+  const i = values.findIndex((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS);
+  if (i < 0) return false;
+  problems.push({ sheet, row, column: columnLetter(i), message: `Ô dài quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự.` });
+  return true;
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 function checkHeaders(sheet: string, columns: ColumnSpec[], values: unknown[], problems: Problem[]) {

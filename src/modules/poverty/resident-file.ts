@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { checkXlsxFile } from './xlsx-guard';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../../errors';
 import {
@@ -48,6 +49,7 @@ function readCsv(filePath: string, fileName: string): ParsedResidentFile {
 }
 
 async function readXlsx(filePath: string): Promise<ParsedResidentFile> {
+  await checkXlsxFile(filePath); // the same zip checks as the review workbook before anything is inflated
   const table: string[][] = [];
   let found = false;
   const reader = new (FixedWorkbookReader as typeof ExcelJS.stream.xlsx.WorkbookReader)(filePath as never, {

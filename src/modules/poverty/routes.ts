@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
@@ -13,9 +12,11 @@ import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
 import {
-  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, MonthQuery, NewApplicationBody, OptionalYearQuery, ResidentBody, ReturnBody, StepBody,
+  ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, ImportQuery, MonthQuery, NewApplicationBody, OptionalYearQuery, ResidentBody, ReturnBody, StepBody,
   SummaryQuery, YearQuery,
 } from './schemas';
+import { cleanText } from '../../validate';
+import { withImportDir } from './import-isolation';
 import * as svc from './service';
 import * as resident from './service-resident';
 
@@ -108,18 +109,18 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/poverty/communes/:communeId/import',
-    { summary: 'Nhập sổ kết quả rà soát (Excel) của xã: tất cả hoặc không', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: YearQuery, upload: true, example: EXAMPLE },
+    { summary: 'Nhập sổ kết quả rà soát (Excel) của xã: tất cả hoặc không', access: COMMUNE_WORKERS, tags, params: CommuneParams, query: ImportQuery, upload: true, example: EXAMPLE },
     async ({ c, actor, params, query }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = (form as Record<string, unknown>).file;
       if (!(file instanceof File)) throw badRequest('Cần gửi một tệp .xlsx trong trường "file" (multipart/form-data).');
-      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-import-')), 'upload.xlsx');
-      try {
-        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()));
-        return await svc.importReviewWorkbook(db, requireActor(actor), { communeId: params.communeId, year: query.year, filePath: tmp, fileName: file.name });
-      } finally {
-        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-      }
+      return withImportDir(async (dir) => {
+        const tmp = path.join(dir, 'upload.xlsx');
+        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
+        return svc.importReviewWorkbook(db, requireActor(actor), {
+          communeId: params.communeId, year: query.year, filePath: tmp, fileName: cleanText(file.name).slice(0, 200), confirmEmpty: query.confirmEmpty,
+        });
+      });
     },
   );
 
@@ -164,13 +165,11 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = (form as Record<string, unknown>).file;
       if (!(file instanceof File)) throw badRequest('Cần gửi một tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).');
-      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-resident-')), /\.csv$/i.test(file.name) ? 'upload.csv' : 'upload.xlsx');
-      try {
-        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()));
-        return await resident.importResidentFile(db, requireActor(actor), { year: query.year, filePath: tmp, fileName: file.name });
-      } finally {
-        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-      }
+      return withImportDir(async (dir) => {
+        const tmp = path.join(dir, /\.csv$/i.test(file.name) ? 'upload.csv' : 'upload.xlsx');
+        fs.writeFileSync(tmp, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
+        return resident.importResidentFile(db, requireActor(actor), { year: query.year, filePath: tmp, fileName: cleanText(file.name).slice(0, 200) });
+      });
     },
   );
 

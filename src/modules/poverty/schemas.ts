@@ -63,3 +63,9 @@ export const DecisionBody = z.object({
   outcome: z.enum(['poor', 'near_poor', 'rejected']),
   reason: z.string().trim().max(2000).optional(),
 });
+
+/** Import of a review workbook: `confirmEmpty=true` accepts a workbook without households (the commune has none to list). */
+export const ImportQuery = z.object({
+  year,
+  confirmEmpty: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});

@@ -18,7 +18,8 @@ import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit, systemActor, type AuditActor } from '../audit/audit';
 import { officialCalendar } from '../calendar/official';
-import { readReviewWorkbook, writeReviewWorkbook } from './excel';
+import { writeReviewWorkbook } from './excel';
+import { parseWorkbookIsolated, withImportDir } from './import-isolation';
 import * as repo from './repo';
 
 /** A signed-in user, or the local operator running the CLI (full rights, audited by name). */
@@ -66,6 +67,8 @@ export interface ImportInput {
   filePath: string;
   fileName: string;
   onProgress?: (rowsRead: number) => void;
+  /** The user confirms that the commune has no household to list: a workbook with headers only is then accepted. */
+  confirmEmpty?: boolean;
 }
 
 export interface ImportOutcome {
@@ -124,10 +127,16 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
   await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
   if (!applicationForYear(NATIONAL_CATALOG, input.year)) throw invalid(`Không có chuẩn nghèo nào được cấu hình cho năm ${input.year}.`, []);
 
-  const parsed = await readReviewWorkbook(input.filePath, input.onProgress);
+  const parsed = await withImportDir((dir) => parseWorkbookIsolated(input.filePath, dir, input.onProgress));
   const { results, problems } = classifyParsed(parsed.households, input.year);
   const all = [...parsed.problems, ...problems];
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
+  // A workbook with headers only would erase the commune's results: only on explicit confirmation.
+  if (parsed.households.length === 0 && !input.confirmEmpty) {
+    throw invalid('Tệp không có hộ nào; chưa nhập dữ liệu nào.', [
+      { sheet: SHEET_HOUSEHOLDS, message: 'Trang "Hộ gia đình" không có dòng dữ liệu. Nếu xã thật sự không có hộ nào cần lập danh sách, hãy xác nhận điều đó khi nhập (kết quả cũ của xã sẽ bị thay bằng danh sách trống).' },
+    ]);
+  }
 
   const sha = contentSha(parsed.households, parsed.members);
   const [done] = await db.tx((tx) =>
