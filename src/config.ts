@@ -12,10 +12,17 @@ export interface Config {
   /** Password of the first administrator; generated and printed once when absent. */
   adminPassword?: string;
   logLevel: string;
+  /** LOG_FORMAT: 'json' or 'pretty'; unset = readable lines on a terminal, JSON otherwise. */
+  logFormat?: string;
   /** Idle lifetime of a session. */
   sessionTtlMinutes: number;
   /** Cookies get the Secure flag (set behind HTTPS). */
   secureCookies: boolean;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For header is believed (GIAMNGHEO_TRUSTED_PROXIES,
+   * comma-separated, e.g. "127.0.0.1,::1"); empty = the header is ignored and the socket peer is the client.
+   */
+  trustedProxies: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,7 +33,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GIAMNGHEO_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: env.LOG_FORMAT || undefined,
     sessionTtlMinutes: Number(env.GIAMNGHEO_SESSION_TTL_MINUTES ?? 8 * 60),
     secureCookies: env.GIAMNGHEO_SECURE_COOKIES === '1',
+    trustedProxies: (env.GIAMNGHEO_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { forbidden, unauthorized } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
 import type { AppDeps, AppEnv } from './types';
 import { parse } from './validate';
@@ -22,6 +22,11 @@ export interface RouteSpec<Q, B, P> {
   params?: z.ZodType<P>;
   /** multipart/form-data upload read by the handler itself. */
   upload?: boolean;
+  /**
+   * Open to a user who must change a generated or reset password first (sign-out, the change
+   * itself); every other non-public route answers 403 password_change_required until then.
+   */
+  duringPasswordChange?: boolean;
   /** Example path parameters for the leak test, e.g. { id: '1' }. */
   example?: Record<string, string>;
 }
@@ -71,6 +76,7 @@ export class Router {
     this.app.on(method, path, async (c) => {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
+      if (actor?.mustChangePassword && spec.access !== 'public' && !spec.duringPasswordChange) throw passwordChangeRequired();
       const query = spec.query ? parse(spec.query, c.req.query(), 'query') : (undefined as Q);
       const params = spec.params ? parse(spec.params, c.req.param(), 'params') : (undefined as P);
       let body = undefined as B;
@@ -84,6 +90,8 @@ export class Router {
     });
   }
 }
+
+const passwordChangeRequired = () => new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
 
 export function checkAccess(access: Access, actor: Actor | null): void {
   if (access === 'public') return;
