@@ -12,6 +12,8 @@ export interface Config {
   /** Password of the first administrator; generated and printed once when absent. */
   adminPassword?: string;
   logLevel: string;
+  /** LOG_FORMAT: 'json' or 'pretty'; unset = readable lines on a terminal, JSON otherwise. */
+  logFormat?: string;
   /** Idle lifetime of a session. */
   sessionTtlMinutes: number;
   /** Cookies get the Secure flag (set behind HTTPS). */
@@ -21,6 +23,11 @@ export interface Config {
   /** Largest JSON request body and largest upload (Excel workbook), bytes. */
   maxJsonBytes: number;
   maxUploadBytes: number;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For header is believed (GIAMNGHEO_TRUSTED_PROXIES,
+   * comma-separated, e.g. "127.0.0.1,::1"); empty = the header is ignored and the socket peer is the client.
+   */
+  trustedProxies: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,10 +38,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GIAMNGHEO_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: env.LOG_FORMAT || undefined,
     sessionTtlMinutes: Number(env.GIAMNGHEO_SESSION_TTL_MINUTES ?? 8 * 60),
     secureCookies: env.GIAMNGHEO_SECURE_COOKIES === '1',
     sessionMaxHours: Number(env.GIAMNGHEO_SESSION_MAX_HOURS) || 12,
     maxJsonBytes: (Number(env.GIAMNGHEO_MAX_JSON_KB) || 1024) * 1024,
     maxUploadBytes: (Number(env.GIAMNGHEO_MAX_UPLOAD_MB) || 64) * 1024 * 1024,
+    trustedProxies: (env.GIAMNGHEO_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

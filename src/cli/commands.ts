@@ -5,6 +5,7 @@ import { registerPovertyCommands } from '../modules/poverty/cli';
 import { registerPlanCommands } from '../modules/plan/cli';
 import { registerUnitsCommands } from '../modules/units/cli';
 import { registerCalendarCommands } from '../modules/calendar/cli';
+import { registerUsersCommands } from '../modules/users/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, ctx: CliContext) {
   registerPlanCommands(program, ctx);
   registerUnitsCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerUsersCommands(program, ctx);
 }

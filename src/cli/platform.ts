@@ -1,10 +1,8 @@
 import { Option, type Command } from 'commander';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
-import { ROLES } from '../modules/access/actor';
 import { systemActor } from '../modules/audit/audit';
 import { exportAudit, listAudit, AuditQuery } from '../modules/audit/service';
-import { createUser, NewUser } from '../modules/users/service';
 import { parse } from '../validate';
 import { startServer } from '../server/start';
 import { dateOption, intOption, type CliContext } from './context';
@@ -39,29 +37,6 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       } finally {
         await opened.close();
       }
-    });
-
-  program
-    .command('users')
-    .description('Tài khoản')
-    .command('add')
-    .description('Tạo tài khoản (mật khẩu đọc từ biến môi trường GIAMNGHEO_NEW_PASSWORD)')
-    .requiredOption('--username <name>', 'tên đăng nhập')
-    .requiredOption('--name <displayName>', 'họ tên')
-    .addOption(new Option('--role <role>', 'vai trò').choices(ROLES).makeOptionMandatory())
-    .option('--unit <unitId>', 'đơn vị hành chính (mã phiên bản, ví dụ P:01:2025-07-01)')
-    .option('--agency <agencyId>', 'cơ quan')
-    .action(async (opts: { username: string; name: string; role: (typeof ROLES)[number]; unit?: string; agency?: string }) => {
-      const password = process.env.GIAMNGHEO_NEW_PASSWORD;
-      if (!password) throw new Error('Cần đặt mật khẩu trong biến môi trường GIAMNGHEO_NEW_PASSWORD.');
-      const input = parse(NewUser, {
-        username: opts.username,
-        displayName: opts.name,
-        password,
-        grants: [{ role: opts.role, unitId: opts.unit ?? null, agencyId: opts.agency ?? null }],
-      });
-      const user = await ctx.withDb((db) => createUser(db, systemActor('cli'), input));
-      process.stdout.write(`Đã tạo tài khoản ${user.username} (id ${user.id}).\n`);
     });
 
   program

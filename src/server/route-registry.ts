@@ -26,6 +26,11 @@ export interface RouteSpec<Q, B, P> {
   params?: z.ZodType<P>;
   /** multipart/form-data upload read by the handler itself. */
   upload?: boolean;
+  /**
+   * Open to a user who must change a generated or reset password first (sign-out, the change
+   * itself); every other non-public route answers 403 password_change_required until then.
+   */
+  duringPasswordChange?: boolean;
   /** Example path parameters for the leak test, e.g. { id: '1' }. */
   example?: Record<string, string>;
   /**
@@ -88,6 +93,7 @@ export class Router {
     this.app.on(method, path, limit, async (c) => {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
+      if (actor?.mustChangePassword && spec.access !== 'public' && !spec.duringPasswordChange) throw passwordChangeRequired();
       const rawQuery = c.req.query();
       const rawParams = c.req.param();
       assertCleanText(rawQuery, 'query');
@@ -131,6 +137,8 @@ async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
 function formatBytesVi(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${Math.round(n / 1024)} KiB`;
 }
+
+const passwordChangeRequired = () => new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
 
 export function checkAccess(access: Access, actor: Actor | null): void {
   if (access === 'public') return;

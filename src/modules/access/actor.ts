@@ -16,6 +16,8 @@ export interface Actor {
   username: string;
   displayName: string;
   grants: Grant[];
+  /** The password was generated or reset: until it is changed, only the password change is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { Actor, Grant, Role } from '../access/actor';
+import { GRANT_IN_FORCE } from '../users/repo';
 
 export const SESSION_COOKIE = 'gn_session';
 
@@ -47,19 +48,21 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 export async function loadActor(db: Db, userId: number): Promise<Actor | undefined> {
-  const user = await db.maybeOne<{ id: number; username: string; display_name: string }>(
-    'SELECT id, username, display_name FROM app_user WHERE id = $1 AND active',
+  const user = await db.maybeOne<{ id: number; username: string; display_name: string; must_change_password: boolean }>(
+    'SELECT id, username, display_name, must_change_password FROM app_user WHERE id = $1 AND active',
     [userId],
   );
   if (!user) return undefined;
+  // Only the grants that hold today (Vietnam time) give rights.
   const grants = await db.query<{ role: Role; agency_id: string | null; unit_id: string | null }>(
-    'SELECT role, agency_id, unit_id FROM user_grant WHERE user_id = $1 ORDER BY id',
+    `SELECT g.role, g.agency_id, g.unit_id FROM user_grant g WHERE g.user_id = $1 AND ${GRANT_IN_FORCE} ORDER BY g.id`,
     [userId],
   );
   return {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
+    ...(user.must_change_password ? { mustChangePassword: true } : {}),
     grants: grants.map((g): Grant => ({ role: g.role, agencyId: g.agency_id, unitId: g.unit_id })),
   };
 }
