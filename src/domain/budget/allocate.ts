@@ -50,6 +50,7 @@ const bandText = (b: Band) => `[${fmt(b.min)}, ${b.max === null ? '∞' : fmt(b.
 
 function scoreMicro(c: Criterion, value: number): { micro: number; textVi: string } | { error: string } {
   const def = CRITERIA_BY_CODE.get(c.code)!;
+  if (c.perUnit === null) return { error: `tiêu chí "${c.code}" chưa có hệ số (chưa xác minh): nhập hệ số vào bộ quy tắc trước khi phân bổ.` };
   if (c.perUnit !== undefined) {
     const micro = Math.round(value * c.perUnit * MICRO);
     return { micro, textVi: `${fmt(value)} ${def.unitVi} (${def.labelVi.toLowerCase()}) × ${fmt(c.perUnit)} điểm` };

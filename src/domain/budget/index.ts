@@ -5,3 +5,4 @@ export * from './execution';
 export * from './inputs-csv';
 export * from './rounding';
 export * from './rulebook';
+export * from './compare';

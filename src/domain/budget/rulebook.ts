@@ -6,7 +6,8 @@
  * provinces; a province's allocation = money per point × its points.
  * A criterion scores either `perUnit` points per unit of its value (e.g. 15 points per poor district),
  * or by `bands`: the band with min ≤ value < max gives its points, `max: null` is open.
- * Coefficients the legal notes do not give are data the user enters, and carry status "unverified".
+ * Coefficients the legal notes do not give are data the user enters, and carry status "unverified";
+ * a shipped rulebook leaves them null ("chưa có") rather than guessing.
  */
 import type { Problem } from '../../errors';
 import { CRITERIA_BY_CODE } from './criteria';
@@ -22,7 +23,8 @@ export interface Band {
 
 export interface Criterion {
   code: string;
-  perUnit?: number;
+  /** null: the coefficient is not known yet ("chưa có"); the rulebook cannot run until it is entered. */
+  perUnit?: number | null;
   bands?: Band[];
   /** Where the coefficient comes from, and whether it was checked against the text. */
   citation?: string;
@@ -44,6 +46,8 @@ export interface Rulebook {
   legalBasis: string;
   /** Project or sub-project the rulebook divides, e.g. "DA1", "DA2", "DA3.TDA1". */
   project?: string;
+  /** What is known and unknown about this version. */
+  note?: string;
   criteria: Criterion[];
   reserved?: Reservation[];
 }
@@ -121,7 +125,8 @@ export function validateRulebook(raw: unknown): Validated<Rulebook> {
       }
       const status = validateStatus(c.status, `${at}.status`, problems);
       const meta = { ...(typeof c.citation === 'string' ? { citation: c.citation } : {}), ...(status ? { status } : {}) };
-      if (hasPerUnit) {
+      if (hasPerUnit && c.perUnit === null) criteria.push({ code: c.code, perUnit: null, ...meta });
+      else if (hasPerUnit) {
         if (!isFiniteNumber(c.perUnit) || c.perUnit < 0) problems.push({ path: `${at}.perUnit`, message: `hệ số perUnit của "${c.code}" phải là số không âm.` });
         else criteria.push({ code: c.code, perUnit: c.perUnit, ...meta });
       } else {
@@ -151,6 +156,7 @@ export function validateRulebook(raw: unknown): Validated<Rulebook> {
       name: (raw.name as string).trim(),
       legalBasis: (raw.legalBasis as string).trim(),
       ...(typeof raw.project === 'string' ? { project: raw.project } : {}),
+      ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
       criteria,
       ...(reserved.length ? { reserved } : {}),
     },
