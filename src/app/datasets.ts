@@ -3,6 +3,7 @@ import { agenciesDataset } from '../modules/agencies/load';
 import { unitsDataset } from '../modules/units/load';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
 import type { ReferenceDataset } from '../db/reference-data';
+import { budgetDataset } from '../modules/budget/load';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
 export const DATASETS: ReferenceDataset[] = [
@@ -11,4 +12,5 @@ export const DATASETS: ReferenceDataset[] = [
   povertyStandardsDataset,
   povertyPublishedDataset,
   planDataset,
+  budgetDataset,
 ];

@@ -6,6 +6,7 @@ import { registerPlanCommands } from '../modules/plan/cli';
 import { registerUnitsCommands } from '../modules/units/cli';
 import { registerCalendarCommands } from '../modules/calendar/cli';
 import { registerUsersCommands } from '../modules/users/cli';
+import { registerBudgetCommands } from '../modules/budget/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, ctx: CliContext) {
   registerUnitsCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerUsersCommands(program, ctx);
+  registerBudgetCommands(program, ctx);
 }

@@ -1,0 +1,128 @@
+/**
+ * Request and response shapes of the budget API, shared by routes, web, CLI and tests.
+ * Money is in đồng (integers); the screens show million VND.
+ */
+import { z } from 'zod';
+import { PHASES, SOURCES } from '../../domain/budget/execution';
+import { UNITS } from '../../domain/budget/allocate';
+
+const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
+const money = z.number({ message: 'Số tiền phải là số.' }).int({ message: 'Số tiền phải là số đồng nguyên.' }).refine(Number.isSafeInteger, { message: 'Số tiền quá lớn.' });
+const year = z.coerce.number().int().min(2021, { message: 'Năm từ 2021.' }).max(2100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
+
+export const IdParams = z.object({ id });
+export const CompareParams = z.object({ id, other: id });
+
+export const Permissions = z.object({
+  manageRulebooks: z.boolean(),
+  runAllocations: z.boolean(),
+  planExecution: z.boolean(),
+  reportExecution: z.boolean(),
+});
+export type Permissions = z.infer<typeof Permissions>;
+
+/** A rulebook version: the JSON of the domain's Rulebook (validated by the service). */
+export const NewRulebook = z.object({ body: z.unknown() });
+
+export const NewRun = z.object({
+  name: z.string().trim().min(1, { message: 'Cần tên lần phân bổ.' }).max(300),
+  rulebookId: id,
+  criteriaSetId: id,
+  /** đồng, as text so that large pools stay exact */
+  pool: z.union([z.string(), z.number()]).transform(String),
+  unit: z.enum(Object.keys(UNITS) as [keyof typeof UNITS, ...(keyof typeof UNITS)[]]).default('million'),
+  year: year.optional(),
+  /** set aside before the provinces' division (e.g. the poor-district scheme), in đồng */
+  reserved: money.min(0).default(0),
+  /** a scenario: the run it is compared with, and the coefficients changed from the rulebook */
+  baseRunId: id.optional(),
+  coefficients: z.record(z.string(), z.number().min(0, { message: 'Hệ số không được âm.' })).optional(),
+});
+export type NewRun = z.infer<typeof NewRun>;
+
+export const RunLine = z.object({
+  unitId: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  points: z.number(),
+  amount: z.number(),
+  inputs: z.record(z.string(), z.number()),
+  source: z.string(),
+  explanation: z.string(),
+});
+export type RunLine = z.infer<typeof RunLine>;
+
+export const RunSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(['run', 'scenario']),
+  baseRunId: z.number().nullable(),
+  rulebookId: z.number(),
+  rulebookName: z.string(),
+  rulebookVersion: z.number(),
+  legalBasis: z.string(),
+  year: z.number().nullable(),
+  pool: z.number(),
+  reserved: z.number(),
+  unit: z.string(),
+  pointsTotal: z.number(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const ComparisonLine = z.object({
+  unitId: z.string(),
+  provinceName: z.string(),
+  baseAmount: z.number(),
+  amount: z.number(),
+  difference: z.number(),
+  basePoints: z.number(),
+  points: z.number(),
+});
+export type ComparisonLine = z.infer<typeof ComparisonLine>;
+
+export const NewLine = z.object({
+  year,
+  /** province unit version id (P:<code>:<valid_from>) */
+  unitId: z.string().regex(/^P:\d{2}:\d{4}-\d{2}-\d{2}$/, { message: 'Cần mã phiên bản tỉnh dạng P:01:2021-01-01.' }),
+  project: z.string().trim().min(1, { message: 'Cần dự án.' }).max(40),
+  subProject: z.string().trim().max(40).default(''),
+  source: z.enum(SOURCES),
+  assigned: money.min(0),
+  legalBasis: z.string().trim().max(300).optional(),
+});
+export type NewLine = z.infer<typeof NewLine>;
+
+export const NewTransaction = z.object({
+  phase: z.enum(PHASES),
+  month: z.coerce.number().int().min(1, { message: 'Tháng từ 1 đến 12.' }).max(12, { message: 'Tháng từ 1 đến 12.' }).optional(),
+  amount: money,
+  legalBasis: z.string().trim().max(300).optional(),
+});
+export type NewTransaction = z.infer<typeof NewTransaction>;
+
+export const ExecutionQuery = z.object({
+  year,
+  asOf: isoDate.optional(),
+  /** boundaries of the lines' own time, or the current provinces (old provinces roll up into new ones) */
+  boundaries: z.enum(['recorded', 'current']).default('recorded'),
+});
+export type ExecutionQuery = z.infer<typeof ExecutionQuery>;
+
+export const SupportRatio = z.object({
+  year,
+  unitId: z.string().regex(/^P:\d{2}:\d{4}-\d{2}-\d{2}$/, { message: 'Cần mã phiên bản tỉnh.' }),
+  ratio: z.number().min(0, { message: 'Tỷ lệ từ 0 đến 1.' }).max(1, { message: 'Tỷ lệ từ 0 đến 1 (0,75 cho 75%).' }),
+  source: z.string().trim().min(1, { message: 'Cần nguồn số liệu.' }).max(500),
+});
+export type SupportRatio = z.infer<typeof SupportRatio>;
+
+export const CriteriaImportQuery = z.object({
+  name: z.string().trim().min(1).max(300),
+  asOf: isoDate,
+  source: z.string().trim().min(1, { message: 'Cần nguồn số liệu.' }).max(500),
+});
+
+export const ReportImportQuery = z.object({ year });
