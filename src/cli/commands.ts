@@ -4,6 +4,7 @@ import { registerPlatformCommands } from './platform';
 import { registerPovertyCommands } from '../modules/poverty/cli';
 import { registerPlanCommands } from '../modules/plan/cli';
 import { registerUnitsCommands } from '../modules/units/cli';
+import { registerResultsCommands } from '../modules/results/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, ctx: CliContext) {
   registerPovertyCommands(program, ctx);
   registerPlanCommands(program, ctx);
   registerUnitsCommands(program, ctx);
+  registerResultsCommands(program, ctx);
 }

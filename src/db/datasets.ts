@@ -2,6 +2,7 @@ import { planDataset } from '../modules/plan/load';
 import { agenciesDataset } from '../modules/agencies/load';
 import { unitsDataset } from '../modules/units/load';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
+import { resultsDataset } from '../modules/results/load';
 import type { ReferenceDataset } from './reference-data';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
@@ -11,4 +12,5 @@ export const DATASETS: ReferenceDataset[] = [
   povertyStandardsDataset,
   povertyPublishedDataset,
   planDataset,
+  resultsDataset, // after the units and the published poverty results
 ];
