@@ -5,6 +5,7 @@ import { registerPlanRoutes } from '../modules/plan/routes';
 import { registerPovertyRoutes } from '../modules/poverty/routes';
 import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
+import { registerResultsRoutes } from '../modules/results/routes';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
 
@@ -23,4 +24,5 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerPovertyRoutes(r, deps);
   registerUnitsRoutes(r, deps);
   registerAgenciesRoutes(r, deps);
+  registerResultsRoutes(r, deps);
 }

@@ -135,3 +135,15 @@ describe('ĐBKK coastal commune criteria (QĐ 36/2021/QĐ-TTg, Điều 4)', () =
     [{ coastal: true, saltIntrusionMonths: null, poorNearPoorPct: null, lacking, newRuralStandard: false }, null],
   ])('%j → %s', (facts, eligible) => expect(evaluateDbkkCommune(facts).eligible).toBe(eligible));
 });
+
+describe('legal sources (reference/legal/results.csv)', () => {
+  it('every row has the columns and one status vocabulary; every target cites a listed source', async () => {
+    const fs = await import('node:fs');
+    const { parseCsv } = await import('../../src/domain/units/csv');
+    const { PROGRAM_TARGETS } = await import('../../src/domain/results');
+    const rows = parseCsv(fs.readFileSync('reference/legal/results.csv', 'utf8'));
+    expect(Object.keys(rows[0])).toEqual(['id', 'title', 'number', 'date', 'issuer', 'where_read', 'supports', 'status']);
+    for (const r of rows) expect(['verified', 'verified_secondary', 'partial', 'unverified']).toContain(r.status);
+    for (const t of PROGRAM_TARGETS) expect(rows.map((r) => r.id)).toContain(t.sourceId);
+  });
+});

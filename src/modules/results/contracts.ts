@@ -87,7 +87,7 @@ export const ReportValues = z.object({
 });
 export type ReportValues = z.infer<typeof ReportValues>;
 
-export const Approve = z.object({ on: isoDate.optional() });
+export const Approve = z.object({});
 export const ReturnReport = z.object({ reason: z.string().trim().min(3, { message: 'Cần ghi lý do trả lại báo cáo.' }).max(1000) });
 
 /** One row of `indicators values` (the CLI contract: unitCode, unitName, year, value, target, onTrack first). */

@@ -62,3 +62,10 @@ export const resultsDataset: ReferenceDataset = {
     await repo.insertFormsIfMissing(tx, TT10_FORMS);
   },
 };
+
+/** The legal sources this area cites (reference/legal/results.csv), for the public page. */
+export function legalSources() {
+  return parseCsv(fs.readFileSync(path.join(REFERENCE_DIR, 'legal', 'results.csv'), 'utf8')).map((r) => ({
+    id: r.id, title: r.title, number: r.number, date: r.date, issuer: r.issuer, whereRead: r.where_read, supports: r.supports, status: r.status,
+  }));
+}

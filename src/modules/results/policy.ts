@@ -7,6 +7,7 @@ import type { Actor, Role } from '../access/actor';
 import type { ReportLevel } from '../../domain/results/reporting';
 
 export type ResultsAction =
+  | 'values.read_province' // indicator values by province (the public sees nation and regions only)
   | 'overview.read' // national overview of targets and reports
   | 'target.enter' // a province's target with its source
   | 'exit.record' // a recognition of poor areas' exits
@@ -36,6 +37,8 @@ export function can(caller: Caller | null, action: ResultsAction, r: ResultsReso
   if (isSystem(caller)) return true;
   const covers = !!r.covers;
   switch (action) {
+    case 'values.read_province':
+      return true; // any signed-in user: aggregated figures, no personal data
     case 'overview.read':
       return has(caller, 'admin', 'program_owner', 'steering_member', 'ministry_lead');
     case 'target.enter':
@@ -56,7 +59,7 @@ export function can(caller: Caller | null, action: ResultsAction, r: ResultsReso
           return false; // the commune's own step is the submission
         case 'district': // district units have no accounts; the province acts for them until 30/06/2025
         case 'province':
-          return central(caller) || (has(caller, 'province_officer') && covers);
+          return has(caller, 'province_officer') && covers;
         case 'central':
           return central(caller);
         default:
