@@ -4,6 +4,7 @@ import { unitsDataset } from '../modules/units/load';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../modules/poverty/load';
 import type { ReferenceDataset } from '../db/reference-data';
 import { budgetDataset } from '../modules/budget/load';
+import { resultsDataset } from '../modules/results/load';
 
 /** Reference datasets loaded on first start, in this order. Add yours here (one line). */
 export const DATASETS: ReferenceDataset[] = [
@@ -13,4 +14,5 @@ export const DATASETS: ReferenceDataset[] = [
   povertyPublishedDataset,
   planDataset,
   budgetDataset,
+  resultsDataset, // after the units and the published poverty results
 ];

@@ -7,6 +7,7 @@ import { registerUnitsCommands } from '../modules/units/cli';
 import { registerCalendarCommands } from '../modules/calendar/cli';
 import { registerUsersCommands } from '../modules/users/cli';
 import { registerBudgetCommands } from '../modules/budget/cli';
+import { registerResultsCommands } from '../modules/results/cli';
 
 /** Every module's commands. Add yours here (one line). */
 export function registerCommands(program: Command, ctx: CliContext) {
@@ -17,4 +18,5 @@ export function registerCommands(program: Command, ctx: CliContext) {
   registerCalendarCommands(program, ctx);
   registerUsersCommands(program, ctx);
   registerBudgetCommands(program, ctx);
+  registerResultsCommands(program, ctx);
 }

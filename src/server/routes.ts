@@ -6,6 +6,7 @@ import { registerPovertyRoutes } from '../modules/poverty/routes';
 import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
 import { registerBudgetRoutes } from '../modules/budget/routes';
+import { registerResultsRoutes } from '../modules/results/routes';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
 
@@ -25,4 +26,5 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerUnitsRoutes(r, deps);
   registerAgenciesRoutes(r, deps);
   registerBudgetRoutes(r, deps);
+  registerResultsRoutes(r, deps);
 }

@@ -42,13 +42,13 @@ async function renderedMap(page: Page, date: string) {
 describe('sign-in → map (browser)', () => {
   it('refuses a wrong password, signs in, and the map shows 34 provinces today and 63 on 01/01/2024', async () => {
     const page = await app.newPage();
-    // The public (not signed in) may see the map and the units, nothing else.
+    // The public (not signed in) may see the home page (the program's public results), the map, the units and the results, nothing else.
     await page.goto(`${app.baseUrl}/ban-do`);
     await page.getByTestId('public-box').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     const publicMenu = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
     expect(publicMenu).toEqual(PAGES.filter((p) => p.nav && p.public).map((p) => p.label.vi));
-    expect(publicMenu).toEqual(['Bản đồ', 'Đơn vị hành chính']);
+    expect(publicMenu).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Kết quả Chương trình']);
     expect((await renderedMap(page, await currentMapDate(page))).provinces).toBe(34);
     await app.screenshot(page, 'map-public');
 

@@ -27,7 +27,7 @@ export interface PageDef {
 const ADMIN: Role[] = ['admin'];
 
 export const PAGES: PageDef[] = [
-  { path: '/', nav: 'main', label: { vi: 'Trang chủ', en: 'Home' }, load: () => import('../features/home/HomePage') },
+  { path: '/', nav: 'main', public: true, label: { vi: 'Trang chủ', en: 'Home' }, load: () => import('../features/home/HomePage') },
   { path: '/ban-do', nav: 'main', public: true, label: { vi: 'Bản đồ', en: 'Map' }, load: () => import('../features/map/MapPage') },
   { path: '/don-vi', nav: 'main', public: true, label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, load: () => import('../features/units/UnitsPage') },
   { path: '/don-vi/$unitId', public: true, label: { vi: 'Đơn vị hành chính', en: 'Administrative unit' }, load: () => import('../features/units/UnitPage') },
@@ -41,6 +41,11 @@ export const PAGES: PageDef[] = [
   { path: '/giam-sat', nav: 'main', label: { vi: 'Kiểm tra, giám sát', en: 'Supervision' }, load: () => import('../features/plan/SupervisionPage') },
   { path: '/ngay-nghi', nav: 'main', label: { vi: 'Ngày nghỉ lễ, tết', en: 'Public holidays' }, load: () => import('../features/plan/CalendarPage') },
   { path: '/ho-ngheo', nav: 'main', label: { vi: 'Hộ nghèo, cận nghèo', en: 'Poor households' }, load: () => import('../features/poverty/PovertyPage') },
+  { path: '/ket-qua', nav: 'main', public: true, label: { vi: 'Kết quả Chương trình', en: 'Program results' }, load: () => import('../features/results/PublicResults') },
+  { path: '/tong-quan', nav: 'main', roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead'], label: { vi: 'Tổng quan quốc gia', en: 'National overview' }, load: () => import('../features/results/OverviewPanel') },
+  { path: '/bao-cao', nav: 'main', label: { vi: 'Báo cáo giám sát, đánh giá', en: 'M&E reports' }, load: () => import('../features/results/ReportsPage') },
+  { path: '/bao-cao/$periodId/$unitId', label: { vi: 'Báo cáo', en: 'Report' }, load: () => import('../features/results/ReportPage') },
+  { path: '/bao-cao/in/$reportId', label: { vi: 'Bản in báo cáo', en: 'Report print view' }, load: () => import('../features/results/PrintReportPage') },
   { path: '/quan-tri/nhat-ky', nav: 'admin', roles: ADMIN, label: { vi: 'Nhật ký', en: 'Audit log' }, load: () => import('../features/admin/AuditPage') },
   { path: '/quan-tri/lien-ket', nav: 'admin', roles: ADMIN, label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' }, load: () => import('../features/admin/UnresolvedPage') },
   { path: '/quan-tri/tai-khoan', nav: 'admin', roles: ADMIN, label: { vi: 'Tài khoản', en: 'Accounts' }, load: () => import('../features/admin/UsersPage') },

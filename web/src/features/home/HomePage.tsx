@@ -1,14 +1,27 @@
-/** Start page: who is signed in, their roles and scopes, and the pages they may open. */
+/**
+ * Start page. Anonymous visitors see the program's public results (targets, national and regional
+ * figures, poor areas, sources); a signed-in user sees their roles, the national overview when their
+ * role follows the whole program, and the pages they may open.
+ */
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PAGES } from '../../app/routes';
-import { allows, useMe } from '../../app/session';
+import { allows, useSession, type Me } from '../../app/session';
+import { OverviewPanel } from '../results/OverviewPanel';
+import { PublicResults } from '../results/PublicResults';
+
+const OVERVIEW_ROLES = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
 
 export default function HomePage() {
+  const me = useSession();
+  if (!me) return <PublicResults signedIn={false} />;
+  return <SignedInHome me={me} />;
+}
+
+function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const me = useMe();
   const lang = currentLanguage();
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
   return (
@@ -25,6 +38,7 @@ export default function HomePage() {
           </li>
         ))}
       </ul>
+      {allows(me.user, OVERVIEW_ROLES) && <OverviewPanel />}
       <h2>{t('home.pages')}</h2>
       <ul className="cards">
         {pages.map((p) => (

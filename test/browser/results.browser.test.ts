@@ -1,0 +1,101 @@
+/**
+ * Results "done when": a commune officer enters a report that fails a rule, fixes and submits it; the
+ * province officer approves it and opens its print view (national heading); the program owner's home
+ * page changes; an anonymous visitor sees the public page with the figures and no personal data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../src/domain/text';
+import { systemActor } from '../../src/modules/audit/audit';
+import { openPeriod } from '../../src/modules/results/service';
+import { createUser } from '../../src/modules/users/service';
+import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
+
+let app: BrowserApp;
+let commune: BrowserUser;
+let province: BrowserUser;
+let owner: BrowserUser;
+let periodId: number;
+let communeId: string;
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+  const db = app.database.db;
+  const unit = async (level: string, code: string) =>
+    (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`, [level, code])).id;
+  communeId = await unit('commune', '00004');
+  commune = { username: 'b.xa', displayName: 'Đỗ Thị Xã', password: 'mat-khau-trinh-duyet', grants: [{ role: 'commune_officer', agencyId: null, unitId: communeId }] };
+  province = { username: 'b.tinh', displayName: 'Vũ Văn Tỉnh', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }] };
+  owner = { username: 'b.chu-quan', displayName: 'Lê Văn Chủ Quản', password: 'mat-khau-trinh-duyet', grants: [{ role: 'program_owner', agencyId: null, unitId: null }] };
+  for (const u of [commune, province, owner]) await createUser(db, systemActor('test'), u);
+  const today = todayInVietnam();
+  const key = `${today.slice(0, 4)}S${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
+  periodId = (await openPeriod(db, { system: 'test' }, { form: 'TT10-BIEU-02', periodKey: key })).id;
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('results (browser)', () => {
+  it('anonymous visitor: the public page at / with targets, figures, poor areas and sources; no personal data', async () => {
+    const p = await app.newPage();
+    await p.goto(`${app.baseUrl}/`);
+    await p.getByTestId('public-results').waitFor();
+    await p.getByTestId('public-box').waitFor();
+    await p.getByTestId('public-targets').waitFor();
+    expect(await p.getByTestId('value-T1').textContent()).toBe('1,93%');
+    const text = (await p.locator('main').textContent()) ?? '';
+    expect(text).toContain('Trung du và miền núi phía Bắc');
+    expect(text).toContain('Nghị quyết 24/2021/QH15');
+    expect(text).toContain('Huyện nghèo giai đoạn 2021-2025');
+    expect(text).not.toMatch(/Đỗ Thị Xã|Vũ Văn Tỉnh|CCCD/);
+    await app.screenshot(p, 'results-public');
+  });
+
+  it('commune → province → owner: rule failure, fix, submit, approve, print; the owner overview changes', async () => {
+    const o = await app.newPage();
+    await app.signIn(o, owner);
+    await o.goto(`${app.baseUrl}/`);
+    await o.getByTestId('overview-reporting').waitFor();
+    expect(await o.getByTestId(`submitted-${periodId}`).textContent()).toBe('0');
+
+    const c = await app.newPage();
+    await c.setViewportSize({ width: 390, height: 844 });
+    await app.signIn(c, commune);
+    await c.goto(`${app.baseUrl}/bao-cao`);
+    await c.getByTestId('my-report').click();
+    await c.getByTestId('report').waitFor();
+    await c.locator('[data-field="households"]').fill('100');
+    await c.locator('[data-field="poor"]').fill('80');
+    await c.locator('[data-field="near_poor"]').fill('30');
+    await c.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await c.getByTestId('report-problems').waitFor();
+    expect(await c.getByTestId('report-problems').textContent()).toContain('Quy tắc "Số hộ nghèo và cận nghèo không vượt tổng số hộ" không đạt');
+    await app.screenshot(c, 'results-rule-failure');
+    await c.locator('[data-field="near_poor"]').fill('10');
+    await c.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await c.getByText('Đã lưu.').waitFor();
+    await c.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await c.locator('[data-testid="report"][data-state="submitted"]').waitFor();
+    expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const pr = await app.newPage();
+    await app.signIn(pr, province);
+    await pr.goto(`${app.baseUrl}/bao-cao`);
+    await pr.locator(`[data-testid="period-reports"] tr[data-unit="00004"] a`).click();
+    await pr.getByRole('button', { name: 'Phê duyệt' }).click();
+    await pr.locator('[data-testid="report"][data-state="approved"]').waitFor();
+    await pr.getByTestId('print-link').click();
+    await pr.getByTestId('print-view').waitFor();
+    const doc = (await pr.getByTestId('print-view').textContent()) ?? '';
+    expect(doc).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(doc).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(doc).toContain('Biểu số 02');
+    expect(doc).toContain('CHỦ TỊCH');
+    await app.screenshot(pr, 'results-print');
+
+    await o.reload();
+    await o.getByTestId('overview-reporting').waitFor();
+    expect(await o.getByTestId(`submitted-${periodId}`).textContent()).toBe('1');
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]); // the 422 is the rule failure on purpose
+  });
+});
