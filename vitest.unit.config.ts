@@ -8,9 +8,11 @@ export default defineConfig({
       'test/**/*.db.test.ts',
       'test/**/*.browser.test.ts',
       'test/**/*.process.test.ts',
-      'test/platform/embedded-server.test.ts',
+      'test/platform/embedded-*.test.ts',
       'test/platform/wire-server.test.ts',
     ],
     maxWorkers: 2,
+    // a busy 2-core machine runs the larger pure tests (the whole unit map) for seconds
+    testTimeout: 120_000,
   },
 });
