@@ -11,7 +11,10 @@ export interface SummaryRow {
   code: string;
   name: string;
   part: string;
-  households: number;
+  /** Resident households (tổng số hộ dân cư) of the communes that reported them; null: none did. */
+  households: number | null;
+  /** Households in the review register (surveyed). */
+  registeredHouseholds: number;
   poor: number;
   nearPoor: number;
   escapedPoor: number;
@@ -19,15 +22,52 @@ export interface SummaryRow {
   newlyPoor: number;
   newlyNearPoor: number;
   relapsed: number;
+  poorNoLabour: number;
+  nearPoorNoLabour: number;
+  labourUnknown: number;
+  /** Percent over resident households; null when unknown. */
+  poorRate: number | null;
+  nearPoorRate: number | null;
   poorPct: number | null;
   nearPoorPct: number | null;
   multidimPct: number | null;
+  coverage: { reporting: number; total: number };
+  communesWithResults: number;
+  official: boolean;
 }
 
+export type SummaryStatus = 'official' | 'all';
+
 export interface Summary {
+  status: SummaryStatus;
   rows: SummaryRow[];
   unresolved: SummaryRow[];
 }
+
+export interface ResidentFigure {
+  total: number;
+  urban: number | null;
+  rural: number | null;
+  ethnicMinority: number | null;
+  source: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ResidentView {
+  communeId: string;
+  communeName: string;
+  year: number;
+  current: ResidentFigure | null;
+  history: ResidentFigure[];
+  can: { edit: boolean };
+}
+
+export const residentQuery = (communeId: string, year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'resident', communeId, year],
+    queryFn: ({ signal }) => api<ResidentView>(`/api/poverty/communes/${encodeURIComponent(communeId)}/resident-households${query({ year })}`, { signal }),
+  });
 
 export interface CommuneProgress {
   communeId: string;
@@ -59,11 +99,13 @@ export interface HouseholdRow {
   scoreA: number | null;
   scoreB: number | null;
   deprived: string[];
+  occupation: 'farm' | 'forestry' | 'fishery' | 'salt' | 'other' | null;
+  noLabourCapacity: boolean | null;
 }
 
-export const summaryQuery = (p: { year: number; level: string; boundaries: string }) =>
+export const summaryQuery = (p: { year: number; level: string; boundaries: string; status: SummaryStatus }) =>
   queryOptions({
-    queryKey: ['poverty', 'summary', p.year, p.level, p.boundaries],
+    queryKey: ['poverty', 'summary', p.year, p.level, p.boundaries, p.status],
     queryFn: ({ signal }) => api<Summary>(`/api/poverty/summary${query(p)}`, { signal }),
   });
 
