@@ -466,6 +466,16 @@ export async function summary(
 
 // ---------------------------------------------------------------- resident households
 
+/** Communes in force on a date (null ids = all), by code: the rows of the resident-households template. */
+export function communesOn(db: Db, date: string, ids: string[] | null): Promise<{ code: string; name: string }[]> {
+  return db.query(
+    `SELECT code, full_name AS name FROM admin_unit
+     WHERE level = 'commune' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND ($2::text[] IS NULL OR id = ANY($2::text[]))
+     ORDER BY code`,
+    [date, ids],
+  );
+}
+
 export interface ResidentRow extends ResidentHouseholds {
   year: number;
   communeId: string;

@@ -129,11 +129,11 @@ export const standardsQuery = queryOptions({
 
 export const communePath = (communeId: string, rest: string) => `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
 
-/** Uploads a workbook with progress (XMLHttpRequest reports upload progress; fetch does not). */
-export function uploadWorkbook(communeId: string, year: number, file: File, onProgress: (pct: number) => void): Promise<ImportOutcome> {
+/** Uploads a file (multipart, field "file") with progress (XMLHttpRequest reports upload progress; fetch does not). */
+function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', communePath(communeId, `import${query({ year })}`));
+    xhr.open('POST', url);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
     xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_ERROR_MESSAGE));
     xhr.onload = () => {
@@ -143,7 +143,7 @@ export function uploadWorkbook(communeId: string, year: number, file: File, onPr
       } catch {
         /* not JSON */
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as ImportOutcome);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else reject(new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`, data?.error?.details ?? null));
     };
     const form = new FormData();
@@ -151,6 +151,14 @@ export function uploadWorkbook(communeId: string, year: number, file: File, onPr
     xhr.send(form);
   });
 }
+
+/** Uploads a commune's review workbook. */
+export const uploadWorkbook = (communeId: string, year: number, file: File, onProgress: (pct: number) => void) =>
+  uploadFile<ImportOutcome>(communePath(communeId, `import${query({ year })}`), file, onProgress);
+
+/** Uploads a file of resident households (Excel or CSV) of the communes in the caller's scope. */
+export const uploadResidentFile = (year: number, file: File, onProgress: (pct: number) => void) =>
+  uploadFile<{ year: number; communes: number }>(`/api/poverty/resident-households/import${query({ year })}`, file, onProgress);
 
 export interface PublishedRow {
   year: number | null;
