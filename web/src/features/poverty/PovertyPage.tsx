@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
-import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe, type Role } from '../../app/session';
 import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
 import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, CHAIN_INFO, CHAIN_LOCK_INFO, chainOf } from '../../../../src/domain/poverty/review';
@@ -311,7 +311,7 @@ function ResidentHouseholds({ communeId, year, onChange }: { communeId: string; 
       <h3>{t('poverty.residentTitle')}</h3>
       <p data-testid="poverty-resident-current">
         {cur
-          ? t('poverty.residentCurrent', { total: formatNumberVi(cur.total), source: cur.source ?? t('poverty.noSource'), by: cur.recordedBy, on: formatDateVi(cur.recordedAt.slice(0, 10)) })
+          ? t('poverty.residentCurrent', { total: formatNumberVi(cur.total), source: cur.source ?? t('poverty.noSource'), by: cur.recordedBy, on: formatDateTimeVi(cur.recordedAt) })
           : t('poverty.residentMissing')}
       </p>
       {view.data.can.edit && (
@@ -333,7 +333,7 @@ function ResidentHouseholds({ communeId, year, onChange }: { communeId: string; 
           <summary>{t('poverty.residentHistory', { n: view.data.history.length })}</summary>
           <ul>
             {view.data.history.map((h, i) => (
-              <li key={i}>{formatDateVi(h.recordedAt.slice(0, 10))} — {h.recordedBy}: {formatNumberVi(h.total)} ({h.source ?? t('poverty.noSource')})</li>
+              <li key={i}>{formatDateTimeVi(h.recordedAt)} — {h.recordedBy}: {formatNumberVi(h.total)} ({h.source ?? t('poverty.noSource')})</li>
             ))}
           </ul>
         </details>
