@@ -1,7 +1,11 @@
 /**
- * Issue 4 "done when": a commune officer imports a review workbook with errors and sees them listed by
- * sheet, row and column, fixes it, imports it, records the steps and approves it; the province officer
- * sees the province's rates appear (they were empty before) and approves it at the province.
+ * A commune officer imports a review workbook with errors and sees them listed by sheet, row and
+ * column, fixes it, imports it, records the steps and approves it; the province officer approves it
+ * at the province. Rates are over ALL resident households of the area (issue: "Today rate = poor /
+ * households in the register … a commune that lists 6 suspected households and finds 2 poor shows
+ * 33,33 %. The official rate divides by all resident households of the area"): until the commune
+ * reports them the summary and the map show no rate ("chưa có số hộ dân cư"), then the rate and the
+ * coverage (communes reporting / communes in force).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,15 +95,40 @@ describe('poverty review (browser)', () => {
     await c.getByTestId('poverty-approve').click();
     await expect.poll(() => c.getByTestId('poverty-review').getAttribute('data-locked')).toBe('true');
 
-    // The province officer: rates of Hà Nội now show (1 poor of 3 households), then approves the commune.
+    // The province officer: Hà Nội's recognised results (1 poor of 3 surveyed households) without a rate:
+    // no resident households reported yet — never 1/3 = 33,33 %.
     await p.reload();
     const row = p.locator('[data-testid="poverty-summary-row"][data-code="01"]');
     await row.waitFor();
-    expect(await row.getAttribute('data-households')).toBe('3');
-    expect(await row.getAttribute('data-poor-pct')).toBe('33.33');
+    expect(await row.getAttribute('data-registered')).toBe('3');
+    expect(await row.getAttribute('data-households')).toBe('');
+    expect(await row.getAttribute('data-poor-pct')).toBe('');
+    expect(await row.getAttribute('data-official')).toBe('true'); // recognised by the commune chair
+    expect(await row.textContent()).toContain('chưa có số hộ dân cư');
     // The commune's progress and the year's deadlines are visible to the province.
     expect(await p.getByTestId('poverty-progress-row').textContent()).toContain('Phường Ba Đình');
     expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('20/12/2025');
+    // The map shows no rate for Hà Nội either, and says why.
+    await p.goto(`${app.baseUrl}/ban-do?ngay=2025-12-20&chiso=poor-rate`);
+    const map = p.getByTestId('province-map');
+    await expect.poll(() => map.getAttribute('data-state')).toBe('ready');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('—');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toBe('chưa có số hộ dân cư (1 xã có kết quả)');
+
+    // The commune reports its resident households (the commune's Biểu tổng hợp).
+    await c.getByTestId('poverty-resident-total').fill('1200');
+    await c.getByTestId('poverty-resident-source').fill('Biểu tổng hợp số 01/BC-UBND ngày 15/12/2025');
+    await c.getByTestId('poverty-resident-save').click();
+    await expect.poll(() => c.getByTestId('poverty-resident').getAttribute('data-total')).toBe('1200');
+    expect(await c.getByTestId('poverty-resident-current').textContent()).toContain('1.200 hộ dân cư');
+    await app.screenshot(c, 'poverty-resident-households');
+
+    // Now the rate is 1 / 1.200 = 0,08 %, with the coverage of the province.
+    await p.goto(`${app.baseUrl}/ho-ngheo`);
+    await row.waitFor();
+    await expect.poll(() => row.getAttribute('data-poor-pct')).toBe('0.08');
+    expect(await row.getAttribute('data-households')).toBe('1200');
+    expect(await row.getAttribute('data-coverage')).toMatch(/^1\/\d+$/);
     await p.getByRole('combobox', { name: 'Xã, phường' }).fill('ba dinh');
     await p.getByRole('option', { name: /Phường Ba Đình/ }).first().click();
     await p.getByTestId('poverty-commune-panel').waitFor();
@@ -107,14 +136,15 @@ describe('poverty review (browser)', () => {
     await p.getByTestId('poverty-approve').click();
     await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('central');
     expect(await p.locator('[data-testid="poverty-approval"][data-level="province"]').getAttribute('data-approved')).not.toBe('');
+    expect(await p.getByTestId('poverty-local-practice').textContent()).toContain('không phải quy định');
     await app.screenshot(p, 'poverty-province');
-    // The map colours provinces by the register's poverty rate of the review in force on the date.
+    // The map colours provinces by the official rate over resident households, with the coverage next to it.
     await p.goto(`${app.baseUrl}/ban-do?ngay=2025-12-20&chiso=poor-rate`);
-    const map = p.getByTestId('province-map');
     await expect.poll(() => map.getAttribute('data-state')).toBe('ready');
     expect(await map.getAttribute('data-indicator')).toBe('poor-rate');
     expect(await map.getAttribute('data-province-count')).toBe('34');
-    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('33,33');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('0,08');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toMatch(/^1\/\d+ xã đã báo cáo$/);
     expect(await p.locator('[data-testid="map-table"] tr[data-code="04"] td.num').textContent()).toBe('—');
     expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });

@@ -109,6 +109,33 @@ describe('poverty API', () => {
     expect(String(csv.body)).toMatch(/VN,Toàn quốc,all,300,3,1,0\.33,1,0\.33,/);
   });
 
+  it('resident households from a file: template of the communes in scope, all-or-nothing import through the API', async () => {
+    const res = await t.fetch(new Request('http://localhost/api/poverty/resident-households/template.xlsx?year=2025', { headers: { cookie: await cookieOf('commune_officer') } }));
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await res.arrayBuffer()) as never);
+    const ws = wb.getWorksheet('Số hộ dân cư')!;
+    const code = String(ws.getRow(2).getCell(1).value);
+    expect(ws.rowCount).toBe(2); // the officer's own commune only
+    const send = async (role: string, text: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([text]), 'so-ho.csv');
+      const r = await t.fetch(new Request('http://localhost/api/poverty/resident-households/import?year=2025', { method: 'POST', body: form, headers: { cookie: await cookieOf(role) } }));
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const header = 'Mã xã,Tên xã,Tổng số hộ dân cư,Số hộ thành thị,Số hộ nông thôn,Số hộ dân tộc thiểu số,Nguồn số liệu';
+    const bad = await send('commune_officer', `${header}\n${code},,320,300,,,Báo cáo\n`);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.problems).toEqual([expect.objectContaining({ sheet: 'so-ho.csv', row: 2, column: 'E' })]);
+    expect((await send('steering_member', `${header}\n${code},,320,,,,Báo cáo\n`)).status).toBe(403);
+    const ok = await send('commune_officer', `${header}\n${code},,320,,,,Biểu tổng hợp số 02\n`);
+    expect(ok).toEqual({ status: 200, body: { year: 2025, communes: 1 } });
+    const view = await (await t.as('province_officer')).get(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households?year=2025`);
+    expect(view.body).toMatchObject({ current: { total: 320, source: 'Biểu tổng hợp số 02' }, can: { edit: true } });
+    expect(view.body.history.map((h: any) => h.total)).toEqual([320, 300]);
+  });
+
   it('the export of poor and near-poor lists is an xlsx and is audited', async () => {
     const before = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
     const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/export.xlsx?year=2025`, { headers: { cookie: await cookieOf('commune_officer') } }));

@@ -8,12 +8,15 @@ describe('giamngheo poverty classify (child process)', () => {
   it('all good lines → exit 0, one JSON line each', async () => {
     const input = [
       { id: 'r1', year: 2024, area: 'rural', scoreA: 140, deprived: ['1.1', '3.2', '5.1'] },
-      { id: 'u1', year: 2024, area: 'urban', incomePerCapita: 2_000_001, deprived: [] },
+      // The average band is for farm, forestry, fishery and salt households (QĐ 24/2021/QĐ-TTg, Art. 2).
+      { id: 'u1', year: 2024, area: 'urban', incomePerCapita: 2_000_001, deprived: [], occupation: 'fishery' },
+      { id: 'u2', year: 2024, area: 'urban', incomePerCapita: 2_000_001, deprived: [] },
     ].map((o) => JSON.stringify(o)).join('\n');
     const r = await runCli(['poverty', 'classify'], env, input + '\n');
     expect(r.code).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out.map((o) => [o.id, o.class])).toEqual([['r1', 'poor'], ['u1', 'average']]);
+    expect(out.map((o) => [o.id, o.class])).toEqual([['r1', 'poor'], ['u1', 'average'], ['u2', 'not_poor']]);
+    expect(out[2].flags).toContain('occupation_unknown');
     expect(r.stderr).toBe('');
   });
 

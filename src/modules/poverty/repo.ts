@@ -404,6 +404,7 @@ export async function summary(
              sum(a.relapsed) AS relapsed, sum(a.poor_no_labour) AS poor_no_labour, sum(a.near_poor_no_labour) AS near_poor_no_labour,
              sum(a.labour_unknown) AS labour_unknown
       FROM poverty_aggregate a WHERE a.year = $1 GROUP BY 1, 2),
+    has_results AS (SELECT DISTINCT commune_id FROM agg),
     recognised AS (
       SELECT DISTINCT r.commune_id FROM poverty_commune_review r JOIN poverty_campaign k ON k.id = r.campaign_id
       WHERE k.kind = 'periodic' AND k.year = $1 AND r.steps @> '[{"step": "recognition"}]'::jsonb),
@@ -417,7 +418,7 @@ export async function summary(
     base AS (
       SELECT u.id, u.in_force, ${provinceExpr} AS province_id, ${ambiguous} AS ambiguous, u.province_id AS review_province_id, p.part,
              (rg.commune_id IS NOT NULL) AS recognised,
-             ((EXISTS (SELECT 1 FROM agg x WHERE x.commune_id = u.id) OR rg.commune_id IS NOT NULL) AND ($4::text = 'all' OR rg.commune_id IS NOT NULL)) AS counted,
+             ((hr.commune_id IS NOT NULL OR rg.commune_id IS NOT NULL) AND ($4::text = 'all' OR rg.commune_id IS NOT NULL)) AS counted,
              CASE p.part WHEN 'all' THEN rh.total WHEN 'urban' THEN rh.urban WHEN 'rural' THEN rh.rural
                          WHEN 'minority' THEN rh.ethnic_minority WHEN 'kinh' THEN rh.total - rh.ethnic_minority END AS resident,
              coalesce(a.registered, 0) AS registered, coalesce(a.poor, 0) AS poor, coalesce(a.near_poor, 0) AS near_poor,
@@ -427,6 +428,7 @@ export async function summary(
       FROM units u CROSS JOIN unnest($3::text[]) AS p(part)
       LEFT JOIN agg a ON a.commune_id = u.id AND a.part = p.part
       LEFT JOIN recognised rg ON rg.commune_id = u.id
+      LEFT JOIN has_results hr ON hr.commune_id = u.id
       LEFT JOIN poverty_resident_households rh ON rh.year = $1 AND rh.commune_id = u.id
       ${joinCurrent})`;
   // Areas with something to say: counted communes, or resident households reported.
@@ -463,6 +465,16 @@ export async function summary(
 }
 
 // ---------------------------------------------------------------- resident households
+
+/** Communes in force on a date (null ids = all), by code: the rows of the resident-households template. */
+export function communesOn(db: Db, date: string, ids: string[] | null): Promise<{ code: string; name: string }[]> {
+  return db.query(
+    `SELECT code, full_name AS name FROM admin_unit
+     WHERE level = 'commune' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND ($2::text[] IS NULL OR id = ANY($2::text[]))
+     ORDER BY code`,
+    [date, ids],
+  );
+}
 
 export interface ResidentRow extends ResidentHouseholds {
   year: number;

@@ -19,6 +19,7 @@ import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
 import * as resident from './service-resident';
+import { writeResidentTemplate } from './resident-file';
 
 const tags = ['poverty'];
 const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
@@ -156,6 +157,18 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
     '/api/poverty/communes/:communeId/resident-households',
     { summary: 'Ghi nhận tổng số hộ dân cư của xã (có nguồn số liệu, ghi nhật ký)', access: COMMUNE_WORKERS, tags, params: CommuneParams, body: ResidentBody, example: EXAMPLE },
     ({ actor, params, body }) => resident.setResidentHouseholds(db, requireActor(actor), { communeId: params.communeId, ...body }),
+  );
+
+  r.get(
+    '/api/poverty/resident-households/template.xlsx',
+    { summary: 'Tải mẫu tệp tổng số hộ dân cư (các xã trong phạm vi, tại thời điểm rà soát)', access: COMMUNE_WORKERS, tags, query: YearQuery },
+    async ({ c, actor, query }) => {
+      const communes = await resident.residentTemplateCommunes(db, requireActor(actor), query.year);
+      const bytes = await collect((out) => writeResidentTemplate(out, communes));
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`so-ho-dan-cu-${query.year}.xlsx`)}`);
+      return c.body(bytes);
+    },
   );
 
   r.post(

@@ -74,6 +74,13 @@ export async function residentHouseholdsOf(db: Db, caller: Caller, communeId: st
   };
 }
 
+/** The communes of the caller's scope on the review date, for the file template. */
+export async function residentTemplateCommunes(db: Db, caller: Caller, year: number) {
+  const access = isSystem(caller) || isCentral(caller) ? null : await unitAccess(db, caller);
+  if (access && !hasRole(caller as Actor, 'commune_officer', 'province_officer')) throw forbidden();
+  return repo.communesOn(db, reviewDateOfYear(year), access?.unitIds ? [...access.unitIds] : null);
+}
+
 /** Figures of all communes for a year (not personal data: a count per commune). */
 export function listResidentHouseholds(db: Db, year: number) {
   return repo.listResident(db, year, null);

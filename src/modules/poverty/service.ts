@@ -12,7 +12,7 @@ import { householdCounts, residentRates, roundPct, rollUp, type Counts, type Hou
 import { classifyHousehold, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
-import type { HouseholdClass } from '../../domain/poverty/types';
+import { OCCUPATION_LABEL_VI, type HouseholdClass } from '../../domain/poverty/types';
 import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember } from '../../domain/poverty/workbook';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
@@ -404,6 +404,7 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
       households: households.map((h) => [
         h.code, h.headName, h.headIdNumber, h.headEthnicity, h.village, AREA_TEXT_VI[h.area as 'rural' | 'urban'], h.scoreA, h.income,
         h.deprived.join('; '), h.scoreB, h.previousClass ? CLASS_LABEL_VI[h.previousClass] : null, h.decisionNo, decision(h.decisionDate),
+        h.occupation ? OCCUPATION_LABEL_VI[h.occupation] : null, h.noLabourCapacity === null ? null : h.noLabourCapacity ? 'Có' : 'Không',
       ]),
       members: members.map((m) => [codeOf.get(m.householdId) ?? '', m.fullName, m.relation, decision(m.birthDate), m.sex, m.idNumber, m.ethnicity]),
     },

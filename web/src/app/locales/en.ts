@@ -106,6 +106,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     aria: 'Map of {{n}} provinces on {{date}}; the figures are in the table next to it.',
     tableCaption: 'Figures on {{date}}',
     province: 'Province',
+    note: 'Note',
     total: 'Total of {{n}} provinces',
     source:
       'Boundaries: simplified from the Administrative Units Reference Map (sapnhap.bando.com.vn), including the Hoang Sa (Da Nang) and Truong Sa (Khanh Hoa) archipelagos.',

@@ -92,6 +92,7 @@ export const vi = {
     aria: 'Bản đồ {{n}} tỉnh, thành phố vào ngày {{date}}; số liệu có trong bảng bên cạnh.',
     tableCaption: 'Số liệu vào ngày {{date}}',
     province: 'Tỉnh, thành phố',
+    note: 'Ghi chú',
     total: 'Cộng {{n}} tỉnh, thành phố',
     source:
       'Ranh giới: dữ liệu đơn giản hoá từ Bản đồ đơn vị hành chính (sapnhap.bando.com.vn), có quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa).',

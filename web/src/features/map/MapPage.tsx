@@ -47,7 +47,8 @@ export default function MapPage() {
     queryFn: ({ signal }) => indicator.load(at, signal),
     staleTime: 10 * 60_000,
   });
-  const counts = figures.data ?? null;
+  const counts = figures.data?.values ?? null;
+  const notes = figures.data?.notes ?? null;
   const figuresError = figures.error;
 
   const values = useMemo(
@@ -159,6 +160,7 @@ export default function MapPage() {
                 <th scope="col" className="num">
                   {indicator.label[lang]}
                 </th>
+                {notes && <th scope="col">{t('map.note')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -166,6 +168,7 @@ export default function MapPage() {
                 <tr key={r.code} data-code={r.code}>
                   <td>{r.unitId ? <UnitLink id={r.unitId}>{r.label}</UnitLink> : r.label}</td>
                   <td className="num">{r.value === null ? '—' : indicator.format(r.value)}</td>
+                  {notes && <td className="note">{notes.get(r.code) ?? ''}</td>}
                 </tr>
               ))}
             </tbody>
@@ -174,6 +177,7 @@ export default function MapPage() {
                 <tr>
                   <th scope="row">{t('map.total', { n: formatNumberVi(rows.length) })}</th>
                   <td className="num">{indicator.format(total)}</td>
+                  {notes && <td />}
                 </tr>
               </tfoot>
             )}

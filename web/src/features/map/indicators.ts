@@ -8,16 +8,24 @@
  *     roles: ['admin', 'program_owner', ...],        // omitted = also the public
  *     additive: false,                                // rates are not summed in the table footer
  *     format: (v) => formatNumberVi(v, 2),
- *     load: async (at, signal) => new Map(...),       // province code → value, for the provinces on `at`
+ *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on `at`
  *     source: { vi: '…', en: '…' },
  *   }
  */
 import { api, query } from '../../app/api';
 import { formatNumberVi } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
 import type { Role } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
 import type { Summary } from '../poverty/api';
+import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { communesPerProvince } from './counts';
+
+export interface MapFigures {
+  values: Map<string, number>;
+  /** Province code → what the value rests on or why it is missing (shown next to the value). */
+  notes?: Map<string, string>;
+}
 
 export interface MapIndicator {
   id: string;
@@ -27,8 +35,8 @@ export interface MapIndicator {
   /** Values can be summed over provinces (a total row is shown). */
   additive: boolean;
   format: (v: number) => string;
-  /** Province code → value, for the provinces in force on `at` (missing = no data). */
-  load: (at: string, signal: AbortSignal) => Promise<Map<string, number>>;
+  /** Province code → value, for the provinces in force on `at` (missing = no data), and optional notes per province. */
+  load: (at: string, signal: AbortSignal) => Promise<MapFigures>;
   source?: { vi: string; en: string };
 }
 
@@ -43,7 +51,7 @@ const communes: MapIndicator = {
   async load(at, signal) {
     const [provinces, list] = await Promise.all([units('province', at, signal), units('commune', at, signal)]);
     const needDistricts = at < REFORM_DATE && list.some((c) => !c.provinceId);
-    return communesPerProvince(provinces, needDistricts ? await units('district', at, signal) : [], list);
+    return { values: communesPerProvince(provinces, needDistricts ? await units('district', at, signal) : [], list) };
   },
   source: { vi: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).', en: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).' },
 };
@@ -59,7 +67,7 @@ export function reviewYearOn(at: string): number {
 
 const poorRate: MapIndicator = {
   id: 'poor-rate',
-  label: { vi: 'Tỷ lệ hộ nghèo (%, sổ hộ của hệ thống)', en: 'Poverty rate (%, households in the register)' },
+  label: { vi: 'Tỷ lệ hộ nghèo (%, trên tổng số hộ dân cư)', en: 'Poverty rate (%, of resident households)' },
   roles: ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'],
   additive: false,
   format: (v) => formatNumberVi(v, 2),
@@ -67,12 +75,24 @@ const poorRate: MapIndicator = {
     const year = reviewYearOn(at);
     // before the reform the map shows the 63 old provinces: keep the review's own boundaries
     const boundaries = at < REFORM_DATE ? 'review' : 'current';
-    const s = await api<Summary>(`/api/poverty/summary${query({ year, level: 'province', boundaries })}`, { signal });
-    return new Map(s.rows.filter((r) => r.poorPct !== null).map((r) => [r.code, r.poorPct as number]));
+    // Official figures: results recognised by the commune chairs (QĐ 24/2021/QĐ-TTg, Art. 4.4).
+    const s = await api<Summary>(`/api/poverty/summary${query({ year, level: 'province', boundaries, status: 'official' })}`, { signal });
+    const values = new Map(s.rows.filter((r) => r.poorRate !== null).map((r) => [r.code, r.poorRate as number]));
+    const en = currentLanguage() === 'en';
+    const n = formatNumberVi;
+    const notes = new Map(
+      s.rows.map((r) => [
+        r.code,
+        r.poorRate === null
+          ? en ? `no resident households reported (${n(r.communesWithResults)} communes with results)` : `${NO_RESIDENT_HOUSEHOLDS_VI} (${n(r.communesWithResults)} xã có kết quả)`
+          : en ? `${n(r.coverage.reporting)}/${n(r.coverage.total)} communes reporting` : `${n(r.coverage.reporting)}/${n(r.coverage.total)} xã đã báo cáo`,
+      ]),
+    );
+    return { values, notes };
   },
   source: {
-    vi: 'Kết quả rà soát đã nhập vào hệ thống (tỷ lệ = số hộ nghèo / tổng số hộ, cộng dồn từ các xã); tỉnh chưa có số liệu để trống.',
-    en: 'Review results imported into the system (rate = poor households / all households, summed over communes); provinces without data are blank.',
+    vi: 'Kết quả rà soát đã công nhận (tỷ lệ = số hộ nghèo / tổng số hộ dân cư do các xã báo cáo, chỉ trên các xã đã báo cáo); tỉnh chưa có số hộ dân cư để trống.',
+    en: 'Recognised review results (rate = poor households / resident households reported by the communes, over the reporting communes only); provinces without resident households are blank.',
   },
 };
 

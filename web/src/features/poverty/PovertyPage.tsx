@@ -6,22 +6,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../app/api';
+import { api, ApiError, post } from '../../app/api';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
-import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe, type Role } from '../../app/session';
 import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
-import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, chainOf } from '../../../../src/domain/poverty/review';
+import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, CHAIN_INFO, CHAIN_LOCK_INFO, chainOf } from '../../../../src/domain/poverty/review';
+import { areaLabelVi, NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
+import { OCCUPATION_LABEL_VI } from '../../../../src/domain/poverty/types';
 import { UnitPicker } from '../units/UnitPicker';
 import type { Unit } from '../units/api';
 import {
-  applicationsQuery, communePath, householdsQuery, publishedQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
-  type CommuneProgress, type ImportOutcome, type ReportLevel,
+  applicationsQuery, communePath, householdsQuery, publishedQuery, residentQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
+  uploadResidentFile, type CommuneProgress, type ImportOutcome, type ReportLevel, type SummaryRow, type SummaryStatus,
 } from './api';
 import './texts';
 
 const WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
 const pct = (v: number | null) => (v === null ? '—' : formatNumberVi(v, 2));
+/** A rate over resident households: unknown denominator → "chưa có số hộ dân cư", never a rate over the register. */
+const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : formatNumberVi(v, 2));
+const partLabel = (part: string, year: number, t: (k: string) => string) =>
+  part === 'rural' || part === 'urban' ? areaLabelVi(part, year) : part === 'all' ? '' : t(`poverty.parts.${part}`);
 
 export default function PovertyPage() {
   const { t } = useTranslation();
@@ -29,7 +35,8 @@ export default function PovertyPage() {
   const [year, setYear] = useState(2025);
   const [level, setLevel] = useState('province');
   const [boundaries, setBoundaries] = useState('review');
-  const summary = useQuery(summaryQuery({ year, level, boundaries }));
+  const [status, setStatus] = useState<SummaryStatus>('official');
+  const summary = useQuery(summaryQuery({ year, level, boundaries, status }));
   return (
     <section data-testid="poverty-page">
       <h1>{t('poverty.title')}</h1>
@@ -54,6 +61,13 @@ export default function PovertyPage() {
             <option value="current">{t('poverty.boundariesCurrent')}</option>
           </select>
         </label>
+        <label className="field">
+          <span>{t('poverty.figuresStatus')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as SummaryStatus)} data-testid="poverty-status">
+            <option value="official">{t('poverty.statusOfficial')}</option>
+            <option value="all">{t('poverty.statusAll')}</option>
+          </select>
+        </label>
       </form>
 
       <h2>{t('poverty.summary')}</h2>
@@ -67,18 +81,14 @@ export default function PovertyPage() {
                 <th>{t('poverty.unit')}</th><th className="num">{t('poverty.households')}</th><th className="num">{t('poverty.poor')}</th>
                 <th className="num">{t('poverty.poorPct')}</th><th className="num">{t('poverty.nearPoor')}</th><th className="num">{t('poverty.nearPoorPct')}</th>
                 <th className="num">{t('poverty.escaped')}</th><th className="num">{t('poverty.newlyPoor')}</th><th className="num">{t('poverty.relapsed')}</th>
+                <th className="num">{t('poverty.noLabour')}</th><th className="num">{t('poverty.coverage')}</th><th>{t('poverty.figures')}</th>
               </tr>
             </thead>
             <tbody>
-              {summary.data.rows.map((r) => (
-                <tr key={`${r.unitId}|${r.part}`} data-testid="poverty-summary-row" data-code={r.code} data-households={r.households} data-poor-pct={r.poorPct === null ? '' : r.poorPct.toFixed(2)}>
-                  <td>{r.name}</td><td className="num">{formatNumberVi(r.households)}</td><td className="num">{formatNumberVi(r.poor)}</td>
-                  <td className="num">{pct(r.poorPct)}</td><td className="num">{formatNumberVi(r.nearPoor)}</td><td className="num">{pct(r.nearPoorPct)}</td>
-                  <td className="num">{formatNumberVi(r.escapedPoor)}</td><td className="num">{formatNumberVi(r.newlyPoor)}</td><td className="num">{formatNumberVi(r.relapsed)}</td>
-                </tr>
-              ))}
+              {summary.data.rows.map((r) => <SummaryLine key={`${r.unitId}|${r.part}`} r={r} year={year} />)}
             </tbody>
           </table>
+          <p><small>{t('poverty.rateNote')}</small></p>
           {summary.data.unresolved.length > 0 && <p className="alert alert-info">{t('poverty.unresolved', { n: summary.data.unresolved.length })}</p>}
         </div>
       ))}
@@ -94,6 +104,24 @@ export default function PovertyPage() {
   );
 }
 
+function SummaryLine({ r, year }: { r: SummaryRow; year: number }) {
+  const { t } = useTranslation();
+  const part = partLabel(r.part, year, t);
+  return (
+    <tr data-testid="poverty-summary-row" data-code={r.code} data-part={r.part} data-households={r.households ?? ''} data-registered={r.registeredHouseholds}
+      data-poor-pct={r.poorRate === null ? '' : r.poorRate.toFixed(2)} data-coverage={`${r.coverage.reporting}/${r.coverage.total}`} data-official={r.official ? 'true' : 'false'}>
+      <td>{r.name}{part && ` — ${part}`}</td>
+      <td className="num">{r.households === null ? NO_RESIDENT_HOUSEHOLDS_VI : formatNumberVi(r.households)}</td>
+      <td className="num">{formatNumberVi(r.poor)}</td><td className="num">{rate(r.poorRate)}</td>
+      <td className="num">{formatNumberVi(r.nearPoor)}</td><td className="num">{rate(r.nearPoorRate)}</td>
+      <td className="num">{formatNumberVi(r.escapedPoor)}</td><td className="num">{formatNumberVi(r.newlyPoor)}</td><td className="num">{formatNumberVi(r.relapsed)}</td>
+      <td className="num">{formatNumberVi(r.poorNoLabour + r.nearPoorNoLabour)}</td>
+      <td className="num">{t('poverty.coverageValue', { reporting: formatNumberVi(r.coverage.reporting), total: formatNumberVi(r.coverage.total) })}</td>
+      <td>{r.official ? t('poverty.official') : t('poverty.provisional')}</td>
+    </tr>
+  );
+}
+
 function CommuneWork({ year }: { year: number }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -103,6 +131,7 @@ function CommuneWork({ year }: { year: number }) {
   return (
     <>
       <h2>{t('poverty.communeWork')}</h2>
+      <ResidentFile year={year} />
       {!own && <UnitPicker label={t('poverty.commune')} level="commune" at={`${year}-12-14`} value={picked} onChange={setPicked} testId="poverty-commune" />}
       {communeId && <CommunePanel communeId={communeId} year={year} />}
     </>
@@ -177,23 +206,137 @@ function CommunePanel({ communeId, year }: { communeId: string; year: number }) 
           </table>
         </div>
       )}
+      <ResidentHouseholds communeId={communeId} year={year} onChange={refresh} />
       <Review communeId={communeId} year={year} progress={progressRow} onChange={refresh} roles={me.user.grants.map((g) => g.role)} />
       {households.data && households.data.length > 0 && (
         <>
           <h3>{t('poverty.householdList')}</h3>
           <div className="table-wrap">
             <table className="data compact" data-testid="poverty-households">
-              <thead><tr><th>{t('poverty.code')}</th><th>{t('poverty.head')}</th><th>{t('poverty.class')}</th><th className="num">A</th><th className="num">B</th></tr></thead>
+              <thead><tr><th>{t('poverty.code')}</th><th>{t('poverty.head')}</th><th>{t('poverty.class')}</th><th className="num">A</th><th className="num">B</th><th>{t('poverty.occupation')}</th><th>{t('poverty.noLabourShort')}</th></tr></thead>
               <tbody>
                 {households.data.map((h) => (
                   <tr key={h.id} data-testid="poverty-household-row" data-class={h.class}>
                     <td>{h.code}</td><td>{h.headName}</td><td>{CLASS_LABEL_VI[h.class]}</td><td className="num">{h.scoreA ?? '—'}</td><td className="num">{h.scoreB ?? '—'}</td>
+                    <td>{h.occupation ? OCCUPATION_LABEL_VI[h.occupation] : t('poverty.unknown')}</td>
+                    <td>{h.noLabourCapacity === null ? t('poverty.unknown') : h.noLabourCapacity ? t('poverty.yes') : t('poverty.no')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         </>
+      )}
+    </div>
+  );
+}
+
+/** Resident households of many communes from a file (Excel sheet "Số hộ dân cư" or CSV): all or nothing. */
+function ResidentFile({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const problems = error instanceof ApiError ? error.problems : [];
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone((await uploadResidentFile(year, file, () => undefined)).communes);
+      await qc.invalidateQueries({ queryKey: ['poverty'] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details data-testid="poverty-resident-file">
+      <summary>{t('poverty.residentFile')}</summary>
+      <p><a className="button-secondary" href={`/api/poverty/resident-households/template.xlsx?year=${year}`} download>{t('poverty.residentTemplate')}</a></p>
+      <form className="filters" onSubmit={submit}>
+        <label className="field">
+          <span>{t('poverty.residentFileInput')}</span>
+          <input type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="poverty-resident-file-input" />
+        </label>
+        <div className="field">
+          <span>&nbsp;</span>
+          <button className="button-primary" type="submit" disabled={!file || busy}>{t('poverty.import')}</button>
+        </div>
+      </form>
+      {done !== null && <p className="alert alert-success" role="status">{t('poverty.residentImported', { n: done })}</p>}
+      {error !== null && problems.length === 0 && <ErrorBox error={error} />}
+      {problems.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('poverty.problems')}</p>
+          <ul>{problems.map((p, i) => <li key={i}>{[p.sheet, p.row && `${t('poverty.row')} ${p.row}`, p.column && `${t('poverty.column')} ${p.column}`].filter(Boolean).join(', ')}: {p.message}</li>)}</ul>
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** The commune's resident households of the year (tổng số hộ dân cư): the denominator of its rates, with its source and history. */
+function ResidentHouseholds({ communeId, year, onChange }: { communeId: string; year: number; onChange: () => void }) {
+  const { t } = useTranslation();
+  const view = useQuery(residentQuery(communeId, year));
+  const [form, setForm] = useState<Record<'total' | 'urban' | 'rural' | 'ethnicMinority' | 'source', string>>({ total: '', urban: '', rural: '', ethnicMinority: '', source: '' });
+  const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(/[.\s]/g, '')));
+  const save = useMutation({
+    mutationFn: () =>
+      api(communePath(communeId, 'resident-households'), {
+        method: 'PUT',
+        body: { year, total: num(form.total), urban: num(form.urban), rural: num(form.rural), ethnicMinority: num(form.ethnicMinority), source: form.source },
+      }),
+    onSuccess: () => {
+      setForm({ total: '', urban: '', rural: '', ethnicMinority: '', source: '' });
+      onChange();
+    },
+  });
+  if (!view.data) return view.isError ? <ErrorBox error={view.error} /> : null;
+  const cur = view.data.current;
+  const field = (key: keyof typeof form, label: string, type = 'text') => (
+    <label className="field">
+      <span>{label}</span>
+      <input type={type} inputMode={type === 'text' && key !== 'source' ? 'numeric' : undefined} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} data-testid={`poverty-resident-${key}`} />
+    </label>
+  );
+  return (
+    <div data-testid="poverty-resident" data-total={cur?.total ?? ''}>
+      <h3>{t('poverty.residentTitle')}</h3>
+      <p data-testid="poverty-resident-current">
+        {cur
+          ? t('poverty.residentCurrent', { total: formatNumberVi(cur.total), source: cur.source ?? t('poverty.noSource'), by: cur.recordedBy, on: formatDateTimeVi(cur.recordedAt) })
+          : t('poverty.residentMissing')}
+      </p>
+      {view.data.can.edit && (
+        <form className="filters" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          {field('total', t('poverty.residentTotal'))}
+          {field('urban', areaLabelVi('urban', year))}
+          {field('rural', areaLabelVi('rural', year))}
+          {field('ethnicMinority', t('poverty.residentMinority'))}
+          {field('source', t('poverty.residentSource'))}
+          <div className="field">
+            <span>&nbsp;</span>
+            <button className="button-primary" type="submit" disabled={save.isPending || form.total === ''} data-testid="poverty-resident-save">{t('poverty.residentSave')}</button>
+          </div>
+        </form>
+      )}
+      {save.isError && <ErrorBox error={save.error} />}
+      {view.data.history.length > 1 && (
+        <details>
+          <summary>{t('poverty.residentHistory', { n: view.data.history.length })}</summary>
+          <ul>
+            {view.data.history.map((h, i) => (
+              <li key={i}>{formatDateTimeVi(h.recordedAt)} — {h.recordedBy}: {formatNumberVi(h.total)} ({h.source ?? t('poverty.noSource')})</li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );
@@ -228,7 +371,7 @@ function Review({ communeId, year, progress, onChange, roles }: { communeId: str
       <ol>
         {steps.map((s) => (
           <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>
-            {s.labelVi} {s.doneOn && <strong>✓ {formatDateVi(s.doneOn)}</strong>}
+            {s.labelVi} <small>({STEP_INFO[s.step].citation})</small> {s.doneOn && <strong>✓ {formatDateVi(s.doneOn)}</strong>}
             {s.step === nextStep && roles.some((r) => ['commune_officer', 'admin', 'program_owner'].includes(r)) && (
               <button type="button" className="button-link" disabled={act.isPending} data-testid="poverty-step-record"
                 onClick={() => act.mutate({ path: 'review/steps', payload: { year, step: s.step, on } })}>
@@ -242,7 +385,7 @@ function Review({ communeId, year, progress, onChange, roles }: { communeId: str
       <ol>
         {chain.map((c) => (
           <li key={c.level} data-testid="poverty-approval" data-level={c.level} data-approved={c.approvedOn ?? ''}>
-            {c.labelVi} {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
+            {CHAIN_INFO[c.level].labelVi} <small>({CHAIN_INFO[c.level].citation})</small> {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
             {c.level === nextApprover && roles.some((r) => LEVEL_ROLES[c.level].includes(r)) && (
               <button type="button" className="button-secondary" disabled={act.isPending} data-testid="poverty-approve"
                 onClick={() => act.mutate({ path: 'review/approve', payload: { year, level: c.level, on } })}>
@@ -252,6 +395,7 @@ function Review({ communeId, year, progress, onChange, roles }: { communeId: str
           </li>
         ))}
       </ol>
+      <p><small data-testid="poverty-local-practice">{t('poverty.localPractice')}: {CHAIN_LOCK_INFO.noteVi}</small></p>
       {progress?.locked && <p className="alert alert-info">{t('poverty.locked')}</p>}
       {progress?.overdue && <p className="alert alert-error">{t('poverty.overdue')}</p>}
       {act.isError && <ErrorBox error={act.error} />}

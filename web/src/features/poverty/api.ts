@@ -11,7 +11,10 @@ export interface SummaryRow {
   code: string;
   name: string;
   part: string;
-  households: number;
+  /** Resident households (tổng số hộ dân cư) of the communes that reported them; null: none did. */
+  households: number | null;
+  /** Households in the review register (surveyed). */
+  registeredHouseholds: number;
   poor: number;
   nearPoor: number;
   escapedPoor: number;
@@ -19,15 +22,52 @@ export interface SummaryRow {
   newlyPoor: number;
   newlyNearPoor: number;
   relapsed: number;
+  poorNoLabour: number;
+  nearPoorNoLabour: number;
+  labourUnknown: number;
+  /** Percent over resident households; null when unknown. */
+  poorRate: number | null;
+  nearPoorRate: number | null;
   poorPct: number | null;
   nearPoorPct: number | null;
   multidimPct: number | null;
+  coverage: { reporting: number; total: number };
+  communesWithResults: number;
+  official: boolean;
 }
 
+export type SummaryStatus = 'official' | 'all';
+
 export interface Summary {
+  status: SummaryStatus;
   rows: SummaryRow[];
   unresolved: SummaryRow[];
 }
+
+export interface ResidentFigure {
+  total: number;
+  urban: number | null;
+  rural: number | null;
+  ethnicMinority: number | null;
+  source: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ResidentView {
+  communeId: string;
+  communeName: string;
+  year: number;
+  current: ResidentFigure | null;
+  history: ResidentFigure[];
+  can: { edit: boolean };
+}
+
+export const residentQuery = (communeId: string, year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'resident', communeId, year],
+    queryFn: ({ signal }) => api<ResidentView>(`/api/poverty/communes/${encodeURIComponent(communeId)}/resident-households${query({ year })}`, { signal }),
+  });
 
 export interface CommuneProgress {
   communeId: string;
@@ -59,11 +99,13 @@ export interface HouseholdRow {
   scoreA: number | null;
   scoreB: number | null;
   deprived: string[];
+  occupation: 'farm' | 'forestry' | 'fishery' | 'salt' | 'other' | null;
+  noLabourCapacity: boolean | null;
 }
 
-export const summaryQuery = (p: { year: number; level: string; boundaries: string }) =>
+export const summaryQuery = (p: { year: number; level: string; boundaries: string; status: SummaryStatus }) =>
   queryOptions({
-    queryKey: ['poverty', 'summary', p.year, p.level, p.boundaries],
+    queryKey: ['poverty', 'summary', p.year, p.level, p.boundaries, p.status],
     queryFn: ({ signal }) => api<Summary>(`/api/poverty/summary${query(p)}`, { signal }),
   });
 
@@ -87,11 +129,11 @@ export const standardsQuery = queryOptions({
 
 export const communePath = (communeId: string, rest: string) => `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
 
-/** Uploads a workbook with progress (XMLHttpRequest reports upload progress; fetch does not). */
-export function uploadWorkbook(communeId: string, year: number, file: File, onProgress: (pct: number) => void): Promise<ImportOutcome> {
+/** Uploads a file (multipart, field "file") with progress (XMLHttpRequest reports upload progress; fetch does not). */
+function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', communePath(communeId, `import${query({ year })}`));
+    xhr.open('POST', url);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
     xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_ERROR_MESSAGE));
     xhr.onload = () => {
@@ -101,7 +143,7 @@ export function uploadWorkbook(communeId: string, year: number, file: File, onPr
       } catch {
         /* not JSON */
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as ImportOutcome);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else reject(new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`, data?.error?.details ?? null));
     };
     const form = new FormData();
@@ -109,6 +151,14 @@ export function uploadWorkbook(communeId: string, year: number, file: File, onPr
     xhr.send(form);
   });
 }
+
+/** Uploads a commune's review workbook. */
+export const uploadWorkbook = (communeId: string, year: number, file: File, onProgress: (pct: number) => void) =>
+  uploadFile<ImportOutcome>(communePath(communeId, `import${query({ year })}`), file, onProgress);
+
+/** Uploads a file of resident households (Excel or CSV) of the communes in the caller's scope. */
+export const uploadResidentFile = (year: number, file: File, onProgress: (pct: number) => void) =>
+  uploadFile<{ year: number; communes: number }>(`/api/poverty/resident-households/import${query({ year })}`, file, onProgress);
 
 export interface PublishedRow {
   year: number | null;
