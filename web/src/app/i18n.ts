@@ -29,9 +29,13 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
+// pure helpers that format through i18n are also tested outside a browser, where there is no document
+const setPageLanguage = (lng: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+};
+setPageLanguage(i18n.language);
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
+  setPageLanguage(lng);
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
