@@ -5,8 +5,10 @@
  *  2. loading all administrative-unit versions and lineage (all reference data): seconds,
  *     embedded vs PostgreSQL;
  *  3. GET of the children of a province under 20 concurrent clients for 10 s: requests/s and
- *     p95, embedded vs PostgreSQL, next to a baseline measured in the same run: the same
- *     query through the repository function with 20 concurrent callers and no HTTP.
+ *     p95, embedded vs PostgreSQL, next to two baselines measured in the same run: the static
+ *     index page `/` of the same server under the same load (the goal: children ≥ 30 % of it,
+ *     reference data being served from the in-process snapshot), and the same query through the
+ *     repository function with 20 concurrent callers and no HTTP.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,10 +48,10 @@ async function startAndMeasure(env: Record<string, string>): Promise<{ seconds: 
   return { seconds, peak: peakRssMiB(server.child.pid!), server };
 }
 
-async function httpLoad(url: string): Promise<{ rps: number; p95: number; errors: number }> {
+async function httpLoad(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p95: number; errors: number }> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   latencies.sort((a, b) => a - b);
@@ -109,13 +111,21 @@ async function main() {
   // 3. children of a province under load: embedded server (restarted above) vs PostgreSQL server
   const pgServeDb = await freshPostgresDatabase();
   const pgServer = await startServe({ ...env, DATABASE_URL: pgServeDb.url, GIAMNGHEO_DATA_DIR: '' }, 600_000);
-  const results: Record<string, { http: Awaited<ReturnType<typeof httpLoad>>; direct: Awaited<ReturnType<typeof directLoad>> }> = {};
+  type Load = Awaited<ReturnType<typeof httpLoad>>;
+  const sizes: Record<string, { index: number; children: number }> = {};
+  const results: Record<string, { http: Load; index: Load; gzip: Load; direct: Awaited<ReturnType<typeof directLoad>> }> = {};
   for (const [name, server, dbUrl] of [
     ['embedded', restart.server, null],
     ['postgres', pgServer, pgServeDb.url],
   ] as const) {
     const id = await provinceId(server.url);
-    const http = await httpLoad(`${server.url}/api/units/${encodeURIComponent(id)}/children?at=${AT}`);
+    // the static page and the reference route, one after the other, same load
+    const index = await httpLoad(`${server.url}/`);
+    const childrenUrl = `${server.url}/api/units/${encodeURIComponent(id)}/children?at=${AT}`;
+    const http = await httpLoad(childrenUrl);
+    sizes[name] = { index: (await (await fetch(`${server.url}/`)).arrayBuffer()).byteLength, children: (await (await fetch(childrenUrl)).arrayBuffer()).byteLength };
+    // as a browser asks (Accept-Encoding): the snapshot's gzip copy, ≈ 1/8 of the bytes
+    const gzip = await httpLoad(childrenUrl, { 'accept-encoding': 'gzip, deflate, br' });
     // baseline: the same repository query without HTTP, on the same database
     let direct;
     if (dbUrl) {
@@ -128,7 +138,7 @@ async function main() {
       direct = await directLoad(() => childrenOf(db, id, AT));
       await db.close();
     }
-    results[name] = { http, direct };
+    results[name] = { http, index, gzip, direct };
   }
   await pgServer.stop();
   await restart.server.stop();
@@ -140,6 +150,22 @@ async function main() {
     `${fmt(r.embedded.http.rps, 0)} req/s, p95 ${fmt(r.embedded.http.p95)} ms`,
     `${fmt(r.postgres.http.rps, 0)} req/s, p95 ${fmt(r.postgres.http.p95)} ms`,
     r.embedded.http.errors + r.postgres.http.errors ? `(${r.embedded.http.errors + r.postgres.http.errors} errors)` : '',
+  );
+  report(
+    `Static index page /, same server, same load (req/s, p95)`,
+    `${fmt(r.embedded.index.rps, 0)} req/s, p95 ${fmt(r.embedded.index.p95)} ms`,
+    `${fmt(r.postgres.index.rps, 0)} req/s, p95 ${fmt(r.postgres.index.p95)} ms`,
+    r.embedded.index.errors + r.postgres.index.errors ? `(${r.embedded.index.errors + r.postgres.index.errors} errors)` : '',
+  );
+  const ratio = (x: { http: Load; index: Load }) => `${fmt((100 * x.http.rps) / x.index.rps, 0)} %`;
+  report('Children / index page (goal ≥ 30 %)', ratio(r.embedded), ratio(r.postgres));
+  const size = (x: { index: number; children: number }) => `${fmt(x.children / 1024)} KiB vs ${fmt(x.index / 1024)} KiB`;
+  report('Answer sizes: children vs index page (uncompressed)', size(sizes.embedded), size(sizes.postgres));
+  report(
+    'Children with Accept-Encoding: gzip (req/s, p95; ratio to the index page)',
+    `${fmt(r.embedded.gzip.rps, 0)} req/s, p95 ${fmt(r.embedded.gzip.p95)} ms, ${ratio({ http: r.embedded.gzip, index: r.embedded.index })}`,
+    `${fmt(r.postgres.gzip.rps, 0)} req/s, p95 ${fmt(r.postgres.gzip.p95)} ms, ${ratio({ http: r.postgres.gzip, index: r.postgres.index })}`,
+    r.embedded.gzip.errors + r.postgres.gzip.errors ? `(${r.embedded.gzip.errors + r.postgres.gzip.errors} errors)` : '',
   );
   report(
     'Baseline: same query via the repository, no HTTP (calls/s, p95)',

@@ -30,6 +30,11 @@ describe('holidays page (browser)', () => {
     expect(text).toContain('Đã xác minh');
     expect(await notice.locator('a').first().getAttribute('href')).toBe('https://english.luatvietnam.vn/official-dispatch-no-245-vpcp-kgvx-dated-january-11-2022-of-the-government-office-215627-doc6.html');
 
+    // a commune officer's phone: the page does not scroll sideways (the notices table scrolls inside its box)
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.getByTestId('calendar-year').fill('2024');
     await expect.poll(() => page.locator('[data-testid="calendar"] tr[data-date="2024-05-04"][data-working="true"]').count()).toBe(1);
     expect(await page.locator('[data-testid="calendar-notice"][data-holiday="30/4 và 1/5"]').textContent()).toContain('làm bù T7 04/05/2024');

@@ -1,5 +1,5 @@
--- A version counter of the reference data (units, lineage, aliases, regions, agencies, program
--- structure, poverty standards). Every statement that changes one of these tables bumps it, whoever
+-- A version counter of the reference data (units, lineage, aliases, regions, agencies and program
+-- structure; the poverty standards are served from code). Every statement that changes one of these tables bumps it, whoever
 -- runs it (the server, the CLI, a reference-data load, psql); the server's in-process snapshot of
 -- reference answers is dropped when the counter it last saw has moved.
 CREATE TABLE reference_version (
@@ -26,6 +26,3 @@ CREATE TRIGGER program_phase_reference_version AFTER INSERT OR UPDATE OR DELETE 
 CREATE TRIGGER program_target_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON program_target FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
 CREATE TRIGGER program_project_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON program_project FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
 CREATE TRIGGER program_budget_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON program_budget FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
-CREATE TRIGGER poverty_standard_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_standard FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
-CREATE TRIGGER poverty_indicator_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_indicator FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
-CREATE TRIGGER poverty_standard_application_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_standard_application FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();

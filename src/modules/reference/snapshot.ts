@@ -68,7 +68,16 @@ export class ReferenceSnapshot {
   }
 
   /** The answer under `key` in the current version, built once by `build` on a miss. */
-  async answer(key: string, build: () => Promise<unknown> | unknown): Promise<ReferenceAnswer> {
+  answer(key: string, build: () => Promise<unknown> | unknown): ReferenceAnswer | Promise<ReferenceAnswer> {
+    // the common case, without a promise: a stored answer of a version checked less than recheckMs ago
+    if (this.version !== null && Date.now() - this.checkedAt < this.recheckMs) {
+      const hit = this.answers.get(key);
+      if (hit) return hit;
+    }
+    return this.answerAfterCheck(key, build);
+  }
+
+  private async answerAfterCheck(key: string, build: () => Promise<unknown> | unknown): Promise<ReferenceAnswer> {
     const version = await this.refresh();
     const hit = this.answers.get(key);
     if (hit) return hit;

@@ -93,22 +93,24 @@ export default function CalendarPage() {
           {q.data.notices.length > 0 && (
             <>
               <h2>{t('plan.noticesTitle', { year: q.data.year })}</h2>
-              <table className="data" data-testid="calendar-notices">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plan.holiday')}</th>
-                    <th scope="col">{t('plan.daysOffCol')}</th>
-                    <th scope="col">{t('plan.noticeCol')}</th>
-                    <th scope="col">{t('plan.verification')}</th>
-                    <th scope="col">{t('plan.sourcesCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.data.notices.map((n) => (
-                    <NoticeRow key={n.holiday} n={n} />
-                  ))}
-                </tbody>
-              </table>
+              <div className="table-wrap">
+                <table className="data" data-testid="calendar-notices">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('plan.holiday')}</th>
+                      <th scope="col">{t('plan.daysOffCol')}</th>
+                      <th scope="col">{t('plan.noticeCol')}</th>
+                      <th scope="col">{t('plan.verification')}</th>
+                      <th scope="col">{t('plan.sourcesCol')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {q.data.notices.map((n) => (
+                      <NoticeRow key={n.holiday} n={n} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
           <h2>{t('plan.daysOffTitle')}</h2>
