@@ -83,6 +83,8 @@ function centralDirectory(fd: number, size: number, limits: XlsxLimits): { entri
 
 /** Inflates one entry, counting bytes (and shared strings); stops as soon as a limit is passed. */
 async function inflatedSize(file: string, start: number, e: Entry, budget: number, countStrings: boolean): Promise<{ bytes: number; strings: number }> {
+  // an empty part (exceljs writes some) has nothing to inflate, and a read stream cannot be empty
+  if (e.compressed === 0) return { bytes: 0, strings: 0 };
   let bytes = 0;
   let strings = 0;
   let carry = '';
