@@ -4,6 +4,8 @@ import { openDatabase } from '../db/open';
 import { ROLES } from '../modules/access/actor';
 import { systemActor } from '../modules/audit/audit';
 import { exportAudit, listAudit, AuditQuery } from '../modules/audit/service';
+import { verifyAuditChain } from '../modules/audit/chain';
+import { AppError } from '../errors';
 import { createUser, NewUser } from '../modules/users/service';
 import { parse } from '../server/validate';
 import { startServer } from '../server/start';
@@ -64,9 +66,9 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       process.stdout.write(`Đã tạo tài khoản ${user.username} (id ${user.id}).\n`);
     });
 
-  program
+  const auditCommand = program
     .command('audit')
-    .description('Liệt kê hoặc xuất nhật ký thay đổi')
+    .description('Liệt kê hoặc xuất nhật ký thay đổi; "audit verify" kiểm tra nhật ký có bị sửa không')
     .option('--from <date>', 'từ ngày (YYYY-MM-DD)', dateOption)
     .option('--to <date>', 'đến ngày (YYYY-MM-DD)', dateOption)
     .option('--entity <entity>', 'loại đối tượng, ví dụ user')
@@ -81,5 +83,16 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
         rows.map((r) => ({ ...r, before: opts.format === 'json' ? r.before : JSON.stringify(r.before), after: opts.format === 'json' ? r.after : JSON.stringify(r.after) })),
         opts.format,
       );
+    });
+
+  auditCommand
+    .command('verify')
+    .description('Kiểm tra chuỗi mã băm của nhật ký: nêu dòng đầu tiên bị sửa, xoá hoặc chèn (mã thoát khác 0)')
+    .action(async () => {
+      const r = await ctx.withDb((db) => verifyAuditChain(db));
+      if (r.broken) {
+        throw new AppError(1, 'audit_broken', `Nhật ký không còn nguyên vẹn từ dòng id ${r.broken.id}${r.broken.seq ? ` (thứ ${r.broken.seq} trong chuỗi)` : ''}: ${r.broken.reason}.`);
+      }
+      process.stdout.write(`Nhật ký nguyên vẹn: ${r.rows} dòng; mã băm cuối (dòng thứ ${r.lastSeq ?? 0}): ${r.lastHash ?? '(trống)'}\n`);
     });
 }
