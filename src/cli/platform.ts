@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { Option, type Command } from 'commander';
+import { backupDatabase, restoreDatabase } from '../db/backup';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { ROLES } from '../modules/access/actor';
@@ -28,9 +30,8 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       process.once('SIGTERM', stop);
     });
 
-  program
-    .command('db')
-    .description('Cơ sở dữ liệu')
+  const dbCommand = program.command('db').description('Cơ sở dữ liệu: migration, sao lưu, khôi phục');
+  dbCommand
     .command('migrate')
     .description('Áp dụng các migration còn thiếu')
     .action(async () => {
@@ -38,6 +39,32 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       try {
         const applied = await migrate(opened.db);
         process.stdout.write(applied.length ? `Đã áp dụng: ${applied.join(', ')}\n` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.\n');
+      } finally {
+        await opened.close();
+      }
+    });
+
+  dbCommand
+    .command('backup')
+    .description('Sao lưu toàn bộ cơ sở dữ liệu (nhúng hoặc PostgreSQL) vào một tệp .jsonl.gz; máy chủ có thể đang chạy')
+    .requiredOption('--out <file>', 'tệp sao lưu sẽ tạo')
+    .action(async (opts: { out: string }) => {
+      const r = await ctx.withDb((db) => backupDatabase(db, opts.out));
+      process.stdout.write(`Đã sao lưu ${r.rows} dòng của ${r.tables} bảng vào ${opts.out}.\n`);
+    });
+
+  dbCommand
+    .command('restore')
+    .description('Khôi phục cơ sở dữ liệu từ tệp sao lưu (máy chủ phải dừng); từ chối nếu đích đã có dữ liệu, trừ khi có --force')
+    .argument('<file>', 'tệp sao lưu (.jsonl.gz)')
+    .option('--force', 'xoá dữ liệu đang có ở đích và thay bằng bản sao lưu')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      if (!fs.existsSync(file)) throw new AppError(404, 'not_found', `Không tìm thấy tệp: ${file}`);
+      // the target is opened by this process alone: a running server's embedded database is refused by its lock
+      const opened = await openDatabase(ctx.config);
+      try {
+        const r = await restoreDatabase(opened.db, file, { force: opts.force === true });
+        process.stdout.write(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng từ ${file}.\n`);
       } finally {
         await opened.close();
       }
