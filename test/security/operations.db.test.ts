@@ -119,7 +119,7 @@ describe('backup and restore', () => {
     const again = await runCli(['db', 'restore', file], target);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toBe('Lỗi: Cơ sở dữ liệu đích đã có tài khoản hoặc nhật ký; dùng --force để xoá và thay bằng bản sao lưu.\n');
-  });
+  }, 300_000); // five CLI processes, one of them creating a new embedded data directory
 });
 
 describe('several application processes on one database', () => {
