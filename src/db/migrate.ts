@@ -17,7 +17,8 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Applies the missing migrations; `only` restricts them to a given set (a restore rebuilds the schema of its backup first). */
+export async function migrate(db: Db, only?: ReadonlySet<string>): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
@@ -25,7 +26,7 @@ export async function migrate(db: Db): Promise<string[]> {
   const applied = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migration')).map((r) => r.name));
   const done: string[] = [];
   for (const file of migrationFiles()) {
-    if (applied.has(file)) continue;
+    if (applied.has(file) || (only && !only.has(file))) continue;
     const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
     await db.tx(async (tx) => {
       await tx.query(sql);

@@ -9,6 +9,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError, fromDatabaseError } from '../errors';
 import { hashToken, lookupSession, SESSION_COOKIE } from '../modules/auth/session';
+import { RefusalRecorder } from '../modules/audit/security-events';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { registerRoutes } from './routes';
 import { Router } from './route-registry';
 import type { AppDeps, AppEnv } from './types';
@@ -22,6 +25,23 @@ export interface App {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A refusal in the audit trail (bounded); a failure to record it never changes the answer. */
+async function recordRefusal(deps: AppDeps, refusals: RefusalRecorder, c: Context<AppEnv>, code: string) {
+  let address = 'unknown';
+  try {
+    address = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    /* app.request() in tests has no socket */
+  }
+  const actor = c.get('actor') ?? null;
+  await refusals
+    .record(deps.db, {
+      actor: actor && { userId: actor.userId, username: actor.username }, address, method: c.req.method,
+      route: c.req.routePath ?? c.req.path, path: c.req.path, code, requestId: c.get('requestId'),
+    })
+    .catch((e) => deps.logger.error({ err: e }, 'refusal not recorded'));
+}
+
 /** Host of an Origin header; null for 'null' or a malformed value (both treated as another site). */
 function originHost(origin: string): string | null {
   try {
@@ -34,9 +54,11 @@ function originHost(origin: string): string | null {
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
 
-  app.onError((caught, c) => {
+  const refusals = new RefusalRecorder();
+  app.onError(async (caught, c) => {
     const err = fromDatabaseError(caught) ?? caught;
     if (err instanceof AppError) {
+      if (err.status === 403) await recordRefusal(deps, refusals, c, err.code);
       return c.json({ error: { code: err.code, message: err.message, details: err.details ?? null } }, err.status as 400);
     }
     deps.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');

@@ -94,6 +94,7 @@ export class Router {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
       if (actor?.mustChangePassword && spec.access !== 'public' && !spec.duringPasswordChange) throw passwordChangeRequired();
+      assertWellEncoded(c.req.url);
       const rawQuery = c.req.query();
       const rawParams = c.req.param();
       assertCleanText(rawQuery, 'query');
@@ -117,6 +118,17 @@ export class Router {
       if (result instanceof Response) return result;
       return c.json(result ?? { ok: true });
     });
+  }
+}
+
+/** A path or query with a broken %-escape (not UTF-8) would reach the handler undecoded: refused. */
+function assertWellEncoded(url: string) {
+  const u = new URL(url);
+  try {
+    decodeURIComponent(u.pathname);
+    decodeURIComponent(u.search.replace(/\+/g, ' '));
+  } catch {
+    throw new AppError(400, 'bad_url', 'Địa chỉ yêu cầu có ký tự mã hoá không hợp lệ (không phải UTF-8).');
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * The plan's daily jobs for a running server: once a day, from 07:00 Vietnam time, the digest for every
- * user, then the e-mail outbox when SMTP is configured. Idempotent (one digest per user and day), so a
- * restart or a second server does no harm. The server starts it with `startPlanJobs(db, logger)`.
+ * user, then the e-mail outbox when SMTP is configured. Taken once a day by a database lock and a
+ * job_run row, so a restart or a second server on the same database does not send it again. The server starts it with `startPlanJobs(db, logger)`.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
+import { onceADay } from '../../db/locks';
 import { todayInVietnam } from '../../domain/text';
 import { runDigest, sendOutbox } from './service';
 import { smtpSettings, type SmtpSettings } from './smtp';
@@ -27,10 +28,11 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
       let digest = false;
       let mail = false;
       if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
-        const r = await runDigest(db, day);
+        // several processes on one database: the first takes the day's digest, the others skip it
+        const r = await onceADay(db, 'plan.digest', day, (tx) => runDigest(tx, day));
         lastDigest = day;
-        digest = true;
-        logger.info({ ...r }, 'plan: daily digest');
+        digest = r !== null;
+        if (r) logger.info({ ...r }, 'plan: daily digest');
       }
       if (smtp) {
         const r = await sendOutbox(db, smtp);

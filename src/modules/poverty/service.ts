@@ -562,8 +562,9 @@ export async function decideApplication(db: Db, caller: Caller, id: number, d: {
 }
 
 /**
- * Applications of a year (and month) in the caller's scope, with their 15-day status. Names are
- * personal data: levels that do not cover the commune see the record without the name.
+ * Applications of a year (and month) in the caller's scope, with their 15-day status. Names, household
+ * codes and refusal reasons are personal data: levels that do not cover the commune (ministries, the
+ * steering committee) see the record without them.
  */
 export async function listApplications(db: Db, caller: Caller, year: number, month: number | null, today: string) {
   const central = isSystem(caller) || isCentral(caller) || hasRole(caller, 'steering_member', 'ministry_lead');
@@ -573,6 +574,7 @@ export async function listApplications(db: Db, caller: Caller, year: number, mon
   const personal = isSystem(caller) || isCentral(caller);
   return rows.map((a) => {
     const r = withStatus(a, today);
-    return personal || access?.covers(a.communeId) ? r : { ...r, applicantName: null };
+    // the name, the household code and the reason of a refusal (which may quote a name or an ID number) are personal
+    return personal || access?.covers(a.communeId) ? r : { ...r, applicantName: null, householdCode: null, reason: null };
   });
 }

@@ -4,8 +4,9 @@ import { tryParseDeadline } from '../../../domain/plan/deadline';
 import { daysLate, isOverdue } from '../../../domain/plan/lateness';
 import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi, todayInVietnam } from '../../../domain/text';
-import { conflict, forbidden, invalid, notFound } from '../../../errors';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../../errors';
 import { isCentral, type Actor } from '../../access/actor';
+import { unitAccess } from '../../access/unit-access';
 import { audit } from '../../audit/audit';
 import type { NewCommittee, NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
 import { by, assertActsFor, assertAgencyInForce, assertUnitInForce, dueOf } from './shared';
@@ -23,6 +24,34 @@ async function assertRecordsFor(tx: Db, actor: Actor, committeeId: string | null
   const c = await tx.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [committeeId]);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
   if (!(await recordableCommittees(tx, actor, [c])).has(c.id)) throw forbidden('Bạn chỉ ghi được cho Ban Chỉ đạo của địa phương mình.');
+}
+
+/**
+ * A local officer records supervision of its own territory only: every visited unit, visited agency and
+ * addressee of a recommendation that belongs to a territory must be covered by the officer's grants
+ * (another province's People's Committee is not; a ministry, with no territory, may be addressed).
+ */
+async function assertVisitsInScope(tx: Db, actor: Actor, visits: SupervisionVisit[]) {
+  if (isCentral(actor)) return;
+  const access = await unitAccess(tx, actor);
+  const agencyIds = [...new Set(visits.flatMap((v) => [v.agencyId, ...v.findings.flatMap((f) => f.recommendations.map((r) => r.addresseeAgencyId))]).filter((a): a is string => !!a))];
+  const territory = new Map(
+    (await tx.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [agencyIds])).map((a) => [a.id, a.unit_id]),
+  );
+  const problems: { path: string; message: string }[] = [];
+  const outside = (agencyId: string | null | undefined) => !!agencyId && !!territory.get(agencyId) && !access.covers(territory.get(agencyId)!);
+  visits.forEach((v, vi) => {
+    if (v.unitId && !access.covers(v.unitId)) problems.push({ path: `body.visits.${vi}.unitId`, message: 'Đơn vị được giám sát nằm ngoài địa bàn của bạn.' });
+    if (outside(v.agencyId)) problems.push({ path: `body.visits.${vi}.agencyId`, message: 'Cơ quan được giám sát thuộc địa phương khác.' });
+    v.findings.forEach((f, fi) =>
+      f.recommendations.forEach((r, ri) => {
+        if (outside(r.addresseeAgencyId)) {
+          problems.push({ path: `body.visits.${vi}.findings.${fi}.recommendations.${ri}.addresseeAgencyId`, message: 'Không gửi kiến nghị cho cơ quan của địa phương khác.' });
+        }
+      }),
+    );
+  });
+  if (problems.length) throw new AppError(403, 'forbidden', 'Bạn chỉ ghi được kết quả giám sát trên địa bàn của mình.', { problems });
 }
 
 /**
@@ -128,6 +157,7 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
     await assertRecordsFor(tx, actor, input.committeeId);
+    await assertVisitsInScope(tx, actor, input.visits);
     const plan = await tx.one<{ id: number }>(
       `INSERT INTO supervision_plan (committee_id, agency_id, kind, title, year, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [input.committeeId ?? null, input.agencyId ?? null, input.kind, input.title, input.year, input.legalBasis ?? null],
@@ -148,6 +178,7 @@ export async function addVisits(db: Db, actor: Actor, planId: number, input: New
     );
     if (!plan) throw notFound(`Không tìm thấy kế hoạch kiểm tra, giám sát số ${planId}.`);
     await assertRecordsFor(tx, actor, plan.committee_id);
+    await assertVisitsInScope(tx, actor, input.visits);
     const recommendations = await insertVisits(tx, planId, input.visits, dues);
     await audit(tx, by(actor), { action: 'plan.supervision.visits.add', entity: 'supervision_plan', entityId: planId, agencyId: plan.agency_id, after: input });
     return { id: planId, visits: input.visits.length, recommendations };
