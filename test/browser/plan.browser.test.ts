@@ -43,7 +43,10 @@ describe('plan (browser)', () => {
     expect(await row('3.4').getAttribute('data-days-late')).toBe('74'); // 353/QĐ-TTg, 15/03/2022 vs quý IV/2021
     expect(await row('3.4').textContent()).toContain('353/QĐ-TTg');
     expect(await row('3.3').getAttribute('data-days-late')).toBe('0'); // 36/2021/QĐ-TTg on time
-    expect(await row('3.7').getAttribute('data-status')).toBe('not_started');
+    // 3.7: nobody has reported on the committee's working regulation: "no report", not days late
+    expect(await row('3.7').getAttribute('data-status')).toBe('no_report');
+    expect(await row('3.7').getAttribute('data-days-late')).toBe('');
+    expect(await row('3.7').getByTestId('days-late').textContent()).toBe('chưa có báo cáo');
 
     // Timeline with the line of the viewing date
     await page.getByTestId('plan-timeline-tab').click();
@@ -56,7 +59,8 @@ describe('plan (browser)', () => {
     await page.getByRole('button', { name: 'Bảng' }).click();
     await row('3.7').getByRole('link').click();
     await page.getByTestId('task-page').waitFor();
-    expect(await page.getByTestId('task-page').getAttribute('data-status')).toBe('not_started');
+    expect(await page.getByTestId('task-page').getAttribute('data-status')).toBe('no_report');
+    expect(await page.getByTestId('task-lateness').textContent()).toBe('Quá hạn, chưa nhận được báo cáo');
     await page.getByTestId('assignment-edit').click();
     await page.getByTestId('assignment-move').selectOption('in_progress');
     await page.getByTestId('assignment-percent').fill('60');
@@ -65,7 +69,7 @@ describe('plan (browser)', () => {
     await expect.poll(() => page.getByTestId('task-page').getAttribute('data-status')).toBe('in_progress');
     expect(await page.getByTestId('task-page').getAttribute('data-percent')).toBe('60');
     expect(await page.getByTestId('task-rollup').textContent()).toContain('tiến độ bình quân 60%');
-    expect(await page.getByTestId('changes').textContent()).toContain('Chưa triển khai → Đang thực hiện');
+    expect(await page.getByTestId('changes').textContent()).toContain('Chưa có báo cáo → Đang thực hiện');
     // Evidence: a PDF is kept with its checksum, an executable is refused with a Vietnamese message
     await page.getByTestId('assignment-edit').click();
     await page.getByTestId('evidence-file').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
