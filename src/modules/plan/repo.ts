@@ -129,7 +129,8 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
                                    AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
-           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true`}
+           -- the assignments in force on the as-of date: after a hand-over, the successors' (e.g. 34 provinces from 01/07/2025)
+           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)) s ON true`}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
     params,

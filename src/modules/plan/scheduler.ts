@@ -1,24 +1,28 @@
 /**
- * The plan's daily jobs for a running server: once a day, from 07:00 Vietnam time, the digest for every
- * user, then the e-mail outbox when SMTP is configured. Idempotent (one digest per user and day), so a
+ * The plan's daily jobs for a running server: on the first check of each Vietnamese day, the hand-over of
+ * the assignments of agencies that ended by then (a reorganisation takes effect when its date passes,
+ * not when someone runs a command); from 07:00 Vietnam time, the digest for every user, then the e-mail
+ * outbox when SMTP is configured. Idempotent (one digest per user and day), so a
  * restart or a second server does no harm. The server starts it with `startPlanJobs(db, logger)`.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { todayInVietnam } from '../../domain/text';
-import { runDigest, sendOutbox } from './service';
+import { systemActor } from '../audit/audit';
+import { reorganise, runDigest, sendOutbox } from './service';
 import { smtpSettings, type SmtpSettings } from './smtp';
 
 export const DIGEST_HOUR_VN = 7;
 
 export interface PlanJobs {
   /** Runs what is due at `now`; returns what it did. */
-  tick(now?: Date): Promise<{ digest: boolean; mail: boolean }>;
+  tick(now?: Date): Promise<{ digest: boolean; mail: boolean; handedOver: number }>;
   stop(): void;
 }
 
 export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
   let lastDigest: string | null = null;
+  let lastHandover: string | null = null;
   let timer: NodeJS.Timeout | undefined;
   const jobs: PlanJobs = {
     async tick(now = new Date()) {
@@ -26,6 +30,13 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
       const hourVn = (now.getUTCHours() + 7) % 24;
       let digest = false;
       let mail = false;
+      let handedOver = 0;
+      if (day !== lastHandover) {
+        const r = await reorganise(db, systemActor('plan-jobs'), { onDate: day });
+        lastHandover = day;
+        handedOver = r.handedOver;
+        if (r.handedOver || r.undecided.length || r.withoutSuccessor.length) logger.info({ ...r }, 'plan: reorganisation hand-over');
+      }
       if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
         const r = await runDigest(db, day);
         lastDigest = day;
@@ -37,7 +48,7 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
         mail = r.sent + r.failed > 0;
         if (mail) logger.info({ ...r }, 'plan: outbox sent');
       }
-      return { digest, mail };
+      return { digest, mail, handedOver };
     },
     stop() {
       if (timer) clearInterval(timer);
