@@ -78,6 +78,22 @@ describe('giamngheo plan', () => {
     expect(table.stdout).toContain('Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
   });
 
+  it('export --overdue: late (reported) and past due without a report under their own headings', async () => {
+    const out = path.join(dir, 'qua-han.xlsx');
+    const r = await runCli(['plan', 'export', '--plan', '1705/QĐ-TTg', '--overdue', '--as-of', '2026-01-15', '--out', out], env);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    const col = (n: number) => Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(n).value ?? ''));
+    const first = col(1);
+    const headingII = first.indexOf('II. Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
+    expect(first.indexOf('I. Chậm tiến độ (đã có báo cáo): 0')).toBe(4);
+    expect(headingII).toBe(5);
+    expect(first.slice(headingII + 1, headingII + 3)).toEqual(['2.1', '3.7']);
+    expect(col(7)[headingII + 1]).toContain('Quá hạn, chưa nhận được báo cáo');
+  });
+
   it('export writes the officials’ layout', async () => {
     const out = path.join(dir, 'ke-hoach.xlsx');
     const r = await runCli(['plan', 'export', '--as-of', '2026-01-01', '--out', out], env);
