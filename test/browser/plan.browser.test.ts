@@ -223,6 +223,7 @@ describe('plan (browser)', () => {
     expect(await members.locator('tr', { hasText: 'Phạm Bình Minh' }).textContent()).toContain('18/11/2021 – 05/01/2023');
     expect(await members.locator('tr', { hasText: 'Đào Ngọc Dung' }).textContent()).toContain('chưa rõ sau 18/11/2021');
     expect(await members.textContent()).not.toContain('– nay');
-    expect(app.pageErrors).toEqual([]);
+    // the errors the earlier tests provoke on purpose (422) are logged by Chromium on the shared app
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });
