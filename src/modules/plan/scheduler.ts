@@ -56,14 +56,17 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
   };
   return Object.assign(jobs, {
     start(intervalMs = 10 * 60_000) {
-      timer = setInterval(() => void jobs.tick().catch((e) => logger.error({ err: e }, 'plan: daily jobs failed')), intervalMs);
+      const run = () => void jobs.tick().catch((e) => logger.error({ err: e }, 'plan: daily jobs failed'));
+      // a server started after a reform date hands over at once, not ten minutes later
+      run();
+      timer = setInterval(run, intervalMs);
       timer.unref();
       return jobs;
     },
   });
 }
 
-/** Starts the daily jobs (every 10 minutes a check); call `stop()` on shutdown. */
+/** Starts the daily jobs (a check at once, then every 10 minutes); call `stop()` on shutdown. */
 export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
   return (planJobs(db, logger, smtp) as PlanJobs & { start(ms?: number): PlanJobs }).start();
 }
