@@ -87,5 +87,10 @@ describe('the plan as of a date after the 2025 reform', () => {
     const at = async (asOf: string) => (await planStatus(t.db, { asOf })).find((r) => r.position === '2.1')!.assignments;
     expect(await at('2022-07-01')).toBe(63);
     expect(await at('2026-01-15')).toBe(34);
+    const id = (await planStatus(t.db, { asOf: '2026-01-15' })).find((r) => r.position === '2.1')!.id;
+    const page = async (asOf: string) => (await steering.get(`/api/plan/tasks/${id}?asOf=${asOf}`)).body as { rollup: { total: number }; assignments: unknown[] };
+    expect((await page('2026-01-15')).rollup.total).toBe(34);
+    expect((await page('2022-07-01')).rollup.total).toBe(63);
+    expect((await page('2026-01-15')).assignments).toHaveLength(63 + 34); // the page lists all of them, history included
   });
 });

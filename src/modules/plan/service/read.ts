@@ -180,6 +180,8 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
   return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)) };
 }
 
+const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: string) => a.valid_from <= asOf && (!a.valid_to || a.valid_to > asOf);
+
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
 export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
   const [row] = await repo.listTasks(db, { asOf, taskId });
@@ -193,14 +195,16 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
     return {
       ...assignmentDto(a),
       daysLate: daysLate(t, asOf),
-      overdue: a.valid_to ? false : isOverdue(t, asOf),
-      pastDueNoReport: a.valid_to ? false : isPastDueWithoutReport(t, asOf),
+      inForce: inForceOn(a, asOf),
+      overdue: inForceOn(a, asOf) && isOverdue(t, asOf),
+      pastDueNoReport: inForceOn(a, asOf) && isPastDueWithoutReport(t, asOf),
       statusLabel: STATUS_LABELS[t.status],
       canEdit,
       moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
     };
   });
-  const active = assignments.filter((a) => !a.validTo);
+  // the roll-up of the assignments in force on the as-of date (before or after a hand-over)
+  const active = assignments.filter((a) => a.inForce);
   const rollup = rollUp(active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })), asOf);
   const [instruments, history, subtasks, dependencies] = await Promise.all([
     repo.taskInstruments(db, taskId),
