@@ -117,6 +117,17 @@ describe('giamngheo plan', () => {
     expect(unknown.stderr).toBe('Lỗi: Không có kế hoạch số "99/KH-KHONG-CO".\n');
   });
 
+  it('reorganise --on 2025-07-01: by function, says what it could not decide; the 2026 view then has the 34 provinces', async () => {
+    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    await createTask(t.db, owner, { planId: plan.id, position: '60', title: 'Nhiệm vụ thử của cả Dự án 4', leadAgencyId: 'MOLISA', fanOut: 'none', coordinatorIds: [], deadline: 'năm 2024', startOn: '2024-01-02', projectCode: 'DA4' });
+    const r = await runCli(['plan', 'reorganise', '--on', '2025-07-01'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Chưa quyết định được cơ quan tiếp nhận nhiệm vụ 60 của MOLISA: nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án) (cần xử lý thủ công).');
+    const rows = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env)).stdout) as { position: string; assignments: number }[];
+    expect(rows.find((x) => x.position === '2.1')!.assignments).toBe(34);
+  });
+
   it('errors are one Vietnamese line and exit 1', async () => {
     const bad = await runCli(['plan', 'status', '--agency', 'KHONG-CO'], env);
     expect(bad.code).toBe(1);
