@@ -43,7 +43,10 @@ describe('plan (browser)', () => {
     expect(await row('3.4').getAttribute('data-days-late')).toBe('74'); // 353/QĐ-TTg, 15/03/2022 vs quý IV/2021
     expect(await row('3.4').textContent()).toContain('353/QĐ-TTg');
     expect(await row('3.3').getAttribute('data-days-late')).toBe('0'); // 36/2021/QĐ-TTg on time
-    expect(await row('3.7').getAttribute('data-status')).toBe('not_started');
+    // 3.7: nobody has reported on the committee's working regulation: "no report", not days late
+    expect(await row('3.7').getAttribute('data-status')).toBe('no_report');
+    expect(await row('3.7').getAttribute('data-days-late')).toBe('');
+    expect(await row('3.7').getByTestId('days-late').textContent()).toBe('chưa có báo cáo');
 
     // Timeline with the line of the viewing date
     await page.getByTestId('plan-timeline-tab').click();
@@ -56,7 +59,8 @@ describe('plan (browser)', () => {
     await page.getByRole('button', { name: 'Bảng' }).click();
     await row('3.7').getByRole('link').click();
     await page.getByTestId('task-page').waitFor();
-    expect(await page.getByTestId('task-page').getAttribute('data-status')).toBe('not_started');
+    expect(await page.getByTestId('task-page').getAttribute('data-status')).toBe('no_report');
+    expect(await page.getByTestId('task-lateness').textContent()).toBe('Quá hạn, chưa nhận được báo cáo');
     await page.getByTestId('assignment-edit').click();
     await page.getByTestId('assignment-move').selectOption('in_progress');
     await page.getByTestId('assignment-percent').fill('60');
@@ -65,7 +69,7 @@ describe('plan (browser)', () => {
     await expect.poll(() => page.getByTestId('task-page').getAttribute('data-status')).toBe('in_progress');
     expect(await page.getByTestId('task-page').getAttribute('data-percent')).toBe('60');
     expect(await page.getByTestId('task-rollup').textContent()).toContain('tiến độ bình quân 60%');
-    expect(await page.getByTestId('changes').textContent()).toContain('Chưa triển khai → Đang thực hiện');
+    expect(await page.getByTestId('changes').textContent()).toContain('Chưa có báo cáo → Đang thực hiện');
     // Evidence: a PDF is kept with its checksum, an executable is refused with a Vietnamese message
     await page.getByTestId('assignment-edit').click();
     await page.getByTestId('evidence-file').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
@@ -176,5 +180,50 @@ describe('plan (browser)', () => {
     await page.getByLabel('Kế hoạch', { exact: true }).selectOption({ label: '1705/QĐ-TTg — Chính phủ' });
     await page.locator('[data-testid="plan-row"][data-position="3.4"]').waitFor();
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]); // the 422s are the earlier tests' refusals
+  });
+
+  it('overdue report keeps "no report" apart; the task page says signature vs submission; committee members are not extended', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, BROWSER_USERS.admin);
+    // 15/01/2026: the provincial plans (2.1, due 30/06/2022) are past due and nobody has reported on them
+    await page.goto(`${app.baseUrl}/qua-han`);
+    await page.getByTestId('overdue-as-of').fill('15/01/2026');
+    await page.getByTestId('overdue-as-of').blur();
+    const silent = page.locator('[data-testid="overdue-no-report-table"] [data-testid="plan-row"][data-position="2.1"]');
+    await silent.waitFor();
+    expect(await silent.getByTestId('days-late').textContent()).toBe('chưa có báo cáo');
+    expect(await page.locator('[data-testid="overdue-table"] [data-position="2.1"]').count()).toBe(0);
+    expect(await page.locator('h2', { hasText: 'Quá hạn, chưa nhận được báo cáo' }).textContent()).toMatch(/: \d+$/);
+    await app.screenshot(page, 'plan-overdue-no-report');
+
+    // 3.4: 353/QĐ-TTg signed 74 days after "quý IV/2021"; MOLISA's submission date is not known
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    await page.locator('[data-testid="plan-row"][data-position="3.4"]').getByRole('link').click();
+    await page.getByTestId('task-page').waitFor();
+    expect(await page.getByTestId('task-lateness').textContent()).toBe('Ban hành 74 ngày sau thời hạn, chưa rõ ngày trình');
+    expect(await page.getByTestId('task-submitted-on').textContent()).toContain('chưa rõ');
+    await page.getByTestId('submission-date').fill('28/12/2021');
+    await page.getByTestId('submission-date').blur();
+    await page.getByTestId('submission-source').fill('Giá trị kiểm thử');
+    await page.getByTestId('submission-save').click();
+    await expect.poll(() => page.getByTestId('task-lateness').textContent()).toBe('Trình đúng hạn; ban hành 74 ngày sau thời hạn');
+    expect(await page.getByTestId('task-submitted-on').textContent()).toContain('28/12/2021');
+
+    // a fanned-out task lists all its assignments (63 provincial plans)
+    await page.goto(`${app.baseUrl}/ke-hoach`);
+    await page.locator('[data-testid="plan-row"][data-position="2.1"]').getByRole('link').click();
+    await page.getByTestId('task-page').waitFor();
+    expect(await page.getByTestId('assignment-row').count()).toBeGreaterThanOrEqual(63);
+
+    // QĐ 1945: the head left on 05/01/2023; the other members are confirmed on 18/11/2021 only
+    await page.goto(`${app.baseUrl}/ban-chi-dao`);
+    await page.getByTestId('committee').filter({ hasText: '1945/QĐ-TTg' }).getByRole('button').click();
+    const members = page.getByTestId('members-BCD-TW-2021');
+    await expect.poll(() => members.textContent()).toContain('Phạm Bình Minh');
+    expect(await members.locator('tr', { hasText: 'Phạm Bình Minh' }).textContent()).toContain('18/11/2021 – 05/01/2023');
+    expect(await members.locator('tr', { hasText: 'Đào Ngọc Dung' }).textContent()).toContain('chưa rõ sau 18/11/2021');
+    expect(await members.textContent()).not.toContain('– nay');
+    // the errors the earlier tests provoke on purpose (422) are logged by Chromium on the shared app
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });

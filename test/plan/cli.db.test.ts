@@ -78,6 +78,22 @@ describe('giamngheo plan', () => {
     expect(table.stdout).toContain('Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
   });
 
+  it('export --overdue: late (reported) and past due without a report under their own headings', async () => {
+    const out = path.join(dir, 'qua-han.xlsx');
+    const r = await runCli(['plan', 'export', '--plan', '1705/QĐ-TTg', '--overdue', '--as-of', '2026-01-15', '--out', out], env);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    const col = (n: number) => Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(n).value ?? ''));
+    const first = col(1);
+    const headingII = first.indexOf('II. Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
+    expect(first.indexOf('I. Chậm tiến độ (đã có báo cáo): 0')).toBe(4);
+    expect(headingII).toBe(5);
+    expect(first.slice(headingII + 1, headingII + 3)).toEqual(['2.1', '3.7']);
+    expect(col(7)[headingII + 1]).toContain('Quá hạn, chưa nhận được báo cáo');
+  });
+
   it('export writes the officials’ layout', async () => {
     const out = path.join(dir, 'ke-hoach.xlsx');
     const r = await runCli(['plan', 'export', '--as-of', '2026-01-01', '--out', out], env);
@@ -99,6 +115,17 @@ describe('giamngheo plan', () => {
     const unknown = await runCli(['plan', 'overdue', '--plan', '99/KH-KHONG-CO'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('Lỗi: Không có kế hoạch số "99/KH-KHONG-CO".\n');
+  });
+
+  it('reorganise --on 2025-07-01: by function, says what it could not decide; the 2026 view then has the 34 provinces', async () => {
+    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    await createTask(t.db, owner, { planId: plan.id, position: '60', title: 'Nhiệm vụ thử của cả Dự án 4', leadAgencyId: 'MOLISA', fanOut: 'none', coordinatorIds: [], deadline: 'năm 2024', startOn: '2024-01-02', projectCode: 'DA4' });
+    const r = await runCli(['plan', 'reorganise', '--on', '2025-07-01'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Chưa quyết định được cơ quan tiếp nhận nhiệm vụ 60 của MOLISA: nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án) (cần xử lý thủ công).');
+    const rows = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env)).stdout) as { position: string; assignments: number }[];
+    expect(rows.find((x) => x.position === '2.1')!.assignments).toBe(34);
   });
 
   it('errors are one Vietnamese line and exit 1', async () => {

@@ -68,6 +68,6 @@ describe('plans issued by ministries and provinces', () => {
     // the plan's own view: only its tasks, with the deadline as edited
     const listed = (await province.get(`/api/plan/tasks?plan=${planId}&asOf=2026-03-01`)).body.items;
     expect(listed.map((r: { title: string }) => r.title)).toEqual([task.title]);
-    expect(listed[0]).toMatchObject({ deadline: '2026-12-14', leadAgency: expect.any(String), status: 'not_started' });
+    expect(listed[0]).toMatchObject({ deadline: '2026-12-14', leadAgency: expect.any(String), status: 'no_report' }); // nobody has reported on a new task yet
   });
 });

@@ -57,3 +57,31 @@ describe('reorganisation of 2025', () => {
     expect(audit.n).toBeGreaterThan(34);
   });
 });
+
+/**
+ * The 2025 reorganisation by function: poverty reduction → Ministry of Agriculture and Environment
+ * (Nghị định 35/2025/NĐ-CP, from 01/03/2025), vocational education → Ministry of Education and
+ * Training, employment → Ministry of Home Affairs (reference/legal/plan.csv gives each transfer's status).
+ */
+describe('reorganisation by function', () => {
+  it('each MOLISA assignment goes to the receiver of its project\'s function; Dự án 4 as a whole is reported, not guessed', async () => {
+    const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
+    const mk = async (position: string, projectCode: string) => {
+      const res = await owner.post('/api/plan/tasks', { planId: plan.id, position, title: `Nhiệm vụ thử ${projectCode}`, leadAgencyId: 'MOLISA', deadline: 'năm 2024', startOn: '2024-01-02', projectCode });
+      expect(res.status).toBe(200);
+      return res.body.id as number;
+    };
+    const voc = await mk('50', 'DA4.TDA1');
+    const job = await mk('51', 'DA4.TDA3');
+    const poor = await mk('52', 'DA2');
+    const both = await mk('53', 'DA4');
+    const res = await owner.post('/api/plan/reorganise', { onDate: '2025-07-01' });
+    expect(res.status).toBe(200);
+    const to = async (taskId: number) => (await t.db.query<{ agency_id: string }>(`SELECT agency_id FROM task_assignment WHERE task_id = $1 AND valid_to IS NULL`, [taskId])).map((a) => a.agency_id);
+    expect(await to(voc)).toEqual(['MOET']);
+    expect(await to(job)).toEqual(['MOHA']);
+    expect(await to(poor)).toEqual(['MAE']);
+    expect(await to(both)).toEqual(['MOLISA']); // left with MOLISA, and said so
+    expect(res.body.undecided).toEqual([{ taskId: both, position: '53', agencyId: 'MOLISA', reason: 'nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án)' }]);
+  });
+});

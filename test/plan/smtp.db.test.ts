@@ -84,7 +84,7 @@ describe('e-mail outbox over SMTP', () => {
     expect(received[0].from).toBe('<giamngheo@example.vn>');
     expect(received[0].auth).toBe('\0may-chu\0mat khau');
     const body = received[0].data.split('\r\n\r\n')[1].replace(/\r\n/g, '');
-    expect(Buffer.from(body, 'base64').toString('utf8')).toMatch(/^Đến hạn trong 7 ngày: \d+; đến hạn hôm nay: 0; quá hạn: \d+\.$/);
+    expect(Buffer.from(body, 'base64').toString('utf8')).toMatch(/^Đến hạn trong 7 ngày: \d+; đến hạn hôm nay: 0; quá hạn: \d+(; quá hạn, chưa nhận được báo cáo: \d+)?\.$/);
     expect(decodedHeader(received[0].data, 'Subject')).toBe('[giamngheo] Tổng hợp nhiệm vụ ngày 28/06/2022');
     const rows = await t.db.query<{ to_address: string; sent: boolean; attempts: number; last_error: string | null }>(
       `SELECT to_address, sent_at IS NOT NULL AS sent, attempts, last_error FROM email_outbox ORDER BY to_address`);

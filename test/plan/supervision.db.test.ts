@@ -29,7 +29,7 @@ describe('meetings and supervision', () => {
     expect(res.body.conclusions[0].taskId).toBeNull();
     const taskId = res.body.conclusions[1].taskId;
     const detail = await steering.get(`/api/plan/tasks/${taskId}`);
-    expect(detail.body.task).toMatchObject({ deadline: '2025-10-31', leadAgency: 'MAE', status: 'not_started' });
+    expect(detail.body.task).toMatchObject({ deadline: '2025-10-31', leadAgency: 'MAE', status: 'no_report' }); // nobody has reported on it yet
     expect(detail.body.task.note).toContain('Kết luận cuộc họp "Phiên họp thử của Ban Chỉ đạo" (15/08/2025), mục 2.');
     const committee = await steering.get('/api/plan/committees/BCD-TW-2025');
     expect(committee.body.meetings).toHaveLength(1);

@@ -28,12 +28,13 @@ export interface Agency {
 }
 
 /**
- * The 2025 reorganisation of the Government: poverty reduction moved from MOLISA to MAE, labour and
- * employment to the Ministry of Home Affairs (VERIFIED [S30, S104]). The date and the act are
- * UNVERIFIED; the notes mention 01/03/2025 as unconfirmed. Kept here as one datum.
+ * The 2025 reorganisation of the Government: poverty reduction moved from MOLISA to MAE on 01/03/2025
+ * (Nghị định 35/2025/NĐ-CP, VERIFIED; reference/legal/plan.csv), labour and employment to the Ministry
+ * of Home Affairs (VERIFIED [S30, S104], act not recorded). The acts and dates for the other ministries
+ * stay UNVERIFIED. The plan hands work over by function (agency_function_transfer), not by this one date.
  */
 export const REORGANISATION_2025 = '2025-03-01';
-const REORG_NOTE = `Ngày ${REORGANISATION_2025} và văn bản của đợt sắp xếp bộ máy 2025: CHƯA XÁC MINH (tài liệu dự án ghi "01/03/2025, chưa được xác nhận").`;
+const REORG_NOTE = `Ngày ${REORGANISATION_2025}: ĐÃ XÁC MINH cho Bộ Nông nghiệp và Môi trường (Nghị định 35/2025/NĐ-CP); văn bản và ngày đối với các bộ khác: CHƯA XÁC MINH.`;
 const LOWER_NOTE = `Cơ quan có trước năm 2021; ${DATA_LOWER_BOUND} là giới hạn dưới của dữ liệu, không phải ngày thành lập.`;
 const DAGGER = 'Tên chính thức thêm cho giao diện (†), chính tả CHƯA XÁC MINH.';
 const SRC = 'Tài liệu nghiệp vụ dự án: domain/README.md ("Who is who", Glossary)';
@@ -46,7 +47,8 @@ const CENTRAL: Central[] = [
   { id: 'BCD-TW-2021', kind: 'other', name: 'Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', shortName: 'Ban Chỉ đạo Trung ương', nameEn: 'Central Steering Committee for the National Target Programs', parentId: 'GOV', validFrom: '2021-11-18', validTo: '2025-06-02', successorId: 'BCD-TW-2025', verified: true, legalBasis: 'QĐ 1945/QĐ-TTg (18/11/2021)', note: 'Trưởng ban: Phó Thủ tướng Phạm Bình Minh [S70, S71]. Ngày kết thúc = ngày thành lập lại (QĐ 1061/QĐ-TTg).' },
   { id: 'BCD-TW-2025', kind: 'other', name: 'Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia', shortName: 'Ban Chỉ đạo Trung ương', nameEn: 'Central Steering Committee for the National Target Programs', parentId: 'GOV', validFrom: '2025-06-02', validTo: null, successorId: null, verified: true, legalBasis: 'QĐ 1061/QĐ-TTg (02/06/2025); thành viên cập nhật theo QĐ 2594/QĐ-TTg (26/11/2025)', note: 'Thành lập lại, trưởng ban Nguyễn Hòa Bình [S72, S73].' },
   { id: 'MOLISA', kind: 'ministry', name: 'Bộ Lao động - Thương binh và Xã hội', shortName: 'Bộ LĐ-TB&XH', nameEn: 'Ministry of Labour, Invalids and Social Affairs', parentId: 'GOV', validFrom: DATA_LOWER_BOUND, validTo: REORGANISATION_2025, successorId: 'MAE', verified: false, note: `Cơ quan chủ quản chương trình 2021-2025: ĐÃ XÁC MINH [S4, S6]. Nhiệm vụ giảm nghèo chuyển sang Bộ Nông nghiệp và Môi trường, lao động - việc làm sang Bộ Nội vụ [S30, S104]. ${REORG_NOTE} ${LOWER_NOTE}` },
-  { id: 'NOPR', kind: 'central_agency', name: 'Văn phòng Quốc gia về giảm nghèo', shortName: 'VPQG giảm nghèo', nameEn: 'National Office for Poverty Reduction', parentId: 'MOLISA', validFrom: DATA_LOWER_BOUND, validTo: REORGANISATION_2025, successorId: null, verified: false, note: `Thuộc Bộ LĐ-TB&XH; Chánh Văn phòng đề xuất thông tư giám sát, đánh giá [S66, S69]. ${DAGGER} Đơn vị tiếp nhận sau 2025 CHƯA XÁC MINH. ${REORG_NOTE}` },
+  // The office continues under the new ministry: TT 13/2025/TT-BNNMT (19/06/2025) is proposed by its Chief (reference/legal/plan.csv).
+  { id: 'NOPR', kind: 'central_agency', name: 'Văn phòng Quốc gia về giảm nghèo', shortName: 'VPQG giảm nghèo', nameEn: 'National Office for Poverty Reduction', parentId: 'MAE', validFrom: DATA_LOWER_BOUND, validTo: null, successorId: null, verified: false, note: `Thuộc Bộ LĐ-TB&XH đến ${REORGANISATION_2025}, từ đó thuộc Bộ Nông nghiệp và Môi trường (Nghị định 35/2025/NĐ-CP; Thông tư 13/2025/TT-BNNMT do Chánh Văn phòng Quốc gia về giảm nghèo đề xuất, nguồn thứ cấp). Chánh Văn phòng đề xuất thông tư giám sát, đánh giá [S66, S69]. ${DAGGER}` },
   { id: 'MAE', kind: 'ministry', name: 'Bộ Nông nghiệp và Môi trường', shortName: 'Bộ NN&MT', nameEn: 'Ministry of Agriculture and Environment', parentId: 'GOV', validFrom: REORGANISATION_2025, validTo: null, successorId: null, verified: false, note: `Cơ quan chủ quản từ 2025; soạn chuẩn nghèo 2026-2030 và chương trình hợp nhất 2026-2035: ĐÃ XÁC MINH [S30, S100, S92]. ${REORG_NOTE}` },
   { id: 'MARD', kind: 'ministry', name: 'Bộ Nông nghiệp và Phát triển nông thôn', shortName: 'Bộ NN&PTNT', nameEn: 'Ministry of Agriculture and Rural Development', parentId: 'GOV', validFrom: DATA_LOWER_BOUND, validTo: REORGANISATION_2025, successorId: 'MAE', verified: false, note: `Hợp nhất vào Bộ Nông nghiệp và Môi trường năm 2025. ${DAGGER} ${REORG_NOTE}` },
   { id: 'MPI', kind: 'ministry', name: 'Bộ Kế hoạch và Đầu tư', shortName: 'Bộ KH&ĐT', nameEn: 'Ministry of Planning and Investment', parentId: 'GOV', validFrom: DATA_LOWER_BOUND, validTo: REORGANISATION_2025, successorId: 'MOF', verified: false, note: `Soạn Nghị định 27/2022/NĐ-CP [S59, S111]. ${DAGGER} Việc hợp nhất vào Bộ Tài chính năm 2025 không có trong tài liệu dự án: CHƯA XÁC MINH. ${REORG_NOTE}` },
@@ -132,7 +134,7 @@ export function provincialAgencies(provinces: ProvinceVersion[]): Agency[] {
       source: SRC,
       verified: false,
       note: before
-        ? `Cơ quan lao động cấp tỉnh báo cáo kết quả rà soát [S39]. ${DAGGER} Ngày chuyển nhiệm vụ giảm nghèo cho sở khác trước 01/07/2025 (có thể ${REORGANISATION_2025}): CHƯA XÁC MINH.`
+        ? `Cơ quan lao động cấp tỉnh báo cáo kết quả rà soát [S39]. ${DAGGER} Từ ${REORGANISATION_2025} hợp nhất vào Sở Nội vụ (Nghị định 45/2025/NĐ-CP, hiệu lực 01/03/2025, Điều 8; nguồn thứ cấp taphalaw.com); dữ liệu này chưa tách giai đoạn 01/03–30/06/2025 (sở tiếp nhận nhiệm vụ giảm nghèo trong giai đoạn đó: CHƯA XÁC MINH).`
         : 'Sở tiếp nhận nhiệm vụ giảm nghèo cấp tỉnh sau cải cách: suy ra từ việc chuyển nhiệm vụ ở trung ương sang Bộ Nông nghiệp và Môi trường; CHƯA XÁC MINH.',
     });
   }

@@ -2,3 +2,4 @@ export * from './deadline';
 export * from './status';
 export * from './lateness';
 export * from './rollup';
+export * from './reorganisation';

@@ -123,5 +123,6 @@ export function registerPlanCommands(program: Command, ctx: CliContext) {
       const r = await ctx.withDb((db) => reorganise(db, systemActor('cli'), { onDate: opts.on }));
       process.stdout.write(`Đã bàn giao ${r.handedOver} phân công của ${r.tasks} nhiệm vụ (${r.created} phân công mới).\n`);
       if (r.withoutSuccessor.length) process.stdout.write(`Cơ quan không có một cơ quan kế thừa duy nhất (cần xử lý thủ công): ${r.withoutSuccessor.join(', ')}\n`);
+      for (const u of r.undecided) process.stdout.write(`Chưa quyết định được cơ quan tiếp nhận nhiệm vụ ${u.position} của ${u.agencyId}: ${u.reason} (cần xử lý thủ công).\n`);
     });
 }

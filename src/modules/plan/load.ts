@@ -6,7 +6,7 @@ import type { ReferenceDataset } from '../../db/reference-data';
 import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import { fanOutAgencies } from './repo';
-import { AGENCIES, BUDGET, COMMITTEES, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, INSTRUMENT_LINKS, type SeedAgency } from './seed-data';
+import { AGENCIES, BUDGET, COMMITTEES, FUNCTION_TRANSFERS, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, INSTRUMENT_LINKS, type SeedAgency } from './seed-data';
 
 const PLAN_CODE = '1705/QĐ-TTg';
 const PLAN_DATE = '2021-10-12';
@@ -146,13 +146,13 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       const status = done ? 'completed' : 'no_report';
       const row = await tx.one<{ id: number }>(
         `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, deadline_status,
-                           start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'VERIFIED', $17) RETURNING id`,
+                           start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source, basis_instrument_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'VERIFIED', $17, $18) RETURNING id`,
         [
           plan.id, t.parent ? taskIds.get(t.parent) : null, t.position, t.title, agency(t.lead), t.fanOut ?? 'none',
           t.deadline, d?.kind ?? null, due, t.deadlineStatus, PLAN_DATE, t.deliverableKind ?? null, status, done ? 100 : 0, done,
           [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null].filter(Boolean).join(' ') || null,
-          t.source,
+          t.source, t.basis ? instrumentId.get(t.basis) : null,
         ],
       );
       taskIds.set(t.position, row.id);
@@ -166,7 +166,8 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
     }
   }
 
-  // Steering committees and their members over time
+  // Steering committees and their members over time. The seed's own committees and their members are
+  // seed data (users register local committees, not these): re-loaded whole so corrections reach old databases.
   for (const c of COMMITTEES) {
     const unit = c.provinceCode
       ? await tx.maybeOne<{ id: string }>(
@@ -175,20 +176,32 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
         )
       : undefined;
     const instr = instrumentId.get(c.instrument) ?? instrumentId.get(INSTRUMENTS.find((i) => i.title.startsWith(c.instrument))?.title ?? '') ?? null;
-    const inserted = await tx.query(
+    await tx.query(
       `INSERT INTO steering_committee (id, level, unit_id, name, programs, instrument_id, valid_from, valid_to, fact_status, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, programs = EXCLUDED.programs, valid_to = EXCLUDED.valid_to, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
       [c.id, c.level, unit?.id ?? null, c.name, c.programs, instr, c.validFrom, c.validTo ?? null, c.factStatus, c.source],
     );
-    if (!inserted.length) continue;
+    await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [c.id]);
     for (const m of c.members) {
       await tx.query(
-        `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, instrument_id, fact_status, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [c.id, m.role, m.person ?? null, m.position, agency(m.agency), m.validFrom ?? c.validFrom, m.validTo ?? c.validTo ?? null,
-         (m.instrument && instrumentId.get(m.instrument)) ?? instr, c.factStatus, c.source],
+        `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, confirmed_until, instrument_id, fact_status, source, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [c.id, m.role, m.person ?? null, m.position, agency(m.agency), m.validFrom ?? c.validFrom, m.validTo ?? null, m.validTo ? null : (m.confirmedUntil ?? null),
+         (m.instrument && instrumentId.get(m.instrument)) ?? instr, m.factStatus ?? c.factStatus, m.source ?? c.source, m.note ?? null],
       );
     }
+  }
+
+  // The 2025 reorganisation by function
+  for (const [from, fn, to, onDate, act, status, source] of FUNCTION_TRANSFERS) {
+    await tx.query(
+      `INSERT INTO agency_function_transfer (from_agency_id, function_code, to_agency_id, on_date, instrument, fact_status, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (from_agency_id, function_code) DO UPDATE SET to_agency_id = EXCLUDED.to_agency_id, on_date = EXCLUDED.on_date,
+         instrument = EXCLUDED.instrument, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
+      [from, fn, to, onDate, act, status, source],
+    );
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client';
+import type { FunctionTransfer } from '../../domain/plan/reorganisation';
+import type { TaskStatus } from '../../domain/plan/status';
 
 /** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
 
@@ -127,7 +129,8 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
                                    AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
-           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_to IS NULL) s ON true`}
+           -- the assignments in force on the as-of date: after a hand-over, the successors' (e.g. 34 provinces from 01/07/2025)
+           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)) s ON true`}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
     params,
@@ -271,4 +274,66 @@ export async function setSubmission(db: Db, taskId: number, expectedVersion: num
       WHERE id = $1 AND version = $2 RETURNING version, submitted_on, submitted_source`,
     [taskId, expectedVersion, submittedOn, source],
   );
+}
+
+export interface EndedAssignmentRow {
+  task_id: number;
+  position: string;
+  project_code: string | null;
+  id: number;
+  agency_id: string;
+  successor_id: string | null;
+  ended: string;
+  unit_id: string | null;
+  status: TaskStatus;
+  percent: number;
+  completed_on: string | null;
+  due_on: string | null;
+  instrument_id: number | null;
+}
+
+/** Active assignments of agencies that ended on or before a date (to be handed over). */
+export async function assignmentsOfEndedAgencies(db: Db, onDate: string): Promise<EndedAssignmentRow[]> {
+  return db.query<EndedAssignmentRow>(
+    `SELECT a.task_id, t.position, t.project_code, a.id, a.agency_id, g.successor_id, g.valid_to AS ended, NULL AS unit_id,
+            a.status, a.percent::float8 AS percent, a.completed_on, a.due_on, a.instrument_id
+       FROM task_assignment a JOIN agency g ON g.id = a.agency_id JOIN task t ON t.id = a.task_id
+      WHERE a.valid_to IS NULL AND g.valid_to IS NOT NULL AND g.valid_to <= $1
+      ORDER BY a.task_id, a.id`,
+    [onDate],
+  );
+}
+
+/** Agencies that have or are a successor, for following succession chains. */
+export async function successionAgencies(db: Db) {
+  return db.query<{ id: string; successor_id: string | null; valid_from: string; valid_to: string | null; unit_id: string | null }>(
+    `SELECT id, successor_id, valid_from, valid_to, unit_id FROM agency
+      WHERE successor_id IS NOT NULL OR id IN (SELECT successor_id FROM agency) OR id IN (SELECT to_agency_id FROM agency_function_transfer)`,
+  );
+}
+
+export async function functionTransfers(db: Db): Promise<FunctionTransfer[]> {
+  return db.query<FunctionTransfer>(
+    `SELECT from_agency_id AS "fromAgencyId", function_code AS "functionCode", to_agency_id AS "toAgencyId", on_date AS "onDate" FROM agency_function_transfer`,
+  );
+}
+
+export async function activeAssignmentOf(db: Db, taskId: number, agencyId: string) {
+  return db.maybeOne<{ id: number }>(`SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, agencyId]);
+}
+
+export async function closeAssignment(db: Db, taskId: number, id: number, onDate: string) {
+  await db.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, id, onDate]);
+}
+
+export async function insertHandedOverAssignment(
+  db: Db,
+  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string; validFrom: string; handedOverFrom: number },
+): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [v.taskId, v.agencyId, v.unitId, v.status, v.percent, v.dueOn, v.completedOn, v.instrumentId, v.note, v.validFrom, v.handedOverFrom],
+  );
+  return row.id;
 }

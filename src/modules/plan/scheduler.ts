@@ -1,25 +1,30 @@
 /**
- * The plan's daily jobs for a running server: once a day, from 07:00 Vietnam time, the digest for every
- * user, then the e-mail outbox when SMTP is configured. Taken once a day by a database lock and a
- * job_run row, so a restart or a second server on the same database does not send it again. The server starts it with `startPlanJobs(db, logger)`.
+ * The plan's daily jobs for a running server: on the first check of each Vietnamese day, the hand-over of
+ * the assignments of agencies that ended by then (a reorganisation takes effect when its date passes,
+ * not when someone runs a command); from 07:00 Vietnam time, the digest for every user, then the e-mail
+ * outbox when SMTP is configured. The digest is taken once a day by a database lock and a job_run row, so
+ * a restart or a second server on the same database does not send it again. The server starts it with
+ * `startPlanJobs(db, logger)`.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { onceADay } from '../../db/locks';
 import { todayInVietnam } from '../../domain/text';
-import { runDigest, sendOutbox } from './service';
+import { systemActor } from '../audit/audit';
+import { reorganise, runDigest, sendOutbox } from './service';
 import { smtpSettings, type SmtpSettings } from './smtp';
 
 export const DIGEST_HOUR_VN = 7;
 
 export interface PlanJobs {
   /** Runs what is due at `now`; returns what it did. */
-  tick(now?: Date): Promise<{ digest: boolean; mail: boolean }>;
+  tick(now?: Date): Promise<{ digest: boolean; mail: boolean; handedOver: number }>;
   stop(): void;
 }
 
 export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
   let lastDigest: string | null = null;
+  let lastHandover: string | null = null;
   let timer: NodeJS.Timeout | undefined;
   const jobs: PlanJobs = {
     async tick(now = new Date()) {
@@ -27,6 +32,13 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
       const hourVn = (now.getUTCHours() + 7) % 24;
       let digest = false;
       let mail = false;
+      let handedOver = 0;
+      if (day !== lastHandover) {
+        const r = await reorganise(db, systemActor('plan-jobs'), { onDate: day });
+        lastHandover = day;
+        handedOver = r.handedOver;
+        if (r.handedOver || r.undecided.length || r.withoutSuccessor.length) logger.info({ ...r }, 'plan: reorganisation hand-over');
+      }
       if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
         // several processes on one database: the first takes the day's digest, the others skip it
         const r = await onceADay(db, 'plan.digest', day, (tx) => runDigest(tx, day));
@@ -39,7 +51,7 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
         mail = r.sent + r.failed > 0;
         if (mail) logger.info({ ...r }, 'plan: outbox sent');
       }
-      return { digest, mail };
+      return { digest, mail, handedOver };
     },
     stop() {
       if (timer) clearInterval(timer);
@@ -47,14 +59,17 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
   };
   return Object.assign(jobs, {
     start(intervalMs = 10 * 60_000) {
-      timer = setInterval(() => void jobs.tick().catch((e) => logger.error({ err: e }, 'plan: daily jobs failed')), intervalMs);
+      const run = () => void jobs.tick().catch((e) => logger.error({ err: e }, 'plan: daily jobs failed'));
+      // a server started after a reform date hands over at once, not ten minutes later
+      run();
+      timer = setInterval(run, intervalMs);
       timer.unref();
       return jobs;
     },
   });
 }
 
-/** Starts the daily jobs (every 10 minutes a check); call `stop()` on shutdown. */
+/** Starts the daily jobs (a check at once, then every 10 minutes); call `stop()` on shutdown. */
 export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
   return (planJobs(db, logger, smtp) as PlanJobs & { start(ms?: number): PlanJobs }).start();
 }

@@ -55,6 +55,8 @@ export const NewTask = z.object({
   startOn: isoDate.optional(),
   deliverableKind: z.string().trim().max(200).optional(),
   note: z.string().trim().max(2000).optional(),
+  /** the project or sub-project the work belongs to ('DA4.TDA1'): its function decides who takes it over in a reorganisation */
+  projectCode: z.string().trim().regex(/^DA\d(\.TDA\d)?$/, { message: 'Mã dự án dạng DA4 hoặc DA4.TDA1.' }).optional(),
 });
 export type NewTask = z.infer<typeof NewTask>;
 

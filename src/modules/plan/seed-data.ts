@@ -36,6 +36,13 @@ export const AGENCIES: SeedAgency[] = [
   { id: 'CEMA', kind: 'central_agency', name: 'Ủy ban Dân tộc', shortName: 'CEMA', validFrom: '2021-01-01', validTo: '2025-03-01', note: 'Ngày kết thúc chưa xác minh.' },
   { id: 'MOC', kind: 'ministry', name: 'Bộ Xây dựng', shortName: 'Bộ XD', validFrom: '2021-01-01' },
   { id: 'VPCP', kind: 'central_agency', name: 'Văn phòng Chính phủ', shortName: 'VPCP', validFrom: '2021-01-01' },
+  // successors by function in 2025 (reference/legal/plan.csv); ids as in the agencies module where it has them
+  { id: 'MOHA', kind: 'ministry', name: 'Bộ Nội vụ', shortName: 'Bộ NV', validFrom: '2021-01-01' },
+  { id: 'MOET', kind: 'ministry', name: 'Bộ Giáo dục và Đào tạo', shortName: 'Bộ GD&ĐT', validFrom: '2021-01-01' },
+  { id: 'MOCST', kind: 'ministry', name: 'Bộ Văn hóa, Thể thao và Du lịch', shortName: 'Bộ VHTTDL', validFrom: '2021-01-01' },
+  { id: 'MOST', kind: 'ministry', name: 'Bộ Khoa học và Công nghệ', shortName: 'Bộ KH&CN', validFrom: '2021-01-01' },
+  { id: 'MEMR', kind: 'ministry', name: 'Bộ Dân tộc và Tôn giáo', shortName: 'Bộ DT&TG', validFrom: '2025-03-01' },
+  { id: 'VBSP', kind: 'central_agency', name: 'Ngân hàng Chính sách xã hội', shortName: 'NHCSXH', validFrom: '2021-01-01' },
 ];
 
 export const PHASE = {
@@ -108,6 +115,8 @@ export interface SeedInstrument {
 }
 
 const TTG = 'Thủ tướng Chính phủ';
+/** The decision's own heading (hieuluat.vn S58, hoatieu.vn; sonv.ninhthuan.gov.vn S46): "Về tiêu chí xác định huyện nghèo, …". */
+export const TITLE_36_2021 = 'Về tiêu chí xác định huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo giai đoạn 2021 - 2025';
 const CP = 'Chính phủ';
 const BINH_MINH = 'Phó Thủ tướng Thường trực Phạm Bình Minh';
 
@@ -116,7 +125,7 @@ export const INSTRUMENTS: SeedInstrument[] = [
   { kind: 'Quyết định', number: '1705/QĐ-TTg', title: 'Kế hoạch triển khai Nghị quyết số 24/2021/QH15', issuer: TTG, issuedOn: '2021-10-12', factStatus: 'VERIFIED', source: 'S17' },
   { kind: 'Quyết định', number: '90/QĐ-TTg', title: 'Phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025', issuer: TTG, drafting: 'MOLISA', signer: BINH_MINH, issuedOn: '2022-01-18', effectiveOn: '2022-01-18', factStatus: 'VERIFIED', source: 'S112, S4, S1' },
   { kind: 'Quyết định', number: '02/2022/QĐ-TTg', title: 'Quy định nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung ương và tỷ lệ vốn đối ứng của ngân sách địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025', issuer: TTG, drafting: 'MOLISA', issuedOn: '2022-01-18', factStatus: 'VERIFIED', source: 'S56, S113' },
-  { kind: 'Quyết định', number: '36/2021/QĐ-TTg', title: 'Quy định tiêu chí huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo giai đoạn 2021-2025', issuer: TTG, drafting: 'MOLISA', signer: BINH_MINH, issuedOn: '2021-12-13', effectiveOn: '2022-01-28', note: 'Công báo số 1065 + 1066, ngày 26/12/2021', factStatus: 'VERIFIED', source: 'S46, S58' },
+  { kind: 'Quyết định', number: '36/2021/QĐ-TTg', title: TITLE_36_2021, issuer: TTG, drafting: 'MOLISA', signer: BINH_MINH, issuedOn: '2021-12-13', effectiveOn: '2022-01-28', note: 'Công báo số 1065 + 1066, ngày 26/12/2021. Tên theo trích yếu của văn bản ("Về tiêu chí xác định huyện nghèo, …").', factStatus: 'VERIFIED', source: 'S46, S58' },
   { kind: 'Quyết định', number: '353/QĐ-TTg', title: 'Phê duyệt danh sách huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo giai đoạn 2021-2025', issuer: TTG, drafting: 'MOLISA', signer: BINH_MINH, issuedOn: '2022-03-15', factStatus: 'VERIFIED', source: 'S57, S50' },
   { kind: 'Nghị định', number: '27/2022/NĐ-CP', title: 'Quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia', issuer: CP, drafting: 'MPI', signer: BINH_MINH, issuedOn: '2022-04-19', effectiveOn: '2022-04-19', note: 'Công báo số 325-326, ngày 30/04/2022', factStatus: 'VERIFIED', source: 'S59, S111, S115' },
   { kind: 'Quyết định', number: '1945/QĐ-TTg', title: 'Thành lập Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', issuer: TTG, drafting: 'MPI', signer: 'Thủ tướng Phạm Minh Chính', issuedOn: '2021-11-18', factStatus: 'VERIFIED', source: 'S70, S71' },
@@ -125,7 +134,7 @@ export const INSTRUMENTS: SeedInstrument[] = [
   { kind: 'Thông tư', number: '07/2021/TT-BLĐTBXH', title: 'Hướng dẫn phương pháp rà soát, phân loại hộ nghèo, hộ cận nghèo; xác định thu nhập của hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình giai đoạn 2022-2025 và mẫu biểu báo cáo', issuer: 'Bộ Lao động - Thương binh và Xã hội', signer: 'Đào Ngọc Dung', issuedOn: '2021-07-18', effectiveOn: '2021-09-01', factStatus: 'VERIFIED', source: 'S34, S36' },
   { kind: 'Thông tư', number: '02/2022/TT-BLĐTBXH', title: 'Sửa đổi mẫu biểu báo cáo 7.8, 7.9, 7.10 Phụ lục VII Thông tư 07/2021/TT-BLĐTBXH', issuer: 'Bộ Lao động - Thương binh và Xã hội', issuedOn: '2022-03-30', factStatus: 'VERIFIED', source: 'S37' },
   { kind: 'Nghị quyết', number: '517/NQ-UBTVQH15', title: 'Phân bổ vốn ngân sách trung ương giai đoạn 2021-2025 và năm 2022 thực hiện 3 chương trình mục tiêu quốc gia', issuer: 'Ủy ban Thường vụ Quốc hội', issuedOn: '2022-05-22', factStatus: 'VERIFIED', source: 'D8 (title)' },
-  { kind: 'Quyết định', number: '652/QĐ-TTg', title: 'Giao kế hoạch vốn đầu tư phát triển ngân sách trung ương giai đoạn 2021-2025 cho các địa phương thực hiện 3 chương trình mục tiêu quốc gia', issuer: TTG, signer: 'Phó Thủ tướng Lê Minh Khái', issuedOn: '2022-05-28', factStatus: 'VERIFIED', source: 'S61, S62' },
+  { kind: 'Quyết định', number: '652/QĐ-TTg', title: 'Giao kế hoạch vốn đầu tư phát triển ngân sách trung ương giai đoạn 2021-2025 cho các địa phương thực hiện 3 chương trình mục tiêu quốc gia', issuer: TTG, signer: 'Phó Thủ tướng Lê Minh Khái', issuedOn: '2022-05-28', note: 'Giao UBND các tỉnh, thành phố xây dựng, ban hành kế hoạch thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021-2025 trước ngày 01/7/2022, theo Điều 6 Nghị định 27/2022/NĐ-CP.', factStatus: 'VERIFIED', source: 'S61, S62' },
   { kind: 'Quyết định', number: '653/QĐ-TTg', title: 'Giao dự toán ngân sách trung ương năm 2022 thực hiện 3 chương trình mục tiêu quốc gia', issuer: TTG, signer: 'Phó Thủ tướng Lê Minh Khái', issuedOn: '2022-05-28', factStatus: 'VERIFIED', source: 'S61, S62' },
   { kind: 'Thông tư', number: '10/2022/TT-BLĐTBXH', title: 'Hướng dẫn giám sát, đánh giá thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025', issuer: 'Bộ Lao động - Thương binh và Xã hội', signer: 'Lê Văn Thanh', issuedOn: '2022-05-31', effectiveOn: '2022-07-15', factStatus: 'VERIFIED', source: 'S66' },
   { kind: 'Quyết định', number: '1768/QĐ-BYT', title: 'Hướng dẫn thực hiện Tiểu dự án 2 (Cải thiện dinh dưỡng) thuộc Dự án 3', issuer: 'Bộ Y tế', issuedOn: '2022-07-08', factStatus: 'VERIFIED', source: 'S17' },
@@ -136,9 +145,12 @@ export const INSTRUMENTS: SeedInstrument[] = [
   { kind: 'Nghị định', number: '38/2023/NĐ-CP', title: 'Sửa đổi, bổ sung Nghị định 27/2022/NĐ-CP', issuer: CP, issuedOn: null, note: 'Ban hành năm 2023 (24/06/2023, chưa xác nhận)', factStatus: 'PARTIAL', source: 'S18' },
   { kind: 'Quyết định', number: '576/QĐ-TTg', title: '9 xã ĐBKK vùng bãi ngang ven biển thoát khỏi tình trạng đặc biệt khó khăn', issuer: TTG, issuedOn: '2024-06-22', factStatus: 'PARTIAL', source: 'G2' },
   { kind: 'Nghị định', number: '30/2025/NĐ-CP', title: 'Sửa đổi Nghị định 07/2021/NĐ-CP (người lao động có thu nhập thấp)', issuer: CP, issuedOn: '2025-02-24', factStatus: 'VERIFIED', source: 'S28, S29' },
-  { kind: 'Quyết định', number: '1061/QĐ-TTg', title: 'Thành lập Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia (kiện toàn)', issuer: TTG, issuedOn: '2025-06-02', factStatus: 'VERIFIED', source: 'S72, S73' },
+  { kind: 'Quyết định', number: '1061/QĐ-TTg', title: 'Thành lập Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', issuer: TTG, issuedOn: '2025-06-02', factStatus: 'VERIFIED', source: 'S72, S73' },
   { kind: 'Quyết định', number: '25/2025/QĐ-TTg', title: 'Cơ sở dữ liệu các chương trình mục tiêu quốc gia tại Bộ Tài chính, chế độ báo cáo trực tuyến', issuer: TTG, issuedOn: '2025-07-22', factStatus: 'VERIFIED', source: 'S64' },
-  { kind: 'Quyết định', number: '2594/QĐ-TTg', title: 'Kiện toàn thành viên Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia', issuer: TTG, issuedOn: '2025-11-26', factStatus: 'VERIFIED', source: 'S73' },
+  { kind: 'Quyết định', number: '2594/QĐ-TTg', title: 'Kiện toàn thành viên Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', issuer: TTG, signer: 'Phó Thủ tướng Thường trực Nguyễn Hòa Bình', issuedOn: '2025-11-26', effectiveOn: '2025-11-26', factStatus: 'VERIFIED', source: 'S73' },
+  // The 2025 reorganisation of the Government by function (reference/legal/plan.csv)
+  { kind: 'Nghị định', number: '35/2025/NĐ-CP', title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nông nghiệp và Môi trường', issuer: CP, issuedOn: '2025-02-25', effectiveOn: '2025-03-01', note: 'Lĩnh vực giảm nghèo thuộc Bộ Nông nghiệp và Môi trường; Văn phòng Quốc gia về giảm nghèo tiếp tục hoạt động trong Bộ (Thông tư 13/2025/TT-BNNMT dẫn chiếu).', factStatus: 'VERIFIED', source: 'issue; nhansu.vn (TT 13/2025/TT-BNNMT)' },
+  { kind: 'Nghị định', number: '45/2025/NĐ-CP', title: 'Quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương và Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố thuộc thành phố trực thuộc trung ương', issuer: CP, issuedOn: '2025-02-28', effectiveOn: '2025-03-01', note: 'Điều 8: Sở Nội vụ hợp nhất Sở Nội vụ và Sở Lao động - Thương binh và Xã hội; Sở Nông nghiệp và Môi trường hợp nhất Sở Tài nguyên và Môi trường và Sở Nông nghiệp và Phát triển nông thôn (nguồn thứ cấp).', factStatus: 'VERIFIED (secondary)', source: 'taphalaw.com' },
   { kind: 'Nghị định', number: '351/2025/NĐ-CP', title: 'Quy định chuẩn nghèo đa chiều quốc gia giai đoạn 2026-2030', issuer: CP, issuedOn: '2025-12-30', factStatus: 'VERIFIED', source: 'S30, S31' },
   { kind: 'Quyết định', number: null, title: 'Quyết định số 591 của UBND tỉnh Tiền Giang thành lập Ban Chỉ đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021-2025 tỉnh Tiền Giang', issuer: 'UBND tỉnh Tiền Giang', issuedOn: '2021-03-11', note: 'Tài liệu ghi "QĐ 591"; ký hiệu đầy đủ chưa có', factStatus: 'VERIFIED', source: 'S74' },
 ];
@@ -163,11 +175,16 @@ export interface SeedTask {
   deadlineStatus: string;
   deliverableKind?: string;
   instrument?: string;
+  /** the instrument that set the duty, when it is not the plan itself */
+  basis?: string;
   note?: string;
   source: string;
 }
 
 const MOLISA_Q4 = 'quý IV/2021';
+/** Who set the provincial plans' deadline: QĐ 652/QĐ-TTg (28/05/2022), citing Decree 27/2022 Art. 6, not QĐ 1705 [S61]. */
+export const TASK_2_1_NOTE =
+  'Nhiệm vụ do Quyết định 652/QĐ-TTg (28/05/2022) giao, theo Điều 6 Nghị định 27/2022/NĐ-CP; không phải nội dung của Quyết định 1705/QĐ-TTg (theo dõi tại đây cùng nhiệm vụ 2). Văn bản của từng tỉnh chưa có trong dữ liệu: cần cập nhật.';
 const MPI_NOTE = 'Văn bản gốc không nêu riêng thời hạn cho các nội dung của Bộ KH&ĐT; việc "quý IV/2021" cũng áp dụng là CHƯA XÁC MINH.';
 
 export const TASKS: SeedTask[] = [
@@ -179,7 +196,38 @@ export const TASKS: SeedTask[] = [
   { position: '3.5', parent: '3', title: 'Trình Chính phủ ban hành Nghị định quy định về cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia (bao gồm cơ chế đặc thù rút gọn, cơ chế lồng ghép nguồn vốn 3 chương trình mục tiêu quốc gia giai đoạn 2021-2025)', lead: 'MPI', deadline: MOLISA_Q4, deadlineStatus: 'UNVERIFIED', deliverableKind: 'Nghị định của Chính phủ', instrument: '27/2022/NĐ-CP', note: MPI_NOTE, source: `${SEED_TEXT}; ${NOTES} §2` },
   { position: '3.6', parent: '3', title: 'Trình Thủ tướng Chính phủ ban hành Quyết định thành lập Ban Chỉ đạo Trung ương thực hiện 3 chương trình mục tiêu quốc gia giai đoạn 2021-2025', lead: 'MPI', deadline: MOLISA_Q4, deadlineStatus: 'UNVERIFIED', deliverableKind: 'Quyết định của Thủ tướng Chính phủ', instrument: '1945/QĐ-TTg', note: MPI_NOTE, source: `${SEED_TEXT}; ${NOTES} §2` },
   { position: '3.7', parent: '3', title: 'Trình Thủ tướng Chính phủ ban hành Quyết định ban hành quy chế làm việc của Ban Chỉ đạo Trung ương thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021-2025', lead: 'MPI', deadline: MOLISA_Q4, deadlineStatus: 'UNVERIFIED', deliverableKind: 'Quyết định', note: `${MPI_NOTE} Văn bản đã ban hành chưa xác định (có thể là quyết định của chính Ban Chỉ đạo; số, ngày chưa xác minh): tiến độ chưa có dữ liệu.`, source: `${SEED_TEXT}; ${NOTES} §2` },
-  { position: '2.1', parent: '2', title: 'Ban hành kế hoạch thực hiện Chương trình mục tiêu quốc gia giai đoạn 2021-2025 của tỉnh, thành phố', fanOut: 'provinces', deadline: 'trước ngày 01/7/2022', deadlineStatus: 'VERIFIED', deliverableKind: 'Kế hoạch của UBND tỉnh', note: 'Nghị định 27/2022/NĐ-CP, Điều 6. Văn bản của từng tỉnh chưa có trong dữ liệu: cần cập nhật.', source: `${NOTES} §1.1 [S61]` },
+  { position: '2.1', parent: '2', title: 'Ban hành kế hoạch thực hiện Chương trình mục tiêu quốc gia giai đoạn 2021-2025 của tỉnh, thành phố', fanOut: 'provinces', deadline: 'trước ngày 01/7/2022', deadlineStatus: 'VERIFIED', deliverableKind: 'Kế hoạch của UBND tỉnh', basis: '652/QĐ-TTg', note: TASK_2_1_NOTE, source: `${NOTES} §1.1 [S61]` },
+];
+
+export interface SeedMember {
+  role: 'head' | 'deputy_head' | 'standing_member' | 'member' | 'invited';
+  person?: string;
+  position: string;
+  agency?: string;
+  validFrom?: string;
+  /** the day the membership ended (exclusive), when a source says so */
+  validTo?: string;
+  /** no end is known: the membership is confirmed up to this day and unknown after it, never extended */
+  confirmedUntil?: string;
+  instrument?: string;
+  factStatus?: string;
+  source?: string;
+  note?: string;
+}
+
+/**
+ * The 2025 reorganisation by function (reference/legal/plan.csv has every source): [from, function, to,
+ * from date, act, status, source]. Only the transfer of poverty reduction to MAE is verified in its act.
+ */
+export const FUNCTION_TRANSFERS: [string, string, string | null, string, string | null, string, string][] = [
+  ['MOLISA', 'poverty', 'MAE', '2025-03-01', 'Nghị định 35/2025/NĐ-CP', 'VERIFIED', 'Nghị định 35/2025/NĐ-CP (25/02/2025, hiệu lực 01/03/2025); TT 13/2025/TT-BNNMT dẫn chiếu (nhansu.vn)'],
+  ['MOLISA', 'employment', 'MOHA', '2025-03-01', null, 'VERIFIED (secondary)', 'domain/README.md [S30, S104]: lao động, việc làm sang Bộ Nội vụ; văn bản chưa ghi nhận'],
+  ['MOLISA', 'vocational', 'MOET', '2025-03-01', null, 'UNVERIFIED', 'Nội dung đề bài (giáo dục nghề nghiệp sang Bộ Giáo dục và Đào tạo); văn bản và ngày chưa xác minh'],
+  ['MIC', 'grassroots_info', 'MOCST', '2025-03-01', null, 'UNVERIFIED', 'Suy luận: Thứ trưởng Bộ TT&TT Phan Tâm chuyển sang Bộ VHTTDL (QĐ 328/QĐ-TTg, 19/02/2025, archive.vietnam.vn); văn bản chuyển thông tin cơ sở chưa tìm thấy'],
+  ['MIC', '*', 'MOST', '2025-03-01', null, 'UNVERIFIED', 'Dữ liệu cơ quan (agencies.ts): hợp nhất vào Bộ Khoa học và Công nghệ, chưa xác minh'],
+  ['MARD', '*', 'MAE', '2025-03-01', 'Nghị định 35/2025/NĐ-CP', 'VERIFIED', 'Nghị định 35/2025/NĐ-CP: Bộ Nông nghiệp và Môi trường'],
+  ['MPI', '*', 'MOF', '2025-03-01', null, 'UNVERIFIED', 'Dữ liệu cơ quan (agencies.ts): hợp nhất vào Bộ Tài chính, chưa xác minh'],
+  ['CEMA', '*', 'MEMR', '2025-03-01', null, 'UNVERIFIED', 'Dữ liệu cơ quan (agencies.ts): Bộ Dân tộc và Tôn giáo, chưa xác minh'],
 ];
 
 export interface SeedCommittee {
@@ -193,53 +241,95 @@ export interface SeedCommittee {
   validTo?: string;
   factStatus: string;
   source: string;
-  members: { role: 'head' | 'deputy_head' | 'standing_member' | 'member' | 'invited'; person?: string; position: string; agency?: string; validFrom?: string; validTo?: string; instrument?: string }[];
+  members: SeedMember[];
 }
 
 const NTP3 = '3 chương trình mục tiêu quốc gia (nông thôn mới; giảm nghèo bền vững; phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi)';
+/** Sources of the membership changes (reference/legal/plan.csv). */
+const MINH_LEFT = 'Nghị quyết của Quốc hội ngày 05/01/2023 phê chuẩn miễn nhiệm Phó Thủ tướng Phạm Bình Minh (nhandan.vn, thanhnien.vn, qdnd.vn)';
+const QUANG_HEAD = 'Bài đăng 25/04/2023 dẫn Thông báo 58/TB-VPCP: "Phó Thủ tướng Trần Lưu Quang, Trưởng ban Chỉ đạo Trung ương" (nguồn thứ cấp, trang sao chép); quyết định giao nhiệm vụ chưa tìm thấy';
+const D1945 = '2021-11-18';
+const D1061 = '2025-06-02';
+const D2594 = '2025-11-26';
+
+/** A member named by QĐ 1061/QĐ-TTg (S72); those QĐ 2594/QĐ-TTg replaced end on 26/11/2025 (S73), the others are confirmed only to 02/06/2025. */
+const m1061 = (role: SeedMember['role'], person: string, position: string, agency?: string, replacedBy2594 = false): SeedMember => ({
+  role, person, position, agency, ...(replacedBy2594 ? { validTo: D2594 } : { confirmedUntil: D1061 }),
+});
+const m2594 = (person: string, position: string, agency?: string): SeedMember => ({
+  role: 'member', person, position, agency, validFrom: D2594, confirmedUntil: D2594, instrument: '2594/QĐ-TTg', source: `${NOTES} §4.2 [S73]`,
+});
 
 export const COMMITTEES: SeedCommittee[] = [
   {
     id: 'BCD-TW-2021', level: 'central', name: 'Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', programs: NTP3,
-    instrument: '1945/QĐ-TTg', validFrom: '2021-11-18', validTo: '2025-06-02', factStatus: 'VERIFIED', source: `${NOTES} §4.1 [S70, S71]`,
+    instrument: '1945/QĐ-TTg', validFrom: D1945, validTo: D1061, factStatus: 'VERIFIED', source: `${NOTES} §4.1 [S70, S71]`,
     members: [
-      { role: 'head', person: 'Phạm Bình Minh', position: 'Phó Thủ tướng Thường trực Chính phủ', agency: 'GOV' },
-      { role: 'deputy_head', person: 'Nguyễn Chí Dũng', position: 'Bộ trưởng Bộ Kế hoạch và Đầu tư', agency: 'MPI' },
-      { role: 'deputy_head', person: 'Hầu A Lềnh', position: 'Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc', agency: 'CEMA' },
-      { role: 'deputy_head', person: 'Đào Ngọc Dung', position: 'Bộ trưởng Bộ Lao động - Thương binh và Xã hội', agency: 'MOLISA' },
-      { role: 'deputy_head', person: 'Lê Minh Hoan', position: 'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn', agency: 'MARD' },
-      { role: 'deputy_head', person: 'Trần Văn Sơn', position: 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', agency: 'VPCP' },
+      // left the Government on 05/01/2023: his membership ends then, not in 2025
+      { role: 'head', person: 'Phạm Bình Minh', position: 'Phó Thủ tướng Thường trực Chính phủ', agency: 'GOV', validTo: '2023-01-05', source: `${NOTES} §4.1 [S70, S71]; ${MINH_LEFT}`, note: 'Thôi giữ chức Phó Thủ tướng ngày 05/01/2023.' },
+      {
+        role: 'head', person: 'Trần Lưu Quang', position: 'Phó Thủ tướng Chính phủ', agency: 'GOV', validFrom: '2023-04-25', confirmedUntil: '2023-04-25', factStatus: 'UNVERIFIED', source: QUANG_HEAD,
+        note: 'Ngày bắt đầu là ngày nguồn nhắc đến, không phải ngày quyết định; quyết định kiện toàn chưa xác định.',
+      },
+      // the other members: named by QĐ 1945 only; no later source confirms them, so each is unknown after 18/11/2021
+      ...([
+        ['Nguyễn Chí Dũng', 'Bộ trưởng Bộ Kế hoạch và Đầu tư', 'MPI'],
+        ['Hầu A Lềnh', 'Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc', 'CEMA'],
+        ['Đào Ngọc Dung', 'Bộ trưởng Bộ Lao động - Thương binh và Xã hội', 'MOLISA'],
+        ['Lê Minh Hoan', 'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn', 'MARD'],
+        ['Trần Văn Sơn', 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', 'VPCP'],
+      ] as const).map(([person, position, agency]): SeedMember => ({ role: 'deputy_head', person, position, agency, confirmedUntil: D1945 })),
       ...['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính', 'Bộ Công an', 'Bộ Quốc phòng', 'Bộ Thông tin và Truyền thông', 'Bộ Y tế', 'Văn phòng Chính phủ', 'Ngân hàng Nhà nước Việt Nam', 'Bộ Giao thông vận tải', 'Bộ Xây dựng', 'Bộ Công Thương', 'Ngân hàng Chính sách xã hội'].map(
-        (org) => ({ role: 'member' as const, position: `Lãnh đạo ${org}`, agency: { 'Bộ Kế hoạch và Đầu tư': 'MPI', 'Bộ Tài chính': 'MOF', 'Bộ Thông tin và Truyền thông': 'MIC', 'Bộ Y tế': 'MOH', 'Văn phòng Chính phủ': 'VPCP', 'Bộ Xây dựng': 'MOC' }[org] }),
+        (org): SeedMember => ({ role: 'member', position: `Lãnh đạo ${org}`, confirmedUntil: D1945, agency: { 'Bộ Kế hoạch và Đầu tư': 'MPI', 'Bộ Tài chính': 'MOF', 'Bộ Thông tin và Truyền thông': 'MIC', 'Bộ Y tế': 'MOH', 'Văn phòng Chính phủ': 'VPCP', 'Bộ Xây dựng': 'MOC' }[org] }),
       ),
-      { role: 'invited', position: 'Đại diện Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam' },
-      { role: 'invited', position: 'Đại diện Hội Nông dân Việt Nam' },
+      { role: 'invited', position: 'Đại diện Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', confirmedUntil: D1945 },
+      { role: 'invited', position: 'Đại diện Hội Nông dân Việt Nam', confirmedUntil: D1945 },
     ],
   },
   {
-    id: 'BCD-TW-2025', level: 'central', name: 'Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia', programs: `${NTP3}; chuẩn bị giai đoạn 2026-2030`,
-    instrument: '1061/QĐ-TTg', validFrom: '2025-06-02', factStatus: 'VERIFIED', source: `${NOTES} §4.2 [S72, S73]`,
+    // official name from QĐ 1061 and 2594 (S72, S73): "… giai đoạn 2021-2025"
+    id: 'BCD-TW-2025', level: 'central', name: 'Ban Chỉ đạo Trung ương các chương trình mục tiêu quốc gia giai đoạn 2021-2025', programs: `${NTP3}; chuẩn bị giai đoạn 2026-2030`,
+    instrument: '1061/QĐ-TTg', validFrom: D1061, factStatus: 'VERIFIED', source: `${NOTES} §4.2 [S72, S73]`,
     members: [
-      { role: 'head', person: 'Nguyễn Hòa Bình', position: 'Phó Thủ tướng Thường trực Chính phủ', agency: 'GOV' },
-      { role: 'deputy_head', person: 'Trần Hồng Hà', position: 'Phó Thủ tướng Chính phủ', agency: 'GOV' },
-      { role: 'deputy_head', person: 'Mai Văn Chính', position: 'Phó Thủ tướng Chính phủ', agency: 'GOV' },
-      { role: 'deputy_head', person: 'Lê Thành Long', position: 'Phó Thủ tướng Chính phủ', agency: 'GOV' },
-      { role: 'standing_member', person: 'Trần Văn Sơn', position: 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', agency: 'VPCP' },
-      { role: 'member', person: 'Đỗ Đức Duy', position: 'Bộ trưởng Bộ Nông nghiệp và Môi trường', agency: 'MAE', validTo: '2025-11-26' },
-      { role: 'member', person: 'Trần Đức Thắng', position: 'Bộ trưởng Bộ Nông nghiệp và Môi trường', agency: 'MAE', validFrom: '2025-11-26', instrument: '2594/QĐ-TTg' },
-      ...['Bộ Công an', 'Bộ Tài chính', 'Bộ Dân tộc và Tôn giáo', 'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Quốc phòng', 'Bộ Y tế', 'Bộ Tư pháp', 'Bộ Xây dựng', 'Bộ Khoa học và Công nghệ', 'Bộ Giáo dục và Đào tạo', 'Bộ Công Thương', 'Bộ Nội vụ', 'Ngân hàng Nhà nước Việt Nam', 'Ngân hàng Chính sách xã hội', 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam'].map(
-        (org) => ({ role: 'member' as const, position: `Bộ trưởng hoặc Thứ trưởng / lãnh đạo ${org}`, agency: { 'Bộ Tài chính': 'MOF', 'Bộ Y tế': 'MOH', 'Bộ Xây dựng': 'MOC' }[org] }),
-      ),
+      m1061('head', 'Nguyễn Hòa Bình', 'Phó Thủ tướng Thường trực Chính phủ', 'GOV'),
+      m1061('deputy_head', 'Trần Hồng Hà', 'Phó Thủ tướng Chính phủ', 'GOV'),
+      m1061('deputy_head', 'Mai Văn Chính', 'Phó Thủ tướng Chính phủ', 'GOV'),
+      m1061('deputy_head', 'Lê Thành Long', 'Phó Thủ tướng Chính phủ', 'GOV'),
+      m1061('standing_member', 'Trần Văn Sơn', 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', 'VPCP'),
+      m1061('member', 'Lương Tam Quang', 'Bộ trưởng Bộ Công an'),
+      m1061('member', 'Nguyễn Văn Thắng', 'Bộ trưởng Bộ Tài chính', 'MOF'),
+      m1061('member', 'Đỗ Đức Duy', 'Bộ trưởng Bộ Nông nghiệp và Môi trường', 'MAE', true),
+      m1061('member', 'Đào Ngọc Dung', 'Bộ trưởng Bộ Dân tộc và Tôn giáo', 'MEMR'),
+      m1061('member', 'Nguyễn Văn Hùng', 'Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch', 'MOCST'),
+      m1061('member', 'Vũ Hải Sản', 'Thứ trưởng Bộ Quốc phòng'),
+      m1061('member', 'Phạm Mạnh Cường', 'Phó Chủ nhiệm Văn phòng Chính phủ', 'VPCP'),
+      m1061('member', 'Trần Thanh Nam', 'Thứ trưởng Bộ Nông nghiệp và Môi trường', 'MAE', true),
+      m1061('member', 'Đỗ Xuân Tuyên', 'Thứ trưởng Bộ Y tế', 'MOH', true),
+      m1061('member', 'Nguyễn Thanh Tú', 'Thứ trưởng Bộ Tư pháp'),
+      m1061('member', 'Nguyễn Văn Sinh', 'Thứ trưởng Bộ Xây dựng', 'MOC'),
+      m1061('member', 'Bùi Hoàng Phương', 'Thứ trưởng Bộ Khoa học và Công nghệ', 'MOST'),
+      m1061('member', 'Lê Tấn Dũng', 'Thứ trưởng Bộ Giáo dục và Đào tạo', 'MOET'),
+      m1061('member', 'Phan Thị Thắng', 'Thứ trưởng Bộ Công Thương'),
+      m1061('member', 'Cao Huy', 'Thứ trưởng Bộ Nội vụ', 'MOHA', true),
+      m1061('member', 'Đào Minh Tú', 'Phó Thống đốc Ngân hàng Nhà nước Việt Nam', undefined, true),
+      m1061('member', 'Dương Quyết Thắng', 'Tổng Giám đốc Ngân hàng Chính sách xã hội', 'VBSP'),
+      m1061('member', 'Hoàng Công Thủy', 'Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam'),
+      m2594('Trần Đức Thắng', 'Bộ trưởng Bộ Nông nghiệp và Môi trường', 'MAE'),
+      m2594('Võ Văn Hưng', 'Thứ trưởng Bộ Nông nghiệp và Môi trường', 'MAE'),
+      m2594('Lê Đức Luận', 'Thứ trưởng Bộ Y tế', 'MOH'),
+      m2594('Nguyễn Thị Hà', 'Thứ trưởng Bộ Nội vụ', 'MOHA'),
+      m2594('Nguyễn Ngọc Cảnh', 'Phó Thống đốc Ngân hàng Nhà nước Việt Nam'),
     ],
   },
   {
+    // Tiền Giang province ended on 30/06/2025 (merged on 01/07/2025): its committee cannot outlive it
     id: 'BCD-82-2021', level: 'province', provinceCode: '82', name: 'Ban Chỉ đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021-2025 tỉnh Tiền Giang', programs: NTP3,
-    instrument: 'Quyết định số 591 của UBND tỉnh Tiền Giang', validFrom: '2021-03-11', factStatus: 'VERIFIED', source: `${NOTES} §4.3 [S74]`,
+    instrument: 'Quyết định số 591 của UBND tỉnh Tiền Giang', validFrom: '2021-03-11', validTo: '2025-07-01', factStatus: 'VERIFIED', source: `${NOTES} §4.3 [S74]; kết thúc cùng tỉnh Tiền Giang (30/06/2025)`,
     members: [
-      { role: 'head', position: 'Chủ tịch UBND tỉnh' },
-      { role: 'deputy_head', position: 'Phó Chủ tịch UBND tỉnh (Phó Trưởng ban thường trực, Chương trình nông thôn mới)' },
-      { role: 'deputy_head', position: 'Phó Chủ tịch UBND tỉnh (Phó Trưởng ban thường trực, Chương trình giảm nghèo bền vững)' },
-      { role: 'deputy_head', position: 'Phó Giám đốc Sở Lao động - Thương binh và Xã hội (Phó Trưởng ban phụ trách giảm nghèo)' },
+      { role: 'head', position: 'Chủ tịch UBND tỉnh', confirmedUntil: '2021-03-11' },
+      { role: 'deputy_head', position: 'Phó Chủ tịch UBND tỉnh (Phó Trưởng ban thường trực, Chương trình nông thôn mới)', confirmedUntil: '2021-03-11' },
+      { role: 'deputy_head', position: 'Phó Chủ tịch UBND tỉnh (Phó Trưởng ban thường trực, Chương trình giảm nghèo bền vững)', confirmedUntil: '2021-03-11' },
+      { role: 'deputy_head', position: 'Phó Giám đốc Sở Lao động - Thương binh và Xã hội (Phó Trưởng ban phụ trách giảm nghèo)', confirmedUntil: '2021-03-11' },
     ],
   },
 ];

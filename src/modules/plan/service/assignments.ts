@@ -1,6 +1,7 @@
 /** Assignments: progress and status moves, hand-over, reorganisation, evidence files. */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
+import { functionOfProject, receiverByFunction } from '../../../domain/plan/reorganisation';
 import { rollUp } from '../../../domain/plan/rollup';
 import { checkTransition, type TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi, todayInVietnam } from '../../../domain/text';
@@ -118,42 +119,41 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
 }
 
 /**
- * Reorganisation (e.g. 1/7/2025: 63 provincial People's Committees → 34; 2025: MOLISA's poverty mandate
- * → MAE): every open-or-closed active assignment of an agency that ended on or before `onDate` and has a
- * single successor in force is handed over to it. Several predecessors merged into one successor give one
- * assignment whose status, percent and completion are their roll-up; the old assignments are kept, closed
- * on the agency's end date. Agencies without a single successor are reported, not guessed.
+ * Reorganisation (e.g. 1/7/2025: 63 provincial People's Committees → 34; 2025: the ministries' work moved
+ * by function): every active assignment of an agency that ended on or before `onDate` is handed over.
+ * An agency whose functions went to different ministries (MOLISA: poverty reduction → MAE, vocational
+ * education → MOET, employment → MOHA) hands each assignment to the receiver of its task's function (its
+ * project or sub-project); an agency without such transfers follows its structural successor. Several
+ * predecessors merged into one successor give one assignment whose status, percent and completion are
+ * their roll-up; the old assignments are kept, closed on the agency's end date. What cannot be decided is
+ * reported (`undecided`, `withoutSuccessor`), not guessed.
  */
 export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
   return db.tx(async (tx) => {
-    const rows = await tx.query<{
-      task_id: number; id: number; agency_id: string; successor_id: string | null; ended: string; successor_ok: boolean; unit_id: string | null;
-      status: TaskStatus; percent: number; completed_on: string | null; due_on: string | null; instrument_id: number | null;
-    }>(
-      `SELECT a.task_id, a.id, a.agency_id, g.successor_id, g.valid_to AS ended, NULL AS unit_id, false AS successor_ok,
-              a.status, a.percent::float8 AS percent, a.completed_on, a.due_on, a.instrument_id
-         FROM task_assignment a JOIN agency g ON g.id = a.agency_id
-        WHERE a.valid_to IS NULL AND g.valid_to IS NOT NULL AND g.valid_to <= $1
-        ORDER BY a.task_id, a.id`,
-      [input.onDate],
-    );
-    // Follow successor chains (e.g. Thừa Thiên Huế → Thành phố Huế (1/1/2025) → the province of 1/7/2025)
-    // to the agency in force on the date.
-    const agencies = new Map(
-      (await tx.query<{ id: string; successor_id: string | null; valid_from: string; valid_to: string | null; unit_id: string | null }>(
-        `SELECT id, successor_id, valid_from, valid_to, unit_id FROM agency WHERE successor_id IS NOT NULL OR id IN (SELECT successor_id FROM agency)`,
-      )).map((a) => [a.id, a]),
-    );
+    const rows: (repo.EndedAssignmentRow & { successor_ok: boolean })[] = (await repo.assignmentsOfEndedAgencies(tx, input.onDate)).map((r) => ({ ...r, successor_ok: false }));
+    const transfers = await repo.functionTransfers(tx);
+    const agencies = new Map((await repo.successionAgencies(tx)).map((a) => [a.id, a]));
+    const inForce = (a: { valid_from: string; valid_to: string | null } | undefined) => !!a && a.valid_from <= input.onDate && (!a.valid_to || a.valid_to > input.onDate);
+    const undecided: { taskId: number; position: string; agencyId: string; reason: string }[] = [];
     for (const r of rows) {
-      let cur = r.successor_id ? agencies.get(r.successor_id) : undefined;
+      const receiver = receiverByFunction(r.agency_id, functionOfProject(r.project_code), transfers, input.onDate);
+      if (receiver.kind === 'undecided') {
+        undecided.push({ taskId: r.task_id, position: r.position, agencyId: r.agency_id, reason: receiver.reason });
+        continue;
+      }
+      // Follow successor chains (e.g. Thừa Thiên Huế → Thành phố Huế (1/1/2025) → the province of 1/7/2025)
+      // to the agency in force on the date.
+      let cur = receiver.kind === 'agency' ? agencies.get(receiver.agencyId) : r.successor_id ? agencies.get(r.successor_id) : undefined;
       for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++) cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
-      r.successor_ok = !!cur && cur.valid_from <= input.onDate && (!cur.valid_to || cur.valid_to > input.onDate);
+      r.successor_ok = inForce(cur);
       r.successor_id = cur?.id ?? null;
       r.unit_id = cur?.unit_id ?? null;
     }
     const groups = new Map<string, typeof rows>();
     const orphans = new Set<string>();
+    const skipped = new Set(undecided.map((u) => `${u.taskId}|${u.agencyId}`));
     for (const r of rows) {
+      if (skipped.has(`${r.task_id}|${r.agency_id}`)) continue;
       if (!r.successor_id || !r.successor_ok) {
         orphans.add(r.agency_id);
         continue;
@@ -163,20 +163,20 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
     }
     const tasks = new Set<number>();
     let created = 0;
+    let handedOver = 0;
     for (const group of groups.values()) {
       const { task_id: taskId, successor_id: to, ended } = group[0];
       const r = rollUp(group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })), input.onDate);
-      const existing = await tx.maybeOne<{ id: number }>(`SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, to]);
-      for (const g of group) await tx.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, g.id, g.ended]);
+      const existing = await repo.activeAssignmentOf(tx, taskId, to!);
+      for (const g of group) await repo.closeAssignment(tx, taskId, g.id, g.ended);
+      handedOver += group.length;
       let newId = existing?.id;
       if (!newId) {
-        const row = await tx.one<{ id: number }>(
-          `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-          [taskId, to, group[0].unit_id, r.status, r.percent, group[0].due_on, r.completedOn, group.length === 1 ? group[0].instrument_id : null,
-           `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`, ended, group[0].id],
-        );
-        newId = row.id;
+        newId = await repo.insertHandedOverAssignment(tx, {
+          taskId, agencyId: to!, unitId: group[0].unit_id, status: r.status, percent: r.percent, dueOn: group[0].due_on, completedOn: r.completedOn,
+          instrumentId: group.length === 1 ? group[0].instrument_id : null,
+          note: `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`, validFrom: ended, handedOverFrom: group[0].id,
+        });
         created++;
       }
       await audit(tx, who, {
@@ -186,7 +186,7 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
       tasks.add(taskId);
     }
     for (const taskId of tasks) await refreshRollup(tx, taskId, input.onDate);
-    return { handedOver: rows.length - [...rows].filter((r) => orphans.has(r.agency_id)).length, created, tasks: tasks.size, withoutSuccessor: [...orphans].sort() };
+    return { handedOver, created, tasks: tasks.size, withoutSuccessor: [...orphans].sort(), undecided };
   });
 }
 

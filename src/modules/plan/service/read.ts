@@ -180,6 +180,8 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
   return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)) };
 }
 
+const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: string) => a.valid_from <= asOf && (!a.valid_to || a.valid_to > asOf);
+
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
 export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
   const [row] = await repo.listTasks(db, { asOf, taskId });
@@ -193,14 +195,16 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
     return {
       ...assignmentDto(a),
       daysLate: daysLate(t, asOf),
-      overdue: a.valid_to ? false : isOverdue(t, asOf),
-      pastDueNoReport: a.valid_to ? false : isPastDueWithoutReport(t, asOf),
+      inForce: inForceOn(a, asOf),
+      overdue: inForceOn(a, asOf) && isOverdue(t, asOf),
+      pastDueNoReport: inForceOn(a, asOf) && isPastDueWithoutReport(t, asOf),
       statusLabel: STATUS_LABELS[t.status],
       canEdit,
       moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
     };
   });
-  const active = assignments.filter((a) => !a.validTo);
+  // the roll-up of the assignments in force on the as-of date (before or after a hand-over)
+  const active = assignments.filter((a) => a.inForce);
   const rollup = rollUp(active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })), asOf);
   const [instruments, history, subtasks, dependencies] = await Promise.all([
     repo.taskInstruments(db, taskId),
@@ -255,9 +259,12 @@ export async function recordableCommittees(db: Db, actor: Actor | null, committe
 /** The committees, each with `canRecord`: whether the actor may record its meetings and supervision. */
 export async function listCommittees(db: Db, actor: Actor | null) {
   const rows = await db.query<{ id: string; unitId: string | null }>(
-    `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom", c.valid_to AS "validTo", li.number AS instrument, c.fact_status AS "factStatus", c.source,
+    // a committee of a unit ends at the latest with its unit (e.g. a province merged on 01/07/2025)
+    `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom",
+            CASE WHEN u.valid_to IS NOT NULL AND (c.valid_to IS NULL OR u.valid_to < c.valid_to) THEN u.valid_to ELSE c.valid_to END AS "validTo",
+            li.number AS instrument, c.fact_status AS "factStatus", c.source,
             (SELECT count(*)::int FROM committee_member m WHERE m.committee_id = c.id) AS members
-       FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id ORDER BY c.valid_from`,
+       FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id LEFT JOIN admin_unit u ON u.id = c.unit_id ORDER BY c.valid_from, c.id`,
   );
   const recordable = await recordableCommittees(db, actor, rows);
   return rows.map((c) => ({ ...c, canRecord: recordable.has(c.id) }));
@@ -267,7 +274,8 @@ export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
   const c = (await listCommittees(db, actor)).find((x) => x.id === id);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${id}".`);
   const members = await db.query(
-    `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo", li.number AS instrument, m.fact_status AS "factStatus"
+    `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo",
+            m.confirmed_until AS "confirmedUntil", m.note, li.number AS instrument, m.fact_status AS "factStatus", m.source
        FROM committee_member m LEFT JOIN legal_instrument li ON li.id = m.instrument_id WHERE m.committee_id = $1 ORDER BY m.id`,
     [id],
   );

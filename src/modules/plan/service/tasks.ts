@@ -40,10 +40,10 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
     if (input.leadAgencyId) await assertAgencyInForce(tx, input.leadAgencyId, startOn, 'body.leadAgencyId');
     for (const [i, c] of input.coordinatorIds.entries()) await assertAgencyInForce(tx, c, startOn, `body.coordinatorIds.${i}`);
     const row = await tx.one<{ id: number }>(
-      `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, start_on, deliverable_kind, note, fact_status, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VERIFIED', $13) RETURNING id`,
+      `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, start_on, deliverable_kind, note, fact_status, source, project_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VERIFIED', $13, $14) RETURNING id`,
       [input.planId, input.parentId ?? null, input.position, input.title, input.fanOut === 'none' ? input.leadAgencyId : null, input.fanOut,
-       input.deadline ?? null, deadline?.kind ?? null, dueOf(deadline, startOn), startOn, input.deliverableKind ?? null, input.note ?? null, `Nhập bởi ${actor.username}`],
+       input.deadline ?? null, deadline?.kind ?? null, dueOf(deadline, startOn), startOn, input.deliverableKind ?? null, input.note ?? null, `Nhập bởi ${actor.username}`, input.projectCode ?? null],
     );
     const targets = input.fanOut !== 'none' ? await repo.fanOutAgencies(tx, input.fanOut, startOn) : [{ agencyId: input.leadAgencyId!, unitId: null }];
     await tx.query(

@@ -11,7 +11,11 @@ import { MeetingForm } from './MeetingForm';
 import { allows, useMe } from '../../app/session';
 import './texts';
 
-interface Member { id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null; instrument: string | null }
+interface Member {
+  id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null;
+  /** no known end: confirmed up to this day, unknown after it */
+  confirmedUntil: string | null; note: string | null; factStatus: string; instrument: string | null;
+}
 
 function Members({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -48,7 +52,10 @@ function Members({ id }: { id: string }) {
             <td>{m.personName ?? '—'}</td>
             <td>{m.position}</td>
             <td className="nowrap">
-              {formatDateVi(m.validFrom)} – {m.validTo ? formatDateVi(m.validTo) : t('plan.inForce')} {m.instrument && <small className="muted">({m.instrument})</small>}
+              {formatDateVi(m.validFrom)} – {m.validTo ? formatDateVi(m.validTo) : m.confirmedUntil ? t('plan.unknownAfter', { date: formatDateVi(m.confirmedUntil) }) : t('plan.inForce')}{' '}
+              {m.instrument && <small className="muted">({m.instrument})</small>}
+              {m.factStatus !== 'VERIFIED' && <small className="note"> {t('plan.unverified')}</small>}
+              {m.note && <small className="muted"> {m.note}</small>}
             </td>
           </tr>
         ))}

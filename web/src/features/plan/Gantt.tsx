@@ -1,6 +1,7 @@
 /**
  * The plan as a timeline: one row per task, the planned window (start → deadline) as a bar, the
- * completion as a dot (green on time, red late), the lateness of open tasks as a red extension, and a
+ * completion as a dot (green on time, red late), the lateness of open tasks as a red extension (grey when
+ * nobody has reported: past due, not counted late), and a
  * vertical line at the date viewed ("today"). Plain SVG; data-* attributes carry the figures for tests
  * and screen readers get a text alternative for each row.
  */
@@ -52,6 +53,10 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
               </text>
               <rect x={x(start)} y={y + 6} width={Math.max(3, x(end) - x(start))} height={12} fill="#9bb8d3" rx={2} />
               {r.overdue && r.deadline && <rect x={x(r.deadline)} y={y + 9} width={Math.max(2, x(asOf) - x(r.deadline))} height={6} fill="#c0392b" data-testid="gantt-overdue" />}
+              {/* past due but nobody has reported: grey, not the red of lateness */}
+              {r.pastDueNoReport && r.deadline && (
+                <rect x={x(r.deadline)} y={y + 9} width={Math.max(2, x(asOf) - x(r.deadline))} height={6} fill="#bbb" data-testid="gantt-no-report" />
+              )}
               {r.completedOn && (
                 <circle cx={x(r.completedOn)} cy={y + 12} r={5} fill={late ? '#c0392b' : '#27ae60'} data-testid="gantt-done" data-date={r.completedOn} />
               )}

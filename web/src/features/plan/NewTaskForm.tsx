@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { api, post } from '../../app/api';
 import { agenciesQuery, type PlanSummary } from './api';
 import { ErrorBox } from '../../app/components/feedback';
 import { todayInVietnam } from '../../app/format';
@@ -19,12 +19,19 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
   const [fanOut, setFanOut] = useState<'none' | 'provinces' | 'ministries' | 'all'>('none');
   const [lead, setLead] = useState('');
   const [deadline, setDeadline] = useState('');
+  // the project or sub-project: its function decides who takes the work over in a reorganisation
+  const [project, setProject] = useState('');
+  const projects = useQuery({
+    queryKey: ['plan', 'program'],
+    queryFn: ({ signal }) => api<{ projects: { phaseId: string; code: string; name: string | null; nameEn: string | null }[] }>('/api/plan/program', { signal }),
+    select: (p) => p.projects.filter((x) => x.phaseId === 'GNBV-2021-2025'),
+  });
   const agencies = useQuery({
     ...agenciesQuery(todayInVietnam()),
     select: (items) => items.filter((a) => (central ? a.kind === 'ministry' || a.kind === 'central_agency' : a.id === plan.issuerAgencyId)),
   });
   const save = useMutation({
-    mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined }),
+    mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined, projectCode: project || undefined }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['plan'] }),
   });
   return (
@@ -64,6 +71,18 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
             </select>
           </div>
         )}
+        <div className="field">
+          <label htmlFor="nt-project">{t('plan.project')}</label>
+          <select id="nt-project" value={project} onChange={(e) => setProject(e.target.value)} data-testid="new-task-project">
+            <option value="">{t('plan.wholeProgram')}</option>
+            {projects.data?.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.code.replace('.TDA', ' – Tiểu dự án ').replace('DA', 'Dự án ')}
+                {p.name ? `: ${p.name}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="nt-deadline">{t('plan.deadline')}</label>
           <input id="nt-deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} placeholder={t('plan.deadlineHint')} size={30} data-testid="new-task-deadline" />

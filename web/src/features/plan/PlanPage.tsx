@@ -62,9 +62,14 @@ export default function PlanPage() {
       {rows.data && (
         <>
           <p className="count" data-testid="plan-count" data-count={rows.data.length}>
-            {t('plan.count', { n: formatNumberVi(rows.data.length), late: formatNumberVi(rows.data.filter((r) => r.overdue).length), date: formatDateVi(asOf) })}
+            {t('plan.count', {
+              n: formatNumberVi(rows.data.length),
+              late: formatNumberVi(rows.data.filter((r) => r.overdue).length),
+              silent: formatNumberVi(rows.data.filter((r) => r.pastDueNoReport).length),
+              date: formatDateVi(asOf),
+            })}
           </p>
-          {rows.data.length === 0 ? <Empty>{t('plan.none')}</Empty> : view === 'table' ? <PlanTable rows={rows.data} /> : <Gantt rows={rows.data} asOf={asOf} />}
+          {rows.data.length === 0 ? <Empty>{t('plan.none')}</Empty> : view === 'table' ? <PlanTable rows={rows.data} asOf={asOf} /> : <Gantt rows={rows.data} asOf={asOf} />}
         </>
       )}
     </section>

@@ -27,6 +27,8 @@ export interface Assignment {
   validTo: string | null;
   version: number;
   daysLate: number | null;
+  /** in force on the as-of date (not yet or no longer handed over) */
+  inForce: boolean;
   overdue: boolean;
   pastDueNoReport: boolean;
   canEdit: boolean;
