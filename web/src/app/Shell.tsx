@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { ChangePasswordForm } from '../features/auth/ChangePasswordPage';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { useTranslation } from 'react-i18next';
 import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
