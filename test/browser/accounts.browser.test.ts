@@ -134,4 +134,31 @@ describe('account management (browser)', () => {
     // refusals on purpose above: the locked account (403), the weak password (422); nothing else may fail
     expect(app.pageErrors.filter((e) => !/status of (403|422)/.test(e)), app.pageErrors.join("\n")).toEqual([]);
   });
+
+  it('shows no raw code on the administration and sign-in pages, in Vietnamese and in English', async () => {
+    const RAW = /\b(VERIFIED|PARTIAL|UNVERIFIED|SUSPECT)\b|auth\.(session|login|password)|users\.(user|grants|password)|\buser #\d|body\.\w+/;
+    const page = await app.newPage();
+    await trySignIn(page, 'khong-co-ai', 'sai'); // an error box on the sign-in page
+    await page.getByTestId('error').waitFor();
+    expect(await page.locator('body').textContent()).not.toMatch(RAW);
+    await app.signIn(page, BROWSER_USERS.admin);
+    for (const path of ['/quan-tri/tai-khoan', '/quan-tri/nhat-ky', '/quan-tri/lien-ket']) {
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.locator('main table.data tbody tr').first().waitFor();
+      expect(await page.locator('body').textContent(), path).not.toMatch(RAW);
+    }
+    expect(await page.getByTestId('unresolved-table').textContent()).toContain('nghi vấn, chưa dùng');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    await rows.first().waitFor();
+    const text = await page.getByTestId('audit-table').textContent();
+    expect(text).toContain('Signed in');
+    expect(text).toContain('Account locked');
+    expect(text).not.toMatch(RAW);
+    await page.goto(`${app.baseUrl}/quan-tri/lien-ket`);
+    await page.getByTestId('unresolved-table').waitFor();
+    expect(await page.getByTestId('unresolved-table').textContent()).toContain('suspect, not used');
+  });
 });

@@ -186,7 +186,7 @@ export const vi = {
   unresolved: {
     title: 'Liên kết chưa xác định',
     intro:
-      'Các dòng của bảng chuyển đổi đơn vị cũ → mới năm 2025 bị đánh dấu nghi vấn (SUSPECT). Chúng không được dùng để cộng dồn số liệu cho đến khi được đối chiếu với các nghị quyết của Ủy ban Thường vụ Quốc hội.',
+      'Các dòng của bảng chuyển đổi đơn vị cũ → mới năm 2025 bị đánh dấu nghi vấn. Chúng không được dùng để cộng dồn số liệu cho đến khi được đối chiếu với các nghị quyết của Ủy ban Thường vụ Quốc hội.',
     none: 'Không còn liên kết nào chưa xác định.',
     count: '{{n}} liên kết chưa xác định.',
     from: 'Đơn vị cũ',
