@@ -53,6 +53,17 @@ describe('giamngheo users', () => {
     expect(unknown.stderr).toBe('Lỗi: Không có tài khoản "khong-co".\n');
   });
 
+  it('adds an account with the unit given by its code', async () => {
+    const res = await users(['add', '--username', 'cb.ba-dinh', '--name', 'Cán bộ Ba Đình', '--role', 'commune_officer', '--unit', '00004'], {
+      GIAMNGHEO_NEW_PASSWORD: 'mat-khau-can-bo-xa',
+    });
+    expect(res.stderr).toBe('');
+    const grant = await t.db.one<{ unit_id: string }>(`SELECT g.unit_id FROM user_grant g JOIN app_user u ON u.id = g.user_id WHERE u.username = 'cb.ba-dinh'`);
+    expect(grant.unit_id).toBe(t.scope.communeId);
+    const bad = await users(['add', '--username', 'cb.khong', '--name', 'Không', '--role', 'province_officer', '--unit', '99'], { GIAMNGHEO_NEW_PASSWORD: 'mat-khau-can-bo-xa' });
+    expect(bad.stderr).toBe('Lỗi: Không có tỉnh, thành phố mã 99 đang có hiệu lực hôm nay.\n');
+  });
+
   it('locks and unlocks, and lists accounts with their status', async () => {
     expect((await users(['lock', '--username', 't.steering-member'])).stdout).toBe('Đã khóa tài khoản t.steering-member.\n');
     expect((await login('t.steering-member', TEST_PASSWORD)).status).toBe(403);
