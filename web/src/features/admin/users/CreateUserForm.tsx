@@ -60,6 +60,7 @@ export function CreateUserForm() {
       {input('displayName')}
       {input('email', 'email')}
       {input('password', 'password', 'new-password')}
+      <p className="muted small">{t('account.hint')}</p>
       <div className="field">
         <label htmlFor="user-role">{t('users.role')}</label>
         <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
