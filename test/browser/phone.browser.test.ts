@@ -1,6 +1,7 @@
 /**
  * A phone (390 × 844): the menu is behind a button, and the pages a commune or province officer
- * works on fit the screen without sideways scrolling (tables scroll inside their own frame).
+ * works on (home, plan, overdue tasks, task page with its progress form, my agency, password,
+ * poverty review) fit the screen without sideways scrolling (tables scroll inside their own frame).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,7 +94,7 @@ describe('phone, 390 px (browser)', () => {
   it('fits the commune officer\'s pages without sideways scrolling', async () => {
     const page = await phonePage();
     await app.signIn(page, commune);
-    for (const path of ['/', '/ke-hoach', '/qua-han', `/ke-hoach/${provinceTaskId}`, '/doi-mat-khau']) {
+    for (const path of ['/', '/ke-hoach', '/qua-han', `/ke-hoach/${provinceTaskId}`, '/doi-mat-khau', '/ho-ngheo']) {
       await page.goto(`${app.baseUrl}${path}`);
       await page.locator('main h1').first().waitFor();
       await expectFits(page, path);
