@@ -13,7 +13,7 @@ export function framedBlock(lines: string[]): string {
   return [`╔${'═'.repeat(width + 4)}╗`, ...texts.map((l) => `║  ${pad(l)}  ║`), `╚${'═'.repeat(width + 4)}╝`].join('\n') + '\n';
 }
 
-/** The one-time password of an account, as printed by the server's first start and `users reset-password`. */
+/** The one-time password of an account, as printed by the server's first start and `users reset-password` (fits 80 columns). */
 export function oneTimePasswordBlock(username: string, password: string, why: string): string {
   return framedBlock([
     why,
@@ -22,7 +22,8 @@ export function oneTimePasswordBlock(username: string, password: string, why: st
     `Mật khẩu:       ${password}`,
     '',
     'Mật khẩu này chỉ in ra MỘT LẦN và không được lưu ở dạng đọc được.',
-    'Hãy đăng nhập và đổi mật khẩu ngay: hệ thống sẽ yêu cầu đổi ở lần đăng nhập đầu tiên.',
+    'Hãy đăng nhập và đổi mật khẩu ngay:',
+    'hệ thống sẽ yêu cầu đổi ở lần đăng nhập đầu tiên.',
   ]);
 }
 

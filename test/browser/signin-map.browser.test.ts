@@ -68,7 +68,7 @@ describe('sign-in → map (browser)', () => {
     await page.waitForURL(/\/quan-tri\/nhat-ky$/);
     expect(await page.getByTestId('user-box').textContent()).toContain('Nguyễn Thị Quản Trị');
     // The sign-in itself is in the audit log.
-    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').first().textContent()).toContain('auth.session.login');
+    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').first().textContent()).toContain('Đăng nhập');
 
     // The shell's navigation, in Vietnamese, with the admin group for an administrator.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -186,7 +186,7 @@ describe('administration screens (browser)', () => {
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
     const first = page.getByTestId('audit-table').locator('tbody tr').first();
-    await expect.poll(() => first.textContent()).toContain('users.user.create');
+    await expect.poll(() => first.textContent()).toContain('Tạo tài khoảnTài khoản: Lê Thị Thanh (cb.thanhhoa)');
     expect(await first.textContent()).toContain('b.admin');
     expect(await page.getByTestId('audit-export').getAttribute('href')).toBe('/api/audit/export.csv');
     expect(app.pageErrors).toEqual([]);
@@ -205,7 +205,7 @@ describe('sign-in errors (browser)', () => {
       await expect.poll(() => page.getByLabel('Mật khẩu').inputValue()).toBe(''); // cleared after each refusal
       if (i <= 5) expect(await alert.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    expect(await alert.textContent()).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\.$/);
+    expect(await alert.textContent()).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/);
     await app.screenshot(page, 'signin-too-many');
   });
 });

@@ -23,7 +23,7 @@ describe('embedded database', () => {
     server = await startServe(env);
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', db: 'embedded' });
-    const m = server.output().match(/mật khẩu: (\S+)/);
+    const m = server.output().match(/║  Mật khẩu:\s+(\S+)\s+║/);
     expect(m).not.toBeNull();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -31,6 +31,8 @@ describe('embedded database', () => {
       body: JSON.stringify({ username: 'admin', password: m![1] }),
     });
     expect(login.status).toBe(200);
+    // a generated password must be changed at the first sign-in
+    expect((await login.json()).user.mustChangePassword).toBe(true);
   });
 
   it('refuses a second process on the same data directory with one clear line', async () => {
@@ -55,7 +57,7 @@ describe('embedded database', () => {
     server = undefined;
     expect(fs.existsSync(path.join(dataDir, 'giamngheo.lock'))).toBe(false);
     server = await startServe(env);
-    expect(server.output()).not.toMatch(/mật khẩu:/);
+    expect(server.output()).not.toMatch(/Mật khẩu:/);
     const res = await runCli(['audit', '--format', 'json', '--entity', 'user'], env);
     const creates = JSON.parse(res.stdout).filter((r: { action: string }) => r.action === 'users.user.create');
     expect(creates).toHaveLength(1);

@@ -3,8 +3,8 @@
  * change, reset, the first administrator from GIAMNGHEO_ADMIN_PASSWORD, the CLI).
  *
  * Sources (reference/legal/accounts.csv):
- * - OWASP ASVS 4.0.3 V2.1.1: user-set passwords are at least 12 characters long;
- *   V2.1.2: at least 64 characters are allowed (we allow 128); V2.1.7: passwords are checked
+ * - OWASP ASVS 4.0.3 V2.1.1: user-set passwords are at least 12 characters long (after multiple
+ *   spaces are combined); V2.1.2: at least 64 characters are permitted, more than 128 denied; V2.1.7: passwords are checked
  *   against a set of breached/common passwords; V2.1.9: no composition rules (no forced
  *   upper case, digits or symbols).
  * - NIST SP 800-63B §5.1.1.2: compare against commonly used values and context-specific
@@ -38,7 +38,8 @@ const isRun = (s: string) => s.length >= 6 && RUNS.some((r) => (r + r).includes(
 export function passwordProblems(password: string, ctx: PasswordContext): string[] {
   if (password.trim() === '') return ['Mật khẩu không được để trống hoặc chỉ gồm khoảng trắng.'];
   const problems: string[] = [];
-  const n = length(password);
+  // ASVS counts the length after runs of spaces are combined
+  const n = length(password.replace(/ {2,}/g, ' '));
   if (n < MIN_PASSWORD_LENGTH) problems.push(`Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự (hiện có ${n}).`);
   if (n > MAX_PASSWORD_LENGTH) problems.push(`Mật khẩu không được dài quá ${MAX_PASSWORD_LENGTH} ký tự.`);
   const lower = password.toLowerCase();

@@ -25,6 +25,10 @@ export interface AuditRow {
   agencyId: string | null;
   before: unknown;
   after: unknown;
+  /** Name of the account that acted, when it still exists. */
+  actorDisplayName: string | null;
+  /** For an account (entity 'user'): its name and user name, instead of a number. */
+  entityName: string | null;
 }
 
 /** Newest first. `to` is inclusive (the whole day, Vietnam time). */
@@ -35,20 +39,26 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (q.from) add(`at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
-  if (q.to) add(`at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
-  if (q.entity) add('entity = ?', q.entity);
-  if (q.entityId) add('entity_id = ?', q.entityId);
-  if (q.actor) add('actor_name = ?', q.actor);
-  if (q.action) add('action LIKE ?', `${q.action}%`);
+  if (q.from) add(`a.at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
+  if (q.to) add(`a.at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
+  if (q.entity) add('a.entity = ?', q.entity);
+  if (q.entityId) add('a.entity_id = ?', q.entityId);
+  if (q.actor) add('a.actor_name = ?', q.actor);
+  if (q.action) add('a.action LIKE ?', `${q.action}%`);
   params.push(q.limit);
   const rows = await db.query<{
     id: number; at: Date; actor_name: string; action: string; entity: string; entity_id: string | null;
     unit_id: string | null; agency_id: string | null; before: unknown; after: unknown;
+    actor_display_name: string | null; entity_name: string | null;
   }>(
-    `SELECT id, at, actor_name, action, entity, entity_id, unit_id, agency_id, before, after
-       FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY id DESC LIMIT $${params.length}`,
+    `SELECT a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, a.unit_id, a.agency_id, a.before, a.after,
+            actor.display_name AS actor_display_name,
+            CASE WHEN target.id IS NOT NULL THEN target.display_name || ' (' || target.username || ')' END AS entity_name
+       FROM audit_log a
+       LEFT JOIN app_user actor ON actor.id = a.actor_user_id
+       LEFT JOIN app_user target ON a.entity = 'user' AND a.entity_id = target.id::text
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.id DESC LIMIT $${params.length}`,
     params,
   );
   return rows.map((r) => ({
@@ -62,6 +72,8 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
     agencyId: r.agency_id,
     before: r.before,
     after: r.after,
+    actorDisplayName: r.actor_display_name,
+    entityName: r.entity_name,
   }));
 }
 

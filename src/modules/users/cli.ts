@@ -8,7 +8,7 @@ import { oneTimePasswordBlock } from '../../server/console';
 import { parse } from '../../validate';
 import { systemActor } from '../audit/audit';
 import { NewUser } from './contracts';
-import { createUser, listAllUsers, lockUser, resetPassword, unlockUser, userIdByUsername, type Caller } from './service';
+import { createUser, listAllUsers, lockUser, resetPassword, unitIdForRole, unlockUser, userIdByUsername, type Caller } from './service';
 
 const CLI: Caller = { system: 'cli' };
 
@@ -28,18 +28,20 @@ export function registerUsersCommands(program: Command, ctx: CliContext) {
     .requiredOption('--username <name>', 'tên đăng nhập')
     .requiredOption('--name <displayName>', 'họ tên')
     .addOption(new Option('--role <role>', 'vai trò').choices(ROLES).makeOptionMandatory())
-    .option('--unit <unitId>', 'đơn vị hành chính (mã phiên bản, ví dụ P:01:2025-07-01)')
+    .option('--unit <code>', 'đơn vị hành chính: mã tỉnh hoặc xã đang có hiệu lực (ví dụ 01, 00004), hoặc mã phiên bản (P:01:2025-07-01)')
     .option('--agency <agencyId>', 'cơ quan')
     .action(async (opts: { username: string; name: string; role: Role; unit?: string; agency?: string }) => {
       const password = process.env.GIAMNGHEO_NEW_PASSWORD;
       if (!password) throw new AppError(2, 'bad_argument', 'Cần đặt mật khẩu trong biến môi trường GIAMNGHEO_NEW_PASSWORD.');
-      const input = parse(NewUser, {
-        username: opts.username,
-        displayName: opts.name,
-        password,
-        grants: [{ role: opts.role, unitId: opts.unit ?? null, agencyId: opts.agency ?? null }],
+      const user = await ctx.withDb(async (db) => {
+        const input = parse(NewUser, {
+          username: opts.username,
+          displayName: opts.name,
+          password,
+          grants: [{ role: opts.role, unitId: opts.unit ? await unitIdForRole(db, opts.role, opts.unit) : null, agencyId: opts.agency ?? null }],
+        });
+        return createUser(db, systemActor('cli'), input);
       });
-      const user = await ctx.withDb((db) => createUser(db, systemActor('cli'), input));
       process.stdout.write(`Đã tạo tài khoản ${user.username} (id ${user.id}).\n`);
     });
 

@@ -49,6 +49,13 @@ export const grantsOf = (db: Db, userIds: number[] | null) =>
     userIds ? [userIds] : [],
   );
 
+/** The unit in force today with this code at this level (codes are reused across the 2025 reform, so the level matters). */
+export const currentUnitByCode = (db: Db, level: string, code: string) =>
+  db.maybeOne<{ id: string }>(
+    `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_from <= ${TODAY_VN} AND (valid_to IS NULL OR valid_to > ${TODAY_VN}) ORDER BY valid_from DESC LIMIT 1`,
+    [level, code],
+  );
+
 export const unitLevel = (db: Db, unitId: string) => db.maybeOne<{ level: string }>('SELECT level FROM admin_unit WHERE id = $1', [unitId]);
 
 export const agencyExists = async (db: Db, agencyId: string) => !!(await db.maybeOne('SELECT 1 FROM agency WHERE id = $1', [agencyId]));

@@ -200,6 +200,19 @@ export async function setGrants(db: Db, caller: Caller, userId: number, input: G
   });
 }
 
+/**
+ * The unit of a grant given on the command line: a unit id ('P:01:2025-07-01') as it is, or a code
+ * ('01', '00004') read as the unit in force today at the level the role needs.
+ */
+export async function unitIdForRole(db: Db, role: GrantInput['role'], unit: string): Promise<string> {
+  if (unit.includes(':')) return unit;
+  const level = role === 'province_officer' ? 'province' : role === 'commune_officer' ? 'commune' : null;
+  if (!level) throw badRequest(`Vai trò "${ROLE_LABELS_VI[role]}" không gắn với đơn vị hành chính.`);
+  const found = await repo.currentUnitByCode(db, level, unit);
+  if (!found) throw badRequest(`Không có ${level === 'province' ? 'tỉnh, thành phố' : 'xã, phường'} mã ${unit} đang có hiệu lực hôm nay.`);
+  return found.id;
+}
+
 export async function userIdByUsername(db: Db, username: string): Promise<number> {
   const u = await repo.findUserByUsername(db, username);
   if (!u) throw notFound(`Không có tài khoản "${username}".`);

@@ -1,7 +1,8 @@
 /** The signed-in frame: header (user, language, sign out), navigation by role, the page. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { useTranslation } from 'react-i18next';
 import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -33,9 +34,12 @@ export function Shell() {
   // After moving to another page, focus goes to its content (screen readers start there).
   const pathname = useRouterState({ select: (st) => st.location.pathname });
   const firstPath = useRef(pathname);
+  // On a phone the menu is folded behind a button; it folds again after choosing a page.
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     if (pathname !== firstPath.current) document.getElementById('main')?.focus({ preventScroll: true });
     firstPath.current = '';
+    setMenuOpen(false);
   }, [pathname]);
   useEffect(() => {
     document.title = current ? `${current.label[lang]} — ${t('app.short')}` : t('app.short');
@@ -47,6 +51,16 @@ export function Shell() {
         {t('shell.skip')}
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-controls="sidenav"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen(!menuOpen)}
+          data-testid="menu-button"
+        >
+          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> {menuOpen ? t('shell.closeMenu') : t('shell.menu')}
+        </button>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">★</span>
           <span>
@@ -57,7 +71,7 @@ export function Shell() {
         {me ? <UserBox me={me} /> : <PublicBox />}
       </header>
       <div className="body">
-        <nav className="sidenav" aria-label={t('shell.navigation')}>
+        <nav id="sidenav" className={menuOpen ? 'sidenav open' : 'sidenav'} aria-label={t('shell.navigation')}>
           <ul>{main.map((p) => <NavLink key={p.path} page={p} />)}</ul>
           {admin.length > 0 && (
             <>
@@ -67,7 +81,7 @@ export function Shell() {
           )}
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          {me?.user.mustChangePassword ? <ChangePasswordForm required /> : <Outlet />}
         </main>
       </div>
       <footer className="footer">{t('app.footer')}</footer>
@@ -94,6 +108,9 @@ function UserBox({ me }: { me: Me }) {
       <span className="user-name">{me.user.displayName}</span>
       <small className="user-roles">{roles.join(', ')}</small>
       <LanguageSwitch />
+      <Link to="/doi-mat-khau" className="button-link">
+        {t('shell.changePassword')}
+      </Link>
       <button type="button" className="button-link" onClick={() => void signOut()}>
         {t('shell.signOut')}
       </button>

@@ -49,4 +49,5 @@ export const PAGES: PageDef[] = [
   { path: '/quan-tri/nhat-ky', nav: 'admin', roles: ADMIN, label: { vi: 'Nhật ký', en: 'Audit log' }, load: () => import('../features/admin/AuditPage') },
   { path: '/quan-tri/lien-ket', nav: 'admin', roles: ADMIN, label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' }, load: () => import('../features/admin/UnresolvedPage') },
   { path: '/quan-tri/tai-khoan', nav: 'admin', roles: ADMIN, label: { vi: 'Tài khoản', en: 'Accounts' }, load: () => import('../features/admin/UsersPage') },
+  { path: '/doi-mat-khau', label: { vi: 'Đổi mật khẩu', en: 'Change password' }, load: () => import('../features/auth/ChangePasswordPage') },
 ];

@@ -1,7 +1,9 @@
 /** Loading, error, "forbidden" and "not found" states, the same on every page. */
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { fieldLabel } from '../../../../src/domain/labels';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../api';
+import { currentLanguage } from '../i18n';
 
 /**
  * The message to show for an error: the server's Vietnamese message, or in English the
@@ -25,6 +27,7 @@ export function useErrorMessage() {
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   const message = useErrorMessage();
   const problems = error instanceof ApiError ? error.problems : [];
+  const lang = currentLanguage();
   return (
     <div className="alert alert-error" role="alert" data-testid="error">
       {title && <strong>{title}: </strong>}
@@ -33,7 +36,8 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
-              {p.path ? <code>{p.path}</code> : null} {p.message}
+              {fieldLabel(p.path, lang) ? <strong>{fieldLabel(p.path, lang)}: </strong> : null}
+              {p.message}
             </li>
           ))}
         </ul>

@@ -7,6 +7,16 @@ import { DateField } from '../../app/components/DateField';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import type { AuditRow } from '../../../../src/modules/audit/contracts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '../../../../src/domain/labels';
+import { compareVi } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+
+/** Names of the system's own actors (not accounts). */
+const SYSTEM_ACTORS: Record<string, { vi: string; en: string }> = {
+  'hệ thống': { vi: 'hệ thống', en: 'system' },
+  cli: { vi: 'dòng lệnh (giamngheo)', en: 'command line (giamngheo)' },
+  'ẩn danh': { vi: 'ẩn danh (chưa đăng nhập)', en: 'anonymous (not signed in)' },
+};
 
 
 interface Filters {
@@ -21,6 +31,7 @@ const EMPTY: Filters = { from: '', to: '', actor: '', action: '', entity: '' };
 
 export default function AuditPage() {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const qs = query({ ...filters });
@@ -35,6 +46,23 @@ export default function AuditPage() {
       <input id={`audit-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
     </div>
   );
+
+  const choice = (key: 'action' | 'entity', label: string, table: Record<string, { vi: string; en: string }>) => (
+    <div className="field">
+      <label htmlFor={`audit-${key}`}>{label}</label>
+      <select id={`audit-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+        <option value="">{t('audit.all')}</option>
+        {Object.entries(table)
+          .sort((a, b) => compareVi(a[1][lang], b[1][lang]))
+          .map(([code, l]) => (
+            <option key={code} value={code}>
+              {l[lang]}
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+  const actorName = (r: AuditRow) => r.actorDisplayName ? `${r.actorDisplayName} (${r.actorName})` : SYSTEM_ACTORS[r.actorName]?.[lang] ?? r.actorName;
 
   return (
     <section>
@@ -51,8 +79,8 @@ export default function AuditPage() {
         <DateField optional label={t('audit.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         <DateField optional label={t('audit.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         {text('actor', t('audit.actor'))}
-        {text('action', t('audit.action'))}
-        {text('entity', t('audit.entity'))}
+        {choice('action', t('audit.action'), AUDIT_ACTION_LABELS)}
+        {choice('entity', t('audit.entity'), AUDIT_ENTITY_LABELS)}
         <div className="field field-actions">
           <button type="submit" className="button-primary">
             {t('common.apply')}
@@ -70,11 +98,11 @@ export default function AuditPage() {
               {items.map((r) => (
                 <tr key={r.id}>
                   <td className="nowrap">{formatDateTimeVi(r.at)}</td>
-                  <td>{r.actorName}</td>
-                  <td className="code">{r.action}</td>
+                  <td>{actorName(r)}</td>
+                  <td>{auditActionLabel(r.action, lang)}</td>
                   <td>
-                    {r.entity}
-                    {r.entityId ? ` #${r.entityId}` : ''}
+                    {auditEntityLabel(r.entity, lang)}
+                    {r.entityName ? `: ${r.entityName}` : ''}
                   </td>
                   <td>
                     {(r.before != null || r.after != null) && (

@@ -9,12 +9,15 @@ import { api } from '../../app/api';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { REFORM_DATE, unitsQuery } from '../units/api';
+import { verificationLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 
 /** The day before the 2025 reform: old provinces. */
 const LAST_OLD_DAY = '2025-06-30';
 
 export default function UnresolvedPage() {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const rows = useQuery({
     queryKey: ['lineage', 'unresolved'],
     queryFn: ({ signal }) => api<{ items: LineageRow[] }>('/api/units/lineage/unresolved', { signal }).then((r) => r.items),
@@ -51,7 +54,7 @@ export default function UnresolvedPage() {
                   </td>
                   <td className="nowrap">{t(`unresolved.relation_${r.relation}`)}</td>
                   <td className="nowrap">{formatDateVi(r.effective)}</td>
-                  <td>{r.qaFlag}</td>
+                  <td>{r.qaFlag ? verificationLabel(r.qaFlag, lang) : '—'}</td>
                   <td>{[r.note, r.legalBasis].filter(Boolean).join(' — ')}</td>
                 </tr>
               ))}

@@ -1,139 +1,35 @@
-/** Accounts: the list (GET /api/users) and a form to create one (POST /api/users). */
+/**
+ * Accounts: create one, and for each account its roles with their dates, status, last sign-in,
+ * and the actions the server allows (`can`): reset the password (a one-time password shown
+ * once), lock or unlock, edit the roles.
+ */
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../src/modules/access/actor';
-import { api, post, query } from '../../app/api';
+import type { ResetPasswordResult, UserSummary, UsersList } from '../../../../src/modules/users/contracts';
+import { api, post } from '../../app/api';
 import { ErrorBox } from '../../app/components/feedback';
 import { DataTable, QueryList } from '../../app/components/lists';
-import { compareVi, formatNumberVi, todayInVietnam } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
-import { useMe, type Actor } from '../../app/session';
+import { compareVi, formatDateTimeVi, formatDateVi, formatNumberVi } from '../../app/format';
 import type { Unit } from '../units/api';
-import { UnitPicker } from '../units/UnitPicker';
+import { CreateUserForm } from './users/CreateUserForm';
+import { GrantsEditor } from './users/GrantsEditor';
+import { type Agency, useRoleLabel } from './users/shared';
 
-interface UserSummary {
-  id: number;
-  username: string;
-  displayName: string;
-  active: boolean;
-  grants: Actor['grants'];
-}
-
-interface Agency {
-  id: string;
-  code: string;
-  kind: string;
-  name: string;
-}
-
-/** Agencies that can lead a project of the program (not local People's Committees and departments). */
-const CENTRAL_KINDS = new Set(['government', 'ministry', 'central_agency']);
-
-const UNIT_LEVEL: Partial<Record<Role, 'province' | 'commune'>> = { province_officer: 'province', commune_officer: 'commune' };
-
-function CreateUserForm() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const lang = currentLanguage();
-  const queryClient = useQueryClient();
-  const today = todayInVietnam();
-  const [form, setForm] = useState({ username: '', displayName: '', email: '', password: '' });
-  const [role, setRole] = useState<Role>('province_officer');
-  const [unit, setUnit] = useState<Unit | null>(null);
-  const [agencyId, setAgencyId] = useState('');
-  const agencies = useQuery({
-    queryKey: ['agencies', today],
-    queryFn: ({ signal }) => api<{ items: Agency[] }>(`/api/agencies${query({ at: today })}`, { signal }).then((r) => r.items.filter((a) => CENTRAL_KINDS.has(a.kind)).sort((a, b) => compareVi(a.name, b.name))),
-    enabled: role === 'ministry_lead',
-    staleTime: 30 * 60_000,
-  });
-  const create = useMutation({
-    mutationFn: () =>
-      post<{ user: UserSummary }>('/api/users', {
-        username: form.username,
-        displayName: form.displayName,
-        ...(form.email ? { email: form.email } : {}),
-        password: form.password,
-        grants: [{ role, unitId: UNIT_LEVEL[role] ? (unit?.id ?? null) : null, agencyId: role === 'ministry_lead' ? agencyId || null : null }],
-      }),
-    onSuccess: () => {
-      setForm({ username: '', displayName: '', email: '', password: '' });
-      setUnit(null);
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-  });
-  const input = (key: keyof typeof form, type = 'text', autoComplete = 'off') => (
-    <div className="field">
-      <label htmlFor={`user-${key}`}>{t(`users.${key}`)}</label>
-      <input id={`user-${key}`} type={type} autoComplete={autoComplete} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-    </div>
-  );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
-  const label = (r: Role) => (lang === 'vi' ? me.roleLabels[r] ?? r : t(`roles.${r}`));
-
-  return (
-    <form className="panel form-grid" onSubmit={submit} aria-labelledby="create-user-title">
-      <h2 id="create-user-title">{t('users.create')}</h2>
-      {create.isError && <ErrorBox error={create.error} />}
-      {create.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t('users.created', { username: create.data.user.username })}
-        </p>
-      )}
-      {input('username')}
-      {input('displayName')}
-      {input('email', 'email')}
-      {input('password', 'password', 'new-password')}
-      <div className="field">
-        <label htmlFor="user-role">{t('users.role')}</label>
-        <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {label(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {UNIT_LEVEL[role] && (
-        <UnitPicker key={role} label={t(`users.unit_${UNIT_LEVEL[role]}`)} level={UNIT_LEVEL[role]} at={today} value={unit} onChange={setUnit} testId="user-unit" />
-      )}
-      {role === 'ministry_lead' && (
-        <div className="field">
-          <label htmlFor="user-agency">{t('users.agency')}</label>
-          <select id="user-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            <option value="">{agencies.isPending ? t('common.loading') : t('users.chooseAgency')}</option>
-            {agencies.data?.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          {agencies.isError && <ErrorBox error={agencies.error} />}
-        </div>
-      )}
-      <div className="field field-actions">
-        <button type="submit" className="button-primary" disabled={create.isPending}>
-          {t('users.submit')}
-        </button>
-      </div>
-    </form>
-  );
-}
+type Outcome = { kind: 'reset'; result: ResetPasswordResult } | { kind: 'message'; text: string } | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const lang = currentLanguage();
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: ({ signal }) => api<{ items: UserSummary[] }>('/api/users', { signal }).then((r) => [...r.items].sort((a, b) => compareVi(a.displayName, b.displayName))),
-  });
-  // Names of the units and agencies the grants are scoped to (the id is shown until they arrive).
-  const unitIds = [...new Set((users.data ?? []).flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x))].slice(0, 200);
+  const roleLabel = useRoleLabel();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [editing, setEditing] = useState<UserSummary | null>(null);
+  const usersList = { queryKey: ['users'], queryFn: ({ signal }: { signal: AbortSignal }) => api<UsersList>('/api/users', { signal }) };
+  const users = useQuery({ ...usersList, select: (r: UsersList) => [...r.items].sort((a, b) => compareVi(a.displayName, b.displayName)) });
+  const canCreate = useQuery({ ...usersList, select: (r: UsersList) => r.can.create }).data;
+  const items = users.data ?? [];
+  // Names of the units and agencies the grants are scoped to.
+  const unitIds = [...new Set(items.flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x))].slice(0, 200);
   const unitNames = useQueries({
     queries: unitIds.map((id) => ({
       queryKey: ['unit', id],
@@ -145,31 +41,147 @@ export default function UsersPage() {
   const agencies = useQuery({
     queryKey: ['agencies', 'all-today'],
     queryFn: ({ signal }) => api<{ items: Agency[] }>('/api/agencies', { signal }).then((r) => new Map(r.items.map((a) => [a.id, a.name]))),
-    enabled: (users.data ?? []).some((u) => u.grants.some((g) => g.agencyId)),
+    enabled: items.some((u) => u.grants.some((g) => g.agencyId)),
     staleTime: 30 * 60_000,
   });
+
+  const act = useMutation({
+    mutationFn: async ({ user, action }: { user: UserSummary; action: 'reset-password' | 'lock' | 'unlock' }): Promise<Outcome> => {
+      if (action === 'reset-password') return { kind: 'reset', result: await post<ResetPasswordResult>(`/api/users/${user.id}/reset-password`) };
+      await post(`/api/users/${user.id}/${action}`);
+      return { kind: 'message', text: t(action === 'lock' ? 'users.locked' : 'users.unlocked', { username: user.username }) };
+    },
+    onMutate: () => setOutcome(null),
+    onSuccess: (o) => {
+      setOutcome(o);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const confirmThen = (question: string, run: () => void) => {
+    if (window.confirm(question)) run();
+  };
+
   const scope = (g: UserSummary['grants'][number]) =>
-    [g.unitId && (unitNames.get(g.unitId) ?? g.unitId), g.agencyId && (agencies.data?.get(g.agencyId) ?? g.agencyId)].filter(Boolean);
+    [g.unitId && (unitNames.get(g.unitId) ?? '…'), g.agencyId && (agencies.data?.get(g.agencyId) ?? '…')].filter(Boolean);
+  const dates = (g: UserSummary['grants'][number]) =>
+    g.validFrom || g.validTo ? t('users.fromTo', { from: g.validFrom ? formatDateVi(g.validFrom) : '…', to: g.validTo ? formatDateVi(g.validTo) : t('users.openEnded') }) : '';
+
   return (
     <section>
       <h1>{t('users.title')}</h1>
-      <CreateUserForm />
+      {canCreate && <CreateUserForm />}
       <h2>{t('users.list')}</h2>
+      {act.isError && <ErrorBox error={act.error} />}
+      {outcome?.kind === 'message' && (
+        <p className="alert alert-success" role="status">
+          {outcome.text}
+        </p>
+      )}
+      {outcome?.kind === 'reset' && (
+        <div className="alert alert-info" role="status" data-testid="one-time-password">
+          <p>
+            {t('users.resetDone', { name: outcome.result.user.displayName, username: outcome.result.user.username })}{' '}
+            <span className="one-time code">{outcome.result.temporaryPassword}</span>
+          </p>
+          <p className="small">{t('users.resetNote')}</p>
+          <button type="button" className="button-secondary" onClick={() => setOutcome(null)}>
+            {t('users.close')}
+          </button>
+        </div>
+      )}
+      {editing && (
+        <GrantsEditor
+          key={editing.id}
+          user={editing}
+          unitNames={unitNames}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) setOutcome({ kind: 'message', text: t('users.grantsSaved', { username: saved.username }) });
+          }}
+        />
+      )}
       <QueryList query={users} empty={t('users.none')}>
-        {(items) => (
+        {(list) => (
           <>
-            <p className="count">{t('users.count', { n: formatNumberVi(items.length) })}</p>
-            <DataTable testId="users-table" columns={[t('users.displayName'), t('users.username'), t('users.roles'), t('users.status')]}>
-              {items.map((u) => (
-                <tr key={u.id}>
+            <p className="count">{t('users.count', { n: formatNumberVi(list.length) })}</p>
+            <DataTable
+              testId="users-table"
+              columns={[t('users.displayName'), t('users.username'), t('users.roles'), t('users.status'), t('users.lastLogin'), t('users.actions')]}
+            >
+              {list.map((u) => (
+                <tr key={u.id} data-username={u.username}>
                   <td>{u.displayName}</td>
                   <td className="code">{u.username}</td>
                   <td>
-                    {u.grants
-                      .map((g) => [lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`), ...scope(g)].join(' · '))
-                      .join('; ')}
+                    <ul className="plain-list">
+                      {u.grants.map((g, i) => (
+                        <li key={i} className={g.inForce ? undefined : 'muted'}>
+                          {[roleLabel(g.role), ...scope(g)].join(' · ')}
+                          {dates(g) && <small> ({dates(g)})</small>}
+                          {!g.inForce && <small> — {t('users.notInForce')}</small>}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
-                  <td>{u.active ? t('users.active') : t('users.inactive')}</td>
+                  <td data-testid="user-status">
+                    {u.active ? (
+                      <>
+                        {t('users.active')}
+                        {u.mustChangePassword && (
+                          <>
+                            <br />
+                            <small className="muted">{t('users.mustChange')}</small>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      <span className="status-locked">
+                        {u.lockedAt ? t('users.lockedSince', { at: formatDateTimeVi(u.lockedAt), by: u.lockedBy ?? '' }) : t('users.inactive')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
+                  <td>
+                    <div className="row-actions">
+                      {u.can.resetPassword && (
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          disabled={act.isPending}
+                          onClick={() => confirmThen(t('users.resetConfirm', { name: u.displayName }), () => act.mutate({ user: u, action: 'reset-password' }))}
+                        >
+                          {t('users.reset')}
+                        </button>
+                      )}
+                      {u.can.lock && (
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          disabled={act.isPending}
+                          onClick={() => confirmThen(t('users.lockConfirm', { name: u.displayName }), () => act.mutate({ user: u, action: 'lock' }))}
+                        >
+                          {t('users.lock')}
+                        </button>
+                      )}
+                      {u.can.unlock && (
+                        <button type="button" className="button-secondary" disabled={act.isPending} onClick={() => act.mutate({ user: u, action: 'unlock' })}>
+                          {t('users.unlock')}
+                        </button>
+                      )}
+                      {u.can.editGrants && (
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          onClick={() => {
+                            setOutcome(null);
+                            setEditing(u);
+                          }}
+                        >
+                          {t('users.editGrants')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </DataTable>

@@ -1,0 +1,134 @@
+/**
+ * The one table of labels for codes that reach a screen: audit actions and entities, the
+ * verification status of facts, request fields named in form errors. Vietnamese and English.
+ * A code without a label is shown by a generic phrase, never raw (see labelOf).
+ */
+export type LabelLang = 'vi' | 'en';
+export type Label = Record<LabelLang, string>;
+
+export const AUDIT_ACTION_LABELS: Record<string, Label> = {
+  'audit.log.export': { vi: 'Xuất nhật ký', en: 'Audit log exported' },
+  'auth.session.login': { vi: 'Đăng nhập', en: 'Signed in' },
+  'auth.session.logout': { vi: 'Đăng xuất', en: 'Signed out' },
+  'auth.login.failed': { vi: 'Đăng nhập sai', en: 'Failed sign-in' },
+  'auth.login.locked': { vi: 'Đăng nhập vào tài khoản đã khóa', en: 'Sign-in to a locked account' },
+  'auth.password.change': { vi: 'Đổi mật khẩu', en: 'Password changed' },
+  'auth.password.change_failed': { vi: 'Đổi mật khẩu không thành công (sai mật khẩu hiện tại)', en: 'Password change refused (wrong current password)' },
+  'users.user.create': { vi: 'Tạo tài khoản', en: 'Account created' },
+  'users.user.lock': { vi: 'Khóa tài khoản', en: 'Account locked' },
+  'users.user.unlock': { vi: 'Mở khóa tài khoản', en: 'Account unlocked' },
+  'users.password.reset': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
+  'users.grants.update': { vi: 'Sửa vai trò, thời hạn', en: 'Roles and dates changed' },
+  'plan.assignment.handover': { vi: 'Bàn giao nhiệm vụ cho cơ quan kế thừa', en: 'Assignment handed over' },
+  'plan.assignment.reorganise': { vi: 'Chuyển nhiệm vụ khi sắp xếp đơn vị', en: 'Assignment moved in a reorganisation' },
+  'plan.assignment.update': { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Progress reported' },
+  'plan.comment.create': { vi: 'Góp ý nhiệm vụ', en: 'Comment added' },
+  'plan.committee.create': { vi: 'Đăng ký Ban Chỉ đạo', en: 'Steering committee registered' },
+  'plan.dependency.create': { vi: 'Thêm nhiệm vụ tiền đề', en: 'Task dependency added' },
+  'plan.digest.run': { vi: 'Gửi bản tin nhắc việc hằng ngày', en: 'Daily digest run' },
+  'plan.evidence.create': { vi: 'Đính kèm minh chứng', en: 'Evidence attached' },
+  'plan.instrument.create': { vi: 'Thêm văn bản', en: 'Instrument added' },
+  'plan.instrument.link': { vi: 'Gắn văn bản với nhiệm vụ', en: 'Instrument linked' },
+  'plan.instrument.update': { vi: 'Sửa văn bản', en: 'Instrument updated' },
+  'plan.meeting.create': { vi: 'Ghi cuộc họp Ban Chỉ đạo', en: 'Meeting recorded' },
+  'plan.notification.read': { vi: 'Đánh dấu đã đọc thông báo', en: 'Notification read' },
+  'plan.outbox.send': { vi: 'Gửi thư điện tử', en: 'E-mail sent' },
+  'plan.plan.create': { vi: 'Tạo kế hoạch', en: 'Plan created' },
+  'plan.recommendation.update': { vi: 'Cập nhật kiến nghị', en: 'Recommendation updated' },
+  'plan.supervision.create': { vi: 'Tạo kế hoạch kiểm tra, giám sát', en: 'Supervision planned' },
+  'plan.supervision.visits.add': { vi: 'Thêm đợt kiểm tra, giám sát', en: 'Supervision visits added' },
+  'plan.task.create': { vi: 'Tạo nhiệm vụ', en: 'Task created' },
+  'plan.task.update': { vi: 'Sửa nhiệm vụ', en: 'Task updated' },
+  'poverty.application.create': { vi: 'Nộp đơn đề nghị rà soát', en: 'Review application filed' },
+  'poverty.application.decide': { vi: 'Quyết định đơn đề nghị rà soát', en: 'Review application decided' },
+  'poverty.household.export': { vi: 'Xuất danh sách hộ (dữ liệu cá nhân)', en: 'Household list exported (personal data)' },
+  'poverty.import.create': { vi: 'Nhập kết quả rà soát', en: 'Review results imported' },
+  'poverty.review.approve': { vi: 'Phê duyệt kết quả rà soát', en: 'Review approved' },
+  'poverty.review.return': { vi: 'Trả lại kết quả rà soát', en: 'Review returned' },
+  'poverty.review.step': { vi: 'Ghi bước rà soát', en: 'Review step recorded' },
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  audit_log: { vi: 'Nhật ký', en: 'Audit log' },
+  committee_meeting: { vi: 'Cuộc họp Ban Chỉ đạo', en: 'Committee meeting' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  commune_review: { vi: 'Rà soát của xã', en: 'Commune review' },
+  email_outbox: { vi: 'Thư điện tử', en: 'E-mail' },
+  evidence_file: { vi: 'Minh chứng', en: 'Evidence' },
+  legal_instrument: { vi: 'Văn bản', en: 'Legal instrument' },
+  notification: { vi: 'Thông báo', en: 'Notification' },
+  plan: { vi: 'Kế hoạch', en: 'Plan' },
+  poverty_application: { vi: 'Đơn đề nghị rà soát', en: 'Review application' },
+  poverty_import: { vi: 'Lần nhập rà soát', en: 'Review import' },
+  steering_committee: { vi: 'Ban Chỉ đạo', en: 'Steering committee' },
+  supervision_plan: { vi: 'Kế hoạch kiểm tra, giám sát', en: 'Supervision plan' },
+  supervision_recommendation: { vi: 'Kiến nghị', en: 'Recommendation' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  task_assignment: { vi: 'Phân công nhiệm vụ', en: 'Task assignment' },
+  task_comment: { vi: 'Góp ý', en: 'Comment' },
+  user: { vi: 'Tài khoản', en: 'Account' },
+};
+
+/** Verification status of a fact or a row of reference data (upper case in the source files, lower case in reference/legal). */
+export const VERIFICATION_LABELS: Record<string, Label> = {
+  VERIFIED: { vi: 'đã xác minh', en: 'verified' },
+  VERIFIED_SECONDARY: { vi: 'đã xác minh qua nguồn thứ cấp', en: 'verified (secondary source)' },
+  PARTIAL: { vi: 'xác minh một phần', en: 'partly verified' },
+  UNVERIFIED: { vi: 'chưa xác minh', en: 'unverified' },
+  SUSPECT: { vi: 'nghi vấn, chưa dùng', en: 'suspect, not used' },
+};
+
+/** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
+export const FIELD_LABELS: Record<string, Label> = {
+  username: { vi: 'Tên đăng nhập', en: 'User name' },
+  displayName: { vi: 'Họ và tên', en: 'Full name' },
+  email: { vi: 'Thư điện tử', en: 'E-mail' },
+  password: { vi: 'Mật khẩu', en: 'Password' },
+  currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
+  grants: { vi: 'Vai trò', en: 'Roles' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  unitId: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
+  agencyId: { vi: 'Cơ quan', en: 'Agency' },
+  validFrom: { vi: 'Từ ngày', en: 'From' },
+  validTo: { vi: 'Đến ngày', en: 'To' },
+  from: { vi: 'Từ ngày', en: 'From' },
+  to: { vi: 'Đến ngày', en: 'To' },
+  at: { vi: 'Ngày', en: 'Date' },
+  year: { vi: 'Năm', en: 'Year' },
+  limit: { vi: 'Số dòng', en: 'Rows' },
+  id: { vi: 'Mã', en: 'Id' },
+  GIAMNGHEO_NEW_PASSWORD: { vi: 'Mật khẩu mới (GIAMNGHEO_NEW_PASSWORD)', en: 'New password (GIAMNGHEO_NEW_PASSWORD)' },
+};
+
+const GENERIC: Record<'action' | 'entity' | 'verification', Label> = {
+  action: { vi: 'Thao tác khác', en: 'Other action' },
+  entity: { vi: 'Đối tượng khác', en: 'Other entity' },
+  verification: { vi: 'chưa rõ tình trạng xác minh', en: 'verification unknown' },
+};
+
+export const auditActionLabel = (code: string, lang: LabelLang) => AUDIT_ACTION_LABELS[code]?.[lang] ?? GENERIC.action[lang];
+export const auditEntityLabel = (code: string, lang: LabelLang) => AUDIT_ENTITY_LABELS[code]?.[lang] ?? GENERIC.entity[lang];
+export const verificationLabel = (code: string | null | undefined, lang: LabelLang) =>
+  (code ? VERIFICATION_LABELS[code.toUpperCase()]?.[lang] : undefined) ?? GENERIC.verification[lang];
+
+/**
+ * The field of an error path, named for a person: 'body.password' → 'Mật khẩu';
+ * 'body.grants.1.validTo' → 'Vai trò 2 — Đến ngày'. Unknown fields give null (say nothing rather than a code).
+ */
+export function fieldLabel(path: string | undefined, lang: LabelLang): string | null {
+  if (!path) return null;
+  const parts = path.split('.').filter((p) => p !== 'body' && p !== 'query' && p !== 'params');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (/^\d+$/.test(p)) {
+      if (out.length) out[out.length - 1] += ` ${Number(p) + 1}`;
+      continue;
+    }
+    const l = FIELD_LABELS[p]?.[lang];
+    if (!l) return out.length ? out.join(' — ') : null;
+    out.push(l);
+  }
+  return out.length ? out.join(' — ') : null;
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  FIELD_LABELS,
+  fieldLabel,
+  VERIFICATION_LABELS,
+  verificationLabel,
+} from '../../src/domain/labels';
+
+/** Every `action: '…'` and `entity: '…'` literal written to the audit trail by the server code. */
+function codesInSource(kind: 'action' | 'entity'): Set<string> {
+  const out = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(new RegExp(`\\b${kind}: '([a-z_.]+)'`, 'g'))) out.add(m[1]);
+    }
+  };
+  walk(path.resolve(import.meta.dirname, '../../src/modules'));
+  return out;
+}
+
+describe('label table', () => {
+  it('has a Vietnamese and an English label for every audit action and entity the server writes', () => {
+    const actions = [...codesInSource('action')].filter((a) => a.includes('.'));
+    expect(actions.length).toBeGreaterThan(20);
+    expect(actions.filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([]);
+    expect([...codesInSource('entity')].filter((e) => !AUDIT_ENTITY_LABELS[e])).toEqual([]);
+  });
+
+  it('writes every label with Vietnamese letters in vi and none of the raw code', () => {
+    for (const table of [AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, VERIFICATION_LABELS, FIELD_LABELS]) {
+      for (const [code, l] of Object.entries(table)) {
+        expect(l.vi, code).toBeTruthy();
+        expect(l.en, code).toBeTruthy();
+        if (!code.startsWith('GIAMNGHEO_')) expect(l.vi.includes(code), code).toBe(false);
+      }
+    }
+  });
+
+  it.each([
+    ['auth.session.login', 'vi', 'Đăng nhập'],
+    ['auth.session.login', 'en', 'Signed in'],
+    ['users.user.lock', 'vi', 'Khóa tài khoản'],
+    ['something.new', 'vi', 'Thao tác khác'],
+  ] as const)('action %s in %s → %s', (code, lang, text) => {
+    expect(auditActionLabel(code, lang)).toBe(text);
+  });
+
+  it.each([
+    ['VERIFIED', 'đã xác minh'],
+    ['PARTIAL', 'xác minh một phần'],
+    ['UNVERIFIED', 'chưa xác minh'],
+    ['SUSPECT', 'nghi vấn, chưa dùng'],
+    ['verified_secondary', 'đã xác minh qua nguồn thứ cấp'],
+    [null, 'chưa rõ tình trạng xác minh'],
+  ])('status %s → %s', (code, text) => {
+    expect(verificationLabel(code, 'vi')).toBe(text);
+  });
+
+  it.each([
+    ['body.password', 'vi', 'Mật khẩu'],
+    ['body.newPassword', 'en', 'New password'],
+    ['body.grants.1.validTo', 'vi', 'Vai trò 2 — Đến ngày'],
+    ['body.somethingUnknown', 'vi', null],
+    [undefined, 'vi', null],
+  ] as const)('field %s in %s → %s', (p, lang, text) => {
+    expect(fieldLabel(p, lang)).toBe(text);
+  });
+});
