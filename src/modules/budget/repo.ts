@@ -89,7 +89,7 @@ export async function insertRun(tx: Db, r: RunInsert, lines: RunLineInsert[]): P
   return id;
 }
 
-const SELECT_RUN = `SELECT r.id, r.name, r.kind, r.base_run_id AS "baseRunId", r.rulebook_id AS "rulebookId", b.name AS "rulebookName",
+const SELECT_RUN = `SELECT r.id, r.name, r.kind, r.base_run_id AS "baseRunId", r.rulebook_id AS "rulebookId", r.criteria_set_id AS "criteriaSetId", b.name AS "rulebookName",
   b.version AS "rulebookVersion", b.legal_basis AS "legalBasis", r.year, r.pool::float8 AS pool, r.reserved::float8 AS reserved, r.unit,
   r.points_total::float8 AS "pointsTotal", r.created_by AS "createdBy", r.created_at::text AS "createdAt", r.rulebook
   FROM budget_run r JOIN budget_rulebook b ON b.id = r.rulebook_id`;
