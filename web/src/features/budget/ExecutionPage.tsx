@@ -46,7 +46,7 @@ export default function ExecutionPage() {
         <>
           <h2>{t('budget.reportImport')}</h2>
           <p><a className="button-secondary" href="/api/budget/report-template.xlsx" download>{t('budget.reportTemplate')}</a></p>
-          <FileImport<{ rows: number }> path={`/api/budget/reports/import${query({ year })}`} testId="budget-report" onDone={refresh} done={(r) => t('budget.reportImported', { n: r.rows })} />
+          <FileImport<{ rows: number }> path={`/api/budget/reports/import${query({ year })}`} testId="budget-report-xlsx" onDone={refresh} done={(r) => t('budget.reportImported', { n: r.rows })} />
         </>
       )}
     </section>
