@@ -53,11 +53,11 @@ function scoreMicro(c: Criterion, value: number): { micro: number; textVi: strin
   if (c.perUnit === null) return { error: `tiêu chí "${c.code}" chưa có hệ số (chưa xác minh): nhập hệ số vào bộ quy tắc trước khi phân bổ.` };
   if (c.perUnit !== undefined) {
     const micro = Math.round(value * c.perUnit * MICRO);
-    return { micro, textVi: `${fmt(value)} ${def.unitVi} (${def.labelVi.toLowerCase()}) × ${fmt(c.perUnit)} điểm` };
+    return { micro, textVi: `${def.labelVi}: ${fmt(value)} ${def.unitVi} × ${fmt(c.perUnit)} điểm` };
   }
   const band = c.bands!.find((b) => b.min <= value && (b.max === null || value < b.max));
   if (!band) return { error: `giá trị ${fmt(value)} của tiêu chí "${c.code}" không thuộc khoảng nào của bảng điểm.` };
-  return { micro: Math.round(band.points * MICRO), textVi: `${def.labelVi} ${fmt(value)} ${def.unitVi} thuộc khoảng ${bandText(band)}: ${fmt(band.points)} điểm` };
+  return { micro: Math.round(band.points * MICRO), textVi: `${def.labelVi}: ${fmt(value)} ${def.unitVi} thuộc khoảng ${bandText(band)}: ${fmt(band.points)} điểm` };
 }
 
 /** Parses an amount written in đồng and checks it divides into whole units. */
@@ -129,7 +129,7 @@ export function allocate(rulebook: Rulebook, inputs: ProvinceInputs[], pool: big
   };
 }
 
-/** "Tỉnh X: 3 huyện (số huyện nghèo) × 15 điểm + … = 57 điểm → 1.234 triệu đồng". */
+/** "X: Số huyện nghèo: 3 huyện × 15 điểm = 45; …; cộng 57 điểm → 1.234 triệu đồng". */
 export function explainLine(line: AllocationLine, unit: MoneyUnit, name = line.province): string {
   const terms = line.terms.map((t) => `${t.textVi} = ${fmt(t.points)}`).join('; ');
   return `${name}: ${terms}; cộng ${fmt(line.points)} điểm → ${fmt(line.amount / Number(UNITS[unit]))} ${UNIT_LABEL_VI[unit]}`;

@@ -60,8 +60,8 @@ export const listCriteriaSets = (db: Db) =>
 export const getCriteriaSet = (db: Db, id: number) =>
   db.maybeOne<{ id: number; name: string; asOf: string; source: string }>(`SELECT id, name, as_of AS "asOf", source FROM budget_criteria_set WHERE id = $1`, [id]);
 export async function criteriaValues(db: Db, setId: number) {
-  const rows = await db.query<{ unitId: string; code: string; criterion: string; value: string }>(
-    `SELECT v.unit_id AS "unitId", u.code, v.criterion, v.value::text AS value
+  const rows = await db.query<{ unitId: string; code: string; name: string; criterion: string; value: string }>(
+    `SELECT v.unit_id AS "unitId", u.code, u.full_name AS name, v.criterion, v.value::text AS value
      FROM budget_criteria_value v JOIN admin_unit u ON u.id = v.unit_id WHERE v.set_id = $1 ORDER BY u.code, v.criterion`,
     [setId],
   );

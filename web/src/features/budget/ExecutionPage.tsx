@@ -62,7 +62,7 @@ function Dashboard({ data }: { data: ExecutionDashboard }) {
       <DataTable
         testId="budget-execution"
         columns={[t('budget.province'), { label: t('budget.assigned'), className: 'num' }, { label: t('budget.disbursed'), className: 'num' }, { label: t('budget.rate'), className: 'num' },
-          { label: t('budget.counterpartMin'), className: 'num' }, { label: t('budget.counterpartPlanned'), className: 'num' }, t('budget.compliance.met') + ' / ' + t('budget.compliance.short')]}
+          { label: t('budget.counterpartMin'), className: 'num' }, { label: t('budget.counterpartPlanned'), className: 'num' }, t('budget.complianceHeader')]}
       >
         {data.items.map((p) => (
           <tr key={p.unitId} data-province={p.provinceCode} data-rate={p.rate ?? ''} data-compliance={p.counterpart.planned_status} data-actual-compliance={p.counterpart.actual_status}>

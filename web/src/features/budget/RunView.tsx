@@ -33,7 +33,7 @@ export function RunView({ id, can, onScenario }: { id: number; can?: Permissions
         {lines.map((l, i) => (
           <tr key={l.unitId} data-province={l.provinceCode} data-amount={l.amount}>
             <td>{i + 1}</td><td>{l.provinceName}</td><td className="num">{formatNumberVi(l.points)}</td><td className="num">{formatNumberVi(toMillion(l.amount))}</td>
-            <td><small>{l.explanation.replace(/^[^:]+: /, '')}</small></td>
+            <td><small>{l.explanation.slice(l.provinceName.length + 2)}</small></td>
           </tr>
         ))}
         <tr className="total">
