@@ -22,7 +22,7 @@ import type { PoolDb } from '../src/db/client';
 import { fmt, machine, mulberry32, percentile, timed, withBenchDatabase } from './support';
 
 const ITER = Number(process.env.BUDGET_BENCH_ITER ?? 20);
-const ENGINES = (process.env.BUDGET_BENCH_ENGINES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
+const ENGINES = (process.env.BUDGET_BENCH_ENGINES ?? 'embedded,postgres').split(',').filter(Boolean) as ('embedded' | 'postgres')[];
 const SUBPROJECTS = 10;
 const rand = mulberry32(2026);
 
