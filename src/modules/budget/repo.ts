@@ -168,30 +168,35 @@ export interface ExecutionRow {
   /** disbursed per month 1..12 */
   monthly: number[];
 }
-/** Every line of a year with its phase totals and monthly disbursement, one query. */
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** Every line of a year with its phase totals and monthly disbursement: one pass over the year's transactions. */
 export async function executionRows(db: Db, year: number, unitIds: string[] | null): Promise<ExecutionRow[]> {
-  const rows = await db.query<Record<string, string | number>>(
-    `SELECT l.id AS "lineId", l.unit_id AS "unitId", u.code AS "provinceCode", u.full_name AS "provinceName", l.project, l.sub_project AS "subProject", l.source,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'estimate'), 0)::text AS estimate,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'assigned'), 0)::text AS assigned,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'adjusted'), 0)::text AS adjusted,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'committed'), 0)::text AS committed,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'disbursed'), 0)::text AS disbursed,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'carried_over'), 0)::text AS "carriedOver",
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'cancelled'), 0)::text AS cancelled,
-       array_to_string(ARRAY(SELECT coalesce((SELECT sum(m.amount) FROM budget_transaction m WHERE m.line_id = l.id AND m.phase = 'disbursed' AND m.month = g), 0)
-         FROM generate_series(1, 12) g), ',') AS monthly
-     FROM budget_line l JOIN admin_unit u ON u.id = l.unit_id LEFT JOIN budget_transaction t ON t.line_id = l.id
-     WHERE l.year = $1 AND ($2::text[] IS NULL OR l.unit_id = ANY($2))
-     GROUP BY l.id, u.code, u.full_name ORDER BY u.code, l.project, l.sub_project, l.source`,
+  const rows = await db.query<Record<string, string | number | null>>(
+    `WITH lines AS (SELECT id FROM budget_line WHERE year = $1 AND ($2::text[] IS NULL OR unit_id = ANY($2))),
+     totals AS (
+       SELECT t.line_id,
+         sum(t.amount) FILTER (WHERE t.phase = 'estimate') AS estimate,
+         sum(t.amount) FILTER (WHERE t.phase = 'assigned') AS assigned,
+         sum(t.amount) FILTER (WHERE t.phase = 'adjusted') AS adjusted,
+         sum(t.amount) FILTER (WHERE t.phase = 'committed') AS committed,
+         sum(t.amount) FILTER (WHERE t.phase = 'disbursed') AS disbursed,
+         sum(t.amount) FILTER (WHERE t.phase = 'carried_over') AS "carriedOver",
+         sum(t.amount) FILTER (WHERE t.phase = 'cancelled') AS cancelled,
+         ${MONTHS.map((m) => `sum(t.amount) FILTER (WHERE t.phase = 'disbursed' AND t.month = ${m}) AS m${m}`).join(', ')}
+       FROM budget_transaction t JOIN lines ON lines.id = t.line_id GROUP BY t.line_id)
+     SELECT l.id AS "lineId", l.unit_id AS "unitId", u.code AS "provinceCode", u.full_name AS "provinceName", l.project, l.sub_project AS "subProject", l.source,
+       x.estimate::text, x.assigned::text, x.adjusted::text, x.committed::text, x.disbursed::text, x."carriedOver"::text, x.cancelled::text,
+       ${MONTHS.map((m) => `x.m${m}::text AS m${m}`).join(', ')}
+     FROM budget_line l JOIN lines ON lines.id = l.id JOIN admin_unit u ON u.id = l.unit_id LEFT JOIN totals x ON x.line_id = l.id
+     ORDER BY u.code, l.project, l.sub_project, l.source`,
     [year, unitIds],
   );
-  const n = (k: string, r: Record<string, string | number>) => num(r[k]);
+  const n = (k: string, r: Record<string, string | number | null>) => num(r[k]);
   return rows.map((r) => ({
     lineId: Number(r.lineId), unitId: String(r.unitId), provinceCode: String(r.provinceCode), provinceName: String(r.provinceName),
     project: String(r.project), subProject: String(r.subProject), source: String(r.source),
     estimate: n('estimate', r), assigned: n('assigned', r), adjusted: n('adjusted', r), committed: n('committed', r), disbursed: n('disbursed', r),
-    carriedOver: n('carriedOver', r), cancelled: n('cancelled', r), monthly: String(r.monthly).split(',').map(Number),
+    carriedOver: n('carriedOver', r), cancelled: n('cancelled', r), monthly: MONTHS.map((m) => n(`m${m}`, r)),
   }));
 }
 
