@@ -50,7 +50,7 @@ describe('points method (money per point × points, QĐ 48/2016/QĐ-TTg method)'
     ]);
     expect(r.value.lines.reduce((a, l) => a + l.amount, 0)).toBe(1_000_000_000);
     expect(explainLine(r.value.lines[0], 'million', 'Hà Giang')).toBe(
-      'Hà Giang: 25.000 hộ (số hộ nghèo) × 0,001 điểm = 25; 6 huyện (số huyện nghèo) × 15 điểm = 90; Tỷ lệ người dân tộc thiểu số 88,3 % thuộc khoảng [30, ∞): 10 điểm = 10; cộng 125 điểm → 483 triệu đồng',
+      'Hà Giang: Số hộ nghèo: 25.000 hộ × 0,001 điểm = 25; Số huyện nghèo: 6 huyện × 15 điểm = 90; Tỷ lệ người dân tộc thiểu số: 88,3 % thuộc khoảng [30, ∞): 10 điểm = 10; cộng 125 điểm → 483 triệu đồng',
     );
   });
 

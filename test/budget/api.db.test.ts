@@ -107,7 +107,7 @@ describe('budget: criteria import, runs, scenarios, exports', () => {
     runId = r.body.id;
     const d = await steering.get(`/api/budget/runs/${runId}`);
     expect(d.body.lines.map((l: any) => [l.provinceCode, l.points, l.amount])).toEqual([['02', 125, 483_000_000], ['04', 64, 247_000_000], ['10', 70, 270_000_000]]);
-    expect(d.body.lines[0].explanation).toMatch(/^02: 25\.000 hộ .* × 0,001 điểm = 25; 6 huyện .* × 15 điểm = 90; .* cộng 125 điểm → 483 triệu đồng$/);
+    expect(d.body.lines[0].explanation).toMatch(/^Tỉnh Hà Giang: Số hộ nghèo: 25\.000 hộ × 0,001 điểm = 25; Số huyện nghèo: 6 huyện × 15 điểm = 90; .* cộng 125 điểm → 483 triệu đồng$/);
     expect(d.body.lines[0].source).toMatch(/Số liệu 2024/);
     await expect(t.db.query(`UPDATE budget_run_line SET amount = 0 WHERE run_id = $1`, [runId])).rejects.toThrow(/immutable/);
     await expect(t.db.query(`DELETE FROM budget_run WHERE id = $1`, [runId])).rejects.toThrow(/immutable/);

@@ -59,6 +59,7 @@ export const RunSummary = z.object({
   kind: z.enum(['run', 'scenario']),
   baseRunId: z.number().nullable(),
   rulebookId: z.number(),
+  criteriaSetId: z.number().nullable(),
   rulebookName: z.string(),
   rulebookVersion: z.number(),
   legalBasis: z.string(),

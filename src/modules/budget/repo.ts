@@ -60,8 +60,8 @@ export const listCriteriaSets = (db: Db) =>
 export const getCriteriaSet = (db: Db, id: number) =>
   db.maybeOne<{ id: number; name: string; asOf: string; source: string }>(`SELECT id, name, as_of AS "asOf", source FROM budget_criteria_set WHERE id = $1`, [id]);
 export async function criteriaValues(db: Db, setId: number) {
-  const rows = await db.query<{ unitId: string; code: string; criterion: string; value: string }>(
-    `SELECT v.unit_id AS "unitId", u.code, v.criterion, v.value::text AS value
+  const rows = await db.query<{ unitId: string; code: string; name: string; criterion: string; value: string }>(
+    `SELECT v.unit_id AS "unitId", u.code, u.full_name AS name, v.criterion, v.value::text AS value
      FROM budget_criteria_value v JOIN admin_unit u ON u.id = v.unit_id WHERE v.set_id = $1 ORDER BY u.code, v.criterion`,
     [setId],
   );
@@ -89,7 +89,7 @@ export async function insertRun(tx: Db, r: RunInsert, lines: RunLineInsert[]): P
   return id;
 }
 
-const SELECT_RUN = `SELECT r.id, r.name, r.kind, r.base_run_id AS "baseRunId", r.rulebook_id AS "rulebookId", b.name AS "rulebookName",
+const SELECT_RUN = `SELECT r.id, r.name, r.kind, r.base_run_id AS "baseRunId", r.rulebook_id AS "rulebookId", r.criteria_set_id AS "criteriaSetId", b.name AS "rulebookName",
   b.version AS "rulebookVersion", b.legal_basis AS "legalBasis", r.year, r.pool::float8 AS pool, r.reserved::float8 AS reserved, r.unit,
   r.points_total::float8 AS "pointsTotal", r.created_by AS "createdBy", r.created_at::text AS "createdAt", r.rulebook
   FROM budget_run r JOIN budget_rulebook b ON b.id = r.rulebook_id`;
@@ -168,30 +168,35 @@ export interface ExecutionRow {
   /** disbursed per month 1..12 */
   monthly: number[];
 }
-/** Every line of a year with its phase totals and monthly disbursement, one query. */
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** Every line of a year with its phase totals and monthly disbursement: one pass over the year's transactions. */
 export async function executionRows(db: Db, year: number, unitIds: string[] | null): Promise<ExecutionRow[]> {
-  const rows = await db.query<Record<string, string | number>>(
-    `SELECT l.id AS "lineId", l.unit_id AS "unitId", u.code AS "provinceCode", u.full_name AS "provinceName", l.project, l.sub_project AS "subProject", l.source,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'estimate'), 0)::text AS estimate,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'assigned'), 0)::text AS assigned,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'adjusted'), 0)::text AS adjusted,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'committed'), 0)::text AS committed,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'disbursed'), 0)::text AS disbursed,
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'carried_over'), 0)::text AS "carriedOver",
-       coalesce(sum(t.amount) FILTER (WHERE t.phase = 'cancelled'), 0)::text AS cancelled,
-       array_to_string(ARRAY(SELECT coalesce((SELECT sum(m.amount) FROM budget_transaction m WHERE m.line_id = l.id AND m.phase = 'disbursed' AND m.month = g), 0)
-         FROM generate_series(1, 12) g), ',') AS monthly
-     FROM budget_line l JOIN admin_unit u ON u.id = l.unit_id LEFT JOIN budget_transaction t ON t.line_id = l.id
-     WHERE l.year = $1 AND ($2::text[] IS NULL OR l.unit_id = ANY($2))
-     GROUP BY l.id, u.code, u.full_name ORDER BY u.code, l.project, l.sub_project, l.source`,
+  const rows = await db.query<Record<string, string | number | null>>(
+    `WITH lines AS (SELECT id FROM budget_line WHERE year = $1 AND ($2::text[] IS NULL OR unit_id = ANY($2))),
+     totals AS (
+       SELECT t.line_id,
+         sum(t.amount) FILTER (WHERE t.phase = 'estimate') AS estimate,
+         sum(t.amount) FILTER (WHERE t.phase = 'assigned') AS assigned,
+         sum(t.amount) FILTER (WHERE t.phase = 'adjusted') AS adjusted,
+         sum(t.amount) FILTER (WHERE t.phase = 'committed') AS committed,
+         sum(t.amount) FILTER (WHERE t.phase = 'disbursed') AS disbursed,
+         sum(t.amount) FILTER (WHERE t.phase = 'carried_over') AS "carriedOver",
+         sum(t.amount) FILTER (WHERE t.phase = 'cancelled') AS cancelled,
+         ${MONTHS.map((m) => `sum(t.amount) FILTER (WHERE t.phase = 'disbursed' AND t.month = ${m}) AS m${m}`).join(', ')}
+       FROM budget_transaction t JOIN lines ON lines.id = t.line_id GROUP BY t.line_id)
+     SELECT l.id AS "lineId", l.unit_id AS "unitId", u.code AS "provinceCode", u.full_name AS "provinceName", l.project, l.sub_project AS "subProject", l.source,
+       x.estimate::text, x.assigned::text, x.adjusted::text, x.committed::text, x.disbursed::text, x."carriedOver"::text, x.cancelled::text,
+       ${MONTHS.map((m) => `x.m${m}::text AS m${m}`).join(', ')}
+     FROM budget_line l JOIN lines ON lines.id = l.id JOIN admin_unit u ON u.id = l.unit_id LEFT JOIN totals x ON x.line_id = l.id
+     ORDER BY u.code, l.project, l.sub_project, l.source`,
     [year, unitIds],
   );
-  const n = (k: string, r: Record<string, string | number>) => num(r[k]);
+  const n = (k: string, r: Record<string, string | number | null>) => num(r[k]);
   return rows.map((r) => ({
     lineId: Number(r.lineId), unitId: String(r.unitId), provinceCode: String(r.provinceCode), provinceName: String(r.provinceName),
     project: String(r.project), subProject: String(r.subProject), source: String(r.source),
     estimate: n('estimate', r), assigned: n('assigned', r), adjusted: n('adjusted', r), committed: n('committed', r), disbursed: n('disbursed', r),
-    carriedOver: n('carriedOver', r), cancelled: n('cancelled', r), monthly: String(r.monthly).split(',').map(Number),
+    carriedOver: n('carriedOver', r), cancelled: n('cancelled', r), monthly: MONTHS.map((m) => n(`m${m}`, r)),
   }));
 }
 

@@ -22,6 +22,21 @@ import * as repo from './repo';
 import { assertCan, by } from './service';
 
 const REFORM_DAY = '2025-07-01';
+
+/**
+ * The current province a province version rolls up into, through the units module's lineage.
+ * Lineage is reference data (reloaded only with the units dataset, at start): remembered per database.
+ */
+const rollups = new WeakMap<Db, Map<string, { id: string; code: string; name: string } | null>>();
+async function rollupProvince(db: Db, unitId: string) {
+  const cache = rollups.get(db) ?? new Map();
+  rollups.set(db, cache);
+  if (!cache.has(unitId)) {
+    const p = (await unitSuccessors(db, unitId)).rollupProvince;
+    cache.set(unitId, p ? { id: p.id, code: p.code, name: p.fullName } : null);
+  }
+  return cache.get(unitId)!;
+}
 const million = (n: number) => `${formatNumberVi(Math.round(n / 1_000_000))} triệu đồng`;
 
 /** The province version must exist at some time in [from, to). */
@@ -140,11 +155,8 @@ export async function executionDashboard(db: Db, actor: Actor | null, q: Executi
   const target = new Map<string, { id: string; code: string; name: string }>();
   for (const r of rows) {
     if (target.has(r.unitId)) continue;
-    if (q.boundaries === 'current') {
-      const s = await unitSuccessors(db, r.unitId);
-      const p = s.rollupProvince;
-      target.set(r.unitId, p ? { id: p.id, code: p.code, name: p.fullName } : { id: r.unitId, code: r.provinceCode, name: r.provinceName });
-    } else target.set(r.unitId, { id: r.unitId, code: r.provinceCode, name: r.provinceName });
+    const p = q.boundaries === 'current' ? await rollupProvince(db, r.unitId) : null;
+    target.set(r.unitId, p ?? { id: r.unitId, code: r.provinceCode, name: r.provinceName });
   }
 
   const provinces = new Map<string, ProvinceExecution & { recordedUnits: Set<string> }>();

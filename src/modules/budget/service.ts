@@ -120,9 +120,9 @@ export async function createRun(db: Db, actor: Actor | null, input: NewRun) {
     throw invalid('Phần dành riêng vượt mức.', [{ path: 'reserved', message: cap === undefined ? 'bộ quy tắc không có phần dành riêng.' : `phần dành riêng vượt ${Math.round(cap * 100)}% tổng vốn (${rulebook.reserved!.map((r) => r.citation ?? r.labelVi).join('; ')}).` }]);
   }
   const values = await repo.criteriaValues(db, set.id);
-  const byUnit = new Map<string, ProvinceInputs & { unitId: string }>();
+  const byUnit = new Map<string, ProvinceInputs & { unitId: string; name: string }>();
   for (const v of values) {
-    const p = byUnit.get(v.unitId) ?? { province: v.code, unitId: v.unitId, values: {} };
+    const p = byUnit.get(v.unitId) ?? { province: v.code, unitId: v.unitId, name: v.name, values: {} };
     p.values[v.criterion] = v.value;
     byUnit.set(v.unitId, p);
   }
@@ -140,7 +140,7 @@ export async function createRun(db: Db, actor: Actor | null, input: NewRun) {
         unitId: inputs[i].unitId,
         inputs: Object.fromEntries(rulebook.criteria.map((c) => [c.code, inputs[i].values[c.code]])),
         source: `${set.name} (${set.source}, số liệu ngày ${formatDateVi(set.asOf)})`,
-        points: l.points, amount: l.amount, explanation: explainLine(l, unit),
+        points: l.points, amount: l.amount, explanation: explainLine(l, unit, inputs[i].name),
       })),
     );
     await audit(tx, by(a), {

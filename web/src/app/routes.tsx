@@ -50,4 +50,6 @@ export const PAGES: PageDef[] = [
   { path: '/quan-tri/lien-ket', nav: 'admin', roles: ADMIN, label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' }, load: () => import('../features/admin/UnresolvedPage') },
   { path: '/quan-tri/tai-khoan', nav: 'admin', roles: ADMIN, label: { vi: 'Tài khoản', en: 'Accounts' }, load: () => import('../features/admin/UsersPage') },
   { path: '/doi-mat-khau', label: { vi: 'Đổi mật khẩu', en: 'Change password' }, load: () => import('../features/auth/ChangePasswordPage') },
+  { path: '/ngan-sach/phan-bo', nav: 'main', roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead', 'province_officer'], label: { vi: 'Phân bổ vốn', en: 'Allocation' }, load: () => import('../features/budget/AllocationPage') },
+  { path: '/ngan-sach/thuc-hien', nav: 'main', roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead', 'province_officer'], label: { vi: 'Thực hiện, giải ngân', en: 'Execution' }, load: () => import('../features/budget/ExecutionPage') },
 ];
