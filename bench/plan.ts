@@ -13,7 +13,7 @@
  */
 import pino from 'pino';
 import { loadConfig } from '../src/config';
-import { connectPool, type PoolDb } from '../src/db/client';
+import type { PoolDb } from '../src/db/client';
 import { DATASETS } from '../src/app/datasets';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';

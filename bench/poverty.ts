@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { connectPool, type Db, type PoolDb } from '../src/db/client';
+import type { Db, PoolDb } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import type { HouseholdClass } from '../src/domain/poverty/types';

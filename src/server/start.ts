@@ -12,7 +12,7 @@ import { startPlanJobs } from '../modules/plan/scheduler';
 import { cleanStaleImportDirs } from '../modules/poverty/import-isolation';
 import { ensureFirstAdmin } from '../modules/users/service';
 import { createApp } from './app';
-import { listenErrorMessage, logDestination, oneTimePasswordBlock } from './console';
+import { listenErrorMessage, logDestination, oneTimePasswordBlock } from '../console';
 
 export function createLogger(config: Config) {
   return pino({ level: config.logLevel, redact: ['password', '*.password', 'passwordHash', 'req.headers.cookie'] }, logDestination(config.logFormat));

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { framedBlock, humanLine, listenErrorMessage } from '../../src/server/console';
+import { framedBlock, humanLine, listenErrorMessage } from '../../src/console';
 import { runCli } from '../support/process';
 
 /** What the operator sees on the console when starting the server. */

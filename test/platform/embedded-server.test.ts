@@ -23,7 +23,7 @@ describe('embedded database', () => {
     server = await startServe(env);
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', db: 'embedded' });
-    const m = server.output().match(/║  Mật khẩu:\s+(\S+)\s+║/);
+    const m = server.output().match(/║ {2}Mật khẩu:\s+(\S+)\s+║/);
     expect(m).not.toBeNull();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

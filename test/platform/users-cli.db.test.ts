@@ -38,7 +38,7 @@ describe('giamngheo users', () => {
     const res = await users(['reset-password', '--username', 't.program-owner']);
     expect(res.code).toBe(0);
     expect(res.stdout.split('\n')[0]).toMatch(/^╔═+╗$/);
-    const password = res.stdout.match(/║  Mật khẩu:\s+(\S+)\s+║/)?.[1];
+    const password = res.stdout.match(/║ {2}Mật khẩu:\s+(\S+)\s+║/)?.[1];
     expect(password).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
     const ok = await login('t.program-owner', password!);
     expect(ok.body.user.mustChangePassword).toBe(true);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';

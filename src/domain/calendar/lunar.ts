@@ -113,7 +113,7 @@ function lunarMonth11(yy: number, tz: number): number {
 /** Offset (in months after month 11) of the leap month of a 13-month lunar year. */
 function leapMonthOffset(a11: number, tz: number): number {
   const k = INT((a11 - 2415021.076998695) / 29.530588853 + 0.5);
-  let last = 0;
+  let last: number;
   let i = 1;
   let arc = sunLongitudeSector(newMoonDay(k + i, tz), tz);
   do {

@@ -4,7 +4,7 @@ import { FORMATS, printRows, type Format } from '../../cli/output';
 import { ROLE_LABELS_VI, ROLES, type Role } from '../../domain/roles';
 import { formatDateVi } from '../../domain/text';
 import { AppError } from '../../errors';
-import { oneTimePasswordBlock } from '../../server/console';
+import { oneTimePasswordBlock } from '../../console';
 import { parse } from '../../validate';
 import { systemActor } from '../audit/audit';
 import { NewUser } from './contracts';
