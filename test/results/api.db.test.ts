@@ -49,6 +49,17 @@ describe('results: public page and indicators', () => {
   });
 });
 
+describe('results: criteria of QĐ 36/2021 from a unit\'s data', () => {
+  it('a coastal commune at 15 % lacking 3 items is eligible; unverified district thresholds give no verdict', async () => {
+    const ok = await steering.post('/api/results/areas/criteria', { kind: 'dbkk_commune', coastal: true, saltIntrusionMonths: 0, poorNearPoorPct: 15, lacking: { a: true, b: true, c: true, d: false, dd: false }, newRuralStandard: false });
+    expect(ok.status).toBe(200);
+    expect(ok.body.eligible).toBe(true);
+    const district = await steering.post('/api/results/areas/criteria', { kind: 'poor_district', poorNearPoorPct: 60, incomePerCapitaVnd: 10_000_000, mountainous: true, newRuralStandard: false });
+    expect(district.body.eligible).toBeNull();
+    expect((await anon.get('/api/results/areas/criteria')).body.poorDistrict.poorNearPoorRatePct).toMatchObject({ value: null, status: 'unverified' });
+  });
+});
+
 describe('results: province targets', () => {
   const target = (province: string, fromYear: number, toYear: number) => ({
     indicator: 'poor_rate', province, fromYear, toYear, labelVi: 'Giảm tỷ lệ hộ nghèo 0,5%/năm', rule: { kind: 'annual_decrease_pp', min: 0.5, max: null },

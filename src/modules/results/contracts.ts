@@ -190,3 +190,23 @@ export interface ReportView {
   timeliness: string;
   can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; print: boolean };
 }
+
+const tri = z.boolean().nullable().default(null);
+export const CriteriaInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('dbkk_commune'),
+    coastal: tri,
+    saltIntrusionMonths: z.number().min(0).max(12).nullable().default(null),
+    poorNearPoorPct: z.number().min(0).max(100).nullable().default(null),
+    lacking: z.partialRecord(z.enum(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i']), z.boolean().nullable()).default({}),
+    newRuralStandard: tri,
+  }),
+  z.object({
+    kind: z.literal('poor_district'),
+    poorNearPoorPct: z.number().min(0).max(100).nullable().default(null),
+    incomePerCapitaVnd: z.number().min(0).nullable().default(null),
+    mountainous: tri,
+    newRuralStandard: tri,
+  }),
+]);
+export type CriteriaInput = z.infer<typeof CriteriaInput>;

@@ -4,7 +4,7 @@ import { toCsv } from '../../domain/tabular';
 import { unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
-  Approve, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
+  Approve, CriteriaInput, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
 } from './contracts';
 import { can } from './policy';
 import * as svc from './service';
@@ -46,6 +46,8 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   r.get('/api/results/areas/:group/:seq/successors', { summary: 'Các xã hiện nay nhận địa bàn của một huyện nghèo / xã ĐBKK', access: 'public', tags, params: AreaParams, example: { group: 'POOR_DISTRICTS_2021_2025', seq: '1' } }, ({ params }) =>
     svc.areaMemberSuccessors(db, params.group, params.seq),
   );
+  r.get('/api/results/areas/criteria', { summary: 'Tiêu chí huyện nghèo, xã ĐBKK bãi ngang (QĐ 36/2021/QĐ-TTg) và ngưỡng (ngưỡng chưa xác minh để trống)', access: 'public', tags }, () => svc.criteriaConfig());
+  r.post('/api/results/areas/criteria', { summary: 'Đánh giá một đơn vị theo tiêu chí QĐ 36/2021/QĐ-TTg từ số liệu của đơn vị', access: READERS, tags, body: CriteriaInput }, ({ body }) => svc.evaluateCriteria(body));
   r.post('/api/results/areas/exits', { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit }, ({ actor, body }) => svc.recordExit(db, requireActor(actor), body));
 
   r.get('/api/results/overview', { summary: 'Tổng quan quốc gia: mục tiêu, giá trị, xu hướng, đạt/không đạt, báo cáo còn thiếu', access: OVERVIEW, tags, query: YearQuery }, ({ query }) =>
