@@ -352,3 +352,25 @@ export function unitValidDuring(db: Db, unitId: string, from: string, to: string
     [unitId, from, to],
   );
 }
+
+/** Per period: reports submitted, submitted by the deadline, approved at every level of the period's chain (one query). */
+export function periodCounts(db: Db): Promise<{ periodId: number; submitted: number; onTime: number; approved: number }[]> {
+  return db.query(
+    `SELECT p.id AS "periodId",
+            count(r.submitted_on)::int AS submitted,
+            count(*) FILTER (WHERE r.submitted_on <= p.deadline)::int AS "onTime",
+            count(*) FILTER (WHERE jsonb_array_length(r.approvals) = cardinality(p.chain))::int AS approved
+     FROM results_period p LEFT JOIN results_report r ON r.period_id = p.id
+     GROUP BY p.id`,
+  );
+}
+
+/** Expected reporting units per period: units of the form's level valid on the period's last day (one query). */
+export function expectedCounts(db: Db): Promise<{ periodId: number; expected: number }[]> {
+  return db.query(
+    `SELECT p.id AS "periodId", count(u.id)::int AS expected
+     FROM results_period p JOIN results_form f ON f.code = p.form_code
+     LEFT JOIN admin_unit u ON u.level = f.unit_level AND u.valid_from <= p.ends_on AND (u.valid_to IS NULL OR u.valid_to > p.ends_on)
+     GROUP BY p.id`,
+  );
+}

@@ -250,15 +250,17 @@ export async function periodReports(db: Db, caller: Caller, periodId: number, to
   return { period: { ...period, labelVi: periodLabel(form.periodType, period.periodKey), formNumber: form.number, formName: form.nameVi }, completeness, rows };
 }
 
-/** Completeness and timeliness of every period (national, for the owner's overview). */
+/** Completeness and timeliness of every period (national, for the owner's overview): two aggregate queries. */
 export async function reportingSummary(db: Db, today = todayInVietnam()) {
-  const out = [];
-  for (const p of await listPeriods(db)) {
-    const total = await repo.countUnitsOn(db, p.unitLevel, p.endsOn, null);
-    const reports = await repo.reportsOfPeriod(db, p.id, null);
-    const chain = p.chain as ReportLevel[];
-    const c = completenessOf(total, reports.map((r) => ({ submittedOn: r.submittedOn, fullyApproved: statusOf(chain, r.approvals).nextLevel === null })), p.deadline);
-    out.push({ periodId: p.id, formNumber: p.formNumber, formName: p.formName, labelVi: p.labelVi, deadline: p.deadline, overdue: today > p.deadline, missing: c.expected - c.submitted, ...c });
-  }
-  return out;
+  const counts = new Map((await repo.periodCounts(db)).map((c) => [c.periodId, c]));
+  const expected = new Map((await repo.expectedCounts(db)).map((c) => [c.periodId, c.expected]));
+  return (await listPeriods(db)).map((p) => {
+    const c = counts.get(p.id) ?? { submitted: 0, onTime: 0, approved: 0 };
+    const e = expected.get(p.id) ?? 0;
+    const pct = (n: number) => (e > 0 ? Math.round((10000 * n) / e) / 100 : null);
+    return {
+      periodId: p.id, formNumber: p.formNumber, formName: p.formName, labelVi: p.labelVi, deadline: p.deadline, overdue: today > p.deadline, missing: e - c.submitted,
+      expected: e, submitted: c.submitted, onTime: c.onTime, approved: c.approved, reportingRate: pct(c.submitted), reportingRateOnTime: pct(c.onTime),
+    };
+  });
 }
