@@ -18,6 +18,7 @@ import { DATASETS } from '../src/db/datasets';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import { systemActor } from '../src/modules/audit/audit';
+import { rebuildTallies } from '../src/modules/results/repo';
 import { approveReport, openPeriod } from '../src/modules/results/service';
 import { createUser } from '../src/modules/users/service';
 import { createApp } from '../src/server/app';
@@ -58,6 +59,7 @@ async function generate(db: PoolDb, months: number) {
       [id],
     );
   }
+  await rebuildTallies(db);
   await db.query('ANALYZE');
   const n = (await db.one<{ n: number }>('SELECT count(*)::int AS n FROM results_report')).n;
   return { periods, reports: n, values: n * ELEMENTS, seconds: (performance.now() - t0) / 1000 };

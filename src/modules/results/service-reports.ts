@@ -183,6 +183,7 @@ export async function submitReport(db: Db, caller: Caller, periodId: number, uni
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
     await repo.saveReport(tx, { provinceId: ctx.unit.provinceId, periodId, unitId, values: ctx.report!.values, approvals: r.approvals, submittedOn: today, returnedReason: null, by: nameOf(caller) });
+    await repo.adjustTally(tx, periodId, { submitted: 1, onTime: today <= ctx.period.deadline ? 1 : 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
     await audit(tx, auditActorOf(caller), { action: 'results.report.submit', entity: 'results_report', entityId: ctx.report!.id, unitId, after: { submittedOn: today } });
     return reportView(tx, caller, periodId, unitId, today);
   });
@@ -201,6 +202,7 @@ export async function approveReport(db: Db, caller: Caller, reportId: number, to
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
     await repo.saveReport(tx, { provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals, submittedOn: found.submittedOn, returnedReason: null, by: nameOf(caller) });
+    await repo.adjustTally(tx, found.periodId, { submitted: 0, onTime: 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
     await audit(tx, auditActorOf(caller), { action: 'results.report.approve', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: r.approvals });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
@@ -220,6 +222,9 @@ export async function returnReport(db: Db, caller: Caller, reportId: number, rea
       provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals,
       submittedOn: r.approvals.length === 0 ? null : found.submittedOn, returnedReason: reason, by: nameOf(caller),
     });
+    if (r.approvals.length === 0) {
+      await repo.adjustTally(tx, found.periodId, { submitted: -1, onTime: found.submittedOn && found.submittedOn <= ctx.period.deadline ? -1 : 0, approved: 0 });
+    }
     await audit(tx, auditActorOf(caller), { action: 'results.report.return', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: { approvals: r.approvals, reason } });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
@@ -250,7 +255,7 @@ export async function periodReports(db: Db, caller: Caller, periodId: number, to
   return { period: { ...period, labelVi: periodLabel(form.periodType, period.periodKey), formNumber: form.number, formName: form.nameVi }, completeness, rows };
 }
 
-/** Completeness and timeliness of every period (national, for the owner's overview): two aggregate queries. */
+/** Completeness and timeliness of every period (national, for the owner's overview): kept tallies and one count of expected units. */
 export async function reportingSummary(db: Db, today = todayInVietnam()) {
   const counts = new Map((await repo.periodCounts(db)).map((c) => [c.periodId, c]));
   const expected = new Map((await repo.expectedCounts(db)).map((c) => [c.periodId, c.expected]));
