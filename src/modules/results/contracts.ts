@@ -80,6 +80,7 @@ export const FormRules = z.object({ rules: z.array(Rule).max(100) });
 export const PeriodParams = z.object({ periodId: z.coerce.number().int().positive() });
 export const ReportParams = z.object({ periodId: z.coerce.number().int().positive(), unitId: z.string().min(1).max(40) });
 export const ReportIdParams = z.object({ reportId: z.coerce.number().int().positive() });
+export const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.coerce.number().int().positive() });
 export const FormParams = z.object({ code: z.string().min(1).max(60) });
 
 export const ReportValues = z.object({

@@ -4,11 +4,10 @@ import { toCsv } from '../../domain/tabular';
 import { unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
-  Approve, CriteriaInput, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
+  Approve, AreaParams, CriteriaInput, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
 } from './contracts';
 import { can } from './policy';
 import * as svc from './service';
-import { z } from 'zod';
 
 const OWNERS = ['admin', 'program_owner'] as const;
 const OVERVIEW = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
@@ -17,7 +16,6 @@ const OFFICERS = ['province_officer', 'commune_officer'] as const;
 const APPROVERS = ['admin', 'program_owner', 'province_officer'] as const;
 const TARGET_ENTRY = ['admin', 'program_owner', 'province_officer'] as const;
 const tags = ['results'];
-const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.coerce.number().int().positive() });
 
 export function registerResultsRoutes(r: Router, deps: AppDeps) {
   const db = deps.db;
