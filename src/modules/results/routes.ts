@@ -63,6 +63,12 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   r.get('/api/results/periods/:periodId/reports', { summary: 'Tình hình nộp báo cáo của một kỳ: đầy đủ, đúng hạn (trong phạm vi)', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, ({ actor, params }) =>
     svc.periodReports(db, requireActor(actor), params.periodId),
   );
+  r.get('/api/results/periods/:periodId/export.csv', { summary: 'Xuất số liệu báo cáo của một kỳ (CSV, UTF-8, số thực) trong phạm vi', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, async ({ c, actor, params }) => {
+    const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    return c.body(toCsv(rows, undefined, { bom: true }));
+  });
   r.get('/api/results/periods/:periodId/units/:unitId', { summary: 'Báo cáo của một đơn vị trong một kỳ', access: READERS, tags, params: ReportParams, example: { periodId: '1', unitId: 'C:00004:2025-07-01' } }, ({ actor, params }) =>
     svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
   );

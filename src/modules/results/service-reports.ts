@@ -10,7 +10,7 @@ import { checkElements } from '../../domain/results/formula';
 import { checkValues, type FormDef } from '../../domain/results/forms';
 import {
   approveAt, chainForPeriod, completenessOf, deadlineOf, entryOpen, LEVEL_LABEL_VI, periodKeyFormatVi, periodOf, returnAt, statusOf, timelinessOf,
-  PERIOD_TYPE_VI, type ReportLevel,
+  PERIOD_TYPE_VI, STATE_VI, type ReportLevel,
 } from '../../domain/results/reporting';
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
 import { unitAccess } from '../access/unit-access';
@@ -268,4 +268,23 @@ export async function reportingSummary(db: Db, today = todayInVietnam()) {
       expected: e, submitted: c.submitted, onTime: c.onTime, approved: c.approved, reportingRate: pct(c.submitted), reportingRateOnTime: pct(c.onTime),
     };
   });
+}
+
+/** A period's report data within the caller's scope as rows (one per unit, one column per field: plain numbers). */
+export async function periodDataRows(db: Db, caller: Caller, periodId: number) {
+  const { period, rows } = await periodReports(db, caller, periodId);
+  const form = await formOrThrow(db, period.formCode);
+  const reports = new Map((await repo.reportsOfPeriod(db, periodId, rows.map((r) => r.unitId))).map((r) => [r.unitId, r]));
+  return {
+    fileName: `${form.code}-${period.periodKey}.csv`,
+    rows: rows
+      .filter((r) => r.reportId !== null)
+      .map((r) => {
+        const values = reports.get(r.unitId)?.values ?? {};
+        return {
+          'Mã đơn vị': r.unitCode, 'Đơn vị': r.unitName, 'Kỳ': period.periodKey, 'Trạng thái': STATE_VI[r.state], 'Ngày gửi': r.submittedOn,
+          ...Object.fromEntries(form.fields.map((f) => [f.labelVi, values[f.code] ?? null])),
+        };
+      }),
+  };
 }

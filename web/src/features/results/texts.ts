@@ -81,6 +81,7 @@ const vi = {
     window: 'Nhập từ {{from}} đến {{to}}; hạn nộp {{deadline}}',
     fieldsNote: 'Ghi chú về biểu',
     provinceTargets: 'Mục tiêu của tỉnh',
+    exportCsv: 'Tải số liệu (CSV)',
     noProvinceTargets: 'Chưa nhập mục tiêu riêng của tỉnh (theo nghị quyết của Hội đồng nhân dân tỉnh).',
   },
 };
@@ -165,6 +166,7 @@ const en: typeof vi = {
     window: 'Entry from {{from}} to {{to}}; deadline {{deadline}}',
     fieldsNote: 'Note on the form',
     provinceTargets: 'Targets of the province',
+    exportCsv: 'Download data (CSV)',
     noProvinceTargets: 'No province target entered yet (set by the provincial People\'s Council).',
   },
 };
