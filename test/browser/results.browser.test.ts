@@ -1,7 +1,7 @@
 /**
  * Results "done when": a commune officer enters a report that fails a rule, fixes and submits it; the
  * province officer approves it and opens its print view (national heading); the program owner's home
- * page changes; an anonymous visitor sees the public page with the figures and no personal data.
+ * page changes, and the province's home counts the report; an anonymous visitor sees the public page with the figures and no personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
@@ -92,6 +92,8 @@ describe('results (browser)', () => {
     expect(doc).toContain('Biểu số 02');
     expect(doc).toContain('CHỦ TỊCH');
     await app.screenshot(pr, 'results-print');
+    await pr.goto(`${app.baseUrl}/`);
+    expect(await pr.getByTestId('province-completeness').textContent()).toContain('đã nộp: 1');
 
     await o.reload();
     await o.getByTestId('overview-reporting').waitFor();

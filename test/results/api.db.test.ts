@@ -49,6 +49,17 @@ describe('results: public page and indicators', () => {
   });
 });
 
+describe('results: criteria of QĐ 36/2021 from a unit\'s data', () => {
+  it('a coastal commune at 15 % lacking 3 items is eligible; unverified district thresholds give no verdict', async () => {
+    const ok = await steering.post('/api/results/areas/criteria', { kind: 'dbkk_commune', coastal: true, saltIntrusionMonths: 0, poorNearPoorPct: 15, lacking: { a: true, b: true, c: true, d: false, dd: false }, newRuralStandard: false });
+    expect(ok.status).toBe(200);
+    expect(ok.body.eligible).toBe(true);
+    const district = await steering.post('/api/results/areas/criteria', { kind: 'poor_district', poorNearPoorPct: 60, incomePerCapitaVnd: 10_000_000, mountainous: true, newRuralStandard: false });
+    expect(district.body.eligible).toBeNull();
+    expect((await anon.get('/api/results/areas/criteria')).body.poorDistrict.poorNearPoorRatePct).toMatchObject({ value: null, status: 'unverified' });
+  });
+});
+
 describe('results: province targets', () => {
   const target = (province: string, fromYear: number, toYear: number) => ({
     indicator: 'poor_rate', province, fromYear, toYear, labelVi: 'Giảm tỷ lệ hộ nghèo 0,5%/năm', rule: { kind: 'annual_decrease_pp', min: 0.5, max: null },
@@ -129,6 +140,9 @@ describe('results: a report up the chain', () => {
     expect(res.status).toBe(200);
     expect(res.body.completeness.submitted).toBe(1);
     expect(res.body.rows.every((r: { unitCode: string }) => r.unitCode.length === 5)).toBe(true);
+    const csv = await province.get(`/api/results/periods/${periodId}/export.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.body.split('\r\n')[1]).toMatch(/^00004,Phường Ba Đình,20\d\dS[12],Đã phê duyệt,\d{4}-\d{2}-\d{2},100,10,18,,,,,\s*$/);
     const overview = await owner.get('/api/results/overview');
     const row = overview.body.reporting.find((r: { periodId: number }) => r.periodId === periodId);
     expect(row).toMatchObject({ submitted: 1, approved: 1, expected: 3321, missing: 3320 });

@@ -58,6 +58,8 @@ export { LEVEL_LABEL_VI, type ReportLevel };
 
 export type ReportState = 'draft' | 'submitted' | 'approved';
 
+export const STATE_VI: Record<ReportState, string> = { draft: 'Đang nhập', submitted: 'Đã gửi', approved: 'Đã phê duyệt' };
+
 export interface Approval {
   level: ReportLevel;
   on: string;

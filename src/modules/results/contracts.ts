@@ -80,6 +80,7 @@ export const FormRules = z.object({ rules: z.array(Rule).max(100) });
 export const PeriodParams = z.object({ periodId: z.coerce.number().int().positive() });
 export const ReportParams = z.object({ periodId: z.coerce.number().int().positive(), unitId: z.string().min(1).max(40) });
 export const ReportIdParams = z.object({ reportId: z.coerce.number().int().positive() });
+export const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.coerce.number().int().positive() });
 export const FormParams = z.object({ code: z.string().min(1).max(60) });
 
 export const ReportValues = z.object({
@@ -190,3 +191,23 @@ export interface ReportView {
   timeliness: string;
   can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; print: boolean };
 }
+
+const tri = z.boolean().nullable().default(null);
+export const CriteriaInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('dbkk_commune'),
+    coastal: tri,
+    saltIntrusionMonths: z.number().min(0).max(12).nullable().default(null),
+    poorNearPoorPct: z.number().min(0).max(100).nullable().default(null),
+    lacking: z.partialRecord(z.enum(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i']), z.boolean().nullable()).default({}),
+    newRuralStandard: tri,
+  }),
+  z.object({
+    kind: z.literal('poor_district'),
+    poorNearPoorPct: z.number().min(0).max(100).nullable().default(null),
+    incomePerCapitaVnd: z.number().min(0).nullable().default(null),
+    mountainous: tri,
+    newRuralStandard: tri,
+  }),
+]);
+export type CriteriaInput = z.infer<typeof CriteriaInput>;

@@ -352,3 +352,40 @@ export function unitValidDuring(db: Db, unitId: string, from: string, to: string
     [unitId, from, to],
   );
 }
+
+/** Per period: reports submitted, submitted by the deadline, approved at every level (the kept tallies). */
+export function periodCounts(db: Db): Promise<{ periodId: number; submitted: number; onTime: number; approved: number }[]> {
+  return db.query(`SELECT period_id AS "periodId", submitted, on_time AS "onTime", approved FROM results_period_tally`);
+}
+
+/** Adds to a period's tallies (in the transaction of the change that moves a report). */
+export async function adjustTally(tx: Db, periodId: number, d: { submitted: number; onTime: number; approved: number }): Promise<void> {
+  if (d.submitted === 0 && d.onTime === 0 && d.approved === 0) return;
+  await tx.query(
+    `INSERT INTO results_period_tally (period_id, submitted, on_time, approved) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (period_id) DO UPDATE SET submitted = results_period_tally.submitted + EXCLUDED.submitted,
+       on_time = results_period_tally.on_time + EXCLUDED.on_time, approved = results_period_tally.approved + EXCLUDED.approved`,
+    [periodId, d.submitted, d.onTime, d.approved],
+  );
+}
+
+/** Recomputes every period's tallies from the reports (after a bulk load). */
+export async function rebuildTallies(tx: Db): Promise<void> {
+  await tx.query('DELETE FROM results_period_tally');
+  await tx.query(
+    `INSERT INTO results_period_tally (period_id, submitted, on_time, approved)
+     SELECT p.id, count(r.submitted_on)::int, (count(*) FILTER (WHERE r.submitted_on <= p.deadline))::int,
+            (count(*) FILTER (WHERE jsonb_array_length(r.approvals) = cardinality(p.chain)))::int
+     FROM results_period p LEFT JOIN results_report r ON r.period_id = p.id GROUP BY p.id`,
+  );
+}
+
+/** Expected reporting units per period: units of the form's level valid on the period's last day (one query). */
+export function expectedCounts(db: Db): Promise<{ periodId: number; expected: number }[]> {
+  return db.query(
+    `SELECT p.id AS "periodId", count(u.id)::int AS expected
+     FROM results_period p JOIN results_form f ON f.code = p.form_code
+     LEFT JOIN admin_unit u ON u.level = f.unit_level AND u.valid_from <= p.ends_on AND (u.valid_to IS NULL OR u.valid_to > p.ends_on)
+     GROUP BY p.id`,
+  );
+}

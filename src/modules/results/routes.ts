@@ -4,11 +4,10 @@ import { toCsv } from '../../domain/tabular';
 import { unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
-  Approve, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
+  Approve, AreaParams, CriteriaInput, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
 } from './contracts';
 import { can } from './policy';
 import * as svc from './service';
-import { z } from 'zod';
 
 const OWNERS = ['admin', 'program_owner'] as const;
 const OVERVIEW = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
@@ -17,7 +16,6 @@ const OFFICERS = ['province_officer', 'commune_officer'] as const;
 const APPROVERS = ['admin', 'program_owner', 'province_officer'] as const;
 const TARGET_ENTRY = ['admin', 'program_owner', 'province_officer'] as const;
 const tags = ['results'];
-const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.coerce.number().int().positive() });
 
 export function registerResultsRoutes(r: Router, deps: AppDeps) {
   const db = deps.db;
@@ -46,6 +44,8 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   r.get('/api/results/areas/:group/:seq/successors', { summary: 'Các xã hiện nay nhận địa bàn của một huyện nghèo / xã ĐBKK', access: 'public', tags, params: AreaParams, example: { group: 'POOR_DISTRICTS_2021_2025', seq: '1' } }, ({ params }) =>
     svc.areaMemberSuccessors(db, params.group, params.seq),
   );
+  r.get('/api/results/areas/criteria', { summary: 'Tiêu chí huyện nghèo, xã ĐBKK bãi ngang (QĐ 36/2021/QĐ-TTg) và ngưỡng (ngưỡng chưa xác minh để trống)', access: 'public', tags }, () => svc.criteriaConfig());
+  r.post('/api/results/areas/criteria', { summary: 'Đánh giá một đơn vị theo tiêu chí QĐ 36/2021/QĐ-TTg từ số liệu của đơn vị', access: READERS, tags, body: CriteriaInput }, ({ body }) => svc.evaluateCriteria(body));
   r.post('/api/results/areas/exits', { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit }, ({ actor, body }) => svc.recordExit(db, requireActor(actor), body));
 
   r.get('/api/results/overview', { summary: 'Tổng quan quốc gia: mục tiêu, giá trị, xu hướng, đạt/không đạt, báo cáo còn thiếu', access: OVERVIEW, tags, query: YearQuery }, ({ query }) =>
@@ -63,6 +63,12 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   r.get('/api/results/periods/:periodId/reports', { summary: 'Tình hình nộp báo cáo của một kỳ: đầy đủ, đúng hạn (trong phạm vi)', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, ({ actor, params }) =>
     svc.periodReports(db, requireActor(actor), params.periodId),
   );
+  r.get('/api/results/periods/:periodId/export.csv', { summary: 'Xuất số liệu báo cáo của một kỳ (CSV, UTF-8, số thực) trong phạm vi', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, async ({ c, actor, params }) => {
+    const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    return c.body(toCsv(rows, undefined, { bom: true }));
+  });
   r.get('/api/results/periods/:periodId/units/:unitId', { summary: 'Báo cáo của một đơn vị trong một kỳ', access: READERS, tags, params: ReportParams, example: { periodId: '1', unitId: 'C:00004:2025-07-01' } }, ({ actor, params }) =>
     svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
   );

@@ -5,11 +5,11 @@
  */
 import type { Db } from '../../db/client';
 import { notFound } from '../../errors';
-import { exitedBy, progressToward } from '../../domain/results/poor-areas';
+import { DBKK_CRITERIA, evaluateDbkkCommune, evaluatePoorDistrict, exitedBy, INFRASTRUCTURE_ITEMS, POOR_DISTRICT_CRITERIA, progressToward } from '../../domain/results/poor-areas';
 import { audit } from '../audit/audit';
 import { childrenOf, getUnits, lineageInto } from '../units/repo';
 import { unitSuccessors } from '../units/service';
-import type { AreaGroupView, NewExit } from './contracts';
+import type { AreaGroupView, CriteriaInput, NewExit } from './contracts';
 import { FIRST_YEAR } from './service-indicators';
 import * as repo from './repo';
 import { assertCan, auditActorOf, type Caller } from './shared';
@@ -92,4 +92,18 @@ export async function recordExit(db: Db, caller: Caller, input: NewExit) {
     await audit(tx, auditActorOf(caller), { action: 'results.area_exit.create', entity: 'results_area_exit', entityId: row.id, after: input });
     return { id: row.id };
   });
+}
+
+/** The criteria of QĐ 36/2021 with their thresholds (unverified ones null and marked). */
+export function criteriaConfig() {
+  return { dbkkCommune: DBKK_CRITERIA, infrastructureItems: INFRASTRUCTURE_ITEMS, poorDistrict: POOR_DISTRICT_CRITERIA };
+}
+
+/** Evaluates a unit's data against the criteria; unknown data or unverified thresholds give null, not a verdict. */
+export function evaluateCriteria(input: CriteriaInput) {
+  if (input.kind === 'dbkk_commune') {
+    const lacking = Object.fromEntries(INFRASTRUCTURE_ITEMS.map((i) => [i.code, input.lacking[i.code as keyof typeof input.lacking] ?? null]));
+    return evaluateDbkkCommune({ ...input, lacking });
+  }
+  return evaluatePoorDistrict(input);
 }

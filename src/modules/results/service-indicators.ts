@@ -48,13 +48,30 @@ type SummaryRowLike = Record<string, unknown> & { unitId: string; code: string; 
 
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+type PublishedRow = { year: number | null; scope: string; areaCode: string; areaName: string; indicator: string; ratePct: number | null; households: number | null; status: string; decision: string | null; sourceUrl: string | null; note: string | null };
+
+/** Reference rows read once per request (published results, outcomes, poor-area groups and exits). */
+class Reads {
+  private memo = new Map<string, Promise<unknown>>();
+  constructor(private readonly db: Db) {}
+  private once<T>(key: string, f: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) this.memo.set(key, f());
+    return this.memo.get(key) as Promise<T>;
+  }
+  published = (year: number) => this.once('published', () => publishedSeries(this.db) as Promise<PublishedRow[]>).then((rows) => rows.filter((r) => r.year === year));
+  outcomes = () => this.once('outcomes', () => repo.publishedOutcomes(this.db));
+  groups = () => this.once('groups', () => repo.areaGroups(this.db));
+  exits = () => this.once('exits', () => repo.areaExits(this.db));
+  summary = (q: Parameters<typeof povertySummary>[1]) => this.once(`summary:${q.year}:${q.level}:${q.boundaries}:${q.by}`, () => povertySummary(this.db, q));
+}
+
 /** Values of one indicator for one year at one level, before targets. */
-async function valuesOf(db: Db, ind: Indicator, year: number, level: ValuesQuery['level'], boundaries: ValuesQuery['boundaries']): Promise<UnitValue[]> {
+async function valuesOf(db: Db, ind: Indicator, year: number, level: ValuesQuery['level'], boundaries: ValuesQuery['boundaries'], reads = new Reads(db)): Promise<UnitValue[]> {
   const group = POOR_AREA_GROUP[ind.code];
   if (group) {
     if (level !== 'nation') throw badRequest(`Chỉ tiêu "${ind.nameVi}" chỉ tính cho toàn quốc (danh sách theo Quyết định 353/QĐ-TTg).`);
-    const g = (await repo.areaGroups(db)).find((x) => x.code === group)!;
-    const exits = (await repo.areaExits(db)).filter((e) => e.groupCode === group);
+    const g = (await reads.groups()).find((x) => x.code === group)!;
+    const exits = (await reads.exits()).filter((e) => e.groupCode === group);
     const exited = exitedBy(year, exits);
     const elements = group === 'POOR_DISTRICTS_2021_2025'
       ? { poor_districts_total: g.officialSize, poor_districts_exited: exited }
@@ -72,7 +89,7 @@ async function valuesOf(db: Db, ind: Indicator, year: number, level: ValuesQuery
   const published = new Map<string, UnitValue>();
   if (ind.published && level !== 'province') {
     const scope = level === 'nation' ? 'national' : 'region';
-    for (const p of (await publishedSeries(db, year)) as { scope: string; areaCode: string; areaName: string; indicator: string; ratePct: number | null; households: number | null; status: string; decision: string | null; sourceUrl: string | null; note: string | null }[]) {
+    for (const p of await reads.published(year)) {
       if (p.scope !== scope) continue;
       const isCount = ind.code === 'poor_near_poor_households';
       if (isCount ? p.indicator !== 'multidim' : p.indicator !== ind.published) continue;
@@ -84,7 +101,7 @@ async function valuesOf(db: Db, ind: Indicator, year: number, level: ValuesQuery
       });
     }
     if (level === 'nation') {
-      for (const p of await repo.publishedOutcomes(db)) {
+      for (const p of await reads.outcomes()) {
         if (p.year === year && p.areaCode === 'VN' && p.indicator === ind.published) {
           published.set('VN', { unitId: null, unitCode: 'VN', unitName: 'Toàn quốc', value: p.value, official: true, provisional: false, coverage: null, source: p.sourceUrl, note: p.note });
         }
@@ -96,7 +113,7 @@ async function valuesOf(db: Db, ind: Indicator, year: number, level: ValuesQuery
   const register = new Map<string, UnitValue>();
   if (ind.registerRate || ind.code === 'poor_near_poor_households') {
     const part = ind.registerRate?.part ?? 'all';
-    const s = await povertySummary(db, { year, level, boundaries, by: part === 'minority' ? 'ethnicity' : 'none' });
+    const s = await reads.summary({ year, level, boundaries, by: part === 'minority' ? 'ethnicity' : 'none' });
     for (const row of s.rows as unknown as SummaryRowLike[]) {
       if (row.part !== part) continue;
       const value = ind.registerRate
@@ -132,12 +149,13 @@ async function unitsOfLevel(db: Db, level: ValuesQuery['level'], year: number, b
 export async function indicatorValues(db: Db, q: ValuesQuery): Promise<IndicatorValueRow[]> {
   const ind = indicatorOrThrow(q.indicator);
   const targets = (await repo.listTargets(db, { indicator: ind.code })).filter((t) => t.fromYear <= q.year && q.year <= t.toYear);
-  const current = await valuesOf(db, ind, q.year, q.level, q.boundaries);
+  const reads = new Reads(db);
+  const current = await valuesOf(db, ind, q.year, q.level, q.boundaries, reads);
   const needsPrevious = targets.some((t) => t.rule.kind === 'annual_decrease_pp');
-  const previous = needsPrevious ? new Map((await valuesOf(db, ind, q.year - 1, q.level, q.boundaries)).map((v) => [v.unitCode, v.value])) : new Map<string, number | null>();
+  const previous = needsPrevious ? new Map((await valuesOf(db, ind, q.year - 1, q.level, q.boundaries, reads)).map((v) => [v.unitCode, v.value])) : new Map<string, number | null>();
   const baseYears = [...new Set(targets.flatMap((t) => ('baseYear' in t.rule && t.rule.baseYear !== null ? [t.rule.baseYear] : [])))];
   const bases = new Map<number, Map<string, number | null>>();
-  for (const y of baseYears) bases.set(y, new Map((await valuesOf(db, ind, y, q.level, q.boundaries)).map((v) => [v.unitCode, v.value])));
+  for (const y of baseYears) bases.set(y, new Map((await valuesOf(db, ind, y, q.level, q.boundaries, reads)).map((v) => [v.unitCode, v.value])));
 
   return current.map((v) => {
     const target = targets.find((t) => (q.level === 'nation' ? t.unitId === null : q.level === 'province' && t.unitId !== null && t.unitId === v.unitId));
@@ -158,6 +176,7 @@ export const FIRST_YEAR = 2021;
 /** Each national target with its series from 2021 to `year`: value, target, on track. */
 export async function targetSeries(db: Db, year: number): Promise<TargetView[]> {
   const targets = await repo.listTargets(db, { nationOnly: true });
+  const reads = new Reads(db);
   const out: TargetView[] = [];
   for (const t of targets) {
     const ind = indicatorOrThrow(t.indicator);
@@ -165,7 +184,7 @@ export async function targetSeries(db: Db, year: number): Promise<TargetView[]> 
     const cache = new Map<number, { value: number | null; official: boolean }>();
     const valueAt = async (y: number) => {
       if (!cache.has(y)) {
-        const v = (await valuesOf(db, ind, y, 'nation', 'review'))[0];
+        const v = (await valuesOf(db, ind, y, 'nation', 'review', reads))[0];
         cache.set(y, { value: v?.value ?? null, official: v?.official ?? false });
       }
       return cache.get(y)!;

@@ -10,7 +10,7 @@ import { checkElements } from '../../domain/results/formula';
 import { checkValues, type FormDef } from '../../domain/results/forms';
 import {
   approveAt, chainForPeriod, completenessOf, deadlineOf, entryOpen, LEVEL_LABEL_VI, periodKeyFormatVi, periodOf, returnAt, statusOf, timelinessOf,
-  PERIOD_TYPE_VI, type ReportLevel,
+  PERIOD_TYPE_VI, STATE_VI, type ReportLevel,
 } from '../../domain/results/reporting';
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
 import { unitAccess } from '../access/unit-access';
@@ -184,6 +184,7 @@ export async function submitReport(db: Db, caller: Caller, periodId: number, uni
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
     await repo.saveReport(tx, { provinceId: ctx.unit.provinceId, periodId, unitId, values: ctx.report!.values, approvals: r.approvals, submittedOn: today, returnedReason: null, by: nameOf(caller) });
+    await repo.adjustTally(tx, periodId, { submitted: 1, onTime: today <= ctx.period.deadline ? 1 : 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
     await audit(tx, auditActorOf(caller), { action: 'results.report.submit', entity: 'results_report', entityId: ctx.report!.id, unitId, after: { submittedOn: today } });
     return reportView(tx, caller, periodId, unitId, today);
   });
@@ -202,6 +203,7 @@ export async function approveReport(db: Db, caller: Caller, reportId: number, to
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
     await repo.saveReport(tx, { provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals, submittedOn: found.submittedOn, returnedReason: null, by: nameOf(caller) });
+    await repo.adjustTally(tx, found.periodId, { submitted: 0, onTime: 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
     await audit(tx, auditActorOf(caller), { action: 'results.report.approve', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: r.approvals });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
@@ -221,6 +223,9 @@ export async function returnReport(db: Db, caller: Caller, reportId: number, rea
       provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals,
       submittedOn: r.approvals.length === 0 ? null : found.submittedOn, returnedReason: reason, by: nameOf(caller),
     });
+    if (r.approvals.length === 0) {
+      await repo.adjustTally(tx, found.periodId, { submitted: -1, onTime: found.submittedOn && found.submittedOn <= ctx.period.deadline ? -1 : 0, approved: 0 });
+    }
     await audit(tx, auditActorOf(caller), { action: 'results.report.return', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: { approvals: r.approvals, reason } });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
@@ -251,15 +256,36 @@ export async function periodReports(db: Db, caller: Caller, periodId: number, to
   return { period: { ...period, labelVi: periodLabel(form.periodType, period.periodKey), formNumber: form.number, formName: form.nameVi }, completeness, rows };
 }
 
-/** Completeness and timeliness of every period (national, for the owner's overview). */
+/** Completeness and timeliness of every period (national, for the owner's overview): kept tallies and one count of expected units. */
 export async function reportingSummary(db: Db, today = todayInVietnam()) {
-  const out = [];
-  for (const p of await listPeriods(db)) {
-    const total = await repo.countUnitsOn(db, p.unitLevel, p.endsOn, null);
-    const reports = await repo.reportsOfPeriod(db, p.id, null);
-    const chain = p.chain as ReportLevel[];
-    const c = completenessOf(total, reports.map((r) => ({ submittedOn: r.submittedOn, fullyApproved: statusOf(chain, r.approvals).nextLevel === null })), p.deadline);
-    out.push({ periodId: p.id, formNumber: p.formNumber, formName: p.formName, labelVi: p.labelVi, deadline: p.deadline, overdue: today > p.deadline, missing: c.expected - c.submitted, ...c });
-  }
-  return out;
+  const counts = new Map((await repo.periodCounts(db)).map((c) => [c.periodId, c]));
+  const expected = new Map((await repo.expectedCounts(db)).map((c) => [c.periodId, c.expected]));
+  return (await listPeriods(db)).map((p) => {
+    const c = counts.get(p.id) ?? { submitted: 0, onTime: 0, approved: 0 };
+    const e = expected.get(p.id) ?? 0;
+    const pct = (n: number) => (e > 0 ? Math.round((10000 * n) / e) / 100 : null);
+    return {
+      periodId: p.id, formNumber: p.formNumber, formName: p.formName, labelVi: p.labelVi, deadline: p.deadline, overdue: today > p.deadline, missing: e - c.submitted,
+      expected: e, submitted: c.submitted, onTime: c.onTime, approved: c.approved, reportingRate: pct(c.submitted), reportingRateOnTime: pct(c.onTime),
+    };
+  });
+}
+
+/** A period's report data within the caller's scope as rows (one per unit, one column per field: plain numbers). */
+export async function periodDataRows(db: Db, caller: Caller, periodId: number) {
+  const { period, rows } = await periodReports(db, caller, periodId);
+  const form = await formOrThrow(db, period.formCode);
+  const reports = new Map((await repo.reportsOfPeriod(db, periodId, rows.map((r) => r.unitId))).map((r) => [r.unitId, r]));
+  return {
+    fileName: `${form.code}-${period.periodKey}.csv`,
+    rows: rows
+      .filter((r) => r.reportId !== null)
+      .map((r) => {
+        const values = reports.get(r.unitId)?.values ?? {};
+        return {
+          'Mã đơn vị': r.unitCode, 'Đơn vị': r.unitName, 'Kỳ': period.periodKey, 'Trạng thái': STATE_VI[r.state], 'Ngày gửi': r.submittedOn,
+          ...Object.fromEntries(form.fields.map((f) => [f.labelVi, values[f.code] ?? null])),
+        };
+      }),
+  };
 }

@@ -10,6 +10,7 @@ import { currentLanguage } from '../../app/i18n';
 import { PAGES } from '../../app/routes';
 import { allows, useSession, type Me } from '../../app/session';
 import { OverviewPanel } from '../results/OverviewPanel';
+import { ProvincePanel } from '../results/ProvincePanel';
 import { PublicResults } from '../results/PublicResults';
 
 const OVERVIEW_ROLES = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
@@ -24,6 +25,7 @@ function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
+  const provinceIds = me.user.grants.filter((g) => g.role === 'province_officer' && g.unitId).map((g) => g.unitId as string);
   return (
     <section>
       <h1>{t('home.title')}</h1>
@@ -39,6 +41,7 @@ function SignedInHome({ me }: { me: Me }) {
         ))}
       </ul>
       {allows(me.user, OVERVIEW_ROLES) && <OverviewPanel />}
+      {provinceIds.length > 0 && <ProvincePanel provinceIds={provinceIds} />}
       <h2>{t('home.pages')}</h2>
       <ul className="cards">
         {pages.map((p) => (

@@ -61,7 +61,9 @@ function PeriodTable({ period }: { period: PeriodItem }) {
   const rows = q.data.rows.filter((r) => r.reportId !== null);
   return (
     <>
-      <p data-testid="completeness">{t('results.completeness', c)}</p>
+      <p data-testid="completeness">
+        {t('results.completeness', c)} · <a href={`/api/results/periods/${period.id}/export.csv`} download>{t('results.exportCsv')}</a>
+      </p>
       <DataTable testId="period-reports" columns={[t('results.unit'), t('results.state'), t('results.submitted'), t('results.deadline'), '']}>
         {rows.map((r) => (
           <tr key={r.unitId} data-unit={r.unitCode}>

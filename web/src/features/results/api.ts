@@ -1,6 +1,6 @@
 /** Results API (GET/POST /api/results/…) as seen by the screens; types come from the module's contracts. */
 import { queryOptions } from '@tanstack/react-query';
-import { api, query } from '../../app/api';
+import { api } from '../../app/api';
 import type { AreaGroupView, PublicResults, ReportView, TargetView } from '../../../../src/modules/results/contracts';
 
 export type { AreaGroupView, PublicResults, ReportView, TargetView };
@@ -66,4 +66,3 @@ export const reportByIdQuery = (reportId: number) =>
   });
 
 export const publicCsvUrl = '/api/results/public.csv';
-export const valuesUrl = (indicator: string, year: number, level: string) => `/api/results/values${query({ indicator, year, level })}`;

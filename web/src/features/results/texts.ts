@@ -80,6 +80,9 @@ const vi = {
     approvals: 'Đã phê duyệt',
     window: 'Nhập từ {{from}} đến {{to}}; hạn nộp {{deadline}}',
     fieldsNote: 'Ghi chú về biểu',
+    provinceTargets: 'Mục tiêu của tỉnh',
+    exportCsv: 'Tải số liệu (CSV)',
+    noProvinceTargets: 'Chưa nhập mục tiêu riêng của tỉnh (theo nghị quyết của Hội đồng nhân dân tỉnh).',
   },
 };
 
@@ -162,6 +165,9 @@ const en: typeof vi = {
     approvals: 'Approved',
     window: 'Entry from {{from}} to {{to}}; deadline {{deadline}}',
     fieldsNote: 'Note on the form',
+    provinceTargets: 'Targets of the province',
+    exportCsv: 'Download data (CSV)',
+    noProvinceTargets: 'No province target entered yet (set by the provincial People\'s Council).',
   },
 };
 

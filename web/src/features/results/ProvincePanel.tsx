@@ -1,0 +1,59 @@
+/** A province officer's part of the home page: the province's own targets and its communes' reports in the latest period. */
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { ErrorBox } from '../../app/components/feedback';
+import { DataTable } from '../../app/components/lists';
+import { periodReportsQuery, periodsQuery } from './api';
+import './texts';
+
+interface TargetItem {
+  id: number;
+  code: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  labelVi: string;
+  ruleVi: string;
+  fromYear: number;
+  toYear: number;
+  citation: string;
+}
+
+export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
+  const { t } = useTranslation();
+  const targets = useQuery({ queryKey: ['results', 'targets'], queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }) });
+  const periods = useQuery(periodsQuery);
+  const latest = periods.data?.items.find((p) => p.unitLevel === 'commune');
+  const own = (targets.data?.items ?? []).filter((x) => x.unitId !== null && provinceIds.includes(x.unitId));
+  return (
+    <section data-testid="province-panel">
+      <h2>{t('results.provinceTargets')}</h2>
+      {targets.isError && <ErrorBox error={targets.error} />}
+      {targets.data && own.length === 0 && <p className="muted">{t('results.noProvinceTargets')}</p>}
+      {own.length > 0 && (
+        <DataTable columns={[t('results.target'), t('results.period'), t('results.sources')]}>
+          {own.map((x) => (
+            <tr key={x.id}>
+              <td>{x.labelVi} <small className="muted">({x.ruleVi})</small></td>
+              <td>{x.fromYear}–{x.toYear}</td>
+              <td>{x.citation}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {latest && <LatestPeriod periodId={latest.id} label={`${latest.formNumber} — ${latest.labelVi}`} />}
+    </section>
+  );
+}
+
+function LatestPeriod({ periodId, label }: { periodId: number; label: string }) {
+  const { t } = useTranslation();
+  const q = useQuery(periodReportsQuery(periodId));
+  if (!q.data) return null;
+  return (
+    <p data-testid="province-completeness">
+      <strong>{label}:</strong> {t('results.completeness', q.data.completeness)} · <Link to="/bao-cao">{t('results.view')}</Link>
+    </p>
+  );
+}
