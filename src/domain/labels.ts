@@ -78,6 +78,17 @@ export const VERIFICATION_LABELS: Record<string, Label> = {
   SUSPECT: { vi: 'nghi vấn, chưa dùng', en: 'suspect, not used' },
 };
 
+/**
+ * A project or sub-project of the Program by its code: 'DA1.TDA2' → 'Dự án 1 – Tiểu dự án 2'
+ * (the numbering of Decision 90/QĐ-TTg); a code of another shape is not shown.
+ */
+export function programProjectLabel(code: string, lang: LabelLang): string | null {
+  const m = /^DA(\d+)(?:\.TDA(\d+))?$/.exec(code);
+  if (!m) return null;
+  const project = lang === 'vi' ? `Dự án ${m[1]}` : `Project ${m[1]}`;
+  return m[2] ? `${project} – ${lang === 'vi' ? 'Tiểu dự án' : 'sub-project'} ${m[2]}` : project;
+}
+
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },
