@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'plan.supervision.visits.add': { vi: 'Thêm đợt kiểm tra, giám sát', en: 'Supervision visits added' },
   'plan.task.create': { vi: 'Tạo nhiệm vụ', en: 'Task created' },
   'plan.task.update': { vi: 'Sửa nhiệm vụ', en: 'Task updated' },
+  'plan.task.submission': { vi: 'Ghi ngày trình văn bản của nhiệm vụ', en: 'Submission date recorded' },
   'poverty.application.create': { vi: 'Nộp đơn đề nghị rà soát', en: 'Review application filed' },
   'poverty.application.decide': { vi: 'Quyết định đơn đề nghị rà soát', en: 'Review application decided' },
   'poverty.household.export': { vi: 'Xuất danh sách hộ (dữ liệu cá nhân)', en: 'Household list exported (personal data)' },

@@ -15,7 +15,7 @@ import type { PlanRow } from './api';
 
 const ROW = 26;
 const LABEL = 260;
-const WIDTH = 1100;
+const WIDTH = 960;
 const TOP = 28;
 /** characters of a task's name shown on its row; the tooltip has the rest */
 const NAME_CHARS = 34;
