@@ -1,8 +1,10 @@
 /**
  * The one table of labels for codes that reach a screen: audit actions and entities, the
- * verification status of facts, request fields named in form errors. Vietnamese and English.
+ * verification status of facts, plan task statuses, request fields named in form errors. Vietnamese and English.
  * A code without a label is shown by a generic phrase, never raw (see labelOf).
  */
+import { STATUS_LABELS, type TaskStatus } from './plan/status';
+
 export type LabelLang = 'vi' | 'en';
 export type Label = Record<LabelLang, string>;
 
@@ -90,6 +92,19 @@ export function programProjectLabel(code: string, lang: LabelLang): string | nul
   return m[2] ? `${project} – ${lang === 'vi' ? 'Tiểu dự án' : 'sub-project'} ${m[2]}` : project;
 }
 
+/** Status of a plan task or assignment: the Vietnamese words of the workflow, and their English. */
+export const TASK_STATUS_LABELS: Record<TaskStatus, Label> = {
+  no_report: { vi: STATUS_LABELS.no_report, en: 'No report yet' },
+  not_started: { vi: STATUS_LABELS.not_started, en: 'Not started' },
+  in_progress: { vi: STATUS_LABELS.in_progress, en: 'In progress' },
+  submitted: { vi: STATUS_LABELS.submitted, en: 'Submitted' },
+  completed: { vi: STATUS_LABELS.completed, en: 'Completed' },
+  paused: { vi: STATUS_LABELS.paused, en: 'Paused' },
+  cancelled: { vi: STATUS_LABELS.cancelled, en: 'Cancelled' },
+};
+
+export const taskStatusLabel = (code: string, lang: LabelLang) => TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
+
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },
@@ -113,7 +128,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   GIAMNGHEO_NEW_PASSWORD: { vi: 'Mật khẩu mới (GIAMNGHEO_NEW_PASSWORD)', en: 'New password (GIAMNGHEO_NEW_PASSWORD)' },
 };
 
-const GENERIC: Record<'action' | 'entity' | 'verification', Label> = {
+const GENERIC: Record<'action' | 'entity' | 'verification' | 'status', Label> = {
+  status: { vi: 'trạng thái khác', en: 'other status' },
   action: { vi: 'Thao tác khác', en: 'Other action' },
   entity: { vi: 'Đối tượng khác', en: 'Other entity' },
   verification: { vi: 'chưa rõ tình trạng xác minh', en: 'verification unknown' },

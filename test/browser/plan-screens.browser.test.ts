@@ -78,6 +78,14 @@ describe('plan screens (browser)', () => {
     await expect.poll(() => page.getByTestId('task-page').getAttribute('data-percent')).toBe('40');
     // the confirmation stays after the page has reloaded the task
     expect(await outcome.isVisible()).toBe(true);
+    expect(await page.getByTestId('task-status').textContent()).toBe('Đang thực hiện (40%)');
+    expect(await page.getByTestId('changes').textContent()).toContain('Chưa có báo cáo → Đang thực hiện');
+    // English mode labels the same status in English
+    await page.evaluate(() => localStorage.setItem('giamngheo.lang', 'en'));
+    await page.reload();
+    await page.getByTestId('task-page').waitFor();
+    expect(await page.getByTestId('task-status').textContent()).toBe('In progress (40%)');
+    expect(await page.getByTestId('changes').textContent()).toContain('No report yet → In progress');
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import {
   FIELD_LABELS,
   fieldLabel,
   programProjectLabel,
+  taskStatusLabel,
   VERIFICATION_LABELS,
   verificationLabel,
 } from '../../src/domain/labels';
@@ -83,5 +84,16 @@ describe('project codes of the Program (numbering of Decision 90/QĐ-TTg)', () =
     ['T1', 'vi', null],
   ] as const)('%s in %s → %s', (code, lang, text) => {
     expect(programProjectLabel(code, lang)).toBe(text);
+  });
+});
+
+describe('plan task statuses', () => {
+  it.each([
+    ['in_progress', 'vi', 'Đang thực hiện'],
+    ['in_progress', 'en', 'In progress'],
+    ['no_report', 'en', 'No report yet'],
+    ['something_new', 'vi', 'trạng thái khác'],
+  ] as const)('%s in %s → %s', (code, lang, text) => {
+    expect(taskStatusLabel(code, lang)).toBe(text);
   });
 });

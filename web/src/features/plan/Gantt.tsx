@@ -12,6 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { daysBetween } from '../../../../src/domain/calendar/dates';
 import { formatDateVi } from '../../app/format';
 import type { PlanRow } from './api';
+import { taskStatusLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 
 const ROW = 26;
 const LABEL = 260;
@@ -82,7 +84,7 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
             return (
               <g key={r.id} data-testid="gantt-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate ?? ''}>
                 <title>
-                  {`${r.position}. ${r.title} — ${t('plan.deadline')}: ${r.deadline ? formatDateVi(r.deadline) : t('plan.noDeadline')}; ${r.statusLabel}${r.completedOn ? ` ${formatDateVi(r.completedOn)}` : ''}${late ? `; ${t('plan.daysLate')}: ${r.daysLate}` : ''}`}
+                  {`${r.position}. ${r.title} — ${t('plan.deadline')}: ${r.deadline ? formatDateVi(r.deadline) : t('plan.noDeadline')}; ${taskStatusLabel(r.status, currentLanguage())}${r.completedOn ? ` ${formatDateVi(r.completedOn)}` : ''}${late ? `; ${t('plan.daysLate')}: ${r.daysLate}` : ''}`}
                 </title>
                 {i % 2 === 1 && <rect x={0} y={y + 1} width={WIDTH} height={ROW} fill="#f6f8fa" />}
                 <text x={4} y={y + 17} fontSize="12" data-testid="gantt-label">

@@ -10,9 +10,9 @@ import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '
 import { allows, useMe } from '../../app/session';
 import { describeLateness } from '../../../../src/domain/plan/lateness';
 import { DateField } from '../../app/components/DateField';
-import { STATUS_LABELS, taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
+import { taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
 import { SavedLine, SaveOutcome } from './FormProblems';
-import { verificationLabel } from '../../../../src/domain/labels';
+import { taskStatusLabel, verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import './texts';
 
@@ -49,7 +49,7 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
           <option value="">{t('plan.keep')}</option>
           {a.moves.map((m) => (
             <option key={m.to} value={m.to}>
-              {m.action} → {STATUS_LABELS[m.to]}
+              {m.action} → {taskStatusLabel(m.to, currentLanguage())}
             </option>
           ))}
         </select>
@@ -98,7 +98,7 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
             <tbody>
               {(['status', 'percent', 'note', 'version'] as const).map((k) => {
                 // a status is shown by its label, never its code
-                const show = (v: unknown) => (v == null ? '—' : k === 'status' ? (STATUS_LABELS[v as TaskStatus] ?? '—') : String(v));
+                const show = (v: unknown) => (v == null ? '—' : k === 'status' ? taskStatusLabel(String(v), currentLanguage()) : String(v));
                 return (
                   <tr key={k}>
                     <th scope="row">{t(`plan.conflictFields.${k}`)}</th>
@@ -198,7 +198,7 @@ export default function TaskPage() {
         <div className="card">
           <dt>{t('plan.status')}</dt>
           <dd data-testid="task-status">
-            {task.statusLabel} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
+            {taskStatusLabel(task.status, currentLanguage())} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
           </dd>
         </div>
         <div className="card">
@@ -254,7 +254,7 @@ export default function TaskPage() {
               {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
               {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
             </td>
-            <td data-status={a.status}>{a.status === 'no_report' ? a.statusLabel : `${a.statusLabel} (${a.percent}%)`}</td>
+            <td data-status={a.status}>{a.status === 'no_report' ? taskStatusLabel(a.status, currentLanguage()) : `${taskStatusLabel(a.status, currentLanguage())} (${a.percent}%)`}</td>
             <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
             <td className="num">{a.daysLate ?? <small className="muted">{a.pastDueNoReport ? t('plan.pastDueNoReport') : t('plan.noReportCell')}</small>}</td>
             <td>
@@ -272,7 +272,7 @@ export default function TaskPage() {
       <ul data-testid="changes">
         {changes.map((c) => (
           <li key={c.id}>
-            {formatDateTimeVi(c.at)}: {STATUS_LABELS[c.from]} → {STATUS_LABELS[c.to]} {t('plan.by')} {c.byName}
+            {formatDateTimeVi(c.at)}: {taskStatusLabel(c.from, currentLanguage())} → {taskStatusLabel(c.to, currentLanguage())} {t('plan.by')} {c.byName}
             {c.note && ` — ${c.note}`}
           </li>
         ))}
