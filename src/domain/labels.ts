@@ -1,8 +1,10 @@
 /**
  * The one table of labels for codes that reach a screen: audit actions and entities, the
- * verification status of facts, request fields named in form errors. Vietnamese and English.
+ * verification status of facts, plan task statuses, request fields named in form errors. Vietnamese and English.
  * A code without a label is shown by a generic phrase, never raw (see labelOf).
  */
+import { STATUS_LABELS, type TaskStatus } from './plan/status';
+
 export type LabelLang = 'vi' | 'en';
 export type Label = Record<LabelLang, string>;
 
@@ -39,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'plan.supervision.visits.add': { vi: 'Thêm đợt kiểm tra, giám sát', en: 'Supervision visits added' },
   'plan.task.create': { vi: 'Tạo nhiệm vụ', en: 'Task created' },
   'plan.task.update': { vi: 'Sửa nhiệm vụ', en: 'Task updated' },
+  'plan.task.submission': { vi: 'Ghi ngày trình văn bản của nhiệm vụ', en: 'Submission date recorded' },
   'poverty.application.create': { vi: 'Nộp đơn đề nghị rà soát', en: 'Review application filed' },
   'poverty.application.decide': { vi: 'Quyết định đơn đề nghị rà soát', en: 'Review application decided' },
   'poverty.household.export': { vi: 'Xuất danh sách hộ (dữ liệu cá nhân)', en: 'Household list exported (personal data)' },
@@ -107,6 +110,30 @@ export const VERIFICATION_LABELS: Record<string, Label> = {
   SUSPECT: { vi: 'nghi vấn, chưa dùng', en: 'suspect, not used' },
 };
 
+/**
+ * A project or sub-project of the Program by its code: 'DA1.TDA2' → 'Dự án 1 – Tiểu dự án 2'
+ * (the numbering of Decision 90/QĐ-TTg); a code of another shape is not shown.
+ */
+export function programProjectLabel(code: string, lang: LabelLang): string | null {
+  const m = /^DA(\d+)(?:\.TDA(\d+))?$/.exec(code);
+  if (!m) return null;
+  const project = lang === 'vi' ? `Dự án ${m[1]}` : `Project ${m[1]}`;
+  return m[2] ? `${project} – ${lang === 'vi' ? 'Tiểu dự án' : 'sub-project'} ${m[2]}` : project;
+}
+
+/** Status of a plan task or assignment: the Vietnamese words of the workflow, and their English. */
+export const TASK_STATUS_LABELS: Record<TaskStatus, Label> = {
+  no_report: { vi: STATUS_LABELS.no_report, en: 'No report yet' },
+  not_started: { vi: STATUS_LABELS.not_started, en: 'Not started' },
+  in_progress: { vi: STATUS_LABELS.in_progress, en: 'In progress' },
+  submitted: { vi: STATUS_LABELS.submitted, en: 'Submitted' },
+  completed: { vi: STATUS_LABELS.completed, en: 'Completed' },
+  paused: { vi: STATUS_LABELS.paused, en: 'Paused' },
+  cancelled: { vi: STATUS_LABELS.cancelled, en: 'Cancelled' },
+};
+
+export const taskStatusLabel = (code: string, lang: LabelLang) => TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
+
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },
@@ -130,7 +157,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   GIAMNGHEO_NEW_PASSWORD: { vi: 'Mật khẩu mới (GIAMNGHEO_NEW_PASSWORD)', en: 'New password (GIAMNGHEO_NEW_PASSWORD)' },
 };
 
-const GENERIC: Record<'action' | 'entity' | 'verification', Label> = {
+const GENERIC: Record<'action' | 'entity' | 'verification' | 'status', Label> = {
+  status: { vi: 'trạng thái khác', en: 'other status' },
   action: { vi: 'Thao tác khác', en: 'Other action' },
   entity: { vi: 'Đối tượng khác', en: 'Other entity' },
   verification: { vi: 'chưa rõ tình trạng xác minh', en: 'verification unknown' },

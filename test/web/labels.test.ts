@@ -7,6 +7,8 @@ import {
   auditActionLabel,
   FIELD_LABELS,
   fieldLabel,
+  programProjectLabel,
+  taskStatusLabel,
   VERIFICATION_LABELS,
   verificationLabel,
 } from '../../src/domain/labels';
@@ -71,5 +73,27 @@ describe('label table', () => {
     [undefined, 'vi', null],
   ] as const)('field %s in %s → %s', (p, lang, text) => {
     expect(fieldLabel(p, lang)).toBe(text);
+  });
+});
+
+describe('project codes of the Program (numbering of Decision 90/QĐ-TTg)', () => {
+  it.each([
+    ['DA1', 'vi', 'Dự án 1'],
+    ['DA3.TDA2', 'vi', 'Dự án 3 – Tiểu dự án 2'],
+    ['DA3.TDA2', 'en', 'Project 3 – sub-project 2'],
+    ['T1', 'vi', null],
+  ] as const)('%s in %s → %s', (code, lang, text) => {
+    expect(programProjectLabel(code, lang)).toBe(text);
+  });
+});
+
+describe('plan task statuses', () => {
+  it.each([
+    ['in_progress', 'vi', 'Đang thực hiện'],
+    ['in_progress', 'en', 'In progress'],
+    ['no_report', 'en', 'No report yet'],
+    ['something_new', 'vi', 'trạng thái khác'],
+  ] as const)('%s in %s → %s', (code, lang, text) => {
+    expect(taskStatusLabel(code, lang)).toBe(text);
   });
 });

@@ -9,6 +9,8 @@ import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import type { calendarOfYear, HolidayNotice } from '../../../../src/domain/calendar';
+import { verificationLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import './texts';
 
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
@@ -50,7 +52,7 @@ function NoticeRow({ n }: { n: HolidayNotice }) {
               </div>
             ))}
       </td>
-      <td className="nowrap">{n.status === 'VERIFIED' ? t('plan.verifiedFact') : <span className="note">{t('plan.unverifiedFact')}</span>}</td>
+      <td className="nowrap">{n.status === 'VERIFIED' ? verificationLabel(n.status, currentLanguage()) : <span className="note">{verificationLabel(n.status, currentLanguage())}</span>}</td>
       <td>
         <ul className="plain-list">
           {n.sources.map((s) => (

@@ -9,6 +9,8 @@ import { committeesQuery } from './api';
 import { CommitteeForm } from './CommitteeForm';
 import { MeetingForm } from './MeetingForm';
 import { allows, useMe } from '../../app/session';
+import { verificationLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import './texts';
 
 interface Member {
@@ -83,7 +85,7 @@ export default function CommitteesPage() {
           <h2>{c.name}</h2>
           <p>
             {t('plan.level')}: {t(`plan.levels.${c.level}`)} · {t('plan.validity')}: {formatDateVi(c.validFrom)} – {c.validTo ? formatDateVi(c.validTo) : t('plan.inForce')} · {c.instrument ?? ''}{' '}
-            <small className="source">{c.factStatus}</small>
+            <small className="source">{verificationLabel(c.factStatus, currentLanguage())}</small>
           </p>
           <button type="button" className="button-secondary" aria-expanded={open === c.id} onClick={() => setOpen(open === c.id ? null : c.id)}>
             {t('plan.members')} ({c.members})

@@ -31,14 +31,17 @@ function FormError({ error, isField }: { error: unknown; isField: (path: string)
 /** What became of a save: the error box (problems of fields matching `fields` stay under their field), or the success line. */
 export function SaveOutcome<T>({ save, fields, saved }: { save: UseMutationResult<T, Error, void>; fields: RegExp; saved: (data: T) => ReactNode }) {
   if (save.isError) return <FormError error={save.error} isField={(p) => fields.test(p)} />;
-  if (save.isSuccess) {
-    return (
-      <p className="alert alert-success" role="status">
-        {saved(save.data)}
-      </p>
-    );
-  }
+  if (save.isSuccess) return <SavedLine>{saved(save.data)}</SavedLine>;
   return null;
+}
+
+/** The success line of a save, read out by screen readers (a polite live region). */
+export function SavedLine({ children }: { children: ReactNode }) {
+  return (
+    <p className="alert alert-success" role="status" aria-live="polite" data-testid="save-outcome">
+      {children}
+    </p>
+  );
 }
 
 /** A labelled text input with its problem under it. */

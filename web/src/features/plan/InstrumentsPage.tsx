@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi } from '../../app/format';
+import { verificationLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import './texts';
 
 interface Instrument { id: number; kind: string; number: string | null; title: string; issuer: string | null; issuedOn: string | null; effectiveOn: string | null; note: string | null; factStatus: string; amends: string | null; replaces: string | null; tasks: { id: number; position: string; dueOn: string | null }[] | null }
@@ -36,7 +38,7 @@ export default function InstrumentsPage() {
                 <td className="nowrap">{i.effectiveOn ? formatDateVi(i.effectiveOn) : '—'}</td>
                 <td>{(i.tasks ?? []).map((x) => x.position).join(', ')}</td>
                 <td>
-                  <small className="source">{i.factStatus}</small>
+                  <small className="source">{verificationLabel(i.factStatus, currentLanguage())}</small>
                 </td>
               </tr>
             ))}

@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api';
 import { agenciesQuery, type PlanSummary } from './api';
-import { ErrorBox } from '../../app/components/feedback';
+import { SaveOutcome } from './FormProblems';
+import { programProjectLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import { todayInVietnam } from '../../app/format';
 
 export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boolean }) {
@@ -77,7 +79,7 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
             <option value="">{t('plan.wholeProgram')}</option>
             {projects.data?.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.code.replace('.TDA', ' – Tiểu dự án ').replace('DA', 'Dự án ')}
+                {programProjectLabel(p.code, currentLanguage()) ?? p.code}
                 {p.name ? `: ${p.name}` : ''}
               </option>
             ))}
@@ -94,12 +96,7 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
           </button>
         </div>
       </form>
-      {save.isError && <ErrorBox error={save.error} />}
-      {save.isSuccess && (
-        <p className="alert alert-success" role="status">
-          {t('plan.created', { position, n: save.data.assignments })}
-        </p>
-      )}
+      <SaveOutcome save={save} fields={/^$/} saved={(d) => t('plan.created', { position, n: d.assignments })} />
     </details>
   );
 }

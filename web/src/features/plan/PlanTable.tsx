@@ -5,9 +5,12 @@ import { DataTable } from '../../app/components/lists';
 import { describeLateness } from '../../../../src/domain/plan/lateness';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import type { PlanRow } from './api';
+import { taskStatusLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 
 export function PlanTable({ rows, testId = 'plan-table', asOf }: { rows: PlanRow[]; testId?: string; asOf?: string }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   return (
     <DataTable
       testId={testId}
@@ -31,7 +34,7 @@ export function PlanTable({ rows, testId = 'plan-table', asOf }: { rows: PlanRow
             {!r.deadlineVerified && <small className="note"> {t('plan.unverified')}</small>}
           </td>
           <td>
-            {r.status === 'no_report' ? r.statusLabel : `${r.statusLabel} (${r.percent}%)`}
+            {r.status === 'no_report' ? taskStatusLabel(r.status, lang) : `${taskStatusLabel(r.status, lang)} (${r.percent}%)`}
             {r.timeliness === 'at_risk' && <strong className="note"> {t('plan.atRisk')}</strong>}
             {r.overdueAssignments > 0 && r.assignments > 1 && <small className="muted"> — {t('plan.overdueAssignments', { n: r.overdueAssignments })}</small>}
             {r.noReportAssignments > 0 && r.assignments > 1 && r.status !== 'no_report' && <small className="muted"> — {t('plan.noReportAssignments', { n: r.noReportAssignments })}</small>}

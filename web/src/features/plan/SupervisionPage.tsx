@@ -10,6 +10,7 @@ import { formatDateVi, todayInVietnam } from '../../app/format';
 import { allows, useMe } from '../../app/session';
 import { committeesQuery } from './api';
 import { SupervisionForm, type SupervisionPlanRef } from './SupervisionForm';
+import { SavedLine } from './FormProblems';
 import './texts';
 
 interface Recommendation {
@@ -60,7 +61,7 @@ function Close({ r, onDone }: { r: Recommendation; onDone: () => void }) {
   const [text, setText] = useState('');
   const m = useMutation({
     mutationFn: () => api(`/api/plan/supervision/recommendations/${r.id}`, { method: 'PATCH', body: { version: r.version, status: 'closed', followUp: text || undefined } }),
-    onSuccess: onDone,
+    onSuccess: () => onDone(),
   });
   return (
     <form onSubmit={(e) => (e.preventDefault(), m.mutate())}>
@@ -91,6 +92,8 @@ export default function SupervisionPage() {
   const committees = useQuery(committeesQuery);
   const canPlan = committees.data?.some((c) => c.canRecord) ?? false;
   const visitable = plans.data?.filter((p) => p.canRecord) ?? [];
+  // the row's close form disappears once closed: the confirmation stays on the page
+  const [closed, setClosed] = useState(false);
   return (
     <section>
       <h1>{t('plan.supervisionTitle')}</h1>
@@ -105,6 +108,7 @@ export default function SupervisionPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
         <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
       </form>
+      {closed && <SavedLine>{t('plan.recommendationClosed')}</SavedLine>}
       <QueryList query={q} empty={t('plan.noRecommendations')}>
         {(items) => (
           <DataTable
@@ -125,7 +129,7 @@ export default function SupervisionPage() {
                   {r.follow_up && <small className="muted"> — {r.follow_up}</small>}
                 </td>
                 <td className="num">{r.daysLate}</td>
-                <td>{canAct && r.status !== 'closed' && <Close r={r} onDone={() => void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] })} />}</td>
+                <td>{canAct && r.status !== 'closed' && <Close r={r} onDone={() => (setClosed(true), void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] }))} />}</td>
               </tr>
             ))}
           </DataTable>

@@ -10,10 +10,14 @@ import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '
 import { allows, useMe } from '../../app/session';
 import { describeLateness } from '../../../../src/domain/plan/lateness';
 import { DateField } from '../../app/components/DateField';
-import { STATUS_LABELS, taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
+import { taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
+import { SavedLine, SaveOutcome } from './FormProblems';
+import { taskStatusLabel, verificationLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import './texts';
 
-function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
+/** `onDone` gets the success line to show on the page (the form closes after a save), or nothing on a reload. */
+function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string) => void }) {
   const { t } = useTranslation();
   const [to, setTo] = useState<TaskStatus | ''>('');
   const [percent, setPercent] = useState(String(a.percent));
@@ -25,10 +29,10 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
         method: 'PATCH',
         body: { version: a.version, status: to || undefined, percent: Number(percent), narrative: narrative || undefined, note: note || undefined },
       }),
-    onSuccess: onDone,
+    onSuccess: () => onDone(t('plan.progressSaved', { agency: a.agencyName })),
   });
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({ mutationFn: () => uploadEvidence(a.taskId, a.id, file!), onSuccess: onDone });
+  const upload = useMutation({ mutationFn: () => uploadEvidence(a.taskId, a.id, file!), onSuccess: () => onDone(t('plan.evidenceSaved', { file: file?.name ?? '' })) });
   const conflict = save.error instanceof ApiError && save.error.status === 409 ? (save.error.details as { current?: Record<string, unknown>; yours?: Record<string, unknown> } | null) : null;
   return (
     <form
@@ -45,7 +49,7 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
           <option value="">{t('plan.keep')}</option>
           {a.moves.map((m) => (
             <option key={m.to} value={m.to}>
-              {m.action} → {STATUS_LABELS[m.to]}
+              {m.action} → {taskStatusLabel(m.to, currentLanguage())}
             </option>
           ))}
         </select>
@@ -92,16 +96,20 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {['status', 'percent', 'note', 'version'].map((k) => (
-                <tr key={k}>
-                  <th scope="row">{k}</th>
-                  <td>{String(conflict.current?.[k] ?? '—')}</td>
-                  <td>{String(conflict.yours?.[k] ?? '—')}</td>
-                </tr>
-              ))}
+              {(['status', 'percent', 'note', 'version'] as const).map((k) => {
+                // a status is shown by its label, never its code
+                const show = (v: unknown) => (v == null ? '—' : k === 'status' ? taskStatusLabel(String(v), currentLanguage()) : String(v));
+                return (
+                  <tr key={k}>
+                    <th scope="row">{t(`plan.conflictFields.${k}`)}</th>
+                    <td>{show(conflict.current?.[k])}</td>
+                    <td>{show(conflict.yours?.[k])}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-          <button type="button" className="button-secondary" onClick={onDone}>
+          <button type="button" className="button-secondary" onClick={() => onDone()}>
             {t('plan.reload')}
           </button>
         </div>
@@ -117,7 +125,7 @@ function SubmissionForm({ taskId, version, submittedOn, source, onDone }: { task
   const [src, setSrc] = useState(source ?? '');
   const save = useMutation({
     mutationFn: () => api(`/api/plan/tasks/${taskId}/submission`, { method: 'PATCH', body: { version, submittedOn: date || null, source: src } }),
-    onSuccess: onDone,
+    onSuccess: () => onDone(),
   });
   return (
     <form
@@ -139,8 +147,7 @@ function SubmissionForm({ taskId, version, submittedOn, source, onDone }: { task
           {t('plan.recordSubmission')}
         </button>
       </div>
-      {save.isError && <ErrorBox error={save.error} />}
-      {save.isSuccess && <p role="status">{t('plan.submissionSaved')}</p>}
+      <SaveOutcome save={save} fields={/^body\.(submittedOn|source)$/} saved={() => t('plan.submissionSaved')} />
     </form>
   );
 }
@@ -154,8 +161,11 @@ export default function TaskPage() {
   const detail = useQuery(taskQuery(Number(taskId), asOf));
   const [editing, setEditing] = useState<number | null>(null);
   const [comment, setComment] = useState('');
-  const refresh = () => {
+  // the last save of an assignment form, shown on the page since the form closes
+  const [saved, setSaved] = useState<string | null>(null);
+  const refresh = (message?: string) => {
     setEditing(null);
+    setSaved(message ?? null);
     void queryClient.invalidateQueries({ queryKey: ['plan'] });
   };
   const send = useMutation({ mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }), onSuccess: () => (setComment(''), refresh()) });
@@ -188,7 +198,7 @@ export default function TaskPage() {
         <div className="card">
           <dt>{t('plan.status')}</dt>
           <dd data-testid="task-status">
-            {task.statusLabel} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
+            {taskStatusLabel(task.status, currentLanguage())} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
           </dd>
         </div>
         <div className="card">
@@ -228,13 +238,14 @@ export default function TaskPage() {
           <ul>
             {instruments.map((i) => (
               <li key={i.id}>
-                {i.kind} <strong>{i.number ?? '—'}</strong> {i.issuedOn && `(${formatDateVi(i.issuedOn)})`} — {i.title} <small className="source">{i.factStatus}</small>
+                {i.kind} <strong>{i.number ?? '—'}</strong> {i.issuedOn && `(${formatDateVi(i.issuedOn)})`} — {i.title} <small className="source">{verificationLabel(i.factStatus, currentLanguage())}</small>
               </li>
             ))}
           </ul>
         </>
       )}
       <h2>{t('plan.allAssignments', { n: assignments.length })}</h2>
+      {saved && <SavedLine>{saved}</SavedLine>}
       <DataTable testId="assignments" columns={[t('plan.agency'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, '']}>
         {shown.map((a) => (
           <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
@@ -243,12 +254,12 @@ export default function TaskPage() {
               {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
               {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
             </td>
-            <td data-status={a.status}>{a.status === 'no_report' ? a.statusLabel : `${a.statusLabel} (${a.percent}%)`}</td>
+            <td data-status={a.status}>{a.status === 'no_report' ? taskStatusLabel(a.status, currentLanguage()) : `${taskStatusLabel(a.status, currentLanguage())} (${a.percent}%)`}</td>
             <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
             <td className="num">{a.daysLate ?? <small className="muted">{a.pastDueNoReport ? t('plan.pastDueNoReport') : t('plan.noReportCell')}</small>}</td>
             <td>
               {a.canEdit && editing !== a.id && (
-                <button type="button" className="button-secondary" onClick={() => setEditing(a.id)} data-testid="assignment-edit">
+                <button type="button" className="button-secondary" onClick={() => (setEditing(a.id), setSaved(null))} data-testid="assignment-edit">
                   {t('plan.update')}
                 </button>
               )}
@@ -261,7 +272,7 @@ export default function TaskPage() {
       <ul data-testid="changes">
         {changes.map((c) => (
           <li key={c.id}>
-            {formatDateTimeVi(c.at)}: {STATUS_LABELS[c.from]} → {STATUS_LABELS[c.to]} {t('plan.by')} {c.byName}
+            {formatDateTimeVi(c.at)}: {taskStatusLabel(c.from, currentLanguage())} → {taskStatusLabel(c.to, currentLanguage())} {t('plan.by')} {c.byName}
             {c.note && ` — ${c.note}`}
           </li>
         ))}
@@ -310,7 +321,7 @@ export default function TaskPage() {
               {t('plan.addComment')}
             </button>
           </div>
-          {send.isError && <ErrorBox error={send.error} />}
+          <SaveOutcome save={send} fields={/^body\.body$/} saved={() => t('plan.commentSaved')} />
         </form>
       )}
     </section>
