@@ -54,7 +54,6 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'budget.report.import': { vi: 'Nhập báo cáo giải ngân', en: 'Disbursement report imported' },
   'budget.rulebook.create': { vi: 'Tạo bộ quy tắc phân bổ', en: 'Allocation rulebook created' },
   'budget.support_ratio.set': { vi: 'Ghi tỷ lệ hỗ trợ từ ngân sách trung ương', en: 'Central support ratio set' },
-  'plan.task.submission': { vi: 'Ghi ngày trình văn bản', en: 'Submission date recorded' },
   'poverty.resident_households.import': { vi: 'Nhập tổng số hộ dân cư', en: 'Resident households imported' },
   'poverty.resident_households.set': { vi: 'Ghi tổng số hộ dân cư', en: 'Resident households recorded' },
   'results.area_exit.create': { vi: 'Ghi địa bàn thoát nghèo', en: 'Area exit recorded' },
