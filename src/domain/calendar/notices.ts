@@ -5,7 +5,6 @@
  * statutory default placement (Bộ luật Lao động 2019, Điều 112 khoản 3: the Prime Minister sets the
  * Tết days and the day next to 2/9 each year); swapped Saturdays (làm bù) become working days.
  */
-import { parseCsv } from '../units/csv';
 import type { FactStatus, HolidayCode } from './holidays';
 
 /** One instrument that set the days (number, date when found, issuer). */
@@ -50,9 +49,13 @@ const CODES: Record<string, HolidayCode[]> = {
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const split = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
 
-/** Parses the notices file; a malformed row throws with its line number (the file ships with the code). */
-export function parseHolidayNotices(csv: string): HolidayNotice[] {
-  return parseCsv(csv).map((r, i) => {
+/**
+ * The notices from the rows of the notices file (its header names the fields); a malformed row throws
+ * with its line number (the file ships with the code). The CSV is read at the edge: this module is
+ * also bundled into the web app, which has no CSV parser.
+ */
+export function holidayNoticesFromRows(rows: Record<string, string>[]): HolidayNotice[] {
+  return rows.map((r, i) => {
     const where = `vn_holiday_notices, dòng ${i + 2}`;
     const codes = CODES[r.holiday];
     if (!codes) throw new Error(`${where}: ngày lễ "${r.holiday}" không xác định`);

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorkCalendar, HOLIDAY_RULES, parseHolidayNotices, type HolidayNotice } from '../../domain/calendar';
+import { createWorkCalendar, HOLIDAY_RULES, holidayNoticesFromRows, type HolidayNotice } from '../../domain/calendar';
+import { parseCsv } from '../../domain/units/csv';
 
 export const NOTICES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/calendar/vn_holiday_notices_2021_2026.csv');
 
-export const HOLIDAY_NOTICES: HolidayNotice[] = parseHolidayNotices(fs.readFileSync(NOTICES_FILE, 'utf8'));
+export const HOLIDAY_NOTICES: HolidayNotice[] = holidayNoticesFromRows(parseCsv(fs.readFileSync(NOTICES_FILE, 'utf8')));
 
 export const officialCalendar = createWorkCalendar({
   rules: HOLIDAY_RULES,
