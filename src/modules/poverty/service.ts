@@ -9,11 +9,11 @@ import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import { householdCounts, residentRates, roundPct, rollUp, type Counts, type HouseholdHistory } from '../../domain/poverty/aggregate';
-import { classifyHousehold, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import { classifyHousehold, resolveIndicators, unknownIndicatorMessage, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
-import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { applicationForYear, findStandard, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import { OCCUPATION_LABEL_VI, type HouseholdClass } from '../../domain/poverty/types';
-import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember } from '../../domain/poverty/workbook';
+import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, sortWorkbookProblems, type ParsedHousehold, type ParsedMember, type RejectedHousehold } from '../../domain/poverty/workbook';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit, systemActor, type AuditActor } from '../audit/audit';
@@ -94,6 +94,19 @@ export function contentSha(households: ParsedHousehold[], members: ParsedMember[
   return h.digest('hex');
 }
 
+/** Unknown indicator codes of rows not classified because of other cell problems (all in one pass). */
+export function indicatorProblems(rows: RejectedHousehold[], year: number): Problem[] {
+  const app = applicationForYear(NATIONAL_CATALOG, year);
+  const standard = app && findStandard(NATIONAL_CATALOG, app.standardId);
+  if (!standard) return [];
+  return rows.flatMap((h) => {
+    const { unknown } = resolveIndicators(standard, h.deprived);
+    return unknown.length
+      ? [{ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN.unknown_indicator, message: unknownIndicatorMessage(standard, unknown) }]
+      : [];
+  });
+}
+
 /** Classifies parsed households with the standard of the year; engine errors become cell problems. */
 export function classifyParsed(households: ParsedHousehold[], year: number): { results: Classification[]; problems: Problem[] } {
   const results: Classification[] = [];
@@ -129,7 +142,7 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
 
   const parsed = await withImportDir((dir) => parseWorkbookIsolated(input.filePath, dir, input.onProgress));
   const { results, problems } = classifyParsed(parsed.households, input.year);
-  const all = [...parsed.problems, ...problems];
+  const all = sortWorkbookProblems([...parsed.problems, ...problems, ...indicatorProblems(parsed.rejectedHouseholds, input.year)]);
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
   // A workbook with headers only would erase the commune's results: only on explicit confirmation.
   if (parsed.households.length === 0 && !input.confirmEmpty) {
