@@ -13,7 +13,7 @@ import { writeReviewWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
 import {
   ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, ImportQuery, MonthQuery, NewApplicationBody, OptionalYearQuery, ResidentBody, ReturnBody, StepBody,
-  SummaryQuery, YearQuery,
+  ScopeCommunesQuery, SummaryQuery, YearQuery,
 } from './schemas';
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
@@ -74,6 +74,12 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/poverty/reviews', { summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi', access: READERS, tags, query: YearQuery }, ({ actor, query }) =>
     svc.reviewProgress(db, requireActor(actor), query.year, todayInVietnam()),
+  );
+
+  r.get(
+    '/api/poverty/communes',
+    { summary: 'Các xã trong phạm vi của người dùng: trạng thái rà soát, số hộ dân cư, lần nhập gần nhất, bước tiếp theo', access: COMMUNE_WORKERS, tags, query: ScopeCommunesQuery },
+    ({ actor, query }) => svc.scopeCommuneList(db, requireActor(actor), query.year, todayInVietnam(), query.province ?? null),
   );
 
   r.get(

@@ -11,6 +11,7 @@ import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import { householdCounts, residentRates, roundPct, rollUp, type Counts, type HouseholdHistory } from '../../domain/poverty/aggregate';
 import { classifyHousehold, resolveIndicators, unknownIndicatorMessage, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
+import { communeStatusVi, labelsWithProvince } from '../../domain/poverty/scope';
 import { applicationForYear, findStandard, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import { OCCUPATION_LABEL_VI, type HouseholdClass } from '../../domain/poverty/types';
 import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, sortWorkbookProblems, type ParsedHousehold, type ParsedMember, type RejectedHousehold } from '../../domain/poverty/workbook';
@@ -481,6 +482,10 @@ async function assertActsForLevel(db: Db, caller: Caller, level: review.ReportLe
 export async function approveReview(db: Db, caller: Caller, communeId: string, year: number, level: review.ReportLevel, on: string) {
   const commune = await resolveCommune(db, { communeId }, year);
   await assertActsForLevel(db, caller, level, commune.id);
+  // Nothing to approve before the commune's review workbook of the year was imported.
+  if (!(await repo.hasImport(db, year, commune.id))) {
+    throw conflict(`${commune.fullName} chưa nhập sổ kết quả rà soát năm ${year}; chưa thể phê duyệt.`);
+  }
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
     const state = (await repo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
@@ -530,6 +535,31 @@ export async function reviewProgress(db: Db, caller: Caller, year: number, today
     .filter((r) => seeAll || access?.covers(r.commune.id))
     .map((r) => communeProgressView(c.campaign, r.commune, r.steps, r.approvals, today));
   return { year, routingId: c.routing_id, deadlines: review.deadlinesForYear(year), communes: out };
+}
+
+/**
+ * The communes where the caller's work starts: those of their scope in force on the review date
+ * (central roles: every commune, or one province), each with its review status, resident households
+ * and last import; a repeated commune name carries its province.
+ */
+export async function scopeCommuneList(db: Db, caller: Caller, year: number, today: string, provinceId: string | null = null) {
+  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
+  const access = isSystem(caller) ? null : await unitAccess(db, caller);
+  const ids = access?.unitIds ? [...access.unitIds] : null;
+  const rows = await repo.scopeCommunes(db, { date: reviewDateOfYear(year), year, campaignId: c.id, ids, provinceId });
+  const communes = labelsWithProvince(rows).map((r) => {
+    const view = communeProgressView(c.campaign, r, r.steps, r.approvals, today);
+    const approved = view.chain.filter((x) => x.approvedOn);
+    return {
+      id: r.id, code: r.code, name: r.fullName, label: r.label, provinceId: r.provinceId, provinceName: r.provinceName,
+      residentHouseholds: r.residentHouseholds,
+      lastImport: r.lastImportAt ? { at: new Date(r.lastImportAt).toISOString(), households: r.lastImportHouseholds } : null,
+      nextStep: view.nextStep, nextStepVi: view.nextStep ? review.STEP_INFO[view.nextStep].labelVi : null,
+      locked: view.locked, overdue: view.overdue,
+      statusVi: communeStatusVi({ hasImport: r.lastImportAt !== null, nextStep: view.nextStep, nextApprover: view.nextApprover, locked: view.locked, lastApproved: approved.at(-1)?.level ?? null }),
+    };
+  });
+  return { year, communes };
 }
 
 // ---------------------------------------------------------------- regular (monthly) review
