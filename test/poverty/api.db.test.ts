@@ -94,7 +94,7 @@ describe('poverty API', () => {
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
     // 3 surveyed households, 1 poor: the CSV says "chưa có số hộ dân cư", never 33,33 %.
     const before = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
-    expect(String(before.body)).toMatch(/VN,Toàn quốc,all,chưa có số hộ dân cư,3,1,chưa có số hộ dân cư,/);
+    expect(String(before.body)).toMatch(/VN;Toàn quốc;all;chưa có số hộ dân cư;3;1;chưa có số hộ dân cư;/);
     // The commune reports its resident households; steering members may read, not write.
     const body = { year: 2025, total: 300, source: 'Biểu tổng hợp của UBND phường' };
     const path2 = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households`;
@@ -106,7 +106,7 @@ describe('poverty API', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toMatch(/Tỷ lệ nghèo \(%\)/);
-    expect(String(csv.body)).toMatch(/VN,Toàn quốc,all,300,3,1,0\.33,1,0\.33,/);
+    expect(String(csv.body)).toMatch(/VN;Toàn quốc;all;300;3;1;0,33;1;0,33;/);
   });
 
   it('resident households from a file: template of the communes in scope, all-or-nothing import through the API', async () => {

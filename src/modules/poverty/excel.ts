@@ -128,9 +128,40 @@ const DATE_VALIDATION: ExcelJS.DataValidation = {
   formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
 };
 
+export type CellInput = string | number | Date | null;
+
 export interface TemplateRows {
-  households?: (string | number | null)[][];
-  members?: (string | number | null)[][];
+  households?: CellInput[][];
+  members?: CellInput[][];
+  /** Columns after the workbook's own on the households sheet (exports: this year's class); the importer ignores them. */
+  householdExtras?: { header: string; width: number }[];
+}
+
+/**
+ * A table as an Excel sheet for the export buttons: numbers stay numbers (integers "#,##0", others
+ * "0.00"), dates are date cells shown dd/mm/yyyy; Excel then shows them with the user's regional
+ * marks. Text is a text cell, never a formula.
+ */
+export async function writeTableWorkbook(out: Writable, sheetName: string, rows: Record<string, unknown>[], columns = rows.length ? Object.keys(rows[0]) : []) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  wb.creator = 'giamngheo';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for (const r of rows) {
+    const row = ws.addRow(columns.map((c) => {
+      const v = r[c];
+      return v === undefined ? null : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (v as ExcelJS.CellValue);
+    }));
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '0.00';
+      else if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+    });
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
 }
 
 /**
@@ -140,11 +171,14 @@ export interface TemplateRows {
 export async function writeReviewWorkbook(out: Writable, info: { communeName: string; year: number; standardId: string }, rows: TemplateRows = {}) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   wb.creator = 'giamngheo';
-  const sheet = async (name: string, columns: ColumnSpec[], data: (string | number | null)[][] = []) => {
+  const sheet = async (name: string, columns: ColumnSpec[], data: CellInput[][] = [], extras: { header: string; width: number }[] = []) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles reach the empty cells the officer fills: Text keeps leading zeros of IDs and
     // codes, Date makes Excel store a date; they stay unlocked under the sheet protection.
-    ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: columnStyle(c) }));
+    ws.columns = [
+      ...columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: columnStyle(c) })),
+      ...extras.map((x, i) => ({ header: x.header, key: `extra${i}`, width: x.width })),
+    ];
     const header = ws.getRow(1);
     header.eachCell((cell) => (cell.style = { font: { bold: true }, alignment: { wrapText: true, vertical: 'top' }, protection: { locked: true } }));
     header.commit();
@@ -162,7 +196,7 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
     for (const r of data) ws.addRow(r).commit();
     ws.commit();
   };
-  await sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households);
+  await sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households, rows.householdExtras);
   await sheet(SHEET_MEMBERS, MEMBER_COLUMNS, rows.members);
   const standard = NATIONAL_CATALOG.standards.find((s) => s.id === info.standardId);
   const guide = wb.addWorksheet(SHEET_GUIDE);

@@ -359,15 +359,21 @@ export function summaryTableRows(rows: SummaryRowView[]) {
   }));
 }
 
+function summaryCoverage(rows: SummaryRowView[]) {
+  return rows.map((r) => ({ coverageReporting: r.coverage.reporting, coverageTotal: r.coverage.total }));
+}
+
 /** The same rows with Vietnamese column names (the CSV download of the screens). */
 export function summaryTableRowsVi(rows: SummaryRowView[]) {
-  return summaryTableRows(rows).map((row) => ({
+  const coverage = summaryCoverage(rows);
+  return summaryTableRows(rows).map((r, i) => ({ ...r, ...coverage[i] })).map((row) => ({
     'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
     'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
     'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
     'Cận nghèo phát sinh': row.newlyNearPoor, 'Tái nghèo': row.relapsed, 'Hộ nghèo không có khả năng lao động': row.poorNoLabour,
     'Hộ cận nghèo không có khả năng lao động': row.nearPoorNoLabour, 'Chưa rõ khả năng lao động': row.labourUnknown,
-    'Xã đã báo cáo / xã trên địa bàn': row.coverage, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
+    // Two number columns, not "1/3": Excel would read that as a date.
+    'Xã đã báo cáo số hộ dân cư': row.coverageReporting, 'Xã trên địa bàn': row.coverageTotal, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
   }));
 }
 
@@ -410,7 +416,8 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
     }),
   );
   const codeOf = new Map(households.map((h) => [h.id, h.code]));
-  const decision = (d: string | null) => (d ? d.split('-').reverse().join('/') : null);
+  // Real date cells (Excel shows them dd/mm/yyyy and the importer reads them back).
+  const decision = (d: string | null) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
   await writeReviewWorkbook(
     out,
     { communeName: commune.fullName, year, standardId: applicationForYear(NATIONAL_CATALOG, year)?.standardId ?? '' },
@@ -419,7 +426,9 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
         h.code, h.headName, h.headIdNumber, h.headEthnicity, h.village, AREA_TEXT_VI[h.area as 'rural' | 'urban'], h.scoreA, h.income,
         h.deprived.join('; '), h.scoreB, h.previousClass ? CLASS_LABEL_VI[h.previousClass] : null, h.decisionNo, decision(h.decisionDate),
         h.occupation ? OCCUPATION_LABEL_VI[h.occupation] : null, h.noLabourCapacity === null ? null : h.noLabourCapacity ? 'Có' : 'Không',
+        CLASS_LABEL_VI[h.class],
       ]),
+      householdExtras: [{ header: `Phân loại năm ${year}`, width: 18 }],
       members: members.map((m) => [codeOf.get(m.householdId) ?? '', m.fullName, m.relation, decision(m.birthDate), m.sex, m.idNumber, m.ethnicity]),
     },
   );

@@ -103,7 +103,8 @@ export default function PovertyPage() {
       ))}
 
       <p>
-        <a className="button-secondary" href={`/api/poverty/summary.csv?year=${year}&level=${level}&boundaries=${boundaries}`} download data-testid="poverty-summary-csv">{t('poverty.exportCsv')}</a>
+        <a className="button-secondary" href={`/api/poverty/summary.xlsx?year=${year}&level=${level}&boundaries=${boundaries}&status=${status}`} download data-testid="poverty-summary-xlsx">{t('poverty.exportXlsx')}</a>{' '}
+        <a className="button-secondary" href={`/api/poverty/summary.csv?year=${year}&level=${level}&boundaries=${boundaries}&status=${status}`} download data-testid="poverty-summary-csv">{t('poverty.exportCsvVi')}</a>
       </p>
       <Published year={year} />
       <Progress year={year} />
@@ -144,19 +145,22 @@ function CommuneWork({ year, linked }: { year: number; linked: string | null }) 
   const [picked, setPicked] = useState<Unit | null>(null);
   const communes = scope.data ?? [];
   const options = communes.map(asUnit);
-  const wanted = own ?? picked?.id ?? linked;
-  const chosen = wanted ? (communes.find((c) => c.id === wanted) ?? null) : null;
+  const wanted = picked?.id ?? linked ?? own;
+  // A commune officer's grant may name the commune of today while an earlier year's review was held
+  // by the old commune(s) it covers: then their one commune of that year opens, or they choose.
+  const chosen = wanted ? (communes.find((c) => c.id === wanted) ?? (wanted === own && communes.length === 1 ? communes[0] : null)) : null;
+  const showPicker = !own || communes.length > 1;
   const isProvince = !own && me.user.grants.some((g) => g.role === 'province_officer');
   return (
     <>
       <h2>{t('poverty.communeWork')}</h2>
       <ResidentFile year={year} />
       {scope.isError && <ErrorBox error={scope.error} />}
-      {!own && scope.data && (
+      {showPicker && scope.data && (
         <UnitPicker label={t('poverty.commune')} level="commune" at={`${year}-12-14`} value={picked ?? (chosen ? asUnit(chosen) : null)} onChange={setPicked} testId="poverty-commune" options={options} />
       )}
       {/* A commune outside the scope (an old link, a typed address) is refused here, not only by the server. */}
-      {scope.data && wanted && !chosen && (
+      {scope.data && wanted && !chosen && !(wanted === own && communes.length > 1) && (
         <p className="alert alert-error" role="alert" data-testid="poverty-out-of-scope">{t('poverty.outOfScope')}</p>
       )}
       {chosen && <CommunePanel key={chosen.id} commune={chosen} year={year} />}
