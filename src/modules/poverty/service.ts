@@ -366,7 +366,9 @@ function summaryCoverage(rows: SummaryRowView[]) {
 /** The same rows with Vietnamese column names (the CSV download of the screens). */
 export function summaryTableRowsVi(rows: SummaryRowView[]) {
   const coverage = summaryCoverage(rows);
-  return summaryTableRows(rows).map((r, i) => ({ ...r, ...coverage[i] })).map((row) => ({
+  // Rates as numbers (two decimals), so that the xlsx holds numbers and the CSV writes the decimal mark of the file.
+  const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : Number(roundPct(v)));
+  return summaryTableRows(rows).map((r, i) => ({ ...r, ...coverage[i], poorRate: rate(rows[i].poorRate), nearPoorRate: rate(rows[i].nearPoorRate) })).map((row) => ({
     'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
     'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
     'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
