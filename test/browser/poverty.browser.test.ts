@@ -111,7 +111,8 @@ describe('poverty review (browser)', () => {
     expect(await row.textContent()).toContain('chưa có số hộ dân cư');
     // The commune's progress and the year's deadlines are visible to the province.
     expect(await p.getByTestId('poverty-progress-row').textContent()).toContain('Phường Ba Đình');
-    expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('20/12/2025');
+    // "Before 20/12" is due on 19/12 (one rule for "trước ngày X", docs/plan.md).
+    expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('19/12/2025');
     // The map shows no rate for Hà Nội either, and says why.
     await p.goto(`${app.baseUrl}/ban-do?ngay=2025-12-20&chiso=poor-rate`);
     const map = p.getByTestId('province-map');
@@ -155,8 +156,8 @@ describe('poverty review (browser)', () => {
 
   it('a province officer sees all its communes and only its communes; a commune outside is refused on the page', async () => {
     const db = app.database.db;
-    const expected = await db.query<{ id: string; province_id: string }>(
-      `SELECT c.id, c.province_id FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
+    const expected = await db.query<{ id: string; code: string }>(
+      `SELECT c.id, c.code FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
        WHERE c.level = 'commune' AND c.valid_from <= '2025-12-14' AND (c.valid_to IS NULL OR c.valid_to > '2025-12-14') AND p.code = '01'`,
     );
     expect(expected.length).toBeGreaterThan(100);
@@ -169,8 +170,13 @@ describe('poverty review (browser)', () => {
     expect(new Set(shown)).toEqual(new Set(expected.map((e) => e.id)));
     // The picker offers the same communes, nothing of another province.
     await p.getByRole('combobox', { name: 'Xã, phường' }).fill('an');
-    const options = await p.getByRole('option').evaluateAll((lis) => lis.map((li) => li.textContent ?? ''));
+    const listbox = p.getByRole('listbox', { name: 'Xã, phường' });
+    await listbox.getByRole('option').first().waitFor();
+    const options = await listbox.getByRole('option').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
     expect(options.length).toBeGreaterThan(0);
+    const codes = new Set(expected.map((e) => e.code));
+    expect(options.filter((code) => !codes.has(code))).toEqual([]);
+    await p.getByRole('combobox', { name: 'Xã, phường' }).press('Escape');
     const other = await db.one<{ id: string }>(
       `SELECT c.id FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
        WHERE c.level = 'commune' AND c.valid_to IS NULL AND p.code = '79' ORDER BY c.code LIMIT 1`,
