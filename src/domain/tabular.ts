@@ -23,15 +23,35 @@ export function neutraliseFormula(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function csvCell(v: unknown): string {
+function csvCell(v: unknown, decimalComma: boolean, dateVi: boolean): string {
+  if (dateVi && v instanceof Date) return v.toISOString().slice(0, 10).split('-').reverse().join('/');
   const s = cell(v);
-  return typeof v === 'number' || typeof v === 'bigint' ? s : neutraliseFormula(s);
+  if (typeof v === 'number' || typeof v === 'bigint') return decimalComma ? s.replace('.', ',') : s;
+  return neutraliseFormula(s);
 }
 
+export interface CsvOptions {
+  /** UTF-8 byte order mark, so that Excel shows Vietnamese letters. */
+  bom?: boolean;
+  /** Field separator: ',' (RFC 4180) or ';' (what Excel reads under Vietnamese regional settings, where ',' is the decimal mark). */
+  separator?: ',' | ';';
+  /** Numbers with a decimal comma (0,33), for Excel under Vietnamese regional settings. */
+  decimalComma?: boolean;
+  /** Dates as dd/mm/yyyy (the day of the date's UTC midnight), which Vietnamese Excel reads as dates. */
+  dateVi?: boolean;
+}
+
+/** The CSV options for files opened by Excel set to Vietnamese: ';' between fields, decimal comma, BOM. */
+export const CSV_VI: CsvOptions = { bom: true, separator: ';', decimalComma: true, dateVi: true };
+
 /** The one CSV writer of the system (API exports and the CLI's --format csv). */
-export function toCsv(rows: TabularRow[], columns = columnsOf(rows), { bom = false } = {}): string {
-  const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [columns.map((c) => esc(neutraliseFormula(c))).join(','), ...rows.map((r) => columns.map((c) => esc(csvCell(r[c]))).join(','))];
+export function toCsv(rows: TabularRow[], columns = columnsOf(rows), { bom = false, separator = ',', decimalComma = false, dateVi = false }: CsvOptions = {}): string {
+  const special = separator === ';' ? /[";\r\n]/ : /[",\r\n]/;
+  const esc = (s: string) => (special.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [
+    columns.map((c) => esc(neutraliseFormula(c))).join(separator),
+    ...rows.map((r) => columns.map((c) => esc(csvCell(r[c], decimalComma, dateVi))).join(separator)),
+  ];
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 

@@ -65,14 +65,18 @@ describe('poverty review (browser)', () => {
   it('import with errors → fix → import → steps → commune and province approvals; the province rate appears', async () => {
     const p = await app.newPage();
     await app.signIn(p, province);
-    await p.goto(`${app.baseUrl}/ho-ngheo`);
+    await p.goto(`${app.baseUrl}/ho-ngheo?nam=2025`);
     await p.getByTestId('poverty-page').waitFor();
     await p.getByText('Chưa có kết quả rà soát nào cho năm này.').waitFor();
 
     const c = await app.newPage();
     await app.signIn(c, commune);
-    await c.goto(`${app.baseUrl}/ho-ngheo`);
+    await c.goto(`${app.baseUrl}/ho-ngheo?nam=2025`);
     await c.getByTestId('poverty-commune-panel').waitFor();
+    // The panel names its commune; nothing can be approved before an import.
+    expect(await c.getByTestId('poverty-commune-name').textContent()).toContain('Phường Ba Đình');
+    await c.getByTestId('poverty-approve-after-import').waitFor();
+    expect(await c.getByTestId('poverty-approve').count()).toBe(0);
     await c.getByTestId('poverty-file').setInputFiles(await workbook('bad.xlsx', BAD));
     await c.getByTestId('poverty-import').click();
     await c.getByTestId('poverty-import-problems').waitFor();
@@ -107,7 +111,8 @@ describe('poverty review (browser)', () => {
     expect(await row.textContent()).toContain('chưa có số hộ dân cư');
     // The commune's progress and the year's deadlines are visible to the province.
     expect(await p.getByTestId('poverty-progress-row').textContent()).toContain('Phường Ba Đình');
-    expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('20/12/2025');
+    // "Before 20/12" is due on 19/12 (one rule for "trước ngày X", docs/plan.md).
+    expect(await p.getByTestId('poverty-deadlines').textContent()).toContain('19/12/2025');
     // The map shows no rate for Hà Nội either, and says why.
     await p.goto(`${app.baseUrl}/ban-do?ngay=2025-12-20&chiso=poor-rate`);
     const map = p.getByTestId('province-map');
@@ -124,7 +129,7 @@ describe('poverty review (browser)', () => {
     await app.screenshot(c, 'poverty-resident-households');
 
     // Now the rate is 1 / 1.200 = 0,08 %, with the coverage of the province.
-    await p.goto(`${app.baseUrl}/ho-ngheo`);
+    await p.goto(`${app.baseUrl}/ho-ngheo?nam=2025`);
     await row.waitFor();
     await expect.poll(() => row.getAttribute('data-poor-pct')).toBe('0.08');
     expect(await row.getAttribute('data-households')).toBe('1200');
@@ -147,5 +152,51 @@ describe('poverty review (browser)', () => {
     expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toMatch(/^1\/\d+ xã đã báo cáo$/);
     expect(await p.locator('[data-testid="map-table"] tr[data-code="04"] td.num').textContent()).toBe('—');
     expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('a province officer sees all its communes and only its communes; a commune outside is refused on the page', async () => {
+    const db = app.database.db;
+    const expected = await db.query<{ id: string; code: string }>(
+      `SELECT c.id, c.code FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
+       WHERE c.level = 'commune' AND c.valid_from <= '2025-12-14' AND (c.valid_to IS NULL OR c.valid_to > '2025-12-14') AND p.code = '01'`,
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    const p = await app.newPage();
+    await app.signIn(p, province);
+    await p.goto(`${app.baseUrl}/ho-ngheo?nam=2025`);
+    const rows = p.getByTestId('poverty-scope-commune');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(expected.length);
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-commune')));
+    expect(new Set(shown)).toEqual(new Set(expected.map((e) => e.id)));
+    // The picker offers the same communes, nothing of another province.
+    await p.getByRole('combobox', { name: 'Xã, phường' }).fill('an');
+    const listbox = p.getByRole('listbox', { name: 'Xã, phường' });
+    await listbox.getByRole('option').first().waitFor();
+    const options = await listbox.getByRole('option').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
+    expect(options.length).toBeGreaterThan(0);
+    const codes = new Set(expected.map((e) => e.code));
+    expect(options.filter((code) => !codes.has(code))).toEqual([]);
+    await p.getByRole('combobox', { name: 'Xã, phường' }).press('Escape');
+    const other = await db.one<{ id: string }>(
+      `SELECT c.id FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
+       WHERE c.level = 'commune' AND c.valid_to IS NULL AND p.code = '79' ORDER BY c.code LIMIT 1`,
+    );
+    // Each row is a link that opens the commune's panel.
+    await rows.first().getByTestId('poverty-scope-link').click();
+    await p.getByTestId('poverty-commune-panel').waitFor();
+    expect(await p.getByTestId('poverty-commune-panel').getAttribute('data-commune')).toBe(shown[0]);
+    // A commune of Hồ Chí Minh City: refused with a Vietnamese message, no panel.
+    await p.goto(`${app.baseUrl}/ho-ngheo?nam=2025&xa=${encodeURIComponent(other.id)}`);
+    await p.getByTestId('poverty-out-of-scope').waitFor();
+    expect(await p.getByTestId('poverty-out-of-scope').textContent()).toContain('ngoài phạm vi');
+    expect(await p.getByTestId('poverty-commune-panel').count()).toBe(0);
+    // The server refuses it too.
+    const res = await p.request.get(`${app.baseUrl}/api/poverty/communes/${encodeURIComponent(other.id)}/households?year=2025`);
+    expect(res.status()).toBe(403);
+    // The page opens on the review year in progress, not a fixed year.
+    await p.goto(`${app.baseUrl}/ho-ngheo`);
+    const { currentReviewYear } = await import('../../src/domain/poverty/scope');
+    const { todayInVietnam } = await import('../../src/domain/text');
+    await expect.poll(() => p.getByTestId('poverty-year').inputValue()).toBe(String(currentReviewYear(todayInVietnam())));
   });
 });

@@ -93,7 +93,7 @@ describe('poverty API', () => {
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
     // 3 surveyed households, 1 poor: the CSV says "chưa có số hộ dân cư", never 33,33 %.
     const before = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
-    expect(String(before.body)).toMatch(/VN,Toàn quốc,all,chưa có số hộ dân cư,3,1,chưa có số hộ dân cư,/);
+    expect(String(before.body)).toMatch(/VN;Toàn quốc;all;chưa có số hộ dân cư;3;1;chưa có số hộ dân cư;/);
     // The commune reports its resident households; steering members may read, not write.
     const body = { year: 2025, total: 300, source: 'Biểu tổng hợp của UBND phường' };
     const path2 = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households`;
@@ -105,7 +105,7 @@ describe('poverty API', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toMatch(/Tỷ lệ nghèo \(%\)/);
-    expect(String(csv.body)).toMatch(/VN,Toàn quốc,all,300,3,1,0\.33,1,0\.33,/);
+    expect(String(csv.body).split("\r\n")[1]).toMatch(/^VN;Toàn quốc;all;300;3;1;0,33;1;0,33;/);
   });
 
   it('resident households from a file: template of the communes in scope, all-or-nothing import through the API', async () => {
@@ -140,9 +140,56 @@ describe('poverty API', () => {
     const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/export.xlsx?year=2025`, { headers: { cookie: await cookieOf('commune_officer') } }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
-    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const bytes = await res.arrayBuffer();
+    expect(bytes.byteLength).toBeGreaterThan(1000);
     const after = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
     expect(after.n).toBe(before.n + 1);
+    // The list carries this year's class; numbers are numbers, dates are date cells.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.getWorksheet('Hộ gia đình')!;
+    expect(ws.getCell('P1').value).toBe('Phân loại năm 2025');
+    const classes = [2, 3].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`G${r}`).value, ws.getCell(`P${r}`).value]);
+    expect(classes).toEqual([['H1', 170, 'Hộ nghèo'], ['H2', 170, 'Hộ cận nghèo']]);
+    const member = wb.getWorksheet('Thành viên')!;
+    expect(member.getCell('D2').value).toEqual(new Date(Date.UTC(1980, 0, 1)));
+  });
+
+  it('summary exports for Excel set to Vietnamese: xlsx with numbers, CSV with ; and decimal comma', async () => {
+    const steering = await t.as('steering_member');
+    const res = await t.fetch(new Request('http://localhost/api/poverty/summary.xlsx?year=2025&level=nation&status=all', { headers: { cookie: await cookieOf('steering_member') } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = (ws.getRow(2).values as unknown[]).slice(1);
+    const at = (name: string) => row[header.indexOf(name)];
+    expect(at('Mã')).toBe('VN');
+    expect(at('Hộ nghèo')).toBe(1);
+    expect(typeof at('Số hộ trong sổ rà soát')).toBe('number');
+    expect(typeof at('Xã trên địa bàn')).toBe('number');
+    expect(at('Tỷ lệ nghèo (%)')).toBe(0.31); // 1 poor of the 320 resident households the file import recorded, a number cell
+    const csv = String((await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all')).body);
+    expect(csv.startsWith('\uFEFFMã;Đơn vị;')).toBe(true);
+  });
+
+  it('the caller\'s communes: only those in scope, with status; approval is refused before an import', async () => {
+    const province = await t.as('province_officer');
+    const list = await province.get('/api/poverty/communes?year=2025');
+    expect(list.status).toBe(200);
+    const communes = list.body.communes as { id: string; provinceId: string; label: string; statusVi: string; lastImport: unknown }[];
+    expect(communes.length).toBeGreaterThan(0);
+    expect(new Set(communes.map((c) => c.provinceId)).size).toBe(1);
+    expect(communes.find((c) => c.id === t.scope.communeId)?.lastImport).not.toBeNull();
+    const fresh = communes.find((c) => c.lastImport === null)!;
+    expect(fresh.statusVi).toBe('Chưa nhập sổ kết quả rà soát');
+    const refused = await (await t.as('admin')).post(`/api/poverty/communes/${encodeURIComponent(fresh.id)}/review/approve`, { year: 2025, level: 'commune', on: '2025-12-01' });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain('chưa nhập sổ kết quả rà soát');
   });
 
   it('review: steps by the commune, approvals by commune then province; the province sees the progress', async () => {

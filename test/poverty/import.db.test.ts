@@ -97,7 +97,7 @@ describe('import of a commune review workbook', () => {
     expect(await t.db.one('SELECT count(*)::int AS n FROM poverty_household')).toEqual({ n: 0 });
   });
 
-  it('cross-row problems and classification errors are reported once the cells are valid', async () => {
+  it('cross-row problems and classification errors are reported together', async () => {
     const file = await workbook('bad2.xlsx', {
       households: [
         ['H1', 'A', null, 'Kinh', null, 'Nông thôn', 100, null, '1.1; 9.9', null, null, null, null],

@@ -118,6 +118,10 @@ export function resolveIndicators(standard: PovertyStandard, given: string[]): {
   return { known: standard.indicators.filter((i) => wanted.has(i.code)), unknown };
 }
 
+export function unknownIndicatorMessage(standard: PovertyStandard, unknown: string[]): string {
+  return `Mã chỉ số thiếu hụt không có trong ${standard.nameVi}: ${unknown.join(', ')} (hợp lệ: ${standard.indicators.map((i) => i.code).join(', ')}).`;
+}
+
 /** Score A from Phiếu B1 answers with a configured item table. */
 export function scoreAFromItems(table: ScoreAItemTable, answers: Record<string, string>): { ok: true; value: number } | { ok: false; problems: string[] } {
   let total = table.basePoints;
@@ -185,7 +189,7 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
   if (unknown.length) {
     return fail(
       'unknown_indicator',
-      `Mã chỉ số thiếu hụt không có trong ${standard.nameVi}: ${unknown.join(', ')} (hợp lệ: ${standard.indicators.map((i) => i.code).join(', ')}).`,
+      unknownIndicatorMessage(standard, unknown),
       { unknown },
     );
   }

@@ -12,45 +12,66 @@ export const SHEET_MEMBERS = 'Thành viên';
 export const SHEET_GUIDE = 'Hướng dẫn';
 export const FIRST_DATA_ROW = 2;
 
+/**
+ * What a column holds, which decides its cell format in the template and how a cell typed in Excel
+ * is read back: `id` is a citizen ID number (text of digits: Excel would drop the leading zeros of
+ * a number), `code` a household code kept as text (a number cell is read as its digits), `date` a
+ * date cell or dd/mm/yyyy, `choice` one of `choices` (a drop-down list in the template).
+ */
+export type ColumnKind = 'text' | 'code' | 'id' | 'date' | 'number' | 'choice';
+
 export interface ColumnSpec {
   letter: string;
   key: string;
   header: string;
   required: boolean;
   width: number;
+  kind: ColumnKind;
+  /** Allowed values of a `choice` column, as written in the template's drop-down list and guide. */
+  choices?: readonly string[];
   /** Added after the first template: a workbook made before may lack it (then the value is unknown). */
   addedLater?: boolean;
 }
 
-const col = (letter: string, key: string, header: string, required: boolean, width = 16, addedLater = false): ColumnSpec => ({
-  letter, key, header, required, width, ...(addedLater ? { addedLater } : {}),
+interface ColumnOptions { kind?: ColumnKind; choices?: readonly string[]; addedLater?: boolean }
+
+const col = (letter: string, key: string, header: string, required: boolean, width = 16, o: ColumnOptions = {}): ColumnSpec => ({
+  letter, key, header, required, width, kind: o.kind ?? (o.choices ? 'choice' : 'text'),
+  ...(o.choices ? { choices: o.choices } : {}), ...(o.addedLater ? { addedLater: true } : {}),
 });
 
+/** Allowed values of the coded columns (the first spelling of each is the one the template offers). */
+export const AREA_CHOICES = ['Nông thôn', 'Thành thị'] as const;
+export const PREVIOUS_CLASS_CHOICES = ['Hộ nghèo', 'Hộ cận nghèo', 'Hộ có mức sống trung bình', 'Không'] as const;
+export const OCCUPATION_CHOICES = ['Nông nghiệp', 'Lâm nghiệp', 'Ngư nghiệp', 'Diêm nghiệp', 'Khác'] as const;
+export const YES_NO_CHOICES = ['Có', 'Không'] as const;
+export const SEX_CHOICES = ['Nam', 'Nữ'] as const;
+
 export const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
-  col('A', 'code', 'Mã hộ', true, 12),
+  col('A', 'code', 'Mã hộ', true, 12, { kind: 'code' }),
   col('B', 'headName', 'Họ tên chủ hộ', true, 26),
-  col('C', 'headIdNumber', 'Số CCCD chủ hộ', false, 16),
+  col('C', 'headIdNumber', 'Số CCCD chủ hộ', false, 16, { kind: 'id' }),
   col('D', 'headEthnicity', 'Dân tộc chủ hộ', true, 12),
   col('E', 'village', 'Thôn, tổ dân phố', false, 18),
-  col('F', 'area', 'Khu vực (Nông thôn/Thành thị)', true, 14),
-  col('G', 'scoreA', 'Điểm A (Phiếu B1)', false, 10),
-  col('H', 'income', 'Thu nhập bình quân (đồng/người/tháng)', false, 16),
+  col('F', 'area', 'Khu vực (Nông thôn/Thành thị)', true, 14, { choices: AREA_CHOICES }),
+  col('G', 'scoreA', 'Điểm A (Phiếu B1)', false, 10, { kind: 'number' }),
+  col('H', 'income', 'Thu nhập bình quân (đồng/người/tháng)', false, 16, { kind: 'number' }),
   col('I', 'deprived', 'Chỉ số thiếu hụt (mã, cách nhau bởi dấu ;)', false, 24),
-  col('J', 'scoreB', 'Điểm B (Phiếu B2)', false, 10),
-  col('K', 'previousClass', 'Phân loại năm trước', false, 18),
+  col('J', 'scoreB', 'Điểm B (Phiếu B2)', false, 10, { kind: 'number' }),
+  col('K', 'previousClass', 'Phân loại năm trước', false, 18, { choices: PREVIOUS_CLASS_CHOICES }),
   col('L', 'decisionNo', 'Số quyết định công nhận', false, 16),
-  col('M', 'decisionDate', 'Ngày quyết định (dd/mm/yyyy)', false, 14),
-  col('N', 'occupation', 'Nghề nghiệp của hộ (Nông nghiệp/Lâm nghiệp/Ngư nghiệp/Diêm nghiệp/Khác)', false, 22, true),
-  col('O', 'noLabourCapacity', 'Không có khả năng lao động (Có/Không)', false, 14, true),
+  col('M', 'decisionDate', 'Ngày quyết định (dd/mm/yyyy)', false, 14, { kind: 'date' }),
+  col('N', 'occupation', 'Nghề nghiệp của hộ (Nông nghiệp/Lâm nghiệp/Ngư nghiệp/Diêm nghiệp/Khác)', false, 22, { choices: OCCUPATION_CHOICES, addedLater: true }),
+  col('O', 'noLabourCapacity', 'Không có khả năng lao động (Có/Không)', false, 14, { choices: YES_NO_CHOICES, addedLater: true }),
 ];
 
 export const MEMBER_COLUMNS: ColumnSpec[] = [
-  col('A', 'householdCode', 'Mã hộ', true, 12),
+  col('A', 'householdCode', 'Mã hộ', true, 12, { kind: 'code' }),
   col('B', 'fullName', 'Họ và tên', true, 26),
   col('C', 'relation', 'Quan hệ với chủ hộ', true, 14),
-  col('D', 'birthDate', 'Ngày sinh (dd/mm/yyyy)', false, 14),
-  col('E', 'sex', 'Giới tính (Nam/Nữ)', false, 10),
-  col('F', 'idNumber', 'Số CCCD', false, 16),
+  col('D', 'birthDate', 'Ngày sinh (dd/mm/yyyy)', false, 14, { kind: 'date' }),
+  col('E', 'sex', 'Giới tính (Nam/Nữ)', false, 10, { choices: SEX_CHOICES }),
+  col('F', 'idNumber', 'Số CCCD', false, 16, { kind: 'id' }),
   col('G', 'ethnicity', 'Dân tộc', false, 12),
 ];
 
@@ -104,6 +125,39 @@ export function cellText(v: unknown): string {
   return String(v).normalize('NFC').trim();
 }
 
+/** Excel's day 0 of the 1900 date system (serial 25569 is 01/01/1970; the 1900 leap-year bug is before it). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** An Excel date serial (a date cell read without its format) → dd/mm/yyyy; fractions are the time of day. */
+export function excelSerialToVi(serial: number): string {
+  return cellText(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS));
+}
+
+/**
+ * Citizen ID numbers are 12 digits (CCCD, the first three the province code 001–096) or 9 (old CMND,
+ * the first two the province code 01–…); typed into a cell Excel keeps as a number they lose their
+ * leading zeros. A number of 10–11 digits can only be a CCCD, one of 8 digits only a CMND: the
+ * zeros are put back. Other lengths stay as they are and are reported.
+ */
+export function idFromNumber(n: number): string {
+  const digits = String(n);
+  if (/^\d{10,11}$/.test(digits)) return digits.padStart(12, '0');
+  if (/^\d{8}$/.test(digits)) return digits.padStart(9, '0');
+  return digits;
+}
+
+/** A cell's value read the way its column expects (see ColumnKind), as trimmed text. */
+export function columnText(column: ColumnSpec, v: unknown): string {
+  const value = v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in v ? (v as { result: unknown }).result : v;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // Only plausible serials (01/03/1900–31/12/2199): anything else is shown as typed.
+    if (column.kind === 'date' && value >= 61 && value < 109_575) return excelSerialToVi(value);
+    if (column.kind === 'id' && Number.isSafeInteger(value) && value >= 0) return idFromNumber(value);
+  }
+  return cellText(value);
+}
+
 /** dd/mm/yyyy (or an Excel date cell) → YYYY-MM-DD, or null if not a real date. */
 export function parseDateVi(s: string): string | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
@@ -142,7 +196,7 @@ type Cells = Record<string, string>;
 /** Reads the cells of a row by column letter into a record keyed by the column key. */
 export function rowCells(columns: ColumnSpec[], values: unknown[]): Cells {
   const out: Cells = {};
-  columns.forEach((c, i) => (out[c.key] = cellText(values[i + 1])));
+  columns.forEach((c, i) => (out[c.key] = columnText(c, values[i + 1])));
   return out;
 }
 
@@ -175,7 +229,7 @@ export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]
   if (!cells.scoreA && !cells.income) at('scoreA', 'Cần nhập điểm A hoặc thu nhập bình quân đầu người.');
   const scoreB = cells.scoreB ? parseAmount(cells.scoreB) : null;
   if (cells.scoreB && scoreB === null) at('scoreB', `Điểm B "${cells.scoreB}" phải là số không âm.`);
-  const deprived = cells.deprived ? cells.deprived.split(/[;,\s]+/).filter(Boolean) : [];
+  const deprived = splitDeprived(cells.deprived);
   const previousClass = cells.previousClass ? CLASS_BY_TEXT[foldVietnamese(cells.previousClass)] : null;
   if (cells.previousClass && !previousClass) {
     at('previousClass', `Phân loại năm trước "${cells.previousClass}" không hợp lệ: ghi "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình" hoặc "Không".`);
@@ -233,22 +287,50 @@ export function parseMemberRow(row: number, cells: Cells, problems: Problem[]): 
   };
 }
 
-/** Checks across rows: unique household codes, members of known households, each household has members. */
-export function crossCheck(households: ParsedHousehold[], members: ParsedMember[], problems: Problem[]): void {
+/** A household row with a cell problem: what the checks across rows and indicator codes still need. */
+export interface RejectedHousehold {
+  row: number;
+  code: string;
+  deprived: string[];
+}
+
+/** The household code and indicator codes of a row, read even when other cells of the row are wrong. */
+export function householdRefOf(row: number, cells: Cells): RejectedHousehold {
+  return { row, code: cells.code, deprived: splitDeprived(cells.deprived) };
+}
+
+export const splitDeprived = (text: string): string[] => (text ? text.split(/[;,\s]+/).filter(Boolean) : []);
+
+/**
+ * Checks across rows: unique household codes, members of known households, each household has
+ * members. Run on every row that names a household (also rows with other cell problems), so a file
+ * gets all its problems in one pass.
+ */
+export function crossCheck(households: Pick<ParsedHousehold, 'row' | 'code'>[], members: Pick<ParsedMember, 'row' | 'householdCode'>[], problems: Problem[]): void {
   const firstRow = new Map<string, number>();
   for (const h of households) {
+    if (h.code === '') continue;
     const seen = firstRow.get(h.code);
     if (seen !== undefined) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: 'A', message: `Mã hộ "${h.code}" trùng với dòng ${seen}.` });
     else firstRow.set(h.code, h.row);
   }
   const withMembers = new Set<string>();
   for (const m of members) {
+    if (m.householdCode === '') continue;
     if (!firstRow.has(m.householdCode)) {
       problems.push({ sheet: SHEET_MEMBERS, row: m.row, column: 'A', message: `Mã hộ "${m.householdCode}" không có trong trang "${SHEET_HOUSEHOLDS}".` });
     }
     withMembers.add(m.householdCode);
   }
   for (const h of households) {
-    if (!withMembers.has(h.code)) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: 'A', message: `Hộ "${h.code}" không có thành viên nào trong trang "${SHEET_MEMBERS}".` });
+    if (h.code !== '' && firstRow.get(h.code) === h.row && !withMembers.has(h.code)) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: 'A', message: `Hộ "${h.code}" không có thành viên nào trong trang "${SHEET_MEMBERS}".` });
   }
+}
+
+const SHEET_ORDER = [SHEET_HOUSEHOLDS, SHEET_MEMBERS];
+
+/** By sheet, row and column, as the officer goes through the file. */
+export function sortWorkbookProblems(problems: Problem[]): Problem[] {
+  const sheet = (p: Problem) => (p.sheet ? SHEET_ORDER.indexOf(p.sheet) : -1);
+  return [...problems].sort((a, b) => sheet(a) - sheet(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
 }

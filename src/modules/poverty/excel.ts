@@ -7,6 +7,7 @@ import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import {
   crossCheck, FIRST_DATA_ROW, HOUSEHOLD_COLUMNS, isEmptyRow, MEMBER_COLUMNS, parseHouseholdRow, parseMemberRow, rowCells,
   SHEET_GUIDE, SHEET_HOUSEHOLDS, SHEET_MEMBERS, type ColumnSpec, type ParsedHousehold, type ParsedMember,
+  householdRefOf, sortWorkbookProblems, type RejectedHousehold,
 } from '../../domain/poverty/workbook';
 
 /** At most this many problems are reported (the import fails anyway). */
@@ -17,6 +18,8 @@ export const MAX_CELL_CHARS = 32_767;
 export interface ParsedWorkbook {
   households: ParsedHousehold[];
   members: ParsedMember[];
+  /** Household rows with cell problems: their indicator codes are still checked (one pass). */
+  rejectedHouseholds: RejectedHousehold[];
   problems: Problem[];
 }
 
@@ -28,6 +31,8 @@ export async function readReviewWorkbook(
   const households: ParsedHousehold[] = [];
   const members: ParsedMember[] = [];
   const problems: Problem[] = [];
+  const rejectedHouseholds: RejectedHousehold[] = [];
+  const memberRefs: Pick<ParsedMember, 'row' | 'householdCode'>[] = [];
   const seen = new Set<string>();
   let rowsRead = 0;
   const reader = new (FixedWorkbookReader as typeof ExcelJS.stream.xlsx.WorkbookReader)(source as never, {
@@ -52,23 +57,30 @@ export async function readReviewWorkbook(
         if (kind === 'households') {
           const h = parseHouseholdRow(r.number, cells, problems);
           if (h) households.push(h);
+          else rejectedHouseholds.push(householdRefOf(r.number, cells));
         } else {
           const m = parseMemberRow(r.number, cells, problems);
           if (m) members.push(m);
+          else memberRefs.push({ row: r.number, householdCode: cells.householdCode });
         }
         if (++rowsRead % 5000 === 0) onProgress?.(rowsRead);
       }
     }
   } catch (err) {
     problems.push({ message: `Không đọc được tệp Excel (.xlsx): ${err instanceof Error ? err.message : String(err)}` });
-    return { households: [], members: [], problems };
+    return { households: [], members: [], rejectedHouseholds: [], problems };
   }
   for (const s of [SHEET_HOUSEHOLDS, SHEET_MEMBERS]) {
     if (!seen.has(s)) problems.push({ sheet: s, message: `Thiếu trang "${s}" (hãy dùng mẫu tải về từ hệ thống).` });
   }
   onProgress?.(rowsRead);
-  if (problems.length === 0) crossCheck(households, members, problems);
-  return { households, members, problems: problems.slice(0, MAX_PROBLEMS) };
+  // Checks across rows run on every row that names a household, so all problems come in one pass.
+  // (Not when a sheet is missing or rows were skipped past the problem limit: that would be noise.)
+  const byRow = <T extends { row: number }>(a: T, b: T) => a.row - b.row;
+  if (seen.size === 2 && problems.length < MAX_PROBLEMS) {
+    crossCheck([...households, ...rejectedHouseholds].sort(byRow), [...members, ...memberRefs].sort(byRow), problems);
+  }
+  return { households, members, rejectedHouseholds, problems: sortWorkbookProblems(problems).slice(0, MAX_PROBLEMS) };
 }
 
 function tooLongCell(sheet: string, row: number, values: unknown[], problems: Problem[]): boolean {
@@ -93,9 +105,63 @@ function checkHeaders(sheet: string, columns: ColumnSpec[], values: unknown[], p
   });
 }
 
+/** Rows of the template prepared with formats and drop-down lists (a commune's households fit). */
+export const TEMPLATE_ROWS = 5000;
+
+/** Excel number formats: '@' is Text. */
+function columnStyle(c: ColumnSpec): Partial<ExcelJS.Style> {
+  const numFmt = c.kind === 'date' ? 'dd/mm/yyyy' : c.kind === 'id' || c.kind === 'code' || c.kind === 'choice' || c.kind === 'text' ? '@' : undefined;
+  return { ...(numFmt ? { numFmt } : {}), protection: { locked: false } };
+}
+
+function choiceValidation(c: ColumnSpec): ExcelJS.DataValidation {
+  return {
+    type: 'list', allowBlank: !c.required, showErrorMessage: true, errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ', error: `Chọn một giá trị trong danh sách: ${c.choices!.join('; ')}.`,
+    formulae: [`"${c.choices!.join(',')}"`],
+  };
+}
+
+const DATE_VALIDATION: ExcelJS.DataValidation = {
+  type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true, errorStyle: 'stop',
+  errorTitle: 'Ngày không hợp lệ', error: 'Nhập ngày dạng dd/mm/yyyy.',
+  formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
+};
+
+export type CellInput = string | number | Date | null;
+
 export interface TemplateRows {
-  households?: (string | number | null)[][];
-  members?: (string | number | null)[][];
+  households?: CellInput[][];
+  members?: CellInput[][];
+  /** Columns after the workbook's own on the households sheet (exports: this year's class); the importer ignores them. */
+  householdExtras?: { header: string; width: number }[];
+}
+
+/**
+ * A table as an Excel sheet for the export buttons: numbers stay numbers (integers "#,##0", others
+ * "0.00"), dates are date cells shown dd/mm/yyyy; Excel then shows them with the user's regional
+ * marks. Text is a text cell, never a formula.
+ */
+export async function writeTableWorkbook(out: Writable, sheetName: string, rows: Record<string, unknown>[], columns = rows.length ? Object.keys(rows[0]) : []) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  wb.creator = 'giamngheo';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for (const r of rows) {
+    const row = ws.addRow(columns.map((c) => {
+      const v = r[c];
+      return v === undefined ? null : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (v as ExcelJS.CellValue);
+    }));
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '0.00';
+      else if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+    });
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
 }
 
 /**
@@ -105,16 +171,33 @@ export interface TemplateRows {
 export async function writeReviewWorkbook(out: Writable, info: { communeName: string; year: number; standardId: string }, rows: TemplateRows = {}) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   wb.creator = 'giamngheo';
-  const sheet = (name: string, columns: ColumnSpec[], data: (string | number | null)[][] = []) => {
+  const sheet = async (name: string, columns: ColumnSpec[], data: CellInput[][] = [], extras: { header: string; width: number }[] = []) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
+    // Column styles reach the empty cells the officer fills: Text keeps leading zeros of IDs and
+    // codes, Date makes Excel store a date; they stay unlocked under the sheet protection.
+    ws.columns = [
+      ...columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: columnStyle(c) })),
+      ...extras.map((x, i) => ({ header: x.header, key: `extra${i}`, width: x.width })),
+    ];
+    const header = ws.getRow(1);
+    header.eachCell((cell) => (cell.style = { font: { bold: true }, alignment: { wrapText: true, vertical: 'top' }, protection: { locked: true } }));
+    header.commit();
+    // The streaming writer has the list of validations, its typings do not.
+    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    for (const c of columns) {
+      const range = `${c.letter}${FIRST_DATA_ROW}:${c.letter}${TEMPLATE_ROWS}`;
+      if (c.choices) validations.add(range, choiceValidation(c));
+      else if (c.kind === 'date') validations.add(range, DATE_VALIDATION);
+    }
+    // Protects the headers (the importer reads columns by header); rows can be added, sorted, filtered.
+    await ws.protect('', {
+      selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true,
+    });
     for (const r of data) ws.addRow(r).commit();
     ws.commit();
   };
-  sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households);
-  sheet(SHEET_MEMBERS, MEMBER_COLUMNS, rows.members);
+  await sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households, rows.householdExtras);
+  await sheet(SHEET_MEMBERS, MEMBER_COLUMNS, rows.members);
   const standard = NATIONAL_CATALOG.standards.find((s) => s.id === info.standardId);
   const guide = wb.addWorksheet(SHEET_GUIDE);
   guide.columns = [{ width: 10 }, { width: 40 }, { width: 90 }];
@@ -126,6 +209,11 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
     ['Phân loại hộ do hệ thống tính theo chuẩn nghèo; không cần nhập.'],
     ['Nghề nghiệp của hộ: hộ có mức sống trung bình chỉ xác định cho hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp (QĐ 24/2021/QĐ-TTg, Điều 2); để trống nếu chưa rõ.'],
     ['Không có khả năng lao động: ghi "Có" hoặc "Không"; để trống nếu chưa rõ (không mặc định).'],
+    ['Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số); cột đã định dạng văn bản để giữ số 0 ở đầu. Ngày ghi dd/mm/yyyy.'],
+    [],
+    ['Cột', 'Giá trị được chọn (danh sách thả xuống trong cột)'],
+    ...[[SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS], [SHEET_MEMBERS, MEMBER_COLUMNS]].flatMap(([sheetName, columns]) =>
+      (columns as ColumnSpec[]).filter((c) => c.choices).map((c) => [`${sheetName} ${c.letter}`, c.header, c.choices!.join('; ')])),
     [],
     ['Mã', 'Chỉ số', 'Hộ thiếu hụt khi (trạng thái xác minh)'],
     ...(standard?.indicators ?? []).map((i) => [i.code, `${i.dimensionVi}: ${i.nameVi}`, `${i.thresholdVi} (${i.status})`]),

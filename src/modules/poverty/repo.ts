@@ -687,3 +687,38 @@ export async function saveCommuneReview(tx: Db, campaignId: number, commune: Com
     [campaignId, commune.id, commune.provinceId, JSON.stringify(steps), JSON.stringify(approvals)],
   );
 }
+
+// ---------------------------------------------------------------- communes in the caller's scope
+
+export interface ScopeCommuneRow extends CommuneRow {
+  residentHouseholds: number | null;
+  lastImportAt: string | null;
+  lastImportHouseholds: number | null;
+  steps: StepRecord[];
+  approvals: ChainState['approvals'];
+}
+
+/**
+ * Communes in force on the review date (ids: those of the caller's scope, null = all; provinceId:
+ * only one province), each with its resident households, last import and review record of the year.
+ */
+export function scopeCommunes(db: Db, q: { date: string; year: number; campaignId: number; ids: string[] | null; provinceId: string | null }): Promise<ScopeCommuneRow[]> {
+  return db.query<ScopeCommuneRow>(
+    `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName",
+            h.total AS "residentHouseholds", i.imported_at AS "lastImportAt", i.households AS "lastImportHouseholds",
+            coalesce(r.steps, '[]'::jsonb) AS steps, coalesce(r.approvals, '[]'::jsonb) AS approvals
+     FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id
+     LEFT JOIN poverty_resident_households h ON h.year = $2 AND h.commune_id = c.id
+     LEFT JOIN poverty_commune_review r ON r.campaign_id = $3 AND r.commune_id = c.id
+     LEFT JOIN LATERAL (SELECT imported_at, households FROM poverty_import x WHERE x.commune_id = c.id AND x.year = $2 ORDER BY x.id DESC LIMIT 1) i ON true
+     WHERE c.level = 'commune' AND c.valid_from <= $1 AND (c.valid_to IS NULL OR c.valid_to > $1)
+       AND ($4::text[] IS NULL OR c.id = ANY($4::text[])) AND ($5::text IS NULL OR c.province_id = $5)
+     ORDER BY p.full_name, c.full_name, c.code`,
+    [q.date, q.year, q.campaignId, q.ids, q.provinceId],
+  );
+}
+
+/** Whether a commune has any import of the year (approval needs results to approve). */
+export async function hasImport(db: Db, year: number, communeId: string): Promise<boolean> {
+  return (await db.maybeOne('SELECT 1 FROM poverty_import WHERE year = $1 AND commune_id = $2 LIMIT 1', [year, communeId])) !== undefined;
+}

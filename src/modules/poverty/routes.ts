@@ -1,19 +1,20 @@
 import fs from 'node:fs';
+import type { z } from 'zod';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
 import { classifyHousehold } from '../../domain/poverty/classify';
 import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
-import { toCsv } from '../../domain/tabular';
+import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { requireActor, type Role } from '../access/actor';
-import { writeReviewWorkbook } from './excel';
+import { writeReviewWorkbook, writeTableWorkbook } from './excel';
 import { findCommune, publishedSeries } from './repo';
 import {
   ApplicationParams, ApproveBody, ClassifyBody, CommuneParams, DecisionBody, ImportQuery, MonthQuery, NewApplicationBody, OptionalYearQuery, ResidentBody, ReturnBody, StepBody,
-  SummaryQuery, YearQuery,
+  ScopeCommunesQuery, SummaryQuery, YearQuery,
 } from './schemas';
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
@@ -64,16 +65,36 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
     svc.povertySummary(db, query),
   );
 
-  r.get('/api/poverty/summary.csv', { summary: 'Xuất bảng tổng hợp (CSV, UTF-8)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
+  const summaryTable = async (query: z.infer<typeof SummaryQuery>) => {
     const s = await svc.povertySummary(db, query);
-    const rows = svc.summaryTableRowsVi([...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))]);
+    return svc.summaryTableRowsVi([...s.rows, ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` }))]);
+  };
+  const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+  // For Excel under Vietnamese regional settings: ';' between fields, decimal comma, UTF-8 BOM.
+  r.get('/api/poverty/summary.csv', { summary: 'Xuất bảng tổng hợp (CSV cho Excel tiếng Việt: dấu ; và dấu phẩy thập phân)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
+    const rows = await summaryTable(query);
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`)}`);
-    return c.body(toCsv(rows, undefined, { bom: true }));
+    c.header('Content-Disposition', attachment(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`));
+    return c.body(toCsv(rows, undefined, CSV_VI));
+  });
+
+  r.get('/api/poverty/summary.xlsx', { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery }, async ({ c, query }) => {
+    const rows = await summaryTable(query);
+    const bytes = await collect((out) => writeTableWorkbook(out, `Tổng hợp ${query.year}`, rows));
+    c.header('Content-Type', XLSX);
+    c.header('Content-Disposition', attachment(`tong-hop-ho-ngheo-${query.year}-${query.level}.xlsx`));
+    return c.body(bytes);
   });
 
   r.get('/api/poverty/reviews', { summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi', access: READERS, tags, query: YearQuery }, ({ actor, query }) =>
     svc.reviewProgress(db, requireActor(actor), query.year, todayInVietnam()),
+  );
+
+  r.get(
+    '/api/poverty/communes',
+    { summary: 'Các xã trong phạm vi của người dùng: trạng thái rà soát, số hộ dân cư, lần nhập gần nhất, bước tiếp theo', access: COMMUNE_WORKERS, tags, query: ScopeCommunesQuery },
+    ({ actor, query }) => svc.scopeCommuneList(db, requireActor(actor), query.year, todayInVietnam(), query.province ?? null),
   );
 
   r.get(

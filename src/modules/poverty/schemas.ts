@@ -24,6 +24,8 @@ export const ResidentBody = z.object({
   source: z.string().trim().max(500).optional(),
 });
 
+export const ScopeCommunesQuery = z.object({ year, province: z.string().min(1).max(40).optional() });
+
 export const CommuneParams = z.object({ communeId: z.string().min(1).max(40) });
 
 export const ClassifyBody = z.object({

@@ -9,11 +9,12 @@ import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import { householdCounts, residentRates, roundPct, rollUp, type Counts, type HouseholdHistory } from '../../domain/poverty/aggregate';
-import { classifyHousehold, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import { classifyHousehold, resolveIndicators, unknownIndicatorMessage, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import * as review from '../../domain/poverty/review';
-import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { communeStatusVi, labelsWithProvince } from '../../domain/poverty/scope';
+import { applicationForYear, findStandard, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import { OCCUPATION_LABEL_VI, type HouseholdClass } from '../../domain/poverty/types';
-import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, type ParsedHousehold, type ParsedMember } from '../../domain/poverty/workbook';
+import { AREA_TEXT_VI, SHEET_HOUSEHOLDS, sortWorkbookProblems, type ParsedHousehold, type ParsedMember, type RejectedHousehold } from '../../domain/poverty/workbook';
 import { hasRole, isCentral, type Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit, systemActor, type AuditActor } from '../audit/audit';
@@ -94,6 +95,19 @@ export function contentSha(households: ParsedHousehold[], members: ParsedMember[
   return h.digest('hex');
 }
 
+/** Unknown indicator codes of rows not classified because of other cell problems (all in one pass). */
+export function indicatorProblems(rows: RejectedHousehold[], year: number): Problem[] {
+  const app = applicationForYear(NATIONAL_CATALOG, year);
+  const standard = app && findStandard(NATIONAL_CATALOG, app.standardId);
+  if (!standard) return [];
+  return rows.flatMap((h) => {
+    const { unknown } = resolveIndicators(standard, h.deprived);
+    return unknown.length
+      ? [{ sheet: SHEET_HOUSEHOLDS, row: h.row, column: ERROR_COLUMN.unknown_indicator, message: unknownIndicatorMessage(standard, unknown) }]
+      : [];
+  });
+}
+
 /** Classifies parsed households with the standard of the year; engine errors become cell problems. */
 export function classifyParsed(households: ParsedHousehold[], year: number): { results: Classification[]; problems: Problem[] } {
   const results: Classification[] = [];
@@ -129,7 +143,7 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
 
   const parsed = await withImportDir((dir) => parseWorkbookIsolated(input.filePath, dir, input.onProgress));
   const { results, problems } = classifyParsed(parsed.households, input.year);
-  const all = [...parsed.problems, ...problems];
+  const all = sortWorkbookProblems([...parsed.problems, ...problems, ...indicatorProblems(parsed.rejectedHouseholds, input.year)]);
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
   // A workbook with headers only would erase the commune's results: only on explicit confirmation.
   if (parsed.households.length === 0 && !input.confirmEmpty) {
@@ -345,15 +359,23 @@ export function summaryTableRows(rows: SummaryRowView[]) {
   }));
 }
 
+function summaryCoverage(rows: SummaryRowView[]) {
+  return rows.map((r) => ({ coverageReporting: r.coverage.reporting, coverageTotal: r.coverage.total }));
+}
+
 /** The same rows with Vietnamese column names (the CSV download of the screens). */
 export function summaryTableRowsVi(rows: SummaryRowView[]) {
-  return summaryTableRows(rows).map((row) => ({
+  const coverage = summaryCoverage(rows);
+  // Rates as numbers (two decimals), so that the xlsx holds numbers and the CSV writes the decimal mark of the file.
+  const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : Number(roundPct(v)));
+  return summaryTableRows(rows).map((r, i) => ({ ...r, ...coverage[i], poorRate: rate(rows[i].poorRate), nearPoorRate: rate(rows[i].nearPoorRate) })).map((row) => ({
     'Mã': row.code, 'Đơn vị': row.name, 'Nhóm': row.part, 'Tổng số hộ dân cư': row.households ?? NO_RESIDENT_HOUSEHOLDS_VI,
     'Số hộ trong sổ rà soát': row.registeredHouseholds, 'Hộ nghèo': row.poor, 'Tỷ lệ nghèo (%)': row.poorRate, 'Hộ cận nghèo': row.nearPoor,
     'Tỷ lệ cận nghèo (%)': row.nearPoorRate, 'Thoát nghèo': row.escapedPoor, 'Thoát cận nghèo': row.escapedNearPoor, 'Nghèo phát sinh': row.newlyPoor,
     'Cận nghèo phát sinh': row.newlyNearPoor, 'Tái nghèo': row.relapsed, 'Hộ nghèo không có khả năng lao động': row.poorNoLabour,
     'Hộ cận nghèo không có khả năng lao động': row.nearPoorNoLabour, 'Chưa rõ khả năng lao động': row.labourUnknown,
-    'Xã đã báo cáo / xã trên địa bàn': row.coverage, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
+    // Two number columns, not "1/3": Excel would read that as a date.
+    'Xã đã báo cáo số hộ dân cư': row.coverageReporting, 'Xã trên địa bàn': row.coverageTotal, 'Số liệu': row.official ? 'chính thức (đã công nhận)' : 'tạm thời (chưa công nhận hết)',
   }));
 }
 
@@ -396,7 +418,8 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
     }),
   );
   const codeOf = new Map(households.map((h) => [h.id, h.code]));
-  const decision = (d: string | null) => (d ? d.split('-').reverse().join('/') : null);
+  // Real date cells (Excel shows them dd/mm/yyyy and the importer reads them back).
+  const decision = (d: string | null) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
   await writeReviewWorkbook(
     out,
     { communeName: commune.fullName, year, standardId: applicationForYear(NATIONAL_CATALOG, year)?.standardId ?? '' },
@@ -405,7 +428,9 @@ export async function exportPoorLists(db: Db, caller: Caller, communeId: string,
         h.code, h.headName, h.headIdNumber, h.headEthnicity, h.village, AREA_TEXT_VI[h.area as 'rural' | 'urban'], h.scoreA, h.income,
         h.deprived.join('; '), h.scoreB, h.previousClass ? CLASS_LABEL_VI[h.previousClass] : null, h.decisionNo, decision(h.decisionDate),
         h.occupation ? OCCUPATION_LABEL_VI[h.occupation] : null, h.noLabourCapacity === null ? null : h.noLabourCapacity ? 'Có' : 'Không',
+        CLASS_LABEL_VI[h.class],
       ]),
+      householdExtras: [{ header: `Phân loại năm ${year}`, width: 18 }],
       members: members.map((m) => [codeOf.get(m.householdId) ?? '', m.fullName, m.relation, decision(m.birthDate), m.sex, m.idNumber, m.ethnicity]),
     },
   );
@@ -468,6 +493,10 @@ async function assertActsForLevel(db: Db, caller: Caller, level: review.ReportLe
 export async function approveReview(db: Db, caller: Caller, communeId: string, year: number, level: review.ReportLevel, on: string) {
   const commune = await resolveCommune(db, { communeId }, year);
   await assertActsForLevel(db, caller, level, commune.id);
+  // Nothing to approve before the commune's review workbook of the year was imported.
+  if (!(await repo.hasImport(db, year, commune.id))) {
+    throw conflict(`${commune.fullName} chưa nhập sổ kết quả rà soát năm ${year}; chưa thể phê duyệt.`);
+  }
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
     const state = (await repo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
@@ -517,6 +546,31 @@ export async function reviewProgress(db: Db, caller: Caller, year: number, today
     .filter((r) => seeAll || access?.covers(r.commune.id))
     .map((r) => communeProgressView(c.campaign, r.commune, r.steps, r.approvals, today));
   return { year, routingId: c.routing_id, deadlines: review.deadlinesForYear(year), communes: out };
+}
+
+/**
+ * The communes where the caller's work starts: those of their scope in force on the review date
+ * (central roles: every commune, or one province), each with its review status, resident households
+ * and last import; a repeated commune name carries its province.
+ */
+export async function scopeCommuneList(db: Db, caller: Caller, year: number, today: string, provinceId: string | null = null) {
+  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
+  const access = isSystem(caller) ? null : await unitAccess(db, caller);
+  const ids = access?.unitIds ? [...access.unitIds] : null;
+  const rows = await repo.scopeCommunes(db, { date: reviewDateOfYear(year), year, campaignId: c.id, ids, provinceId });
+  const communes = labelsWithProvince(rows).map((r) => {
+    const view = communeProgressView(c.campaign, r, r.steps, r.approvals, today);
+    const approved = view.chain.filter((x) => x.approvedOn);
+    return {
+      id: r.id, code: r.code, name: r.fullName, label: r.label, provinceId: r.provinceId, provinceName: r.provinceName,
+      residentHouseholds: r.residentHouseholds,
+      lastImport: r.lastImportAt ? { at: new Date(r.lastImportAt).toISOString(), households: r.lastImportHouseholds } : null,
+      nextStep: view.nextStep, nextStepVi: view.nextStep ? review.STEP_INFO[view.nextStep].labelVi : null,
+      locked: view.locked, overdue: view.overdue,
+      statusVi: communeStatusVi({ hasImport: r.lastImportAt !== null, nextStep: view.nextStep, nextApprover: view.nextApprover, locked: view.locked, lastApproved: approved.at(-1)?.level ?? null }),
+    };
+  });
+  return { year, communes };
 }
 
 // ---------------------------------------------------------------- regular (monthly) review

@@ -88,6 +88,9 @@ async function inflatedSize(file: string, start: number, e: Entry, budget: numbe
   let bytes = 0;
   let strings = 0;
   let carry = '';
+  // An empty entry (a folder entry, as JSZip-based writers add) has nothing to read; a stream over
+  // an empty range would throw.
+  if (e.compressed === 0) return { bytes, strings };
   const input = fs.createReadStream(file, { start, end: start + e.compressed - 1 });
   const inflate = e.method === 8 ? zlib.createInflateRaw() : null;
   const source = inflate ? input.pipe(inflate) : input;

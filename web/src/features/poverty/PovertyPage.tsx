@@ -4,6 +4,7 @@
  * every error listed by sheet/row/column, the steps of QĐ 24/2021 and the approvals up the chain.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
@@ -14,11 +15,12 @@ import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
 import { openCampaign, stepsOf, STEP_INFO, LEVEL_LABEL_VI, CHAIN_INFO, CHAIN_LOCK_INFO, chainOf } from '../../../../src/domain/poverty/review';
 import { areaLabelVi, NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { OCCUPATION_LABEL_VI } from '../../../../src/domain/poverty/types';
+import { currentReviewYear } from '../../../../src/domain/poverty/scope';
 import { UnitPicker } from '../units/UnitPicker';
 import type { Unit } from '../units/api';
 import {
-  applicationsQuery, communePath, householdsQuery, publishedQuery, residentQuery, reviewsQuery, standardsQuery, summaryQuery, uploadWorkbook,
-  uploadResidentFile, type CommuneProgress, type ImportOutcome, type ReportLevel, type SummaryRow, type SummaryStatus,
+  applicationsQuery, communePath, householdsQuery, publishedQuery, residentQuery, reviewsQuery, scopeCommunesQuery, standardsQuery, summaryQuery, uploadWorkbook,
+  uploadResidentFile, type CommuneProgress, type ScopeCommune, type ImportOutcome, type ReportLevel, type SummaryRow, type SummaryStatus,
 } from './api';
 import './texts';
 
@@ -29,10 +31,17 @@ const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : for
 const partLabel = (part: string, year: number, t: (k: string) => string) =>
   part === 'rural' || part === 'urban' ? areaLabelVi(part, year) : part === 'all' ? '' : t(`poverty.parts.${part}`);
 
+/** The address carries the year and the opened commune (/ho-ngheo?nam=2026&xa=<id>), so a commune can be linked. */
+interface PovertySearch { nam?: unknown; xa?: unknown }
+
 export default function PovertyPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [year, setYear] = useState(2025);
+  const search = useSearch({ strict: false }) as PovertySearch;
+  const linkedYear = Number(search.nam);
+  // The review in progress by default (from 01/09 of a year, that year's review), not a fixed year.
+  const [year, setYear] = useState(Number.isInteger(linkedYear) && linkedYear >= 2022 && linkedYear <= 2030 ? linkedYear : currentReviewYear(todayInVietnam()));
+  const linkedCommune = typeof search.xa === 'string' && search.xa ? search.xa : null;
   const [level, setLevel] = useState('province');
   const [boundaries, setBoundaries] = useState('review');
   const [status, setStatus] = useState<SummaryStatus>('official');
@@ -94,11 +103,12 @@ export default function PovertyPage() {
       ))}
 
       <p>
-        <a className="button-secondary" href={`/api/poverty/summary.csv?year=${year}&level=${level}&boundaries=${boundaries}`} download data-testid="poverty-summary-csv">{t('poverty.exportCsv')}</a>
+        <a className="button-secondary" href={`/api/poverty/summary.xlsx?year=${year}&level=${level}&boundaries=${boundaries}&status=${status}`} download data-testid="poverty-summary-xlsx">{t('poverty.exportXlsx')}</a>{' '}
+        <a className="button-secondary" href={`/api/poverty/summary.csv?year=${year}&level=${level}&boundaries=${boundaries}&status=${status}`} download data-testid="poverty-summary-csv">{t('poverty.exportCsvVi')}</a>
       </p>
       <Published year={year} />
       <Progress year={year} />
-      {allows(me.user, WORKERS) && <CommuneWork year={year} />}
+      {allows(me.user, WORKERS) && <CommuneWork year={year} linked={linkedCommune} />}
       <Standards />
     </section>
   );
@@ -122,23 +132,76 @@ function SummaryLine({ r, year }: { r: SummaryRow; year: number }) {
   );
 }
 
-function CommuneWork({ year }: { year: number }) {
+/** A commune of the scope as the unit picker lists it (its label names the province when the name repeats). */
+const asUnit = (c: ScopeCommune): Unit => ({
+  id: c.id, code: c.code, name: c.name, fullName: c.label, level: 'commune', unitType: '', parentId: c.provinceId, parentCode: null, provinceId: c.provinceId, validFrom: '', validTo: null,
+});
+
+function CommuneWork({ year, linked }: { year: number; linked: string | null }) {
   const { t } = useTranslation();
   const me = useMe();
   const own = me.user.grants.find((g) => g.role === 'commune_officer')?.unitId ?? null;
+  const scope = useQuery(scopeCommunesQuery(year));
   const [picked, setPicked] = useState<Unit | null>(null);
-  const communeId = own ?? picked?.id ?? null;
+  const communes = scope.data ?? [];
+  const options = communes.map(asUnit);
+  const wanted = picked?.id ?? linked ?? own;
+  // A commune officer's grant may name the commune of today while an earlier year's review was held
+  // by the old commune(s) it covers: then their one commune of that year opens, or they choose.
+  const chosen = wanted ? (communes.find((c) => c.id === wanted) ?? (wanted === own && communes.length === 1 ? communes[0] : null)) : null;
+  const showPicker = !own || communes.length > 1;
+  const isProvince = !own && me.user.grants.some((g) => g.role === 'province_officer');
   return (
     <>
       <h2>{t('poverty.communeWork')}</h2>
       <ResidentFile year={year} />
-      {!own && <UnitPicker label={t('poverty.commune')} level="commune" at={`${year}-12-14`} value={picked} onChange={setPicked} testId="poverty-commune" />}
-      {communeId && <CommunePanel communeId={communeId} year={year} />}
+      {scope.isError && <ErrorBox error={scope.error} />}
+      {showPicker && scope.data && (
+        <UnitPicker label={t('poverty.commune')} level="commune" at={`${year}-12-14`} value={picked ?? (chosen ? asUnit(chosen) : null)} onChange={setPicked} testId="poverty-commune" options={options} />
+      )}
+      {/* A commune outside the scope (an old link, a typed address) is refused here, not only by the server. */}
+      {scope.data && wanted && !chosen && !(wanted === own && communes.length > 1) && (
+        <p className="alert alert-error" role="alert" data-testid="poverty-out-of-scope">{t('poverty.outOfScope')}</p>
+      )}
+      {chosen && <CommunePanel key={chosen.id} commune={chosen} year={year} />}
+      {isProvince && scope.data && <ScopeCommunes communes={communes} year={year} />}
     </>
   );
 }
 
-function CommunePanel({ communeId, year }: { communeId: string; year: number }) {
+/** The communes of the province officer's scope: every one, with its review status, resident households, last import and next step. */
+function ScopeCommunes({ communes, year }: { communes: ScopeCommune[]; year: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{t('poverty.scopeCommunes', { n: formatNumberVi(communes.length) })}</h3>
+      <div className="table-wrap">
+        <table className="data compact" data-testid="poverty-scope-communes">
+          <thead>
+            <tr>
+              <th>{t('poverty.commune')}</th><th>{t('poverty.reviewStatus')}</th><th className="num">{t('poverty.residentShort')}</th>
+              <th>{t('poverty.lastImport')}</th><th>{t('poverty.nextStep')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {communes.map((c) => (
+              <tr key={c.id} data-testid="poverty-scope-commune" data-commune={c.id} data-province={c.provinceId} data-imported={c.lastImport ? 'true' : 'false'}>
+                <td><Link to="/ho-ngheo" search={{ nam: year, xa: c.id }} data-testid="poverty-scope-link">{c.label}</Link></td>
+                <td>{c.statusVi}{c.overdue ? ` — ${t('poverty.overdue')}` : ''}</td>
+                <td className="num">{c.residentHouseholds === null ? NO_RESIDENT_HOUSEHOLDS_VI : formatNumberVi(c.residentHouseholds)}</td>
+                <td>{c.lastImport ? t('poverty.lastImportValue', { on: formatDateTimeVi(c.lastImport.at), n: formatNumberVi(c.lastImport.households ?? 0) }) : t('poverty.notImported')}</td>
+                <td>{c.nextStepVi ?? t('poverty.done')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }) {
+  const communeId = commune.id;
   const { t } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
@@ -170,6 +233,8 @@ function CommunePanel({ communeId, year }: { communeId: string; year: number }) 
 
   return (
     <div data-testid="poverty-commune-panel" data-commune={communeId}>
+      <h3 data-testid="poverty-commune-name">{commune.name}, {commune.provinceName} — {t('poverty.reviewOfYear', { year })}</h3>
+      {households.isError && <ErrorBox error={households.error} />}
       <p>
         <a className="button-secondary" href={communePath(communeId, `template.xlsx?year=${year}`)} download>{t('poverty.template')}</a>{' '}
         <a className="button-secondary" href={communePath(communeId, `export.xlsx?year=${year}`)} download>{t('poverty.exportList')}</a>
@@ -207,7 +272,7 @@ function CommunePanel({ communeId, year }: { communeId: string; year: number }) 
         </div>
       )}
       <ResidentHouseholds communeId={communeId} year={year} onChange={refresh} />
-      <Review communeId={communeId} year={year} progress={progressRow} onChange={refresh} roles={me.user.grants.map((g) => g.role)} />
+      <Review communeId={communeId} year={year} progress={progressRow} imported={commune.lastImport !== null} onChange={refresh} roles={me.user.grants.map((g) => g.role)} />
       {households.data && households.data.length > 0 && (
         <>
           <h3>{t('poverty.householdList')}</h3>
@@ -349,7 +414,7 @@ const LEVEL_ROLES: Record<ReportLevel, Role[]> = {
   central: ['admin', 'program_owner'],
 };
 
-function Review({ communeId, year, progress, onChange, roles }: { communeId: string; year: number; progress: CommuneProgress | null; onChange: () => void; roles: Role[] }) {
+function Review({ communeId, year, progress, imported, onChange, roles }: { communeId: string; year: number; progress: CommuneProgress | null; imported: boolean; onChange: () => void; roles: Role[] }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(todayInVietnam());
   const campaign = openCampaign('periodic', year);
@@ -386,7 +451,8 @@ function Review({ communeId, year, progress, onChange, roles }: { communeId: str
         {chain.map((c) => (
           <li key={c.level} data-testid="poverty-approval" data-level={c.level} data-approved={c.approvedOn ?? ''}>
             {CHAIN_INFO[c.level].labelVi} <small>({CHAIN_INFO[c.level].citation})</small> {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
-            {c.level === nextApprover && roles.some((r) => LEVEL_ROLES[c.level].includes(r)) && (
+            {/* Nothing to approve before the workbook is imported (the server refuses it too). */}
+            {c.level === nextApprover && imported && roles.some((r) => LEVEL_ROLES[c.level].includes(r)) && (
               <button type="button" className="button-secondary" disabled={act.isPending} data-testid="poverty-approve"
                 onClick={() => act.mutate({ path: 'review/approve', payload: { year, level: c.level, on } })}>
                 {t('poverty.approve', { level: c.labelVi })}
@@ -396,6 +462,7 @@ function Review({ communeId, year, progress, onChange, roles }: { communeId: str
         ))}
       </ol>
       <p><small data-testid="poverty-local-practice">{t('poverty.localPractice')}: {CHAIN_LOCK_INFO.noteVi}</small></p>
+      {!imported && <p className="muted" data-testid="poverty-approve-after-import">{t('poverty.approveAfterImport')}</p>}
       {progress?.locked && <p className="alert alert-info">{t('poverty.locked')}</p>}
       {progress?.overdue && <p className="alert alert-error">{t('poverty.overdue')}</p>}
       {act.isError && <ErrorBox error={act.error} />}

@@ -197,3 +197,27 @@ export const applicationsQuery = (year: number) =>
     queryKey: ['poverty', 'applications', year],
     queryFn: ({ signal }) => api<{ items: ApplicationRow[] }>(`/api/poverty/applications${query({ year })}`, { signal }).then((r) => r.items),
   });
+
+/** A commune of the user's scope (GET /api/poverty/communes): where the officer's work starts. */
+export interface ScopeCommune {
+  id: string;
+  code: string;
+  name: string;
+  /** The name, with the province when the name repeats in the list. */
+  label: string;
+  provinceId: string;
+  provinceName: string;
+  residentHouseholds: number | null;
+  lastImport: { at: string; households: number | null } | null;
+  nextStep: ReviewStep | null;
+  nextStepVi: string | null;
+  locked: boolean;
+  overdue: boolean;
+  statusVi: string;
+}
+
+export const scopeCommunesQuery = (year: number) =>
+  queryOptions({
+    queryKey: ['poverty', 'scope-communes', year],
+    queryFn: ({ signal }) => api<{ year: number; communes: ScopeCommune[] }>(`/api/poverty/communes${query({ year })}`, { signal }).then((r) => r.communes),
+  });

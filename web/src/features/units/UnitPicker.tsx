@@ -25,13 +25,16 @@ export interface UnitPickerProps {
   value: Unit | null;
   onChange: (unit: Unit | null) => void;
   testId?: string;
+  /** The units to choose from, when the caller has them (e.g. only those of the user's scope). */
+  options?: Unit[];
 }
 
-export function UnitPicker({ label, level, at, parent, value, onChange, testId = 'unit-picker' }: UnitPickerProps) {
+export function UnitPicker({ label, level, at, parent, value, onChange, testId = 'unit-picker', options }: UnitPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const listId = `${id}-list`;
-  const units = useQuery(unitsQuery({ level, at, parent }));
+  const fetched = useQuery({ ...unitsQuery({ level, at, parent }), enabled: !options });
+  const units = options ? { data: options, isPending: false, isError: false, error: null } : fetched;
   const [text, setText] = useState(value?.fullName ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
