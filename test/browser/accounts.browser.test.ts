@@ -49,6 +49,8 @@ describe('account management (browser)', () => {
   it('an administrator locks an account: the open session ends and sign-in is refused', async () => {
     const user = await app.newPage();
     await app.signIn(user, leaving);
+    // a page for signed-in users only (the home page is also the public page)
+    await user.goto(`${app.baseUrl}/ke-hoach`);
 
     const admin = await app.newPage();
     await openAccounts(admin);

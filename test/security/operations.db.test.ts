@@ -43,8 +43,9 @@ afterAll(async () => {
 });
 
 const summaries = async (db: PoolDb) => ({
-  province: await povertySummary(db, { year: 2024, level: 'province', boundaries: 'review', by: 'none' }),
-  nation: await povertySummary(db, { year: 2024, level: 'nation', boundaries: 'current', by: 'area' }),
+  // the imported results are not recognised yet: summaries of all results, not only the official ones
+  province: await povertySummary(db, { year: 2024, level: 'province', boundaries: 'review', by: 'none', status: 'all' }),
+  nation: await povertySummary(db, { year: 2024, level: 'nation', boundaries: 'current', by: 'area', status: 'all' }),
 });
 
 /** An empty database of the engine under test, in a new directory (embedded) or a new database (PostgreSQL). */
@@ -82,7 +83,7 @@ describe('backup and restore', () => {
     expect(done.rows).toBeGreaterThan(10_000);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const before = await summaries(t.db);
-    expect(before.province.rows.find((r) => r.code === '01')).toMatchObject({ households: 3, poor: expect.any(Number) });
+    expect(before.province.rows.find((r) => r.code === '01')).toMatchObject({ registeredHouseholds: 3, poor: expect.any(Number) });
 
     const target = await emptyTarget();
     try {
