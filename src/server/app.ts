@@ -25,6 +25,9 @@ export interface App {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Refusals whose use case writes its own audit row (a sign-in to a locked account): not recorded twice. */
+const AUDITED_BY_USE_CASE = new Set(['account_locked']);
+
 /** A refusal in the audit trail (bounded); a failure to record it never changes the answer. */
 async function recordRefusal(deps: AppDeps, refusals: RefusalRecorder, c: Context<AppEnv>, code: string) {
   let address = 'unknown';
@@ -58,7 +61,7 @@ export function createApp(deps: AppDeps): App {
   app.onError(async (caught, c) => {
     const err = fromDatabaseError(caught) ?? caught;
     if (err instanceof AppError) {
-      if (err.status === 403) await recordRefusal(deps, refusals, c, err.code);
+      if (err.status === 403 && !AUDITED_BY_USE_CASE.has(err.code)) await recordRefusal(deps, refusals, c, err.code);
       return c.json({ error: { code: err.code, message: err.message, details: err.details ?? null } }, err.status as 400);
     }
     deps.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
