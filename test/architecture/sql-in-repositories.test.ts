@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
 const LEGACY = [
   'src/modules/agencies/load.ts',
   'src/modules/audit/audit.ts',
-  'src/modules/audit/service.ts',
-  'src/modules/auth/routes.ts',
   'src/modules/auth/session.ts',
   'src/modules/plan/load.ts',
   'src/modules/plan/service/assignments.ts',
@@ -20,7 +18,6 @@ const LEGACY = [
   'src/modules/plan/service/supervision.ts',
   'src/modules/poverty/load.ts',
   'src/modules/units/load.ts',
-  'src/modules/users/service.ts',
 ];
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
