@@ -155,12 +155,15 @@ export interface AssignmentRow {
   handed_over_from: number | null;
   version: number;
   updated_at: string;
+  /** the assignment's own due date and instrument (null: the task's), as a hand-over copies them */
+  own_due_on: string | null;
+  instrument_id: number | null;
 }
 
 const ASSIGNMENT_SELECT = `
   SELECT a.task_id, a.id, a.agency_id, g.code AS agency_code, g.name AS agency_name, a.unit_id, a.status, a.percent::float8 AS percent,
          COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on, li.number AS instrument, a.note, a.valid_from, a.valid_to,
-         a.handed_over_from, a.version, a.updated_at
+         a.handed_over_from, a.version, a.updated_at, a.due_on AS own_due_on, a.instrument_id
     FROM task_assignment a
     JOIN task t ON t.id = a.task_id
     JOIN agency g ON g.id = a.agency_id
@@ -328,7 +331,7 @@ export async function closeAssignment(db: Db, taskId: number, id: number, onDate
 
 export async function insertHandedOverAssignment(
   db: Db,
-  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string; validFrom: string; handedOverFrom: number },
+  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string | null; validFrom: string; handedOverFrom: number },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
