@@ -13,7 +13,6 @@ const LEGACY = [
   'src/modules/auth/session.ts',
   'src/modules/plan/load.ts',
   'src/modules/plan/service/read.ts',
-  'src/modules/plan/service/supervision.ts',
   'src/modules/poverty/load.ts',
   'src/modules/units/load.ts',
 ];

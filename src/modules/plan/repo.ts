@@ -246,6 +246,11 @@ export async function agencyAt(db: Db, agencyId: string, onDate: string) {
   ).then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
 }
 
+/** The unit (territory) of each agency that has one. */
+export async function unitsOfAgencies(db: Db, agencyIds: string[]): Promise<{ id: string; unit_id: string | null }[]> {
+  return db.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [agencyIds]);
+}
+
 /** People's Committees whose territory is one of the given units. */
 export async function committeesOfUnits(db: Db, unitIds: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`, [unitIds]);
