@@ -12,7 +12,6 @@ const LEGACY = [
   'src/modules/audit/audit.ts',
   'src/modules/auth/session.ts',
   'src/modules/plan/load.ts',
-  'src/modules/plan/service/read.ts',
   'src/modules/poverty/load.ts',
   'src/modules/units/load.ts',
 ];

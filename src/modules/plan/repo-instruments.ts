@@ -68,3 +68,14 @@ export async function updateInstrumentFields(
     [id, v.status, v.number, v.issuedOn, v.effectiveOn, v.signer, v.note],
   );
 }
+
+/** The register, oldest first, with what each instrument amends or replaces and the tasks it fulfils. */
+export async function listInstrumentsWithTasks(db: Db) {
+  return db.query(
+    `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.note,
+            li.fact_status AS "factStatus", li.source, li.version, am.number AS "amends", rp.number AS "replaces",
+            (SELECT json_agg(json_build_object('id', t.id, 'position', t.position, 'dueOn', t.due_on)) FROM task_instrument ti JOIN task t ON t.id = ti.task_id WHERE ti.instrument_id = li.id) AS tasks
+       FROM legal_instrument li LEFT JOIN legal_instrument am ON am.id = li.amends_id LEFT JOIN legal_instrument rp ON rp.id = li.replaces_id
+      ORDER BY li.issued_on NULLS LAST, li.id`,
+  );
+}

@@ -117,3 +117,28 @@ export async function updateRecommendationFollowUp(db: Db, id: number, v: { stat
     [id, v.status, v.followUp, v.closedOn],
   );
 }
+
+/** Every steering committee with its instrument and member count. */
+export async function listCommittees(db: Db) {
+  return db.query<{ id: string; unitId: string | null }>(
+    // a committee of a unit ends at the latest with its unit (e.g. a province merged on 01/07/2025)
+    `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom",
+            CASE WHEN u.valid_to IS NOT NULL AND (c.valid_to IS NULL OR u.valid_to < c.valid_to) THEN u.valid_to ELSE c.valid_to END AS "validTo",
+            li.number AS instrument, c.fact_status AS "factStatus", c.source,
+            (SELECT count(*)::int FROM committee_member m WHERE m.committee_id = c.id) AS members
+       FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id LEFT JOIN admin_unit u ON u.id = c.unit_id ORDER BY c.valid_from, c.id`,
+  );
+}
+
+export async function committeeMembers(db: Db, committeeId: string) {
+  return db.query(
+    `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo",
+            m.confirmed_until AS "confirmedUntil", m.note, li.number AS instrument, m.fact_status AS "factStatus", m.source
+       FROM committee_member m LEFT JOIN legal_instrument li ON li.id = m.instrument_id WHERE m.committee_id = $1 ORDER BY m.id`,
+    [committeeId],
+  );
+}
+
+export async function committeeMeetings(db: Db, committeeId: string) {
+  return db.query(`SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`, [committeeId]);
+}

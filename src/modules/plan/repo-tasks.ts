@@ -146,3 +146,30 @@ export async function insertComment(
 export async function linkTaskInstrument(db: Db, taskId: number, instrumentId: number) {
   await db.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, instrumentId]);
 }
+
+export async function findPlanByCode(db: Db, code: string) {
+  return db.maybeOne<{ id: number }>(`SELECT id FROM plan WHERE code = $1`, [code]);
+}
+
+/** The tasks on which one of the agencies coordinates (phối hợp). */
+export async function tasksCoordinatedBy(db: Db, agencyIds: string[]) {
+  return db.query<{ task_id: number }>(`SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`, [agencyIds]);
+}
+
+export async function subtasksOf(db: Db, taskId: number) {
+  return db.query<{ id: number; position: string; title: string; status: TaskStatus }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]);
+}
+
+/** The tasks that must be done before this one. */
+export async function prerequisitesOf(db: Db, taskId: number) {
+  return db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]);
+}
+
+/** The plans with their issuer and task count, oldest first. */
+export async function listPlansWithTaskCounts(db: Db) {
+  return db.query<{ id: number; issuerAgencyId: string | null }>(
+    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", p.issuer_agency_id AS "issuerAgencyId", g.name AS issuer,
+            (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
+       FROM plan p LEFT JOIN agency g ON g.id = p.issuer_agency_id ORDER BY p.issued_on NULLS LAST, p.id`,
+  );
+}

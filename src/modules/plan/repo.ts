@@ -345,3 +345,12 @@ export async function insertHandedOverAssignment(
   );
   return row.id;
 }
+
+/** Agencies whose code (any version) or id is this one, case aside. */
+export async function agenciesByCode(db: Db, code: string) {
+  return db.query<{ id: string }>(`SELECT id FROM agency WHERE upper(code) = upper($1) OR id = $1`, [code]);
+}
+
+export async function agencyNames(db: Db, ids: string[]) {
+  return db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [ids]);
+}
