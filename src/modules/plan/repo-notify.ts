@@ -132,10 +132,14 @@ export interface OutboxMail {
   body: string;
 }
 
-/** The oldest unsent mails with attempts left. */
-export async function pendingMails(db: Db, limit: number): Promise<OutboxMail[]> {
+/**
+ * Claims the oldest unsent mails with attempts left, locked until the caller's transaction ends: a
+ * second sender running at the same moment skips them instead of sending them again.
+ */
+export async function claimPendingMails(db: Db, limit: number): Promise<OutboxMail[]> {
   return db.query<OutboxMail>(
-    `SELECT user_id, id, to_address, subject, body FROM email_outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY created_at, id LIMIT $1`,
+    `SELECT user_id, id, to_address, subject, body FROM email_outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY created_at, id LIMIT $1
+        FOR UPDATE SKIP LOCKED`,
     [limit],
   );
 }

@@ -114,18 +114,22 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   });
 }
 
-/** Sends pending e-mails of the outbox by SMTP; a failure is kept on the row and retried next time (5 attempts). */
+/**
+ * Sends pending e-mails of the outbox by SMTP; a failure is kept on the row and retried next time (5 attempts).
+ * The rows stay claimed while they are sent and their result written, so two processes sending at the
+ * same moment send each mail once.
+ */
 export async function sendOutbox(db: Db, settings: SmtpSettings, limit = 200) {
-  const pending = await notify.pendingMails(db, limit);
-  if (!pending.length) return { sent: 0, failed: 0 };
-  const results = await sendMails(settings, pending.map((p) => ({ to: p.to_address, subject: p.subject, body: p.body })));
-  let sent = 0;
-  await db.tx(async (tx) => {
+  return db.tx(async (tx) => {
+    const pending = await notify.claimPendingMails(tx, limit);
+    if (!pending.length) return { sent: 0, failed: 0 };
+    const results = await sendMails(settings, pending.map((p) => ({ to: p.to_address, subject: p.subject, body: p.body })));
+    let sent = 0;
     for (const [i, p] of pending.entries()) {
       if (results[i] === null) sent++;
       await notify.recordSendAttempt(tx, p.user_id, p.id, results[i]);
     }
     await audit(tx, null, { action: 'plan.outbox.send', entity: 'email_outbox', after: { sent, failed: pending.length - sent } });
+    return { sent, failed: pending.length - sent };
   });
-  return { sent, failed: pending.length - sent };
 }
