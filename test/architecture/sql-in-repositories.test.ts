@@ -12,13 +12,6 @@ const LEGACY = [
   'src/modules/audit/audit.ts',
   'src/modules/auth/session.ts',
   'src/modules/plan/load.ts',
-  'src/modules/plan/service/assignments.ts',
-  'src/modules/plan/service/instruments.ts',
-  'src/modules/plan/service/notify.ts',
-  'src/modules/plan/service/read.ts',
-  'src/modules/plan/service/shared.ts',
-  'src/modules/plan/service/supervision.ts',
-  'src/modules/plan/service/tasks.ts',
   'src/modules/poverty/load.ts',
   'src/modules/units/load.ts',
 ];

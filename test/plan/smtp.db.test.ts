@@ -94,4 +94,20 @@ describe('e-mail outbox over SMTP', () => {
     ]);
     expect(await sendOutbox(t.db, { url: `smtp://127.0.0.1:${port}`, from: 'giamngheo@example.vn' })).toEqual({ sent: 0, failed: 1 });
   });
+
+  it('two senders at the same moment send each mail once', async () => {
+    await t.db.query(`UPDATE email_outbox SET attempts = 5 WHERE sent_at IS NULL`); // the refused one has given up
+    const user = (await t.db.one<{ id: number }>(`SELECT id FROM app_user WHERE username = 'chu.quan'`)).id;
+    for (let i = 1; i <= 6; i++) {
+      await t.db.query(`INSERT INTO email_outbox (user_id, to_address, subject, body) VALUES ($1, $2, 'Thử gửi song song', 'Nội dung')`, [user, `nguoi${i}@example.vn`]);
+    }
+    received.length = 0;
+    const smtp = { url: `smtp://127.0.0.1:${port}`, from: 'giamngheo@example.vn' };
+    const [a, b] = await Promise.all([sendOutbox(t.db, smtp), sendOutbox(t.db, smtp)]);
+    expect(a.sent + b.sent).toBe(6);
+    expect(a.failed + b.failed).toBe(0);
+    expect(received.map((r) => r.to).sort()).toEqual([1, 2, 3, 4, 5, 6].map((i) => `<nguoi${i}@example.vn>`));
+    const rows = await t.db.query<{ attempts: number }>(`SELECT attempts FROM email_outbox WHERE subject = 'Thử gửi song song'`);
+    expect(rows.map((r) => r.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
 });

@@ -6,6 +6,7 @@ import type { ReferenceDataset } from '../../db/reference-data';
 import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import { fanOutAgencies } from './repo';
+import { insertInitialAssignments, insertTask, linkTaskInstrument } from './repo-tasks';
 import { AGENCIES, BUDGET, COMMITTEES, FUNCTION_TRANSFERS, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, INSTRUMENT_LINKS, type SeedAgency } from './seed-data';
 
 const PLAN_CODE = '1705/QĐ-TTg';
@@ -144,25 +145,18 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       const done = instr?.issuedOn ?? null;
       // nobody has reported on an open seeded task: "chưa có báo cáo", not "chưa triển khai"
       const status = done ? 'completed' : 'no_report';
-      const row = await tx.one<{ id: number }>(
-        `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, deadline_status,
-                           start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source, basis_instrument_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'VERIFIED', $17, $18) RETURNING id`,
-        [
-          plan.id, t.parent ? taskIds.get(t.parent) : null, t.position, t.title, agency(t.lead), t.fanOut ?? 'none',
-          t.deadline, d?.kind ?? null, due, t.deadlineStatus, PLAN_DATE, t.deliverableKind ?? null, status, done ? 100 : 0, done,
-          [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null].filter(Boolean).join(' ') || null,
-          t.source, t.basis ? instrumentId.get(t.basis) : null,
-        ],
-      );
-      taskIds.set(t.position, row.id);
-      if (instr) await tx.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2)`, [row.id, instrumentId.get(instr.number!)]);
+      const id = await insertTask(tx, {
+        planId: plan.id, parentId: (t.parent ? taskIds.get(t.parent) : null) ?? null, position: t.position, title: t.title, leadAgencyId: agency(t.lead),
+        fanOut: t.fanOut ?? 'none', deadlineText: t.deadline ?? null, deadlineKind: d?.kind ?? null, dueOn: due, deadlineStatus: t.deadlineStatus,
+        startOn: PLAN_DATE, deliverableKind: t.deliverableKind ?? null, status, percent: done ? 100 : 0, completedOn: done,
+        note: [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null].filter(Boolean).join(' ') || null,
+        source: t.source, projectCode: null, basisInstrumentId: (t.basis ? instrumentId.get(t.basis) : null) ?? null,
+      });
+      taskIds.set(t.position, id);
+      const instrId = instr ? instrumentId.get(instr.number!)! : null;
+      if (instrId) await linkTaskInstrument(tx, id, instrId);
       const targets = t.fanOut ? await fanOutAgencies(tx, t.fanOut, PLAN_DATE) : [{ agencyId: agency(t.lead)!, unitId: null }];
-      await tx.query(
-        `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, completed_on, instrument_id, valid_from)
-         SELECT $1, a, u, $4, $5, $6, $7, $8 FROM unnest($2::text[], $3::text[]) AS x (a, u)`,
-        [row.id, targets.map((x) => x.agencyId), targets.map((x) => x.unitId), status, done ? 100 : 0, done, instr ? instrumentId.get(instr.number!) : null, PLAN_DATE],
-      );
+      await insertInitialAssignments(tx, id, targets, { status, percent: done ? 100 : 0, completedOn: done, instrumentId: instrId, validFrom: PLAN_DATE });
     }
   }
 

@@ -155,12 +155,15 @@ export interface AssignmentRow {
   handed_over_from: number | null;
   version: number;
   updated_at: string;
+  /** the assignment's own due date and instrument (null: the task's), as a hand-over copies them */
+  own_due_on: string | null;
+  instrument_id: number | null;
 }
 
 const ASSIGNMENT_SELECT = `
   SELECT a.task_id, a.id, a.agency_id, g.code AS agency_code, g.name AS agency_name, a.unit_id, a.status, a.percent::float8 AS percent,
          COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on, li.number AS instrument, a.note, a.valid_from, a.valid_to,
-         a.handed_over_from, a.version, a.updated_at
+         a.handed_over_from, a.version, a.updated_at, a.due_on AS own_due_on, a.instrument_id
     FROM task_assignment a
     JOIN task t ON t.id = a.task_id
     JOIN agency g ON g.id = a.agency_id
@@ -241,6 +244,11 @@ export async function agencyAt(db: Db, agencyId: string, onDate: string) {
     `SELECT id, name, kind, unit_id, valid_from, valid_to FROM agency WHERE id = $1`,
     [agencyId],
   ).then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
+}
+
+/** The unit (territory) of each agency that has one. */
+export async function unitsOfAgencies(db: Db, agencyIds: string[]): Promise<{ id: string; unit_id: string | null }[]> {
+  return db.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [agencyIds]);
 }
 
 /** People's Committees whose territory is one of the given units. */
@@ -328,7 +336,7 @@ export async function closeAssignment(db: Db, taskId: number, id: number, onDate
 
 export async function insertHandedOverAssignment(
   db: Db,
-  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string; validFrom: string; handedOverFrom: number },
+  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string | null; validFrom: string; handedOverFrom: number },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
@@ -336,4 +344,13 @@ export async function insertHandedOverAssignment(
     [v.taskId, v.agencyId, v.unitId, v.status, v.percent, v.dueOn, v.completedOn, v.instrumentId, v.note, v.validFrom, v.handedOverFrom],
   );
   return row.id;
+}
+
+/** Agencies whose code (any version) or id is this one, case aside. */
+export async function agenciesByCode(db: Db, code: string) {
+  return db.query<{ id: string }>(`SELECT id FROM agency WHERE upper(code) = upper($1) OR id = $1`, [code]);
+}
+
+export async function agencyNames(db: Db, ids: string[]) {
+  return db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [ids]);
 }

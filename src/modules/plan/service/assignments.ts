@@ -9,6 +9,9 @@ import { AppError, badRequest, conflict, forbidden, invalid, notFound } from '..
 import type { Actor } from '../../access/actor';
 import { audit, type AuditActor } from '../../audit/audit';
 import * as repo from '../repo';
+import * as assignments from '../repo-assignments';
+import * as instruments from '../repo-instruments';
+import * as tasks from '../repo-tasks';
 import type { AssignmentUpdate, Handover, Reorganise } from '../schemas';
 import { by, assertActsFor, refreshRollup, assertAgencyInForce } from './shared';
 import { assignmentDto } from './read';
@@ -58,10 +61,9 @@ export async function updateAssignment(db: Db, actor: Actor, taskId: number, ass
     if (completedOn && completedOn > today) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' }]);
     let instrumentId: number | null = null;
     if (input.instrumentNumber) {
-      const i = await tx.maybeOne<{ id: number }>(`SELECT id FROM legal_instrument WHERE number = $1`, [input.instrumentNumber]);
-      if (!i) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.instrumentNumber', message: `Văn bản "${input.instrumentNumber}" chưa có trong sổ văn bản.` }]);
-      instrumentId = i.id;
-      await tx.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, i.id]);
+      instrumentId = await instruments.instrumentIdByNumber(tx, input.instrumentNumber);
+      if (instrumentId === null) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.instrumentNumber', message: `Văn bản "${input.instrumentNumber}" chưa có trong sổ văn bản.` }]);
+      await tasks.linkTaskInstrument(tx, taskId, instrumentId);
     }
     const note = input.note ?? current.note;
     const version = await repo.updateAssignmentRow(tx, taskId, assignmentId, current.version, { status, percent, completedOn, note, instrumentId });
@@ -95,16 +97,18 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
     if (input.toAgencyId === current.agency_id) throw badRequest('Cơ quan nhận bàn giao trùng với cơ quan hiện tại.');
     if (input.onDate <= current.valid_from) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.onDate', message: `Ngày bàn giao phải sau ngày giao nhiệm vụ (${formatDateVi(current.valid_from)}).` }]);
     await assertAgencyInForce(tx, input.toAgencyId, input.onDate, 'body.toAgencyId');
-    if (await tx.maybeOne(`SELECT 1 FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, input.toAgencyId])) {
+    if (await repo.activeAssignmentOf(tx, taskId, input.toAgencyId)) {
       throw conflict('Cơ quan nhận đã có phân công đang hiệu lực cho nhiệm vụ này.');
     }
-    await tx.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, assignmentId, input.onDate]);
-    const unit = await tx.maybeOne<{ unit_id: string | null }>(`SELECT unit_id FROM agency WHERE id = $1`, [input.toAgencyId]);
-    const created = await tx.one<{ id: number }>(
-      `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
-       SELECT task_id, $3, $4, status, percent, due_on, completed_on, instrument_id, $5, $6, id FROM task_assignment WHERE task_id = $1 AND id = $2 RETURNING id`,
-      [taskId, assignmentId, input.toAgencyId, unit?.unit_id ?? null, input.note ?? current.note, input.onDate],
-    );
+    await repo.closeAssignment(tx, taskId, assignmentId, input.onDate);
+    const receiver = await repo.agencyAt(tx, input.toAgencyId, input.onDate);
+    // the receiver carries on where the assignment stood
+    const created = {
+      id: await repo.insertHandedOverAssignment(tx, {
+        taskId, agencyId: input.toAgencyId, unitId: receiver?.unit_id ?? null, status: current.status, percent: current.percent, dueOn: current.own_due_on,
+        completedOn: current.completed_on, instrumentId: current.instrument_id, note: input.note ?? current.note, validFrom: input.onDate, handedOverFrom: assignmentId,
+      }),
+    };
     await audit(tx, by(actor), {
       action: 'plan.assignment.handover',
       entity: 'task_assignment',
@@ -219,21 +223,14 @@ export async function addEvidence(db: Db, actor: Actor, taskId: number, assignme
     const a = await repo.getAssignment(tx, taskId, assignmentId);
     if (!a) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     await assertActsFor(tx, actor, a.agency_id);
-    const row = await tx.one<{ id: number }>(
-      `INSERT INTO evidence_file (task_id, progress_id, file_name, content_type, size_bytes, sha256, content, by_user_id)
-       VALUES ($1, NULL, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [taskId, file.name, allowed[0], file.bytes.length, sha256, Buffer.from(file.bytes), actor.userId],
-    );
+    const row = { id: await assignments.insertEvidence(tx, { taskId, fileName: file.name, contentType: allowed[0], bytes: file.bytes, sha256, userId: actor.userId }) };
     await audit(tx, by(actor), { action: 'plan.evidence.create', entity: 'evidence_file', entityId: `${taskId}/${row.id}`, agencyId: a.agency_id, after: { fileName: file.name, size: file.bytes.length, sha256 } });
     return { id: row.id, sha256, sizeBytes: file.bytes.length };
   });
 }
 
 export async function getEvidence(db: Db, taskId: number, id: number) {
-  const row = await db.maybeOne<{ file_name: string; content_type: string; content: Buffer; sha256: string }>(
-    `SELECT file_name, content_type, content, sha256 FROM evidence_file WHERE task_id = $1 AND id = $2`,
-    [taskId, id],
-  );
+  const row = await assignments.findEvidence(db, taskId, id);
   if (!row) throw notFound('Không tìm thấy tệp minh chứng.');
   return row;
 }

@@ -9,6 +9,10 @@ import { notFound } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
 import * as repo from '../repo';
+import * as instruments from '../repo-instruments';
+import * as program from '../repo-program';
+import * as sup from '../repo-supervision';
+import * as tasks from '../repo-tasks';
 
 export interface PlanStatusRow {
   id: number;
@@ -114,7 +118,7 @@ function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
 
 /** Agency ids matching a code (any version: 'UBND-01' covers old and new Hà Nội), or an id. */
 export async function agencyIdsByCode(db: Db, code: string): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE upper(code) = upper($1) OR id = $1`, [code]);
+  const rows = await repo.agenciesByCode(db, code);
   if (!rows.length) throw notFound(`Không tìm thấy cơ quan có mã "${code}".`);
   return rows.map((r) => r.id);
 }
@@ -129,7 +133,7 @@ export interface StatusOptions {
 
 /** The id of the plan with this number (e.g. "1705/QĐ-TTg"); a clear error when there is none. */
 export async function planIdByCode(db: Db, code: string): Promise<number> {
-  const row = await db.maybeOne<{ id: number }>(`SELECT id FROM plan WHERE code = $1`, [code]);
+  const row = await tasks.findPlanByCode(db, code);
   if (!row) throw notFound(`Không có kế hoạch số "${code}".`);
   return Number(row.id);
 }
@@ -172,9 +176,9 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
     else ids = wanted;
   }
   if (!ids.length) return { agencies: [], lead: [], coordinate: [], late: [] };
-  const agencies = await db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [ids]);
+  const agencies = await repo.agencyNames(db, ids);
   const lead = (await repo.listTasks(db, { asOf, agencyIds: ids })).map((r) => toStatusRow(r, asOf)).sort((a, b) => comparePosition(a.position, b.position));
-  const coordIds = await db.query<{ task_id: number }>(`SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`, [ids]);
+  const coordIds = await tasks.tasksCoordinatedBy(db, ids);
   const coordinate: PlanStatusRow[] = [];
   for (const { task_id } of coordIds) coordinate.push(...(await repo.listTasks(db, { asOf, taskId: task_id })).map((r) => toStatusRow(r, asOf)));
   return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)) };
@@ -209,8 +213,8 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
   const [instruments, history, subtasks, dependencies] = await Promise.all([
     repo.taskInstruments(db, taskId),
     repo.taskHistory(db, taskId),
-    db.query<{ id: number; position: string; title: string; status: string }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]),
-    db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]),
+    tasks.subtasksOf(db, taskId),
+    tasks.prerequisitesOf(db, taskId),
   ]);
   const can = { recordSubmission: !!row.lead_agency_id && (isCentral(actor) || (hasRole(actor, 'ministry_lead') && mine.has(row.lead_agency_id))) };
   return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
@@ -239,13 +243,7 @@ export function assignmentDto(a: repo.AssignmentRow) {
 
 
 export async function listInstruments(db: Db) {
-  return db.query(
-    `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.note,
-            li.fact_status AS "factStatus", li.source, li.version, am.number AS "amends", rp.number AS "replaces",
-            (SELECT json_agg(json_build_object('id', t.id, 'position', t.position, 'dueOn', t.due_on)) FROM task_instrument ti JOIN task t ON t.id = ti.task_id WHERE ti.instrument_id = li.id) AS tasks
-       FROM legal_instrument li LEFT JOIN legal_instrument am ON am.id = li.amends_id LEFT JOIN legal_instrument rp ON rp.id = li.replaces_id
-      ORDER BY li.issued_on NULLS LAST, li.id`,
-  );
+  return instruments.listInstrumentsWithTasks(db);
 }
 
 /** The committees an actor may record meetings and supervision for: any for the program owner, those of the units they cover for local officers. */
@@ -258,14 +256,7 @@ export async function recordableCommittees(db: Db, actor: Actor | null, committe
 
 /** The committees, each with `canRecord`: whether the actor may record its meetings and supervision. */
 export async function listCommittees(db: Db, actor: Actor | null) {
-  const rows = await db.query<{ id: string; unitId: string | null }>(
-    // a committee of a unit ends at the latest with its unit (e.g. a province merged on 01/07/2025)
-    `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom",
-            CASE WHEN u.valid_to IS NOT NULL AND (c.valid_to IS NULL OR u.valid_to < c.valid_to) THEN u.valid_to ELSE c.valid_to END AS "validTo",
-            li.number AS instrument, c.fact_status AS "factStatus", c.source,
-            (SELECT count(*)::int FROM committee_member m WHERE m.committee_id = c.id) AS members
-       FROM steering_committee c LEFT JOIN legal_instrument li ON li.id = c.instrument_id LEFT JOIN admin_unit u ON u.id = c.unit_id ORDER BY c.valid_from, c.id`,
-  );
+  const rows = await sup.listCommittees(db);
   const recordable = await recordableCommittees(db, actor, rows);
   return rows.map((c) => ({ ...c, canRecord: recordable.has(c.id) }));
 }
@@ -273,35 +264,20 @@ export async function listCommittees(db: Db, actor: Actor | null) {
 export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
   const c = (await listCommittees(db, actor)).find((x) => x.id === id);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${id}".`);
-  const members = await db.query(
-    `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo",
-            m.confirmed_until AS "confirmedUntil", m.note, li.number AS instrument, m.fact_status AS "factStatus", m.source
-       FROM committee_member m LEFT JOIN legal_instrument li ON li.id = m.instrument_id WHERE m.committee_id = $1 ORDER BY m.id`,
-    [id],
-  );
-  const meetings = await db.query(`SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`, [id]);
+  const members = await sup.committeeMembers(db, id);
+  const meetings = await sup.committeeMeetings(db, id);
   return { committee: c, members, meetings };
 }
 
 export async function programOverview(db: Db) {
-  const [phases, targets, projects, budget] = await Promise.all([
-    db.query(`SELECT id, name, start_year AS "startYear", end_year AS "endYear", legal_basis AS "legalBasis", objective, fact_status AS "factStatus", source FROM program_phase ORDER BY start_year`),
-    db.query(`SELECT phase_id AS "phaseId", code, name, value_text AS value, fact_status AS "factStatus", source FROM program_target ORDER BY phase_id, code`),
-    db.query(`SELECT p.phase_id AS "phaseId", p.code, p.parent_code AS "parentCode", p.name, p.name_en AS "nameEn", g.name AS "leadAgency", p.lead_note AS "leadNote", p.fact_status AS "factStatus", p.source
-                FROM program_project p LEFT JOIN agency g ON g.id = p.lead_agency_id ORDER BY p.phase_id, p.code`),
-    db.query(`SELECT phase_id AS "phaseId", funding, capital_type AS "capitalType", amount_bn_vnd::float8 AS "amountBnVnd", fact_status AS "factStatus", source FROM program_budget ORDER BY phase_id, funding, capital_type`),
-  ]);
+  const [phases, targets, projects, budget] = await Promise.all([program.listPhases(db), program.listTargets(db), program.listProjects(db), program.listBudgetLines(db)]);
   return { phases, targets, projects, budget };
 }
 
 
 /** The plans with their issuer, task count, and whether the caller manages their tasks (see assertOwnsPlan). */
 export async function listPlans(db: Db, actor: Actor | null) {
-  const rows = await db.query<{ id: number; issuerAgencyId: string | null }>(
-    `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", p.issuer_agency_id AS "issuerAgencyId", g.name AS issuer,
-            (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
-       FROM plan p LEFT JOIN agency g ON g.id = p.issuer_agency_id ORDER BY p.issued_on NULLS LAST, p.id`,
-  );
+  const rows = await tasks.listPlansWithTaskCounts(db);
   const own = isCentral(actor) ? null : new Set(await actingAgencies(db, actor));
   return rows.map((p) => ({ ...p, canManage: own === null || (p.issuerAgencyId !== null && own.has(p.issuerAgencyId)) }));
 }

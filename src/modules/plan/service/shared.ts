@@ -9,6 +9,7 @@ import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { officialCalendar } from '../../calendar/official';
 import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
+import { findPlanIssuer } from '../repo-tasks';
 import { actingAgencies } from './read';
 
 export const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
@@ -63,7 +64,7 @@ export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, 
  * its own agency (ministry, People's Committee) issued, without fan-out to every province or ministry.
  */
 export async function assertOwnsPlan(tx: Db, actor: Actor, planId: number, fanOut: string = 'none') {
-  const plan = await tx.maybeOne<{ issuer_agency_id: string | null }>(`SELECT issuer_agency_id FROM plan WHERE id = $1`, [planId]);
+  const plan = await findPlanIssuer(tx, planId);
   if (!plan) throw notFound(`Không tìm thấy kế hoạch số ${planId}.`);
   if (isCentral(actor)) return;
   if (fanOut !== 'none') throw forbidden('Giao việc cho tất cả các tỉnh / bộ: chỉ cơ quan thường trực Chương trình.');

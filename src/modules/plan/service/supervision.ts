@@ -8,6 +8,9 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../../error
 import { isCentral, type Actor } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
 import { audit } from '../../audit/audit';
+import { getUnit } from '../../units/repo';
+import * as repo from '../repo';
+import * as sup from '../repo-supervision';
 import type { NewCommittee, NewMeeting, NewSupervision, NewVisits, RecommendationUpdate, SupervisionVisit } from '../schemas';
 import { by, assertActsFor, assertAgencyInForce, assertUnitInForce, dueOf } from './shared';
 import { recordableCommittees } from './read';
@@ -21,7 +24,7 @@ import { createTask } from './tasks';
 async function assertRecordsFor(tx: Db, actor: Actor, committeeId: string | null | undefined) {
   if (isCentral(actor)) return;
   if (!committeeId) throw forbidden('Kế hoạch của địa phương phải gắn với Ban Chỉ đạo của địa phương (committeeId).');
-  const c = await tx.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [committeeId]);
+  const c = await sup.findCommittee(tx, committeeId);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
   if (!(await recordableCommittees(tx, actor, [c])).has(c.id)) throw forbidden('Bạn chỉ ghi được cho Ban Chỉ đạo của địa phương mình.');
 }
@@ -36,7 +39,7 @@ async function assertVisitsInScope(tx: Db, actor: Actor, visits: SupervisionVisi
   const access = await unitAccess(tx, actor);
   const agencyIds = [...new Set(visits.flatMap((v) => [v.agencyId, ...v.findings.flatMap((f) => f.recommendations.map((r) => r.addresseeAgencyId))]).filter((a): a is string => !!a))];
   const territory = new Map(
-    (await tx.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [agencyIds])).map((a) => [a.id, a.unit_id]),
+    (await repo.unitsOfAgencies(tx, agencyIds)).map((a) => [a.id, a.unit_id]),
   );
   const problems: { path: string; message: string }[] = [];
   const outside = (agencyId: string | null | undefined) => !!agencyId && !!territory.get(agencyId) && !access.covers(territory.get(agencyId)!);
@@ -61,14 +64,11 @@ async function assertVisitsInScope(tx: Db, actor: Actor, visits: SupervisionVisi
 export async function createCommittee(db: Db, actor: Actor, input: NewCommittee) {
   return db.tx(async (tx) => {
     await assertUnitInForce(tx, input.unitId, input.validFrom, 'body.unitId');
-    const unit = await tx.one<{ code: string; level: 'province' | 'district' | 'commune' }>(`SELECT code, level FROM admin_unit WHERE id = $1`, [input.unitId]);
+    const unit = (await getUnit(tx, input.unitId))!;
     const id = `BCD-${unit.level[0].toUpperCase()}${unit.code}-${input.validFrom}`;
     if (!(await recordableCommittees(tx, actor, [{ id, unitId: input.unitId }])).has(id)) throw forbidden('Bạn chỉ đăng ký được Ban Chỉ đạo của địa phương mình.');
-    if (await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [id])) throw conflict(`Đã có Ban Chỉ đạo của đơn vị này từ ngày ${formatDateVi(input.validFrom)}.`);
-    await tx.query(
-      `INSERT INTO steering_committee (id, level, unit_id, name, programs, valid_from, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7)`,
-      [id, unit.level, input.unitId, input.name, input.programs, input.validFrom, `Nhập bởi ${actor.username}`],
-    );
+    if (await sup.findCommittee(tx, id)) throw conflict(`Đã có Ban Chỉ đạo của đơn vị này từ ngày ${formatDateVi(input.validFrom)}.`);
+    await sup.insertCommittee(tx, { id, level: unit.level, unitId: input.unitId, name: input.name, programs: input.programs, validFrom: input.validFrom, source: `Nhập bởi ${actor.username}` });
     await audit(tx, by(actor), { action: 'plan.committee.create', entity: 'steering_committee', entityId: id, unitId: input.unitId, after: input });
     return { id };
   });
@@ -86,11 +86,9 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
   }
   if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
   return db.tx(async (tx) => {
-    if (!(await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1`, [committeeId]))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
+    if (!(await sup.findCommittee(tx, committeeId))) throw notFound(`Không tìm thấy Ban Chỉ đạo "${committeeId}".`);
     await assertRecordsFor(tx, actor, committeeId);
-    const m = await tx.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      committeeId, input.heldOn, input.title, input.minutesRef ?? null,
-    ]);
+    const m = { id: await sup.insertMeeting(tx, { committeeId, heldOn: input.heldOn, title: input.title, minutesRef: input.minutesRef ?? null }) };
     const conclusions: { id: number; taskId: number | null }[] = [];
     for (const [i, c] of input.conclusions.entries()) {
       let taskId: number | null = null;
@@ -101,8 +99,7 @@ export async function createMeeting(db: Db, actor: Actor, committeeId: string, i
         });
         taskId = created.id;
       }
-      const row = await tx.one<{ id: number }>(`INSERT INTO meeting_conclusion (meeting_id, body, task_id) VALUES ($1, $2, $3) RETURNING id`, [m.id, c.body, taskId]);
-      conclusions.push({ id: row.id, taskId });
+      conclusions.push({ id: await sup.insertConclusion(tx, m.id, c.body, taskId), taskId });
     }
     await audit(tx, by(actor), { action: 'plan.meeting.create', entity: 'committee_meeting', entityId: m.id, after: input });
     return { id: m.id, conclusions };
@@ -135,16 +132,12 @@ async function insertVisits(tx: Db, planId: number, visits: SupervisionVisit[], 
   for (const [vi, v] of visits.entries()) {
     if (v.agencyId) await assertAgencyInForce(tx, v.agencyId, v.visitedOn, `body.visits.${vi}.agencyId`);
     if (v.unitId) await assertUnitInForce(tx, v.unitId, v.visitedOn, `body.visits.${vi}.unitId`);
-    const visit = await tx.one<{ id: number }>(`INSERT INTO supervision_visit (plan_id, unit_id, agency_id, visited_on, team) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-      planId, v.unitId ?? null, v.agencyId ?? null, v.visitedOn, v.team ?? null,
-    ]);
+    const visit = { id: await sup.insertVisit(tx, { planId, unitId: v.unitId ?? null, agencyId: v.agencyId ?? null, visitedOn: v.visitedOn, team: v.team ?? null }) };
     for (const [fi, f] of v.findings.entries()) {
-      const finding = await tx.one<{ id: number }>(`INSERT INTO supervision_finding (visit_id, body, severity) VALUES ($1, $2, $3) RETURNING id`, [visit.id, f.body, f.severity]);
+      const finding = { id: await sup.insertFinding(tx, visit.id, f.body, f.severity) };
       for (const [ri, r] of f.recommendations.entries()) {
         if (r.addresseeAgencyId) await assertAgencyInForce(tx, r.addresseeAgencyId, v.visitedOn, `body.visits.${vi}.findings.${fi}.recommendations.${ri}.addresseeAgencyId`);
-        await tx.query(`INSERT INTO supervision_recommendation (finding_id, body, addressee_agency_id, deadline_text, due_on) VALUES ($1, $2, $3, $4, $5)`, [
-          finding.id, r.body, r.addresseeAgencyId ?? null, r.deadline ?? null, dues[vi][fi][ri],
-        ]);
+        await sup.insertRecommendation(tx, { findingId: finding.id, body: r.body, addresseeAgencyId: r.addresseeAgencyId ?? null, deadlineText: r.deadline ?? null, dueOn: dues[vi][fi][ri] });
         recommendations++;
       }
     }
@@ -158,10 +151,11 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
   return db.tx(async (tx) => {
     await assertRecordsFor(tx, actor, input.committeeId);
     await assertVisitsInScope(tx, actor, input.visits);
-    const plan = await tx.one<{ id: number }>(
-      `INSERT INTO supervision_plan (committee_id, agency_id, kind, title, year, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [input.committeeId ?? null, input.agencyId ?? null, input.kind, input.title, input.year, input.legalBasis ?? null],
-    );
+    const plan = {
+      id: await sup.insertSupervisionPlan(tx, {
+        committeeId: input.committeeId ?? null, agencyId: input.agencyId ?? null, kind: input.kind, title: input.title, year: input.year, legalBasis: input.legalBasis ?? null,
+      }),
+    };
     const recommendations = await insertVisits(tx, plan.id, input.visits, dues);
     await audit(tx, by(actor), { action: 'plan.supervision.create', entity: 'supervision_plan', entityId: plan.id, agencyId: input.agencyId ?? null, after: input });
     return { id: plan.id, recommendations };
@@ -172,10 +166,7 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
 export async function addVisits(db: Db, actor: Actor, planId: number, input: NewVisits) {
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
-    const plan = await tx.maybeOne<{ id: number; agency_id: string | null; committee_id: string | null }>(
-      `SELECT id, agency_id, committee_id FROM supervision_plan WHERE id = $1 FOR UPDATE`,
-      [planId],
-    );
+    const plan = await sup.lockSupervisionPlan(tx, planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch kiểm tra, giám sát số ${planId}.`);
     await assertRecordsFor(tx, actor, plan.committee_id);
     await assertVisitsInScope(tx, actor, input.visits);
@@ -187,19 +178,7 @@ export async function addVisits(db: Db, actor: Actor, planId: number, input: New
 
 /** Supervision and inspection plans with their visits, how their recommendations stand, and whether the caller may add visits. */
 export async function listSupervisionPlans(db: Db, actor: Actor | null) {
-  const rows = await db.query<{
-    id: number; kind: string; title: string; year: number; legal_basis: string | null; committee_id: string | null; committee_unit_id: string | null;
-    committee: string | null; agency: string | null; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
-  }>(
-    `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, p.committee_id, c.unit_id AS committee_unit_id, c.name AS committee, g.name AS agency,
-            (SELECT count(*)::int FROM supervision_visit v WHERE v.plan_id = p.id) AS visits,
-            (SELECT max(v.visited_on) FROM supervision_visit v WHERE v.plan_id = p.id) AS last_visit_on,
-            count(r.id)::int AS recommendations, count(r.id) FILTER (WHERE r.status <> 'closed')::int AS open_recommendations
-       FROM supervision_plan p LEFT JOIN steering_committee c ON c.id = p.committee_id LEFT JOIN agency g ON g.id = p.agency_id
-       LEFT JOIN supervision_visit v ON v.plan_id = p.id LEFT JOIN supervision_finding f ON f.visit_id = v.id
-       LEFT JOIN supervision_recommendation r ON r.finding_id = f.id
-      GROUP BY p.id, c.unit_id, c.name, g.name ORDER BY p.year DESC, p.id DESC`,
-  );
+  const rows = await sup.listSupervisionPlans(db);
   const committees = rows.flatMap((r) => (r.committee_id ? [{ id: r.committee_id, unitId: r.committee_unit_id }] : []));
   const recordable = await recordableCommittees(db, actor, committees);
   return rows.map(({ committee_unit_id: _, ...r }) => ({ ...r, canRecord: r.committee_id ? recordable.has(r.committee_id) : isCentral(actor) }));
@@ -207,14 +186,7 @@ export async function listSupervisionPlans(db: Db, actor: Actor | null) {
 
 /** Recommendations and their follow-up, with lateness at the as-of date. */
 export async function listRecommendations(db: Db, asOf = todayInVietnam()) {
-  const rows = await db.query<{
-    id: number; body: string; status: string; due_on: string | null; closed_on: string | null; deadline_text: string | null; follow_up: string | null; version: number;
-    addressee: string | null; finding: string; plan_title: string; kind: string; visited_on: string;
-  }>(
-    `SELECT r.id, r.body, r.status, r.due_on, r.closed_on, r.deadline_text, r.follow_up, r.version, g.name AS addressee, f.body AS finding, p.title AS plan_title, p.kind, v.visited_on
-       FROM supervision_recommendation r JOIN supervision_finding f ON f.id = r.finding_id JOIN supervision_visit v ON v.id = f.visit_id
-       JOIN supervision_plan p ON p.id = v.plan_id LEFT JOIN agency g ON g.id = r.addressee_agency_id ORDER BY r.id`,
-  );
+  const rows = await sup.listRecommendations(db);
   return rows.map((r) => {
     const t = { status: (r.status === 'closed' ? 'completed' : 'in_progress') as TaskStatus, due: r.due_on, completedOn: r.closed_on };
     return { ...r, daysLate: daysLate(t, asOf), overdue: isOverdue(t, asOf) };
@@ -224,10 +196,7 @@ export async function listRecommendations(db: Db, asOf = todayInVietnam()) {
 /** Follow-up of a recommendation to closure (program owner, or the addressee agency's officers). */
 export async function updateRecommendation(db: Db, actor: Actor, id: number, input: RecommendationUpdate) {
   return db.tx(async (tx) => {
-    const cur = await tx.maybeOne<{ id: number; status: string; addressee_agency_id: string | null; follow_up: string | null; closed_on: string | null; version: number }>(
-      `SELECT id, status, addressee_agency_id, follow_up, closed_on, version FROM supervision_recommendation WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const cur = await sup.lockRecommendation(tx, id);
     if (!cur) throw notFound(`Không tìm thấy kiến nghị số ${id}.`);
     if (!isCentral(actor)) {
       if (!cur.addressee_agency_id) throw forbidden('Kiến nghị này không gửi cơ quan của bạn.');
@@ -237,11 +206,7 @@ export async function updateRecommendation(db: Db, actor: Actor, id: number, inp
       throw conflict(`Kiến nghị đã được người khác cập nhật (phiên bản ${cur.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`, { yours: input, current: cur });
     }
     const closedOn = input.status === 'closed' ? (input.closedOn ?? todayInVietnam()) : null;
-    const after = await tx.one(
-      `UPDATE supervision_recommendation SET status = $2, follow_up = COALESCE($3, follow_up), closed_on = $4, version = version + 1 WHERE id = $1
-       RETURNING id, status, follow_up, closed_on, version`,
-      [id, input.status, input.followUp ?? null, closedOn],
-    );
+    const after = await sup.updateRecommendationFollowUp(tx, id, { status: input.status, followUp: input.followUp ?? null, closedOn });
     await audit(tx, by(actor), { action: 'plan.recommendation.update', entity: 'supervision_recommendation', entityId: id, agencyId: cur.addressee_agency_id, before: cur, after });
     return after;
   });
