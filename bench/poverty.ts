@@ -376,7 +376,8 @@ for (const engine of ENGINES) {
     rates = await regionRates(db);
   });
 }
-const x = await excelRate(rates);
+// POVERTY_BENCH_EXCEL=0 skips the Excel read rate (it does not touch the database).
+const x = process.env.POVERTY_BENCH_EXCEL === '0' ? null : await excelRate(rates);
 clearInterval(sampler);
 
 console.log(`\n| N = ${N.toLocaleString('en-US')} | ours: import + classify + aggregate | baseline: same rows into 3 plain tables (COPY on PostgreSQL, unnest embedded) + one GROUP BY | ours / baseline | ours peak RSS | re-import 1 commune (2,000 hh) + aggregates | province summary query |`);
@@ -387,5 +388,5 @@ for (const r of results) {
   );
 }
 for (const r of results) console.log(`Check (${r.engine}): ${r.check}`);
-console.log(`Excel path: ${x.n.toLocaleString('en-US')} households + ${x.members.toLocaleString('en-US')} member rows written in ${fmt(x.write)} s; streamed read + cell checks + classification in ${fmt(x.read)} s (${fmt(x.n / x.read, 0)} hh/s), peak RSS ${fmt(x.peak, 0)} MiB`);
+if (x) console.log(`Excel path: ${x.n.toLocaleString('en-US')} households + ${x.members.toLocaleString('en-US')} member rows written in ${fmt(x.write)} s; streamed read + cell checks + classification in ${fmt(x.read)} s (${fmt(x.n / x.read, 0)} hh/s), peak RSS ${fmt(x.peak, 0)} MiB`);
 console.log('Peak RSS is this Node process (it also hosts PGlite in embedded mode); PostgreSQL server memory is not included.');
