@@ -1,11 +1,12 @@
 /**
- * Poverty benchmark (issue 4): import + classify + aggregate of N synthetic households spread over the
- * real communes of 2024, next to a plain-SQL baseline in the same run (the database loading the same
- * rows in bulk into a plain table and computing the same per-commune counts with one query), on the embedded engine
- * (PGlite in a data directory, in this process, over its socket) and on PostgreSQL.
+ * Poverty benchmark: import + classify + aggregate of N synthetic households spread over the real
+ * communes of 2024, next to a plain-SQL baseline in the same run (the same households, members and results
+ * loaded in bulk into three plain tables, and the same per-commune counts with one query), on the embedded
+ * engine (PGlite in a data directory, in this process, over its socket) and on PostgreSQL.
  *
  *   npm run bench:poverty -- 100000            (N; default 100,000)
  *   POVERTY_BENCH_ENGINES=postgres npm run bench:poverty -- 1000000
+ *   POVERTY_BENCH_EXCEL=0 npm run bench:poverty -- 100000   (without the Excel read rate)
  *
  * Also: re-importing one commune of 2,000 households at N and reading the province summary
  * (how long until the national aggregates are current), and the Excel read rate of the workbook path.
