@@ -267,9 +267,11 @@ async function baseline(db: PoolDb, communes: BenchCommune[], rates: Map<string,
       for (const m of g.members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
       g.households.forEach((h, k) => {
         idOf.set(h.code, ++id);
-        hh.push([c.provinceId, id, c.id, h.code, h.headName, h.headEthnicity, h.ethnicMinority, h.area, count.get(h.code) ?? 0]);
+        hh.push([c.provinceId, id, c.id, h.code, h.headName, h.headEthnicity, h.ethnicMinority, h.area,
+          count.get(h.code) ?? 0]);
         const r = results[k];
-        rr.push([c.provinceId, id, YEAR, c.id, h.area, h.ethnicMinority, r.standardId, r.scoreA, r.deprived, r.class, h.previousClass, r.flags]);
+        rr.push([c.provinceId, id, YEAR, c.id, h.area, h.ethnicMinority, r.standardId, r.scoreA, r.deprived, r.class,
+          h.previousClass, r.flags]);
       });
       g.members.forEach((m, i) => mm.push([c.provinceId, idOf.get(m.householdCode), i + 1, m.fullName, m.relation]));
       members += g.members.length;

@@ -178,8 +178,13 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   if (!todo.length) return [...outcome.values()];
 
   const key = repo.householdKey;
-  const unknown = await repo.lockCommunes(tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })));
-  if (unknown.length) throw badRequest('Xã không có trong danh mục đơn vị hành chính hoặc không thuộc tỉnh đã chọn.', { communes: unknown });
+  // The register has no per-row foreign key to the commune: it is checked and locked here, once per file.
+  const unknown = await repo.lockCommunes(
+    tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })),
+  );
+  if (unknown.length) {
+    throw badRequest('Xã không có trong danh mục đơn vị hành chính hoặc không thuộc tỉnh đã chọn.', { communes: unknown });
+  }
   const known = await repo.communesWithHouseholds(tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })));
   const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
   const { ids, existing } = await repo.upsertHouseholds(
