@@ -7,7 +7,7 @@ import { AppError } from '../../src/errors';
 import type { Actor } from '../../src/modules/access/actor';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
 import {
-  approveReview, communeHouseholdList, exportPoorLists, importReviewWorkbook, povertySummary, recordReviewStep, returnReview,
+  approveReview, communeHouseholdList, exportPoorLists, importParsed, importReviewWorkbook, povertySummary, recordReviewStep, returnReview,
 } from '../../src/modules/poverty/service';
 import { findCommuneOn } from '../../src/modules/poverty/repo';
 import { testDatabase, type TestDatabase } from '../support/db';
@@ -292,5 +292,25 @@ describe('re-import of a commune into the register (upsert path)', () => {
     await run(2022, book(120, '1.1; 2.1; 3.1', 'Hộ nghèo', 2), 'y2022.xlsx'); // the register learns H001 was poor in 2022
     // 2022 poor → 2023 near-poor (escaped poverty) → 2024 poor again: relapse; 2024's aggregates follow the 2022 import.
     expect(await transitions(2024)).toEqual({ newly_poor: 0, relapsed: 1 });
+  });
+});
+
+describe('the commune of an import is checked once per file (no per-row foreign key)', () => {
+  it('a commune that is not a commune of the given province is refused and nothing is written', async () => {
+    const c = (await findCommuneOn(t.db, '00004', '2024-12-14'))!;
+    const wrong = { ...c, provinceId: c.id }; // a commune id given as its own province
+    const before = await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM poverty_household');
+    const err = await t.db
+      .tx((tx) =>
+        importParsed(tx, CLI, 2031, [{
+          commune: wrong, sha: 'wrong-province', fileName: 'x.xlsx', members: [], results: [],
+          households: [],
+        }]),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(400);
+    expect((err as AppError).details).toEqual({ communes: [c.id] });
+    expect(await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM poverty_household')).toEqual(before);
   });
 });

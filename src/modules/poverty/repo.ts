@@ -43,6 +43,20 @@ export type HouseholdWrite = Pick<ParsedHousehold, 'code' | 'headName' | 'headId
 const BATCH = 5000;
 const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
+/**
+ * Locks the communes of an import (FOR KEY SHARE, what a foreign key takes) and returns those that are not
+ * a commune of the given province: the register checks its communes once per file instead of per row.
+ */
+export async function lockCommunes(tx: Db, communes: { provinceId: string; communeId: string }[]): Promise<string[]> {
+  const found = await tx.query<{ id: string }>(
+    `SELECT u.id FROM admin_unit u JOIN unnest($1::text[], $2::text[]) AS c(p, id) ON u.id = c.id AND u.province_id = c.p
+     WHERE u.level = 'commune' FOR KEY SHARE OF u`,
+    [communes.map((c) => c.provinceId), communes.map((c) => c.communeId)],
+  );
+  const ok = new Set(found.map((r) => r.id));
+  return communes.map((c) => c.communeId).filter((id) => !ok.has(id));
+}
+
 /** Communes (of the given ones) that already have households in the register. */
 export async function communesWithHouseholds(db: Db, communes: { provinceId: string; communeId: string }[]): Promise<Set<string>> {
   const rows = await db.query<{ commune_id: string }>(

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { badRequest, conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import { householdCounts, residentRates, roundPct, rollUp, type Counts, type HouseholdHistory } from '../../domain/poverty/aggregate';
 import { classifyHousehold, resolveIndicators, unknownIndicatorMessage, CLASS_LABEL_VI, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
@@ -192,6 +192,13 @@ export async function importParsed(tx: Db, caller: Caller, year: number, items: 
   if (!todo.length) return [...outcome.values()];
 
   const key = repo.householdKey;
+  // The register has no per-row foreign key to the commune: it is checked and locked here, once per file.
+  const unknown = await repo.lockCommunes(
+    tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })),
+  );
+  if (unknown.length) {
+    throw badRequest('Xã không có trong danh mục đơn vị hành chính hoặc không thuộc tỉnh đã chọn.', { communes: unknown });
+  }
   const known = await repo.communesWithHouseholds(tx, todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })));
   const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
   const { ids, existing } = await repo.upsertHouseholds(
