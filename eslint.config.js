@@ -16,7 +16,17 @@ export default tseslint.config(
       'no-control-regex': 'off', // input checks match control characters on purpose (NUL, C0 in paths and text)
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      'max-len': ['error', { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreComments: false }],
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreUrls: true,
+          ignoreRegExpLiterals: true,
+          ignoreComments: false,
+        },
+      ],
     },
   },
   {
@@ -27,23 +37,49 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: restrict(
-      layer(['**/modules/**', '**/db/**', '**/server/**', '**/cli/**', '**/app/**'], 'Domain rules are pure: they import no module, database, server or CLI code.'),
-      layer(['pg', 'hono', 'hono/*', 'exceljs', 'node:fs', 'node:fs/*', 'node:net', 'node:http', 'fs', 'net', 'http'], 'Domain rules do no I/O.'),
+      layer(
+        ['**/modules/**', '**/db/**', '**/server/**', '**/cli/**', '**/app/**'],
+        'Domain rules are pure: they import no module, database, server or CLI code.',
+      ),
+      layer(
+        ['pg', 'hono', 'hono/*', 'exceljs', 'node:fs', 'node:fs/*', 'node:net', 'node:http', 'fs', 'net', 'http'],
+        'Domain rules do no I/O.',
+      ),
     ),
   },
   {
     files: ['src/db/**/*.ts'],
-    rules: restrict(layer(['**/modules/**', '**/server/**', '**/cli/**', '**/app/**'], 'The database layer imports no module, server or CLI code.')),
+    rules: restrict(
+      layer(
+        ['**/modules/**', '**/server/**', '**/cli/**', '**/app/**'],
+        'The database layer imports no module, server or CLI code.',
+      ),
+    ),
   },
   {
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/*/routes.ts'],
-    rules: restrict(layer(['**/server/**', '**/cli/main', '**/cli/commands'], 'A module imports nothing from the server: only its routes.ts uses the route declaration.')),
+    rules: restrict(
+      layer(
+        ['**/server/**', '**/cli/main', '**/cli/commands'],
+        'A module imports nothing from the server: only its routes.ts uses the route declaration.',
+      ),
+    ),
   },
   {
     files: ['web/src/**/*.{ts,tsx}'],
     rules: restrict(
-      layer(['**/src/modules/*/repo*', '**/src/modules/*/service*', '**/src/modules/*/service/**', '**/src/db/**', '**/src/server/**', '**/src/cli/**'], 'The web imports contracts and domain types only (src/modules/<area>/contracts.ts, src/domain).'),
+      layer(
+        [
+          '**/src/modules/*/repo*',
+          '**/src/modules/*/service*',
+          '**/src/modules/*/service/**',
+          '**/src/db/**',
+          '**/src/server/**',
+          '**/src/cli/**',
+        ],
+        'The web imports contracts and domain types only (src/modules/<area>/contracts.ts, src/domain).',
+      ),
     ),
   },
 );

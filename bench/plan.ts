@@ -59,10 +59,26 @@ async function generate(db: PoolDb): Promise<Generated> {
     ['2025-07-01'],
   );
   if (provinces.length !== 34) throw new Error(`expected 34 provinces on 2025-07-01, got ${provinces.length}`);
-  const plan = await db.one<{ id: number }>(`INSERT INTO plan (code, title, issued_on, source) VALUES ('BENCH', 'Kế hoạch thử hiệu năng', '2024-01-01', 'benchmark') RETURNING id`);
+  const plan = await db.one<{ id: number }>(
+    `INSERT INTO plan (code, title, issued_on, source) VALUES ('BENCH', 'Kế hoạch thử hiệu năng', '2024-01-01', 'benchmark') RETURNING id`,
+  );
   const rnd = mulberry32(42);
-  const statuses: TaskStatus[] = ['completed', 'completed', 'completed', 'completed', 'in_progress', 'in_progress', 'in_progress', 'not_started', 'not_started', 'submitted'];
-  const targets = [...provinces.map((p) => ({ agency: p.agency, unit: p.unit as string | null })), ...agencies.map((a) => ({ agency: a, unit: null }))];
+  const statuses: TaskStatus[] = [
+    'completed',
+    'completed',
+    'completed',
+    'completed',
+    'in_progress',
+    'in_progress',
+    'in_progress',
+    'not_started',
+    'not_started',
+    'submitted',
+  ];
+  const targets = [
+    ...provinces.map((p) => ({ agency: p.agency, unit: p.unit as string | null })),
+    ...agencies.map((a) => ({ agency: a, unit: null })),
+  ];
   let assignments = 0;
   let updates = 0;
   const BATCH_TASKS = 100;
@@ -86,12 +102,36 @@ async function generate(db: PoolDb): Promise<Generated> {
        SELECT $1, p, ti, 'all', dt, 'date', d, s, st, pc, co, 'VERIFIED', 'benchmark'
          FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::numeric[], $9::date[]) AS x (p, ti, dt, d, s, st, pc, co)
        RETURNING id`,
-      [plan.id, tasks.map((t) => `B.${t.i + 1}`), tasks.map((t) => `Nhiệm vụ thử số ${t.i + 1}`), tasks.map((t) => t.due), tasks.map((t) => t.due), tasks.map((t) => t.start),
-       tasks.map((t) => t.r.status), tasks.map((t) => t.r.percent), tasks.map((t) => t.r.completedOn)],
+      [
+        plan.id,
+        tasks.map((t) => `B.${t.i + 1}`),
+        tasks.map((t) => `Nhiệm vụ thử số ${t.i + 1}`),
+        tasks.map((t) => t.due),
+        tasks.map((t) => t.due),
+        tasks.map((t) => t.start),
+        tasks.map((t) => t.r.status),
+        tasks.map((t) => t.r.percent),
+        tasks.map((t) => t.r.completedOn),
+      ],
     );
     const rows: unknown[][] = [];
-    tasks.forEach((t, k) => t.items.forEach((a) => rows.push([ids[k].id, a.agency, a.unit, a.status, a.percent, a.completedOn, t.start])));
-    await insertUnnest(db, 'task_assignment', [['task_id', 'bigint[]'], ['agency_id', 'text[]'], ['unit_id', 'text[]'], ['status', 'text[]'], ['percent', 'numeric[]'], ['completed_on', 'date[]'], ['valid_from', 'date[]']], rows);
+    tasks.forEach((t, k) =>
+      t.items.forEach((a) => rows.push([ids[k].id, a.agency, a.unit, a.status, a.percent, a.completedOn, t.start])),
+    );
+    await insertUnnest(
+      db,
+      'task_assignment',
+      [
+        ['task_id', 'bigint[]'],
+        ['agency_id', 'text[]'],
+        ['unit_id', 'text[]'],
+        ['status', 'text[]'],
+        ['percent', 'numeric[]'],
+        ['completed_on', 'date[]'],
+        ['valid_from', 'date[]'],
+      ],
+      rows,
+    );
     assignments += rows.length;
     // 10 progress updates per assignment, generated in SQL from the rows just inserted
     const res = await db.query<{ n: number }>(
@@ -114,11 +154,27 @@ async function createUsers(db: PoolDb, g: Generated) {
   const users: { username: string; role: Role; agencyId: string | null; unitId: string | null }[] = [
     { username: 'bench.owner', role: 'program_owner', agencyId: null, unitId: null },
     { username: 'bench.steering', role: 'steering_member', agencyId: null, unitId: null },
-    ...g.agencies.map((a) => ({ username: `bench.${a.toLowerCase()}`, role: 'ministry_lead' as Role, agencyId: a, unitId: null })),
-    ...g.provinces.map((p) => ({ username: `bench.p${p.unit.split(':')[1]}`, role: 'province_officer' as Role, agencyId: null, unitId: p.unit })),
+    ...g.agencies.map((a) => ({
+      username: `bench.${a.toLowerCase()}`,
+      role: 'ministry_lead' as Role,
+      agencyId: a,
+      unitId: null,
+    })),
+    ...g.provinces.map((p) => ({
+      username: `bench.p${p.unit.split(':')[1]}`,
+      role: 'province_officer' as Role,
+      agencyId: null,
+      unitId: p.unit,
+    })),
   ];
   for (const u of users) {
-    await createUser(db, systemActor('benchmark'), { username: u.username, displayName: u.username, email: `${u.username}@example.vn`, password: PASSWORD, grants: [{ role: u.role, agencyId: u.agencyId, unitId: u.unitId }] });
+    await createUser(db, systemActor('benchmark'), {
+      username: u.username,
+      displayName: u.username,
+      email: `${u.username}@example.vn`,
+      password: PASSWORD,
+      grants: [{ role: u.role, agencyId: u.agencyId, unitId: u.unitId }],
+    });
   }
   return users;
 }
@@ -149,14 +205,28 @@ interface Result {
 
 async function run(engine: string, db: PoolDb): Promise<Result> {
   await migrate(db);
-  await loadReferenceData(db, DATASETS.filter((d) => NEEDED.includes(d.name)));
+  await loadReferenceData(
+    db,
+    DATASETS.filter((d) => NEEDED.includes(d.name)),
+  );
   const gen = await generate(db);
-  console.log(`[${engine}] generated ${TASKS} tasks, ${gen.assignments.toLocaleString('en-US')} assignments, ${gen.updates.toLocaleString('en-US')} progress updates in ${fmt(gen.seconds)} s`);
+  console.log(
+    `[${engine}] generated ${TASKS} tasks, ${gen.assignments.toLocaleString('en-US')} assignments, ${gen.updates.toLocaleString('en-US')} progress updates in ${fmt(gen.seconds)} s`,
+  );
   const users = await createUsers(db, gen);
-  const { app } = createApp({ db, config: { ...loadConfig({}), sessionTtlMinutes: 600 }, logger: pino({ level: 'silent' }), dbKind: engine as 'embedded' | 'postgres' });
+  const { app } = createApp({
+    db,
+    config: { ...loadConfig({}), sessionTtlMinutes: 600 },
+    logger: pino({ level: 'silent' }),
+    dbKind: engine as 'embedded' | 'postgres',
+  });
   const cookies = new Map<string, string>();
   const login = async (username: string) => {
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
     cookies.set(username, (res.headers.get('set-cookie') ?? '').split(';')[0]);
   };
@@ -186,8 +256,12 @@ async function run(engine: string, db: PoolDb): Promise<Result> {
   });
   const ministries = users.filter((u) => u.role === 'ministry_lead');
   const provinces = users.filter((u) => u.role === 'province_officer');
-  const myMinistry = await p95(async (i) => void (await get(ministries[i % ministries.length].username, `/api/plan/my-agency?asOf=${AS_OF}`)));
-  const myProvince = await p95(async (i) => void (await get(provinces[i % provinces.length].username, `/api/plan/my-agency?asOf=${AS_OF}`)));
+  const myMinistry = await p95(
+    async (i) => void (await get(ministries[i % ministries.length].username, `/api/plan/my-agency?asOf=${AS_OF}`)),
+  );
+  const myProvince = await p95(
+    async (i) => void (await get(provinces[i % provinces.length].username, `/api/plan/my-agency?asOf=${AS_OF}`)),
+  );
   const myBase = await p95(async (i) => {
     await db.query(
       `SELECT t.id, t.position, t.title, a.status, a.percent, a.completed_on, COALESCE(a.due_on, t.due_on) AS due_on
@@ -207,27 +281,37 @@ async function run(engine: string, db: PoolDb): Promise<Result> {
   );
   if (overdueRows < baseRows) throw new Error(`overdue report has ${overdueRows} rows, baseline ${baseRows}`);
   return {
-    engine, gen,
+    engine,
+    gen,
     overdue: { ...overdue, rows: overdueRows },
     overdueBase: { ...overdueBase, rows: baseRows },
-    myMinistry, myProvince, myBase,
+    myMinistry,
+    myProvince,
+    myBase,
     digest: { seconds: d.seconds, users: d.value.users, notifications: d.value.notifications, emails: d.value.emails },
     digestBase: digestBase.seconds,
   };
 }
 
 console.log(`Machine: ${machine()}`);
-console.log(`${TASKS} tasks × (34 provinces + ${AGENCIES} agencies), ${UPDATES} progress updates per assignment, as of ${AS_OF}, ${ITER} timed requests per figure, engines: ${ENGINES.join(', ')}`);
+console.log(
+  `${TASKS} tasks × (34 provinces + ${AGENCIES} agencies), ${UPDATES} progress updates per assignment, as of ${AS_OF}, ${ITER} timed requests per figure, engines: ${ENGINES.join(', ')}`,
+);
 const results: Result[] = [];
 for (const engine of ENGINES) {
   results.push(await withBenchDatabase(engine, 'plan', (db) => run(engine, db)));
 }
 const ms = (x: { p50: number; p95: number }) => `${fmt(x.p95, 0)} ms (p50 ${fmt(x.p50, 0)})`;
-console.log('\n| engine | overdue report p95 (ours, HTTP) | overdue baseline p95 (one SQL query) | my agency p95: ministry | my agency p95: province | my agency baseline p95 | daily digest, all users | digest baseline query |');
+console.log(
+  '\n| engine | overdue report p95 (ours, HTTP) | overdue baseline p95 (one SQL query) | my agency p95: ministry | my agency p95: province | my agency baseline p95 | daily digest, all users | digest baseline query |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
     `| ${r.engine} | ${ms(r.overdue)}, ${r.overdue.rows} tasks | ${ms(r.overdueBase)}, ${r.overdueBase.rows} tasks | ${ms(r.myMinistry)} | ${ms(r.myProvince)} | ${ms(r.myBase)} | ${fmt(r.digest.seconds, 2)} s (${r.digest.users} users, ${r.digest.notifications} notifications, ${r.digest.emails} e-mails) | ${fmt(r.digestBase, 2)} s |`,
   );
 }
-for (const r of results) console.log(`Data (${r.engine}): ${r.gen.assignments.toLocaleString('en-US')} assignments, ${r.gen.updates.toLocaleString('en-US')} progress updates, generated in ${fmt(r.gen.seconds)} s`);
+for (const r of results)
+  console.log(
+    `Data (${r.engine}): ${r.gen.assignments.toLocaleString('en-US')} assignments, ${r.gen.updates.toLocaleString('en-US')} progress updates, generated in ${fmt(r.gen.seconds)} s`,
+  );

@@ -40,7 +40,9 @@ async function untilPageServed(server: ServerProcess): Promise<void> {
   }
 }
 
-async function startAndMeasure(env: Record<string, string>): Promise<{ seconds: number; peak: number; server: ServerProcess }> {
+async function startAndMeasure(
+  env: Record<string, string>,
+): Promise<{ seconds: number; peak: number; server: ServerProcess }> {
   const t0 = performance.now();
   const server = await startServe(env, 600_000);
   await untilPageServed(server);
@@ -48,10 +50,15 @@ async function startAndMeasure(env: Record<string, string>): Promise<{ seconds: 
   return { seconds, peak: peakRssMiB(server.child.pid!), server };
 }
 
-async function httpLoad(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p95: number; errors: number }> {
+async function httpLoad(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ rps: number; p95: number; errors: number }> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   latencies.sort((a, b) => a - b);
@@ -82,13 +89,22 @@ async function provinceId(baseUrl: string): Promise<string> {
 async function main() {
   console.log(`giamngheo platform benchmark — ${new Date().toISOString()}\n${machine()}\n`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-bench-'));
-  const env = { GIAMNGHEO_DATA_DIR: dataDir, DATABASE_URL: '', GIAMNGHEO_ADMIN_PASSWORD: 'bench-password-1', LOG_LEVEL: 'info' };
+  const env = {
+    GIAMNGHEO_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    GIAMNGHEO_ADMIN_PASSWORD: 'bench-password-1',
+    LOG_LEVEL: 'info',
+  };
 
   // 1. first start and restart (embedded)
   const first = await startAndMeasure(env);
   await first.server.stop();
   const restart = await startAndMeasure(env);
-  report('First start, empty data dir → first page (s / peak RSS)', `${fmt(first.seconds)} s / ${fmt(first.peak, 0)} MiB`, '—');
+  report(
+    'First start, empty data dir → first page (s / peak RSS)',
+    `${fmt(first.seconds)} s / ${fmt(first.peak, 0)} MiB`,
+    '—',
+  );
   report('Restart → first page (s / peak RSS)', `${fmt(restart.seconds)} s / ${fmt(restart.peak, 0)} MiB`, '—');
 
   // 2. reference data load, both engines
@@ -106,14 +122,21 @@ async function main() {
   await embDb.close();
   await emb.close();
   fs.rmSync(loadDir, { recursive: true, force: true });
-  report('Load all reference data (units, lineage, agencies, …)', `${fmt(embLoad.seconds)} s`, `${fmt(pgLoad.seconds)} s`);
+  report(
+    'Load all reference data (units, lineage, agencies, …)',
+    `${fmt(embLoad.seconds)} s`,
+    `${fmt(pgLoad.seconds)} s`,
+  );
 
   // 3. children of a province under load: embedded server (restarted above) vs PostgreSQL server
   const pgServeDb = await freshPostgresDatabase();
   const pgServer = await startServe({ ...env, DATABASE_URL: pgServeDb.url, GIAMNGHEO_DATA_DIR: '' }, 600_000);
   type Load = Awaited<ReturnType<typeof httpLoad>>;
   const sizes: Record<string, { index: number; children: number }> = {};
-  const results: Record<string, { http: Load; index: Load; gzip: Load; direct: Awaited<ReturnType<typeof directLoad>> }> = {};
+  const results: Record<
+    string,
+    { http: Load; index: Load; gzip: Load; direct: Awaited<ReturnType<typeof directLoad>> }
+  > = {};
   for (const [name, server, dbUrl] of [
     ['embedded', restart.server, null],
     ['postgres', pgServer, pgServeDb.url],
@@ -123,7 +146,10 @@ async function main() {
     const index = await httpLoad(`${server.url}/`);
     const childrenUrl = `${server.url}/api/units/${encodeURIComponent(id)}/children?at=${AT}`;
     const http = await httpLoad(childrenUrl);
-    sizes[name] = { index: (await (await fetch(`${server.url}/`)).arrayBuffer()).byteLength, children: (await (await fetch(childrenUrl)).arrayBuffer()).byteLength };
+    sizes[name] = {
+      index: (await (await fetch(`${server.url}/`)).arrayBuffer()).byteLength,
+      children: (await (await fetch(childrenUrl)).arrayBuffer()).byteLength,
+    };
     // as a browser asks (Accept-Encoding): the snapshot's gzip copy, ≈ 1/8 of the bytes
     const gzip = await httpLoad(childrenUrl, { 'accept-encoding': 'gzip, deflate, br' });
     // baseline: the same repository query without HTTP, on the same database
@@ -149,23 +175,30 @@ async function main() {
     `GET /api/units/:province/children, ${CONNECTIONS} clients × ${DURATION_S} s (req/s, p95)`,
     `${fmt(r.embedded.http.rps, 0)} req/s, p95 ${fmt(r.embedded.http.p95)} ms`,
     `${fmt(r.postgres.http.rps, 0)} req/s, p95 ${fmt(r.postgres.http.p95)} ms`,
-    r.embedded.http.errors + r.postgres.http.errors ? `(${r.embedded.http.errors + r.postgres.http.errors} errors)` : '',
+    r.embedded.http.errors + r.postgres.http.errors
+      ? `(${r.embedded.http.errors + r.postgres.http.errors} errors)`
+      : '',
   );
   report(
     `Static index page /, same server, same load (req/s, p95)`,
     `${fmt(r.embedded.index.rps, 0)} req/s, p95 ${fmt(r.embedded.index.p95)} ms`,
     `${fmt(r.postgres.index.rps, 0)} req/s, p95 ${fmt(r.postgres.index.p95)} ms`,
-    r.embedded.index.errors + r.postgres.index.errors ? `(${r.embedded.index.errors + r.postgres.index.errors} errors)` : '',
+    r.embedded.index.errors + r.postgres.index.errors
+      ? `(${r.embedded.index.errors + r.postgres.index.errors} errors)`
+      : '',
   );
   const ratio = (x: { http: Load; index: Load }) => `${fmt((100 * x.http.rps) / x.index.rps, 0)} %`;
   report('Children / index page (goal ≥ 30 %)', ratio(r.embedded), ratio(r.postgres));
-  const size = (x: { index: number; children: number }) => `${fmt(x.children / 1024)} KiB vs ${fmt(x.index / 1024)} KiB`;
+  const size = (x: { index: number; children: number }) =>
+    `${fmt(x.children / 1024)} KiB vs ${fmt(x.index / 1024)} KiB`;
   report('Answer sizes: children vs index page (uncompressed)', size(sizes.embedded), size(sizes.postgres));
   report(
     'Children with Accept-Encoding: gzip (req/s, p95; ratio to the index page)',
     `${fmt(r.embedded.gzip.rps, 0)} req/s, p95 ${fmt(r.embedded.gzip.p95)} ms, ${ratio({ http: r.embedded.gzip, index: r.embedded.index })}`,
     `${fmt(r.postgres.gzip.rps, 0)} req/s, p95 ${fmt(r.postgres.gzip.p95)} ms, ${ratio({ http: r.postgres.gzip, index: r.postgres.index })}`,
-    r.embedded.gzip.errors + r.postgres.gzip.errors ? `(${r.embedded.gzip.errors + r.postgres.gzip.errors} errors)` : '',
+    r.embedded.gzip.errors + r.postgres.gzip.errors
+      ? `(${r.embedded.gzip.errors + r.postgres.gzip.errors} errors)`
+      : '',
   );
   report(
     'Baseline: same query via the repository, no HTTP (calls/s, p95)',

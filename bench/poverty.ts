@@ -52,7 +52,10 @@ interface BenchCommune extends CommuneRow {
   households: number;
 }
 
-/** Published 2024 poor + near-poor rates of the 6 regions (reference/poverty), national split poor : near-poor = 1.93 : 2.13. */
+/**
+ * Published 2024 poor + near-poor rates of the 6 regions (reference/poverty), national split poor : near-poor = 1.93 :
+ * 2.13.
+ */
 async function regionRates(db: PoolDb): Promise<Map<string, number>> {
   const rows = await db.query<{ area_code: string; rate_pct: number }>(
     `SELECT area_code, rate_pct::float8 FROM poverty_published WHERE year = 2024 AND indicator = 'multidim' AND scope IN ('region', 'national')`,
@@ -61,8 +64,12 @@ async function regionRates(db: PoolDb): Promise<Map<string, number>> {
 }
 
 const REGION_CODE_BY_NAME: Record<string, string> = {
-  'Trung du và miền núi phía Bắc': 'TDMNPB', 'Đồng bằng sông Hồng': 'DBSH', 'Bắc Trung Bộ và duyên hải miền Trung': 'BTB_DHMT',
-  'Tây Nguyên': 'TN', 'Đông Nam Bộ': 'DNB', 'Đồng bằng sông Cửu Long': 'DBSCL',
+  'Trung du và miền núi phía Bắc': 'TDMNPB',
+  'Đồng bằng sông Hồng': 'DBSH',
+  'Bắc Trung Bộ và duyên hải miền Trung': 'BTB_DHMT',
+  'Tây Nguyên': 'TN',
+  'Đông Nam Bộ': 'DNB',
+  'Đồng bằng sông Cửu Long': 'DBSCL',
 };
 /**
  * Members per household. Only the mean is data: the 2019 Population and Housing Census counted 96,208,984
@@ -70,14 +77,29 @@ const REGION_CODE_BY_NAME: Record<string, string> = {
  * of 19/12/2019; reference/legal/poverty-bench.csv). The spread over 1–7 persons is an assumption of the
  * benchmark chosen to give that mean (0.09·1 + 0.17·2 + 0.21·3 + 0.28·4 + 0.14·5 + 0.07·6 + 0.04·7 = 3.58).
  */
-const HOUSEHOLD_SIZE: [persons: number, share: number][] = [[1, 0.09], [2, 0.17], [3, 0.21], [4, 0.28], [5, 0.14], [6, 0.07], [7, 0.04]];
+const HOUSEHOLD_SIZE: [persons: number, share: number][] = [
+  [1, 0.09],
+  [2, 0.17],
+  [3, 0.21],
+  [4, 0.28],
+  [5, 0.14],
+  [6, 0.07],
+  [7, 0.04],
+];
 const RELATIONS = ['Vợ/chồng', 'Con', 'Con', 'Con', 'Bố/mẹ', 'Cháu'];
 function householdSize(x: number): number {
   for (const [n, share] of HOUSEHOLD_SIZE) if ((x -= share) < 0) return n;
   return HOUSEHOLD_SIZE[HOUSEHOLD_SIZE.length - 1][0];
 }
 
-const MINORITY_SHARE: Record<string, number> = { TDMNPB: 0.6, TN: 0.35, BTB_DHMT: 0.1, DBSCL: 0.08, DBSH: 0.02, DNB: 0.05 };
+const MINORITY_SHARE: Record<string, number> = {
+  TDMNPB: 0.6,
+  TN: 0.35,
+  BTB_DHMT: 0.1,
+  DBSCL: 0.08,
+  DBSH: 0.02,
+  DNB: 0.05,
+};
 
 async function communesOf(db: PoolDb): Promise<BenchCommune[]> {
   const rows = await db.query<CommuneRow & { region: string | null }>(
@@ -99,7 +121,12 @@ async function communesOf(db: PoolDb): Promise<BenchCommune[]> {
   return out;
 }
 
-function generateCommune(c: BenchCommune, rates: Map<string, number>, size = c.households, salt = 0): { households: ParsedHousehold[]; members: ParsedMember[] } {
+function generateCommune(
+  c: BenchCommune,
+  rates: Map<string, number>,
+  size = c.households,
+  salt = 0,
+): { households: ParsedHousehold[]; members: ParsedMember[] } {
   const rnd = mulberry32(c.index * 7919 + 17 + salt);
   // A second stream for the sizes, so the households themselves are the same as before members were added.
   const rndSize = mulberry32(c.index * 104729 + 31 + salt);
@@ -113,27 +140,66 @@ function generateCommune(c: BenchCommune, rates: Map<string, number>, size = c.h
     const line = area === 'rural' ? 140 : 175;
     const target = rnd() < multidim ? (rnd() < poorShare ? 'poor' : 'near_poor') : 'none';
     const scoreA = target === 'none' ? line + 1 + Math.floor(rnd() * 150) : line - Math.floor(rnd() * 60);
-    const nDeprived = target === 'poor' ? 3 + Math.floor(rnd() * 4) : target === 'near_poor' ? Math.floor(rnd() * 3) : Math.floor(rnd() * 5);
+    const nDeprived =
+      target === 'poor'
+        ? 3 + Math.floor(rnd() * 4)
+        : target === 'near_poor'
+          ? Math.floor(rnd() * 3)
+          : Math.floor(rnd() * 5);
     const start = Math.floor(rnd() * 12);
     const deprived = Array.from({ length: nDeprived }, (_, j) => INDICATORS[(start + j) % 12]);
     const x = rnd();
     const previousClass: HouseholdClass =
-      target === 'poor' ? (x < 0.7 ? 'poor' : x < 0.85 ? 'near_poor' : 'not_poor')
-        : target === 'near_poor' ? (x < 0.6 ? 'near_poor' : x < 0.8 ? 'poor' : 'not_poor')
-          : x < 0.01 ? 'poor' : x < 0.03 ? 'near_poor' : 'not_poor';
+      target === 'poor'
+        ? x < 0.7
+          ? 'poor'
+          : x < 0.85
+            ? 'near_poor'
+            : 'not_poor'
+        : target === 'near_poor'
+          ? x < 0.6
+            ? 'near_poor'
+            : x < 0.8
+              ? 'poor'
+              : 'not_poor'
+          : x < 0.01
+            ? 'poor'
+            : x < 0.03
+              ? 'near_poor'
+              : 'not_poor';
     const isMinority = rnd() < minority;
     const code = `H${String(k + 1).padStart(6, '0')}`;
     const name = `Chủ hộ ${c.code}-${k + 1}`;
     households.push({
-      row: k + 2, code, headName: name, headIdNumber: null, headEthnicity: isMinority ? 'Tày' : 'Kinh', ethnicMinority: isMinority,
-      village: null, area, scoreA, income: null, deprived, scoreB: null, previousClass, decisionNo: null, decisionDate: null,
-      occupation: null, noLabourCapacity: null,
+      row: k + 2,
+      code,
+      headName: name,
+      headIdNumber: null,
+      headEthnicity: isMinority ? 'Tày' : 'Kinh',
+      ethnicMinority: isMinority,
+      village: null,
+      area,
+      scoreA,
+      income: null,
+      deprived,
+      scoreB: null,
+      previousClass,
+      decisionNo: null,
+      decisionDate: null,
+      occupation: null,
+      noLabourCapacity: null,
     });
     const size = householdSize(rndSize());
     for (let j = 0; j < size; j++) {
       members.push({
-        row: members.length + 2, householdCode: code, fullName: j === 0 ? name : `Thành viên ${c.code}-${k + 1}-${j + 1}`,
-        relation: j === 0 ? 'Chủ hộ' : RELATIONS[j - 1], birthDate: null, sex: null, idNumber: null, ethnicity: null,
+        row: members.length + 2,
+        householdCode: code,
+        fullName: j === 0 ? name : `Thành viên ${c.code}-${k + 1}-${j + 1}`,
+        relation: j === 0 ? 'Chủ hộ' : RELATIONS[j - 1],
+        birthDate: null,
+        sex: null,
+        idNumber: null,
+        ethnicity: null,
       });
     }
   }
@@ -185,12 +251,20 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
       const g = generateCommune(c, rates);
       const { results, problems } = classifyParsed(g.households, YEAR);
       if (problems.length) throw new Error(problems[0].message);
-      return { commune: c, sha: `bench-${c.index}`, fileName: 'bench', households: g.households, members: g.members, results };
+      return {
+        commune: c,
+        sha: `bench-${c.index}`,
+        fileName: 'bench',
+        households: g.households,
+        members: g.members,
+        results,
+      };
     });
     await db.tx((tx) => importParsed(profiled(tx), CALLER, YEAR, items));
   }
   if (PROFILE) {
-    for (const [k, v] of [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.error(`${fmt(v / 1000, 2).padStart(8)} s  ${k}`);
+    for (const [k, v] of [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      console.error(`${fmt(v / 1000, 2).padStart(8)} s  ${k}`);
     statementMs.clear();
   }
 }
@@ -200,7 +274,9 @@ const arrayLiteral = (v: unknown[]) => `{${v.map((x) => `"${String(x).replace(/[
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   const text = Array.isArray(v) ? arrayLiteral(v) : String(v);
-  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\\\'));
+  return text.replace(/[\\\t\n\r]/g, (ch) =>
+    ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\\\',
+  );
 }
 
 /**
@@ -222,7 +298,10 @@ async function bulkLoad(db: PoolDb, table: string, columns: [name: string, type:
         }
         if (chunk) yield chunk;
       };
-      await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.map((c) => c[0]).join(', ')}) FROM STDIN`)));
+      await pipeline(
+        Readable.from(lines()),
+        client.query(copyFrom(`COPY ${table} (${columns.map((c) => c[0]).join(', ')}) FROM STDIN`)),
+      );
     } finally {
       client.release();
     }
@@ -237,18 +316,46 @@ async function bulkLoad(db: PoolDb, table: string, columns: [name: string, type:
   );
 }
 
-const BASE_HOUSEHOLD: [string, string][] = [['province_id', 'text'], ['id', 'bigint'], ['commune_id', 'text'], ['household_code', 'text'], ['head_name', 'text'],
-  ['head_ethnicity', 'text'], ['ethnic_minority', 'boolean'], ['area', 'text'], ['members_count', 'int']];
-const BASE_MEMBER: [string, string][] = [['province_id', 'text'], ['household_id', 'bigint'], ['seq', 'int'], ['full_name', 'text'], ['relation', 'text']];
-const BASE_RESULT: [string, string][] = [['province_id', 'text'], ['household_id', 'bigint'], ['year', 'int'], ['commune_id', 'text'], ['area', 'text'],
-  ['ethnic_minority', 'boolean'], ['standard_id', 'text'], ['score_a', 'numeric'], ['deprived', 'text[]'], ['class', 'text'], ['previous_class', 'text'], ['flags', 'text[]']];
+const BASE_HOUSEHOLD: [string, string][] = [
+  ['province_id', 'text'],
+  ['id', 'bigint'],
+  ['commune_id', 'text'],
+  ['household_code', 'text'],
+  ['head_name', 'text'],
+  ['head_ethnicity', 'text'],
+  ['ethnic_minority', 'boolean'],
+  ['area', 'text'],
+  ['members_count', 'int'],
+];
+const BASE_MEMBER: [string, string][] = [
+  ['province_id', 'text'],
+  ['household_id', 'bigint'],
+  ['seq', 'int'],
+  ['full_name', 'text'],
+  ['relation', 'text'],
+];
+const BASE_RESULT: [string, string][] = [
+  ['province_id', 'text'],
+  ['household_id', 'bigint'],
+  ['year', 'int'],
+  ['commune_id', 'text'],
+  ['area', 'text'],
+  ['ethnic_minority', 'boolean'],
+  ['standard_id', 'text'],
+  ['score_a', 'numeric'],
+  ['deprived', 'text[]'],
+  ['class', 'text'],
+  ['previous_class', 'text'],
+  ['flags', 'text[]'],
+];
 
 /**
  * The like-for-like baseline: the same generated and classified households, members and results, loaded into
  * three plain tables without indexes or constraints, then the same per-commune counts with one GROUP BY.
  */
 async function baseline(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>) {
-  const plain = (t: string, cols: [string, string][]) => db.query(`CREATE TABLE ${t} (${cols.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
+  const plain = (t: string, cols: [string, string][]) =>
+    db.query(`CREATE TABLE ${t} (${cols.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
   await plain('bench_household', BASE_HOUSEHOLD);
   await plain('bench_member', BASE_MEMBER);
   await plain('bench_result', BASE_RESULT);
@@ -267,11 +374,32 @@ async function baseline(db: PoolDb, communes: BenchCommune[], rates: Map<string,
       for (const m of g.members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
       g.households.forEach((h, k) => {
         idOf.set(h.code, ++id);
-        hh.push([c.provinceId, id, c.id, h.code, h.headName, h.headEthnicity, h.ethnicMinority, h.area,
-          count.get(h.code) ?? 0]);
+        hh.push([
+          c.provinceId,
+          id,
+          c.id,
+          h.code,
+          h.headName,
+          h.headEthnicity,
+          h.ethnicMinority,
+          h.area,
+          count.get(h.code) ?? 0,
+        ]);
         const r = results[k];
-        rr.push([c.provinceId, id, YEAR, c.id, h.area, h.ethnicMinority, r.standardId, r.scoreA, r.deprived, r.class,
-          h.previousClass, r.flags]);
+        rr.push([
+          c.provinceId,
+          id,
+          YEAR,
+          c.id,
+          h.area,
+          h.ethnicMinority,
+          r.standardId,
+          r.scoreA,
+          r.deprived,
+          r.class,
+          h.previousClass,
+          r.flags,
+        ]);
       });
       g.members.forEach((m, i) => mm.push([c.provinceId, idOf.get(m.householdCode), i + 1, m.fullName, m.relation]));
       members += g.members.length;
@@ -329,7 +457,11 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineR
     [YEAR],
   );
   const sum = (k: 'households' | 'poor' | 'near_poor' | 'newly_poor') => b.value.counts.reduce((s, r) => s + r[k], 0);
-  const same = mine.households === sum('households') && mine.poor === sum('poor') && mine.near_poor === sum('near_poor') && mine.newly_poor === sum('newly_poor');
+  const same =
+    mine.households === sum('households') &&
+    mine.poor === sum('poor') &&
+    mine.near_poor === sum('near_poor') &&
+    mine.newly_poor === sum('newly_poor');
   const { members } = await db.one<{ members: number }>('SELECT count(*)::int AS members FROM poverty_member');
   const check = `${same && members === b.value.members ? 'same counts' : 'COUNTS DIFFER'}: ${mine.households} households, ${members} members (baseline ${b.value.members}), ${mine.poor} poor, ${mine.near_poor} near-poor, ${mine.newly_poor} newly poor`;
 
@@ -337,24 +469,82 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineR
   const target = communes[Math.floor(communes.length / 2)];
   const g = generateCommune({ ...target, households: 2000 }, rates, 2000, 99);
   const { results } = classifyParsed(g.households, YEAR);
-  const re = await timed(() => db.tx((tx) => importParsed(tx, CALLER, YEAR, [{ commune: target, sha: 'bench-reimport', fileName: 'bench', households: g.households, members: g.members, results }])));
-  const q = await timed(() => povertySummary(db, { year: YEAR, level: 'province', boundaries: 'review', by: 'none', status: 'all' }));
-  const nation = await povertySummary(db, { year: YEAR, level: 'nation', boundaries: 'review', by: 'none', status: 'all' });
-  if (nation.rows[0].registeredHouseholds !== N - target.households + 2000) throw new Error(`re-import: nation has ${nation.rows[0].registeredHouseholds} households`);
-  return { engine, ours: o.seconds, oursPeak, base: b.seconds, basePeak, reimport: re.seconds, summaryQuery: q.seconds, check };
+  const re = await timed(() =>
+    db.tx((tx) =>
+      importParsed(tx, CALLER, YEAR, [
+        {
+          commune: target,
+          sha: 'bench-reimport',
+          fileName: 'bench',
+          households: g.households,
+          members: g.members,
+          results,
+        },
+      ]),
+    ),
+  );
+  const q = await timed(() =>
+    povertySummary(db, { year: YEAR, level: 'province', boundaries: 'review', by: 'none', status: 'all' }),
+  );
+  const nation = await povertySummary(db, {
+    year: YEAR,
+    level: 'nation',
+    boundaries: 'review',
+    by: 'none',
+    status: 'all',
+  });
+  if (nation.rows[0].registeredHouseholds !== N - target.households + 2000)
+    throw new Error(`re-import: nation has ${nation.rows[0].registeredHouseholds} households`);
+  return {
+    engine,
+    ours: o.seconds,
+    oursPeak,
+    base: b.seconds,
+    basePeak,
+    reimport: re.seconds,
+    summaryQuery: q.seconds,
+    check,
+  };
 }
 
 async function excelRate(rates: Map<string, number>) {
   const n = Math.min(N, 100_000);
-  const c: BenchCommune = { id: 'x', code: '00000', fullName: 'Xã thử', provinceId: 'x', provinceName: 'x', index: 1, region: 'TDMNPB', households: n };
+  const c: BenchCommune = {
+    id: 'x',
+    code: '00000',
+    fullName: 'Xã thử',
+    provinceId: 'x',
+    provinceName: 'x',
+    index: 1,
+    region: 'TDMNPB',
+    households: n,
+  };
   const g = generateCommune(c, rates);
   const file = path.join(os.tmpdir(), `poverty-bench-${process.pid}.xlsx`);
   const out = fs.createWriteStream(file);
   const w = await timed(async () => {
-    await writeReviewWorkbook(out, { communeName: 'Xã thử', year: YEAR, standardId: 'ND07-2021' }, {
-      households: g.households.map((h) => [h.code, h.headName, null, h.headEthnicity, null, h.area === 'rural' ? 'Nông thôn' : 'Thành thị', h.scoreA, null, h.deprived.join('; '), null, null, null, null]),
-      members: g.members.map((m) => [m.householdCode, m.fullName, m.relation, null, null, null, null]),
-    });
+    await writeReviewWorkbook(
+      out,
+      { communeName: 'Xã thử', year: YEAR, standardId: 'ND07-2021' },
+      {
+        households: g.households.map((h) => [
+          h.code,
+          h.headName,
+          null,
+          h.headEthnicity,
+          null,
+          h.area === 'rural' ? 'Nông thôn' : 'Thành thị',
+          h.scoreA,
+          null,
+          h.deprived.join('; '),
+          null,
+          null,
+          null,
+          null,
+        ]),
+        members: g.members.map((m) => [m.householdCode, m.fullName, m.relation, null, null, null, null]),
+      },
+    );
     await finished(out);
   });
   resetPeak();
@@ -370,7 +560,9 @@ async function excelRate(rates: Map<string, number>) {
 
 // ------------------------------------------------------------------ main
 console.log(`Machine: ${machine()}`);
-console.log(`N = ${N.toLocaleString('en-US')} households, review year ${YEAR}, batches of ~${BATCH_HOUSEHOLDS} households, engines: ${ENGINES.join(', ')}`);
+console.log(
+  `N = ${N.toLocaleString('en-US')} households, review year ${YEAR}, batches of ~${BATCH_HOUSEHOLDS} households, engines: ${ENGINES.join(', ')}`,
+);
 const results: EngineResult[] = [];
 let rates = new Map<string, number>();
 for (const engine of ENGINES) {
@@ -383,7 +575,9 @@ for (const engine of ENGINES) {
 const x = process.env.POVERTY_BENCH_EXCEL === '0' ? null : await excelRate(rates);
 clearInterval(sampler);
 
-console.log(`\n| N = ${N.toLocaleString('en-US')} | ours: import + classify + aggregate | baseline: same rows into 3 plain tables (COPY on PostgreSQL, unnest embedded) + one GROUP BY | ours / baseline | ours peak RSS | re-import 1 commune (2,000 hh) + aggregates | province summary query |`);
+console.log(
+  `\n| N = ${N.toLocaleString('en-US')} | ours: import + classify + aggregate | baseline: same rows into 3 plain tables (COPY on PostgreSQL, unnest embedded) + one GROUP BY | ours / baseline | ours peak RSS | re-import 1 commune (2,000 hh) + aggregates | province summary query |`,
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
@@ -391,5 +585,10 @@ for (const r of results) {
   );
 }
 for (const r of results) console.log(`Check (${r.engine}): ${r.check}`);
-if (x) console.log(`Excel path: ${x.n.toLocaleString('en-US')} households + ${x.members.toLocaleString('en-US')} member rows written in ${fmt(x.write)} s; streamed read + cell checks + classification in ${fmt(x.read)} s (${fmt(x.n / x.read, 0)} hh/s), peak RSS ${fmt(x.peak, 0)} MiB`);
-console.log('Peak RSS is this Node process (it also hosts PGlite in embedded mode); PostgreSQL server memory is not included.');
+if (x)
+  console.log(
+    `Excel path: ${x.n.toLocaleString('en-US')} households + ${x.members.toLocaleString('en-US')} member rows written in ${fmt(x.write)} s; streamed read + cell checks + classification in ${fmt(x.read)} s (${fmt(x.n / x.read, 0)} hh/s), peak RSS ${fmt(x.peak, 0)} MiB`,
+  );
+console.log(
+  'Peak RSS is this Node process (it also hosts PGlite in embedded mode); PostgreSQL server memory is not included.',
+);

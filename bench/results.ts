@@ -25,7 +25,10 @@ import { createApp } from '../src/server/app';
 import { fmt, machine, percentile, timed, withBenchDatabase } from './support';
 
 const ENGINES = (process.env.RESULTS_BENCH_ENGINES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
-const MONTHS: Record<string, number> = { postgres: Number(process.env.RESULTS_BENCH_MONTHS ?? 60), embedded: Number(process.env.RESULTS_BENCH_MONTHS_EMBEDDED ?? 6) };
+const MONTHS: Record<string, number> = {
+  postgres: Number(process.env.RESULTS_BENCH_MONTHS ?? 60),
+  embedded: Number(process.env.RESULTS_BENCH_MONTHS_EMBEDDED ?? 6),
+};
 const CLIENTS = 50;
 const REQUESTS = Number(process.env.RESULTS_BENCH_REQUESTS ?? 200);
 const ELEMENTS = 60;
@@ -34,7 +37,12 @@ const NEEDED = ['admin-units', 'agencies', 'poverty-standards', 'poverty-publish
 
 async function generate(db: PoolDb, months: number) {
   const t0 = performance.now();
-  const fields = Array.from({ length: ELEMENTS }, (_, i) => ({ code: `e${i + 1}`, labelVi: `Chỉ tiêu thử ${i + 1}`, unit: 'hộ', integer: true }));
+  const fields = Array.from({ length: ELEMENTS }, (_, i) => ({
+    code: `e${i + 1}`,
+    labelVi: `Chỉ tiêu thử ${i + 1}`,
+    unit: 'hộ',
+    integer: true,
+  }));
   await db.query(
     `INSERT INTO results_form (code, number, annex, name_vi, legal_basis, status, period_type, unit_level, deadline_working_days, fields, rules)
      VALUES ('BENCH-60', 'Biểu thử', '—', 'Biểu thử hiệu năng (60 chỉ tiêu)', 'benchmark', 'unverified', 'monthly', 'commune', 15, $1, '[]')`,
@@ -88,16 +96,42 @@ async function load(clients: number, total: number, fn: (i: number) => Promise<v
 
 async function run(engine: 'embedded' | 'postgres', db: PoolDb) {
   await migrate(db);
-  await loadReferenceData(db, DATASETS.filter((d) => NEEDED.includes(d.name)));
+  await loadReferenceData(
+    db,
+    DATASETS.filter((d) => NEEDED.includes(d.name)),
+  );
   const gen = await generate(db, MONTHS[engine]);
-  console.log(`[${engine}] ${gen.periods.length} monthly periods, ${gen.reports.toLocaleString('en-US')} reports, ${gen.values.toLocaleString('en-US')} values in ${fmt(gen.seconds)} s`);
-  const hanoi = (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_to IS NULL`)).id;
-  for (const [username, role, unitId] of [['bench.owner', 'program_owner', null], ['bench.hanoi', 'province_officer', hanoi]] as const) {
-    await createUser(db, systemActor('benchmark'), { username, displayName: username, password: PASSWORD, grants: [{ role, agencyId: null, unitId }] });
+  console.log(
+    `[${engine}] ${gen.periods.length} monthly periods, ${gen.reports.toLocaleString('en-US')} reports, ${gen.values.toLocaleString('en-US')} values in ${fmt(gen.seconds)} s`,
+  );
+  const hanoi = (
+    await db.one<{ id: string }>(
+      `SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_to IS NULL`,
+    )
+  ).id;
+  for (const [username, role, unitId] of [
+    ['bench.owner', 'program_owner', null],
+    ['bench.hanoi', 'province_officer', hanoi],
+  ] as const) {
+    await createUser(db, systemActor('benchmark'), {
+      username,
+      displayName: username,
+      password: PASSWORD,
+      grants: [{ role, agencyId: null, unitId }],
+    });
   }
-  const { app } = createApp({ db, config: { ...loadConfig({}), sessionTtlMinutes: 600 }, logger: pino({ level: 'silent' }), dbKind: engine });
+  const { app } = createApp({
+    db,
+    config: { ...loadConfig({}), sessionTtlMinutes: 600 },
+    logger: pino({ level: 'silent' }),
+    dbKind: engine,
+  });
   const cookie = async (username: string) => {
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
     return (res.headers.get('set-cookie') ?? '').split(';')[0];
   };
@@ -115,23 +149,40 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb) {
       count(*) FILTER (WHERE jsonb_array_length(r.approvals) = cardinality(p.chain)) AS approved
     FROM results_period p LEFT JOIN results_report r ON r.period_id = p.id GROUP BY p.id`;
   const dashboardBase = await load(CLIENTS, REQUESTS, async () => void (await db.query(dashboardSql)));
-  const drill = await load(CLIENTS, REQUESTS, async () => void (await get(province, `/api/results/periods/${last}/reports`)));
-  const drillBase = await load(CLIENTS, REQUESTS, async () =>
-    void (await db.query(
-      `SELECT u.id, u.code, u.full_name, r.id AS report, r.approvals, r.submitted_on FROM admin_unit u
+  const drill = await load(
+    CLIENTS,
+    REQUESTS,
+    async () => void (await get(province, `/api/results/periods/${last}/reports`)),
+  );
+  const drillBase = await load(
+    CLIENTS,
+    REQUESTS,
+    async () =>
+      void (await db.query(
+        `SELECT u.id, u.code, u.full_name, r.id AS report, r.approvals, r.submitted_on FROM admin_unit u
          LEFT JOIN results_report r ON r.unit_id = u.id AND r.period_id = $1
         WHERE u.level = 'commune' AND u.province_id = $2 AND u.valid_to IS NULL ORDER BY u.code`,
-      [last, hanoi],
-    )),
+        [last, hanoi],
+      )),
   );
 
   // One commune's report approved at the centre: how long until the dashboard shows it.
-  const pending = await db.one<{ id: number }>(`SELECT id FROM results_report WHERE period_id = $1 AND jsonb_array_length(approvals) = 1 LIMIT 1`, [last]);
-  const before = (await get(owner, '/api/results/overview')).reporting.find((r: { periodId: number }) => r.periodId === last).approved;
-  await db.query(`UPDATE results_report SET approvals = approvals || '[{"level":"province","on":"2026-01-02","by":"bench"}]'::jsonb WHERE id = $1`, [pending.id]);
+  const pending = await db.one<{ id: number }>(
+    `SELECT id FROM results_report WHERE period_id = $1 AND jsonb_array_length(approvals) = 1 LIMIT 1`,
+    [last],
+  );
+  const before = (await get(owner, '/api/results/overview')).reporting.find(
+    (r: { periodId: number }) => r.periodId === last,
+  ).approved;
+  await db.query(
+    `UPDATE results_report SET approvals = approvals || '[{"level":"province","on":"2026-01-02","by":"bench"}]'::jsonb WHERE id = $1`,
+    [pending.id],
+  );
   const reflect = await timed(async () => {
     await approveReport(db, { system: 'benchmark' }, pending.id);
-    const after = (await get(owner, '/api/results/overview')).reporting.find((r: { periodId: number }) => r.periodId === last).approved;
+    const after = (await get(owner, '/api/results/overview')).reporting.find(
+      (r: { periodId: number }) => r.periodId === last,
+    ).approved;
     if (after !== before + 1) throw new Error(`dashboard shows ${after} approved, expected ${before + 1}`);
   });
   return { engine, gen, dashboard, dashboardBase, drill, drillBase, reflect: reflect.seconds };
@@ -142,8 +193,12 @@ console.log(`${CLIENTS} concurrent clients, ${REQUESTS} requests per figure, eng
 const results = [];
 for (const engine of ENGINES) results.push(await withBenchDatabase(engine, 'results', (db) => run(engine, db)));
 const f = (x: { p95: number; rps: number }) => `${fmt(x.p95, 0)} ms, ${fmt(x.rps, 0)}/s`;
-console.log('\n| Engine | Reports (values) | National dashboard p95, req/s | Baseline (one SQL query) | Province drill-down p95, req/s | Baseline | Approve → dashboard shows it |');
+console.log(
+  '\n| Engine | Reports (values) | National dashboard p95, req/s | Baseline (one SQL query) | Province drill-down p95, req/s | Baseline | Approve → dashboard shows it |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.engine} | ${r.gen.reports.toLocaleString('en-US')} (${r.gen.values.toLocaleString('en-US')}) | ${f(r.dashboard)} | ${f(r.dashboardBase)} | ${f(r.drill)} | ${f(r.drillBase)} | ${fmt(r.reflect * 1000, 0)} ms |`);
+  console.log(
+    `| ${r.engine} | ${r.gen.reports.toLocaleString('en-US')} (${r.gen.values.toLocaleString('en-US')}) | ${f(r.dashboard)} | ${f(r.dashboardBase)} | ${f(r.drill)} | ${f(r.drillBase)} | ${fmt(r.reflect * 1000, 0)} ms |`,
+  );
 }

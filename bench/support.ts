@@ -63,10 +63,18 @@ export function mulberry32(seed: number) {
   };
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** Runs fn on a new, empty database of the engine (a temporary data directory, or a fresh PostgreSQL database) and removes it after. */
-export async function withBenchDatabase<T>(engine: 'embedded' | 'postgres', name: string, fn: (db: PoolDb) => Promise<T>): Promise<T> {
+/**
+ * Runs fn on a new, empty database of the engine (a temporary data directory, or a fresh PostgreSQL database) and
+ * removes it after.
+ */
+export async function withBenchDatabase<T>(
+  engine: 'embedded' | 'postgres',
+  name: string,
+  fn: (db: PoolDb) => Promise<T>,
+): Promise<T> {
   if (engine === 'embedded') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     const server = await startEmbedded(dir);

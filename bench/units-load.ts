@@ -19,14 +19,19 @@ const files = readUnitFiles();
 const build = await timed(async () => buildUnitSet(files));
 const set = build.value;
 console.log(`Machine: ${machine()}`);
-console.log(`Build (parse 8 CSV files, derive versions and lineage, pure): ${fmt(build.seconds, 2)} s — ${set.units.length} unit versions, ${set.lineage.length} lineage links, ${set.nameAliases.length} aliases, ${set.regionMembers.length} region memberships`);
+console.log(
+  `Build (parse 8 CSV files, derive versions and lineage, pure): ${fmt(build.seconds, 2)} s — ${set.units.length} unit versions, ${set.lineage.length} lineage links, ${set.nameAliases.length} aliases, ${set.regionMembers.length} region memberships`,
+);
 
 async function measure(db: PoolDb): Promise<{ first: number; reload: number }> {
   await migrate(db);
   const first = await timed(() => db.tx((tx) => writeUnitSet(tx, set)));
   const reload = await timed(() => db.tx((tx) => writeUnitSet(tx, set)));
-  const n = await db.one<{ units: number; lineage: number }>(`SELECT (SELECT count(*)::int FROM admin_unit) AS units, (SELECT count(*)::int FROM unit_lineage) AS lineage`);
-  if (n.units !== set.units.length || n.lineage !== set.lineage.length) throw new Error(`loaded ${n.units}/${n.lineage} rows`);
+  const n = await db.one<{ units: number; lineage: number }>(
+    `SELECT (SELECT count(*)::int FROM admin_unit) AS units, (SELECT count(*)::int FROM unit_lineage) AS lineage`,
+  );
+  if (n.units !== set.units.length || n.lineage !== set.lineage.length)
+    throw new Error(`loaded ${n.units}/${n.lineage} rows`);
   return { first: first.seconds, reload: reload.seconds };
 }
 

@@ -28,9 +28,17 @@ const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
 if (builtAt && builtAt >= sourcesAt) process.exit(0);
 
-process.stdout.write(builtAt ? 'Giao diện web cũ hơn mã nguồn: đang dựng lại (vite build)…\n' : 'Chưa có giao diện web: đang dựng (vite build), lần đầu mất khoảng một phút…\n');
-const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+process.stdout.write(
+  builtAt
+    ? 'Giao diện web cũ hơn mã nguồn: đang dựng lại (vite build)…\n'
+    : 'Chưa có giao diện web: đang dựng (vite build), lần đầu mất khoảng một phút…\n',
+);
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 1);

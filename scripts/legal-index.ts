@@ -17,7 +17,9 @@ function filesUnder(dir: string): string[] {
 }
 
 export function legalIndex(): string {
-  const texts = new Map([...filesUnder('src'), ...filesUnder('reference')].map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')]));
+  const texts = new Map(
+    [...filesUnder('src'), ...filesUnder('reference')].map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')]),
+  );
   const lines = [
     '# Legal and research sources and where the code uses them',
     '',
@@ -29,7 +31,9 @@ export function legalIndex(): string {
   ];
   for (const s of readLegalSources()) {
     const id = new RegExp(`\\b${s.id}\\b`);
-    const citing = [...texts].filter(([, t]) => id.test(t) || (s.number && t.includes(s.number))).map(([f]) => `\`${f}\``);
+    const citing = [...texts]
+      .filter(([, t]) => id.test(t) || (s.number && t.includes(s.number)))
+      .map(([f]) => `\`${f}\``);
     const title = [s.number, s.title].filter(Boolean).join(' — ').replaceAll('|', '/').slice(0, 160);
     const where = s.whereRead ? ` ([link](${s.whereRead}))` : '';
     lines.push(`| ${s.id} | ${title}${where} | ${s.status} | ${citing.join(', ') || '—'} |`);

@@ -10,10 +10,16 @@ export function framedBlock(lines: string[]): string {
   const texts = lines.map((l) => l.normalize('NFC'));
   const width = Math.max(...texts.map((l) => [...l].length));
   const pad = (l: string) => l + ' '.repeat(width - [...l].length);
-  return [`╔${'═'.repeat(width + 4)}╗`, ...texts.map((l) => `║  ${pad(l)}  ║`), `╚${'═'.repeat(width + 4)}╝`].join('\n') + '\n';
+  return (
+    [`╔${'═'.repeat(width + 4)}╗`, ...texts.map((l) => `║  ${pad(l)}  ║`), `╚${'═'.repeat(width + 4)}╝`].join('\n') +
+    '\n'
+  );
 }
 
-/** The one-time password of an account, as printed by the server's first start and `users reset-password` (fits 80 columns). */
+/**
+ * The one-time password of an account, as printed by the server's first start and `users reset-password` (fits 80
+ * columns).
+ */
 export function oneTimePasswordBlock(username: string, password: string, why: string): string {
   return framedBlock([
     why,
@@ -38,7 +44,10 @@ export function humanLine(json: string): string {
   } catch {
     return json;
   }
-  const time = new Date(typeof o.time === 'number' ? o.time : Date.now()).toLocaleTimeString('vi-VN', { hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
+  const time = new Date(typeof o.time === 'number' ? o.time : Date.now()).toLocaleTimeString('vi-VN', {
+    hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
   const extra = Object.entries(o)
     .filter(([k]) => !SKIP.has(k))
     .map(([k, v]) => {
@@ -50,7 +59,10 @@ export function humanLine(json: string): string {
 }
 
 /** Where log lines go: readable on a terminal, JSON (one object per line) when piped or with LOG_FORMAT=json. */
-export function logDestination(format: string | undefined, out: NodeJS.WriteStream = process.stdout): DestinationStream {
+export function logDestination(
+  format: string | undefined,
+  out: NodeJS.WriteStream = process.stdout,
+): DestinationStream {
   const human = format === 'pretty' || (format !== 'json' && out.isTTY === true);
   if (!human) return out;
   return { write: (line: string) => void out.write(humanLine(line)) };
@@ -63,7 +75,9 @@ export function listenErrorMessage(err: unknown, host: string, port: number): st
   if (code === 'EADDRINUSE') {
     return `Cổng ${port} (${where}) đang được một chương trình khác sử dụng, có thể là một máy chủ giamngheo khác. Hãy dừng chương trình đó, hoặc chạy trên cổng khác: PORT=${port + 1} npm start (hay giamngheo serve --port ${port + 1}).`;
   }
-  if (code === 'EACCES') return `Không được phép mở cổng ${port} (${where}); cổng dưới 1024 cần quyền quản trị: hãy chọn cổng khác, ví dụ --port 3000.`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `Địa chỉ ${host} không có trên máy này; hãy dùng HOST=127.0.0.1 hoặc HOST=0.0.0.0.`;
+  if (code === 'EACCES')
+    return `Không được phép mở cổng ${port} (${where}); cổng dưới 1024 cần quyền quản trị: hãy chọn cổng khác, ví dụ --port 3000.`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `Địa chỉ ${host} không có trên máy này; hãy dùng HOST=127.0.0.1 hoặc HOST=0.0.0.0.`;
   return null;
 }

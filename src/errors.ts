@@ -17,7 +17,8 @@ export class AppError extends Error {
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
 export const unauthorized = (message = 'Bạn cần đăng nhập để tiếp tục.') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
+  new AppError(403, 'forbidden', message);
 export const notFound = (message: string) => new AppError(404, 'not_found', message);
 export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
 

@@ -22,7 +22,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function assertCleanText(value: unknown, where = ''): void {
   const bad = findBadText(value, where);
-  if (bad) throw new AppError(400, 'bad_text', `Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ) ở ${bad || 'nội dung'}.`);
+  if (bad)
+    throw new AppError(
+      400,
+      'bad_text',
+      `Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ) ở ${bad || 'nội dung'}.`,
+    );
 }
 
 function findBadText(value: unknown, where: string, depth = 0): string | null {
@@ -37,16 +42,25 @@ function findBadText(value: unknown, where: string, depth = 0): string | null {
   return null;
 }
 
-/** Text safe to store: NUL and other control characters (except tab and line breaks) removed, lone surrogates replaced. */
+/**
+ * Text safe to store: NUL and other control characters (except tab and line breaks) removed, lone surrogates replaced.
+ */
 export function cleanText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
 /** Common field schemas with Vietnamese messages. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'Ngày không tồn tại.',
-  })
-  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', { message: 'Ngày phải trong khoảng 01/01/1900 đến 31/12/2100.' });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'Ngày không tồn tại.',
+    },
+  )
+  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', {
+    message: 'Ngày phải trong khoảng 01/01/1900 đến 31/12/2100.',
+  });

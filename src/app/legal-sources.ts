@@ -8,7 +8,10 @@ export const LEGAL_DIR = path.resolve(import.meta.dirname, '../../reference/lega
 /** Reads every reference/legal/*.csv; a malformed file or row is an error naming the file and row. */
 export function readLegalSources(dir = LEGAL_DIR): LegalSource[] {
   const out: LegalSource[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const rows: string[][] = parse(fs.readFileSync(path.join(dir, file), 'utf8'), { bom: true });
     const [header, ...body] = rows;
     if (header.join(',') !== SOURCE_COLUMNS.join(',')) {

@@ -17,7 +17,8 @@ export function cliContext(config: Config): CliContext {
     async withDb(fn) {
       const opened = await openDatabase(config, { shareRunning: true });
       try {
-        if (opened.kind !== 'embedded-remote') await prepareDatabase(opened, config, (m) => process.stderr.write(m + '\n'));
+        if (opened.kind !== 'embedded-remote')
+          await prepareDatabase(opened, config, (m) => process.stderr.write(m + '\n'));
         return await fn(opened.db);
       } finally {
         await opened.close();

@@ -19,10 +19,14 @@ registerCommands(program, cliContext(loadConfig()));
 function explain(caught: unknown): string {
   const err = fromDatabaseError(caught) ?? caught;
   if (err instanceof AppError) {
-    const problems = (err.details as { problems?: { message: string; path?: string; row?: number; column?: string }[] } | undefined)?.problems;
+    const problems = (
+      err.details as { problems?: { message: string; path?: string; row?: number; column?: string }[] } | undefined
+    )?.problems;
     if (problems?.length) {
       const first = problems[0];
-      const where = [first.path, first.row && `dòng ${first.row}`, first.column && `cột ${first.column}`].filter(Boolean).join(', ');
+      const where = [first.path, first.row && `dòng ${first.row}`, first.column && `cột ${first.column}`]
+        .filter(Boolean)
+        .join(', ');
       return `${err.message} ${where ? `${where}: ` : ''}${first.message}${problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : ''}`;
     }
     return err.message;

@@ -19,7 +19,11 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
     .option('-p, --port <port>', 'cổng HTTP', intOption)
     .option('--host <host>', 'địa chỉ lắng nghe')
     .action(async (opts: { port?: number; host?: string }) => {
-      const server = await startServer({ ...ctx.config, port: opts.port ?? ctx.config.port, host: opts.host ?? ctx.config.host });
+      const server = await startServer({
+        ...ctx.config,
+        port: opts.port ?? ctx.config.port,
+        host: opts.host ?? ctx.config.host,
+      });
       const stop = async () => {
         await server.close();
         process.exit(0);
@@ -36,7 +40,9 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       const opened = await openDatabase(ctx.config, { shareRunning: true });
       try {
         const applied = await migrate(opened.db);
-        process.stdout.write(applied.length ? `Đã áp dụng: ${applied.join(', ')}\n` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.\n');
+        process.stdout.write(
+          applied.length ? `Đã áp dụng: ${applied.join(', ')}\n` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.\n',
+        );
       } finally {
         await opened.close();
       }
@@ -44,7 +50,9 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
 
   dbCommand
     .command('backup')
-    .description('Sao lưu toàn bộ cơ sở dữ liệu (nhúng hoặc PostgreSQL) vào một tệp .jsonl.gz; máy chủ có thể đang chạy')
+    .description(
+      'Sao lưu toàn bộ cơ sở dữ liệu (nhúng hoặc PostgreSQL) vào một tệp .jsonl.gz; máy chủ có thể đang chạy',
+    )
     .requiredOption('--out <file>', 'tệp sao lưu sẽ tạo')
     .action(async (opts: { out: string }) => {
       const r = await ctx.withDb((db) => backupDatabase(db, opts.out));
@@ -53,7 +61,9 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
 
   dbCommand
     .command('restore')
-    .description('Khôi phục cơ sở dữ liệu từ tệp sao lưu (máy chủ phải dừng); từ chối nếu đích đã có dữ liệu, trừ khi có --force')
+    .description(
+      'Khôi phục cơ sở dữ liệu từ tệp sao lưu (máy chủ phải dừng); từ chối nếu đích đã có dữ liệu, trừ khi có --force',
+    )
     .argument('<file>', 'tệp sao lưu (.jsonl.gz)')
     .option('--force', 'xoá dữ liệu đang có ở đích và thay bằng bản sao lưu')
     .action(async (file: string, opts: { force?: boolean }) => {
@@ -78,11 +88,23 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
     .option('--limit <n>', 'số dòng tối đa', intOption, 200)
     .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
     .action(async (opts) => {
-      const q = parse(AuditQuery, { from: opts.from, to: opts.to, entity: opts.entity, actor: opts.actor, limit: opts.limit });
+      const q = parse(AuditQuery, {
+        from: opts.from,
+        to: opts.to,
+        entity: opts.entity,
+        actor: opts.actor,
+        limit: opts.limit,
+      });
       // csv and json are exports (recorded in the trail); the table is for reading on screen
-      const rows = await ctx.withDb((db) => (opts.format === 'table' ? listAudit(db, q) : exportAudit(db, systemActor('cli'), q)));
+      const rows = await ctx.withDb((db) =>
+        opts.format === 'table' ? listAudit(db, q) : exportAudit(db, systemActor('cli'), q),
+      );
       printRows(
-        rows.map((r) => ({ ...r, before: opts.format === 'json' ? r.before : JSON.stringify(r.before), after: opts.format === 'json' ? r.after : JSON.stringify(r.after) })),
+        rows.map((r) => ({
+          ...r,
+          before: opts.format === 'json' ? r.before : JSON.stringify(r.before),
+          after: opts.format === 'json' ? r.after : JSON.stringify(r.after),
+        })),
         opts.format,
       );
     });
@@ -93,8 +115,14 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
     .action(async () => {
       const r = await ctx.withDb((db) => verifyAuditChain(db));
       if (r.broken) {
-        throw new AppError(1, 'audit_broken', `Nhật ký không còn nguyên vẹn từ dòng id ${r.broken.id}${r.broken.seq ? ` (thứ ${r.broken.seq} trong chuỗi)` : ''}: ${r.broken.reason}.`);
+        throw new AppError(
+          1,
+          'audit_broken',
+          `Nhật ký không còn nguyên vẹn từ dòng id ${r.broken.id}${r.broken.seq ? ` (thứ ${r.broken.seq} trong chuỗi)` : ''}: ${r.broken.reason}.`,
+        );
       }
-      process.stdout.write(`Nhật ký nguyên vẹn: ${r.rows} dòng; mã băm cuối (dòng thứ ${r.lastSeq ?? 0}): ${r.lastHash ?? '(trống)'}\n`);
+      process.stdout.write(
+        `Nhật ký nguyên vẹn: ${r.rows} dòng; mã băm cuối (dòng thứ ${r.lastSeq ?? 0}): ${r.lastHash ?? '(trống)'}\n`,
+      );
     });
 }

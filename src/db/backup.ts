@@ -32,7 +32,9 @@ interface Header {
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 async function publicTables(db: Db): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY tablename`);
+  const rows = await db.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY tablename`,
+  );
   return rows.map((r) => r.name);
 }
 
@@ -52,16 +54,27 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
   let rows = 0;
   const tables = await db.tx(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name')).map((r) => r.name);
+    const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name')).map(
+      (r) => r.name,
+    );
     const tables = await publicTables(tx);
     const sequences = await tx.query<{ name: string; value: number | null }>(
       `SELECT sequencename AS name, last_value AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`,
     );
-    const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables, sequences };
+    const header: Header = {
+      format: FORMAT,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations,
+      tables,
+      sequences,
+    };
     await write(header);
     for (const table of tables) {
-      await write({ "@table": table });
-      await tx.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${ident(table)} t`);
+      await write({ '@table': table });
+      await tx.query(
+        `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${ident(table)} t`,
+      );
       for (;;) {
         const page = await tx.query<{ r: string }>(`FETCH ${BATCH} FROM backup_rows`);
         for (const p of page) {
@@ -83,7 +96,9 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
 async function holdsData(db: Db): Promise<boolean> {
   const schema = await db.one<{ present: boolean }>(`SELECT to_regclass('public.app_user') IS NOT NULL AS present`);
   if (!schema.present) return false;
-  const r = await db.one<{ used: boolean }>(`SELECT EXISTS (SELECT 1 FROM app_user) OR EXISTS (SELECT 1 FROM audit_log) AS used`);
+  const r = await db.one<{ used: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM app_user) OR EXISTS (SELECT 1 FROM audit_log) AS used`,
+  );
   return r.used;
 }
 
@@ -101,12 +116,22 @@ export async function restoreDatabase(db: Db, file: string, { force = false } = 
   } catch {
     throw new AppError(422, 'bad_backup', `Tệp ${file} không phải bản sao lưu của giamngheo.`);
   }
-  if (header?.format !== FORMAT || header.version !== 1) throw new AppError(422, 'bad_backup', `Tệp ${file} không phải bản sao lưu của giamngheo.`);
+  if (header?.format !== FORMAT || header.version !== 1)
+    throw new AppError(422, 'bad_backup', `Tệp ${file} không phải bản sao lưu của giamngheo.`);
   const known = new Set(migrationFiles());
   const unknown = header.migrations.filter((m) => !known.has(m));
-  if (unknown.length) throw new AppError(422, 'bad_backup', `Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${unknown.join(', ')}); hãy cập nhật giamngheo trước.`);
+  if (unknown.length)
+    throw new AppError(
+      422,
+      'bad_backup',
+      `Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${unknown.join(', ')}); hãy cập nhật giamngheo trước.`,
+    );
   if (!force && (await holdsData(db))) {
-    throw new AppError(409, 'target_not_empty', 'Cơ sở dữ liệu đích đã có tài khoản hoặc nhật ký; dùng --force để xoá và thay bằng bản sao lưu.');
+    throw new AppError(
+      409,
+      'target_not_empty',
+      'Cơ sở dữ liệu đích đã có tài khoản hoặc nhật ký; dùng --force để xoá và thay bằng bản sao lưu.',
+    );
   }
   await migrate(db, new Set(header.migrations));
   await loadReferenceData(db, []); // creates the table of loaded dataset versions (not a migration)
@@ -120,7 +145,10 @@ export async function restoreDatabase(db: Db, file: string, { force = false } = 
     let batch: string[] = [];
     const flush = async () => {
       if (!batch.length || !table) return;
-      await tx.query(`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`, [`[${batch.join(',')}]`]);
+      await tx.query(
+        `INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`,
+        [`[${batch.join(',')}]`],
+      );
       rows += batch.length;
       batch = [];
     };
@@ -128,8 +156,9 @@ export async function restoreDatabase(db: Db, file: string, { force = false } = 
       const line = next.value;
       if (line.startsWith(TABLE_MARK)) {
         await flush();
-        table = (JSON.parse(line) as { "@table": string })["@table"];
-        if (!present.includes(table)) throw new AppError(422, 'bad_backup', `Bản sao lưu có bảng ${table} mà lược đồ không có.`);
+        table = (JSON.parse(line) as { '@table': string })['@table'];
+        if (!present.includes(table))
+          throw new AppError(422, 'bad_backup', `Bản sao lưu có bảng ${table} mà lược đồ không có.`);
         continue;
       }
       batch.push(line);

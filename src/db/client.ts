@@ -43,7 +43,10 @@ abstract class BaseDb implements Db {
 
 class TxDb extends BaseDb {
   private savepoints = 0;
-  constructor(mode: DbMode, private readonly client: pg.PoolClient) {
+  constructor(
+    mode: DbMode,
+    private readonly client: pg.PoolClient,
+  ) {
     super(mode);
   }
 
@@ -67,7 +70,10 @@ class TxDb extends BaseDb {
 }
 
 export class PoolDb extends BaseDb {
-  constructor(mode: DbMode, readonly pool: pg.Pool) {
+  constructor(
+    mode: DbMode,
+    readonly pool: pg.Pool,
+  ) {
     super(mode);
   }
 
@@ -101,7 +107,9 @@ const IDLE_IN_TX_MS = (Number(process.env.GIAMNGHEO_DB_IDLE_SECONDS) || 60) * 10
 
 export function connectPool(url: string, mode: DbMode, max = 10): PoolDb {
   const pool = new pg.Pool({
-    connectionString: url, max, idleTimeoutMillis: 30_000,
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
     ...(mode === 'postgres' ? { idle_in_transaction_session_timeout: IDLE_IN_TX_MS } : {}),
   });
   pool.on('error', () => undefined); // a dropped idle client is replaced on next use

@@ -73,7 +73,10 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Whether the process recorded in a lock still holds it: alive, not a zombie, the same process (not a reused PID), this boot. */
+/**
+ * Whether the process recorded in a lock still holds it: alive, not a zombie, the same process (not a reused PID), this
+ * boot.
+ */
 export function holderAlive(info: LockInfo, dataDir: string): boolean {
   const boot = currentBootId();
   if (info.bootId && boot && info.bootId !== boot) return false;
@@ -101,8 +104,12 @@ function acquireLock(dataDir: string): { info: LockInfo; update(port: number): v
   const file = lockPath(dataDir);
   const write = (info: LockInfo, flag: string) => fs.writeFileSync(file, JSON.stringify(info), { flag, mode: 0o600 });
   const info: LockInfo = {
-    pid: process.pid, port: null, startedAt: new Date().toISOString(),
-    processStart: processStat(process.pid)?.start ?? null, bootId: currentBootId(), secret: randomBytes(24).toString('hex'),
+    pid: process.pid,
+    port: null,
+    startedAt: new Date().toISOString(),
+    processStart: processStat(process.pid)?.start ?? null,
+    bootId: currentBootId(),
+    secret: randomBytes(24).toString('hex'),
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -128,7 +135,8 @@ function acquireLock(dataDir: string): { info: LockInfo; update(port: number): v
           `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder.pid} sử dụng; không thể mở lần thứ hai.`,
         );
       }
-      fs.rmSync(file, { force: true }); // stale lock: its process died (kill -9), or the PID now belongs to another process
+      // stale lock: its process died (kill -9), or the PID now belongs to another process
+      fs.rmSync(file, { force: true });
     }
   }
   throw new AppError(409, 'data_dir_locked', `Không lấy được khóa thư mục dữ liệu ${dataDir}.`);

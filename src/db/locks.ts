@@ -7,9 +7,14 @@ import type { Db } from './client';
  */
 export async function onceADay<T>(db: Db, job: string, day: string, fn: (tx: Db) => Promise<T>): Promise<T | null> {
   return db.tx(async (tx) => {
-    const { got } = await tx.one<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(727131, hashtext($1)) AS got`, [job]);
+    const { got } = await tx.one<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(727131, hashtext($1)) AS got`, [
+      job,
+    ]);
     if (!got) return null;
-    const taken = await tx.query(`INSERT INTO job_run (job, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`, [job, day]);
+    const taken = await tx.query(
+      `INSERT INTO job_run (job, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`,
+      [job, day],
+    );
     if (!taken.length) return null;
     return fn(tx);
   });

@@ -17,7 +17,10 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-/** Applies the missing migrations; `only` restricts them to a given set (a restore rebuilds the schema of its backup first). */
+/**
+ * Applies the missing migrations; `only` restricts them to a given set (a restore rebuilds the schema of its backup
+ * first).
+ */
 export async function migrate(db: Db, only?: ReadonlySet<string>): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY,

@@ -15,7 +15,10 @@ export interface OpenDatabase {
  * Opens the configured database. With `shareRunning`, a live server's embedded database
  * is used through its socket (the CLI); otherwise this process takes the data directory.
  */
-export async function openDatabase(config: Config, opts: { shareRunning?: boolean; port?: number } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  opts: { shareRunning?: boolean; port?: number } = {},
+): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const db = connectPool(config.databaseUrl, 'postgres');
     return { db, kind: 'postgres', close: () => db.close() };

@@ -20,7 +20,10 @@ export async function loadReferenceData(db: Db, datasets: ReferenceDataset[], lo
     loaded_at timestamptz NOT NULL DEFAULT now()
   )`);
   const loaded = new Map(
-    (await db.query<{ name: string; version: string }>('SELECT name, version FROM reference_dataset')).map((r) => [r.name, r.version]),
+    (await db.query<{ name: string; version: string }>('SELECT name, version FROM reference_dataset')).map((r) => [
+      r.name,
+      r.version,
+    ]),
   );
   for (const ds of datasets) {
     if (loaded.get(ds.name) === ds.version) continue;

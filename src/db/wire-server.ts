@@ -49,7 +49,12 @@ export interface WireOptions {
 /** An ErrorResponse message: severity FATAL, SQLSTATE code, Vietnamese message. */
 function fatal(code: string, message: string): Buffer {
   const fields = Buffer.concat([
-    ...[['S', 'FATAL'], ['V', 'FATAL'], ['C', code], ['M', message]].map(([k, v]) => Buffer.concat([Buffer.from(k), Buffer.from(v, 'utf8'), Buffer.from([0])])),
+    ...[
+      ['S', 'FATAL'],
+      ['V', 'FATAL'],
+      ['C', code],
+      ['M', message],
+    ].map(([k, v]) => Buffer.concat([Buffer.from(k), Buffer.from(v, 'utf8'), Buffer.from([0])])),
     Buffer.from([0]),
   ]);
   const head = Buffer.alloc(5);
@@ -171,7 +176,9 @@ class Connection {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       if (!this.release) return;
-      this.socket.end(fatal('25P03', 'Kết nối giữ giao dịch mà không hoạt động quá lâu nên đã bị đóng; giao dịch đã được huỷ.'));
+      this.socket.end(
+        fatal('25P03', 'Kết nối giữ giao dịch mà không hoạt động quá lâu nên đã bị đóng; giao dịch đã được huỷ.'),
+      );
       this.socket.destroy();
     }, idleMs);
     this.idleTimer.unref();
@@ -199,7 +206,12 @@ export interface WireServer {
   close(): Promise<void>;
 }
 
-export async function serveWire(db: PGlite, port = 0, host = '127.0.0.1', options: WireOptions = {}): Promise<WireServer> {
+export async function serveWire(
+  db: PGlite,
+  port = 0,
+  host = '127.0.0.1',
+  options: WireOptions = {},
+): Promise<WireServer> {
   await db.waitReady;
   const mutex = new Mutex();
   const sockets = new Set<net.Socket>();

@@ -15,14 +15,20 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'auth.login.failed': { vi: 'Đăng nhập sai', en: 'Failed sign-in' },
   'auth.login.locked': { vi: 'Đăng nhập vào tài khoản đã khóa', en: 'Sign-in to a locked account' },
   'auth.password.change': { vi: 'Đổi mật khẩu', en: 'Password changed' },
-  'auth.password.change_failed': { vi: 'Đổi mật khẩu không thành công (sai mật khẩu hiện tại)', en: 'Password change refused (wrong current password)' },
+  'auth.password.change_failed': {
+    vi: 'Đổi mật khẩu không thành công (sai mật khẩu hiện tại)',
+    en: 'Password change refused (wrong current password)',
+  },
   'users.user.create': { vi: 'Tạo tài khoản', en: 'Account created' },
   'users.user.lock': { vi: 'Khóa tài khoản', en: 'Account locked' },
   'users.user.unlock': { vi: 'Mở khóa tài khoản', en: 'Account unlocked' },
   'users.password.reset': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
   'users.grants.update': { vi: 'Sửa vai trò, thời hạn', en: 'Roles and dates changed' },
   'plan.assignment.handover': { vi: 'Bàn giao nhiệm vụ cho cơ quan kế thừa', en: 'Assignment handed over' },
-  'plan.assignment.reorganise': { vi: 'Chuyển nhiệm vụ khi sắp xếp đơn vị', en: 'Assignment moved in a reorganisation' },
+  'plan.assignment.reorganise': {
+    vi: 'Chuyển nhiệm vụ khi sắp xếp đơn vị',
+    en: 'Assignment moved in a reorganisation',
+  },
   'plan.assignment.update': { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Progress reported' },
   'plan.comment.create': { vi: 'Góp ý nhiệm vụ', en: 'Comment added' },
   'plan.committee.create': { vi: 'Đăng ký Ban Chỉ đạo', en: 'Steering committee registered' },
@@ -44,7 +50,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'plan.task.submission': { vi: 'Ghi ngày trình văn bản của nhiệm vụ', en: 'Submission date recorded' },
   'poverty.application.create': { vi: 'Nộp đơn đề nghị rà soát', en: 'Review application filed' },
   'poverty.application.decide': { vi: 'Quyết định đơn đề nghị rà soát', en: 'Review application decided' },
-  'poverty.household.export': { vi: 'Xuất danh sách hộ (dữ liệu cá nhân)', en: 'Household list exported (personal data)' },
+  'poverty.household.export': {
+    vi: 'Xuất danh sách hộ (dữ liệu cá nhân)',
+    en: 'Household list exported (personal data)',
+  },
   'poverty.import.create': { vi: 'Nhập kết quả rà soát', en: 'Review results imported' },
   'poverty.review.approve': { vi: 'Phê duyệt kết quả rà soát', en: 'Review approved' },
   'poverty.review.return': { vi: 'Trả lại kết quả rà soát', en: 'Review returned' },
@@ -100,7 +109,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   user: { vi: 'Tài khoản', en: 'Account' },
 };
 
-/** Verification status of a fact or a row of reference data (upper case in the source files, lower case in reference/legal). */
+/**
+ * Verification status of a fact or a row of reference data (upper case in the source files, lower case in
+ * reference/legal).
+ */
 export const VERIFICATION_LABELS: Record<string, Label> = {
   VERIFIED: { vi: 'đã xác minh', en: 'verified' },
   VERIFIED_SECONDARY: { vi: 'đã xác minh qua nguồn thứ cấp', en: 'verified (secondary source)' },
@@ -131,7 +143,8 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, Label> = {
   cancelled: { vi: STATUS_LABELS.cancelled, en: 'Cancelled' },
 };
 
-export const taskStatusLabel = (code: string, lang: LabelLang) => TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
+export const taskStatusLabel = (code: string, lang: LabelLang) =>
+  TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
 
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
@@ -163,8 +176,10 @@ const GENERIC: Record<'action' | 'entity' | 'verification' | 'status', Label> = 
   verification: { vi: 'chưa rõ tình trạng xác minh', en: 'verification unknown' },
 };
 
-export const auditActionLabel = (code: string, lang: LabelLang) => AUDIT_ACTION_LABELS[code]?.[lang] ?? GENERIC.action[lang];
-export const auditEntityLabel = (code: string, lang: LabelLang) => AUDIT_ENTITY_LABELS[code]?.[lang] ?? GENERIC.entity[lang];
+export const auditActionLabel = (code: string, lang: LabelLang) =>
+  AUDIT_ACTION_LABELS[code]?.[lang] ?? GENERIC.action[lang];
+export const auditEntityLabel = (code: string, lang: LabelLang) =>
+  AUDIT_ENTITY_LABELS[code]?.[lang] ?? GENERIC.entity[lang];
 export const verificationLabel = (code: string | null | undefined, lang: LabelLang) =>
   (code ? VERIFICATION_LABELS[code.toUpperCase()]?.[lang] : undefined) ?? GENERIC.verification[lang];
 

@@ -33,7 +33,10 @@ function csvCell(v: unknown, decimalComma: boolean, dateVi: boolean): string {
 export interface CsvOptions {
   /** UTF-8 byte order mark, so that Excel shows Vietnamese letters. */
   bom?: boolean;
-  /** Field separator: ',' (RFC 4180) or ';' (what Excel reads under Vietnamese regional settings, where ',' is the decimal mark). */
+  /**
+   * Field separator: ',' (RFC 4180) or ';' (what Excel reads under Vietnamese regional settings, where ',' is the
+   * decimal mark).
+   */
   separator?: ',' | ';';
   /** Numbers with a decimal comma (0,33), for Excel under Vietnamese regional settings. */
   decimalComma?: boolean;
@@ -45,7 +48,11 @@ export interface CsvOptions {
 export const CSV_VI: CsvOptions = { bom: true, separator: ';', decimalComma: true, dateVi: true };
 
 /** The one CSV writer of the system (API exports and the CLI's --format csv). */
-export function toCsv(rows: TabularRow[], columns = columnsOf(rows), { bom = false, separator = ',', decimalComma = false, dateVi = false }: CsvOptions = {}): string {
+export function toCsv(
+  rows: TabularRow[],
+  columns = columnsOf(rows),
+  { bom = false, separator = ',', decimalComma = false, dateVi = false }: CsvOptions = {},
+): string {
   const special = separator === ';' ? /[";\r\n]/ : /[",\r\n]/;
   const esc = (s: string) => (special.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [
@@ -58,6 +65,10 @@ export function toCsv(rows: TabularRow[], columns = columnsOf(rows), { bom = fal
 export function toTextTable(rows: TabularRow[], columns = columnsOf(rows)): string {
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }

@@ -28,7 +28,10 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 /** 1234567 → "1.234.567"; 7.52 → "7,52". */
 export function formatNumberVi(n: number, fractionDigits?: number): string {
   if (fractionDigits === undefined) return numberFormat.format(n);
-  return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
+  return new Intl.NumberFormat('vi-VN', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(n);
 }
 
 /** '2026-11-28' → '28/11/2026'. */

@@ -39,8 +39,13 @@ async function recordRefusal(deps: AppDeps, refusals: RefusalRecorder, c: Contex
   const actor = c.get('actor') ?? null;
   await refusals
     .record(deps.db, {
-      actor: actor && { userId: actor.userId, username: actor.username }, address, method: c.req.method,
-      route: c.req.routePath ?? c.req.path, path: c.req.path, code, requestId: c.get('requestId'),
+      actor: actor && { userId: actor.userId, username: actor.username },
+      address,
+      method: c.req.method,
+      route: c.req.routePath ?? c.req.path,
+      path: c.req.path,
+      code,
+      requestId: c.get('requestId'),
     })
     .catch((e) => deps.logger.error({ err: e }, 'refusal not recorded'));
 }
@@ -62,14 +67,29 @@ export function createApp(deps: AppDeps): App {
     const err = fromDatabaseError(caught) ?? caught;
     if (err instanceof AppError) {
       if (err.status === 403 && !AUDITED_BY_USE_CASE.has(err.code)) await recordRefusal(deps, refusals, c, err.code);
-      return c.json({ error: { code: err.code, message: err.message, details: err.details ?? null } }, err.status as 400);
+      return c.json(
+        { error: { code: err.code, message: err.message, details: err.details ?? null } },
+        err.status as 400,
+      );
     }
     deps.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại sau.', details: { requestId: c.get('requestId') } } }, 500);
+    return c.json(
+      {
+        error: {
+          code: 'internal',
+          message: 'Lỗi hệ thống, vui lòng thử lại sau.',
+          details: { requestId: c.get('requestId') },
+        },
+      },
+      500,
+    );
   });
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
-      ? c.json({ error: { code: 'not_found', message: `Không có đường dẫn ${c.req.method} ${c.req.path}.`, details: null } }, 404)
+      ? c.json(
+          { error: { code: 'not_found', message: `Không có đường dẫn ${c.req.method} ${c.req.path}.`, details: null } },
+          404,
+        )
       : c.text('Không tìm thấy trang.', 404),
   );
 
@@ -107,7 +127,8 @@ export function createApp(deps: AppDeps): App {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
       const host = c.req.header('host') ?? new URL(c.req.url).host;
-      const crossSite = (site && site !== 'same-origin' && site !== 'none') || (origin !== undefined && originHost(origin) !== host);
+      const crossSite =
+        (site && site !== 'same-origin' && site !== 'none') || (origin !== undefined && originHost(origin) !== host);
       if (crossSite) throw new AppError(403, 'csrf', 'Yêu cầu từ trang khác bị từ chối (CSRF).');
     }
     await next();

@@ -64,23 +64,48 @@ export class Router {
     private readonly deps: AppDeps,
   ) {}
 
-  get<Q = unknown, P = unknown>(path: string, spec: RouteSpec<Q, never, P>, handler: (i: RouteInput<Q, never, P>) => unknown) {
+  get<Q = unknown, P = unknown>(
+    path: string,
+    spec: RouteSpec<Q, never, P>,
+    handler: (i: RouteInput<Q, never, P>) => unknown,
+  ) {
     this.add('GET', path, spec, handler);
   }
-  post<Q = unknown, B = unknown, P = unknown>(path: string, spec: RouteSpec<Q, B, P>, handler: (i: RouteInput<Q, B, P>) => unknown) {
+  post<Q = unknown, B = unknown, P = unknown>(
+    path: string,
+    spec: RouteSpec<Q, B, P>,
+    handler: (i: RouteInput<Q, B, P>) => unknown,
+  ) {
     this.add('POST', path, spec, handler);
   }
-  put<Q = unknown, B = unknown, P = unknown>(path: string, spec: RouteSpec<Q, B, P>, handler: (i: RouteInput<Q, B, P>) => unknown) {
+  put<Q = unknown, B = unknown, P = unknown>(
+    path: string,
+    spec: RouteSpec<Q, B, P>,
+    handler: (i: RouteInput<Q, B, P>) => unknown,
+  ) {
     this.add('PUT', path, spec, handler);
   }
-  patch<Q = unknown, B = unknown, P = unknown>(path: string, spec: RouteSpec<Q, B, P>, handler: (i: RouteInput<Q, B, P>) => unknown) {
+  patch<Q = unknown, B = unknown, P = unknown>(
+    path: string,
+    spec: RouteSpec<Q, B, P>,
+    handler: (i: RouteInput<Q, B, P>) => unknown,
+  ) {
     this.add('PATCH', path, spec, handler);
   }
-  delete<Q = unknown, P = unknown>(path: string, spec: RouteSpec<Q, never, P>, handler: (i: RouteInput<Q, never, P>) => unknown) {
+  delete<Q = unknown, P = unknown>(
+    path: string,
+    spec: RouteSpec<Q, never, P>,
+    handler: (i: RouteInput<Q, never, P>) => unknown,
+  ) {
     this.add('DELETE', path, spec, handler);
   }
 
-  private add<Q, B, P>(method: Method, path: string, spec: RouteSpec<Q, B, P>, handler: (i: RouteInput<Q, B, P>) => unknown) {
+  private add<Q, B, P>(
+    method: Method,
+    path: string,
+    spec: RouteSpec<Q, B, P>,
+    handler: (i: RouteInput<Q, B, P>) => unknown,
+  ) {
     this.routes.push({ method, path, spec: spec as RouteSpec<unknown, unknown, unknown> });
     // The size of a body is checked as it arrives, before it is buffered: uploads may be larger than JSON.
     const maxBytes = spec.upload ? this.deps.config.maxUploadBytes : this.deps.config.maxJsonBytes;
@@ -93,7 +118,8 @@ export class Router {
     this.app.on(method, path, limit, async (c) => {
       const actor = c.get('actor');
       checkAccess(spec.access, actor);
-      if (actor?.mustChangePassword && spec.access !== 'public' && !spec.duringPasswordChange) throw passwordChangeRequired();
+      if (actor?.mustChangePassword && spec.access !== 'public' && !spec.duringPasswordChange)
+        throw passwordChangeRequired();
       assertWellEncoded(c.req.url);
       const rawQuery = c.req.query();
       const rawParams = c.req.param();
@@ -150,7 +176,8 @@ function formatBytesVi(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${Math.round(n / 1024)} KiB`;
 }
 
-const passwordChangeRequired = () => new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
+const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
 
 export function checkAccess(access: Access, actor: Actor | null): void {
   if (access === 'public') return;
@@ -171,9 +198,17 @@ export function openApiDocument(routes: RegisteredRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const p = r.path.replace(/:(\w+)/g, '{$1}');
-    const parameters: unknown[] = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters: unknown[] = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     if (r.spec.query) {
-      const schema = z.toJSONSchema(r.spec.query, { unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+      const schema = z.toJSONSchema(r.spec.query, { unrepresentable: 'any' }) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, s] of Object.entries(schema.properties ?? {})) {
         parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s });
       }
@@ -184,19 +219,29 @@ export function openApiDocument(routes: RegisteredRoute[]) {
       'x-access': r.spec.access,
       parameters,
       requestBody: r.spec.body
-        ? { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.spec.body, { unrepresentable: 'any' }) } } }
+        ? {
+            required: true,
+            content: { 'application/json': { schema: z.toJSONSchema(r.spec.body, { unrepresentable: 'any' }) } },
+          }
         : r.spec.upload
           ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }
           : undefined,
       responses: {
         '200': { description: 'OK' },
-        default: { description: 'Lỗi', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: 'Lỗi',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'giamngheo API', version: '0.1.0', description: 'Hệ thống thông tin quản lý Chương trình MTQG giảm nghèo bền vững' },
+    info: {
+      title: 'giamngheo API',
+      version: '0.1.0',
+      description: 'Hệ thống thông tin quản lý Chương trình MTQG giảm nghèo bền vững',
+    },
     paths,
     components: {
       schemas: {

@@ -16,7 +16,9 @@ export function registerRoutes(r: Router, deps: AppDeps) {
     await deps.db.query('SELECT 1');
     return { status: 'ok', db: deps.dbKind, version: '0.1.0' };
   });
-  r.get('/api/openapi.json', { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'] }, () => openApiDocument(r.routes));
+  r.get('/api/openapi.json', { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'] }, () =>
+    openApiDocument(r.routes),
+  );
 
   registerAuthRoutes(r, deps);
   registerUsersRoutes(r, deps);

@@ -15,7 +15,10 @@ import { createApp } from './app';
 import { listenErrorMessage, logDestination, oneTimePasswordBlock } from '../console';
 
 export function createLogger(config: Config) {
-  return pino({ level: config.logLevel, redact: ['password', '*.password', 'passwordHash', 'req.headers.cookie'] }, logDestination(config.logFormat));
+  return pino(
+    { level: config.logLevel, redact: ['password', '*.password', 'passwordHash', 'req.headers.cookie'] },
+    logDestination(config.logFormat),
+  );
 }
 
 /**
@@ -38,7 +41,12 @@ export function assertAdminPasswordSetting(config: Config): void {
  * Brings a database to the current schema and reference data, and makes sure an administrator
  * exists. A generated administrator password is written once with `announce`, as a framed block.
  */
-export async function prepareDatabase(opened: OpenDatabase, config: Config, log: (msg: string) => void, announce = log): Promise<void> {
+export async function prepareDatabase(
+  opened: OpenDatabase,
+  config: Config,
+  log: (msg: string) => void,
+  announce = log,
+): Promise<void> {
   assertAdminPasswordSetting(config);
   const applied = await migrate(opened.db);
   if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
@@ -60,10 +68,15 @@ export interface RunningServer {
 type Fetch = (req: Request) => Response | Promise<Response>;
 
 const starting: Fetch = () =>
-  new Response(JSON.stringify({ error: { code: 'starting', message: 'Hệ thống đang khởi động, vui lòng thử lại sau ít giây.', details: null } }), {
-    status: 503,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' },
-  });
+  new Response(
+    JSON.stringify({
+      error: { code: 'starting', message: 'Hệ thống đang khởi động, vui lòng thử lại sau ít giây.', details: null },
+    }),
+    {
+      status: 503,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' },
+    },
+  );
 
 /** Takes the HTTP port first: a busy port fails here, before any database or account is created. */
 async function listen(config: Config, fetch: Fetch) {
@@ -95,15 +108,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   try {
     let oneTime: string | undefined;
-    await prepareDatabase(opened, config, (msg) => logger.info(msg), (block) => (oneTime = block));
-    const { app } = createApp({ db: opened.db, config, logger, dbKind: opened.kind === 'postgres' ? 'postgres' : 'embedded' });
+    await prepareDatabase(
+      opened,
+      config,
+      (msg) => logger.info(msg),
+      (block) => (oneTime = block),
+    );
+    const { app } = createApp({
+      db: opened.db,
+      config,
+      logger,
+      dbKind: opened.kind === 'postgres' ? 'postgres' : 'embedded',
+    });
     handler = (req) => app.fetch(req);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     const jobs = startPlanJobs(opened.db, logger);
     if (oneTime) process.stdout.write(`\n${oneTime}\n`);
-    logger.info(`giamngheo đang chạy tại ${url} (cơ sở dữ liệu: ${opened.kind === 'postgres' ? 'PostgreSQL' : `nhúng, ${config.dataDir}`})`);
+    logger.info(
+      `giamngheo đang chạy tại ${url} (cơ sở dữ liệu: ${opened.kind === 'postgres' ? 'PostgreSQL' : `nhúng, ${config.dataDir}`})`,
+    );
     return {
       url,
       async close() {

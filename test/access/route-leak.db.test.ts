@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 // changes only: a refusal is itself recorded as a security event (security.access.denied)
-const auditCount = async () => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action <> 'security.access.denied'`)).n;
+const auditCount = async () =>
+  (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action <> 'security.access.denied'`))
+    .n;
 
 describe('route × role', () => {
   it('declares a sensible number of routes, each with a summary', () => {
@@ -25,7 +27,9 @@ describe('route × role', () => {
 
   it('refuses every role a route does not allow, and lets allowed roles through', async () => {
     // sign-out ends the session the rest of the walk needs: walk it last
-    const routes = [...t.router.routes].sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+    const routes = [...t.router.routes].sort(
+      (a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'),
+    );
     const clients = Object.fromEntries(await Promise.all(TEST_ROLES.map(async (r) => [r, await t.as(r)] as const)));
     const failures: string[] = [];
     for (const route of routes) {
@@ -42,7 +46,8 @@ describe('route × role', () => {
         } else {
           if (res.status >= 500) failures.push(`${label} (server error on junk input: ${JSON.stringify(res.body)})`);
           if (route.spec.access !== 'public' && res.status === 401) failures.push(`${label} (allowed role refused)`);
-          if (route.method !== 'GET' && res.status < 300 && after === before) failures.push(`${label} changed something without an audit row`);
+          if (route.method !== 'GET' && res.status < 300 && after === before)
+            failures.push(`${label} changed something without an audit row`);
         }
         if (res.status >= 400 && !(res.body && res.body.error && res.body.error.code && res.body.error.message)) {
           failures.push(`${label} error without the {error:{code,message}} shape`);

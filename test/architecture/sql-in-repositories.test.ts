@@ -18,7 +18,8 @@ const LEGACY = [
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SQL = /\b(SELECT\s[^`'"]*?\bFROM\b|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|WITH RECURSIVE|TRUNCATE [a-z_]+)/;
-const isRepository = (f: string) => /^src\/modules\/[^/]+\/repo[^/]*\.ts$|^src\/modules\/[^/]+\/repo\//.test(f) || f.startsWith('src/db/');
+const isRepository = (f: string) =>
+  /^src\/modules\/[^/]+\/repo[^/]*\.ts$|^src\/modules\/[^/]+\/repo\//.test(f) || f.startsWith('src/db/');
 
 function sourceFiles(): string[] {
   return fs
@@ -29,7 +30,9 @@ function sourceFiles(): string[] {
 }
 
 describe('SQL only in repositories', () => {
-  const withSql = sourceFiles().filter((f) => !isRepository(f) && SQL.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+  const withSql = sourceFiles().filter(
+    (f) => !isRepository(f) && SQL.test(fs.readFileSync(path.join(ROOT, f), 'utf8')),
+  );
 
   it('no file outside repositories and the database layer holds SQL, but the legacy list', () => {
     expect(withSql.filter((f) => !LEGACY.includes(f))).toEqual([]);

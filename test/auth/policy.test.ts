@@ -24,13 +24,22 @@ describe('password policy (ASVS 4.0.3 V2.1.1 length ≥ 12, V2.1.7 common passwo
     const problems = passwordProblems(password, { username: 'nguyen.van.an', common });
     expect(problems.length).toBeGreaterThan(0);
     const text = problems.join(' ');
-    const expected = { blank: /khoảng trắng/, short: /ít nhất 12 ký tự/, common: /phổ biến/, simple: /phổ biến|quá đơn giản/, username: /tên đăng nhập/ }[why];
+    const expected = {
+      blank: /khoảng trắng/,
+      short: /ít nhất 12 ký tự/,
+      common: /phổ biến/,
+      simple: /phổ biến|quá đơn giản/,
+      username: /tên đăng nhập/,
+    }[why];
     expect(text).toMatch(expected!);
   });
 
-  it.each(['mat-khau-thu-nghiem', 'hôm nay trời đẹp quá', 'Kx7#mP2$vL9q', 'mot cau that dai de nho'])('%j is accepted', (password) => {
-    expect(passwordProblems(password, { username: 'nguyen.van.an', common })).toEqual([]);
-  });
+  it.each(['mat-khau-thu-nghiem', 'hôm nay trời đẹp quá', 'Kx7#mP2$vL9q', 'mot cau that dai de nho'])(
+    '%j is accepted',
+    (password) => {
+      expect(passwordProblems(password, { username: 'nguyen.van.an', common })).toEqual([]);
+    },
+  );
 
   it('counts a Vietnamese letter with its marks as one character', () => {
     expect(passwordProblems('đường phố ha', { common })).toEqual([]); // 12 characters, decomposed or not
@@ -79,8 +88,18 @@ describe('client address and trusted proxies', () => {
 });
 
 describe('who may manage accounts', () => {
-  const admin: Actor = { userId: 1, username: 'a', displayName: 'A', grants: [{ role: 'admin', agencyId: null, unitId: null }] };
-  const owner: Actor = { userId: 2, username: 'o', displayName: 'O', grants: [{ role: 'program_owner', agencyId: null, unitId: null }] };
+  const admin: Actor = {
+    userId: 1,
+    username: 'a',
+    displayName: 'A',
+    grants: [{ role: 'admin', agencyId: null, unitId: null }],
+  };
+  const owner: Actor = {
+    userId: 2,
+    username: 'o',
+    displayName: 'O',
+    grants: [{ role: 'program_owner', agencyId: null, unitId: null }],
+  };
   it('lets an administrator act on others, not lock or reset themselves; nobody else', () => {
     expect(can(admin, 'lock', { id: 5, active: true })).toBe(true);
     expect(can(admin, 'lock', { id: 1, active: true })).toBe(false);

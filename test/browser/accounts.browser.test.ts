@@ -36,7 +36,8 @@ async function openAccounts(page: Page) {
   page.on('dialog', (d) => void d.accept()); // "are you sure?"
 }
 
-const rowOf = (page: Page, username: string) => page.locator(`[data-testid="users-table"] tr[data-username="${username}"]`);
+const rowOf = (page: Page, username: string) =>
+  page.locator(`[data-testid="users-table"] tr[data-username="${username}"]`);
 
 async function trySignIn(page: Page, username: string, password: string) {
   await page.goto(`${app.baseUrl}/dang-nhap`);
@@ -55,15 +56,26 @@ describe('account management (browser)', () => {
     const admin = await app.newPage();
     await openAccounts(admin);
     await rowOf(admin, leaving.username).getByRole('button', { name: 'Khóa' }).click();
-    await expect.poll(() => admin.getByRole('status').filter({ hasText: `Đã khóa tài khoản ${leaving.username}.` }).count()).toBe(1);
-    await expect.poll(() => rowOf(admin, leaving.username).getByTestId('user-status').textContent()).toMatch(/^Đã khóa từ \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(b\.admin\)$/);
+    await expect
+      .poll(() =>
+        admin
+          .getByRole('status')
+          .filter({ hasText: `Đã khóa tài khoản ${leaving.username}.` })
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => rowOf(admin, leaving.username).getByTestId('user-status').textContent())
+      .toMatch(/^Đã khóa từ \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(b\.admin\)$/);
     await app.screenshot(admin, 'accounts-locked');
 
     // the locked user's next request finds the session gone
     await user.reload();
     await user.waitForURL(/\/dang-nhap/);
     await trySignIn(user, leaving.username, leaving.password);
-    await expect.poll(() => user.getByTestId('error').textContent()).toBe('Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống.');
+    await expect
+      .poll(() => user.getByTestId('error').textContent())
+      .toBe('Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống.');
 
     // the audit page names the account and the action in Vietnamese
     await admin.goto(`${app.baseUrl}/quan-tri/nhat-ky`);
@@ -77,7 +89,9 @@ describe('account management (browser)', () => {
     // unlocked, the user signs in again
     await admin.goto(`${app.baseUrl}/quan-tri/tai-khoan`);
     await rowOf(admin, leaving.username).getByRole('button', { name: 'Mở khóa' }).click();
-    await expect.poll(() => rowOf(admin, leaving.username).getByTestId('user-status').textContent()).toBe('Đang hoạt động');
+    await expect
+      .poll(() => rowOf(admin, leaving.username).getByTestId('user-status').textContent())
+      .toBe('Đang hoạt động');
     await trySignIn(user, leaving.username, leaving.password);
     await user.getByTestId('user-box').waitFor();
   });
@@ -92,13 +106,17 @@ describe('account management (browser)', () => {
     await form.getByLabel('Nhập lại mật khẩu mới').fill('password1234');
     await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     const error = form.getByTestId('error');
-    await expect.poll(() => error.textContent()).toContain('Mật khẩu mới: Mật khẩu này nằm trong danh sách mật khẩu phổ biến');
+    await expect
+      .poll(() => error.textContent())
+      .toContain('Mật khẩu mới: Mật khẩu này nằm trong danh sách mật khẩu phổ biến');
     expect(await error.textContent()).not.toContain('body.');
 
     await form.getByLabel('Mật khẩu mới', { exact: true }).fill('chiều nay mưa to quá');
     await form.getByLabel('Nhập lại mật khẩu mới').fill('chiều nay mưa to quá');
     await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await expect.poll(() => form.getByRole('status').textContent()).toBe('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.');
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.');
 
     await page.getByTestId('user-box').getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/dang-nhap/);
@@ -116,7 +134,9 @@ describe('account management (browser)', () => {
     expect(await box.textContent()).toContain('Mật khẩu dùng một lần của Hà Văn Quên (b.quen-mk):');
     const oneTime = (await box.locator('.one-time').textContent())!.trim();
     expect(oneTime).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
-    await expect.poll(() => rowOf(admin, forgetful.username).getByTestId('user-status').textContent()).toBe('Đang hoạt độngPhải đổi mật khẩu khi đăng nhập');
+    await expect
+      .poll(() => rowOf(admin, forgetful.username).getByTestId('user-status').textContent())
+      .toBe('Đang hoạt độngPhải đổi mật khẩu khi đăng nhập');
     await app.screenshot(admin, 'accounts-reset');
 
     const user = await app.newPage();
@@ -134,11 +154,15 @@ describe('account management (browser)', () => {
     await expect.poll(() => user.getByTestId('change-password').count()).toBe(0);
     await user.getByRole('heading', { level: 1 }).first().waitFor();
     // refusals on purpose above: the locked account (403), the weak password (422); nothing else may fail
-    expect(app.pageErrors.filter((e) => !/status of (403|422)/.test(e)), app.pageErrors.join("\n")).toEqual([]);
+    expect(
+      app.pageErrors.filter((e) => !/status of (403|422)/.test(e)),
+      app.pageErrors.join('\n'),
+    ).toEqual([]);
   });
 
   it('shows no raw code on the administration and sign-in pages, in Vietnamese and in English', async () => {
-    const RAW = /\b(VERIFIED|PARTIAL|UNVERIFIED|SUSPECT)\b|auth\.(session|login|password)|users\.(user|grants|password)|\buser #\d|body\.\w+/;
+    const RAW =
+      /\b(VERIFIED|PARTIAL|UNVERIFIED|SUSPECT)\b|auth\.(session|login|password)|users\.(user|grants|password)|\buser #\d|body\.\w+/;
     const page = await app.newPage();
     await trySignIn(page, 'khong-co-ai', 'sai'); // an error box on the sign-in page
     await page.getByTestId('error').waitFor();

@@ -18,7 +18,15 @@ let app: BrowserApp;
 let owner: BrowserUser;
 let province: BrowserUser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-browser-'));
-const HEADER = ['Mã tỉnh', 'Tên tỉnh', 'ebkk_villages', 'region3_communes', 'region2_communes', 'region1_communes', 'other_communes'];
+const HEADER = [
+  'Mã tỉnh',
+  'Tên tỉnh',
+  'ebkk_villages',
+  'region3_communes',
+  'region2_communes',
+  'region1_communes',
+  'other_communes',
+];
 
 async function criteriaFile(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
@@ -32,16 +40,53 @@ async function criteriaFile(rows: (string | number)[][]) {
 beforeAll(async () => {
   app = await startBrowserApp();
   const db = app.database.db;
-  const oldHaNoi = (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_from <= '2025-03-01' AND valid_to > '2025-03-01'`)).id;
-  const newHaNoi = (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_to IS NULL`)).id;
-  owner = { username: 'b.owner', displayName: 'Lê Văn Chủ Quản', password: 'mat-khau-trinh-duyet', grants: [{ role: 'program_owner', agencyId: null, unitId: null }] };
-  province = { username: 'b.ha-noi', displayName: 'Vũ Văn Tỉnh', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: newHaNoi }] };
+  const oldHaNoi = (
+    await db.one<{ id: string }>(
+      `SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_from <= '2025-03-01' AND valid_to > '2025-03-01'`,
+    )
+  ).id;
+  const newHaNoi = (
+    await db.one<{ id: string }>(
+      `SELECT id FROM admin_unit WHERE level = 'province' AND code = '01' AND valid_to IS NULL`,
+    )
+  ).id;
+  owner = {
+    username: 'b.owner',
+    displayName: 'Lê Văn Chủ Quản',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'program_owner', agencyId: null, unitId: null }],
+  };
+  province = {
+    username: 'b.ha-noi',
+    displayName: 'Vũ Văn Tỉnh',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'province_officer', agencyId: null, unitId: newHaNoi }],
+  };
   const created = await createUser(db, systemActor('test'), owner);
   await createUser(db, systemActor('test'), province);
   // Lines assigned to old Hà Nội for 2025 (central 1,000 m; local counterpart 40 m) and its support ratio.
-  const actor: Actor = { userId: created.id, username: owner.username, displayName: owner.displayName, grants: owner.grants };
-  await createLine(db, actor, { year: 2025, unitId: oldHaNoi, project: 'DA1', subProject: '', source: 'central_investment', assigned: 1_000_000_000 });
-  await createLine(db, actor, { year: 2025, unitId: oldHaNoi, project: 'DA1', subProject: '', source: 'local', assigned: 40_000_000 });
+  const actor: Actor = {
+    userId: created.id,
+    username: owner.username,
+    displayName: owner.displayName,
+    grants: owner.grants,
+  };
+  await createLine(db, actor, {
+    year: 2025,
+    unitId: oldHaNoi,
+    project: 'DA1',
+    subProject: '',
+    source: 'central_investment',
+    assigned: 1_000_000_000,
+  });
+  await createLine(db, actor, {
+    year: 2025,
+    unitId: oldHaNoi,
+    project: 'DA1',
+    subProject: '',
+    source: 'local',
+    assigned: 40_000_000,
+  });
   await setSupportRatio(db, actor, { year: 2025, unitId: oldHaNoi, ratio: 0.75, source: 'Số liệu thử nghiệm' });
 });
 afterAll(async () => {
@@ -60,18 +105,30 @@ describe('budget (browser)', () => {
     await p.getByTestId('budget-criteria-name').fill('Số xã, thôn theo khu vực');
     await p.getByTestId('budget-criteria-asof').fill('2025-08-01');
     await p.getByTestId('budget-criteria-source').fill('Dữ liệu thử nghiệm');
-    await p.getByTestId('budget-criteria-file').setInputFiles(await criteriaFile([['04', 'Cao Bằng', 10, 'nhiều', 1, 0, 4], ['99', 'Không có', 0, 0, 0, 5, -1]]));
+    await p.getByTestId('budget-criteria-file').setInputFiles(
+      await criteriaFile([
+        ['04', 'Cao Bằng', 10, 'nhiều', 1, 0, 4],
+        ['99', 'Không có', 0, 0, 0, 5, -1],
+      ]),
+    );
     await p.getByTestId('budget-criteria-submit').click();
     await p.getByTestId('budget-criteria-problems').waitFor();
     expect(await p.getByTestId('budget-criteria-problems').locator('tbody tr').count()).toBe(3);
-    await p.getByTestId('budget-criteria-file').setInputFiles(await criteriaFile([['04', 'Cao Bằng', 10, 2, 1, 0, 4], ['08', 'Tuyên Quang', 0, 0, 0, 5, 0]]));
+    await p.getByTestId('budget-criteria-file').setInputFiles(
+      await criteriaFile([
+        ['04', 'Cao Bằng', 10, 2, 1, 0, 4],
+        ['08', 'Tuyên Quang', 0, 0, 0, 5, 0],
+      ]),
+    );
     await p.getByTestId('budget-criteria-submit').click();
     await p.getByTestId('budget-criteria-result').waitFor();
     expect(await p.getByTestId('budget-criteria-result').textContent()).toBe('Đã nhập dữ liệu tiêu chí của 2 tỉnh.');
 
     // Run: the shipped 2026-2030 coefficient table (1 / 50 / 40 / 30 / 25): points 250 and 150; pool 1.000 million.
     await p.getByTestId('budget-run-name').fill('Thử phân bổ 2026');
-    await p.getByTestId('budget-run-rulebook').selectOption({ label: 'Chương trình MTQG 2026-2030 – hệ số theo đơn vị (phiên bản 1)' });
+    await p
+      .getByTestId('budget-run-rulebook')
+      .selectOption({ label: 'Chương trình MTQG 2026-2030 – hệ số theo đơn vị (phiên bản 1)' });
     await p.getByTestId('budget-run-set').selectOption({ index: 1 });
     await p.getByTestId('budget-run-pool').fill('1.000');
     await p.getByTestId('budget-run-submit').click();
@@ -89,7 +146,9 @@ describe('budget (browser)', () => {
     const cmp = p.getByTestId('budget-comparison');
     await cmp.waitFor();
     // points 350 / 150 → 700 / 300 million
-    expect(await cmp.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-difference')))).toEqual(['75000000', '-75000000']);
+    expect(
+      await cmp.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-difference'))),
+    ).toEqual(['75000000', '-75000000']);
     expect(await cmp.textContent()).toContain('+75');
     await app.screenshot(p, 'budget-allocation');
 

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('holidays page (browser)', () => {
-  it('2022: 01/09 is a day off with notice 245/VPCP-KGVX; 2024 shows the swapped Saturday; 2027 is flagged as the Code\'s default', async () => {
+  it("2022: 01/09 is a day off with notice 245/VPCP-KGVX; 2024 shows the swapped Saturday; 2027 is flagged as the Code's default", async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.steering);
     await page.goto(`${app.baseUrl}/ngay-nghi`);
@@ -28,7 +28,9 @@ describe('holidays page (browser)', () => {
     expect(text).toContain('Văn phòng Chính phủ (ý kiến Phó Thủ tướng)');
     expect(text).toContain('Thông báo 119/TB-LĐTBXH, chưa rõ ngày');
     expect(text).toContain('Đã xác minh');
-    expect(await notice.locator('a').first().getAttribute('href')).toBe('https://english.luatvietnam.vn/official-dispatch-no-245-vpcp-kgvx-dated-january-11-2022-of-the-government-office-215627-doc6.html');
+    expect(await notice.locator('a').first().getAttribute('href')).toBe(
+      'https://english.luatvietnam.vn/official-dispatch-no-245-vpcp-kgvx-dated-january-11-2022-of-the-government-office-215627-doc6.html',
+    );
 
     // a commune officer's phone: the page does not scroll sideways (the notices table scrolls inside its box)
     await page.setViewportSize({ width: 390, height: 844 });
@@ -36,12 +38,18 @@ describe('holidays page (browser)', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByTestId('calendar-year').fill('2024');
-    await expect.poll(() => page.locator('[data-testid="calendar"] tr[data-date="2024-05-04"][data-working="true"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="calendar-notice"][data-holiday="30/4 và 1/5"]').textContent()).toContain('làm bù T7 04/05/2024');
+    await expect
+      .poll(() => page.locator('[data-testid="calendar"] tr[data-date="2024-05-04"][data-working="true"]').count())
+      .toBe(1);
+    expect(await page.locator('[data-testid="calendar-notice"][data-holiday="30/4 và 1/5"]').textContent()).toContain(
+      'làm bù T7 04/05/2024',
+    );
 
     await page.getByTestId('calendar-year').fill('2026');
     await expect.poll(() => page.locator('[data-testid="calendar-notice"][data-status="UNVERIFIED"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="calendar-notice"][data-status="UNVERIFIED"]').textContent()).toContain('chưa xác minh');
+    expect(await page.locator('[data-testid="calendar-notice"][data-status="UNVERIFIED"]').textContent()).toContain(
+      'chưa xác minh',
+    );
 
     await page.getByTestId('calendar-year').fill('2027');
     await expect.poll(() => page.getByTestId('calendar-basis').getAttribute('data-basis')).toBe('statutory_default');

@@ -19,18 +19,39 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const db = app.database.db;
   const unit = async (level: string, code: string) =>
-    (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`, [level, code])).id;
+    (
+      await db.one<{ id: string }>(
+        `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`,
+        [level, code],
+      )
+    ).id;
   const provinceId = await unit('province', '01');
-  commune = { username: 'b.xa-dt', displayName: 'Đinh Thị Điện Thoại', password: 'mat-khau-trinh-duyet', grants: [{ role: 'commune_officer', agencyId: null, unitId: await unit('commune', '00004') }] };
-  province = { username: 'b.tinh-dt', displayName: 'Tô Văn Di Động', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: provinceId }] };
+  commune = {
+    username: 'b.xa-dt',
+    displayName: 'Đinh Thị Điện Thoại',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'commune_officer', agencyId: null, unitId: await unit('commune', '00004') }],
+  };
+  province = {
+    username: 'b.tinh-dt',
+    displayName: 'Tô Văn Di Động',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'province_officer', agencyId: null, unitId: provinceId }],
+  };
   for (const u of [commune, province]) await createUser(db, systemActor('test'), u);
   // A task given to every province (as the program owner does), so the province officer has one to report on.
   const plan = await db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-  const owner = { userId: 0, username: 'test', displayName: 'Chủ quản thử', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+  const owner = {
+    userId: 0,
+    username: 'test',
+    displayName: 'Chủ quản thử',
+    grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }],
+  };
   const task = await createTask(db, owner, {
     planId: plan.id,
     position: '99',
-    title: 'Báo cáo kết quả thực hiện Chương trình năm 2026 của Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+    title:
+      'Báo cáo kết quả thực hiện Chương trình năm 2026 của Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
     fanOut: 'provinces',
     coordinatorIds: [],
     deadline: 'trước ngày 15/12/2026',
@@ -91,7 +112,7 @@ describe('phone, 390 px (browser)', () => {
     await expect.poll(() => nav.isVisible()).toBe(false); // folded again after choosing
   });
 
-  it('fits the commune officer\'s pages without sideways scrolling', async () => {
+  it("fits the commune officer's pages without sideways scrolling", async () => {
     const page = await phonePage();
     await app.signIn(page, commune);
     for (const path of ['/', '/ke-hoach', '/qua-han', `/ke-hoach/${provinceTaskId}`, '/doi-mat-khau', '/ho-ngheo']) {
@@ -102,7 +123,7 @@ describe('phone, 390 px (browser)', () => {
     await app.screenshot(page, 'phone-commune');
   });
 
-  it('fits the province officer\'s agency page and the task page with its progress form', async () => {
+  it("fits the province officer's agency page and the task page with its progress form", async () => {
     const page = await phonePage();
     await app.signIn(page, province);
     await page.goto(`${app.baseUrl}/co-quan-toi`);

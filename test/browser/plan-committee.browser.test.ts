@@ -75,11 +75,17 @@ describe('committee meetings and supervision plans (browser)', () => {
     await sv.locator('#sv-0-0-0-to').selectOption('MOF');
     await sv.locator('#sv-0-0-0-deadline').fill('càng sớm càng tốt');
     await sv.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-    await expect.poll(() => sv.getByTestId('problem-body.visits.0.findings.0.recommendations.0.deadline').textContent()).toContain('Không hiểu thời hạn "càng sớm càng tốt"');
+    await expect
+      .poll(() => sv.getByTestId('problem-body.visits.0.findings.0.recommendations.0.deadline').textContent())
+      .toContain('Không hiểu thời hạn "càng sớm càng tốt"');
     await sv.locator('#sv-0-0-0-deadline').fill('trước ngày 01/12/2025');
     await sv.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-    await expect.poll(() => sv.getByRole('status').textContent()).toBe('Đã lưu kế hoạch kiểm tra, giám sát với 1 kiến nghị.');
-    const rec = page.getByTestId('recommendations').locator('tr', { hasText: 'Hoàn thành phân bổ vốn sự nghiệp còn lại' });
+    await expect
+      .poll(() => sv.getByRole('status').textContent())
+      .toBe('Đã lưu kế hoạch kiểm tra, giám sát với 1 kiến nghị.');
+    const rec = page
+      .getByTestId('recommendations')
+      .locator('tr', { hasText: 'Hoàn thành phân bổ vốn sự nghiệp còn lại' });
     await rec.waitFor();
     const recText = await rec.textContent();
     expect(recText).toContain('30/11/2025');
@@ -88,11 +94,15 @@ describe('committee meetings and supervision plans (browser)', () => {
     await app.screenshot(page, 'plan-supervision-form');
 
     // A later visit under the same plan; "15 ngày làm việc" counts Vietnamese working days from the visit
-    const planRow = page.getByTestId('supervision-plans').locator('tr', { hasText: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025' });
+    const planRow = page
+      .getByTestId('supervision-plans')
+      .locator('tr', { hasText: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025' });
     await expect.poll(() => planRow.getByTestId('plan-visits').textContent()).toBe('1');
     const more = page.getByTestId('supervision-visits-form');
     await more.locator('summary').click();
-    await more.getByLabel('Kế hoạch').selectOption({ label: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025 (2025)' });
+    await more
+      .getByLabel('Kế hoạch')
+      .selectOption({ label: 'Kiểm tra thực hiện Chương trình tại Bộ Tài chính năm 2025 (2025)' });
     await more.getByTestId('add-visit-0-date').fill('02/10/2025');
     await more.getByTestId('add-visit-0-date').press('Enter');
     await more.locator('#sv-add-0-agency option[value="MOF"]').waitFor({ state: 'attached' });
@@ -102,7 +112,9 @@ describe('committee meetings and supervision plans (browser)', () => {
     await more.locator('#sv-add-0-0-0-to').selectOption('MOF');
     await more.locator('#sv-add-0-0-0-deadline').fill('15 ngày làm việc');
     await more.getByRole('button', { name: 'Lưu các đợt' }).click();
-    await expect.poll(() => more.getByRole('status').textContent()).toBe('Đã ghi các đợt kiểm tra, giám sát với 1 kiến nghị.');
+    await expect
+      .poll(() => more.getByRole('status').textContent())
+      .toBe('Đã ghi các đợt kiểm tra, giám sát với 1 kiến nghị.');
     await expect.poll(() => planRow.getByTestId('plan-visits').textContent()).toBe('2');
     const later = page.getByTestId('recommendations').locator('tr', { hasText: 'Gửi báo cáo quý III về Ban Chỉ đạo' });
     await expect.poll(() => later.textContent()).toContain('23/10/2025');
@@ -116,7 +128,9 @@ describe('committee meetings and supervision plans (browser)', () => {
     await cf.getByTestId('committee-valid-from').press('Enter');
     const unit = cf.getByRole('combobox', { name: 'Đơn vị hành chính' });
     await unit.fill('ha noi');
-    await expect.poll(() => cf.getByRole('listbox', { name: 'Đơn vị hành chính' }).getByRole('option').allTextContents()).toEqual([expect.stringContaining('Hà Nội')]);
+    await expect
+      .poll(() => cf.getByRole('listbox', { name: 'Đơn vị hành chính' }).getByRole('option').allTextContents())
+      .toEqual([expect.stringContaining('Hà Nội')]);
     await unit.press('Enter');
     await cf.getByLabel('Tên Ban Chỉ đạo').fill('Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Hà Nội');
     await cf.getByRole('button', { name: 'Đăng ký', exact: true }).click();

@@ -42,7 +42,15 @@ describe('plan screens (browser)', () => {
     expect(label.length).toBeLessThan(titleOf('3.4').length);
     expect(await row.locator('title').textContent()).toContain(`3.4. ${titleOf('3.4')}`);
     const legend = (await page.getByTestId('gantt-legend').textContent())!;
-    for (const text of ['Thời gian thực hiện', 'Hoàn thành đúng hạn', 'Hoàn thành chậm', 'Quá hạn (đã có báo cáo)', 'Quá hạn, chưa nhận được báo cáo', 'Ngày xem']) expect(legend).toContain(text);
+    for (const text of [
+      'Thời gian thực hiện',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành chậm',
+      'Quá hạn (đã có báo cáo)',
+      'Quá hạn, chưa nhận được báo cáo',
+      'Ngày xem',
+    ])
+      expect(legend).toContain(text);
     // the five main tasks have no deadline in the decision: listed under the chart, not drawn
     const undated = page.getByTestId('gantt-undated');
     expect(await undated.textContent()).toContain('Chưa có thời hạn:');

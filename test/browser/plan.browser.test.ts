@@ -51,7 +51,9 @@ describe('plan (browser)', () => {
     // Timeline with the line of the viewing date
     await page.getByTestId('plan-timeline-tab').click();
     expect(await page.getByTestId('gantt-today').getAttribute('data-date')).toBe(todayInVietnam());
-    expect(await page.locator('[data-testid="gantt-row"][data-position="3.4"]').getAttribute('data-days-late')).toBe('74');
+    expect(await page.locator('[data-testid="gantt-row"][data-position="3.4"]').getAttribute('data-days-late')).toBe(
+      '74',
+    );
     await app.screenshot(page, 'plan-gantt');
 
     // Task 3.7 (MPI): start it and report 60%
@@ -72,10 +74,16 @@ describe('plan (browser)', () => {
     expect(await page.getByTestId('changes').textContent()).toContain('Chưa có báo cáo → Đang thực hiện');
     // Evidence: a PDF is kept with its checksum, an executable is refused with a Vietnamese message
     await page.getByTestId('assignment-edit').click();
-    await page.getByTestId('evidence-file').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await page
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
     await page.getByTestId('evidence-upload').click();
     await expect.poll(() => page.getByTestId('error').textContent()).toContain('Loại tệp "virus.exe" không được phép');
-    await page.getByTestId('evidence-file').setInputFiles({ name: 'du-thao-quy-che.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 dự thảo') });
+    await page.getByTestId('evidence-file').setInputFiles({
+      name: 'du-thao-quy-che.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 dự thảo'),
+    });
     await page.getByTestId('evidence-upload').click();
     await expect.poll(() => page.getByTestId('evidence').textContent()).toContain('du-thao-quy-che.pdf');
     await app.screenshot(page, 'plan-task');
@@ -83,7 +91,9 @@ describe('plan (browser)', () => {
     // The timeline shows the new status
     await page.goto(`${app.baseUrl}/ke-hoach`);
     await page.getByTestId('plan-timeline-tab').click();
-    await expect.poll(() => page.locator('[data-testid="gantt-row"][data-position="3.7"]').getAttribute('data-status')).toBe('in_progress');
+    await expect
+      .poll(() => page.locator('[data-testid="gantt-row"][data-position="3.7"]').getAttribute('data-status'))
+      .toBe('in_progress');
 
     // The daily digest reaches the officer's "my agency" page
     await runDigest(app.database.db, todayInVietnam());
@@ -92,7 +102,9 @@ describe('plan (browser)', () => {
     expect(await page.getByTestId('my-agencies').textContent()).toContain('Bộ Kế hoạch và Đầu tư');
     expect(await page.locator('[data-testid="my-late"] [data-position="3.7"]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid="notifications"] [data-kind="digest"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="notifications"] [data-kind="digest"]').textContent()).toMatch(/quá hạn: [1-9]/);
+    expect(await page.locator('[data-testid="notifications"] [data-kind="digest"]').textContent()).toMatch(
+      /quá hạn: [1-9]/,
+    );
     await app.screenshot(page, 'plan-my-agency');
 
     // Committees over time and the register of instruments
@@ -104,11 +116,33 @@ describe('plan (browser)', () => {
     await page.getByTestId('instruments').waitFor();
     const row353 = page.getByTestId('instruments').locator('tr', { hasText: '353/QĐ-TTg' });
     expect(await row353.textContent()).toContain('15/03/2022');
-    // A supervision recommendation addressed to MPI (in force until its 2025 merger), followed to closure by its officer
-    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    // A supervision recommendation addressed to MPI (in force until its 2025 merger), followed to closure by its
+    // officer
+    const owner = {
+      userId: 0,
+      username: 'test',
+      displayName: 'Chủ quản',
+      grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }],
+    };
     await createSupervision(app.database.db, owner, {
-      kind: 'supervision', title: 'Giám sát thử', year: 2025,
-      visits: [{ visitedOn: '2025-01-10', agencyId: 'MPI', findings: [{ body: 'Chưa có quy chế làm việc', severity: 'normal', recommendations: [{ body: 'Trình quy chế làm việc', addresseeAgencyId: 'MPI', deadline: 'trước ngày 01/12/2025' }] }] }],
+      kind: 'supervision',
+      title: 'Giám sát thử',
+      year: 2025,
+      visits: [
+        {
+          visitedOn: '2025-01-10',
+          agencyId: 'MPI',
+          findings: [
+            {
+              body: 'Chưa có quy chế làm việc',
+              severity: 'normal',
+              recommendations: [
+                { body: 'Trình quy chế làm việc', addresseeAgencyId: 'MPI', deadline: 'trước ngày 01/12/2025' },
+              ],
+            },
+          ],
+        },
+      ],
     });
     await page.goto(`${app.baseUrl}/giam-sat`);
     const rec = page.getByTestId('recommendations').locator('tr', { hasText: 'Trình quy chế làm việc' });
@@ -135,7 +169,9 @@ describe('plan (browser)', () => {
     await expect.poll(() => page.getByTestId('error').textContent()).toContain('Không hiểu thời hạn "cuối năm sau"');
     await page.getByTestId('new-task-deadline').fill('quý IV/2026');
     await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã thêm' }).textContent()).toBe('Đã thêm nhiệm vụ 6 (34 phân công).');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã thêm' }).textContent())
+      .toBe('Đã thêm nhiệm vụ 6 (34 phân công).');
     const row = page.locator('[data-testid="plan-row"][data-position="6"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('31/12/2026');
@@ -144,12 +180,16 @@ describe('plan (browser)', () => {
     await page.goto(`${app.baseUrl}/ngay-nghi`);
     await page.getByTestId('calendar-year').fill('2025');
     await expect.poll(() => page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').getAttribute('data-code')).toBe('tet');
-    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-04-07"]').getAttribute('data-code')).toBe('hung_kings');
+    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-01-29"]').getAttribute('data-code')).toBe(
+      'tet',
+    );
+    expect(await page.locator('[data-testid="calendar"] tr[data-date="2025-04-07"]').getAttribute('data-code')).toBe(
+      'hung_kings',
+    );
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 
-  it('a ministry registers its own plan and adds a task it leads; the Government\'s plan stays one choice away', async () => {
+  it("a ministry registers its own plan and adds a task it leads; the Government's plan stays one choice away", async () => {
     const page = await app.newPage();
     await app.signIn(page, MOF_OFFICER);
     await page.goto(`${app.baseUrl}/ke-hoach`);
@@ -159,7 +199,9 @@ describe('plan (browser)', () => {
     await form.locator('summary').click();
     await form.getByLabel('Số, ký hiệu').fill('15/KH-BTC');
     await form.getByLabel('Tên kế hoạch').fill('Kế hoạch của Bộ Tài chính thực hiện Chương trình năm 2027');
-    await expect.poll(() => form.getByLabel('Cơ quan ban hành').locator('option').allTextContents()).toEqual(['Bộ Tài chính']);
+    await expect
+      .poll(() => form.getByLabel('Cơ quan ban hành').locator('option').allTextContents())
+      .toEqual(['Bộ Tài chính']);
     await form.getByRole('button', { name: 'Đăng ký kế hoạch' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Đã đăng ký kế hoạch 15/KH-BTC.');
     // the page now shows the new plan, empty, with the task form of its owner (no fan-out, lead = the ministry)
@@ -189,7 +231,9 @@ describe('plan (browser)', () => {
     await page.goto(`${app.baseUrl}/qua-han`);
     await page.getByTestId('overdue-as-of').fill('15/01/2026');
     await page.getByTestId('overdue-as-of').blur();
-    const silent = page.locator('[data-testid="overdue-no-report-table"] [data-testid="plan-row"][data-position="2.1"]');
+    const silent = page.locator(
+      '[data-testid="overdue-no-report-table"] [data-testid="plan-row"][data-position="2.1"]',
+    );
     await silent.waitFor();
     expect(await silent.getByTestId('days-late').textContent()).toBe('chưa có báo cáo');
     expect(await page.locator('[data-testid="overdue-table"] [data-position="2.1"]').count()).toBe(0);
@@ -200,13 +244,17 @@ describe('plan (browser)', () => {
     await page.goto(`${app.baseUrl}/ke-hoach`);
     await page.locator('[data-testid="plan-row"][data-position="3.4"]').getByRole('link').click();
     await page.getByTestId('task-page').waitFor();
-    expect(await page.getByTestId('task-lateness').textContent()).toBe('Ban hành 74 ngày sau thời hạn, chưa rõ ngày trình');
+    expect(await page.getByTestId('task-lateness').textContent()).toBe(
+      'Ban hành 74 ngày sau thời hạn, chưa rõ ngày trình',
+    );
     expect(await page.getByTestId('task-submitted-on').textContent()).toContain('chưa rõ');
     await page.getByTestId('submission-date').fill('28/12/2021');
     await page.getByTestId('submission-date').blur();
     await page.getByTestId('submission-source').fill('Giá trị kiểm thử');
     await page.getByTestId('submission-save').click();
-    await expect.poll(() => page.getByTestId('task-lateness').textContent()).toBe('Trình đúng hạn; ban hành 74 ngày sau thời hạn');
+    await expect
+      .poll(() => page.getByTestId('task-lateness').textContent())
+      .toBe('Trình đúng hạn; ban hành 74 ngày sau thời hạn');
     expect(await page.getByTestId('task-submitted-on').textContent()).toContain('28/12/2021');
 
     // a fanned-out task lists all its assignments (63 provincial plans)
@@ -220,7 +268,9 @@ describe('plan (browser)', () => {
     await page.getByTestId('committee').filter({ hasText: '1945/QĐ-TTg' }).getByRole('button').click();
     const members = page.getByTestId('members-BCD-TW-2021');
     await expect.poll(() => members.textContent()).toContain('Phạm Bình Minh');
-    expect(await members.locator('tr', { hasText: 'Phạm Bình Minh' }).textContent()).toContain('18/11/2021 – 05/01/2023');
+    expect(await members.locator('tr', { hasText: 'Phạm Bình Minh' }).textContent()).toContain(
+      '18/11/2021 – 05/01/2023',
+    );
     expect(await members.locator('tr', { hasText: 'Đào Ngọc Dung' }).textContent()).toContain('chưa rõ sau 18/11/2021');
     expect(await members.textContent()).not.toContain('– nay');
     // the errors the earlier tests provoke on purpose (422) are logged by Chromium on the shared app

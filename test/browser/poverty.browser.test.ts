@@ -43,7 +43,11 @@ const GOOD: TemplateRows = {
   ],
 };
 const BAD: TemplateRows = {
-  households: [GOOD.households![0], ['BD-02', 'Lò Thị Mai', null, 'Thái', 'Tổ 2', 'Miền núi', 160, null, '6.1; 8.8', null, null, null, null], GOOD.households![2]],
+  households: [
+    GOOD.households![0],
+    ['BD-02', 'Lò Thị Mai', null, 'Thái', 'Tổ 2', 'Miền núi', 160, null, '6.1; 8.8', null, null, null, null],
+    GOOD.households![2],
+  ],
   members: [...GOOD.members!, ['BD-99', 'Không có hộ', 'Con', '31/02/2010', null, null, null]],
 };
 
@@ -51,9 +55,24 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const db = app.database.db;
   const unit = async (level: string, code: string) =>
-    (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`, [level, code])).id;
-  commune = { username: 'b.ba-dinh', displayName: 'Đỗ Thị Xã', password: 'mat-khau-trinh-duyet', grants: [{ role: 'commune_officer', agencyId: null, unitId: await unit('commune', '00004') }] };
-  province = { username: 'b.ha-noi', displayName: 'Vũ Văn Tỉnh', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }] };
+    (
+      await db.one<{ id: string }>(
+        `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`,
+        [level, code],
+      )
+    ).id;
+  commune = {
+    username: 'b.ba-dinh',
+    displayName: 'Đỗ Thị Xã',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'commune_officer', agencyId: null, unitId: await unit('commune', '00004') }],
+  };
+  province = {
+    username: 'b.ha-noi',
+    displayName: 'Vũ Văn Tỉnh',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }],
+  };
   for (const u of [commune, province]) await createUser(db, systemActor('test'), u);
 });
 afterAll(async () => {
@@ -80,7 +99,9 @@ describe('poverty review (browser)', () => {
     await c.getByTestId('poverty-file').setInputFiles(await workbook('bad.xlsx', BAD));
     await c.getByTestId('poverty-import').click();
     await c.getByTestId('poverty-import-problems').waitFor();
-    const cells = await c.getByTestId('poverty-problem').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
+    const cells = await c
+      .getByTestId('poverty-problem')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
     expect(cells).toEqual(expect.arrayContaining(['Hộ gia đình!F3', 'Thành viên!D5']));
     expect(await c.getByTestId('poverty-import-problems').textContent()).toContain('Nông thôn');
     await app.screenshot(c, 'poverty-import-errors');
@@ -118,7 +139,9 @@ describe('poverty review (browser)', () => {
     const map = p.getByTestId('province-map');
     await expect.poll(() => map.getAttribute('data-state')).toBe('ready');
     expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('—');
-    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toBe('chưa có số hộ dân cư (1 xã có kết quả)');
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toBe(
+      'chưa có số hộ dân cư (1 xã có kết quả)',
+    );
 
     // The commune reports its resident households (the commune's Biểu tổng hợp).
     await c.getByTestId('poverty-resident-total').fill('1200');
@@ -135,12 +158,17 @@ describe('poverty review (browser)', () => {
     expect(await row.getAttribute('data-households')).toBe('1200');
     expect(await row.getAttribute('data-coverage')).toMatch(/^1\/\d+$/);
     await p.getByRole('combobox', { name: 'Xã, phường' }).fill('ba dinh');
-    await p.getByRole('option', { name: /Phường Ba Đình/ }).first().click();
+    await p
+      .getByRole('option', { name: /Phường Ba Đình/ })
+      .first()
+      .click();
     await p.getByTestId('poverty-commune-panel').waitFor();
     await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('province');
     await p.getByTestId('poverty-approve').click();
     await expect.poll(() => p.getByTestId('poverty-review').getAttribute('data-next-approver')).toBe('central');
-    expect(await p.locator('[data-testid="poverty-approval"][data-level="province"]').getAttribute('data-approved')).not.toBe('');
+    expect(
+      await p.locator('[data-testid="poverty-approval"][data-level="province"]').getAttribute('data-approved'),
+    ).not.toBe('');
     expect(await p.getByTestId('poverty-local-practice').textContent()).toContain('không phải quy định');
     await app.screenshot(p, 'poverty-province');
     // The map colours provinces by the official rate over resident households, with the coverage next to it.
@@ -149,7 +177,9 @@ describe('poverty review (browser)', () => {
     expect(await map.getAttribute('data-indicator')).toBe('poor-rate');
     expect(await map.getAttribute('data-province-count')).toBe('34');
     expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.num').textContent()).toBe('0,08');
-    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toMatch(/^1\/\d+ xã đã báo cáo$/);
+    expect(await p.locator('[data-testid="map-table"] tr[data-code="01"] td.note').textContent()).toMatch(
+      /^1\/\d+ xã đã báo cáo$/,
+    );
     expect(await p.locator('[data-testid="map-table"] tr[data-code="04"] td.num').textContent()).toBe('—');
     expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
@@ -172,7 +202,9 @@ describe('poverty review (browser)', () => {
     await p.getByRole('combobox', { name: 'Xã, phường' }).fill('an');
     const listbox = p.getByRole('listbox', { name: 'Xã, phường' });
     await listbox.getByRole('option').first().waitFor();
-    const options = await listbox.getByRole('option').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
+    const options = await listbox
+      .getByRole('option')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
     expect(options.length).toBeGreaterThan(0);
     const codes = new Set(expected.map((e) => e.code));
     expect(options.filter((code) => !codes.has(code))).toEqual([]);
@@ -191,12 +223,16 @@ describe('poverty review (browser)', () => {
     expect(await p.getByTestId('poverty-out-of-scope').textContent()).toContain('ngoài phạm vi');
     expect(await p.getByTestId('poverty-commune-panel').count()).toBe(0);
     // The server refuses it too.
-    const res = await p.request.get(`${app.baseUrl}/api/poverty/communes/${encodeURIComponent(other.id)}/households?year=2025`);
+    const res = await p.request.get(
+      `${app.baseUrl}/api/poverty/communes/${encodeURIComponent(other.id)}/households?year=2025`,
+    );
     expect(res.status()).toBe(403);
     // The page opens on the review year in progress, not a fixed year.
     await p.goto(`${app.baseUrl}/ho-ngheo`);
     const { currentReviewYear } = await import('../../src/domain/poverty/scope');
     const { todayInVietnam } = await import('../../src/domain/text');
-    await expect.poll(() => p.getByTestId('poverty-year').inputValue()).toBe(String(currentReviewYear(todayInVietnam())));
+    await expect
+      .poll(() => p.getByTestId('poverty-year').inputValue())
+      .toBe(String(currentReviewYear(todayInVietnam())));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Results "done when": a commune officer enters a report that fails a rule, fixes and submits it; the
  * province officer approves it and opens its print view (national heading); the program owner's home
- * page changes, and the province's home counts the report; an anonymous visitor sees the public page with the figures and no personal data.
+ * page changes, and the province's home counts the report; an anonymous visitor sees the public page with the figures
+ * and no personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
@@ -21,11 +22,31 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const db = app.database.db;
   const unit = async (level: string, code: string) =>
-    (await db.one<{ id: string }>(`SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`, [level, code])).id;
+    (
+      await db.one<{ id: string }>(
+        `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_to IS NULL ORDER BY valid_from DESC LIMIT 1`,
+        [level, code],
+      )
+    ).id;
   communeId = await unit('commune', '00004');
-  commune = { username: 'b.xa', displayName: 'Đỗ Thị Xã', password: 'mat-khau-trinh-duyet', grants: [{ role: 'commune_officer', agencyId: null, unitId: communeId }] };
-  province = { username: 'b.tinh', displayName: 'Vũ Văn Tỉnh', password: 'mat-khau-trinh-duyet', grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }] };
-  owner = { username: 'b.chu-quan', displayName: 'Lê Văn Chủ Quản', password: 'mat-khau-trinh-duyet', grants: [{ role: 'program_owner', agencyId: null, unitId: null }] };
+  commune = {
+    username: 'b.xa',
+    displayName: 'Đỗ Thị Xã',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'commune_officer', agencyId: null, unitId: communeId }],
+  };
+  province = {
+    username: 'b.tinh',
+    displayName: 'Vũ Văn Tỉnh',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'province_officer', agencyId: null, unitId: await unit('province', '01') }],
+  };
+  owner = {
+    username: 'b.chu-quan',
+    displayName: 'Lê Văn Chủ Quản',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'program_owner', agencyId: null, unitId: null }],
+  };
   for (const u of [commune, province, owner]) await createUser(db, systemActor('test'), u);
   const today = todayInVietnam();
   const key = `${today.slice(0, 4)}S${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
@@ -69,7 +90,9 @@ describe('results (browser)', () => {
     await c.locator('[data-field="near_poor"]').fill('30');
     await c.getByRole('button', { name: 'Lưu số liệu' }).click();
     await c.getByTestId('report-problems').waitFor();
-    expect(await c.getByTestId('report-problems').textContent()).toContain('Quy tắc "Số hộ nghèo và cận nghèo không vượt tổng số hộ" không đạt');
+    expect(await c.getByTestId('report-problems').textContent()).toContain(
+      'Quy tắc "Số hộ nghèo và cận nghèo không vượt tổng số hộ" không đạt',
+    );
     await app.screenshot(c, 'results-rule-failure');
     await c.locator('[data-field="near_poor"]').fill('10');
     await c.getByRole('button', { name: 'Lưu số liệu' }).click();

@@ -23,7 +23,9 @@ afterAll(async () => {
 function expectedMenu(user: BrowserUser, lang: 'vi' | 'en'): string[] {
   const actor = { userId: 0, username: user.username, displayName: user.displayName, grants: user.grants };
   const visible = PAGES.filter((p) => p.nav && allows(actor, p.roles));
-  return [...visible.filter((p) => p.nav === 'main'), ...visible.filter((p) => p.nav === 'admin')].map((p) => p.label[lang]);
+  return [...visible.filter((p) => p.nav === 'main'), ...visible.filter((p) => p.nav === 'admin')].map(
+    (p) => p.label[lang],
+  );
 }
 
 const map = (page: Page) => page.getByTestId('province-map');
@@ -42,11 +44,15 @@ async function renderedMap(page: Page, date: string) {
 describe('sign-in → map (browser)', () => {
   it('refuses a wrong password, signs in, and the map shows 34 provinces today and 63 on 01/01/2024', async () => {
     const page = await app.newPage();
-    // The public (not signed in) may see the home page (the program's public results), the map, the units and the results, nothing else.
+    // The public (not signed in) may see the home page (the program's public results), the map, the units and the
+    // results, nothing else.
     await page.goto(`${app.baseUrl}/ban-do`);
     await page.getByTestId('public-box').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-    const publicMenu = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
+    const publicMenu = await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link')
+      .allTextContents();
     expect(publicMenu).toEqual(PAGES.filter((p) => p.nav && p.public).map((p) => p.label.vi));
     expect(publicMenu).toEqual(['Trang chủ', 'Bản đồ', 'Đơn vị hành chính', 'Kết quả Chương trình']);
     expect((await renderedMap(page, await currentMapDate(page))).provinces).toBe(34);
@@ -68,7 +74,9 @@ describe('sign-in → map (browser)', () => {
     await page.waitForURL(/\/quan-tri\/nhat-ky$/);
     expect(await page.getByTestId('user-box').textContent()).toContain('Nguyễn Thị Quản Trị');
     // The sign-in itself is in the audit log.
-    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').first().textContent()).toContain('Đăng nhập');
+    await expect
+      .poll(() => page.getByTestId('audit-table').locator('tbody tr').first().textContent())
+      .toContain('Đăng nhập');
 
     // The shell's navigation, in Vietnamese, with the admin group for an administrator.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -91,7 +99,9 @@ describe('sign-in → map (browser)', () => {
     // Before the data: refused next to the field, the map stays on its date.
     await date.fill('31/12/2020');
     await date.press('Enter');
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Dữ liệu đơn vị hành chính có từ ngày 01/01/2021.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Dữ liệu đơn vị hành chính có từ ngày 01/01/2021.');
     expect(await map(page).getAttribute('data-province-count')).toBe('34');
     await date.fill('01/01/2024');
     await date.press('Enter');
@@ -118,7 +128,10 @@ describe('sign-in → map (browser)', () => {
   it('finds "Thanh Hóa" when typing "thanh hoa" in the unit picker', async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị hành chính' }).click(); // the home page has cards with the same names
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Đơn vị hành chính' })
+      .click(); // the home page has cards with the same names
     await page.getByLabel('Cấp').selectOption('commune');
     const picker = page.getByRole('combobox', { name: 'Thuộc tỉnh, thành phố' });
     await picker.fill('thanh hoa');
@@ -161,7 +174,9 @@ describe('sign-in → map (browser)', () => {
     await app.database.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
     await page.waitForURL(/\/dang-nhap/);
-    expect(await page.getByTestId('session-expired').textContent()).toBe('Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
+    expect(await page.getByTestId('session-expired').textContent()).toBe(
+      'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+    );
   });
 });
 
@@ -176,7 +191,10 @@ describe('administration screens (browser)', () => {
     await page.getByLabel('Vai trò').selectOption('province_officer');
     const picker = page.getByRole('combobox', { name: 'Tỉnh, thành phố phụ trách' });
     await picker.fill('thanh hoa');
-    await page.getByRole('listbox').getByRole('option', { name: /Tỉnh Thanh Hóa/ }).click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /Tỉnh Thanh Hóa/ })
+      .click();
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'cb.thanhhoa' }).count()).toBe(1);
     const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: 'cb.thanhhoa' });

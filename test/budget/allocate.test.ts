@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, largestRemainder, parseInputsCsv, parsePool, validateRulebook, explainLine, type Rulebook } from '../../src/domain/budget';
+import {
+  allocate,
+  largestRemainder,
+  parseInputsCsv,
+  parsePool,
+  validateRulebook,
+  explainLine,
+  type Rulebook,
+} from '../../src/domain/budget';
 
 const EXAMPLE = {
   name: 'Ví dụ',
@@ -7,7 +15,13 @@ const EXAMPLE = {
   criteria: [
     { code: 'poor_households', perUnit: 0.001 },
     { code: 'poor_districts', perUnit: 15 },
-    { code: 'ethnic_share', bands: [{ min: 0, max: 30, points: 5 }, { min: 30, max: null, points: 10 }] },
+    {
+      code: 'ethnic_share',
+      bands: [
+        { min: 0, max: 30, points: 5 },
+        { min: 30, max: null, points: 10 },
+      ],
+    },
   ],
 };
 
@@ -56,31 +70,112 @@ describe('points method (money per point × points, QĐ 48/2016/QĐ-TTg method)'
 
   it('the 2026-2030 coefficient table is expressible as data (1 / 50 / 40 / 30 / 25 per unit)', () => {
     const rb = rulebook({
-      name: '2026-2030', legalBasis: 'Chương trình MTQG 2026-2030 (số quyết định chưa xác minh)',
+      name: '2026-2030',
+      legalBasis: 'Chương trình MTQG 2026-2030 (số quyết định chưa xác minh)',
       criteria: [
-        { code: 'ebkk_villages', perUnit: 1 }, { code: 'region3_communes', perUnit: 50 }, { code: 'region2_communes', perUnit: 40 },
-        { code: 'region1_communes', perUnit: 30 }, { code: 'other_communes', perUnit: 25 },
+        { code: 'ebkk_villages', perUnit: 1 },
+        { code: 'region3_communes', perUnit: 50 },
+        { code: 'region2_communes', perUnit: 40 },
+        { code: 'region1_communes', perUnit: 30 },
+        { code: 'other_communes', perUnit: 25 },
       ],
     });
-    const r = allocate(rb, [
-      { province: 'A', values: { ebkk_villages: 10, region3_communes: 2, region2_communes: 1, region1_communes: 0, other_communes: 4 } },
-      { province: 'B', values: { ebkk_villages: 0, region3_communes: 0, region2_communes: 0, region1_communes: 5, other_communes: 0 } },
-    ], 300n, 'dong');
-    expect(r.ok && r.value.lines.map((l) => [l.points, l.amount])).toEqual([[250, 188], [150, 112]]);
+    const r = allocate(
+      rb,
+      [
+        {
+          province: 'A',
+          values: {
+            ebkk_villages: 10,
+            region3_communes: 2,
+            region2_communes: 1,
+            region1_communes: 0,
+            other_communes: 4,
+          },
+        },
+        {
+          province: 'B',
+          values: {
+            ebkk_villages: 0,
+            region3_communes: 0,
+            region2_communes: 0,
+            region1_communes: 5,
+            other_communes: 0,
+          },
+        },
+      ],
+      300n,
+      'dong',
+    );
+    expect(r.ok && r.value.lines.map((l) => [l.points, l.amount])).toEqual([
+      [250, 188],
+      [150, 112],
+    ]);
   });
 
   const bad: [string, unknown, { province: string; values: Record<string, number> }[], RegExp][] = [
-    ['unknown criterion', { ...EXAMPLE, criteria: [{ code: 'poor_housholds', perUnit: 1 }] }, inputs, /tiêu chí "poor_housholds" không có trong danh mục/],
-    ['malformed band (max ≤ min)', { ...EXAMPLE, criteria: [{ code: 'ethnic_share', bands: [{ min: 30, max: 10, points: 1 }] }] }, inputs, /max \(10\) phải lớn hơn min \(30\)/],
-    ['overlapping bands', { ...EXAMPLE, criteria: [{ code: 'ethnic_share', bands: [{ min: 0, max: 40, points: 1 }, { min: 30, max: null, points: 2 }] }] }, inputs, /chồng lên nhau/],
-    ['both perUnit and bands', { ...EXAMPLE, criteria: [{ code: 'poor_districts', perUnit: 1, bands: [{ min: 0, max: null, points: 1 }] }] }, inputs, /đúng một cách tính điểm/],
-    ['negative value', EXAMPLE, [{ province: '02', values: { poor_households: -1, poor_districts: 1, ethnic_share: 1 } }], /không được âm/],
-    ['missing value', EXAMPLE, [{ province: '02', values: { poor_households: 1, ethnic_share: 1 } }], /thiếu giá trị tiêu chí "poor_districts"/],
-    ['value outside every band', { ...EXAMPLE, criteria: [{ code: 'ethnic_share', bands: [{ min: 10, max: null, points: 1 }] }] }, [{ province: '02', values: { ethnic_share: 5 } }], /không thuộc khoảng nào/],
+    [
+      'unknown criterion',
+      { ...EXAMPLE, criteria: [{ code: 'poor_housholds', perUnit: 1 }] },
+      inputs,
+      /tiêu chí "poor_housholds" không có trong danh mục/,
+    ],
+    [
+      'malformed band (max ≤ min)',
+      { ...EXAMPLE, criteria: [{ code: 'ethnic_share', bands: [{ min: 30, max: 10, points: 1 }] }] },
+      inputs,
+      /max \(10\) phải lớn hơn min \(30\)/,
+    ],
+    [
+      'overlapping bands',
+      {
+        ...EXAMPLE,
+        criteria: [
+          {
+            code: 'ethnic_share',
+            bands: [
+              { min: 0, max: 40, points: 1 },
+              { min: 30, max: null, points: 2 },
+            ],
+          },
+        ],
+      },
+      inputs,
+      /chồng lên nhau/,
+    ],
+    [
+      'both perUnit and bands',
+      { ...EXAMPLE, criteria: [{ code: 'poor_districts', perUnit: 1, bands: [{ min: 0, max: null, points: 1 }] }] },
+      inputs,
+      /đúng một cách tính điểm/,
+    ],
+    [
+      'negative value',
+      EXAMPLE,
+      [{ province: '02', values: { poor_households: -1, poor_districts: 1, ethnic_share: 1 } }],
+      /không được âm/,
+    ],
+    [
+      'missing value',
+      EXAMPLE,
+      [{ province: '02', values: { poor_households: 1, ethnic_share: 1 } }],
+      /thiếu giá trị tiêu chí "poor_districts"/,
+    ],
+    [
+      'value outside every band',
+      { ...EXAMPLE, criteria: [{ code: 'ethnic_share', bands: [{ min: 10, max: null, points: 1 }] }] },
+      [{ province: '02', values: { ethnic_share: 5 } }],
+      /không thuộc khoảng nào/,
+    ],
   ];
   it.each(bad)('refuses: %s', (_t, raw, ins, message) => {
     const v = validateRulebook(raw);
-    const problems = v.ok ? (() => { const r = allocate(v.value, ins, 1000n, 'dong'); return r.ok ? [] : r.problems; })() : v.problems;
+    const problems = v.ok
+      ? (() => {
+          const r = allocate(v.value, ins, 1000n, 'dong');
+          return r.ok ? [] : r.problems;
+        })()
+      : v.problems;
     expect(problems.map((p) => p.message).join(' | ')).toMatch(message);
   });
 
@@ -91,10 +186,20 @@ describe('points method (money per point × points, QĐ 48/2016/QĐ-TTg method)'
   });
 
   it('inputs CSV: header province,<codes>; every bad cell reported at once', () => {
-    expect(parseInputsCsv('province,poor_districts\n02,6\n04,\n')).toEqual({ ok: true, value: [{ province: '02', values: { poor_districts: 6 } }, { province: '04', values: {} }] });
+    expect(parseInputsCsv('province,poor_districts\n02,6\n04,\n')).toEqual({
+      ok: true,
+      value: [
+        { province: '02', values: { poor_districts: 6 } },
+        { province: '04', values: {} },
+      ],
+    });
     const bad = parseInputsCsv('province,poor_districts,ethnic_share\n02,sáu,1\n04,1,1,5\n');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => [p.row, p.column ?? null])).toEqual([[2, 'poor_districts'], [3, null]]);
+    if (!bad.ok)
+      expect(bad.problems.map((p) => [p.row, p.column ?? null])).toEqual([
+        [2, 'poor_districts'],
+        [3, null],
+      ]);
     expect(parseInputsCsv('tinh,a\n')).toMatchObject({ ok: false });
   });
 });

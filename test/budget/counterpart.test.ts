@@ -37,7 +37,8 @@ describe('counterpart minimum, Decision 02/2022/QĐ-TTg', () => {
   });
 
   it('Bắc Kạn 2023 plan: central 180,000 m + counterpart 5,334 m meets 3 % (5,400 m)? no: 2.96 %', () => {
-    // Published plan (baobackan.com.vn); Bắc Kạn's support ratio is not in our sources, so the band is assumed ≥ 70 % here.
+    // Published plan (baobackan.com.vn); Bắc Kạn's support ratio is not in our sources, so the band is assumed ≥ 70 %
+    // here.
     const m = counterpartMinimum(COUNTERPART_02_2022, 0.7, 180_000, '06');
     expect(m.minAmount).toBe(5_400);
     expect(counterpartCompliance(m.minAmount, 5_334)).toBe('short');

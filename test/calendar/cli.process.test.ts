@@ -12,9 +12,23 @@ describe('giamngheo calendar days-off', () => {
     const rows = JSON.parse(r.stdout) as { date: string; name: string; source: string }[];
     expect(rows.every((x) => Object.keys(x).join() === 'date,name,source')).toBe(true);
     expect(rows.map((x) => x.date)).toEqual([
-      '2022-01-03', '2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04', '2022-04-11', '2022-05-02', '2022-05-03', '2022-09-01', '2022-09-02',
+      '2022-01-03',
+      '2022-01-31',
+      '2022-02-01',
+      '2022-02-02',
+      '2022-02-03',
+      '2022-02-04',
+      '2022-04-11',
+      '2022-05-02',
+      '2022-05-03',
+      '2022-09-01',
+      '2022-09-02',
     ]);
-    expect(rows.find((x) => x.date === '2022-09-01')).toEqual({ date: '2022-09-01', name: 'Quốc khánh 2/9', source: 'Công văn 245/VPCP-KGVX; Thông báo 119/TB-LĐTBXH' });
+    expect(rows.find((x) => x.date === '2022-09-01')).toEqual({
+      date: '2022-09-01',
+      name: 'Quốc khánh 2/9',
+      source: 'Công văn 245/VPCP-KGVX; Thông báo 119/TB-LĐTBXH',
+    });
   });
 
   it('--format csv and table; an unverified day says so; a year without a notice says it is the default', async () => {

@@ -36,7 +36,7 @@ describe('the calendar officials worked: published days off and swapped Saturday
     ['2023-05-04', false, 'back to work 4/5/2023'],
     ['2023-09-01', true, 'CV 8056/VPCP-KGVX: Quốc khánh 1/9–4/9/2023'],
     ['2023-09-04', true, 'CV 8056/VPCP-KGVX: Quốc khánh 1/9–4/9/2023'],
-    ['2023-09-05', false, 'CV 8056/VPCP-KGVX: the Code\'s default (2/9 + 3/9, nghỉ bù 4–5/9) would keep 5/9 off'],
+    ['2023-09-05', false, "CV 8056/VPCP-KGVX: the Code's default (2/9 + 3/9, nghỉ bù 4–5/9) would keep 5/9 off"],
     // 2024
     ['2024-02-08', true, 'CV 8662/VPCP-KGVX; TB 5015/TB-LĐTBXH: Tết 8/2–14/2/2024'],
     ['2024-02-14', true, 'TB 5015/TB-LĐTBXH: Tết 8/2–14/2/2024'],
@@ -79,13 +79,45 @@ describe('the calendar officials worked: published days off and swapped Saturday
   it('every weekday off per year (weekends excluded), exactly as published', () => {
     const dates = (y: number) => weekdaysOff(cal, y).map((d) => d.date);
     expect(dates(2022)).toEqual([
-      '2022-01-03', '2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04', '2022-04-11', '2022-05-02', '2022-05-03', '2022-09-01', '2022-09-02',
+      '2022-01-03',
+      '2022-01-31',
+      '2022-02-01',
+      '2022-02-02',
+      '2022-02-03',
+      '2022-02-04',
+      '2022-04-11',
+      '2022-05-02',
+      '2022-05-03',
+      '2022-09-01',
+      '2022-09-02',
     ]);
     expect(dates(2024)).toEqual([
-      '2024-01-01', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03',
+      '2024-01-01',
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+      '2024-04-18',
+      '2024-04-29',
+      '2024-04-30',
+      '2024-05-01',
+      '2024-09-02',
+      '2024-09-03',
     ]);
     expect(dates(2025)).toEqual([
-      '2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02',
+      '2025-01-01',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-04-07',
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-09-01',
+      '2025-09-02',
     ]);
   });
 
@@ -94,11 +126,21 @@ describe('the calendar officials worked: published days off and swapped Saturday
     expect(may.map((d) => d.date)).toEqual(['2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03']);
     expect(may[2].name).toBe('Giỗ Tổ Hùng Vương; 30/4 và 1/5');
     expect(weekdaysOff(cal, 2023).map((d) => d.date)).toEqual([
-      '2023-01-02', '2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26', '2023-05-01', '2023-05-02', '2023-05-03', '2023-09-01', '2023-09-04',
+      '2023-01-02',
+      '2023-01-20',
+      '2023-01-23',
+      '2023-01-24',
+      '2023-01-25',
+      '2023-01-26',
+      '2023-05-01',
+      '2023-05-02',
+      '2023-05-03',
+      '2023-09-01',
+      '2023-09-04',
     ]);
   });
 
-  it('a New Year block starting in December belongs to the next year\'s notice (30/12/2023–1/1/2024)', () => {
+  it("a New Year block starting in December belongs to the next year's notice (30/12/2023–1/1/2024)", () => {
     expect(cal.isHoliday('2023-12-30')).toBe(true);
     expect(cal.daysOff(2024)[0]).toMatchObject({ date: '2023-12-30', name: 'Tết Dương lịch' });
   });
@@ -106,7 +148,9 @@ describe('the calendar officials worked: published days off and swapped Saturday
   it('an UNVERIFIED row stays unverified: 24/11/2026, Ngày Văn hóa Việt Nam', () => {
     const day = cal.daysOff(2026).find((d) => d.date === '2026-11-24')!;
     expect(day).toMatchObject({ code: 'culture_day', status: 'UNVERIFIED' });
-    expect(HOLIDAY_NOTICES.filter((n) => n.status === 'UNVERIFIED').map((n) => n.holiday)).toEqual(['Ngày Văn hóa Việt Nam (24/11)']);
+    expect(HOLIDAY_NOTICES.filter((n) => n.status === 'UNVERIFIED').map((n) => n.holiday)).toEqual([
+      'Ngày Văn hóa Việt Nam (24/11)',
+    ]);
   });
 
   it('a year without a notice keeps the Code, flagged (2027)', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_RULES, calendarOfYear, createWorkCalendar, STATUTORY_CALENDAR_CONFIG, lunarToSolar, solarToLunar, statutoryCalendar, tetDate, type HolidayNotice } from '../../src/domain/calendar';
+import {
+  HOLIDAY_RULES,
+  calendarOfYear,
+  createWorkCalendar,
+  STATUTORY_CALENDAR_CONFIG,
+  lunarToSolar,
+  solarToLunar,
+  statutoryCalendar,
+  tetDate,
+  type HolidayNotice,
+} from '../../src/domain/calendar';
 import { officialCalendar } from '../../src/modules/calendar/official';
 
 // Lunar dates: Hồ Ngọc Đức's algorithm for UTC+7; expected values are the published Vietnamese calendar.
@@ -54,7 +64,11 @@ describe('Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
 // are asserted in test/calendar/notices.test.ts.
 describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 1 (statutory default)', () => {
   const cal = statutoryCalendar;
-  const codesOn = (d: string) => cal.daysOff(Number(d.slice(0, 4))).filter((x) => x.date === d).map((x) => x.code);
+  const codesOn = (d: string) =>
+    cal
+      .daysOff(Number(d.slice(0, 4)))
+      .filter((x) => x.date === d)
+      .map((x) => x.code);
 
   it('every rule keeps its legal citation and status', () => {
     for (const r of HOLIDAY_RULES) {
@@ -80,7 +94,13 @@ describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 
 
   it('điểm b: Tết gives 5 days off around lunar 1/1 (2025: 28/1 to 1/2, Saturday 1/2 compensated on Monday 3/2)', () => {
     const tet = cal.daysOff(2025).filter((d) => d.code === 'tet');
-    expect(tet.filter((d) => !d.compensatory).map((d) => d.date)).toEqual(['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01']);
+    expect(tet.filter((d) => !d.compensatory).map((d) => d.date)).toEqual([
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+    ]);
     expect(tet.filter((d) => d.compensatory).map((d) => d.date)).toEqual(['2025-02-03']);
   });
 
@@ -103,14 +123,27 @@ describe('Public holidays — Bộ luật Lao động 2019, Điều 112 khoản 
   it('a year with a notice takes its days from it, the next year keeps the rule; a swapped Saturday is worked', () => {
     // Test data, not a real notice.
     const notice: HolidayNotice = {
-      year: 2030, holiday: 'Quốc khánh 2/9', codes: ['national_day'], offFrom: '2030-08-31', offTo: '2030-09-03', workInsteadOn: ['2030-08-24'],
-      statutory: false, notice: 'Thông báo thử', documents: [{ number: 'Thông báo thử', date: null, issuer: null }], status: 'UNVERIFIED', sources: [],
+      year: 2030,
+      holiday: 'Quốc khánh 2/9',
+      codes: ['national_day'],
+      offFrom: '2030-08-31',
+      offTo: '2030-09-03',
+      workInsteadOn: ['2030-08-24'],
+      statutory: false,
+      notice: 'Thông báo thử',
+      documents: [{ number: 'Thông báo thử', date: null, issuer: null }],
+      status: 'UNVERIFIED',
+      sources: [],
     };
     const cal2 = createWorkCalendar({ ...STATUTORY_CALENDAR_CONFIG, notices: [notice] });
     expect(cal2.yearBasis(2030)).toBe('published');
     expect(cal2.isWorkingDay('2030-09-03')).toBe(false);
     expect(cal2.isWorkingDay('2030-08-24')).toBe(true);
-    expect(cal2.daysOff(2030).find((d) => d.date === '2030-09-02')).toMatchObject({ source: 'Thông báo thử', placement: 'published', status: 'UNVERIFIED' });
+    expect(cal2.daysOff(2030).find((d) => d.date === '2030-09-02')).toMatchObject({
+      source: 'Thông báo thử',
+      placement: 'published',
+      status: 'UNVERIFIED',
+    });
     // Tết 2030 is not in the (test) notices: a published year has only what was published
     expect(cal2.daysOff(2030).some((d) => d.code === 'tet')).toBe(false);
     expect(cal2.yearBasis(2031)).toBe('statutory_default');
@@ -142,7 +175,11 @@ describe('Working days on the official calendar (TT 10/2022 Art. 4.2: "trong vò
   it('workingDaysBetween counts days after from up to and including to, and inverts addWorkingDays', () => {
     expect(cal.workingDaysBetween('2022-06-30', '2022-07-21')).toBe(15);
     expect(cal.workingDaysBetween('2022-07-21', '2022-06-30')).toBe(-15);
-    for (const [from, n] of [['2023-01-10', 20], ['2024-04-25', 7], ['2025-01-20', 12]] as const) {
+    for (const [from, n] of [
+      ['2023-01-10', 20],
+      ['2024-04-25', 7],
+      ['2025-01-20', 12],
+    ] as const) {
       expect(cal.workingDaysBetween(from, cal.addWorkingDays(from, n))).toBe(n);
     }
   });

@@ -29,7 +29,20 @@ describe('giamngheo plan', () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.length).toBe(13);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'title', 'leadAgency', 'deadline', 'status', 'completedOn', 'daysLate', 'instrument', 'submittedOn', 'submissionDaysLate']));
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'title',
+          'leadAgency',
+          'deadline',
+          'status',
+          'completedOn',
+          'daysLate',
+          'instrument',
+          'submittedOn',
+          'submissionDaysLate',
+        ]),
+      );
       // a task without any progress report: status "no_report" and no days late
       if (row.status === 'no_report') expect(row.daysLate).toBeNull();
       else expect(Number.isInteger(row.daysLate)).toBe(true);
@@ -37,15 +50,30 @@ describe('giamngheo plan', () => {
     }
     const list = rows.find((x) => x.instrument === '353/QĐ-TTg')!;
     // daysLate stays the instrument's days after the deadline; MOLISA's submission date is not in the sources
-    expect(list).toMatchObject({ leadAgency: 'MOLISA', deadline: '2021-12-31', status: 'completed', completedOn: '2022-03-15', daysLate: 74, submittedOn: null, submissionDaysLate: null });
-    expect(rows.filter((x) => x.status === 'no_report').map((x) => x.position).sort()).toEqual(['1', '2', '2.1', '3', '3.7', '4', '5']);
+    expect(list).toMatchObject({
+      leadAgency: 'MOLISA',
+      deadline: '2021-12-31',
+      status: 'completed',
+      completedOn: '2022-03-15',
+      daysLate: 74,
+      submittedOn: null,
+      submissionDaysLate: null,
+    });
+    expect(
+      rows
+        .filter((x) => x.status === 'no_report')
+        .map((x) => x.position)
+        .sort(),
+    ).toEqual(['1', '2', '2.1', '3', '3.7', '4', '5']);
   });
 
   it('status --agency MOLISA --format csv', async () => {
     const r = await runCli(['plan', 'status', '--as-of', '2026-01-01', '--agency', 'MOLISA', '--format', 'csv'], env);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split(/\r?\n/);
-    expect(lines[0].startsWith('id,position,title,leadAgency,deadline,status,completedOn,daysLate,instrument')).toBe(true);
+    expect(lines[0].startsWith('id,position,title,leadAgency,deadline,status,completedOn,daysLate,instrument')).toBe(
+      true,
+    );
     expect(lines.some((l) => l.includes('90/QĐ-TTg') && l.includes(',18,'))).toBe(true);
     expect(lines.some((l) => l.includes('27/2022/NĐ-CP'))).toBe(false); // MPI's
   });
@@ -61,14 +89,24 @@ describe('giamngheo plan', () => {
     const table = await runCli(['plan', 'overdue', '--as-of', '2022-07-01'], env);
     // on 01/07/2022 only 2.1 and 3.7 are past due, and nobody has reported on them: the late (reported) table is empty
     expect(table.stdout.split('\n')[0]).toBe('(không có dòng nào)');
-    expect(table.stdout).toMatch(/^id\s+position\s+title\s+leadAgency\s+deadline\s+status\s+completedOn\s+daysLate\s+instrument\s+submittedOn\s+submissionDaysLate$/m);
+    expect(table.stdout).toMatch(
+      /^id\s+position\s+title\s+leadAgency\s+deadline\s+status\s+completedOn\s+daysLate\s+instrument\s+submittedOn\s+submissionDaysLate$/m,
+    );
     expect(table.stdout).toContain('2022-06-30');
   });
 
   it('overdue --as-of 2026-01-15: no seeded item is days late without a report; the table shows them apart', async () => {
-    const r = await runCli(['plan', 'overdue', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env);
+    const r = await runCli(
+      ['plan', 'overdue', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'],
+      env,
+    );
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as { position: string; status: string; daysLate: number | null; pastDueNoReport: boolean }[];
+    const rows = JSON.parse(r.stdout) as {
+      position: string;
+      status: string;
+      daysLate: number | null;
+      pastDueNoReport: boolean;
+    }[];
     // only 2.1 (provincial plans, due 30/06/2022) and 3.7 are past due; nobody has reported on them
     expect(rows.map((x) => [x.position, x.status, x.daysLate, x.pastDueNoReport])).toEqual([
       ['2.1', 'no_report', null, true],
@@ -80,12 +118,16 @@ describe('giamngheo plan', () => {
 
   it('export --overdue: late (reported) and past due without a report under their own headings', async () => {
     const out = path.join(dir, 'qua-han.xlsx');
-    const r = await runCli(['plan', 'export', '--plan', '1705/QĐ-TTg', '--overdue', '--as-of', '2026-01-15', '--out', out], env);
+    const r = await runCli(
+      ['plan', 'export', '--plan', '1705/QĐ-TTg', '--overdue', '--as-of', '2026-01-15', '--out', out],
+      env,
+    );
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
-    const col = (n: number) => Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(n).value ?? ''));
+    const col = (n: number) =>
+      Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(n).value ?? ''));
     const first = col(1);
     const headingII = first.indexOf('II. Quá hạn, chưa nhận được báo cáo (không tính số ngày chậm): 2');
     expect(first.indexOf('I. Chậm tiến độ (đã có báo cáo): 0')).toBe(4);
@@ -100,16 +142,56 @@ describe('giamngheo plan', () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect((wb.worksheets[0].getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Tiến độ', 'Ghi chú']);
+    expect((wb.worksheets[0].getRow(4).values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Nội dung công việc',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời hạn',
+      'Tiến độ',
+      'Ghi chú',
+    ]);
   });
 
-  it('status --plan lists one plan\'s tasks; without it, every plan\'s', async () => {
-    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
-    const { id } = await createPlan(t.db, owner, { code: '21/KH-BTC-THU', title: 'Kế hoạch thử của Bộ Tài chính', issuerAgencyId: 'MOF', issuedOn: '2026-01-05' });
-    await createTask(t.db, owner, { planId: id, position: '1', title: 'Nhiệm vụ thử của kế hoạch riêng', leadAgencyId: 'MOF', fanOut: 'none', coordinatorIds: [], deadline: 'quý II/2026', startOn: '2026-01-05' });
-    const own = await runCli(['plan', 'status', '--plan', '21/KH-BTC-THU', '--as-of', '2026-07-01', '--format', 'json'], env);
-    expect(JSON.parse(own.stdout)).toEqual([expect.objectContaining({ title: 'Nhiệm vụ thử của kế hoạch riêng', deadline: '2026-06-30', status: 'no_report', daysLate: null, leadAgency: 'MOF' })]);
-    const national = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--format', 'json'], env)).stdout);
+  it("status --plan lists one plan's tasks; without it, every plan's", async () => {
+    const owner = {
+      userId: 0,
+      username: 'test',
+      displayName: 'Chủ quản',
+      grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }],
+    };
+    const { id } = await createPlan(t.db, owner, {
+      code: '21/KH-BTC-THU',
+      title: 'Kế hoạch thử của Bộ Tài chính',
+      issuerAgencyId: 'MOF',
+      issuedOn: '2026-01-05',
+    });
+    await createTask(t.db, owner, {
+      planId: id,
+      position: '1',
+      title: 'Nhiệm vụ thử của kế hoạch riêng',
+      leadAgencyId: 'MOF',
+      fanOut: 'none',
+      coordinatorIds: [],
+      deadline: 'quý II/2026',
+      startOn: '2026-01-05',
+    });
+    const own = await runCli(
+      ['plan', 'status', '--plan', '21/KH-BTC-THU', '--as-of', '2026-07-01', '--format', 'json'],
+      env,
+    );
+    expect(JSON.parse(own.stdout)).toEqual([
+      expect.objectContaining({
+        title: 'Nhiệm vụ thử của kế hoạch riêng',
+        deadline: '2026-06-30',
+        status: 'no_report',
+        daysLate: null,
+        leadAgency: 'MOF',
+      }),
+    ]);
+    const national = JSON.parse(
+      (await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--format', 'json'], env)).stdout,
+    );
     const every = JSON.parse((await runCli(['plan', 'status', '--format', 'json'], env)).stdout);
     expect(every.length).toBe(national.length + 1);
     const unknown = await runCli(['plan', 'overdue', '--plan', '99/KH-KHONG-CO'], env);
@@ -118,13 +200,33 @@ describe('giamngheo plan', () => {
   });
 
   it('reorganise --on 2025-07-01: by function, says what it could not decide; the 2026 view then has the 34 provinces', async () => {
-    const owner = { userId: 0, username: 'test', displayName: 'Chủ quản', grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }] };
+    const owner = {
+      userId: 0,
+      username: 'test',
+      displayName: 'Chủ quản',
+      grants: [{ role: 'program_owner' as const, agencyId: null, unitId: null }],
+    };
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-    await createTask(t.db, owner, { planId: plan.id, position: '60', title: 'Nhiệm vụ thử của cả Dự án 4', leadAgencyId: 'MOLISA', fanOut: 'none', coordinatorIds: [], deadline: 'năm 2024', startOn: '2024-01-02', projectCode: 'DA4' });
+    await createTask(t.db, owner, {
+      planId: plan.id,
+      position: '60',
+      title: 'Nhiệm vụ thử của cả Dự án 4',
+      leadAgencyId: 'MOLISA',
+      fanOut: 'none',
+      coordinatorIds: [],
+      deadline: 'năm 2024',
+      startOn: '2024-01-02',
+      projectCode: 'DA4',
+    });
     const r = await runCli(['plan', 'reorganise', '--on', '2025-07-01'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Chưa quyết định được cơ quan tiếp nhận nhiệm vụ 60 của MOLISA: nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án) (cần xử lý thủ công).');
-    const rows = JSON.parse((await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env)).stdout) as { position: string; assignments: number }[];
+    expect(r.stdout).toContain(
+      'Chưa quyết định được cơ quan tiếp nhận nhiệm vụ 60 của MOLISA: nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án) (cần xử lý thủ công).',
+    );
+    const rows = JSON.parse(
+      (await runCli(['plan', 'status', '--plan', '1705/QĐ-TTg', '--as-of', '2026-01-15', '--format', 'json'], env))
+        .stdout,
+    ) as { position: string; assignments: number }[];
     expect(rows.find((x) => x.position === '2.1')!.assignments).toBe(34);
   });
 

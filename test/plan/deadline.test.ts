@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/modules/calendar/official';
 import { AppError } from '../../src/errors';
-import { dueDate, formatDeadlineVi, occurrences, parseDeadline, tryParseDeadline } from '../../src/domain/plan/deadline';
+import {
+  dueDate,
+  formatDeadlineVi,
+  occurrences,
+  parseDeadline,
+  tryParseDeadline,
+} from '../../src/domain/plan/deadline';
 
 describe('parse deadlines the way Vietnamese documents write them', () => {
   it.each([
@@ -35,7 +41,11 @@ describe('parse deadlines the way Vietnamese documents write them', () => {
     ['hằng năm, trước ngày 01/12', 'year', ['2022-11-30', '2023-11-30']], // TT 10/2022 annual report
     ['định kỳ 6 tháng', 'half_year', ['2022-06-30', '2022-12-31', '2023-06-30', '2023-12-31']],
     ['6 tháng', 'half_year', ['2022-06-30', '2022-12-31', '2023-06-30', '2023-12-31']],
-    ['hằng quý', 'quarter', ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31']],
+    [
+      'hằng quý',
+      'quarter',
+      ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'],
+    ],
   ])('recurring "%s" (%s) → occurrences in 2022–2023', (text, every, expected) => {
     const d = parseDeadline(text);
     expect(d).toMatchObject({ kind: 'recurring', every });
@@ -61,8 +71,12 @@ describe('parse deadlines the way Vietnamese documents write them', () => {
     // year ending 31/12/2022 → 30/1/2023 (New Year, Tết 2023 and compensatory days skipped)
     expect(dueDate(d, { anchor: '2022-12-31', calendar: officialCalendar })).toBe('2023-01-30');
     // calendar days: the 10th day is Sunday 10/7/2022, so the limit runs to Monday 11/7 (BLDS 2015 Điều 148 khoản 5)
-    expect(dueDate(parseDeadline('trong vòng 10 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe('2022-07-11');
-    expect(dueDate(parseDeadline('trong vòng 8 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe('2022-07-08');
+    expect(dueDate(parseDeadline('trong vòng 10 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe(
+      '2022-07-11',
+    );
+    expect(dueDate(parseDeadline('trong vòng 8 ngày'), { anchor: '2022-06-30', calendar: officialCalendar })).toBe(
+      '2022-07-08',
+    );
   });
 
   it.each([
@@ -86,7 +100,9 @@ describe('parse deadlines the way Vietnamese documents write them', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).status).toBe(422);
-      expect((e as AppError).details).toEqual({ problems: [{ path: 'tasks[3].deadline', message: expect.stringContaining('quý IV/2021') }] });
+      expect((e as AppError).details).toEqual({
+        problems: [{ path: 'tasks[3].deadline', message: expect.stringContaining('quý IV/2021') }],
+      });
     }
   });
 });

@@ -12,7 +12,16 @@ let as: Record<string, Client>;
 beforeAll(async () => {
   t = await testApp();
   as = {};
-  for (const r of ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer', 'public'] as const) as[r] = await t.as(r);
+  for (const r of [
+    'admin',
+    'program_owner',
+    'ministry_lead',
+    'steering_member',
+    'province_officer',
+    'commune_officer',
+    'public',
+  ] as const)
+    as[r] = await t.as(r);
 });
 afterAll(() => t?.close());
 
@@ -29,7 +38,14 @@ describe('seeded plan: planned vs actual instruments (implementation-plan.md §2
     ['3.6', '1945/QĐ-TTg', 'MPI', '2021-12-31', '2021-11-18', 0],
   ])('task %s fulfilled by %s', async (position, instrument, lead, deadline, completedOn, late) => {
     const row = (await byPosition('2026-01-01')).get(position)!;
-    expect(row).toMatchObject({ instrument, leadAgency: lead, deadline, completedOn, daysLate: late, status: 'completed' });
+    expect(row).toMatchObject({
+      instrument,
+      leadAgency: lead,
+      deadline,
+      completedOn,
+      daysLate: late,
+      status: 'completed',
+    });
   });
 
   it("MPI's deadline is kept but flagged unverified (the seed text gives none separately)", async () => {
@@ -46,7 +62,16 @@ describe('seeded plan: planned vs actual instruments (implementation-plan.md §2
     }
     const plans = rows.get('2.1')!;
     // Nobody has reported on the 63 provincial plans: past due without a report, not "1 day late".
-    expect(plans).toMatchObject({ deadline: '2022-06-30', assignments: 63, status: 'no_report', overdue: false, pastDueNoReport: true, daysLate: null, overdueAssignments: 0, pastDueNoReportAssignments: 63 });
+    expect(plans).toMatchObject({
+      deadline: '2022-06-30',
+      assignments: 63,
+      status: 'no_report',
+      overdue: false,
+      pastDueNoReport: true,
+      daysLate: null,
+      overdueAssignments: 0,
+      pastDueNoReportAssignments: 63,
+    });
     expect(rows.get('2.1')!.leadAgency).toBeNull();
   });
 
@@ -72,11 +97,22 @@ describe('program structure', () => {
     expect(res.status).toBe(200);
     const p = res.body;
     expect(p.phases.map((x: { id: string }) => x.id)).toEqual(['GNBV-2021-2025', 'CTMTQG-2026-2030']);
-    const projects = p.projects.filter((x: { phaseId: string; parentCode: string | null }) => x.phaseId === 'GNBV-2021-2025' && !x.parentCode);
+    const projects = p.projects.filter(
+      (x: { phaseId: string; parentCode: string | null }) => x.phaseId === 'GNBV-2021-2025' && !x.parentCode,
+    );
     expect(projects.map((x: { code: string }) => x.code)).toEqual(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7']);
-    expect(p.projects.find((x: { code: string }) => x.code === 'DA3.TDA2')).toMatchObject({ leadAgency: 'Bộ Y tế', factStatus: 'VERIFIED' });
-    expect(p.projects.find((x: { code: string }) => x.code === 'DA5')).toMatchObject({ leadAgency: null, factStatus: 'PARTIAL' });
-    const central = p.budget.find((x: { phaseId: string; funding: string; capitalType: string }) => x.phaseId === 'GNBV-2021-2025' && x.funding === 'central' && x.capitalType === 'all');
+    expect(p.projects.find((x: { code: string }) => x.code === 'DA3.TDA2')).toMatchObject({
+      leadAgency: 'Bộ Y tế',
+      factStatus: 'VERIFIED',
+    });
+    expect(p.projects.find((x: { code: string }) => x.code === 'DA5')).toMatchObject({
+      leadAgency: null,
+      factStatus: 'PARTIAL',
+    });
+    const central = p.budget.find(
+      (x: { phaseId: string; funding: string; capitalType: string }) =>
+        x.phaseId === 'GNBV-2021-2025' && x.funding === 'central' && x.capitalType === 'all',
+    );
     expect(central.amountBnVnd).toBe(48000);
     expect(p.targets.filter((x: { phaseId: string }) => x.phaseId === 'GNBV-2021-2025')).toHaveLength(8);
   });
@@ -87,11 +123,26 @@ describe('API: scope, workflow, concurrency, audit', () => {
   let assignmentId: number;
 
   it('program owner creates a task for the ministry; a bad deadline text gets a Vietnamese 422', async () => {
-    const bad = await as.program_owner.post('/api/plan/tasks', { planId: 1, position: '9', title: 'Nhiệm vụ thử', leadAgencyId: t.scope.agencyId, deadline: 'sớm nhất có thể' });
+    const bad = await as.program_owner.post('/api/plan/tasks', {
+      planId: 1,
+      position: '9',
+      title: 'Nhiệm vụ thử',
+      leadAgencyId: t.scope.agencyId,
+      deadline: 'sớm nhất có thể',
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.problems[0]).toMatchObject({ path: 'body.deadline', message: expect.stringContaining('Không hiểu thời hạn "sớm nhất có thể"') });
+    expect(bad.body.error.details.problems[0]).toMatchObject({
+      path: 'body.deadline',
+      message: expect.stringContaining('Không hiểu thời hạn "sớm nhất có thể"'),
+    });
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '9', title: 'Báo cáo kết quả thử nghiệm', leadAgencyId: t.scope.agencyId, deadline: 'trong quý IV/2030' });
+    const res = await as.program_owner.post('/api/plan/tasks', {
+      planId: plan.id,
+      position: '9',
+      title: 'Báo cáo kết quả thử nghiệm',
+      leadAgencyId: t.scope.agencyId,
+      deadline: 'trong quý IV/2030',
+    });
     expect(res.status).toBe(200);
     taskId = res.body.id;
     const detail = await as.ministry_lead.get(`/api/plan/tasks/${taskId}`);
@@ -101,7 +152,14 @@ describe('API: scope, workflow, concurrency, audit', () => {
 
   it('"trong vòng 15 ngày làm việc" counts working days from the start date (New Year, Tết 2023 skipped)', async () => {
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '11', title: 'Báo cáo giám sát năm 2022', leadAgencyId: 'MOF', deadline: 'trong vòng 15 ngày làm việc', startOn: '2022-12-31' });
+    const res = await as.program_owner.post('/api/plan/tasks', {
+      planId: plan.id,
+      position: '11',
+      title: 'Báo cáo giám sát năm 2022',
+      leadAgencyId: 'MOF',
+      deadline: 'trong vòng 15 ngày làm việc',
+      startOn: '2022-12-31',
+    });
     expect(res.status).toBe(200);
     const detail = await as.steering_member.get(`/api/plan/tasks/${res.body.id}`);
     expect(detail.body.task.deadline).toBe('2023-01-30');
@@ -109,7 +167,14 @@ describe('API: scope, workflow, concurrency, audit', () => {
 
   it('a recurring duty shows its next occurrence and is never "overdue" as a whole', async () => {
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '12', title: 'Báo cáo giám sát hằng năm (TT 10/2022)', fanOut: 'provinces', deadline: 'hằng năm, trước ngày 01/12', startOn: '2022-07-15' });
+    const res = await as.program_owner.post('/api/plan/tasks', {
+      planId: plan.id,
+      position: '12',
+      title: 'Báo cáo giám sát hằng năm (TT 10/2022)',
+      fanOut: 'provinces',
+      deadline: 'hằng năm, trước ngày 01/12',
+      startOn: '2022-07-15',
+    });
     expect(res.status).toBe(200);
     expect(res.body.assignments).toBe(63);
     const june = (await planStatus(t.db, { asOf: '2025-06-01' })).find((r) => r.id === res.body.id)!;
@@ -121,7 +186,9 @@ describe('API: scope, workflow, concurrency, audit', () => {
   it('dependencies: 3.4 (the list) after 3.3 (the criteria); a cycle is refused', async () => {
     const id = async (p: string) => (await t.db.one<{ id: number }>(`SELECT id FROM task WHERE position = $1`, [p])).id;
     const [criteria, list] = [await id('3.3'), await id('3.4')];
-    expect((await as.program_owner.post(`/api/plan/tasks/${list}/dependencies`, { dependsOnTaskId: criteria })).status).toBe(200);
+    expect(
+      (await as.program_owner.post(`/api/plan/tasks/${list}/dependencies`, { dependsOnTaskId: criteria })).status,
+    ).toBe(200);
     const cycle = await as.program_owner.post(`/api/plan/tasks/${criteria}/dependencies`, { dependsOnTaskId: list });
     expect(cycle.status).toBe(409);
     expect(cycle.body.error.message).toContain('phụ thuộc');
@@ -131,34 +198,66 @@ describe('API: scope, workflow, concurrency, audit', () => {
 
   it('refuses an agency that did not exist on the task date', async () => {
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan LIMIT 1`);
-    const res = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '10', title: 'Nhiệm vụ giao Bộ LĐ-TB&XH năm 2026', leadAgencyId: 'MOLISA', deadline: 'năm 2026', startOn: '2026-01-01' });
+    const res = await as.program_owner.post('/api/plan/tasks', {
+      planId: plan.id,
+      position: '10',
+      title: 'Nhiệm vụ giao Bộ LĐ-TB&XH năm 2026',
+      leadAgencyId: 'MOLISA',
+      deadline: 'năm 2026',
+      startOn: '2026-01-01',
+    });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.problems[0].message).toMatch(/Bộ Lao động - Thương binh và Xã hội không tồn tại vào ngày 01\/01\/2026/);
+    expect(res.body.error.details.problems[0].message).toMatch(
+      /Bộ Lao động - Thương binh và Xã hội không tồn tại vào ngày 01\/01\/2026/,
+    );
   });
 
   it('the ministry moves its assignment and reports progress; a stale edit gets 409 with both versions', async () => {
-    const ok = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 1, status: 'in_progress', percent: 40, narrative: 'Đã xây dựng dự thảo.' });
+    const ok = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 1,
+      status: 'in_progress',
+      percent: 40,
+      narrative: 'Đã xây dựng dự thảo.',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.assignment).toMatchObject({ status: 'in_progress', percent: 40, version: 2 });
     expect(ok.body.rollup).toMatchObject({ status: 'in_progress', percent: 40 });
-    const stale = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 1, percent: 90 });
+    const stale = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 1,
+      percent: 90,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/đã được người khác cập nhật/);
     expect(stale.body.error.details.current).toMatchObject({ version: 2, percent: 40 });
     expect(stale.body.error.details.yours).toMatchObject({ version: 1, percent: 90 });
-    const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity = 'task_assignment' AND entity_id = $1`, [`${taskId}/${assignmentId}`]);
+    const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity = 'task_assignment' AND entity_id = $1`, [
+      `${taskId}/${assignmentId}`,
+    ]);
     expect(audit).toHaveLength(1);
   });
 
   it('a role may only make its own moves: the ministry cannot accept its own submission', async () => {
-    const sub = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 2, status: 'submitted' });
+    const sub = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 2,
+      status: 'submitted',
+    });
     expect(sub.status).toBe(200);
-    const accept = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 3, status: 'completed' });
+    const accept = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 3,
+      status: 'completed',
+    });
     expect(accept.status).toBe(403);
     expect(accept.body.error.message).toContain('Vai trò của bạn không được phép "Xác nhận hoàn thành"');
-    const back = await as.program_owner.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 3, status: 'in_progress' });
+    const back = await as.program_owner.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 3,
+      status: 'in_progress',
+    });
     expect(back.status).toBe(422); // returning needs a reason
-    const done = await as.program_owner.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, { version: 3, status: 'completed', completedOn: '2026-01-10' });
+    const done = await as.program_owner.request('PATCH', `/api/plan/tasks/${taskId}/assignments/${assignmentId}`, {
+      version: 3,
+      status: 'completed',
+      completedOn: '2026-01-10',
+    });
     expect(done.status).toBe(200);
     const detail = await as.steering_member.get(`/api/plan/tasks/${taskId}`);
     expect(detail.body.task).toMatchObject({ status: 'completed', completedOn: '2026-01-10', percent: 100 });
@@ -169,14 +268,28 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const molisa = await t.db.one<{ task_id: number; id: number; version: number }>(
       `SELECT a.task_id, a.id, a.version FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE t.position = '1' AND a.agency_id = 'MOLISA'`,
     );
-    const res = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${molisa.task_id}/assignments/${molisa.id}`, { version: molisa.version, percent: 10 });
+    const res = await as.ministry_lead.request('PATCH', `/api/plan/tasks/${molisa.task_id}/assignments/${molisa.id}`, {
+      version: molisa.version,
+      percent: 10,
+    });
     expect(res.status).toBe(403);
-    const steer = await as.steering_member.request('PATCH', `/api/plan/tasks/${molisa.task_id}/assignments/${molisa.id}`, { version: molisa.version, percent: 10 });
+    const steer = await as.steering_member.request(
+      'PATCH',
+      `/api/plan/tasks/${molisa.task_id}/assignments/${molisa.id}`,
+      { version: molisa.version, percent: 10 },
+    );
     expect(steer.status).toBe(403);
-    const comment = await as.steering_member.post(`/api/plan/tasks/${molisa.task_id}/comments`, { body: 'Đề nghị báo cáo tiến độ trước cuộc họp Ban Chỉ đạo.', kind: 'request', toAgencyId: 'MOLISA' });
+    const comment = await as.steering_member.post(`/api/plan/tasks/${molisa.task_id}/comments`, {
+      body: 'Đề nghị báo cáo tiến độ trước cuộc họp Ban Chỉ đạo.',
+      kind: 'request',
+      toAgencyId: 'MOLISA',
+    });
     expect(comment.status).toBe(200);
     const detail = await as.commune_officer.get(`/api/plan/tasks/${molisa.task_id}`);
-    expect(detail.body.comments.at(-1)).toMatchObject({ kind: 'request', toAgency: 'Bộ Lao động - Thương binh và Xã hội' });
+    expect(detail.body.comments.at(-1)).toMatchObject({
+      kind: 'request',
+      toAgency: 'Bộ Lao động - Thương binh và Xã hội',
+    });
   });
 
   it("a province officer updates its People's Committee's provincial plan (across the 2025 reform), not another province's", async () => {
@@ -186,12 +299,24 @@ describe('API: scope, workflow, concurrency, audit', () => {
     );
     const hanoi = rows.find((r) => r.code === 'UBND-01')!;
     const caobang = rows.find((r) => r.code === 'UBND-04')!;
-    const ok = await as.province_officer.request('PATCH', `/api/plan/tasks/${hanoi.task_id}/assignments/${hanoi.id}`, { version: hanoi.version, status: 'in_progress', percent: 100 });
+    const ok = await as.province_officer.request('PATCH', `/api/plan/tasks/${hanoi.task_id}/assignments/${hanoi.id}`, {
+      version: hanoi.version,
+      status: 'in_progress',
+      percent: 100,
+    });
     expect(ok.status).toBe(200);
-    const done = await as.province_officer.request('PATCH', `/api/plan/tasks/${hanoi.task_id}/assignments/${hanoi.id}`, { version: hanoi.version + 1, status: 'completed', completedOn: '2022-06-20' });
+    const done = await as.province_officer.request(
+      'PATCH',
+      `/api/plan/tasks/${hanoi.task_id}/assignments/${hanoi.id}`,
+      { version: hanoi.version + 1, status: 'completed', completedOn: '2022-06-20' },
+    );
     expect(done.status).toBe(200);
     expect(done.body.rollup).toMatchObject({ total: 63, completed: 1 });
-    const no = await as.province_officer.request('PATCH', `/api/plan/tasks/${caobang.task_id}/assignments/${caobang.id}`, { version: caobang.version, percent: 5 });
+    const no = await as.province_officer.request(
+      'PATCH',
+      `/api/plan/tasks/${caobang.task_id}/assignments/${caobang.id}`,
+      { version: caobang.version, percent: 5 },
+    );
     expect(no.status).toBe(403);
     expect(no.body.error.message).toBe('Bạn chỉ được cập nhật phân công của cơ quan mình.');
   });
@@ -200,19 +325,32 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const pc = await t.db.one<{ id: string; task_id: number }>(
       `SELECT g.id, a.task_id FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN agency g ON g.id = a.agency_id WHERE t.position = '2.1' AND g.code = 'UBND-01'`,
     );
-    const res = await as.steering_member.post(`/api/plan/tasks/${pc.task_id}/comments`, { body: 'Đề nghị gửi kế hoạch đã ban hành.', kind: 'request', toAgencyId: pc.id });
+    const res = await as.steering_member.post(`/api/plan/tasks/${pc.task_id}/comments`, {
+      body: 'Đề nghị gửi kế hoạch đã ban hành.',
+      kind: 'request',
+      toAgencyId: pc.id,
+    });
     expect(res.status).toBe(200);
     const mine = (await as.province_officer.get('/api/notifications')).body.items;
-    expect(mine.find((n: { kind: string }) => n.kind === 'comment')).toMatchObject({ body: 'Đề nghị gửi kế hoạch đã ban hành.' });
+    expect(mine.find((n: { kind: string }) => n.kind === 'comment')).toMatchObject({
+      body: 'Đề nghị gửi kế hoạch đã ban hành.',
+    });
   });
 
   it('hands an assignment over to the successor agency without losing history', async () => {
     const a = await t.db.one<{ task_id: number; id: number }>(
       `SELECT a.task_id, a.id FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE t.position = '5' AND a.agency_id = 'MOLISA'`,
     );
-    const bad = await as.program_owner.post(`/api/plan/tasks/${a.task_id}/assignments/${a.id}/handover`, { toAgencyId: 'MAE', onDate: '2024-01-01' });
+    const bad = await as.program_owner.post(`/api/plan/tasks/${a.task_id}/assignments/${a.id}/handover`, {
+      toAgencyId: 'MAE',
+      onDate: '2024-01-01',
+    });
     expect(bad.status).toBe(422);
-    const res = await as.program_owner.post(`/api/plan/tasks/${a.task_id}/assignments/${a.id}/handover`, { toAgencyId: 'MAE', onDate: '2025-03-01', note: 'Chuyển nhiệm vụ giảm nghèo' });
+    const res = await as.program_owner.post(`/api/plan/tasks/${a.task_id}/assignments/${a.id}/handover`, {
+      toAgencyId: 'MAE',
+      onDate: '2025-03-01',
+      note: 'Chuyển nhiệm vụ giảm nghèo',
+    });
     expect(res.status).toBe(200);
     const detail = await as.ministry_lead.get(`/api/plan/tasks/${a.task_id}`);
     const old = detail.body.assignments.find((x: { id: number }) => x.id === a.id);
@@ -228,7 +366,13 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const send = async (name: string, type: string, bytes: Uint8Array) => {
       const form = new FormData();
       form.append('file', new File([bytes as BlobPart], name, { type }));
-      const res = await t.fetch(new Request(`http://localhost/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, { method: 'POST', body: form, headers: { cookie, 'x-requested-with': 'fetch' } }));
+      const res = await t.fetch(
+        new Request(`http://localhost/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, {
+          method: 'POST',
+          body: form,
+          headers: { cookie, 'x-requested-with': 'fetch' },
+        }),
+      );
       return { status: res.status, body: await res.json() };
     };
     const exe = await send('virus.exe', 'application/x-msdownload', new Uint8Array([1, 2, 3]));
@@ -244,12 +388,24 @@ describe('API: scope, workflow, concurrency, audit', () => {
   });
 
   it('Excel export has the officials’ columns', async () => {
-    const res = await t.fetch(new Request('http://localhost/api/plan/export.xlsx?asOf=2026-01-01', { headers: { cookie: await cookieOf('program_owner') } }));
+    const res = await t.fetch(
+      new Request('http://localhost/api/plan/export.xlsx?asOf=2026-01-01', {
+        headers: { cookie: await cookieOf('program_owner') },
+      }),
+    );
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await res.arrayBuffer()) as never);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Tiến độ', 'Ghi chú']);
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Nội dung công việc',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời hạn',
+      'Tiến độ',
+      'Ghi chú',
+    ]);
     const rows = ws.getSheetValues().slice(5) as unknown[][];
     const r34 = rows.find((r) => r && r[1] === '3.4')!;
     expect(r34[5]).toBe('Quý IV/2021');
@@ -266,28 +422,45 @@ describe('API: scope, workflow, concurrency, audit', () => {
     const owner = await as.program_owner.get('/api/notifications');
     const digest = owner.body.items.find((n: { kind: string }) => n.kind === 'digest');
     expect(digest).toMatchObject({ digestOn: '2022-06-28', title: 'Tổng hợp nhiệm vụ ngày 28/06/2022' });
-    expect(digest.body).toMatch(/^Đến hạn trong 7 ngày: [1-9]\d*; đến hạn hôm nay: 0; quá hạn: \d+(; quá hạn, chưa nhận được báo cáo: \d+)?\.$/);
+    expect(digest.body).toMatch(
+      /^Đến hạn trong 7 ngày: [1-9]\d*; đến hạn hôm nay: 0; quá hạn: \d+(; quá hạn, chưa nhận được báo cáo: \d+)?\.$/,
+    );
     // Hà Nội's provincial plan was completed on 20/06/2022 (test above): nothing to report to its officer
     const province = await as.province_officer.get('/api/notifications');
     expect(province.body.items.filter((n: { kind: string }) => n.kind === 'digest')).toEqual([]);
     // a province officer (new Hà Nội) is told about the assignment of the old Hà Nội People's Committee
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
-    const task = await as.program_owner.post('/api/plan/tasks', { planId: plan.id, position: '40', title: 'Báo cáo thử của các tỉnh', fanOut: 'provinces', deadline: 'trước ngày 05/7/2026', startOn: '2024-01-01' });
+    const task = await as.program_owner.post('/api/plan/tasks', {
+      planId: plan.id,
+      position: '40',
+      title: 'Báo cáo thử của các tỉnh',
+      fanOut: 'provinces',
+      deadline: 'trước ngày 05/7/2026',
+      startOn: '2024-01-01',
+    });
     expect(task.body.assignments).toBe(63);
     await runDigest(t.db, '2026-06-30');
-    const hn = (await as.province_officer.get('/api/notifications')).body.items.find((n: { kind: string; digestOn: string }) => n.kind === 'digest' && n.digestOn === '2026-06-30');
+    const hn = (await as.province_officer.get('/api/notifications')).body.items.find(
+      (n: { kind: string; digestOn: string }) => n.kind === 'digest' && n.digestOn === '2026-06-30',
+    );
     expect(hn.body).toBe('Đến hạn trong 7 ngày: 1; đến hạn hôm nay: 0; quá hạn: 0.');
 
     // e-mail goes to the outbox only for users with an address
     await t.db.query(`UPDATE app_user SET email = 'chuquan@example.vn' WHERE username = 't.program-owner'`);
     const next = await runDigest(t.db, '2022-06-29');
     expect(next.emails).toBe(1);
-    const outbox = await t.db.query<{ to_address: string; subject: string }>(`SELECT to_address, subject FROM email_outbox`);
-    expect(outbox).toEqual([{ to_address: 'chuquan@example.vn', subject: '[giamngheo] Tổng hợp nhiệm vụ ngày 29/06/2022' }]);
+    const outbox = await t.db.query<{ to_address: string; subject: string }>(
+      `SELECT to_address, subject FROM email_outbox`,
+    );
+    expect(outbox).toEqual([
+      { to_address: 'chuquan@example.vn', subject: '[giamngheo] Tổng hợp nhiệm vụ ngày 29/06/2022' },
+    ]);
   });
 });
 
 async function cookieOf(role: string) {
-  const login = await t.client().post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: 'mat-khau-thu-nghiem' });
+  const login = await t
+    .client()
+    .post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: 'mat-khau-thu-nghiem' });
   return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }

@@ -24,7 +24,10 @@ describe('reorganisation of 2025', () => {
     const hg = await t.db.one<{ task_id: number; id: number }>(
       `SELECT a.task_id, a.id FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN agency g ON g.id = a.agency_id WHERE t.position = '2.1' AND g.code = 'UBND-02'`,
     );
-    await t.db.query(`UPDATE task_assignment SET status = 'completed', percent = 100, completed_on = '2022-06-20' WHERE task_id = $1 AND id = $2`, [hg.task_id, hg.id]);
+    await t.db.query(
+      `UPDATE task_assignment SET status = 'completed', percent = 100, completed_on = '2022-06-20' WHERE task_id = $1 AND id = $2`,
+      [hg.task_id, hg.id],
+    );
     expect(await active('2.1')).toHaveLength(63);
 
     const res = await owner.post('/api/plan/reorganise', { onDate: '2025-07-01' });
@@ -49,11 +52,13 @@ describe('reorganisation of 2025', () => {
     expect(ministries).not.toContain('MOLISA');
     expect(ministries).not.toContain('MPI');
     // MOLISA's completed decisions went to MAE as completed
-    expect((await active('3.1'))).toEqual([expect.objectContaining({ agency_id: 'MAE', status: 'completed' })]);
+    expect(await active('3.1')).toEqual([expect.objectContaining({ agency_id: 'MAE', status: 'completed' })]);
 
     const again = await owner.post('/api/plan/reorganise', { onDate: '2025-07-01' });
     expect(again.body).toMatchObject({ handedOver: 0, created: 0 });
-    const audit = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.assignment.reorganise'`);
+    const audit = await t.db.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.assignment.reorganise'`,
+    );
     expect(audit.n).toBeGreaterThan(34);
   });
 });
@@ -64,10 +69,18 @@ describe('reorganisation of 2025', () => {
  * Training, employment → Ministry of Home Affairs (reference/legal/plan.csv gives each transfer's status).
  */
 describe('reorganisation by function', () => {
-  it('each MOLISA assignment goes to the receiver of its project\'s function; Dự án 4 as a whole is reported, not guessed', async () => {
+  it("each MOLISA assignment goes to the receiver of its project's function; Dự án 4 as a whole is reported, not guessed", async () => {
     const plan = await t.db.one<{ id: number }>(`SELECT id FROM plan WHERE code = '1705/QĐ-TTg'`);
     const mk = async (position: string, projectCode: string) => {
-      const res = await owner.post('/api/plan/tasks', { planId: plan.id, position, title: `Nhiệm vụ thử ${projectCode}`, leadAgencyId: 'MOLISA', deadline: 'năm 2024', startOn: '2024-01-02', projectCode });
+      const res = await owner.post('/api/plan/tasks', {
+        planId: plan.id,
+        position,
+        title: `Nhiệm vụ thử ${projectCode}`,
+        leadAgencyId: 'MOLISA',
+        deadline: 'năm 2024',
+        startOn: '2024-01-02',
+        projectCode,
+      });
       expect(res.status).toBe(200);
       return res.body.id as number;
     };
@@ -77,11 +90,24 @@ describe('reorganisation by function', () => {
     const both = await mk('53', 'DA4');
     const res = await owner.post('/api/plan/reorganise', { onDate: '2025-07-01' });
     expect(res.status).toBe(200);
-    const to = async (taskId: number) => (await t.db.query<{ agency_id: string }>(`SELECT agency_id FROM task_assignment WHERE task_id = $1 AND valid_to IS NULL`, [taskId])).map((a) => a.agency_id);
+    const to = async (taskId: number) =>
+      (
+        await t.db.query<{ agency_id: string }>(
+          `SELECT agency_id FROM task_assignment WHERE task_id = $1 AND valid_to IS NULL`,
+          [taskId],
+        )
+      ).map((a) => a.agency_id);
     expect(await to(voc)).toEqual(['MOET']);
     expect(await to(job)).toEqual(['MOHA']);
     expect(await to(poor)).toEqual(['MAE']);
     expect(await to(both)).toEqual(['MOLISA']); // left with MOLISA, and said so
-    expect(res.body.undecided).toEqual([{ taskId: both, position: '53', agencyId: 'MOLISA', reason: 'nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án)' }]);
+    expect(res.body.undecided).toEqual([
+      {
+        taskId: both,
+        position: '53',
+        agencyId: 'MOLISA',
+        reason: 'nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án)',
+      },
+    ]);
   });
 });

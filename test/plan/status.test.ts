@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allowedMoves, checkTransition, type TaskStatus } from '../../src/domain/plan/status';
-import { daysLate, describeLateness, isAtRisk, isOverdue, isPastDueWithoutReport, submissionDaysLate, timeliness } from '../../src/domain/plan/lateness';
+import {
+  daysLate,
+  describeLateness,
+  isAtRisk,
+  isOverdue,
+  isPastDueWithoutReport,
+  submissionDaysLate,
+  timeliness,
+} from '../../src/domain/plan/lateness';
 import { rollUp } from '../../src/domain/plan/rollup';
 import type { Role } from '../../src/domain/roles';
 
@@ -46,7 +54,11 @@ describe('status workflow: chưa triển khai → đang thực hiện → đã t
   });
 
   it('lists the buttons open to a role', () => {
-    expect(allowedMoves('in_progress', ['ministry_lead']).map((t) => t.to).sort()).toEqual(['completed', 'submitted']);
+    expect(
+      allowedMoves('in_progress', ['ministry_lead'])
+        .map((t) => t.to)
+        .sort(),
+    ).toEqual(['completed', 'submitted']);
     expect(allowedMoves('in_progress', ['steering_member'])).toEqual([]);
   });
 });
@@ -54,10 +66,30 @@ describe('status workflow: chưa triển khai → đang thực hiện → đã t
 describe('lateness: calendar days past the due day, at completion or at the as-of date', () => {
   it.each([
     // Real instruments vs the seed plan (implementation-plan.md §2): due Q4/2021 → 31/12/2021
-    ['90/QĐ-TTg issued 18/01/2022', { status: 'completed', due: '2021-12-31', completedOn: '2022-01-18' }, '2026-01-01', 18],
-    ['36/2021/QĐ-TTg issued 13/12/2021', { status: 'completed', due: '2021-12-31', completedOn: '2021-12-13' }, '2026-01-01', 0],
-    ['353/QĐ-TTg issued 15/03/2022', { status: 'completed', due: '2021-12-31', completedOn: '2022-03-15' }, '2026-01-01', 74],
-    ['completed on the due day', { status: 'completed', due: '2022-06-30', completedOn: '2022-06-30' }, '2026-01-01', 0],
+    [
+      '90/QĐ-TTg issued 18/01/2022',
+      { status: 'completed', due: '2021-12-31', completedOn: '2022-01-18' },
+      '2026-01-01',
+      18,
+    ],
+    [
+      '36/2021/QĐ-TTg issued 13/12/2021',
+      { status: 'completed', due: '2021-12-31', completedOn: '2021-12-13' },
+      '2026-01-01',
+      0,
+    ],
+    [
+      '353/QĐ-TTg issued 15/03/2022',
+      { status: 'completed', due: '2021-12-31', completedOn: '2022-03-15' },
+      '2026-01-01',
+      74,
+    ],
+    [
+      'completed on the due day',
+      { status: 'completed', due: '2022-06-30', completedOn: '2022-06-30' },
+      '2026-01-01',
+      0,
+    ],
     ['open, as-of before due', { status: 'in_progress', due: '2022-06-30', completedOn: null }, '2022-06-01', 0],
     ['open, as-of after due', { status: 'in_progress', due: '2022-06-30', completedOn: null }, '2022-07-10', 10],
     ['cancelled is never late', { status: 'cancelled', due: '2022-06-30', completedOn: null }, '2023-01-01', 0],
@@ -84,7 +116,13 @@ describe('lateness: calendar days past the due day, at completion or at the as-o
   });
 
   it('at risk: due within 7 days and not done, or behind schedule by 30 points', () => {
-    const t = { status: 'in_progress' as const, due: '2022-06-30', completedOn: null, percent: 50, start: '2022-01-01' };
+    const t = {
+      status: 'in_progress' as const,
+      due: '2022-06-30',
+      completedOn: null,
+      percent: 50,
+      start: '2022-01-01',
+    };
     expect(isAtRisk(t, '2022-06-24')).toBe(true);
     expect(isAtRisk({ ...t, percent: 100 }, '2022-06-24')).toBe(false);
     expect(isAtRisk({ ...t, percent: 10 }, '2022-04-15')).toBe(true); // 58% of the time gone, 10% done
@@ -107,11 +145,28 @@ describe('roll-up of a task fanned out to every province', () => {
       ],
       asOf,
     );
-    expect(r).toMatchObject({ total: 5, active: 4, completed: 2, overdue: 2, completedLate: 1, percent: 60, status: 'in_progress', completedOn: null, maxDaysLate: 63 });
+    expect(r).toMatchObject({
+      total: 5,
+      active: 4,
+      completed: 2,
+      overdue: 2,
+      completedLate: 1,
+      percent: 60,
+      status: 'in_progress',
+      completedOn: null,
+      maxDaysLate: 63,
+    });
   });
 
   it('is complete, on the last completion date, when every active assignment is', () => {
-    const r = rollUp([{ status: 'completed', due, completedOn: '2022-06-20' }, { status: 'completed', due, completedOn: '2022-07-15' }, { status: 'cancelled', due, completedOn: null }], asOf);
+    const r = rollUp(
+      [
+        { status: 'completed', due, completedOn: '2022-06-20' },
+        { status: 'completed', due, completedOn: '2022-07-15' },
+        { status: 'cancelled', due, completedOn: null },
+      ],
+      asOf,
+    );
     expect(r.status).toBe('completed');
     expect(r.completedOn).toBe('2022-07-15');
     expect(daysLate({ status: r.status, due, completedOn: r.completedOn }, asOf)).toBe(15);
@@ -119,7 +174,15 @@ describe('roll-up of a task fanned out to every province', () => {
 
   it('not started / submitted / cancelled / empty', () => {
     expect(rollUp([{ status: 'not_started', due, completedOn: null }], asOf).status).toBe('not_started');
-    expect(rollUp([{ status: 'submitted', due, completedOn: null }, { status: 'completed', due, completedOn: '2022-06-01' }], asOf).status).toBe('submitted');
+    expect(
+      rollUp(
+        [
+          { status: 'submitted', due, completedOn: null },
+          { status: 'completed', due, completedOn: '2022-06-01' },
+        ],
+        asOf,
+      ).status,
+    ).toBe('submitted');
     expect(rollUp([{ status: 'cancelled', due, completedOn: null }], asOf).status).toBe('cancelled');
     expect(rollUp([], asOf)).toMatchObject({ total: 0, percent: 0, status: 'no_report' });
   });
@@ -148,7 +211,9 @@ describe('no report, and submission versus signature', () => {
     const r = rollUp([silent, silent, { status: 'in_progress', due, completedOn: null, percent: 20 }], '2022-09-01');
     expect(r).toMatchObject({ overdue: 1, noReport: 2, pastDueNoReport: 2, status: 'in_progress', maxDaysLate: 63 });
     expect(rollUp([silent, silent], '2022-09-01')).toMatchObject({ status: 'no_report', overdue: 0, maxDaysLate: 0 });
-    expect(rollUp([silent, { status: 'not_started', due, completedOn: null }], '2022-09-01').status).toBe('not_started');
+    expect(rollUp([silent, { status: 'not_started', due, completedOn: null }], '2022-09-01').status).toBe(
+      'not_started',
+    );
   });
 
   it('the first report leaves "no report": to not started, in progress or completed', () => {
@@ -167,13 +232,33 @@ describe('no report, and submission versus signature', () => {
     const late = submissionDaysLate('2021-12-31', submittedOn);
     expect(late).toBe(expected);
     expect(
-      describeLateness({ status: 'completed', daysLate: 18, instrument: '90/QĐ-TTg', completedOn: '2022-01-18', submissionDaysLate: late, pastDueNoReport: false }, '15/01/2026'),
+      describeLateness(
+        {
+          status: 'completed',
+          daysLate: 18,
+          instrument: '90/QĐ-TTg',
+          completedOn: '2022-01-18',
+          submissionDaysLate: late,
+          pastDueNoReport: false,
+        },
+        '15/01/2026',
+      ),
     ).toBe(text);
   });
 
   it('describes silence without a number of days', () => {
-    expect(describeLateness({ status: 'no_report', daysLate: null, instrument: null, completedOn: null, submissionDaysLate: null, pastDueNoReport: true }, '15/01/2026')).toBe(
-      'Quá hạn, chưa nhận được báo cáo',
-    );
+    expect(
+      describeLateness(
+        {
+          status: 'no_report',
+          daysLate: null,
+          instrument: null,
+          completedOn: null,
+          submissionDaysLate: null,
+          pastDueNoReport: true,
+        },
+        '15/01/2026',
+      ),
+    ).toBe('Quá hạn, chưa nhận được báo cáo');
   });
 });

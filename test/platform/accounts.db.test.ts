@@ -69,21 +69,34 @@ describe('own password', () => {
     const u = await newMember();
     const other = await signIn(u.username, TEST_PASSWORD);
     const me = await signIn(u.username, TEST_PASSWORD);
-    const wrong = await me.client.post('/api/auth/password', { currentPassword: 'khong-phai-mat-khau', newPassword: NEW_PASSWORD });
+    const wrong = await me.client.post('/api/auth/password', {
+      currentPassword: 'khong-phai-mat-khau',
+      newPassword: NEW_PASSWORD,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toBe('Mật khẩu hiện tại không đúng.');
-    const weak = await me.client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' });
+    const weak = await me.client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'qwerty123456',
+    });
     expect(weak.status).toBe(422);
     expect(weak.body.error.details.problems[0].path).toBe('body.newPassword');
 
-    const ok = await me.client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    const ok = await me.client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(ok.status).toBe(200);
     expect((await me.client.get('/api/auth/me')).status).toBe(200);
     expect((await other.client.get('/api/auth/me')).status).toBe(401);
     expect((await signIn(u.username, TEST_PASSWORD)).res.status).toBe(401);
     expect((await signIn(u.username, NEW_PASSWORD)).res.status).toBe(200);
     const row = await lastAudit('auth.password.change');
-    expect(row).toMatchObject({ actor_name: u.username, entity_id: String(u.id), after: { wasRequired: false, otherSessionsEnded: 1 } });
+    expect(row).toMatchObject({
+      actor_name: u.username,
+      entity_id: String(u.id),
+      after: { wasRequired: false, otherSessionsEnded: 1 },
+    });
     expect(JSON.stringify(row)).not.toContain(NEW_PASSWORD);
   });
 });
@@ -107,18 +120,24 @@ describe('administrator reset', () => {
     expect(blocked.body.error.code).toBe('password_change_required');
     expect((await first.client.get('/api/auth/me')).body.user.mustChangePassword).toBe(true);
 
-    expect((await first.client.post('/api/auth/password', { currentPassword: temporary, newPassword: NEW_PASSWORD })).status).toBe(200);
+    expect(
+      (await first.client.post('/api/auth/password', { currentPassword: temporary, newPassword: NEW_PASSWORD })).status,
+    ).toBe(200);
     const me = await first.client.get('/api/auth/me');
     expect(me.body.user.mustChangePassword).toBeUndefined();
     expect((await first.client.get('/api/plan/tasks')).status).not.toBe(403);
 
     const row = await lastAudit('users.password.reset');
-    expect(row).toMatchObject({ actor_name: 't.admin', entity_id: String(u.id), after: { generated: true, mustChangePassword: true, sessionsEnded: 1 } });
+    expect(row).toMatchObject({
+      actor_name: 't.admin',
+      entity_id: String(u.id),
+      after: { generated: true, mustChangePassword: true, sessionsEnded: 1 },
+    });
     expect(JSON.stringify(row)).not.toContain(temporary);
     expect((await lastAudit('auth.password.change'))!.after.wasRequired).toBe(true);
   });
 
-  it('is refused to non-administrators and for one\'s own account', async () => {
+  it("is refused to non-administrators and for one's own account", async () => {
     const u = await newMember();
     const owner = await t.as('program_owner');
     expect((await owner.post(`/api/users/${u.id}/reset-password`)).status).toBe(403);
@@ -139,11 +158,18 @@ describe('lock and unlock', () => {
 
     const refused = await signIn(u.username, TEST_PASSWORD);
     expect(refused.res.status).toBe(403);
-    expect(refused.res.body.error).toMatchObject({ code: 'account_locked', message: 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống.' });
+    expect(refused.res.body.error).toMatchObject({
+      code: 'account_locked',
+      message: 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống.',
+    });
     // a wrong password does not reveal the lock
     expect((await signIn(u.username, 'sai-mat-khau-roi')).res.status).toBe(401);
     expect(await lastAudit('auth.login.locked')).toMatchObject({ entity_id: String(u.id) });
-    expect(await lastAudit('users.user.lock')).toMatchObject({ actor_name: 't.admin', entity_id: String(u.id), after: { active: false } });
+    expect(await lastAudit('users.user.lock')).toMatchObject({
+      actor_name: 't.admin',
+      entity_id: String(u.id),
+      after: { active: false },
+    });
 
     expect((await admin.post(`/api/users/${u.id}/unlock`)).status).toBe(200);
     expect((await signIn(u.username, TEST_PASSWORD)).res.status).toBe(200);
@@ -156,7 +182,9 @@ describe('lock and unlock', () => {
     const list = await admin.get('/api/users');
     const self = list.body.items.find((x: { id: number }) => x.id === me);
     expect(self.can).toMatchObject({ lock: false, resetPassword: false, editGrants: true });
-    const removeOwnAdmin = await admin.request('PUT', `/api/users/${me}/grants`, { grants: [{ role: 'steering_member' }] });
+    const removeOwnAdmin = await admin.request('PUT', `/api/users/${me}/grants`, {
+      grants: [{ role: 'steering_member' }],
+    });
     expect(removeOwnAdmin.status).toBe(409);
     expect(removeOwnAdmin.body.error.message).toMatch(/tài khoản quản trị duy nhất/);
   });
@@ -180,12 +208,18 @@ describe('grants with dates', () => {
       ['program_owner', false],
     ]);
     const me = (await (await signIn(u.username, TEST_PASSWORD)).client.get('/api/auth/me')).body.user;
-    expect(me.grants.map((g: { role: string }) => g.role)).toEqual(today >= '2026-01-01' ? ['steering_member'] : ['province_officer', 'steering_member']);
+    expect(me.grants.map((g: { role: string }) => g.role)).toEqual(
+      today >= '2026-01-01' ? ['steering_member'] : ['province_officer', 'steering_member'],
+    );
     const row = await lastAudit('users.grants.update');
-    expect(row!.before.grants).toEqual([{ role: 'steering_member', agencyId: null, unitId: null, validFrom: null, validTo: null }]);
+    expect(row!.before.grants).toEqual([
+      { role: 'steering_member', agencyId: null, unitId: null, validFrom: null, validTo: null },
+    ]);
     expect(row!.after.grants).toHaveLength(3);
 
-    const bad = await admin.request('PUT', `/api/users/${u.id}/grants`, { grants: [{ role: 'steering_member', validFrom: '2026-02-01', validTo: '2026-01-01' }] });
+    const bad = await admin.request('PUT', `/api/users/${u.id}/grants`, {
+      grants: [{ role: 'steering_member', validFrom: '2026-02-01', validTo: '2026-01-01' }],
+    });
     expect(bad.status).toBe(422);
     const noUnit = await admin.request('PUT', `/api/users/${u.id}/grants`, { grants: [{ role: 'commune_officer' }] });
     expect(noUnit.status).toBe(400);
@@ -199,7 +233,11 @@ describe('grants with dates', () => {
     expect(list.body.can).toEqual({ create: true });
     const row = list.body.items.find((x: { id: number }) => x.id === u.id);
     expect(Date.now() - Date.parse(row.lastLoginAt)).toBeLessThan(60_000);
-    expect(row).toMatchObject({ active: true, mustChangePassword: false, can: { resetPassword: true, lock: true, unlock: false, editGrants: true } });
+    expect(row).toMatchObject({
+      active: true,
+      mustChangePassword: false,
+      can: { resetPassword: true, lock: true, unlock: false, editGrants: true },
+    });
   });
 });
 
@@ -209,7 +247,11 @@ describe('sign-in throttling in the database', () => {
     const { app } = createApp({ ...t.deps, config: { ...t.deps.config, trustedProxies: ['10.9.9.9'] } });
     return app.request(
       '/api/auth/login',
-      { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify(body) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: JSON.stringify(body),
+      },
       { incoming: { socket: { remoteAddress: peer, remotePort: 1, remoteFamily: 'IPv4' } } },
     );
   };
@@ -217,19 +259,31 @@ describe('sign-in throttling in the database', () => {
   it('slows one account guessed from six addresses, whatever the address, and records each failure', async () => {
     const u = await newMember('thr');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await login(`10.0.0.${i + 1}`, { username: u.username, password: `sai-${i}` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await login(`10.0.0.${i + 1}`, { username: u.username, password: `sai-${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const right = await login('10.0.0.99', { username: u.username, password: TEST_PASSWORD });
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await right.json()) as any).error.message).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/);
+    expect(((await right.json()) as any).error.message).toMatch(
+      /^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/,
+    );
     const failed = await lastAudit('auth.login.failed');
-    expect(failed).toMatchObject({ actor_name: 'ẩn danh', entity_id: String(u.id), after: { username: u.username, address: '10.0.0.5', accountFailures: 5, delaySeconds: 30 } });
+    expect(failed).toMatchObject({
+      actor_name: 'ẩn danh',
+      entity_id: String(u.id),
+      after: { username: u.username, address: '10.0.0.5', accountFailures: 5, delaySeconds: 30 },
+    });
     // the counter lives in the database: another process (here another app) sees it too
-    expect((await t.db.one<{ failures: number }>('SELECT failures FROM login_throttle WHERE key = $1', [`u:${u.username}`])).failures).toBe(5);
+    expect(
+      (await t.db.one<{ failures: number }>('SELECT failures FROM login_throttle WHERE key = $1', [`u:${u.username}`]))
+        .failures,
+    ).toBe(5);
     // an administrator's reset clears the wait
     const reset = await admin.post(`/api/users/${u.id}/reset-password`);
-    expect((await login('10.0.0.99', { username: u.username, password: reset.body.temporaryPassword })).status).toBe(200);
+    expect((await login('10.0.0.99', { username: u.username, password: reset.body.temporaryPassword })).status).toBe(
+      200,
+    );
   });
 
   it('believes X-Forwarded-For only from a trusted proxy, and slows an address down without locking it out', async () => {
@@ -242,9 +296,13 @@ describe('sign-in throttling in the database', () => {
     expect(next.status).toBe(429);
     expect(Number(next.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     // another client behind the same proxy is not affected
-    expect((await login('10.9.9.9', { username: 't.steering-member', password: TEST_PASSWORD }, '198.51.100.1')).status).toBe(200);
+    expect(
+      (await login('10.9.9.9', { username: 't.steering-member', password: TEST_PASSWORD }, '198.51.100.1')).status,
+    ).toBe(200);
     // a forged header from an untrusted peer is ignored: that peer is judged by its own address
-    expect((await login('10.0.0.200', { username: 't.steering-member', password: TEST_PASSWORD }, '203.0.113.7')).status).toBe(200);
+    expect(
+      (await login('10.0.0.200', { username: 't.steering-member', password: TEST_PASSWORD }, '203.0.113.7')).status,
+    ).toBe(200);
     expect(await t.db.maybeOne('SELECT 1 FROM login_throttle WHERE key = $1', ['a:203.0.113.7'])).toBeTruthy();
   });
 });

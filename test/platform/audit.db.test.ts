@@ -32,7 +32,10 @@ describe('audit trail', () => {
     const before = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).n;
     const dup = await admin.post('/api/users', newUser('nv.thu'));
     expect(dup.status).toBe(409);
-    const badUnit = await admin.post('/api/users', { ...newUser('nv.khac'), grants: [{ role: 'commune_officer', unitId: 'C:99999:2025-07-01' }] });
+    const badUnit = await admin.post('/api/users', {
+      ...newUser('nv.khac'),
+      grants: [{ role: 'commune_officer', unitId: 'C:99999:2025-07-01' }],
+    });
     expect(badUnit.status).toBe(400);
     const after = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).n;
     expect(after).toBe(before);
@@ -59,7 +62,8 @@ describe('audit trail', () => {
     expect(recorded.after.filter.entity).toBe('user');
     expect(recorded.after.rows).toBe(String(csv.body).trim().split('\n').length - 1);
     const officer = await t.as('province_officer');
-    const exports = async () => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'audit.log.export'`)).n;
+    const exports = async () =>
+      (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'audit.log.export'`)).n;
     const before = await exports();
     expect((await officer.get('/api/audit/export.csv')).status).toBe(403);
     expect(await exports()).toBe(before);

@@ -37,8 +37,11 @@ describe('sign-in and sessions', () => {
   });
 
   it('limits repeated failures for one account (429 with Retry-After), even with the right password', async () => {
-    for (let i = 0; i < 5; i++) await t.client().post('/api/auth/login', { username: 't.steering-member', password: 'sai' + i });
-    const blocked = await t.client().post('/api/auth/login', { username: 't.steering-member', password: TEST_PASSWORD });
+    for (let i = 0; i < 5; i++)
+      await t.client().post('/api/auth/login', { username: 't.steering-member', password: 'sai' + i });
+    const blocked = await t
+      .client()
+      .post('/api/auth/login', { username: 't.steering-member', password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.body.error.message).toMatch(/thử lại sau/);
@@ -48,7 +51,9 @@ describe('sign-in and sessions', () => {
     const res = await t.client().post('/api/auth/login', { username: 't.program-owner', password: TEST_PASSWORD });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
     const tokenHash = createHash('sha256').update(cookie.split('=')[1]).digest('hex');
-    await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [tokenHash]);
+    await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [
+      tokenHash,
+    ]);
     const me = await t.client(cookie).get('/api/auth/me');
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('session_expired');
@@ -78,7 +83,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('compresses large JSON answers for clients that accept it', async () => {
-    const res = await t.client().request('GET', '/api/units?level=province&at=2024-01-01', undefined, { 'accept-encoding': 'gzip' });
+    const res = await t
+      .client()
+      .request('GET', '/api/units?level=province&at=2024-01-01', undefined, { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
   });

@@ -13,18 +13,37 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('console output', () => {
   it('frames a block so that it stands out from log lines', () => {
     expect(framedBlock(['Mật khẩu:  abcd', 'Đổi ngay'])).toBe(
-      ['╔' + '═'.repeat(19) + '╗', '║  Mật khẩu:  abcd  ║', '║  Đổi ngay         ║', '╚' + '═'.repeat(19) + '╝', ''].join('\n'),
+      [
+        '╔' + '═'.repeat(19) + '╗',
+        '║  Mật khẩu:  abcd  ║',
+        '║  Đổi ngay         ║',
+        '╚' + '═'.repeat(19) + '╝',
+        '',
+      ].join('\n'),
     );
   });
 
   it('turns a JSON log line into a readable one', () => {
-    const line = humanLine(JSON.stringify({ level: 30, time: Date.UTC(2026, 10, 30, 15, 4, 5), pid: 1, hostname: 'h', msg: 'giamngheo đang chạy', port: 3000 }));
+    const line = humanLine(
+      JSON.stringify({
+        level: 30,
+        time: Date.UTC(2026, 10, 30, 15, 4, 5),
+        pid: 1,
+        hostname: 'h',
+        msg: 'giamngheo đang chạy',
+        port: 3000,
+      }),
+    );
     expect(line).toBe('22:04:05 INFO  giamngheo đang chạy port=3000\n');
   });
 
   it('explains a busy port in Vietnamese', () => {
-    const err = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), { code: 'EADDRINUSE' });
-    expect(listenErrorMessage(err, '127.0.0.1', 3000)).toMatch(/^Cổng 3000 \(127\.0\.0\.1:3000\) đang được một chương trình khác sử dụng/);
+    const err = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), {
+      code: 'EADDRINUSE',
+    });
+    expect(listenErrorMessage(err, '127.0.0.1', 3000)).toMatch(
+      /^Cổng 3000 \(127\.0\.0\.1:3000\) đang được một chương trình khác sử dụng/,
+    );
   });
 });
 
@@ -35,10 +54,16 @@ describe('server start failures', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const dataDir = path.join(tmp, 'busy');
     try {
-      const res = await runCli(['serve', '--port', String(port)], { GIAMNGHEO_DATA_DIR: dataDir, DATABASE_URL: '', GIAMNGHEO_ADMIN_PASSWORD: '' });
+      const res = await runCli(['serve', '--port', String(port)], {
+        GIAMNGHEO_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        GIAMNGHEO_ADMIN_PASSWORD: '',
+      });
       expect(res.code).toBe(1);
       expect(res.stderr.trim().split('\n')).toHaveLength(1);
-      expect(res.stderr).toMatch(new RegExp(`^Lỗi: Cổng ${port} \\(127\\.0\\.0\\.1:${port}\\) đang được một chương trình khác sử dụng`));
+      expect(res.stderr).toMatch(
+        new RegExp(`^Lỗi: Cổng ${port} \\(127\\.0\\.0\\.1:${port}\\) đang được một chương trình khác sử dụng`),
+      );
       expect(res.stderr + res.stdout).not.toMatch(/EADDRINUSE|mật khẩu/i);
       expect(fs.existsSync(dataDir)).toBe(false);
     } finally {
@@ -48,9 +73,15 @@ describe('server start failures', () => {
 
   it('refuses a weak GIAMNGHEO_ADMIN_PASSWORD before creating anything', async () => {
     const dataDir = path.join(tmp, 'weak');
-    const res = await runCli(['serve', '--port', '0'], { GIAMNGHEO_DATA_DIR: dataDir, DATABASE_URL: '', GIAMNGHEO_ADMIN_PASSWORD: '1' });
+    const res = await runCli(['serve', '--port', '0'], {
+      GIAMNGHEO_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      GIAMNGHEO_ADMIN_PASSWORD: '1',
+    });
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toMatch(/^Lỗi: GIAMNGHEO_ADMIN_PASSWORD không dùng được: Mật khẩu cần ít nhất 12 ký tự \(hiện có 1\)\./);
+    expect(res.stderr.trim()).toMatch(
+      /^Lỗi: GIAMNGHEO_ADMIN_PASSWORD không dùng được: Mật khẩu cần ít nhất 12 ký tự \(hiện có 1\)\./,
+    );
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });

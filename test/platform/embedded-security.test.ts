@@ -5,10 +5,21 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentBootId, embeddedUrl, lockPath, processStat, readLiveLock, startEmbedded, type EmbeddedServer } from '../../src/db/embedded';
+import {
+  currentBootId,
+  embeddedUrl,
+  lockPath,
+  processStat,
+  readLiveLock,
+  startEmbedded,
+  type EmbeddedServer,
+} from '../../src/db/embedded';
 import { serveWire } from '../../src/db/wire-server';
 
-/** The embedded engine against other local users and processes: a private directory, a password, idle clients, a lock that survives kill -9. */
+/**
+ * The embedded engine against other local users and processes: a private directory, a password, idle clients, a lock
+ * that survives kill -9.
+ */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-embedded-sec-'));
 let embedded: EmbeddedServer | undefined;
 
@@ -73,7 +84,8 @@ describe('wire server', () => {
 
 describe('data directory lock', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-lock-'));
-  const writeLock = (info: object) => fs.writeFileSync(lockPath(dir), JSON.stringify({ port: 1, startedAt: '', ...info }));
+  const writeLock = (info: object) =>
+    fs.writeFileSync(lockPath(dir), JSON.stringify({ port: 1, startedAt: '', ...info }));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a live holder is recognised by PID and process start time', async () => {

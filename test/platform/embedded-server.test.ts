@@ -42,7 +42,7 @@ describe('embedded database', () => {
     expect(second.stderr).toMatch(/^Lỗi: Thư mục dữ liệu .* đang được tiến trình \d+ sử dụng/);
   });
 
-  it('lets the CLI read the running server\'s database through its socket', async () => {
+  it("lets the CLI read the running server's database through its socket", async () => {
     const res = await runCli(['audit', '--format', 'json'], env);
     expect(res.code).toBe(0);
     const rows = JSON.parse(res.stdout);
@@ -73,7 +73,10 @@ describe('embedded database', () => {
 
 describe('CLI argument errors', () => {
   it.each([
-    [['audit', '--format', 'xml'], /^Lỗi: giá trị "xml" của --format không hợp lệ; chọn một trong: json, csv, table\.$/],
+    [
+      ['audit', '--format', 'xml'],
+      /^Lỗi: giá trị "xml" của --format không hợp lệ; chọn một trong: json, csv, table\.$/,
+    ],
     [['audit', '--bogus'], /^Lỗi: không có tùy chọn --bogus\.$/],
     [['khong-co-lenh'], /^Lỗi: không có lệnh "khong-co-lenh"/],
     [['users', 'add', '--username', 'x'], /^Lỗi: thiếu tùy chọn bắt buộc --name\.$/],

@@ -33,7 +33,9 @@ describe('reference snapshot', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(gz.headers.get('etag')).toBe(etag);
     // an invalid request is still refused (errors are not stored)
-    expect((await anon.get(`/api/units/${encodeURIComponent(t.scope.provinceId)}/children?at=1999-01-01`)).status).toBe(400);
+    expect((await anon.get(`/api/units/${encodeURIComponent(t.scope.provinceId)}/children?at=1999-01-01`)).status).toBe(
+      400,
+    );
   });
 
   it('a change to a reference table moves the counter; the next answer is rebuilt from the database', async () => {
@@ -48,11 +50,13 @@ describe('reference snapshot', () => {
     const after = await anon.get(path);
     expect(after.body.items.find((u: any) => u.id === child.id).name).toBe(`${child.name} (thử)`);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
-    expect((await anon.request('GET', path, undefined, { 'If-None-Match': before.headers.get('etag')! })).status).toBe(200);
+    expect((await anon.request('GET', path, undefined, { 'If-None-Match': before.headers.get('etag')! })).status).toBe(
+      200,
+    );
     await t.db.query(`UPDATE admin_unit SET name = $2 WHERE id = $1`, [child.id, child.name]);
   });
 
-  it('another process\'s change is seen within the recheck delay, without a forced refresh', async () => {
+  it("another process's change is seen within the recheck delay, without a forced refresh", async () => {
     const anon = t.client();
     const before = await anon.get(`/api/agencies?at=${AT}`);
     expect(before.status).toBe(200);

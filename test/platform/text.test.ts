@@ -11,7 +11,16 @@ describe('Vietnamese text', () => {
 
   it('sorts in Vietnamese alphabetical order, numbers numerically', () => {
     const names = ['Đồng Nai', 'Điện Biên', 'Dak Nong', 'An Giang', 'Ăn Uống', 'Bà Rịa', 'Phường 10', 'Phường 2'];
-    expect([...names].sort(compareVi)).toEqual(['An Giang', 'Ăn Uống', 'Bà Rịa', 'Dak Nong', 'Điện Biên', 'Đồng Nai', 'Phường 2', 'Phường 10']);
+    expect([...names].sort(compareVi)).toEqual([
+      'An Giang',
+      'Ăn Uống',
+      'Bà Rịa',
+      'Dak Nong',
+      'Điện Biên',
+      'Đồng Nai',
+      'Phường 2',
+      'Phường 10',
+    ]);
   });
 
   it('formats numbers and dates the Vietnamese way', () => {

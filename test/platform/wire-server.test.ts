@@ -22,7 +22,11 @@ afterAll(async () => {
 
 describe('embedded wire server', () => {
   it('answers 400 concurrent parameterised queries from 16 connections correctly', async () => {
-    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => db.one<{ x: number; s: string }>('SELECT $1::int AS x, $2::text AS s', [i, `v${i}`])));
+    const results = await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        db.one<{ x: number; s: string }>('SELECT $1::int AS x, $2::text AS s', [i, `v${i}`]),
+      ),
+    );
     results.forEach((r, i) => expect(r).toEqual({ x: i, s: `v${i}` }));
   });
 
@@ -36,7 +40,9 @@ describe('embedded wire server', () => {
     stream.pause();
     const big = slow.query<{ s: string }>(`SELECT repeat('x', 200) || g AS s FROM generate_series(1, 50000) g`);
     await new Promise((r) => setTimeout(r, 300));
-    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => db.one<{ s: string }>(`SELECT repeat('y', 5000) || $1::text AS s`, [i])));
+    const others = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => db.one<{ s: string }>(`SELECT repeat('y', 5000) || $1::text AS s`, [i])),
+    );
     others.forEach((r, i) => expect(r.s).toBe('y'.repeat(5000) + i));
     stream.resume();
     const rows = (await big).rows;

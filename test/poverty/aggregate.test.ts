@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countsDelta, emptyCounts, householdCounts, residentRates, rollUp, roundPct, sumCounts, type Counts } from '../../src/domain/poverty/aggregate';
+import {
+  countsDelta,
+  emptyCounts,
+  householdCounts,
+  residentRates,
+  rollUp,
+  roundPct,
+  sumCounts,
+  type Counts,
+} from '../../src/domain/poverty/aggregate';
 import type { HouseholdClass } from '../../src/domain/poverty/types';
 
 /**
@@ -38,15 +47,33 @@ describe('transitions from last year to this year', () => {
     ['poor', 'poor', true, {}], // still poor: neither
   ];
   it.each(history)('%s → %s, poor in an earlier year: %s', (prev, curr, poorEarlier, expected) => {
-    expect(householdCounts(prev, curr, { poorEarlier, noLabourCapacity: false })).toEqual({ ...emptyCounts(), households: 1, poor: 1, ...expected });
+    expect(householdCounts(prev, curr, { poorEarlier, noLabourCapacity: false })).toEqual({
+      ...emptyCounts(),
+      households: 1,
+      poor: 1,
+      ...expected,
+    });
   });
 
   it('households without labour capacity (hộ nghèo/cận nghèo không có khả năng lao động) are counted; unknown stays unknown', () => {
-    expect(householdCounts('poor', 'poor', { noLabourCapacity: true })).toMatchObject({ poorNoLabour: 1, labourUnknown: 0 });
-    expect(householdCounts('near_poor', 'near_poor', { noLabourCapacity: true })).toMatchObject({ nearPoorNoLabour: 1, labourUnknown: 0 });
-    expect(householdCounts('near_poor', 'near_poor', { noLabourCapacity: false })).toMatchObject({ nearPoorNoLabour: 0, labourUnknown: 0 });
+    expect(householdCounts('poor', 'poor', { noLabourCapacity: true })).toMatchObject({
+      poorNoLabour: 1,
+      labourUnknown: 0,
+    });
+    expect(householdCounts('near_poor', 'near_poor', { noLabourCapacity: true })).toMatchObject({
+      nearPoorNoLabour: 1,
+      labourUnknown: 0,
+    });
+    expect(householdCounts('near_poor', 'near_poor', { noLabourCapacity: false })).toMatchObject({
+      nearPoorNoLabour: 0,
+      labourUnknown: 0,
+    });
     expect(householdCounts('poor', 'poor', {})).toMatchObject({ poorNoLabour: 0, labourUnknown: 1 });
-    expect(householdCounts(null, 'not_poor', { noLabourCapacity: true })).toMatchObject({ poorNoLabour: 0, nearPoorNoLabour: 0, labourUnknown: 0 });
+    expect(householdCounts(null, 'not_poor', { noLabourCapacity: true })).toMatchObject({
+      poorNoLabour: 0,
+      nearPoorNoLabour: 0,
+      labourUnknown: 0,
+    });
   });
 
   it('each poor household is exactly one of: still poor, relapsed, newly poor (Phiếu C categories)', () => {
@@ -66,7 +93,11 @@ describe('rates over resident households, from summed numerators and denominator
   });
   it('multidimensional rate = poor + near-poor over resident households; unknown resident households → null, never the register', () => {
     expect(residentRates({ poor: 8, nearPoor: 7, resident: 200 }).multidimPct).toBeCloseTo(7.5, 10);
-    expect(residentRates({ poor: 2, nearPoor: 0, resident: null })).toEqual({ poorPct: null, nearPoorPct: null, multidimPct: null });
+    expect(residentRates({ poor: 2, nearPoor: 0, resident: null })).toEqual({
+      poorPct: null,
+      nearPoorPct: null,
+      multidimPct: null,
+    });
   });
   it('tables and CSV show two decimals; JSON keeps full precision', () => {
     expect(roundPct((2 / 3) * 100)).toBe('66.67');
@@ -78,7 +109,11 @@ describe('rates over resident households, from summed numerators and denominator
       { area: 'rural', prev: 'poor', curr: 'near_poor' },
       { area: 'urban', prev: null, curr: 'not_poor' },
     ] as const;
-    const m = rollUp([...rows], (r) => r.area, (r) => householdCounts(r.prev, r.curr));
+    const m = rollUp(
+      [...rows],
+      (r) => r.area,
+      (r) => householdCounts(r.prev, r.curr),
+    );
     expect(m.get('rural')).toMatchObject({ households: 2, poor: 1, nearPoor: 1, escapedPoor: 1, newlyPoor: 1 });
     expect(m.get('urban')).toMatchObject({ households: 1, poor: 0 });
   });

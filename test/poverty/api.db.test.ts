@@ -20,20 +20,42 @@ async function xlsx(rows: TemplateRows): Promise<Blob> {
 }
 
 async function cookieOf(role: string) {
-  const res = await t.client().post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
+  const res = await t
+    .client()
+    .post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 async function upload(role: string, communeId: string, blob: Blob) {
   const form = new FormData();
   form.append('file', blob, 'so-ra-soat.xlsx');
-  const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(communeId)}/import?year=2025`, { method: 'POST', body: form, headers: { cookie: await cookieOf(role) } }));
+  const res = await t.fetch(
+    new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(communeId)}/import?year=2025`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: await cookieOf(role) },
+    }),
+  );
   return { status: res.status, body: (await res.json()) as any };
 }
 
 const ROWS: TemplateRows = {
   households: [
-    ['H1', 'Nguyễn Văn Một', '001090000011', 'Kinh', 'Tổ 1', 'Thành thị', 170, null, '1.1; 2.2; 6.1', null, null, null, null],
+    [
+      'H1',
+      'Nguyễn Văn Một',
+      '001090000011',
+      'Kinh',
+      'Tổ 1',
+      'Thành thị',
+      170,
+      null,
+      '1.1; 2.2; 6.1',
+      null,
+      null,
+      null,
+      null,
+    ],
     ['H2', 'Lê Thị Hai', null, 'Mường', 'Tổ 2', 'Thành thị', 170, null, '4.2', null, null, null, null],
     ['H3', 'Phạm Văn Ba', null, 'Kinh', 'Tổ 2', 'Thành thị', null, 5_000_000, '', null, null, null, null],
   ],
@@ -51,22 +73,35 @@ describe('poverty API', () => {
     expect(s.status).toBe(200);
     expect(s.body.standards.map((x: { id: string }) => x.id)).toEqual(['ND07-2021', 'ND351-2025']);
     expect(s.body.standards[0].incomeLine.rural).toMatchObject({ value: 1_500_000, status: 'verified' });
-    const c = await pub.post('/api/poverty/classify', { area: 'rural', year: 2027, incomePerCapita: 2_100_000, deprived: ['1.1', '2.1', '3.1'] });
+    const c = await pub.post('/api/poverty/classify', {
+      area: 'rural',
+      year: 2027,
+      incomePerCapita: 2_100_000,
+      deprived: ['1.1', '2.1', '3.1'],
+    });
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ class: 'poor', standardId: 'ND351-2025' });
     const bad = await pub.post('/api/poverty/classify', { area: 'rural', year: 2021, scoreA: 1, deprived: [] });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toMatch(/Không có chuẩn nghèo/);
     const published = await pub.get('/api/poverty/published?year=2024');
-    expect(published.body.items.find((i: any) => i.areaCode === 'VN' && i.indicator === 'poor')).toMatchObject({ households: 599608, ratePct: 1.93 });
+    expect(published.body.items.find((i: any) => i.areaCode === 'VN' && i.indicator === 'poor')).toMatchObject({
+      households: 599608,
+      ratePct: 1.93,
+    });
   });
 
   it('a commune officer imports a workbook with errors (listed by sheet/row/column), then a fixed one', async () => {
     const communeId = t.scope.communeId;
-    const broken = { ...ROWS, households: ROWS.households!.map((h) => (h[0] === 'H2' ? [...h.slice(0, 5), 'Phố', ...h.slice(6)] : h)) };
+    const broken = {
+      ...ROWS,
+      households: ROWS.households!.map((h) => (h[0] === 'H2' ? [...h.slice(0, 5), 'Phố', ...h.slice(6)] : h)),
+    };
     const r1 = await upload('commune_officer', communeId, await xlsx(broken));
     expect(r1.status).toBe(422);
-    expect(r1.body.error.details.problems).toEqual([expect.objectContaining({ sheet: 'Hộ gia đình', row: 3, column: 'F' })]);
+    expect(r1.body.error.details.problems).toEqual([
+      expect.objectContaining({ sheet: 'Hộ gia đình', row: 3, column: 'F' }),
+    ]);
     const r2 = await upload('commune_officer', communeId, await xlsx(ROWS));
     expect(r2.status).toBe(200);
     expect(r2.body).toMatchObject({ households: 3, classes: { poor: 1, near_poor: 1, average: 0, not_poor: 1 } });
@@ -86,10 +121,21 @@ describe('poverty API', () => {
     const steering = await t.as('steering_member');
     expect((await steering.get(path)).status).toBe(403);
     // Default: official figures only (recognised results): nothing yet.
-    expect((await steering.get('/api/poverty/summary?year=2025&level=province')).body).toMatchObject({ status: 'official', rows: [] });
+    expect((await steering.get('/api/poverty/summary?year=2025&level=province')).body).toMatchObject({
+      status: 'official',
+      rows: [],
+    });
     const summary = await steering.get('/api/poverty/summary?year=2025&level=province&status=all');
     expect(summary.status).toBe(200);
-    expect(summary.body.rows[0]).toMatchObject({ code: '01', households: null, registeredHouseholds: 3, poor: 1, nearPoor: 1, poorRate: null, official: false });
+    expect(summary.body.rows[0]).toMatchObject({
+      code: '01',
+      households: null,
+      registeredHouseholds: 3,
+      poor: 1,
+      nearPoor: 1,
+      poorRate: null,
+      official: false,
+    });
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
     // 3 surveyed households, 1 poor: the CSV says "chưa có số hộ dân cư", never 33,33 %.
     const before = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
@@ -100,16 +146,23 @@ describe('poverty API', () => {
     expect((await steering.request('PUT', path2, body)).status).toBe(403);
     const put = await (await t.as('commune_officer')).request('PUT', path2, body);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    expect((await steering.get(`${path2}?year=2025`)).body).toMatchObject({ current: { total: 300 }, can: { edit: false } });
+    expect((await steering.get(`${path2}?year=2025`)).body).toMatchObject({
+      current: { total: 300 },
+      can: { edit: false },
+    });
     const csv = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toMatch(/Tỷ lệ nghèo \(%\)/);
-    expect(String(csv.body).split("\r\n")[1]).toMatch(/^VN;Toàn quốc;all;300;3;1;0,33;1;0,33;/);
+    expect(String(csv.body).split('\r\n')[1]).toMatch(/^VN;Toàn quốc;all;300;3;1;0,33;1;0,33;/);
   });
 
   it('resident households from a file: template of the communes in scope, all-or-nothing import through the API', async () => {
-    const res = await t.fetch(new Request('http://localhost/api/poverty/resident-households/template.xlsx?year=2025', { headers: { cookie: await cookieOf('commune_officer') } }));
+    const res = await t.fetch(
+      new Request('http://localhost/api/poverty/resident-households/template.xlsx?year=2025', {
+        headers: { cookie: await cookieOf('commune_officer') },
+      }),
+    );
     expect(res.status).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -120,29 +173,49 @@ describe('poverty API', () => {
     const send = async (role: string, text: string) => {
       const form = new FormData();
       form.append('file', new Blob([text]), 'so-ho.csv');
-      const r = await t.fetch(new Request('http://localhost/api/poverty/resident-households/import?year=2025', { method: 'POST', body: form, headers: { cookie: await cookieOf(role) } }));
+      const r = await t.fetch(
+        new Request('http://localhost/api/poverty/resident-households/import?year=2025', {
+          method: 'POST',
+          body: form,
+          headers: { cookie: await cookieOf(role) },
+        }),
+      );
       return { status: r.status, body: (await r.json()) as any };
     };
-    const header = 'Mã xã,Tên xã,Tổng số hộ dân cư,Số hộ thành thị,Số hộ nông thôn,Số hộ dân tộc thiểu số,Nguồn số liệu';
+    const header =
+      'Mã xã,Tên xã,Tổng số hộ dân cư,Số hộ thành thị,Số hộ nông thôn,Số hộ dân tộc thiểu số,Nguồn số liệu';
     const bad = await send('commune_officer', `${header}\n${code},,320,300,,,Báo cáo\n`);
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.problems).toEqual([expect.objectContaining({ sheet: 'so-ho.csv', row: 2, column: 'E' })]);
+    expect(bad.body.error.details.problems).toEqual([
+      expect.objectContaining({ sheet: 'so-ho.csv', row: 2, column: 'E' }),
+    ]);
     expect((await send('steering_member', `${header}\n${code},,320,,,,Báo cáo\n`)).status).toBe(403);
     const ok = await send('commune_officer', `${header}\n${code},,320,,,,Biểu tổng hợp số 02\n`);
     expect(ok).toEqual({ status: 200, body: { year: 2025, communes: 1 } });
-    const view = await (await t.as('province_officer')).get(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households?year=2025`);
+    const view = await (
+      await t.as('province_officer')
+    ).get(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households?year=2025`);
     expect(view.body).toMatchObject({ current: { total: 320, source: 'Biểu tổng hợp số 02' }, can: { edit: true } });
     expect(view.body.history.map((h: any) => h.total)).toEqual([320, 300]);
   });
 
   it('the export of poor and near-poor lists is an xlsx and is audited', async () => {
-    const before = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
-    const res = await t.fetch(new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/export.xlsx?year=2025`, { headers: { cookie: await cookieOf('commune_officer') } }));
+    const before = await t.db.one<{ n: number }>(
+      `SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`,
+    );
+    const res = await t.fetch(
+      new Request(
+        `http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/export.xlsx?year=2025`,
+        { headers: { cookie: await cookieOf('commune_officer') } },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
     const bytes = await res.arrayBuffer();
     expect(bytes.byteLength).toBeGreaterThan(1000);
-    const after = await t.db.one<{ n: number }>(`SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`);
+    const after = await t.db.one<{ n: number }>(
+      `SELECT count(*)::int n FROM audit_log WHERE action = 'poverty.household.export'`,
+    );
     expect(after.n).toBe(before.n + 1);
     // The list carries this year's class; numbers are numbers, dates are date cells.
     const ExcelJS = (await import('exceljs')).default;
@@ -150,15 +223,26 @@ describe('poverty API', () => {
     await wb.xlsx.load(bytes);
     const ws = wb.getWorksheet('Hộ gia đình')!;
     expect(ws.getCell('P1').value).toBe('Phân loại năm 2025');
-    const classes = [2, 3].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`G${r}`).value, ws.getCell(`P${r}`).value]);
-    expect(classes).toEqual([['H1', 170, 'Hộ nghèo'], ['H2', 170, 'Hộ cận nghèo']]);
+    const classes = [2, 3].map((r) => [
+      ws.getCell(`A${r}`).value,
+      ws.getCell(`G${r}`).value,
+      ws.getCell(`P${r}`).value,
+    ]);
+    expect(classes).toEqual([
+      ['H1', 170, 'Hộ nghèo'],
+      ['H2', 170, 'Hộ cận nghèo'],
+    ]);
     const member = wb.getWorksheet('Thành viên')!;
     expect(member.getCell('D2').value).toEqual(new Date(Date.UTC(1980, 0, 1)));
   });
 
   it('summary exports for Excel set to Vietnamese: xlsx with numbers, CSV with ; and decimal comma', async () => {
     const steering = await t.as('steering_member');
-    const res = await t.fetch(new Request('http://localhost/api/poverty/summary.xlsx?year=2025&level=nation&status=all', { headers: { cookie: await cookieOf('steering_member') } }));
+    const res = await t.fetch(
+      new Request('http://localhost/api/poverty/summary.xlsx?year=2025&level=nation&status=all', {
+        headers: { cookie: await cookieOf('steering_member') },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
     const ExcelJS = (await import('exceljs')).default;
@@ -177,17 +261,29 @@ describe('poverty API', () => {
     expect(csv.startsWith('\uFEFFMã;Đơn vị;')).toBe(true);
   });
 
-  it('the caller\'s communes: only those in scope, with status; approval is refused before an import', async () => {
+  it("the caller's communes: only those in scope, with status; approval is refused before an import", async () => {
     const province = await t.as('province_officer');
     const list = await province.get('/api/poverty/communes?year=2025');
     expect(list.status).toBe(200);
-    const communes = list.body.communes as { id: string; provinceId: string; label: string; statusVi: string; lastImport: unknown }[];
+    const communes = list.body.communes as {
+      id: string;
+      provinceId: string;
+      label: string;
+      statusVi: string;
+      lastImport: unknown;
+    }[];
     expect(communes.length).toBeGreaterThan(0);
     expect(new Set(communes.map((c) => c.provinceId)).size).toBe(1);
     expect(communes.find((c) => c.id === t.scope.communeId)?.lastImport).not.toBeNull();
     const fresh = communes.find((c) => c.lastImport === null)!;
     expect(fresh.statusVi).toBe('Chưa nhập sổ kết quả rà soát');
-    const refused = await (await t.as('admin')).post(`/api/poverty/communes/${encodeURIComponent(fresh.id)}/review/approve`, { year: 2025, level: 'commune', on: '2025-12-01' });
+    const refused = await (
+      await t.as('admin')
+    ).post(`/api/poverty/communes/${encodeURIComponent(fresh.id)}/review/approve`, {
+      year: 2025,
+      level: 'commune',
+      on: '2025-12-01',
+    });
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toContain('chưa nhập sổ kết quả rà soát');
   });
@@ -199,11 +295,17 @@ describe('poverty API', () => {
       const r = await commune.post(`${base}/steps`, { year: 2025, step, on: '2025-10-01' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
-    expect((await commune.post(`${base}/approve`, { year: 2025, level: 'commune', on: '2025-10-02' })).body.nextApprover).toBe('province');
+    expect(
+      (await commune.post(`${base}/approve`, { year: 2025, level: 'commune', on: '2025-10-02' })).body.nextApprover,
+    ).toBe('province');
     const province = await t.as('province_officer');
     const p = await province.post(`${base}/approve`, { year: 2025, level: 'province', on: '2025-10-03' });
     expect(p.status).toBe(200);
-    expect(p.body.chain.map((c: any) => [c.level, c.approvedOn])).toEqual([['commune', '2025-10-02'], ['province', '2025-10-03'], ['central', null]]);
+    expect(p.body.chain.map((c: any) => [c.level, c.approvedOn])).toEqual([
+      ['commune', '2025-10-02'],
+      ['province', '2025-10-03'],
+      ['central', null],
+    ]);
     const progress = await province.get('/api/poverty/reviews?year=2025');
     expect(progress.body.communes).toHaveLength(1);
     // "trước ngày 20 tháng 12" (QĐ 24/2021, Art. 7): the last day is 19/12
@@ -212,20 +314,34 @@ describe('poverty API', () => {
 
   it('regular review: a request (Mẫu số 04), its 15-day limit, the decision; names only within scope', async () => {
     const commune = await t.as('commune_officer');
-    const created = await commune.post(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/applications`, { applicantName: 'Hoàng Văn Tư', receivedOn: '2025-10-20' });
+    const created = await commune.post(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/applications`, {
+      applicantName: 'Hoàng Văn Tư',
+      receivedOn: '2025-10-20',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     // QĐ 24/2021, Art. 3 and 5: reviewed from the 15th; the chair decides within 15 days: the 15th day is
     // Sunday 30/11/2025, so the limit runs to Monday 1/12 (BLDS 2015 Điều 148 khoản 5).
     expect(created.body).toMatchObject({ startedOn: '2025-11-15', dueOn: '2025-12-01', status: 'overdue' });
     const id = created.body.id;
-    const noReason = await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-20', outcome: 'rejected' });
+    const noReason = await commune.post(`/api/poverty/applications/${id}/decision`, {
+      decidedOn: '2025-11-20',
+      outcome: 'rejected',
+    });
     expect(noReason.status).toBe(422);
-    const decided = await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-29', outcome: 'near_poor' });
+    const decided = await commune.post(`/api/poverty/applications/${id}/decision`, {
+      decidedOn: '2025-11-29',
+      outcome: 'near_poor',
+    });
     expect(decided.body).toMatchObject({ outcome: 'near_poor', status: 'decided_in_time' });
-    expect((await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-29', outcome: 'poor' })).status).toBe(409);
+    expect(
+      (await commune.post(`/api/poverty/applications/${id}/decision`, { decidedOn: '2025-11-29', outcome: 'poor' }))
+        .status,
+    ).toBe(409);
     const byProvince = await (await t.as('province_officer')).get('/api/poverty/applications?year=2025&month=11');
     expect(byProvince.body.items).toEqual([expect.objectContaining({ id, applicantName: 'Hoàng Văn Tư' })]);
     const bySteering = await (await t.as('steering_member')).get('/api/poverty/applications?year=2025');
-    expect(bySteering.body.items).toEqual([expect.objectContaining({ id, applicantName: null, status: 'decided_in_time' })]);
+    expect(bySteering.body.items).toEqual([
+      expect.objectContaining({ id, applicantName: null, status: 'decided_in_time' }),
+    ]);
   });
 });

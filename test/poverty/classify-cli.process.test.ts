@@ -11,20 +11,36 @@ describe('giamngheo poverty classify (child process)', () => {
       // The average band is for farm, forestry, fishery and salt households (QĐ 24/2021/QĐ-TTg, Art. 2).
       { id: 'u1', year: 2024, area: 'urban', incomePerCapita: 2_000_001, deprived: [], occupation: 'fishery' },
       { id: 'u2', year: 2024, area: 'urban', incomePerCapita: 2_000_001, deprived: [] },
-    ].map((o) => JSON.stringify(o)).join('\n');
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
     const r = await runCli(['poverty', 'classify'], env, input + '\n');
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out.map((o) => [o.id, o.class])).toEqual([['r1', 'poor'], ['u1', 'average'], ['u2', 'not_poor']]);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.class])).toEqual([
+      ['r1', 'poor'],
+      ['u1', 'average'],
+      ['u2', 'not_poor'],
+    ]);
     expect(out[2].flags).toContain('occupation_unknown');
     expect(r.stderr).toBe('');
   });
 
   it('a bad line → its own error line, the others classified, exit 1', async () => {
-    const input = ['{"id":"ok","area":"rural","scoreA":141,"deprived":[]}', 'oops', '{"id":"bad","area":"rural","scoreA":1,"deprived":["0.0"]}'].join('\n');
+    const input = [
+      '{"id":"ok","area":"rural","scoreA":141,"deprived":[]}',
+      'oops',
+      '{"id":"bad","area":"rural","scoreA":1,"deprived":["0.0"]}',
+    ].join('\n');
     const r = await runCli(['poverty', 'classify', '--year', '2025'], env, input);
     expect(r.code).toBe(1);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ id: 'ok', class: 'not_poor' });
     expect(out[1]).toMatchObject({ id: null, code: 'malformed_json' });

@@ -10,7 +10,14 @@ async function run(lines: string[], options = {}) {
   const done = classifyStream(input, output, options);
   input.end(lines.join('\n') + '\n');
   const summary = await done;
-  return { summary, out: text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    summary,
+    out: text
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('classifyStream: the `poverty classify` contract', () => {
@@ -18,11 +25,24 @@ describe('classifyStream: the `poverty classify` contract', () => {
     const { summary, out } = await run([
       JSON.stringify({ id: 'h1', year: 2023, area: 'rural', scoreA: 140, deprived: ['1.1', '2.2', '4.2'] }),
       '{not json',
-      JSON.stringify({ id: 'h3', year: 2023, area: 'urban', incomePerCapita: 2_500_000, deprived: [], occupation: 'salt' }),
+      JSON.stringify({
+        id: 'h3',
+        year: 2023,
+        area: 'urban',
+        incomePerCapita: 2_500_000,
+        deprived: [],
+        occupation: 'salt',
+      }),
       JSON.stringify({ id: 'h4', year: 2023, area: 'rural', scoreA: 100, deprived: ['9.9'] }),
       JSON.stringify({ id: 'h5', year: 2023, area: 'rural', deprived: [] }),
       JSON.stringify({ id: 'h6', year: 2021, area: 'rural', scoreA: 100, deprived: [] }),
-      JSON.stringify({ id: 'h7', year: 2027, area: 'rural', incomePerCapita: 2_100_000, deprived: ['1.1', '1.2', '5.3'] }),
+      JSON.stringify({
+        id: 'h7',
+        year: 2027,
+        area: 'rural',
+        incomePerCapita: 2_100_000,
+        deprived: ['1.1', '1.2', '5.3'],
+      }),
     ]);
     expect(summary).toEqual({ lines: 7, classified: 3, errors: 4 });
     expect(out.map((o) => o.id)).toEqual(['h1', null, 'h3', 'h4', 'h5', 'h6', 'h7']);
@@ -71,7 +91,13 @@ describe('classifyStream: the `poverty classify` contract', () => {
 
   it('streams many lines', async () => {
     const lines = Array.from({ length: 20_000 }, (_, i) =>
-      JSON.stringify({ id: `h${i}`, year: 2024, area: i % 2 ? 'urban' : 'rural', scoreA: 100 + (i % 100), deprived: ['1.1', '2.1', '3.1'].slice(0, i % 4) }),
+      JSON.stringify({
+        id: `h${i}`,
+        year: 2024,
+        area: i % 2 ? 'urban' : 'rural',
+        scoreA: 100 + (i % 100),
+        deprived: ['1.1', '2.1', '3.1'].slice(0, i % 4),
+      }),
     );
     const { summary, out } = await run(lines);
     expect(summary).toEqual({ lines: 20_000, classified: 20_000, errors: 0 });

@@ -20,14 +20,49 @@ function classOf(input: ClassifyInput) {
  */
 describe('Circular 07/2021, Art. 2: score A and score B (acceptance cases of poverty-standard.md §9.3)', () => {
   const cases: [string, ClassifyInput, string, number][] = [
-    ['rural, A = 140, 3 deprivations (B = 30) → poor', { area: 'rural', year: 2023, scoreA: 140, deprived: dep(3) }, 'poor', 30],
-    ['rural, A = 140, 2 deprivations (B = 20) → near-poor', { area: 'rural', year: 2023, scoreA: 140, deprived: dep(2) }, 'near_poor', 20],
-    ['rural, A = 141, 12 deprivations → neither', { area: 'rural', year: 2023, scoreA: 141, deprived: dep(12) }, 'not_poor', 120],
+    [
+      'rural, A = 140, 3 deprivations (B = 30) → poor',
+      { area: 'rural', year: 2023, scoreA: 140, deprived: dep(3) },
+      'poor',
+      30,
+    ],
+    [
+      'rural, A = 140, 2 deprivations (B = 20) → near-poor',
+      { area: 'rural', year: 2023, scoreA: 140, deprived: dep(2) },
+      'near_poor',
+      20,
+    ],
+    [
+      'rural, A = 141, 12 deprivations → neither',
+      { area: 'rural', year: 2023, scoreA: 141, deprived: dep(12) },
+      'not_poor',
+      120,
+    ],
     ['urban, A = 175, 3 deprivations → poor', { area: 'urban', year: 2023, scoreA: 175, deprived: dep(3) }, 'poor', 30],
-    ['urban, A = 176, 3 deprivations → neither', { area: 'urban', year: 2023, scoreA: 176, deprived: dep(3) }, 'not_poor', 30],
-    ['urban, A = 150, 0 deprivations → near-poor (B = 0 < 30)', { area: 'urban', year: 2024, scoreA: 150, deprived: [] }, 'near_poor', 0],
-    ['rural, A = 0, 12 deprivations → poor (B = 120)', { area: 'rural', year: 2022, scoreA: 0, deprived: dep(12) }, 'poor', 120],
-    ['rural, A = 160 is above the rural line although under the urban one → neither', { area: 'rural', year: 2022, scoreA: 160, deprived: dep(4) }, 'not_poor', 40],
+    [
+      'urban, A = 176, 3 deprivations → neither',
+      { area: 'urban', year: 2023, scoreA: 176, deprived: dep(3) },
+      'not_poor',
+      30,
+    ],
+    [
+      'urban, A = 150, 0 deprivations → near-poor (B = 0 < 30)',
+      { area: 'urban', year: 2024, scoreA: 150, deprived: [] },
+      'near_poor',
+      0,
+    ],
+    [
+      'rural, A = 0, 12 deprivations → poor (B = 120)',
+      { area: 'rural', year: 2022, scoreA: 0, deprived: dep(12) },
+      'poor',
+      120,
+    ],
+    [
+      'rural, A = 160 is above the rural line although under the urban one → neither',
+      { area: 'rural', year: 2022, scoreA: 160, deprived: dep(4) },
+      'not_poor',
+      40,
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected, scoreB) => {
     const r = classOf(input);
@@ -46,15 +81,51 @@ describe('Circular 07/2021, Art. 2: score A and score B (acceptance cases of pov
  */
 describe('Decree 07/2021, Art. 3: income lines, the AND rule and the average band', () => {
   const cases: [string, ClassifyInput, string][] = [
-    ['rural, income 1,500,000, 3 deprivations → poor', { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(3) }, 'poor'],
-    ['rural, income 1,500,000, 2 deprivations → near-poor', { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(2) }, 'near_poor'],
-    ['rural, income 1,500,001, 5 deprivations → not poor (average band): the rule is AND, not OR', { area: 'rural', year: 2022, incomePerCapita: 1_500_001, deprived: dep(5), occupation: 'farm' }, 'average'],
-    ['rural, income 2,250,000 → average (upper bound included)', { area: 'rural', year: 2024, incomePerCapita: 2_250_000, deprived: [], occupation: 'forestry' }, 'average'],
-    ['rural, income 2,250,001 → not poor', { area: 'rural', year: 2024, incomePerCapita: 2_250_001, deprived: [] }, 'not_poor'],
-    ['urban, income 2,000,000, 3 deprivations → poor', { area: 'urban', year: 2025, incomePerCapita: 2_000_000, deprived: dep(3) }, 'poor'],
-    ['urban, income 2,000,001, 0 deprivations → average', { area: 'urban', year: 2025, incomePerCapita: 2_000_001, deprived: [], occupation: 'fishery' }, 'average'],
-    ['urban, income 3,000,000, any deprivations → average band', { area: 'urban', year: 2023, incomePerCapita: 3_000_000, deprived: dep(7), occupation: 'salt' }, 'average'],
-    ['urban, income 3,000,001 → not poor', { area: 'urban', year: 2023, incomePerCapita: 3_000_001, deprived: [] }, 'not_poor'],
+    [
+      'rural, income 1,500,000, 3 deprivations → poor',
+      { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(3) },
+      'poor',
+    ],
+    [
+      'rural, income 1,500,000, 2 deprivations → near-poor',
+      { area: 'rural', year: 2022, incomePerCapita: 1_500_000, deprived: dep(2) },
+      'near_poor',
+    ],
+    [
+      'rural, income 1,500,001, 5 deprivations → not poor (average band): the rule is AND, not OR',
+      { area: 'rural', year: 2022, incomePerCapita: 1_500_001, deprived: dep(5), occupation: 'farm' },
+      'average',
+    ],
+    [
+      'rural, income 2,250,000 → average (upper bound included)',
+      { area: 'rural', year: 2024, incomePerCapita: 2_250_000, deprived: [], occupation: 'forestry' },
+      'average',
+    ],
+    [
+      'rural, income 2,250,001 → not poor',
+      { area: 'rural', year: 2024, incomePerCapita: 2_250_001, deprived: [] },
+      'not_poor',
+    ],
+    [
+      'urban, income 2,000,000, 3 deprivations → poor',
+      { area: 'urban', year: 2025, incomePerCapita: 2_000_000, deprived: dep(3) },
+      'poor',
+    ],
+    [
+      'urban, income 2,000,001, 0 deprivations → average',
+      { area: 'urban', year: 2025, incomePerCapita: 2_000_001, deprived: [], occupation: 'fishery' },
+      'average',
+    ],
+    [
+      'urban, income 3,000,000, any deprivations → average band',
+      { area: 'urban', year: 2023, incomePerCapita: 3_000_000, deprived: dep(7), occupation: 'salt' },
+      'average',
+    ],
+    [
+      'urban, income 3,000,001 → not poor',
+      { area: 'urban', year: 2023, incomePerCapita: 3_000_001, deprived: [] },
+      'not_poor',
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     const r = classOf(input);
@@ -69,10 +140,14 @@ describe('Decree 07/2021, Art. 3: income lines, the AND rule and the average ban
    */
   it('the average band applies only to farm, forestry, fishery and salt households (QĐ 24/2021, Art. 2)', () => {
     const inBand = { area: 'urban' as const, year: 2025, incomePerCapita: 2_500_000, deprived: [] };
-    for (const occupation of ['farm', 'forestry', 'fishery', 'salt'] as const) expect(classOf({ ...inBand, occupation }).class).toBe('average');
+    for (const occupation of ['farm', 'forestry', 'fishery', 'salt'] as const)
+      expect(classOf({ ...inBand, occupation }).class).toBe('average');
     const other = classOf({ ...inBand, occupation: 'other' });
     expect(other.class).toBe('not_poor');
-    expect(other.reasons.find((x) => x.rule === 'average_band_not_applicable')).toMatchObject({ citation: 'Quyết định 24/2021/QĐ-TTg, Điều 2', status: 'verified' });
+    expect(other.reasons.find((x) => x.rule === 'average_band_not_applicable')).toMatchObject({
+      citation: 'Quyết định 24/2021/QĐ-TTg, Điều 2',
+      status: 'verified',
+    });
     expect(other.flags).not.toContain('occupation_unknown');
     // Occupation not reported: not defaulted to farming; the case is flagged for the commune to complete.
     const unknown = classOf(inBand);
@@ -104,13 +179,31 @@ describe('Decree 351/2025: 2026 continuation and the 2027-2030 standard', () => 
     expect(r.application).toMatch(/351\/2025/);
   });
   it('rural 2026, income 1,600,000 → not under the 1,500,000 line of Decree 07', () => {
-    expect(classOf({ area: 'rural', year: 2026, incomePerCapita: 1_600_000, deprived: dep(3), occupation: 'farm' }).class).toBe('average');
+    expect(
+      classOf({ area: 'rural', year: 2026, incomePerCapita: 1_600_000, deprived: dep(3), occupation: 'farm' }).class,
+    ).toBe('average');
   });
   const cases: [string, ClassifyInput, string][] = [
-    ['rural 2027, income 2,100,000, 3 deprivations → poor (Decree 351)', { area: 'rural', year: 2027, incomePerCapita: 2_100_000, deprived: dep(3) }, 'poor'],
-    ['rural 2027, income 2,200,000, 2 deprivations → near-poor', { area: 'rural', year: 2027, incomePerCapita: 2_200_000, deprived: dep(2) }, 'near_poor'],
-    ['urban 2030, income 2,800,000, 3 deprivations → poor', { area: 'urban', year: 2030, incomePerCapita: 2_800_000, deprived: ['1.1', '5.3', '6.1'] }, 'poor'],
-    ['urban 2028, income 2,800,001 → not poor (no average band configured)', { area: 'urban', year: 2028, incomePerCapita: 2_800_001, deprived: [] }, 'not_poor'],
+    [
+      'rural 2027, income 2,100,000, 3 deprivations → poor (Decree 351)',
+      { area: 'rural', year: 2027, incomePerCapita: 2_100_000, deprived: dep(3) },
+      'poor',
+    ],
+    [
+      'rural 2027, income 2,200,000, 2 deprivations → near-poor',
+      { area: 'rural', year: 2027, incomePerCapita: 2_200_000, deprived: dep(2) },
+      'near_poor',
+    ],
+    [
+      'urban 2030, income 2,800,000, 3 deprivations → poor',
+      { area: 'urban', year: 2030, incomePerCapita: 2_800_000, deprived: ['1.1', '5.3', '6.1'] },
+      'poor',
+    ],
+    [
+      'urban 2028, income 2,800,001 → not poor (no average band configured)',
+      { area: 'urban', year: 2028, incomePerCapita: 2_800_001, deprived: [] },
+      'not_poor',
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     const r = classOf(input);
@@ -124,8 +217,13 @@ describe('Decree 351/2025: 2026 continuation and the 2027-2030 standard', () => 
     if (!out.ok) expect(out.error.code).toBe('no_score_rules');
   });
   it('a date picks the standard too: 31/12/2026 → Decree 07, 01/01/2027 → Decree 351', () => {
-    expect(classOf({ area: 'rural', date: '2026-12-31', incomePerCapita: 2_000_000, deprived: [] }).standardId).toBe('ND07-2021');
-    expect(classOf({ area: 'rural', date: '2027-01-01', incomePerCapita: 2_000_000, deprived: [] })).toMatchObject({ standardId: 'ND351-2025', class: 'near_poor' });
+    expect(classOf({ area: 'rural', date: '2026-12-31', incomePerCapita: 2_000_000, deprived: [] }).standardId).toBe(
+      'ND07-2021',
+    );
+    expect(classOf({ area: 'rural', date: '2027-01-01', incomePerCapita: 2_000_000, deprived: [] })).toMatchObject({
+      standardId: 'ND351-2025',
+      class: 'near_poor',
+    });
   });
 });
 
@@ -144,7 +242,9 @@ describe('Decree 30/2025: low-income worker income test', () => {
     expect(classOf({ area, date, incomePerCapita: income, deprived: [] }).lowIncomeWorker).toBe(expected);
   });
   it('not for poor or near-poor households', () => {
-    expect(classOf({ area: 'rural', date: '2025-06-01', incomePerCapita: 1_000_000, deprived: [] }).lowIncomeWorker).toBeNull();
+    expect(
+      classOf({ area: 'rural', date: '2025-06-01', incomePerCapita: 1_000_000, deprived: [] }).lowIncomeWorker,
+    ).toBeNull();
   });
   it('a review year is taken at the opening of the periodic review (01/09): 2025 yes, 2024 no', () => {
     expect(classOf({ area: 'rural', year: 2025, incomePerCapita: 2_000_000, deprived: [] }).lowIncomeWorker).toBe(true);
@@ -155,14 +255,26 @@ describe('Decree 30/2025: low-income worker income test', () => {
 describe('evidence and typed errors', () => {
   it.each([
     ['unknown indicator', { area: 'rural', year: 2023, scoreA: 100, deprived: ['1.1', '7.1'] }, 'unknown_indicator'],
-    ['waste treatment (5.3) does not exist under Decree 07', { area: 'rural', year: 2024, scoreA: 100, deprived: ['5.3'] }, 'unknown_indicator'],
+    [
+      'waste treatment (5.3) does not exist under Decree 07',
+      { area: 'rural', year: 2024, scoreA: 100, deprived: ['5.3'] },
+      'unknown_indicator',
+    ],
     ['no score A and no income', { area: 'rural', year: 2023, deprived: [] }, 'no_evidence'],
-    ['2021: no standard configured (QĐ 59/2015 rules not in the notes)', { area: 'rural', year: 2021, scoreA: 100, deprived: [] }, 'no_standard'],
+    [
+      '2021: no standard configured (QĐ 59/2015 rules not in the notes)',
+      { area: 'rural', year: 2021, scoreA: 100, deprived: [] },
+      'no_standard',
+    ],
     ['2031: no standard', { area: 'urban', year: 2031, incomePerCapita: 100, deprived: [] }, 'no_standard'],
     ['bad area', { area: 'mountain', year: 2023, scoreA: 100, deprived: [] }, 'invalid_input'],
     ['negative income', { area: 'rural', year: 2023, incomePerCapita: -1, deprived: [] }, 'invalid_input'],
     ['no year and no date', { area: 'rural', scoreA: 100, deprived: [] }, 'invalid_input'],
-    ['B1 items without a configured item table (Annex III not retrieved)', { area: 'rural', year: 2023, b1Items: { answers: { q1: 'a' } }, deprived: [] }, 'no_item_table'],
+    [
+      'B1 items without a configured item table (Annex III not retrieved)',
+      { area: 'rural', year: 2023, b1Items: { answers: { q1: 'a' } }, deprived: [] },
+      'no_item_table',
+    ],
   ] as [string, ClassifyInput, string][])('%s → %s', (_name, input, code) => {
     const out = classifyHousehold(input);
     expect(out.ok).toBe(false);
@@ -204,21 +316,54 @@ describe('evidence and typed errors', () => {
   it('score A computed from B1 items only with a configured item table (test table, not the legal one)', () => {
     const catalog: StandardCatalog = {
       ...NATIONAL_CATALOG,
-      itemTables: [{ id: 'test-table', standardId: 'ND07-2021', area: 'rural', basePoints: 100, items: { roof: { durable: 30, other: 0 } }, citation: 'bảng thử', status: 'unverified' }],
+      itemTables: [
+        {
+          id: 'test-table',
+          standardId: 'ND07-2021',
+          area: 'rural',
+          basePoints: 100,
+          items: { roof: { durable: 30, other: 0 } },
+          citation: 'bảng thử',
+          status: 'unverified',
+        },
+      ],
     };
-    const a = classifyHousehold({ area: 'rural', year: 2023, b1Items: { answers: { roof: 'other' } }, deprived: dep(3) }, catalog);
+    const a = classifyHousehold(
+      { area: 'rural', year: 2023, b1Items: { answers: { roof: 'other' } }, deprived: dep(3) },
+      catalog,
+    );
     expect(a.ok && a.value).toMatchObject({ scoreA: 100, class: 'poor', evidenceUsed: ['b1Items'] });
-    const b = classifyHousehold({ area: 'rural', year: 2023, b1Items: { answers: { roof: 'durable' } }, deprived: dep(3) }, catalog);
+    const b = classifyHousehold(
+      { area: 'rural', year: 2023, b1Items: { answers: { roof: 'durable' } }, deprived: dep(3) },
+      catalog,
+    );
     expect(b.ok && b.value).toMatchObject({ scoreA: 130, class: 'poor' });
-    const c = classifyHousehold({ area: 'rural', year: 2023, b1Items: { answers: { walls: 'x' } }, deprived: [] }, catalog);
+    const c = classifyHousehold(
+      { area: 'rural', year: 2023, b1Items: { answers: { walls: 'x' } }, deprived: [] },
+      catalog,
+    );
     expect(!c.ok && c.error.code).toBe('invalid_input');
   });
 
   it('a local (provincial) standard classifies the same household next to the national one', () => {
-    const local = { ...STANDARD_ND07_2021, id: 'LOCAL-TEST', nameVi: 'Chuẩn nghèo địa phương (thử)', local: true,
-      incomeLine: { ...STANDARD_ND07_2021.incomeLine, rural: { ...STANDARD_ND07_2021.incomeLine.rural, value: 2_000_000 } } };
+    const local = {
+      ...STANDARD_ND07_2021,
+      id: 'LOCAL-TEST',
+      nameVi: 'Chuẩn nghèo địa phương (thử)',
+      local: true,
+      incomeLine: {
+        ...STANDARD_ND07_2021.incomeLine,
+        rural: { ...STANDARD_ND07_2021.incomeLine.rural, value: 2_000_000 },
+      },
+    };
     const catalog: StandardCatalog = { ...NATIONAL_CATALOG, standards: [...NATIONAL_CATALOG.standards, local] };
-    const household = { area: 'rural' as const, year: 2023, incomePerCapita: 1_800_000, deprived: dep(3), occupation: 'farm' as const };
+    const household = {
+      area: 'rural' as const,
+      year: 2023,
+      incomePerCapita: 1_800_000,
+      deprived: dep(3),
+      occupation: 'farm' as const,
+    };
     const national = classifyHousehold(household, catalog);
     const provincial = classifyHousehold({ ...household, standardId: 'LOCAL-TEST' }, catalog);
     expect(national.ok && national.value.class).toBe('average');
@@ -246,7 +391,9 @@ describe('standards data', () => {
     expect(STANDARD_ND07_2021.indicators.find((i) => i.code === '6.1')!.status).toBe('unverified');
   });
   it('applications cover 2022-2030 without gaps or overlaps', () => {
-    const years = NATIONAL_CATALOG.applications.flatMap((a) => Array.from({ length: a.toYear - a.fromYear + 1 }, (_, i) => a.fromYear + i));
+    const years = NATIONAL_CATALOG.applications.flatMap((a) =>
+      Array.from({ length: a.toYear - a.fromYear + 1 }, (_, i) => a.fromYear + i),
+    );
     expect(years).toEqual([2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
   });
 });

@@ -12,8 +12,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-exports-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const rows = [
-  { 'Mã': '01', 'Đơn vị': 'Thành phố Hà Nội; nội thành', 'Hộ nghèo': 1234, 'Tỷ lệ nghèo (%)': 0.33, 'Ngày': new Date(Date.UTC(2025, 11, 20)), 'Ghi chú': '=HYPERLINK("x")' },
-  { 'Mã': '02', 'Đơn vị': 'Tuyên Quang', 'Hộ nghèo': -5, 'Tỷ lệ nghèo (%)': 12.5, 'Ngày': null, 'Ghi chú': '-1' },
+  {
+    Mã: '01',
+    'Đơn vị': 'Thành phố Hà Nội; nội thành',
+    'Hộ nghèo': 1234,
+    'Tỷ lệ nghèo (%)': 0.33,
+    Ngày: new Date(Date.UTC(2025, 11, 20)),
+    'Ghi chú': '=HYPERLINK("x")',
+  },
+  { Mã: '02', 'Đơn vị': 'Tuyên Quang', 'Hộ nghèo': -5, 'Tỷ lệ nghèo (%)': 12.5, Ngày: null, 'Ghi chú': '-1' },
 ];
 
 describe('CSV for Vietnamese Excel', () => {

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   monthlyReviewStart,
-  approve, communeResultsLocked, completeStep, deadlinesForYear, isComplete, isOverdue, monthlyDecisionDue, monthlyStatus,
-  nextDeadline, nextStep, openCampaign, returnForCorrection, routingFor, stepsOf,
-  type Campaign, type ChainState, type CommuneProgress, type ReviewStep,
+  approve,
+  communeResultsLocked,
+  completeStep,
+  deadlinesForYear,
+  isComplete,
+  isOverdue,
+  monthlyDecisionDue,
+  monthlyStatus,
+  nextDeadline,
+  nextStep,
+  openCampaign,
+  returnForCorrection,
+  routingFor,
+  stepsOf,
+  type Campaign,
+  type ChainState,
+  type CommuneProgress,
+  type ReviewStep,
 } from '../../src/domain/poverty/review';
 import { occurrences, parseDeadline } from '../../src/domain/plan/deadline';
 import { officialCalendar } from '../../src/modules/calendar/official';
@@ -24,10 +39,17 @@ function runAll(c: Campaign, from = c.opensOn): CommuneProgress {
   return p;
 }
 
-/** QĐ 24/2021/QĐ-TTg, Art. 3: "Periodic review, once a year: 01 September to 14 December"; regular review "from the 15th". */
+/**
+ * QĐ 24/2021/QĐ-TTg, Art. 3: "Periodic review, once a year: 01 September to 14 December"; regular review "from the
+ * 15th".
+ */
 describe('QĐ 24/2021, Art. 3: campaigns', () => {
   it('a periodic campaign runs from 01/09 to 14/12', () => {
-    expect(campaign('periodic', 2024)).toMatchObject({ opensOn: '2024-09-01', closesOn: '2024-12-14', routingId: 'QD24-2021' });
+    expect(campaign('periodic', 2024)).toMatchObject({
+      opensOn: '2024-09-01',
+      closesOn: '2024-12-14',
+      routingId: 'QD24-2021',
+    });
   });
   it('a monthly campaign starts on the 15th', () => {
     expect(campaign('monthly', 2024, 3).opensOn).toBe('2024-03-15');
@@ -59,13 +81,22 @@ describe('QĐ 24/2021, Art. 4: steps of a commune periodic review', () => {
   it('steps run in order, not before the opening and not before the previous step', () => {
     const c = campaign('periodic', 2024);
     const p0: CommuneProgress = { completed: [] };
-    expect(completeStep(c, p0, { step: 'survey', on: '2024-09-10' })).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
-    expect(completeStep(c, p0, { step: 'listing', on: '2024-08-31' })).toMatchObject({ ok: false, error: { code: 'before_open' } });
+    expect(completeStep(c, p0, { step: 'survey', on: '2024-09-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'out_of_order' },
+    });
+    expect(completeStep(c, p0, { step: 'listing', on: '2024-08-31' })).toMatchObject({
+      ok: false,
+      error: { code: 'before_open' },
+    });
     const p1 = completeStep(c, p0, { step: 'listing', on: '2024-09-05' });
     expect(p1.ok).toBe(true);
     if (!p1.ok) return;
     expect(nextStep(c, p1.value)).toBe('survey');
-    expect(completeStep(c, p1.value, { step: 'survey', on: '2024-09-04' })).toMatchObject({ ok: false, error: { code: 'date_before_previous' } });
+    expect(completeStep(c, p1.value, { step: 'survey', on: '2024-09-04' })).toMatchObject({
+      ok: false,
+      error: { code: 'date_before_previous' },
+    });
   });
 
   it('a review not recognised by 14/12 is overdue', () => {
@@ -100,7 +131,8 @@ describe('QĐ 24/2021, Art. 5: monthly review within 15 days', () => {
     expect(monthlyDecisionDue('2024-02-20', officialCalendar)).toBe('2024-03-06');
   });
   it.each([
-    // [started, due, why] — BLDS 2015 Điều 147 khoản 2 (first day not counted), Điều 148 khoản 5 (day off → next working day)
+    // [started, due, why] — BLDS 2015 Điều 147 khoản 2 (first day not counted), Điều 148 khoản 5 (day off → next
+    // working day)
     ['2022-08-15', '2022-08-30', 'a Tuesday: no shift'],
     ['2022-08-17', '2022-09-05', '1/9 and 2/9/2022 off by CV 245/VPCP-KGVX, 3–4/9 weekend'],
     ['2025-01-15', '2025-02-03', 'Tết 25/1–2/2/2025 by CV 8726/VPCP-KGVX, TB 6150/TB-BLĐTBXH'],
@@ -121,15 +153,27 @@ describe('QĐ 24/2021, Art. 7: reporting deadlines', () => {
   const d = deadlinesForYear(2024);
   it('monthly reports on the 5th, February to September', () => {
     expect(d.filter((x) => x.kind === 'monthly_report').map((x) => x.due)).toEqual([
-      '2024-02-05', '2024-03-05', '2024-04-05', '2024-05-05', '2024-06-05', '2024-07-05', '2024-08-05', '2024-09-05',
+      '2024-02-05',
+      '2024-03-05',
+      '2024-04-05',
+      '2024-05-05',
+      '2024-06-05',
+      '2024-07-05',
+      '2024-08-05',
+      '2024-09-05',
     ]);
   });
   it('"trước ngày 15 tháng 11" → 14/11, "trước ngày 20 tháng 12" → 19/12: the same rule as the plan (lastDayBefore)', () => {
     expect(d.find((x) => x.kind === 'preliminary_report')!.due).toBe('2024-11-14');
     expect(d.find((x) => x.kind === 'official_report')!.due).toBe('2024-12-19');
     // the plan's parser reads the same words the same way
-    expect(parseDeadline('hằng năm, trước ngày 15/11')).toMatchObject({ kind: 'recurring', day: { month: 11, day: 15, before: true } });
-    expect(occurrences(parseDeadline('hằng năm, trước ngày 15/11'), '2024-01-01', '2024-12-31')).toEqual(['2024-11-14']);
+    expect(parseDeadline('hằng năm, trước ngày 15/11')).toMatchObject({
+      kind: 'recurring',
+      day: { month: 11, day: 15, before: true },
+    });
+    expect(occurrences(parseDeadline('hằng năm, trước ngày 15/11'), '2024-01-01', '2024-12-31')).toEqual([
+      '2024-11-14',
+    ]);
     expect(parseDeadline('trước ngày 20/12/2024')).toMatchObject({ due: '2024-12-19' });
   });
   it('next deadline after 06/09 is the preliminary report; after 21/12 it is 05/02 next year', () => {
@@ -138,13 +182,19 @@ describe('QĐ 24/2021, Art. 7: reporting deadlines', () => {
   });
 });
 
-/** QĐ 24/2021, Art. 7 and the 2025 reform: commune → district → province → central before 01/07/2025, commune → province → central after. */
+/**
+ * QĐ 24/2021, Art. 7 and the 2025 reform: commune → district → province → central before 01/07/2025, commune → province
+ * → central after.
+ */
 describe('reporting chain: each level approves and locks', () => {
   it('2024: commune, district, province, central, in order', () => {
     const c = campaign('periodic', 2024);
     const done = runAll(c, '2024-10-01');
     let s: ChainState = { approvals: [] };
-    expect(approve(c, { completed: [] }, s, 'commune', '2024-12-01')).toMatchObject({ ok: false, error: { code: 'not_ready' } });
+    expect(approve(c, { completed: [] }, s, 'commune', '2024-12-01')).toMatchObject({
+      ok: false,
+      error: { code: 'not_ready' },
+    });
     expect(approve(c, done, s, 'province', '2024-12-01')).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
     for (const level of ['commune', 'district', 'province', 'central'] as const) {
       const r = approve(c, done, s, level, '2024-12-10');
@@ -160,7 +210,10 @@ describe('reporting chain: each level approves and locks', () => {
     const s1 = approve(c, done, { approvals: [] }, 'commune', '2025-11-01');
     expect(s1.ok).toBe(true);
     if (!s1.ok) return;
-    expect(approve(c, done, s1.value, 'district', '2025-11-02')).toMatchObject({ ok: false, error: { code: 'out_of_order' } });
+    expect(approve(c, done, s1.value, 'district', '2025-11-02')).toMatchObject({
+      ok: false,
+      error: { code: 'out_of_order' },
+    });
     expect(approve(c, done, s1.value, 'province', '2025-11-02').ok).toBe(true);
   });
   it('the province returns the results to the commune, which unlocks them; a level cannot return out of turn', () => {
@@ -184,7 +237,11 @@ describe('reporting chain: each level approves and locks', () => {
 describe('the review as the law writes it', () => {
   it('names each step as the text does and cites its article', async () => {
     const { STEP_INFO, CHAIN_INFO, CHAIN_LOCK_INFO } = await import('../../src/domain/poverty/review');
-    expect(STEP_INFO.listing).toMatchObject({ labelVi: 'Lập danh sách hộ gia đình cần rà soát', citation: 'Quyết định 24/2021/QĐ-TTg, Điều 4 khoản 1', basis: 'law' });
+    expect(STEP_INFO.listing).toMatchObject({
+      labelVi: 'Lập danh sách hộ gia đình cần rà soát',
+      citation: 'Quyết định 24/2021/QĐ-TTg, Điều 4 khoản 1',
+      basis: 'law',
+    });
     expect(STEP_INFO.village_meeting.labelVi).toBe('Tổ chức họp dân để thống nhất kết quả rà soát');
     expect(STEP_INFO.district_consultation.labelVi).toBe('Báo cáo, xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện');
     expect(STEP_INFO.recognition).toMatchObject({ actorVi: 'Chủ tịch Ủy ban nhân dân cấp xã', basis: 'law' });

@@ -19,14 +19,46 @@ describe('commune labels and status', () => {
       { fullName: 'Xã An Bình', provinceName: 'Tỉnh Vĩnh Long' },
       { fullName: 'Xã Tân Phú', provinceName: 'Tỉnh Đồng Tháp' },
     ]);
-    expect(rows.map((r) => r.label)).toEqual(['Xã An Bình (Tỉnh Đồng Tháp)', 'Xã An Bình (Tỉnh Vĩnh Long)', 'Xã Tân Phú']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'Xã An Bình (Tỉnh Đồng Tháp)',
+      'Xã An Bình (Tỉnh Vĩnh Long)',
+      'Xã Tân Phú',
+    ]);
   });
 
   it('says where the review stands', () => {
-    expect(communeStatusVi({ hasImport: false, nextStep: 'listing', nextApprover: 'commune', locked: false, lastApproved: null })).toBe('Chưa nhập sổ kết quả rà soát');
-    expect(communeStatusVi({ hasImport: true, nextStep: 'listing', nextApprover: 'commune', locked: false, lastApproved: null })).toMatch(/^Đã nhập sổ; bước tiếp theo: /);
-    expect(communeStatusVi({ hasImport: true, nextStep: null, nextApprover: 'commune', locked: false, lastApproved: null })).toBe('Chờ phê duyệt: cấp xã');
-    expect(communeStatusVi({ hasImport: true, nextStep: null, nextApprover: 'province', locked: true, lastApproved: 'commune' })).toBe('Đã phê duyệt: cấp xã; chờ cấp tỉnh');
-    expect(communeStatusVi({ hasImport: true, nextStep: null, nextApprover: null, locked: true, lastApproved: 'central' })).toBe('Đã phê duyệt ở mọi cấp');
+    expect(
+      communeStatusVi({
+        hasImport: false,
+        nextStep: 'listing',
+        nextApprover: 'commune',
+        locked: false,
+        lastApproved: null,
+      }),
+    ).toBe('Chưa nhập sổ kết quả rà soát');
+    expect(
+      communeStatusVi({
+        hasImport: true,
+        nextStep: 'listing',
+        nextApprover: 'commune',
+        locked: false,
+        lastApproved: null,
+      }),
+    ).toMatch(/^Đã nhập sổ; bước tiếp theo: /);
+    expect(
+      communeStatusVi({ hasImport: true, nextStep: null, nextApprover: 'commune', locked: false, lastApproved: null }),
+    ).toBe('Chờ phê duyệt: cấp xã');
+    expect(
+      communeStatusVi({
+        hasImport: true,
+        nextStep: null,
+        nextApprover: 'province',
+        locked: true,
+        lastApproved: 'commune',
+      }),
+    ).toBe('Đã phê duyệt: cấp xã; chờ cấp tỉnh');
+    expect(
+      communeStatusVi({ hasImport: true, nextStep: null, nextApprover: null, locked: true, lastApproved: 'central' }),
+    ).toBe('Đã phê duyệt ở mọi cấp');
   });
 });

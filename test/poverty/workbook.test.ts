@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellText, isEthnicMinority, parseAmount, parseDateVi, parseHouseholdRow, rowCells, HOUSEHOLD_COLUMNS } from '../../src/domain/poverty/workbook';
+import {
+  cellText,
+  isEthnicMinority,
+  parseAmount,
+  parseDateVi,
+  parseHouseholdRow,
+  rowCells,
+  HOUSEHOLD_COLUMNS,
+} from '../../src/domain/poverty/workbook';
 import type { Problem } from '../../src/errors';
 import { readReviewWorkbook, writeReviewWorkbook } from '../../src/modules/poverty/excel';
 
@@ -43,10 +51,31 @@ describe('cell rules', () => {
 
   it('a household row accepts "Thành thị", "đô thị" and Vietnamese thousands separators', () => {
     const problems: Problem[] = [];
-    const values = [undefined, 'H1', 'Nguyễn Văn A', '', 'Kinh', '', 'đô thị', '', '2.100.000', '1.1;6.2', '', 'hộ cận nghèo', '', ''];
+    const values = [
+      undefined,
+      'H1',
+      'Nguyễn Văn A',
+      '',
+      'Kinh',
+      '',
+      'đô thị',
+      '',
+      '2.100.000',
+      '1.1;6.2',
+      '',
+      'hộ cận nghèo',
+      '',
+      '',
+    ];
     const h = parseHouseholdRow(2, rowCells(HOUSEHOLD_COLUMNS, values), problems);
     expect(problems).toEqual([]);
-    expect(h).toMatchObject({ area: 'urban', income: 2_100_000, deprived: ['1.1', '6.2'], previousClass: 'near_poor', scoreA: null });
+    expect(h).toMatchObject({
+      area: 'urban',
+      income: 2_100_000,
+      deprived: ['1.1', '6.2'],
+      previousClass: 'near_poor',
+      scoreA: null,
+    });
   });
 });
 
@@ -59,10 +88,28 @@ describe('Vietnamese text survives the streaming reader', () => {
     const names = Array.from({ length: 5000 }, (_, i) => `Nguyễn Thị Phương Thảo Đặng Ước Ỷ ${i}`);
     const file = path.join(dir, 'vi.xlsx');
     const out = fs.createWriteStream(file);
-    await writeReviewWorkbook(out, { communeName: 'Xã Ẳng Nưa', year: 2024, standardId: 'ND07-2021' }, {
-      households: names.map((n, i) => [`H${i}`, n, null, 'Thái', 'Bản Nà Ngần', 'Nông thôn', 120, null, '1.1', null, null, null, null]),
-      members: names.map((n, i) => [`H${i}`, n, 'Chủ hộ', null, 'Nữ', null, 'Thái']),
-    });
+    await writeReviewWorkbook(
+      out,
+      { communeName: 'Xã Ẳng Nưa', year: 2024, standardId: 'ND07-2021' },
+      {
+        households: names.map((n, i) => [
+          `H${i}`,
+          n,
+          null,
+          'Thái',
+          'Bản Nà Ngần',
+          'Nông thôn',
+          120,
+          null,
+          '1.1',
+          null,
+          null,
+          null,
+          null,
+        ]),
+        members: names.map((n, i) => [`H${i}`, n, 'Chủ hộ', null, 'Nữ', null, 'Thái']),
+      },
+    );
     await finished(out);
     const parsed = await readReviewWorkbook(file);
     expect(parsed.problems).toEqual([]);
@@ -74,10 +121,14 @@ describe('Vietnamese text survives the streaming reader', () => {
   it('a small workbook read 60 times always yields both named sheets (unzipper early-end fix)', async () => {
     const file = path.join(dir, 'small.xlsx');
     const out = fs.createWriteStream(file);
-    await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' }, {
-      households: [['H1', 'Lê Văn Tám', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null]],
-      members: [['H1', 'Lê Văn Tám', 'Chủ hộ', null, null, null, null]],
-    });
+    await writeReviewWorkbook(
+      out,
+      { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' },
+      {
+        households: [['H1', 'Lê Văn Tám', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null]],
+        members: [['H1', 'Lê Văn Tám', 'Chủ hộ', null, null, null, null]],
+      },
+    );
     await finished(out);
     for (let i = 0; i < 60; i++) {
       const parsed = await readReviewWorkbook(file);
@@ -104,7 +155,15 @@ describe('columns added later: occupation (N) and no labour capacity (O)', () =>
     old.addRow(HOUSEHOLD_COLUMNS.filter((c) => !c.addedLater).map((c) => c.header));
     old.addRow(['H1', 'Nguyễn Văn A', null, 'Kinh', null, 'Nông thôn', 120, null, '1.1', null, null, null, null]);
     const members = wb.addWorksheet('Thành viên');
-    members.addRow(['Mã hộ', 'Họ và tên', 'Quan hệ với chủ hộ', 'Ngày sinh (dd/mm/yyyy)', 'Giới tính (Nam/Nữ)', 'Số CCCD', 'Dân tộc']);
+    members.addRow([
+      'Mã hộ',
+      'Họ và tên',
+      'Quan hệ với chủ hộ',
+      'Ngày sinh (dd/mm/yyyy)',
+      'Giới tính (Nam/Nữ)',
+      'Số CCCD',
+      'Dân tộc',
+    ]);
     members.addRow(['H1', 'Nguyễn Văn A', 'Chủ hộ']);
     const file = path.join(dir, 'old-template.xlsx');
     await wb.xlsx.writeFile(file);
@@ -114,10 +173,34 @@ describe('columns added later: occupation (N) and no labour capacity (O)', () =>
   });
 
   it('parses the values and reports a bad one by its column', () => {
-    const cells = (n: string, o: string) => rowCells(HOUSEHOLD_COLUMNS, [null, 'H1', 'A', null, 'Kinh', null, 'Nông thôn', 120, null, '', null, null, null, null, n, o]);
+    const cells = (n: string, o: string) =>
+      rowCells(HOUSEHOLD_COLUMNS, [
+        null,
+        'H1',
+        'A',
+        null,
+        'Kinh',
+        null,
+        'Nông thôn',
+        120,
+        null,
+        '',
+        null,
+        null,
+        null,
+        null,
+        n,
+        o,
+      ]);
     const problems: Problem[] = [];
-    expect(parseHouseholdRow(2, cells('Diêm nghiệp', 'Có'), problems)).toMatchObject({ occupation: 'salt', noLabourCapacity: true });
-    expect(parseHouseholdRow(2, cells('lâm nghiệp', 'không'), problems)).toMatchObject({ occupation: 'forestry', noLabourCapacity: false });
+    expect(parseHouseholdRow(2, cells('Diêm nghiệp', 'Có'), problems)).toMatchObject({
+      occupation: 'salt',
+      noLabourCapacity: true,
+    });
+    expect(parseHouseholdRow(2, cells('lâm nghiệp', 'không'), problems)).toMatchObject({
+      occupation: 'forestry',
+      noLabourCapacity: false,
+    });
     expect(problems).toEqual([]);
     expect(parseHouseholdRow(3, cells('Buôn bán', 'Có lẽ'), problems)).toBeNull();
     expect(problems.map((p) => `${p.column}${p.row}`)).toEqual(['N3', 'O3']);

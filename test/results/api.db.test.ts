@@ -6,7 +6,13 @@ let t: TestApp;
 let owner: Client, commune: Client, province: Client, steering: Client, anon: Client;
 beforeAll(async () => {
   t = await testApp();
-  [owner, commune, province, steering, anon] = await Promise.all([t.as('program_owner'), t.as('commune_officer'), t.as('province_officer'), t.as('steering_member'), t.as('public')]);
+  [owner, commune, province, steering, anon] = await Promise.all([
+    t.as('program_owner'),
+    t.as('commune_officer'),
+    t.as('province_officer'),
+    t.as('steering_member'),
+    t.as('public'),
+  ]);
 });
 afterAll(() => t?.close());
 
@@ -16,15 +22,23 @@ const year = Number(today.slice(0, 4));
 const half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
 const currentKey = `${year}S${half}`;
 const previousKey = half === 2 ? `${year}S1` : `${year - 1}S2`;
-const auditCount = async (action: string) => (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).n;
+const auditCount = async (action: string) =>
+  (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).n;
 
 describe('results: public page and indicators', () => {
   it('anonymous visitors get targets, national and regional figures, poor areas and sources, nothing personal', async () => {
     const res = await anon.get('/api/results/public?year=2025');
     expect(res.status).toBe(200);
     const t1 = res.body.targets.find((x: { code: string }) => x.code === 'T1');
-    expect(t1.series.find((s: { year: number }) => s.year === 2024)).toMatchObject({ value: 1.93, target: 1.93, onTrack: true, official: true });
-    expect(res.body.figures.every((f: { areaCode: string }) => f.areaCode === 'VN' || /^[A-Z_]+$/.test(f.areaCode))).toBe(true);
+    expect(t1.series.find((s: { year: number }) => s.year === 2024)).toMatchObject({
+      value: 1.93,
+      target: 1.93,
+      onTrack: true,
+      official: true,
+    });
+    expect(
+      res.body.figures.every((f: { areaCode: string }) => f.areaCode === 'VN' || /^[A-Z_]+$/.test(f.areaCode)),
+    ).toBe(true);
     const districts = res.body.areas.find((a: { code: string }) => a.code === 'POOR_DISTRICTS_2021_2025');
     expect(districts).toMatchObject({ officialSize: 74, listed: 50, missing: 24 });
     expect(districts.members[0]).toMatchObject({ name: 'Huyện Mèo Vạc', currentProvince: 'Tỉnh Tuyên Quang' });
@@ -38,7 +52,10 @@ describe('results: public page and indicators', () => {
   it('province values need sign-in; nation and regions are public', async () => {
     expect((await anon.get('/api/results/values?indicator=poor_rate&year=2024&level=province')).status).toBe(401);
     expect((await anon.get('/api/results/values?indicator=poor_rate&year=2024&level=region')).status).toBe(200);
-    expect((await steering.get('/api/results/values?indicator=poor_rate&year=2024&level=province&boundaries=current')).body.items).toHaveLength(34);
+    expect(
+      (await steering.get('/api/results/values?indicator=poor_rate&year=2024&level=province&boundaries=current')).body
+        .items,
+    ).toHaveLength(34);
   });
 
   it('a poor district followed into the communes that took its area after 2025', async () => {
@@ -49,26 +66,53 @@ describe('results: public page and indicators', () => {
   });
 });
 
-describe('results: criteria of QĐ 36/2021 from a unit\'s data', () => {
+describe("results: criteria of QĐ 36/2021 from a unit's data", () => {
   it('a coastal commune at 15 % lacking 3 items is eligible; unverified district thresholds give no verdict', async () => {
-    const ok = await steering.post('/api/results/areas/criteria', { kind: 'dbkk_commune', coastal: true, saltIntrusionMonths: 0, poorNearPoorPct: 15, lacking: { a: true, b: true, c: true, d: false, dd: false }, newRuralStandard: false });
+    const ok = await steering.post('/api/results/areas/criteria', {
+      kind: 'dbkk_commune',
+      coastal: true,
+      saltIntrusionMonths: 0,
+      poorNearPoorPct: 15,
+      lacking: { a: true, b: true, c: true, d: false, dd: false },
+      newRuralStandard: false,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.eligible).toBe(true);
-    const district = await steering.post('/api/results/areas/criteria', { kind: 'poor_district', poorNearPoorPct: 60, incomePerCapitaVnd: 10_000_000, mountainous: true, newRuralStandard: false });
+    const district = await steering.post('/api/results/areas/criteria', {
+      kind: 'poor_district',
+      poorNearPoorPct: 60,
+      incomePerCapitaVnd: 10_000_000,
+      mountainous: true,
+      newRuralStandard: false,
+    });
     expect(district.body.eligible).toBeNull();
-    expect((await anon.get('/api/results/areas/criteria')).body.poorDistrict.poorNearPoorRatePct).toMatchObject({ value: null, status: 'unverified' });
+    expect((await anon.get('/api/results/areas/criteria')).body.poorDistrict.poorNearPoorRatePct).toMatchObject({
+      value: null,
+      status: 'unverified',
+    });
   });
 });
 
 describe('results: province targets', () => {
   const target = (province: string, fromYear: number, toYear: number) => ({
-    indicator: 'poor_rate', province, fromYear, toYear, labelVi: 'Giảm tỷ lệ hộ nghèo 0,5%/năm', rule: { kind: 'annual_decrease_pp', min: 0.5, max: null },
-    citation: 'Nghị quyết số 01/NQ-HĐND (thử)', sourceUrl: null, status: 'verified',
+    indicator: 'poor_rate',
+    province,
+    fromYear,
+    toYear,
+    labelVi: 'Giảm tỷ lệ hộ nghèo 0,5%/năm',
+    rule: { kind: 'annual_decrease_pp', min: 0.5, max: null },
+    citation: 'Nghị quyết số 01/NQ-HĐND (thử)',
+    sourceUrl: null,
+    status: 'verified',
   });
   it('a province officer enters its own province target, audited; another province is refused', async () => {
     const ok = await province.post('/api/results/targets', target(t.scope.provinceId, 2026, 2030));
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ unitCode: '01', ruleVi: 'giảm trên 0,5 điểm phần trăm mỗi năm', enteredBy: 't.province-officer' });
+    expect(ok.body).toMatchObject({
+      unitCode: '01',
+      ruleVi: 'giảm trên 0,5 điểm phần trăm mỗi năm',
+      enteredBy: 't.province-officer',
+    });
     expect(await auditCount('results.target.create')).toBe(1);
     expect((await province.post('/api/results/targets', target(t.scope.otherProvinceId, 2026, 2030))).status).toBe(403);
   });
@@ -94,26 +138,46 @@ describe('results: a report up the chain', () => {
     expect(res.status).toBe(200);
     expect(res.body.chain).toEqual(['commune', 'province', 'central']);
     periodId = res.body.id;
-    const closed = await owner.post('/api/results/periods', { form: 'TT10-BIEU-02', periodKey: previousKey, closesOn: '2021-02-01', opensOn: '2021-01-01' });
+    const closed = await owner.post('/api/results/periods', {
+      form: 'TT10-BIEU-02',
+      periodKey: previousKey,
+      closesOn: '2021-02-01',
+      opensOn: '2021-01-01',
+    });
     closedId = closed.body.id;
-    expect((await commune.post('/api/results/periods', { form: 'TT10-BIEU-02', periodKey: '2030S1' })).status).toBe(403);
+    expect((await commune.post('/api/results/periods', { form: 'TT10-BIEU-02', periodKey: '2030S1' })).status).toBe(
+      403,
+    );
   });
 
   it('a value failing a rule is refused with the rule named; nothing stored', async () => {
-    const res = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, { values: { households: 100, poor: 80, near_poor: 30 } });
+    const res = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, {
+      values: { households: 100, poor: 80, near_poor: 30 },
+    });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.problems[0].message).toBe('Quy tắc "Số hộ nghèo và cận nghèo không vượt tổng số hộ" không đạt: vế trái = 110 phải không lớn hơn vế phải = 100.');
+    expect(res.body.error.details.problems[0].message).toBe(
+      'Quy tắc "Số hộ nghèo và cận nghèo không vượt tổng số hộ" không đạt: vế trái = 110 phải không lớn hơn vế phải = 100.',
+    );
     expect((await commune.get(`/api/results/periods/${periodId}/units/${unit()}`)).body.report.id).toBeNull();
   });
 
   it('fixed values are saved (audited), submitted, then locked', async () => {
-    const saved = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, { values: { households: 100, poor: 10, near_poor: 20 } });
+    const saved = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, {
+      values: { households: 100, poor: 10, near_poor: 20 },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ state: 'draft', can: { edit: true, submit: true, approve: false } });
     const sub = await commune.post(`/api/results/periods/${periodId}/units/${unit()}/submit`);
     expect(sub.status).toBe(200);
-    expect(sub.body).toMatchObject({ state: 'submitted', nextLevelVi: 'Cấp tỉnh', timeliness: 'on_time', can: { edit: false } });
-    const edit = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, { values: { poor: 11 } });
+    expect(sub.body).toMatchObject({
+      state: 'submitted',
+      nextLevelVi: 'Cấp tỉnh',
+      timeliness: 'on_time',
+      can: { edit: false },
+    });
+    const edit = await commune.request('PUT', `/api/results/periods/${periodId}/units/${unit()}`, {
+      values: { poor: 11 },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.error.message).toMatch(/số liệu bị khóa/);
   });
@@ -131,7 +195,11 @@ describe('results: a report up the chain', () => {
     const p = await province.post(`/api/results/reports/${id}/approve`);
     expect(p.body).toMatchObject({ state: 'approved', nextLevelVi: 'Trung ương' });
     const c = await owner.post(`/api/results/reports/${id}/approve`);
-    expect(c.body).toMatchObject({ state: 'approved', nextLevel: null, report: { values: { households: 100, poor: 10, near_poor: 18 } } });
+    expect(c.body).toMatchObject({
+      state: 'approved',
+      nextLevel: null,
+      report: { values: { households: 100, poor: 10, near_poor: 18 } },
+    });
     expect(await auditCount('results.report.approve')).toBe(2);
   });
 
@@ -142,20 +210,28 @@ describe('results: a report up the chain', () => {
     expect(res.body.rows.every((r: { unitCode: string }) => r.unitCode.length === 5)).toBe(true);
     const csv = await province.get(`/api/results/periods/${periodId}/export.csv`);
     expect(csv.status).toBe(200);
-    expect(csv.body.split('\r\n')[1]).toMatch(/^00004,Phường Ba Đình,20\d\dS[12],Đã phê duyệt,\d{4}-\d{2}-\d{2},100,10,18,,,,,\s*$/);
+    expect(csv.body.split('\r\n')[1]).toMatch(
+      /^00004,Phường Ba Đình,20\d\dS[12],Đã phê duyệt,\d{4}-\d{2}-\d{2},100,10,18,,,,,\s*$/,
+    );
     const overview = await owner.get('/api/results/overview');
     const row = overview.body.reporting.find((r: { periodId: number }) => r.periodId === periodId);
     expect(row).toMatchObject({ submitted: 1, approved: 1, expected: 3321, missing: 3320 });
   });
 
   it('bad input: submission after the period closed, a unit that did not exist in the period', async () => {
-    const late = await commune.request('PUT', `/api/results/periods/${closedId}/units/${unit()}`, { values: { households: 5 } });
+    const late = await commune.request('PUT', `/api/results/periods/${closedId}/units/${unit()}`, {
+      values: { households: 5 },
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/Kỳ báo cáo đã đóng ngày 01\/02\/2021/);
     const old = await owner.post('/api/results/periods', { form: 'TT10-BIEU-02', periodKey: '2024S2' });
-    const res = await commune.request('PUT', `/api/results/periods/${old.body.id}/units/${unit()}`, { values: { households: 5 } });
+    const res = await commune.request('PUT', `/api/results/periods/${old.body.id}/units/${unit()}`, {
+      values: { households: 5 },
+    });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.problems[0].message).toMatch(/không phải đơn vị cấp xã tồn tại trong kỳ 6 tháng cuối năm 2024/);
+    expect(res.body.error.details.problems[0].message).toMatch(
+      /không phải đơn vị cấp xã tồn tại trong kỳ 6 tháng cuối năm 2024/,
+    );
     expect(old.body.chain).toEqual(['commune', 'district', 'province', 'central']);
   });
 });

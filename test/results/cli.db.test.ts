@@ -24,27 +24,63 @@ describe('giamngheo indicators (CLI contract)', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     const codes = rows.map((x) => x.code);
-    for (const c of ['poor_rate', 'near_poor_rate', 'poor_rate_ethnic_minority', 'poor_districts_exited_share']) expect(codes).toContain(c);
+    for (const c of ['poor_rate', 'near_poor_rate', 'poor_rate_ethnic_minority', 'poor_districts_exited_share'])
+      expect(codes).toContain(c);
     for (const row of rows) for (const k of ['code', 'name', 'unit', 'source']) expect(typeof row[k]).toBe('string');
   });
 
   it('values, nation 2024: the published 1.93 % is official, target 2.93 − 1 = 1.93, on track', async () => {
-    const r = await runCli(['indicators', 'values', '--indicator', 'poor_rate', '--year', '2024', '--level', 'nation', '--format', 'json'], env);
+    const r = await runCli(
+      ['indicators', 'values', '--indicator', 'poor_rate', '--year', '2024', '--level', 'nation', '--format', 'json'],
+      env,
+    );
     expect(r.code).toBe(0);
     const [row] = JSON.parse(r.stdout);
-    expect(row).toMatchObject({ unitCode: 'VN', unitName: 'Toàn quốc', year: 2024, value: 1.93, target: 1.93, onTrack: true, official: true, previous: 2.93 });
+    expect(row).toMatchObject({
+      unitCode: 'VN',
+      unitName: 'Toàn quốc',
+      year: 2024,
+      value: 1.93,
+      target: 1.93,
+      onTrack: true,
+      official: true,
+      previous: 2.93,
+    });
   });
 
   it('values, regions 2022: six rows with the published rates; 2021 unknown so on track is null', async () => {
-    const r = await runCli(['indicators', 'values', '--indicator', 'poor_rate', '--year', '2022', '--level', 'region', '--format', 'json'], env);
+    const r = await runCli(
+      ['indicators', 'values', '--indicator', 'poor_rate', '--year', '2022', '--level', 'region', '--format', 'json'],
+      env,
+    );
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows).toHaveLength(6);
-    expect(rows.find((x: { unitCode: string }) => x.unitCode === 'TDMNPB')).toMatchObject({ value: 14.23, target: null, onTrack: null });
+    expect(rows.find((x: { unitCode: string }) => x.unitCode === 'TDMNPB')).toMatchObject({
+      value: 14.23,
+      target: null,
+      onTrack: null,
+    });
   });
 
   it('values, provinces on current boundaries with no register data: 34 rows, value null', async () => {
-    const r = await runCli(['indicators', 'values', '--indicator', 'near_poor_rate', '--year', '2025', '--level', 'province', '--boundaries', 'current', '--format', 'json'], env);
+    const r = await runCli(
+      [
+        'indicators',
+        'values',
+        '--indicator',
+        'near_poor_rate',
+        '--year',
+        '2025',
+        '--level',
+        'province',
+        '--boundaries',
+        'current',
+        '--format',
+        'json',
+      ],
+      env,
+    );
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows).toHaveLength(34);
@@ -52,17 +88,41 @@ describe('giamngheo indicators (CLI contract)', () => {
   });
 
   it('ethnic minority 2022 and ĐBKK exits 2025 from their sources', async () => {
-    const em = JSON.parse((await runCli(['indicators', 'values', '--indicator', 'poor_rate_ethnic_minority', '--year', '2022', '--format', 'json'], env)).stdout);
+    const em = JSON.parse(
+      (
+        await runCli(
+          ['indicators', 'values', '--indicator', 'poor_rate_ethnic_minority', '--year', '2022', '--format', 'json'],
+          env,
+        )
+      ).stdout,
+    );
     expect(em[0]).toMatchObject({ value: 21.02, target: 22.91, onTrack: true });
-    const dbkk = JSON.parse((await runCli(['indicators', 'values', '--indicator', 'dbkk_communes_exited_share', '--year', '2025', '--format', 'json'], env)).stdout);
+    const dbkk = JSON.parse(
+      (
+        await runCli(
+          ['indicators', 'values', '--indicator', 'dbkk_communes_exited_share', '--year', '2025', '--format', 'json'],
+          env,
+        )
+      ).stdout,
+    );
     expect(dbkk[0].value).toBeCloseTo((100 * 19) / 54, 6);
     expect(dbkk[0]).toMatchObject({ target: 30, onTrack: true });
-    const pd = JSON.parse((await runCli(['indicators', 'values', '--indicator', 'poor_districts_exited_share', '--year', '2025', '--format', 'json'], env)).stdout);
+    const pd = JSON.parse(
+      (
+        await runCli(
+          ['indicators', 'values', '--indicator', 'poor_districts_exited_share', '--year', '2025', '--format', 'json'],
+          env,
+        )
+      ).stdout,
+    );
     expect(pd[0]).toMatchObject({ value: null, target: 30, onTrack: null });
   });
 
   it('an unknown indicator: one Vietnamese error line, exit ≠ 0', async () => {
-    const r = await runCli(['indicators', 'values', '--indicator', 'ty_le_xyz', '--year', '2024', '--format', 'json'], env);
+    const r = await runCli(
+      ['indicators', 'values', '--indicator', 'ty_le_xyz', '--year', '2024', '--format', 'json'],
+      env,
+    );
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim()).toMatch(/^Lỗi: Không có chỉ tiêu mã "ty_le_xyz"/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

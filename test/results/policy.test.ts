@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../src/modules/access/actor';
 import { can, type ResultsAction } from '../../src/modules/results/policy';
 
-const actor = (role: Role): Actor => ({ userId: 1, username: role, displayName: role, grants: [{ role, agencyId: null, unitId: role.endsWith('officer') ? 'X' : null }] });
+const actor = (role: Role): Actor => ({
+  userId: 1,
+  username: role,
+  displayName: role,
+  grants: [{ role, agencyId: null, unitId: role.endsWith('officer') ? 'X' : null }],
+});
 
 describe('results policy: who may do what', () => {
-  it.each<[Role | 'public', ResultsAction, { covers?: boolean; level?: 'commune' | 'district' | 'province' | 'central' | null }, boolean]>([
+  it.each<
+    [
+      Role | 'public',
+      ResultsAction,
+      { covers?: boolean; level?: 'commune' | 'district' | 'province' | 'central' | null },
+      boolean,
+    ]
+  >([
     ['public', 'overview.read', {}, false],
     ['steering_member', 'overview.read', {}, true],
     ['commune_officer', 'overview.read', {}, false],

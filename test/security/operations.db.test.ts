@@ -25,17 +25,71 @@ beforeAll(async () => {
   t = await testDatabase();
   const file = path.join(dir, 'ra-soat.xlsx');
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Phường thử', year: 2024, standardId: 'ND07-2021' }, {
-    households: [
-      ['H001', 'Nguyễn Văn An', '001090000001', 'Kinh', 'Tổ 1', 'Thành thị', null, 1_500_000, '1.1; 2.2; 4.2', null, 'Hộ nghèo', null, null],
-      ['H002', 'Lò Thị Bình', null, 'Thái', 'Tổ 2', 'Thành thị', null, 2_500_000, '1.1', null, 'Hộ nghèo', null, null],
-      ['H003', 'Trần Văn Cường', null, 'Kinh', 'Tổ 3', 'Thành thị', null, 9_000_000, '', null, 'Hộ cận nghèo', null, null],
-    ],
-    members: [['H001', 'Nguyễn Văn An', 'Chủ hộ', null, 'Nam', null, 'Kinh'], ['H002', 'Lò Thị Bình', 'Chủ hộ', null, 'Nữ', null, 'Thái'], ['H003', 'Trần Văn Cường', 'Chủ hộ', null, 'Nam', null, 'Kinh']],
-  });
+  await writeReviewWorkbook(
+    out,
+    { communeName: 'Phường thử', year: 2024, standardId: 'ND07-2021' },
+    {
+      households: [
+        [
+          'H001',
+          'Nguyễn Văn An',
+          '001090000001',
+          'Kinh',
+          'Tổ 1',
+          'Thành thị',
+          null,
+          1_500_000,
+          '1.1; 2.2; 4.2',
+          null,
+          'Hộ nghèo',
+          null,
+          null,
+        ],
+        [
+          'H002',
+          'Lò Thị Bình',
+          null,
+          'Thái',
+          'Tổ 2',
+          'Thành thị',
+          null,
+          2_500_000,
+          '1.1',
+          null,
+          'Hộ nghèo',
+          null,
+          null,
+        ],
+        [
+          'H003',
+          'Trần Văn Cường',
+          null,
+          'Kinh',
+          'Tổ 3',
+          'Thành thị',
+          null,
+          9_000_000,
+          '',
+          null,
+          'Hộ cận nghèo',
+          null,
+          null,
+        ],
+      ],
+      members: [
+        ['H001', 'Nguyễn Văn An', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+        ['H002', 'Lò Thị Bình', 'Chủ hộ', null, 'Nữ', null, 'Thái'],
+        ['H003', 'Trần Văn Cường', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
+      ],
+    },
+  );
   await finished(out);
   const commune = await findCommuneOn(t.db, '00004', '2024-12-14');
-  await importReviewWorkbook(t.db, { system: 'kiểm thử' }, { communeId: commune!.id, year: 2024, filePath: file, fileName: 'ra-soat.xlsx' });
+  await importReviewWorkbook(
+    t.db,
+    { system: 'kiểm thử' },
+    { communeId: commune!.id, year: 2024, filePath: file, fileName: 'ra-soat.xlsx' },
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -44,7 +98,13 @@ afterAll(async () => {
 
 const summaries = async (db: PoolDb) => ({
   // the imported results are not recognised yet: summaries of all results, not only the official ones
-  province: await povertySummary(db, { year: 2024, level: 'province', boundaries: 'review', by: 'none', status: 'all' }),
+  province: await povertySummary(db, {
+    year: 2024,
+    level: 'province',
+    boundaries: 'review',
+    by: 'none',
+    status: 'all',
+  }),
   nation: await povertySummary(db, { year: 2024, level: 'nation', boundaries: 'current', by: 'area', status: 'all' }),
 });
 
@@ -83,7 +143,10 @@ describe('backup and restore', () => {
     expect(done.rows).toBeGreaterThan(10_000);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const before = await summaries(t.db);
-    expect(before.province.rows.find((r) => r.code === '01')).toMatchObject({ registeredHouseholds: 3, poor: expect.any(Number) });
+    expect(before.province.rows.find((r) => r.code === '01')).toMatchObject({
+      registeredHouseholds: 3,
+      poor: expect.any(Number),
+    });
 
     const target = await emptyTarget();
     try {
@@ -92,7 +155,9 @@ describe('backup and restore', () => {
       expect(await summaries(target.db)).toEqual(before);
       expect((await verifyAuditChain(target.db)).ok).toBe(true);
       // sequences continue after the restored rows
-      const next = await target.db.one<{ id: number }>(`INSERT INTO audit_log (actor_name, action, entity) VALUES ('thử', 'test.after_restore', 'x') RETURNING id`);
+      const next = await target.db.one<{ id: number }>(
+        `INSERT INTO audit_log (actor_name, action, entity) VALUES ('thử', 'test.after_restore', 'x') RETURNING id`,
+      );
       const max = await t.db.one<{ id: number }>('SELECT max(id)::int AS id FROM audit_log');
       expect(next.id).toBeGreaterThan(max.id);
       // a target with data is refused, unless forced
@@ -110,7 +175,11 @@ describe('backup and restore', () => {
     const b = await runCli(['db', 'backup', '--out', file], source);
     expect(b.code).toBe(0);
     expect(b.stdout).toMatch(/^Đã sao lưu \d+ dòng của \d+ bảng/);
-    const target = { DATABASE_URL: '', GIAMNGHEO_DATA_DIR: path.join(dir, 'khoi-phuc'), GIAMNGHEO_ADMIN_PASSWORD: 'mot-mat-khau-rat-dai' };
+    const target = {
+      DATABASE_URL: '',
+      GIAMNGHEO_DATA_DIR: path.join(dir, 'khoi-phuc'),
+      GIAMNGHEO_ADMIN_PASSWORD: 'mot-mat-khau-rat-dai',
+    };
     const r = await runCli(['db', 'restore', file], target);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -119,16 +188,22 @@ describe('backup and restore', () => {
     expect(JSON.parse(c.stdout)).toEqual(JSON.parse(a.stdout));
     const again = await runCli(['db', 'restore', file], target);
     expect(again.code).not.toBe(0);
-    expect(again.stderr).toBe('Lỗi: Cơ sở dữ liệu đích đã có tài khoản hoặc nhật ký; dùng --force để xoá và thay bằng bản sao lưu.\n');
+    expect(again.stderr).toBe(
+      'Lỗi: Cơ sở dữ liệu đích đã có tài khoản hoặc nhật ký; dùng --force để xoá và thay bằng bản sao lưu.\n',
+    );
   }, 300_000); // five CLI processes, one of them creating a new embedded data directory
 });
 
 describe('several application processes on one database', () => {
   const tick = (at: string) =>
     new Promise<{ digest: boolean }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../support/digest-tick.ts'), at], {
-        env: { ...process.env, DATABASE_URL: t.url, DB_MODE: t.mode },
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.resolve(import.meta.dirname, '../support/digest-tick.ts'), at],
+        {
+          env: { ...process.env, DATABASE_URL: t.url, DB_MODE: t.mode },
+        },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));
@@ -139,10 +214,18 @@ describe('several application processes on one database', () => {
   it('two processes ticking at the same time send the daily digest once', async () => {
     const runs = await Promise.all([tick('2025-09-10T00:30:00Z'), tick('2025-09-10T00:30:00Z')]);
     expect(runs.map((r) => r.digest).sort()).toEqual([false, true]);
-    const audit = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.digest.run' AND entity_id = '2025-09-10'`);
+    const audit = await t.db.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.digest.run' AND entity_id = '2025-09-10'`,
+    );
     expect(audit.n).toBe(1);
     // a process started later the same day does not send it again
     expect((await tick('2025-09-10T05:00:00Z')).digest).toBe(false);
-    expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM job_run WHERE job = 'plan.digest' AND day = '2025-09-10'`)).n).toBe(1);
+    expect(
+      (
+        await t.db.one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM job_run WHERE job = 'plan.digest' AND day = '2025-09-10'`,
+        )
+      ).n,
+    ).toBe(1);
   });
 });

@@ -49,9 +49,16 @@ async function fixtureScope(db: Db) {
     if (!row) throw new Error(`test fixture: no current ${level} ${code} (are the units loaded?)`);
     return row.id;
   };
-  const agency = await db.maybeOne<{ id: string }>(`SELECT id FROM agency WHERE kind = 'ministry' AND valid_to IS NULL ORDER BY id LIMIT 1`);
+  const agency = await db.maybeOne<{ id: string }>(
+    `SELECT id FROM agency WHERE kind = 'ministry' AND valid_to IS NULL ORDER BY id LIMIT 1`,
+  );
   if (!agency) throw new Error('test fixture: no current ministry (are the agencies loaded?)');
-  return { provinceId: await unit('province', '01'), communeId: await unit('commune', '00004'), otherProvinceId: await unit('province', '04'), agencyId: agency.id };
+  return {
+    provinceId: await unit('province', '01'),
+    communeId: await unit('commune', '00004'),
+    otherProvinceId: await unit('province', '04'),
+    agencyId: agency.id,
+  };
 }
 
 export async function testApp(): Promise<TestApp> {
@@ -113,7 +120,10 @@ export async function testApp(): Promise<TestApp> {
     client,
     async as(role) {
       if (role === 'public') return client();
-      const res = await client().post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
+      const res = await client().post('/api/auth/login', {
+        username: `t.${role.replace('_', '-')}`,
+        password: TEST_PASSWORD,
+      });
       if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
       return client(cookie);

@@ -45,7 +45,12 @@ export interface BrowserUser {
 }
 
 export const BROWSER_USERS = {
-  admin: { username: 'b.admin', displayName: 'Nguyễn Thị Quản Trị', password: 'mat-khau-trinh-duyet', grants: [{ role: 'admin', agencyId: null, unitId: null }] },
+  admin: {
+    username: 'b.admin',
+    displayName: 'Nguyễn Thị Quản Trị',
+    password: 'mat-khau-trinh-duyet',
+    grants: [{ role: 'admin', agencyId: null, unitId: null }],
+  },
   steering: {
     username: 'b.steering',
     displayName: 'Trần Văn Chỉ Đạo',
@@ -85,7 +90,9 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 
   const { app } = createApp(deps);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server: s, port: info.port }),
+    );
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -98,7 +105,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     browser,
     pageErrors,
     async newPage() {
-      const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+        viewport: { width: 1280, height: 900 },
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);

@@ -5,7 +5,10 @@
  */
 import zlib from 'node:zlib';
 
-interface PdfObject { dict: string; stream: Buffer | null }
+interface PdfObject {
+  dict: string;
+  stream: Buffer | null;
+}
 
 function objects(pdf: Buffer): Map<number, PdfObject> {
   const text = pdf.toString('latin1');
@@ -52,7 +55,8 @@ function toUnicodeMap(cmap: string): Map<number, string> {
 
 export function pdfText(pdf: Buffer): string {
   const objs = objects(pdf);
-  const fontMaps = new Map<string, Map<number, string>>(); // resource name → map (pdfkit names fonts uniquely per document)
+  // resource name → map (pdfkit names fonts uniquely per document)
+  const fontMaps = new Map<string, Map<number, string>>();
   for (const o of objs.values()) {
     const fonts = o.dict.match(/\/Font\s*<<([\s\S]*?)>>/);
     if (!fonts) continue;
@@ -65,11 +69,18 @@ export function pdfText(pdf: Buffer): string {
   }
   const lines: string[] = [];
   for (const o of objs.values()) {
-    if (!o.stream || !/BT[\s\S]*ET/.test(o.stream.toString('latin1')) || /\/Subtype\s*\/(Type1C|CIDFontType0C|OpenType)|Length1/.test(o.dict)) continue;
+    if (
+      !o.stream ||
+      !/BT[\s\S]*ET/.test(o.stream.toString('latin1')) ||
+      /\/Subtype\s*\/(Type1C|CIDFontType0C|OpenType)|Length1/.test(o.dict)
+    )
+      continue;
     const content = o.stream.toString('latin1');
     let font: Map<number, string> | undefined;
     let line = '';
-    for (const t of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\bET\b/g)) {
+    for (const t of content.matchAll(
+      /\/(\w+)\s+[\d.]+\s+Tf|\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\bET\b/g,
+    )) {
       if (t[1]) font = fontMaps.get(t[1]);
       else if (t[0] === 'ET') {
         if (line) lines.push(line);

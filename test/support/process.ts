@@ -10,7 +10,11 @@ export interface RunResult {
 }
 
 /** Runs the real `giamngheo` command to completion. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<RunResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { centralAgencies, provincialAgencies } from '../../src/domain/agencies/agencies';
 import { foldVietnamese } from '../../src/domain/text';
 import { parseCsv } from '../../src/domain/units/csv';
-import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, matchUnitName, parseUnitName, stripUnitPrefix, successorsOf, unitId } from '../../src/domain/units';
+import {
+  DATA_LOWER_BOUND,
+  REFORM_DATE,
+  levelOfCode,
+  matchUnitName,
+  parseUnitName,
+  stripUnitPrefix,
+  successorsOf,
+  unitId,
+} from '../../src/domain/units';
 import { count, unitSet, validOnDate, versionOn } from './fixtures';
 
 const set = unitSet();
@@ -55,13 +64,18 @@ describe('unit sets over time (admin-units.md §1, VERIFIED [D1])', () => {
     expect(versionOn(set, 'province', '75', '2026-04-29')?.fullName).toBe('Tỉnh Đồng Nai');
     const dn = versionOn(set, 'province', '75', '2026-04-30')!;
     expect(dn).toMatchObject({ id: 'P:75:2026-04-30', fullName: 'Thành phố Đồng Nai', legalBasis: 'NQ 30/2026/QH16' });
-    expect(versionOn(set, 'commune', '25270', '2026-05-01')).toMatchObject({ fullName: 'Phường Lộc Ninh', parentId: dn.id, legalBasis: '237/NQ-UBTVQH16' });
+    expect(versionOn(set, 'commune', '25270', '2026-05-01')).toMatchObject({
+      fullName: 'Phường Lộc Ninh',
+      parentId: dn.id,
+      legalBasis: '237/NQ-UBTVQH16',
+    });
     expect(versionOn(set, 'commune', '25270', '2026-04-29')?.fullName).toBe('Xã Lộc Ninh');
   });
 
   it('2026 spelling-only changes are aliases, not versions (tone-mark placement, admin-units.md §6)', () => {
     const byId = new Map(set.units.map((u) => [u.id, u]));
-    expect(set.nameAliases).toHaveLength(191); // 2 provinces + 189 communes (the 3 Đồng Nai respellings are in its 2026 versions)
+    // 2 provinces + 189 communes (the 3 Đồng Nai respellings are in its 2026 versions)
+    expect(set.nameAliases).toHaveLength(191);
     for (const a of set.nameAliases) {
       const u = byId.get(a.unitId)!;
       expect(u.validFrom).toBe(REFORM_DATE);
@@ -164,7 +178,9 @@ describe('lineage (admin-units.md §4)', () => {
 
   it('every commune of 2025-03-01 and the 12 already merged by NQ 1365 have a successor; all 3,321 new units have a source', () => {
     const from = new Set(reform.map((l) => l.fromId));
-    expect(set.units.filter((u) => u.level === 'commune' && validOnDate(u, '2025-06-30') && !from.has(u.id))).toHaveLength(0);
+    expect(
+      set.units.filter((u) => u.level === 'commune' && validOnDate(u, '2025-06-30') && !from.has(u.id)),
+    ).toHaveLength(0);
     const early = reform.filter((l) => byId.get(l.fromId)!.validTo === '2025-03-01');
     expect(new Set(early.map((l) => l.fromId)).size).toBe(12);
     const to = new Set(reform.map((l) => l.toId));
@@ -184,15 +200,24 @@ describe('lineage (admin-units.md §4)', () => {
 
   it('the 8 SUSPECT rows are loaded unresolved and flagged', () => {
     const suspect = set.lineage.filter((l) => !l.resolved);
-    expect(suspect.map((l) => `${l.fromId.split(':')[1]}>${l.toId.split(':')[1]}`).sort()).toEqual(
-      ['13219>11995', '14380>14014', '20669>20242', '28924>29734', '30622>30259', '31379>31582', '31588>31201', '31771>31232'],
-    );
+    expect(suspect.map((l) => `${l.fromId.split(':')[1]}>${l.toId.split(':')[1]}`).sort()).toEqual([
+      '13219>11995',
+      '14380>14014',
+      '20669>20242',
+      '28924>29734',
+      '30622>30259',
+      '31379>31582',
+      '31588>31201',
+      '31771>31232',
+    ]);
     expect(suspect.every((l) => l.qaFlag === 'SUSPECT' && /SUSPECT/.test(l.note ?? ''))).toBe(true);
   });
 
   it('§9: old Hà Giang (02) rolls up into new Tuyên Quang (08)', () => {
     const s = successorsOf('P:02:2021-01-01', set.lineage);
-    expect(s).toEqual([{ unitId: 'P:08:2025-07-01', relation: 'full', resolved: true, path: ['P:02:2021-01-01', 'P:08:2025-07-01'] }]);
+    expect(s).toEqual([
+      { unitId: 'P:08:2025-07-01', relation: 'full', resolved: true, path: ['P:02:2021-01-01', 'P:08:2025-07-01'] },
+    ]);
   });
 
   it('follows lineage transitively: Xã Phù Hóa (2022) → Xã Phù Cảnh → its new commune', () => {
@@ -224,7 +249,11 @@ describe('lineage (admin-units.md §4)', () => {
 
 describe('regions (admin-units.md §5)', () => {
   it('8 regions from the code list, 63 provinces on 2025-06-30, verified', () => {
-    const on = set.regionMembers.filter((m) => m.regionId.startsWith('R8:') && validOnDate({ validFrom: m.validFrom, validTo: m.validTo } as never, '2025-06-30'));
+    const on = set.regionMembers.filter(
+      (m) =>
+        m.regionId.startsWith('R8:') &&
+        validOnDate({ validFrom: m.validFrom, validTo: m.validTo } as never, '2025-06-30'),
+    );
     expect(on).toHaveLength(63);
     expect(set.regions.filter((r) => r.scheme === 'vung8').every((r) => r.verified)).toBe(true);
   });
@@ -233,14 +262,21 @@ describe('regions (admin-units.md §5)', () => {
     const six = set.regions.filter((r) => r.scheme === 'vung6');
     expect(six.every((r) => !r.verified)).toBe(true);
     const counts = Object.fromEntries(
-      six.map((r) => [r.code, set.regionMembers.filter((m) => m.regionId === r.id && m.validFrom <= '2025-06-30' && m.validTo! > '2025-06-30').length]),
+      six.map((r) => [
+        r.code,
+        set.regionMembers.filter((m) => m.regionId === r.id && m.validFrom <= '2025-06-30' && m.validTo! > '2025-06-30')
+          .length,
+      ]),
     );
     expect(counts).toEqual({ TDMNPB: 14, DBSH: 11, BTB_DHMT: 14, TN: 5, DNB: 6, DBSCL: 13 });
-    expect(set.regionMembers.find((m) => m.unitId === 'P:22:2021-01-01' && m.regionId.startsWith('R6:'))?.regionId).toBe('R6:DBSH');
+    expect(
+      set.regionMembers.find((m) => m.unitId === 'P:22:2021-01-01' && m.regionId.startsWith('R6:'))?.regionId,
+    ).toBe('R6:DBSH');
   });
 
   it('a new province gets a 6-region only when all its predecessors shared one (Lâm Đồng straddles two: none)', () => {
-    const of = (id: string) => set.regionMembers.filter((m) => m.unitId === id && m.regionId.startsWith('R6:')).map((m) => m.regionId);
+    const of = (id: string) =>
+      set.regionMembers.filter((m) => m.unitId === id && m.regionId.startsWith('R6:')).map((m) => m.regionId);
     expect(of('P:08:2025-07-01')).toEqual(['R6:TDMNPB']); // Tuyên Quang = Hà Giang + Tuyên Quang
     expect(of('P:68:2025-07-01')).toEqual([]); // Lâm Đồng = Lâm Đồng + Đắk Nông (Tây Nguyên) + Bình Thuận
   });
@@ -269,18 +305,29 @@ describe('parsing and names', () => {
 describe('agencies', () => {
   const provinces = set.units
     .filter((u) => u.level === 'province')
-    .map((u) => ({ ...u, successorIds: set.lineage.filter((l) => l.fromId === u.id && l.resolved && l.relation === 'full').map((l) => l.toId) }));
+    .map((u) => ({
+      ...u,
+      successorIds: set.lineage
+        .filter((l) => l.fromId === u.id && l.resolved && l.relation === 'full')
+        .map((l) => l.toId),
+    }));
   const local = provincialAgencies(provinces);
-  const at = (d: string, kind: string) => local.filter((a) => a.kind === kind && a.validFrom <= d && (a.validTo === null || d < a.validTo));
+  const at = (d: string, kind: string) =>
+    local.filter((a) => a.kind === kind && a.validFrom <= d && (a.validTo === null || d < a.validTo));
 
   it('one People’s Committee per province version: 63 before 1 July 2025, 34 after', () => {
     expect(at('2025-06-30', 'people_committee')).toHaveLength(63);
     expect(at('2025-07-01', 'people_committee')).toHaveLength(34);
-    expect(local.find((a) => a.id === 'UBND:02:2021-01-01')).toMatchObject({ name: 'Ủy ban nhân dân tỉnh Hà Giang', successorId: 'UBND:08:2025-07-01' });
+    expect(local.find((a) => a.id === 'UBND:02:2021-01-01')).toMatchObject({
+      name: 'Ủy ban nhân dân tỉnh Hà Giang',
+      successorId: 'UBND:08:2025-07-01',
+    });
   });
 
   it('labour department before the reform, agriculture and environment department after, both unverified', () => {
-    expect(at('2025-06-30', 'department').every((a) => a.name.startsWith('Sở Lao động - Thương binh và Xã hội'))).toBe(true);
+    expect(at('2025-06-30', 'department').every((a) => a.name.startsWith('Sở Lao động - Thương binh và Xã hội'))).toBe(
+      true,
+    );
     expect(at('2025-07-01', 'department').every((a) => a.name.startsWith('Sở Nông nghiệp và Môi trường'))).toBe(true);
     expect(local.filter((a) => a.kind === 'department').every((a) => !a.verified)).toBe(true);
   });
@@ -317,18 +364,27 @@ describe('matching written names (admin-units.md §6)', () => {
   });
 
   it('spelling variants of QĐ 353 fold together: "Huyện Mù Cang Chải" finds 137', () => {
-    const yenBai = set.units.filter((u) => u.level === 'district' && u.parentId === 'P:15:2021-01-01' && validOnDate(u, '2022-03-15'));
+    const yenBai = set.units.filter(
+      (u) => u.level === 'district' && u.parentId === 'P:15:2021-01-01' && validOnDate(u, '2022-03-15'),
+    );
     expect(matchUnitName(yenBai, 'Huyện Mù Cang Chải').map((u) => u.code)).toEqual(['137']);
   });
 
   it('names are not unique: "Tân An" matches 10 communes after 2025, so matching must be done within a parent', () => {
     const communes = set.units.filter((u) => u.level === 'commune' && validOnDate(u, '2025-07-01'));
     expect(matchUnitName(communes, 'Tân An').length).toBeGreaterThan(1);
-    expect(matchUnitName(communes.filter((u) => u.parentId === 'P:91:2025-07-01'), 'Tân An').length).toBeLessThanOrEqual(1);
+    expect(
+      matchUnitName(
+        communes.filter((u) => u.parentId === 'P:91:2025-07-01'),
+        'Tân An',
+      ).length,
+    ).toBeLessThanOrEqual(1);
   });
 
   it('a written type must agree: "Thị xã Hậu Lộc" does not find Huyện Hậu Lộc', () => {
-    const thanhHoa = set.units.filter((u) => u.level === 'district' && u.parentId === 'P:38:2021-01-01' && validOnDate(u, '2022-03-15'));
+    const thanhHoa = set.units.filter(
+      (u) => u.level === 'district' && u.parentId === 'P:38:2021-01-01' && validOnDate(u, '2022-03-15'),
+    );
     expect(matchUnitName(thanhHoa, 'huyện Hậu Lộc')).toHaveLength(1);
     expect(matchUnitName(thanhHoa, 'Thị xã Hậu Lộc')).toHaveLength(0);
   });

@@ -18,7 +18,10 @@ describe('giamngheo units (real process)', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows).toHaveLength(34);
-    for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['code', 'name', 'level', 'validFrom', 'validTo', 'parentCode']));
+    for (const row of rows)
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(['code', 'name', 'level', 'validFrom', 'validTo', 'parentCode']),
+      );
     expect(rows.find((x: { code: string }) => x.code === '24').name).toBe('Bắc Ninh');
   });
 
@@ -31,7 +34,17 @@ describe('giamngheo units (real process)', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/11 đơn vị cấp huyện vào ngày 30\/06\/2025/);
     // before 2025 communes sit under districts: a province parent lists every commune of the province
-    const haGiang = await units('list', '--level', 'commune', '--at', '2025-06-30', '--parent', '02', '--format', 'json');
+    const haGiang = await units(
+      'list',
+      '--level',
+      'commune',
+      '--at',
+      '2025-06-30',
+      '--parent',
+      '02',
+      '--format',
+      'json',
+    );
     const rows = JSON.parse(haGiang.stdout);
     expect(rows.length).toBeGreaterThan(150);
     expect(rows.every((r: { parentCode: string }) => r.parentCode.length === 3)).toBe(true);
@@ -40,7 +53,9 @@ describe('giamngheo units (real process)', () => {
   it('successor 02 (Hà Giang, read on 2025-06-30) → Tỉnh Tuyên Quang', async () => {
     const r = await units('successor', '02', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ code: '08', fullName: 'Tỉnh Tuyên Quang', relation: 'full', resolved: true })]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ code: '08', fullName: 'Tỉnh Tuyên Quang', relation: 'full', resolved: true }),
+    ]);
   });
 
   it('successor 19063 --at 2022-05-01 follows Xã Phù Hóa through Xã Phù Cảnh to its new commune', async () => {
@@ -54,7 +69,8 @@ describe('giamngheo units (real process)', () => {
     const r = await units('check');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^8 quan hệ kế thừa chưa được xác minh/m);
-    for (const code of ['13219', '14380', '20669', '28924', '30622', '31379', '31588', '31771']) expect(r.stdout).toContain(code);
+    for (const code of ['13219', '14380', '20669', '28924', '30622', '31379', '31588', '31771'])
+      expect(r.stdout).toContain(code);
     const json = await units('check', '--format', 'json');
     expect(JSON.parse(json.stdout)).toHaveLength(8);
   });
@@ -66,7 +82,11 @@ describe('giamngheo units (real process)', () => {
     [['list', '--level', 'province', '--at', '2025-13-01'], 2, /Lỗi: .*không phải ngày hợp lệ/],
     [['list', '--level', 'province', '--at', '2019-01-01'], 1, /Lỗi: Ngày 01\/01\/2019 nằm ngoài phạm vi dữ liệu/],
     [['list', '--level', 'commune', '--parent', '999'], 1, /Lỗi: .*cấp huyện/],
-    [['list', '--level', 'province', '--parent', '01'], 1, /Lỗi: Thành phố Hà Nội là đơn vị cấp tỉnh; không có đơn vị cấp tỉnh trực thuộc/],
+    [
+      ['list', '--level', 'province', '--parent', '01'],
+      1,
+      /Lỗi: Thành phố Hà Nội là đơn vị cấp tỉnh; không có đơn vị cấp tỉnh trực thuộc/,
+    ],
     [['successor', '1234'], 1, /Lỗi: "1234" không phải mã đơn vị hành chính/],
     [['successor', '99999'], 1, /Lỗi: Không có đơn vị cấp xã nào mang mã "99999"/],
     [['successor'], 2, /Lỗi: thiếu tham số code/],

@@ -30,9 +30,18 @@ describe('units in the database', () => {
   });
 
   it('accepts the alias codes 06970 and 23737 from 2025-07-01, and reads them as their own communes before', async () => {
-    expect(await resolveCode(t.db, 'commune', '06970', '2025-08-01')).toMatchObject({ code: '06978', fullName: 'Xã Ba Chẽ' });
-    expect(await resolveCode(t.db, 'commune', '23737', '2025-08-01')).toMatchObject({ code: '23938', fullName: 'Xã Ia Mơ' });
-    expect(await resolveCode(t.db, 'commune', '06970', '2025-06-30')).toMatchObject({ code: '06970', fullName: 'Thị trấn Ba Chẽ' });
+    expect(await resolveCode(t.db, 'commune', '06970', '2025-08-01')).toMatchObject({
+      code: '06978',
+      fullName: 'Xã Ba Chẽ',
+    });
+    expect(await resolveCode(t.db, 'commune', '23737', '2025-08-01')).toMatchObject({
+      code: '23938',
+      fullName: 'Xã Ia Mơ',
+    });
+    expect(await resolveCode(t.db, 'commune', '06970', '2025-06-30')).toMatchObject({
+      code: '06970',
+      fullName: 'Thị trấn Ba Chẽ',
+    });
   });
 
   it('a new-province grant covers the old provinces that roll up into it, with their districts and communes of any date', async () => {
@@ -63,7 +72,17 @@ describe('units API', () => {
     const names = res.body.items.map((u: { name: string }) => u.name);
     expect(names).toEqual([...names].sort(compareVi));
     expect(res.body.items[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), code: expect.any(String), fullName: expect.any(String), level: 'province', unitType: expect.any(String), parentId: null, parentCode: null, validFrom: '2025-07-01', validTo: null }),
+      expect.objectContaining({
+        id: expect.any(String),
+        code: expect.any(String),
+        fullName: expect.any(String),
+        level: 'province',
+        unitType: expect.any(String),
+        parentId: null,
+        parentCode: null,
+        validFrom: '2025-07-01',
+        validTo: null,
+      }),
     );
   });
 
@@ -89,7 +108,9 @@ describe('units API', () => {
   it('successors: Hà Giang rolls up into Tuyên Quang; a SUSPECT target is listed apart as unresolved', async () => {
     const c = await t.as('public');
     const hg = await c.get(`/api/units/${encodeURIComponent('P:02:2021-01-01')}/successors`);
-    expect(hg.body.successors.map((s: { unit: { fullName: string } }) => s.unit.fullName)).toEqual(['Tỉnh Tuyên Quang']);
+    expect(hg.body.successors.map((s: { unit: { fullName: string } }) => s.unit.fullName)).toEqual([
+      'Tỉnh Tuyên Quang',
+    ]);
     expect(hg.body.rollupProvince.id).toBe('P:08:2025-07-01');
     // 30622 Xã Tân Phú (An Giang) has a single, SUSPECT row (→ 30259 in Đồng Tháp)
     const suspect = await c.get('/api/units/30622/successors?at=2025-06-30');
@@ -101,7 +122,11 @@ describe('units API', () => {
     const split = await c.get('/api/units/28924/successors?at=2025-06-30');
     expect(split.body.unresolved.map((s: { unit: { code: string } }) => s.unit.code)).toEqual(['29734']);
     expect(split.body.successors.length).toBeGreaterThan(0);
-    expect(split.body.successors.every((s: { relation: string; unit: { code: string } }) => s.relation === 'partial' && s.unit.code !== '29734')).toBe(true);
+    expect(
+      split.body.successors.every(
+        (s: { relation: string; unit: { code: string } }) => s.relation === 'partial' && s.unit.code !== '29734',
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -114,7 +139,12 @@ describe('units API', () => {
     ['/api/units/abc', 400, 'bad_request', /không phải mã đơn vị/],
     ['/api/units/46/children?at=2025-09-01', 200, undefined, undefined],
     ['/api/units/15/successors?at=2020-01-01', 400, 'date_out_of_range', /01\/01\/2021/],
-    [`/api/units/${encodeURIComponent('P:02:2021-01-01')}/children?at=2025-08-01`, 400, 'bad_request', /không có hiệu lực/],
+    [
+      `/api/units/${encodeURIComponent('P:02:2021-01-01')}/children?at=2025-08-01`,
+      400,
+      'bad_request',
+      /không có hiệu lực/,
+    ],
   ])('GET %s → %i %s', async (path, status, code, message) => {
     const res = await (await t.as('public')).get(path);
     expect(res.status).toBe(status);
@@ -126,7 +156,9 @@ describe('units API', () => {
 
   it('matches a name as documents write it, within a parent and on a date', async () => {
     const c = await t.as('public');
-    const res = await c.get(`/api/units/match?level=district&at=2022-03-15&parent=38&name=${encodeURIComponent('TX Nghi Sơn')}`);
+    const res = await c.get(
+      `/api/units/match?level=district&at=2022-03-15&parent=38&name=${encodeURIComponent('TX Nghi Sơn')}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ unique: true, items: [{ code: '407', fullName: 'Thị xã Nghi Sơn' }] });
     const many = await c.get(`/api/units/match?level=commune&at=2025-07-01&name=${encodeURIComponent('Xã Tân An')}`);
@@ -148,7 +180,9 @@ describe('units API', () => {
     const res = await (await t.as('admin')).get('/api/units/lineage/unresolved');
     expect(res.status).toBe(200);
     expect(res.body.count).toBe(8);
-    expect(res.body.items.every((r: { qaFlag: string; resolved: boolean }) => r.qaFlag === 'SUSPECT' && !r.resolved)).toBe(true);
+    expect(
+      res.body.items.every((r: { qaFlag: string; resolved: boolean }) => r.qaFlag === 'SUSPECT' && !r.resolved),
+    ).toBe(true);
   });
 
   it('agencies on a date: MOLISA before the 2025 reorganisation, MAE after; 63 then 34 People’s Committees', async () => {
@@ -172,7 +206,8 @@ describe('units API', () => {
     const c = await t.as('public');
     const before = await c.get('/api/regions?scheme=vung6&at=2024-01-01');
     expect(before.status).toBe(200);
-    expect(before.body.items.map((r: { provinces: unknown[] }) => r.provinces.length)).toEqual([14, 11, 14, 5, 6, 13]); // TDMNPB, DBSH, BTB_DHMT, TN, DNB, DBSCL
+    // TDMNPB, DBSH, BTB_DHMT, TN, DNB, DBSCL
+    expect(before.body.items.map((r: { provinces: unknown[] }) => r.provinces.length)).toEqual([14, 11, 14, 5, 6, 13]);
     expect(before.body.items.every((r: { verified: boolean }) => !r.verified)).toBe(true);
     const after = await c.get('/api/regions?at=2025-08-01');
     const assigned = after.body.items.flatMap((r: { provinces: { code: string }[] }) => r.provinces.map((p) => p.code));
@@ -185,7 +220,8 @@ describe('units API', () => {
 
   it('serves the 34-province map from 2025-07-01 and the 63-province map before', async () => {
     const c = await t.as('public');
-    const count = (topo: { objects: { provinces: { geometries: unknown[] } } }) => topo.objects.provinces.geometries.length;
+    const count = (topo: { objects: { provinces: { geometries: unknown[] } } }) =>
+      topo.objects.provinces.geometries.length;
     const after = await c.get('/api/geo/provinces?at=2025-07-01');
     expect(after.status).toBe(200);
     expect(count(after.body)).toBe(34);

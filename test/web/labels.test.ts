@@ -20,7 +20,8 @@ function codesInSource(kind: 'action' | 'entity'): Set<string> {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(new RegExp(`\\b${kind}: '([a-z_.]+)'`, 'g'))) out.add(m[1]);
+      else if (p.endsWith('.ts'))
+        for (const m of fs.readFileSync(p, 'utf8').matchAll(new RegExp(`\\b${kind}: '([a-z_.]+)'`, 'g'))) out.add(m[1]);
     }
   };
   walk(path.resolve(import.meta.dirname, '../../src/modules'));

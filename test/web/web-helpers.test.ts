@@ -6,7 +6,15 @@ import { levelsOn, rankUnits, searchKey, type Unit } from '../../web/src/feature
 import { query } from '../../web/src/app/api';
 import { isLocalPath } from '../../web/src/app/paths';
 
-const unit = (id: string, level: Unit['level'], code: string, fullName: string, name: string, parentId: string | null = null, provinceId?: string): Unit => ({
+const unit = (
+  id: string,
+  level: Unit['level'],
+  code: string,
+  fullName: string,
+  name: string,
+  parentId: string | null = null,
+  provinceId?: string,
+): Unit => ({
   id,
   code,
   name,
@@ -75,7 +83,10 @@ describe('communesPerProvince', () => {
   const p2 = unit('P2', 'province', '04', 'Tỉnh Cao Bằng', 'Cao Bằng');
   const d1 = unit('D1', 'district', '001', 'Quận Ba Đình', 'Ba Đình', 'P1');
   it('walks commune → district → province when the province is not given', () => {
-    const communes = [unit('C1', 'commune', '00001', 'Phường Phúc Xá', 'Phúc Xá', 'D1'), unit('C2', 'commune', '00004', 'Phường Trúc Bạch', 'Trúc Bạch', 'D1')];
+    const communes = [
+      unit('C1', 'commune', '00001', 'Phường Phúc Xá', 'Phúc Xá', 'D1'),
+      unit('C2', 'commune', '00004', 'Phường Trúc Bạch', 'Trúc Bạch', 'D1'),
+    ];
     expect(Object.fromEntries(communesPerProvince([p1, p2], [d1], communes))).toEqual({ '01': 2, '04': 0 });
   });
   it('uses provinceId when given', () => {
@@ -86,7 +97,9 @@ describe('communesPerProvince', () => {
 
 describe('query string', () => {
   it('drops empty values and encodes the rest', () => {
-    expect(query({ level: 'commune', at: '2024-01-01', parent: undefined, q: '' })).toBe('?level=commune&at=2024-01-01');
+    expect(query({ level: 'commune', at: '2024-01-01', parent: undefined, q: '' })).toBe(
+      '?level=commune&at=2024-01-01',
+    );
     expect(query({ q: 'thanh hóa' })).toBe('?q=thanh+h%C3%B3a');
     expect(query({})).toBe('');
   });

@@ -8,7 +8,11 @@
  * client's own claims). Source: OWASP ASVS 4.0.3 V2.2.1 notes; MDN "X-Forwarded-For",
  * section "Selecting an IP address".
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trustedProxies: readonly string[]): string {
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxies: readonly string[],
+): string {
   const direct = normalise(peer) ?? 'unknown';
   if (!forwardedFor || !trustedProxies.includes(direct)) return direct;
   const hops = forwardedFor

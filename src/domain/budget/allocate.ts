@@ -12,7 +12,12 @@ import type { Band, Criterion, Rulebook, Validated } from './rulebook';
 /** Rounding units: the decisions give amounts in million VND. */
 export const UNITS = { dong: 1n, thousand: 1_000n, million: 1_000_000n, billion: 1_000_000_000n } as const;
 export type MoneyUnit = keyof typeof UNITS;
-export const UNIT_LABEL_VI: Record<MoneyUnit, string> = { dong: 'đồng', thousand: 'nghìn đồng', million: 'triệu đồng', billion: 'tỷ đồng' };
+export const UNIT_LABEL_VI: Record<MoneyUnit, string> = {
+  dong: 'đồng',
+  thousand: 'nghìn đồng',
+  million: 'triệu đồng',
+  billion: 'tỷ đồng',
+};
 
 const MICRO = 1_000_000;
 
@@ -50,9 +55,16 @@ const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }); /
 const fmt = (n: number) => viNumber.format(n);
 const bandText = (b: Band) => `[${fmt(b.min)}, ${b.max === null ? '∞' : fmt(b.max)})`;
 
-function scoreMicro(c: Criterion, value: number): { micro: number; term: Omit<ExplanationTerm, 'points'> } | { error: string } {
-  if (c.perUnit === null) return { error: `tiêu chí "${c.code}" chưa có hệ số (chưa xác minh): nhập hệ số vào bộ quy tắc trước khi phân bổ.` };
-  if (c.perUnit !== undefined) return { micro: Math.round(value * c.perUnit * MICRO), term: { criterion: c.code, value, perUnit: c.perUnit } };
+function scoreMicro(
+  c: Criterion,
+  value: number,
+): { micro: number; term: Omit<ExplanationTerm, 'points'> } | { error: string } {
+  if (c.perUnit === null)
+    return {
+      error: `tiêu chí "${c.code}" chưa có hệ số (chưa xác minh): nhập hệ số vào bộ quy tắc trước khi phân bổ.`,
+    };
+  if (c.perUnit !== undefined)
+    return { micro: Math.round(value * c.perUnit * MICRO), term: { criterion: c.code, value, perUnit: c.perUnit } };
   const band = c.bands!.find((b) => b.min <= value && (b.max === null || value < b.max));
   if (!band) return { error: `giá trị ${fmt(value)} của tiêu chí "${c.code}" không thuộc khoảng nào của bảng điểm.` };
   return { micro: Math.round(band.points * MICRO), term: { criterion: c.code, value, band } };
@@ -75,14 +87,23 @@ export function parsePool(text: string, unit: MoneyUnit): Validated<bigint> {
   }
   const pool = BigInt(t.split('.')[0]);
   if (pool % UNITS[unit] !== 0n) {
-    return { ok: false, problems: [{ path: 'pool', message: `tổng vốn ${text} đồng không chia được thành số nguyên ${UNIT_LABEL_VI[unit]}.` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: 'pool', message: `tổng vốn ${text} đồng không chia được thành số nguyên ${UNIT_LABEL_VI[unit]}.` },
+      ],
+    };
   }
-  if (pool > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problems: [{ path: 'pool', message: 'tổng vốn quá lớn.' }] };
+  if (pool > BigInt(Number.MAX_SAFE_INTEGER))
+    return { ok: false, problems: [{ path: 'pool', message: 'tổng vốn quá lớn.' }] };
   return { ok: true, value: pool };
 }
 
 /** Points of every province, with the explanation of each term; every bad value is reported. */
-export function scoreProvinces(rulebook: Rulebook, inputs: ProvinceInputs[]): Validated<{ province: string; micro: number; terms: ExplanationTerm[] }[]> {
+export function scoreProvinces(
+  rulebook: Rulebook,
+  inputs: ProvinceInputs[],
+): Validated<{ province: string; micro: number; terms: ExplanationTerm[] }[]> {
   const problems: Problem[] = [];
   const out = [];
   const seen = new Set<string>();
@@ -94,11 +115,19 @@ export function scoreProvinces(rulebook: Rulebook, inputs: ProvinceInputs[]): Va
     for (const c of rulebook.criteria) {
       const value = p.values[c.code];
       if (value === undefined || value === null || Number.isNaN(value)) {
-        problems.push({ path: p.province, column: c.code, message: `tỉnh "${p.province}" thiếu giá trị tiêu chí "${c.code}".` });
+        problems.push({
+          path: p.province,
+          column: c.code,
+          message: `tỉnh "${p.province}" thiếu giá trị tiêu chí "${c.code}".`,
+        });
         continue;
       }
       if (value < 0) {
-        problems.push({ path: p.province, column: c.code, message: `giá trị tiêu chí "${c.code}" của tỉnh "${p.province}" không được âm (${value}).` });
+        problems.push({
+          path: p.province,
+          column: c.code,
+          message: `giá trị tiêu chí "${c.code}" của tỉnh "${p.province}" không được âm (${value}).`,
+        });
         continue;
       }
       const s = scoreMicro(c, value);
@@ -116,14 +145,31 @@ export function scoreProvinces(rulebook: Rulebook, inputs: ProvinceInputs[]): Va
 }
 
 /** Divides `pool` (đồng, a whole number of `unit`s) among the provinces. */
-export function allocate(rulebook: Rulebook, inputs: ProvinceInputs[], pool: bigint, unit: MoneyUnit): Validated<Allocation> {
-  if (inputs.length === 0) return { ok: false, problems: [{ path: 'inputs', message: 'không có dòng dữ liệu tỉnh nào.' }] };
-  if (pool % UNITS[unit] !== 0n) return { ok: false, problems: [{ path: 'pool', message: `tổng vốn không chia được thành số nguyên ${UNIT_LABEL_VI[unit]}.` }] };
+export function allocate(
+  rulebook: Rulebook,
+  inputs: ProvinceInputs[],
+  pool: bigint,
+  unit: MoneyUnit,
+): Validated<Allocation> {
+  if (inputs.length === 0)
+    return { ok: false, problems: [{ path: 'inputs', message: 'không có dòng dữ liệu tỉnh nào.' }] };
+  if (pool % UNITS[unit] !== 0n)
+    return {
+      ok: false,
+      problems: [{ path: 'pool', message: `tổng vốn không chia được thành số nguyên ${UNIT_LABEL_VI[unit]}.` }],
+    };
   const scored = scoreProvinces(rulebook, inputs);
   if (!scored.ok) return scored;
   const microTotal = scored.value.reduce((a, p) => a + p.micro, 0);
-  if (microTotal <= 0) return { ok: false, problems: [{ path: 'inputs', message: 'tổng số điểm của các tỉnh bằng 0: không phân bổ được.' }] };
-  const units = largestRemainder(pool / UNITS[unit], scored.value.map((p) => BigInt(p.micro)));
+  if (microTotal <= 0)
+    return {
+      ok: false,
+      problems: [{ path: 'inputs', message: 'tổng số điểm của các tỉnh bằng 0: không phân bổ được.' }],
+    };
+  const units = largestRemainder(
+    pool / UNITS[unit],
+    scored.value.map((p) => BigInt(p.micro)),
+  );
   return {
     ok: true,
     value: {
@@ -131,7 +177,12 @@ export function allocate(rulebook: Rulebook, inputs: ProvinceInputs[], pool: big
       unit,
       pointsTotal: microTotal / MICRO,
       moneyPerPoint: (Number(pool) / microTotal) * MICRO,
-      lines: scored.value.map((p, i) => ({ province: p.province, points: p.micro / MICRO, amount: Number(units[i] * UNITS[unit]), terms: p.terms })),
+      lines: scored.value.map((p, i) => ({
+        province: p.province,
+        points: p.micro / MICRO,
+        amount: Number(units[i] * UNITS[unit]),
+        terms: p.terms,
+      })),
     },
   };
 }

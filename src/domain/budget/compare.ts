@@ -20,9 +20,24 @@ export function compareAllocations(base: ComparableLine[], scenario: ComparableL
   const out: Difference[] = base.map((b) => {
     const s = other.get(b.unitId);
     other.delete(b.unitId);
-    return { unitId: b.unitId, basePoints: b.points, points: s?.points ?? 0, baseAmount: b.amount, amount: s?.amount ?? 0, difference: (s?.amount ?? 0) - b.amount };
+    return {
+      unitId: b.unitId,
+      basePoints: b.points,
+      points: s?.points ?? 0,
+      baseAmount: b.amount,
+      amount: s?.amount ?? 0,
+      difference: (s?.amount ?? 0) - b.amount,
+    };
   });
-  for (const s of other.values()) out.push({ unitId: s.unitId, basePoints: 0, points: s.points, baseAmount: 0, amount: s.amount, difference: s.amount });
+  for (const s of other.values())
+    out.push({
+      unitId: s.unitId,
+      basePoints: 0,
+      points: s.points,
+      baseAmount: 0,
+      amount: s.amount,
+      difference: s.amount,
+    });
   return out;
 }
 

@@ -47,8 +47,14 @@ export interface CounterpartMinimum {
 }
 
 /** The minimum counterpart of a province with `supportRatio` (fraction 0..1) of its budget from the centre. */
-export function counterpartMinimum(rule: CounterpartRule, supportRatio: number, centralSupport: number, provinceCode?: string): CounterpartMinimum {
-  if (!(supportRatio >= 0 && supportRatio <= 1)) throw new RangeError('supportRatio must be a fraction between 0 and 1');
+export function counterpartMinimum(
+  rule: CounterpartRule,
+  supportRatio: number,
+  centralSupport: number,
+  provinceCode?: string,
+): CounterpartMinimum {
+  if (!(supportRatio >= 0 && supportRatio <= 1))
+    throw new RangeError('supportRatio must be a fraction between 0 and 1');
   const exception = provinceCode !== undefined ? rule.exceptions[provinceCode] : undefined;
   const band = rule.bands.find((b) => supportRatio >= b.minRatio)!;
   const percent = exception ?? band.ratePercent;

@@ -3,7 +3,15 @@
  * (no legal text on execution was retrieved; to confirm with the finance team).
  * Totals are computed from transactions, never stored over.
  */
-export const PHASES = ['estimate', 'assigned', 'adjusted', 'committed', 'disbursed', 'carried_over', 'cancelled'] as const;
+export const PHASES = [
+  'estimate',
+  'assigned',
+  'adjusted',
+  'committed',
+  'disbursed',
+  'carried_over',
+  'cancelled',
+] as const;
 export type Phase = (typeof PHASES)[number];
 export const PHASE_LABEL_VI: Record<Phase, string> = {
   estimate: 'Dự toán',

@@ -11,12 +11,22 @@ import type { Validated } from './rulebook';
 export function parseInputsCsv(text: string): Validated<ProvinceInputs[]> {
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    rows = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as string[][];
   } catch (err) {
-    return { ok: false, problems: [{ message: `tệp dữ liệu tiêu chí không phải CSV hợp lệ: ${(err as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ message: `tệp dữ liệu tiêu chí không phải CSV hợp lệ: ${(err as Error).message}` }],
+    };
   }
   if (rows.length === 0 || rows[0][0] !== 'province') {
-    return { ok: false, problems: [{ row: 1, message: 'dòng tiêu đề phải bắt đầu bằng "province", tiếp theo là mã các tiêu chí.' }] };
+    return {
+      ok: false,
+      problems: [{ row: 1, message: 'dòng tiêu đề phải bắt đầu bằng "province", tiếp theo là mã các tiêu chí.' }],
+    };
   }
   const header = rows[0];
   const problems: Problem[] = [];
@@ -25,7 +35,8 @@ export function parseInputsCsv(text: string): Validated<ProvinceInputs[]> {
     const row = i + 2;
     const province = cells[0] ?? '';
     if (!province) problems.push({ row, column: 'province', message: 'thiếu mã tỉnh.' });
-    if (cells.length !== header.length) problems.push({ row, message: `dòng có ${cells.length} cột, tiêu đề có ${header.length}.` });
+    if (cells.length !== header.length)
+      problems.push({ row, message: `dòng có ${cells.length} cột, tiêu đề có ${header.length}.` });
     const values: Record<string, number> = {};
     header.slice(1).forEach((code, j) => {
       const cell = cells[j + 1];

@@ -31,7 +31,9 @@ export interface Criterion {
   status?: SourceStatus;
 }
 
-/** A share of the pool set aside before the provinces' division (e.g. Project 1: ≤ 15 % to the poor-district scheme). */
+/**
+ * A share of the pool set aside before the provinces' division (e.g. Project 1: ≤ 15 % to the poor-district scheme).
+ */
 export interface Reservation {
   code: string;
   labelVi: string;
@@ -65,7 +67,12 @@ function validateBands(bands: unknown, where: string, problems: Problem[]): Band
   const out: Band[] = [];
   bands.forEach((b, i) => {
     const at = `${where}[${i}]`;
-    if (!isObject(b) || !isFiniteNumber(b.min) || !(b.max === null || isFiniteNumber(b.max)) || !isFiniteNumber(b.points)) {
+    if (
+      !isObject(b) ||
+      !isFiniteNumber(b.min) ||
+      !(b.max === null || isFiniteNumber(b.max)) ||
+      !isFiniteNumber(b.points)
+    ) {
       problems.push({ path: at, message: 'mỗi khoảng cần "min" (số), "max" (số hoặc null) và "points" (số).' });
       return;
     }
@@ -80,7 +87,10 @@ function validateBands(bands: unknown, where: string, problems: Problem[]): Band
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     if (prev.max === null || prev.max > sorted[i].min) {
-      problems.push({ path: where, message: `các khoảng chồng lên nhau: [${prev.min}, ${prev.max ?? '∞'}) và [${sorted[i].min}, ${sorted[i].max ?? '∞'}).` });
+      problems.push({
+        path: where,
+        message: `các khoảng chồng lên nhau: [${prev.min}, ${prev.max ?? '∞'}) và [${sorted[i].min}, ${sorted[i].max ?? '∞'}).`,
+      });
     }
   }
   return sorted;
@@ -97,9 +107,12 @@ function validateStatus(v: unknown, where: string, problems: Problem[]): SourceS
 export function validateRulebook(raw: unknown): Validated<Rulebook> {
   const problems: Problem[] = [];
   if (!isObject(raw)) return { ok: false, problems: [{ message: 'Bộ quy tắc phải là một đối tượng JSON.' }] };
-  if (typeof raw.name !== 'string' || !raw.name.trim()) problems.push({ path: 'name', message: 'thiếu tên bộ quy tắc (name).' });
-  if (typeof raw.legalBasis !== 'string' || !raw.legalBasis.trim()) problems.push({ path: 'legalBasis', message: 'thiếu căn cứ pháp lý (legalBasis).' });
-  if (raw.project !== undefined && typeof raw.project !== 'string') problems.push({ path: 'project', message: 'project phải là chuỗi.' });
+  if (typeof raw.name !== 'string' || !raw.name.trim())
+    problems.push({ path: 'name', message: 'thiếu tên bộ quy tắc (name).' });
+  if (typeof raw.legalBasis !== 'string' || !raw.legalBasis.trim())
+    problems.push({ path: 'legalBasis', message: 'thiếu căn cứ pháp lý (legalBasis).' });
+  if (raw.project !== undefined && typeof raw.project !== 'string')
+    problems.push({ path: 'project', message: 'project phải là chuỗi.' });
   const criteria: Criterion[] = [];
   if (!Array.isArray(raw.criteria) || raw.criteria.length === 0) {
     problems.push({ path: 'criteria', message: 'bộ quy tắc cần ít nhất một tiêu chí (criteria).' });
@@ -115,19 +128,27 @@ export function validateRulebook(raw: unknown): Validated<Rulebook> {
         problems.push({ path: `${at}.code`, message: `tiêu chí "${c.code}" không có trong danh mục tiêu chí.` });
         return;
       }
-      if (seen.has(c.code)) problems.push({ path: `${at}.code`, message: `tiêu chí "${c.code}" được khai báo hai lần.` });
+      if (seen.has(c.code))
+        problems.push({ path: `${at}.code`, message: `tiêu chí "${c.code}" được khai báo hai lần.` });
       seen.add(c.code);
       const hasPerUnit = c.perUnit !== undefined;
       const hasBands = c.bands !== undefined;
       if (hasPerUnit === hasBands) {
-        problems.push({ path: at, message: `tiêu chí "${c.code}" cần đúng một cách tính điểm: "perUnit" hoặc "bands".` });
+        problems.push({
+          path: at,
+          message: `tiêu chí "${c.code}" cần đúng một cách tính điểm: "perUnit" hoặc "bands".`,
+        });
         return;
       }
       const status = validateStatus(c.status, `${at}.status`, problems);
-      const meta = { ...(typeof c.citation === 'string' ? { citation: c.citation } : {}), ...(status ? { status } : {}) };
+      const meta = {
+        ...(typeof c.citation === 'string' ? { citation: c.citation } : {}),
+        ...(status ? { status } : {}),
+      };
       if (hasPerUnit && c.perUnit === null) criteria.push({ code: c.code, perUnit: null, ...meta });
       else if (hasPerUnit) {
-        if (!isFiniteNumber(c.perUnit) || c.perUnit < 0) problems.push({ path: `${at}.perUnit`, message: `hệ số perUnit của "${c.code}" phải là số không âm.` });
+        if (!isFiniteNumber(c.perUnit) || c.perUnit < 0)
+          problems.push({ path: `${at}.perUnit`, message: `hệ số perUnit của "${c.code}" phải là số không âm.` });
         else criteria.push({ code: c.code, perUnit: c.perUnit, ...meta });
       } else {
         const bands = validateBands(c.bands, `${at}.bands`, problems);
@@ -141,12 +162,25 @@ export function validateRulebook(raw: unknown): Validated<Rulebook> {
     else
       raw.reserved.forEach((r, i) => {
         const at = `reserved[${i}]`;
-        if (!isObject(r) || typeof r.code !== 'string' || typeof r.labelVi !== 'string' || !isFiniteNumber(r.maxShare) || r.maxShare < 0 || r.maxShare > 1) {
+        if (
+          !isObject(r) ||
+          typeof r.code !== 'string' ||
+          typeof r.labelVi !== 'string' ||
+          !isFiniteNumber(r.maxShare) ||
+          r.maxShare < 0 ||
+          r.maxShare > 1
+        ) {
           problems.push({ path: at, message: 'mỗi phần dành riêng cần code, labelVi và maxShare (tỷ lệ từ 0 đến 1).' });
           return;
         }
         const status = validateStatus(r.status, `${at}.status`, problems);
-        reserved.push({ code: r.code, labelVi: r.labelVi, maxShare: r.maxShare, ...(typeof r.citation === 'string' ? { citation: r.citation } : {}), ...(status ? { status } : {}) });
+        reserved.push({
+          code: r.code,
+          labelVi: r.labelVi,
+          maxShare: r.maxShare,
+          ...(typeof r.citation === 'string' ? { citation: r.citation } : {}),
+          ...(status ? { status } : {}),
+        });
       });
   }
   if (problems.length) return { ok: false, problems };

@@ -47,7 +47,11 @@ const CODES: Record<string, HolidayCode[]> = {
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const split = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
+const split = (s: string, sep: RegExp) =>
+  s
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * The notices from the rows of the notices file (its header names the fields); a malformed row throws
@@ -60,8 +64,10 @@ export function holidayNoticesFromRows(rows: Record<string, string>[]): HolidayN
     const codes = CODES[r.holiday];
     if (!codes) throw new Error(`${where}: ngày lễ "${r.holiday}" không xác định`);
     const workInsteadOn = split(r.work_instead_on, /;/);
-    for (const d of [r.off_from, r.off_to, ...workInsteadOn]) if (!ISO.test(d)) throw new Error(`${where}: ngày "${d}" không hợp lệ`);
-    if (r.status !== 'VERIFIED' && r.status !== 'UNVERIFIED') throw new Error(`${where}: trạng thái "${r.status}" không hợp lệ`);
+    for (const d of [r.off_from, r.off_to, ...workInsteadOn])
+      if (!ISO.test(d)) throw new Error(`${where}: ngày "${d}" không hợp lệ`);
+    if (r.status !== 'VERIFIED' && r.status !== 'UNVERIFIED')
+      throw new Error(`${where}: trạng thái "${r.status}" không hợp lệ`);
     const statutory = r.notice.startsWith('none - statutory');
     const numbers = statutory ? [] : split(r.notice, /;/);
     const dates = split(r.notice_date, /;/);
@@ -75,7 +81,11 @@ export function holidayNoticesFromRows(rows: Record<string, string>[]): HolidayN
       workInsteadOn,
       statutory,
       notice: r.notice,
-      documents: numbers.map((number, k) => ({ number, date: ISO.test(dates[k] ?? '') ? dates[k] : null, issuer: issuers[k] ?? null })),
+      documents: numbers.map((number, k) => ({
+        number,
+        date: ISO.test(dates[k] ?? '') ? dates[k] : null,
+        issuer: issuers[k] ?? null,
+      })),
       status: r.status,
       sources: split(r.source, / ; /),
     };
@@ -91,8 +101,14 @@ export function noticeBasis(n: HolidayNotice): string {
   let close = open;
   for (let i = open; i >= 0 && i < n.notice.length; i++) {
     if (n.notice[i] === '(') depth++;
-    if (n.notice[i] === ')' && --depth === 0) { close = i; break; }
+    if (n.notice[i] === ')' && --depth === 0) {
+      close = i;
+      break;
+    }
   }
-  const articles = (open >= 0 && close > open ? n.notice.slice(open + 1, close) : 'BLLĐ 2019 Art. 112(1)').replace(/Art\./g, 'Điều');
+  const articles = (open >= 0 && close > open ? n.notice.slice(open + 1, close) : 'BLLĐ 2019 Art. 112(1)').replace(
+    /Art\./g,
+    'Điều',
+  );
   return `Theo luật, không có thông báo riêng (${articles})`;
 }

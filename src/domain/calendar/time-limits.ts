@@ -18,7 +18,8 @@ import type { WorkCalendar } from './working-days';
  */
 export const BEFORE_DATE_RULE = {
   rule: '"trước ngày X": hạn cuối là ngày liền trước X (X − 1)',
-  basis: 'Cách viết của văn bản: "trước ngày X" khác "chậm nhất là ngày X" / "đến hết ngày X" (QĐ 24/2021/QĐ-TTg Điều 3, Điều 7)',
+  basis:
+    'Cách viết của văn bản: "trước ngày X" khác "chậm nhất là ngày X" / "đến hết ngày X" (QĐ 24/2021/QĐ-TTg Điều 3, Điều 7)',
   status: 'partial' as const,
 };
 

@@ -82,7 +82,9 @@ export function createWorkCalendar(config: CalendarConfig): WorkCalendar {
     const byDate = new Map<string, DayOff>();
     const worked = new Set<string>();
     for (const n of config.notices.filter((x) => x.year === year)) {
-      const rule = config.rules.find((r) => r.code === n.codes[0] && r.validFrom <= n.offFrom && (!r.validTo || n.offFrom <= r.validTo));
+      const rule = config.rules.find(
+        (r) => r.code === n.codes[0] && r.validFrom <= n.offFrom && (!r.validTo || n.offFrom <= r.validTo),
+      );
       const source = noticeBasis(n);
       for (let d = n.offFrom; d <= n.offTo; d = addDays(d, 1)) {
         const seen = byDate.get(d);
@@ -92,7 +94,16 @@ export function createWorkCalendar(config: CalendarConfig): WorkCalendar {
           if (n.status === 'UNVERIFIED') seen.status = 'UNVERIFIED';
           continue;
         }
-        byDate.set(d, { date: d, code: n.codes[0], name: n.holiday, compensatory: false, legalBasis: rule?.legalBasis ?? n.notice, source, placement: 'published', status: n.status });
+        byDate.set(d, {
+          date: d,
+          code: n.codes[0],
+          name: n.holiday,
+          compensatory: false,
+          legalBasis: rule?.legalBasis ?? n.notice,
+          source,
+          placement: 'published',
+          status: n.status,
+        });
       }
       for (const d of n.workInsteadOn) worked.add(d);
     }
@@ -105,11 +116,23 @@ export function createWorkCalendar(config: CalendarConfig): WorkCalendar {
     const codes = [...new Set(config.rules.map((r) => r.code))];
     for (const code of codes) {
       // The anchor is the same for every version of a rule; take it from any, then pick the version in force.
-      const anchor = anchorOf(config.rules.find((r) => r.code === code)!, year);
+      const anchor = anchorOf(
+        config.rules.find((r) => r.code === code)!,
+        year,
+      );
       const rule = ruleFor(config.rules, code, anchor);
       if (!rule) continue;
       for (const off of rule.defaultOffsets) {
-        statutory.push({ date: addDays(anchor, off), code, name: rule.name, compensatory: false, legalBasis: rule.legalBasis, source: STATUTORY_SOURCE, placement: 'statutory_default', status: rule.status });
+        statutory.push({
+          date: addDays(anchor, off),
+          code,
+          name: rule.name,
+          compensatory: false,
+          legalBasis: rule.legalBasis,
+          source: STATUTORY_SOURCE,
+          placement: 'statutory_default',
+          status: rule.status,
+        });
       }
     }
     const off = new Set(statutory.map((d) => d.date));
@@ -120,7 +143,16 @@ export function createWorkCalendar(config: CalendarConfig): WorkCalendar {
         let c = addDays(d.date, 1);
         while (weekend.has(dayOfWeek(c)) || off.has(c)) c = addDays(c, 1);
         off.add(c);
-        list.push({ date: c, code: d.code, name: d.name, compensatory: true, legalBasis: COMPENSATORY_RULE.legalBasis, source: STATUTORY_SOURCE, placement: 'statutory_default', status: COMPENSATORY_RULE.status });
+        list.push({
+          date: c,
+          code: d.code,
+          name: d.name,
+          compensatory: true,
+          legalBasis: COMPENSATORY_RULE.legalBasis,
+          source: STATUTORY_SOURCE,
+          placement: 'statutory_default',
+          status: COMPENSATORY_RULE.status,
+        });
       }
     }
     list.sort((a, b) => a.date.localeCompare(b.date));
@@ -202,7 +234,9 @@ export function calendarOfYear(year: number, calendar: WorkCalendar) {
     basis: calendar.yearBasis(year),
     daysOff: calendar.daysOff(year),
     /** Saturdays worked instead of a weekday off */
-    workingSaturdays: [...new Set(calendar.config.notices.filter((n) => n.year === year).flatMap((n) => n.workInsteadOn))].sort(),
+    workingSaturdays: [
+      ...new Set(calendar.config.notices.filter((n) => n.year === year).flatMap((n) => n.workInsteadOn)),
+    ].sort(),
     notices: calendar.config.notices.filter((n) => n.year === year),
     rules: calendar.config.rules.filter((r) => r.validFrom <= to && (!r.validTo || r.validTo >= from)),
     compensatory: { enabled: calendar.config.compensateWeekendHolidays, ...COMPENSATORY_RULE },

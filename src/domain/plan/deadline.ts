@@ -51,7 +51,9 @@ function fail(message: string): ParseDeadlineResult {
 }
 
 function unknown(text: string): ParseDeadlineResult {
-  return fail(`Không hiểu thời hạn "${text}". Hãy viết theo một trong các dạng: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`);
+  return fail(
+    `Không hiểu thời hạn "${text}". Hãy viết theo một trong các dạng: ${DEADLINE_EXAMPLES.map((e) => `"${e}"`).join(', ')}.`,
+  );
 }
 
 function dateOf(d: number, m: number, y: number): string | null {
@@ -83,20 +85,31 @@ export function tryParseDeadline(input: string): ParseDeadlineResult {
     const amount = Number(m[1]);
     if (amount <= 0) return fail(`Số ngày trong thời hạn "${text}" phải lớn hơn 0.`);
     const after = m[3] ? text.slice(text.length - m[3].length).trim() : undefined;
-    return { ok: true, deadline: { kind: 'relative', text, amount, unit: m[2] ? 'working_day' : 'calendar_day', after } };
+    return {
+      ok: true,
+      deadline: { kind: 'relative', text, amount, unit: m[2] ? 'working_day' : 'calendar_day', after },
+    };
   }
 
   // Recurring
-  const rec = s.match(/^(?:dinh ky )?(hang nam|hang quy|hang thang|hang 6 thang|6 thang(?: mot lan)?|dinh ky 6 thang|nam|quy|thang)(?: (.*))?$/);
+  const rec = s.match(
+    /^(?:dinh ky )?(hang nam|hang quy|hang thang|hang 6 thang|6 thang(?: mot lan)?|dinh ky 6 thang|nam|quy|thang)(?: (.*))?$/,
+  );
   if (rec && (!['nam', 'quy', 'thang'].includes(rec[1]) || s.startsWith('dinh ky'))) {
-    const every: RecurrenceUnit =
-      rec[1].includes('6 thang') ? 'half_year' : rec[1].endsWith('nam') ? 'year' : rec[1].endsWith('quy') ? 'quarter' : 'month';
+    const every: RecurrenceUnit = rec[1].includes('6 thang')
+      ? 'half_year'
+      : rec[1].endsWith('nam')
+        ? 'year'
+        : rec[1].endsWith('quy')
+          ? 'quarter'
+          : 'month';
     const rest = (rec[2] ?? '').trim();
     if (!rest) return { ok: true, deadline: { kind: 'recurring', text, every } };
     // "hằng năm, trước ngày 01/12" / "hằng năm trước ngày 1 tháng 12"
     let dm = rest.match(new RegExp(`^${BEFORE} (\\d{1,2})\\s*(?:/|\\s+thang\\s+)(\\d{1,2})$`));
     if (dm && every === 'year') {
-      const day = +dm[2], month = +dm[3];
+      const day = +dm[2],
+        month = +dm[3];
       if (!dateOf(day, month, 2000)) return fail(`Ngày ${dm[2]}/${dm[3]} trong thời hạn "${text}" không tồn tại.`);
       return { ok: true, deadline: { kind: 'recurring', text, every, day: { month, day, before: true } } };
     }
@@ -143,11 +156,14 @@ export function tryParseDeadline(input: string): ParseDeadlineResult {
   // Half year: "6 tháng đầu năm 2023", "6 tháng cuối năm 2023"
   if ((m = s.match(new RegExp(`^${PREFIX}(?:6 thang|nua) (dau|cuoi) nam (\\d{4})$`)))) {
     const y = +m[2];
-    return m[1] === 'dau' ? period('half_year', isoDate(y, 1, 1), isoDate(y, 6, 30)) : period('half_year', isoDate(y, 7, 1), isoDate(y, 12, 31));
+    return m[1] === 'dau'
+      ? period('half_year', isoDate(y, 1, 1), isoDate(y, 6, 30))
+      : period('half_year', isoDate(y, 7, 1), isoDate(y, 12, 31));
   }
   // Month: "tháng 12/2022", "tháng 12 năm 2022"
   if ((m = s.match(new RegExp(`^${PREFIX}thang (\\d{1,2})${YEAR}$`)))) {
-    const mo = +m[1], y = +m[2];
+    const mo = +m[1],
+      y = +m[2];
     if (mo < 1 || mo > 12) return fail(`Tháng ${mo} không tồn tại.`);
     return period('month', isoDate(y, mo, 1), lastDayOfMonth(y, mo));
   }
@@ -158,7 +174,8 @@ export function tryParseDeadline(input: string): ParseDeadlineResult {
   }
   // Years: "giai đoạn 2021-2025", "năm 2021-2022"
   if ((m = s.match(new RegExp(`^${PREFIX}(?:giai doan|nam|cac nam) (\\d{4}) ?- ?(\\d{4})$`)))) {
-    const a = +m[1], b = +m[2];
+    const a = +m[1],
+      b = +m[2];
     if (b < a) return fail(`Giai đoạn "${text}" có năm kết thúc trước năm bắt đầu.`);
     return period('years', isoDate(a, 1, 1), isoDate(b, 12, 31));
   }
@@ -172,7 +189,10 @@ export function parseDeadline(text: string, path = 'deadline'): Deadline {
   return r.deadline;
 }
 
-/** Occurrences of a recurring deadline whose due day falls in [from, to]; for a one-off deadline, its due day if in range. */
+/**
+ * Occurrences of a recurring deadline whose due day falls in [from, to]; for a one-off deadline, its due day if in
+ * range.
+ */
 export function occurrences(d: Deadline, from: string, to: string): string[] {
   if (d.kind === 'date' || d.kind === 'period') return d.due >= from && d.due <= to ? [d.due] : [];
   if (d.kind === 'relative') return [];
@@ -249,9 +269,12 @@ export function formatDeadlineVi(d: Deadline): string {
       return `Giai đoạn ${y}-${d.end.slice(0, 4)}`;
     }
     case 'recurring': {
-      const base = { year: 'Hằng năm', half_year: 'Định kỳ 6 tháng', quarter: 'Hằng quý', month: 'Hằng tháng' }[d.every];
+      const base = { year: 'Hằng năm', half_year: 'Định kỳ 6 tháng', quarter: 'Hằng quý', month: 'Hằng tháng' }[
+        d.every
+      ];
       if (!d.day) return base;
-      if (d.every === 'year') return `${base}, trước ngày ${String(d.day.day).padStart(2, '0')}/${String(d.day.month).padStart(2, '0')}`;
+      if (d.every === 'year')
+        return `${base}, trước ngày ${String(d.day.day).padStart(2, '0')}/${String(d.day.month).padStart(2, '0')}`;
       return `${d.day.before ? 'Trước ngày' : 'Ngày'} ${d.day.day} hằng tháng`;
     }
     case 'relative':

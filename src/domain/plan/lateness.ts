@@ -26,7 +26,8 @@ export interface TimedTask {
  * (shown as in progress, without completion date), so that overdue reports can be run for any past date.
  */
 export function asOfView<T extends TimedTask>(t: T, asOf: string): T {
-  if (t.status === 'completed' && t.completedOn && t.completedOn > asOf) return { ...t, status: 'in_progress', completedOn: null };
+  if (t.status === 'completed' && t.completedOn && t.completedOn > asOf)
+    return { ...t, status: 'in_progress', completedOn: null };
   return t;
 }
 
@@ -75,7 +76,8 @@ export const DEFAULT_RISK: RiskOptions = { windowDays: 7, lagPoints: 30 };
  */
 export function isAtRisk(task: TimedTask, asOf: string, opts: RiskOptions = DEFAULT_RISK): boolean {
   const t = asOfView(task, asOf);
-  if (!t.due || !isOpen(t.status) || isOverdue(t, asOf) || t.status === 'paused' || t.status === 'no_report') return false;
+  if (!t.due || !isOpen(t.status) || isOverdue(t, asOf) || t.status === 'paused' || t.status === 'no_report')
+    return false;
   const percent = t.percent ?? 0;
   if (percent >= 100) return false;
   const left = daysBetween(asOf, t.due);
@@ -87,7 +89,16 @@ export function isAtRisk(task: TimedTask, asOf: string, opts: RiskOptions = DEFA
   return false;
 }
 
-export type Timeliness = 'on_time' | 'late' | 'overdue' | 'at_risk' | 'open' | 'cancelled' | 'no_deadline' | 'no_report' | 'past_due_no_report';
+export type Timeliness =
+  | 'on_time'
+  | 'late'
+  | 'overdue'
+  | 'at_risk'
+  | 'open'
+  | 'cancelled'
+  | 'no_deadline'
+  | 'no_report'
+  | 'past_due_no_report';
 
 export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   on_time: 'Đúng hạn',
@@ -132,7 +143,8 @@ export function describeLateness(r: LatenessFacts, asOfVi: string): string | nul
   const late = r.daysLate ?? 0;
   if (r.status === 'completed' && r.instrument) {
     const issued = late > 0 ? `ban hành ${late} ngày sau thời hạn` : 'ban hành trong thời hạn';
-    if (r.submissionDaysLate === null) return late > 0 ? `${capitalise(issued)}, chưa rõ ngày trình` : capitalise(issued);
+    if (r.submissionDaysLate === null)
+      return late > 0 ? `${capitalise(issued)}, chưa rõ ngày trình` : capitalise(issued);
     const submitted = r.submissionDaysLate > 0 ? `Trình chậm ${r.submissionDaysLate} ngày` : 'Trình đúng hạn';
     return `${submitted}; ${issued}`;
   }

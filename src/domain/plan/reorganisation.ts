@@ -43,18 +43,30 @@ export interface FunctionTransfer {
   onDate: string;
 }
 
-export type Receiver = { kind: 'agency'; agencyId: string } | { kind: 'structural' } | { kind: 'undecided'; reason: string };
+export type Receiver =
+  { kind: 'agency'; agencyId: string } | { kind: 'structural' } | { kind: 'undecided'; reason: string };
 
 /**
  * Who receives the work of `fromAgencyId` for a task of function `fn` on `onDate`. An agency split by
  * function goes by its transfers (the function's own, else its '*'); an agency without transfers (a
  * province merged into another) follows its structural successor.
  */
-export function receiverByFunction(fromAgencyId: string, fn: FunctionCode | null, transfers: readonly FunctionTransfer[], onDate: string): Receiver {
+export function receiverByFunction(
+  fromAgencyId: string,
+  fn: FunctionCode | null,
+  transfers: readonly FunctionTransfer[],
+  onDate: string,
+): Receiver {
   const own = transfers.filter((t) => t.fromAgencyId === fromAgencyId && t.onDate <= onDate);
   if (!own.length) return { kind: 'structural' };
   const match = (fn && own.find((t) => t.functionCode === fn)) || own.find((t) => t.functionCode === '*');
-  if (!match) return { kind: 'undecided', reason: fn ? `không có cơ quan tiếp nhận chức năng ${FUNCTION_LABELS[fn]}` : 'nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án)' };
+  if (!match)
+    return {
+      kind: 'undecided',
+      reason: fn
+        ? `không có cơ quan tiếp nhận chức năng ${FUNCTION_LABELS[fn]}`
+        : 'nhiệm vụ thuộc nhiều chức năng (không rõ dự án, tiểu dự án)',
+    };
   if (!match.toAgencyId) return { kind: 'undecided', reason: 'chưa xác định cơ quan tiếp nhận' };
   return { kind: 'agency', agencyId: match.toAgencyId };
 }

@@ -42,7 +42,8 @@ export function rollUp(items: TimedTask[], asOf: string): RollUp {
     byStatus[it.status]++;
     if (it.status === 'cancelled') continue;
     percentSum += it.status === 'completed' ? 100 : Math.min(100, Math.max(0, it.percent ?? 0));
-    if (it.status === 'completed' && it.completedOn && (!completedOn || it.completedOn > completedOn)) completedOn = it.completedOn;
+    if (it.status === 'completed' && it.completedOn && (!completedOn || it.completedOn > completedOn))
+      completedOn = it.completedOn;
     if (isOverdue(it, asOf)) overdue++;
     if (isPastDueWithoutReport(it, asOf)) pastDueNoReport++;
     const late = daysLate(it, asOf) ?? 0;

@@ -18,7 +18,15 @@ import type { Role } from '../roles';
  * it is neither "not started" (a statement by the agency) nor late (nobody knows). Lateness is only
  * computed for reported work; a no_report item past its due day is "past due, no report received".
  */
-export const TASK_STATUSES = ['no_report', 'not_started', 'in_progress', 'submitted', 'completed', 'paused', 'cancelled'] as const;
+export const TASK_STATUSES = [
+  'no_report',
+  'not_started',
+  'in_progress',
+  'submitted',
+  'completed',
+  'paused',
+  'cancelled',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
@@ -60,7 +68,13 @@ export const TRANSITIONS: Transition[] = [
   { from: 'submitted', to: 'in_progress', action: 'Trả lại để hoàn thiện', roles: OWNER, requires: 'note' },
   { from: 'submitted', to: 'completed', action: 'Xác nhận hoàn thành', roles: OWNER, requires: 'completedOn' },
   // An instrument issued by the assignee's own authority completes the task without a submission.
-  { from: 'in_progress', to: 'completed', action: 'Hoàn thành', roles: [...ASSIGNEE, ...OWNER], requires: 'completedOn' },
+  {
+    from: 'in_progress',
+    to: 'completed',
+    action: 'Hoàn thành',
+    roles: [...ASSIGNEE, ...OWNER],
+    requires: 'completedOn',
+  },
   { from: 'not_started', to: 'paused', action: 'Tạm dừng', roles: OWNER, requires: 'note' },
   { from: 'in_progress', to: 'paused', action: 'Tạm dừng', roles: OWNER, requires: 'note' },
   { from: 'submitted', to: 'paused', action: 'Tạm dừng', roles: OWNER, requires: 'note' },
@@ -72,7 +86,8 @@ export const TRANSITIONS: Transition[] = [
   { from: 'completed', to: 'in_progress', action: 'Mở lại', roles: OWNER, requires: 'note' },
 ];
 
-export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; code: 'invalid_transition' | 'forbidden'; message: string };
+export type TransitionCheck =
+  { ok: true; transition: Transition } | { ok: false; code: 'invalid_transition' | 'forbidden'; message: string };
 
 /** Whether an actor holding `roles` may move a task from `from` to `to` (admin may make any defined move). */
 export function checkTransition(from: TaskStatus, to: TaskStatus, roles: readonly Role[]): TransitionCheck {
@@ -94,5 +109,7 @@ export function checkTransition(from: TaskStatus, to: TaskStatus, roles: readonl
 
 /** Moves open to an actor holding `roles` from a given status (for the UI's buttons). */
 export function allowedMoves(from: TaskStatus, roles: readonly Role[]): Transition[] {
-  return TRANSITIONS.filter((t) => t.from === from && (roles.includes('admin') || t.roles.some((r) => roles.includes(r))));
+  return TRANSITIONS.filter(
+    (t) => t.from === from && (roles.includes('admin') || t.roles.some((r) => roles.includes(r))),
+  );
 }

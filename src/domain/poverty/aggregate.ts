@@ -35,7 +35,17 @@ export interface Counts {
 }
 
 export const COUNT_KEYS = [
-  'households', 'poor', 'nearPoor', 'escapedPoor', 'escapedNearPoor', 'newlyPoor', 'newlyNearPoor', 'relapsed', 'poorNoLabour', 'nearPoorNoLabour', 'labourUnknown',
+  'households',
+  'poor',
+  'nearPoor',
+  'escapedPoor',
+  'escapedNearPoor',
+  'newlyPoor',
+  'newlyNearPoor',
+  'relapsed',
+  'poorNoLabour',
+  'nearPoorNoLabour',
+  'labourUnknown',
 ] as const;
 
 export const COUNT_LABEL_VI: Record<keyof Counts, string> = {
@@ -54,8 +64,17 @@ export const COUNT_LABEL_VI: Record<keyof Counts, string> = {
 
 export function emptyCounts(): Counts {
   return {
-    households: 0, poor: 0, nearPoor: 0, escapedPoor: 0, escapedNearPoor: 0, newlyPoor: 0, newlyNearPoor: 0, relapsed: 0,
-    poorNoLabour: 0, nearPoorNoLabour: 0, labourUnknown: 0,
+    households: 0,
+    poor: 0,
+    nearPoor: 0,
+    escapedPoor: 0,
+    escapedNearPoor: 0,
+    newlyPoor: 0,
+    newlyNearPoor: 0,
+    relapsed: 0,
+    poorNoLabour: 0,
+    nearPoorNoLabour: 0,
+    labourUnknown: 0,
   };
 }
 
@@ -73,7 +92,11 @@ export interface HouseholdHistory {
  * The contribution of one household, from its class last year (null: not in the register)
  * and this year (null: no longer in the register this year).
  */
-export function householdCounts(previous: HouseholdClass | null, current: HouseholdClass | null, history: HouseholdHistory = {}): Counts {
+export function householdCounts(
+  previous: HouseholdClass | null,
+  current: HouseholdClass | null,
+  history: HouseholdHistory = {},
+): Counts {
   const c = emptyCounts();
   if (current === null) return c;
   c.households = 1;
@@ -115,7 +138,11 @@ export function countsDelta(
   before: { previous: HouseholdClass | null; current: HouseholdClass | null; history?: HouseholdHistory },
   after: { previous: HouseholdClass | null; current: HouseholdClass | null; history?: HouseholdHistory },
 ): Counts {
-  return addCounts(householdCounts(after.previous, after.current, after.history), householdCounts(before.previous, before.current, before.history), -1);
+  return addCounts(
+    householdCounts(after.previous, after.current, after.history),
+    householdCounts(before.previous, before.current, before.history),
+    -1,
+  );
 }
 
 /** A rate in percent from a numerator and a denominator; null when the denominator is unknown or zero. */

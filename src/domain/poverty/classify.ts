@@ -12,9 +12,18 @@
 import { formatNumberVi, isIsoDate } from '../text';
 import { applicationForDate, applicationForYear, findStandard, NATIONAL_CATALOG } from './standards';
 import {
-  AVERAGE_BAND_OCCUPATION_CITATION, AVERAGE_BAND_OCCUPATIONS, OCCUPATION_LABEL_VI,
-  type AreaType, type HouseholdClass, type Indicator, type Occupation, type PovertyStandard, type ScoreAItemTable, type StandardApplication,
-  type StandardCatalog, type VerificationStatus,
+  AVERAGE_BAND_OCCUPATION_CITATION,
+  AVERAGE_BAND_OCCUPATIONS,
+  OCCUPATION_LABEL_VI,
+  type AreaType,
+  type HouseholdClass,
+  type Indicator,
+  type Occupation,
+  type PovertyStandard,
+  type ScoreAItemTable,
+  type StandardApplication,
+  type StandardCatalog,
+  type VerificationStatus,
 } from './types';
 
 export interface ClassifyInput {
@@ -52,7 +61,8 @@ export interface Reason {
   status: VerificationStatus;
 }
 
-export type ReviewFlag = 'evidence_disagreement' | 'score_b_mismatch' | 'score_a_mismatch' | 'unverified_value' | 'occupation_unknown';
+export type ReviewFlag =
+  'evidence_disagreement' | 'score_b_mismatch' | 'score_a_mismatch' | 'unverified_value' | 'occupation_unknown';
 
 export interface Classification {
   class: HouseholdClass;
@@ -75,7 +85,8 @@ export interface Classification {
   flags: ReviewFlag[];
 }
 
-export type ClassifyErrorCode = 'invalid_input' | 'unknown_indicator' | 'no_evidence' | 'no_standard' | 'no_score_rules' | 'no_item_table';
+export type ClassifyErrorCode =
+  'invalid_input' | 'unknown_indicator' | 'no_evidence' | 'no_standard' | 'no_score_rules' | 'no_item_table';
 
 export interface ClassifyError {
   code: ClassifyErrorCode;
@@ -106,7 +117,10 @@ function isNonNegativeNumber(v: unknown): v is number {
 }
 
 /** Resolves indicator codes or keys of a standard; unknown ones are returned separately. */
-export function resolveIndicators(standard: PovertyStandard, given: string[]): { known: Indicator[]; unknown: string[] } {
+export function resolveIndicators(
+  standard: PovertyStandard,
+  given: string[],
+): { known: Indicator[]; unknown: string[] } {
   const wanted = new Set<string>();
   const unknown: string[] = [];
   for (const raw of given) {
@@ -123,13 +137,17 @@ export function unknownIndicatorMessage(standard: PovertyStandard, unknown: stri
 }
 
 /** Score A from Phiếu B1 answers with a configured item table. */
-export function scoreAFromItems(table: ScoreAItemTable, answers: Record<string, string>): { ok: true; value: number } | { ok: false; problems: string[] } {
+export function scoreAFromItems(
+  table: ScoreAItemTable,
+  answers: Record<string, string>,
+): { ok: true; value: number } | { ok: false; problems: string[] } {
   let total = table.basePoints;
   const problems: string[] = [];
   for (const [item, answer] of Object.entries(answers)) {
     const options = table.items[item];
     if (!options) problems.push(`Câu hỏi "${item}" không có trong bảng điểm ${table.id}`);
-    else if (!(answer in options)) problems.push(`Câu trả lời "${answer}" của câu hỏi "${item}" không có trong bảng điểm ${table.id}`);
+    else if (!(answer in options))
+      problems.push(`Câu trả lời "${answer}" của câu hỏi "${item}" không có trong bảng điểm ${table.id}`);
     else total += options[answer];
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: total };
@@ -148,7 +166,10 @@ function resolveStandard(
   }
   if (!application) {
     const when = input.date ? `ngày ${input.date}` : `năm ${input.year}`;
-    return fail('no_standard', `Không có chuẩn nghèo nào được cấu hình cho ${when}.`, { year: input.year, date: input.date });
+    return fail('no_standard', `Không có chuẩn nghèo nào được cấu hình cho ${when}.`, {
+      year: input.year,
+      date: input.date,
+    });
   }
   const standard = findStandard(catalog, application.standardId);
   if (!standard) return fail('no_standard', `Chuẩn nghèo "${application.standardId}" chưa được cấu hình.`);
@@ -160,14 +181,21 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
   if (input.area !== 'rural' && input.area !== 'urban') {
     return fail('invalid_input', 'Khu vực (area) phải là "rural" (nông thôn) hoặc "urban" (thành thị).');
   }
-  if (input.date !== undefined && !isIsoDate(input.date)) return fail('invalid_input', `Ngày "${input.date}" không hợp lệ (định dạng YYYY-MM-DD).`);
+  if (input.date !== undefined && !isIsoDate(input.date))
+    return fail('invalid_input', `Ngày "${input.date}" không hợp lệ (định dạng YYYY-MM-DD).`);
   if (input.date === undefined && (input.year === undefined || !Number.isInteger(input.year))) {
     return fail('invalid_input', 'Thiếu năm rà soát (year) hoặc ngày (date).');
   }
-  if (!Array.isArray(input.deprived)) return fail('invalid_input', 'Danh sách chỉ số thiếu hụt (deprived) phải là một mảng mã chỉ số.');
-  for (const [field, label] of [['scoreA', 'Điểm A'], ['incomePerCapita', 'Thu nhập bình quân đầu người'], ['scoreB', 'Điểm B']] as const) {
+  if (!Array.isArray(input.deprived))
+    return fail('invalid_input', 'Danh sách chỉ số thiếu hụt (deprived) phải là một mảng mã chỉ số.');
+  for (const [field, label] of [
+    ['scoreA', 'Điểm A'],
+    ['incomePerCapita', 'Thu nhập bình quân đầu người'],
+    ['scoreB', 'Điểm B'],
+  ] as const) {
     const v = input[field];
-    if (v !== undefined && !isNonNegativeNumber(v)) return fail('invalid_input', `${label} (${field}) phải là một số không âm.`);
+    if (v !== undefined && !isNonNegativeNumber(v))
+      return fail('invalid_input', `${label} (${field}) phải là một số không âm.`);
   }
 
   // 2. Standard in force.
@@ -187,11 +215,7 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
   // 3. Deprived indicators → count and score B.
   const { known, unknown } = resolveIndicators(standard, input.deprived);
   if (unknown.length) {
-    return fail(
-      'unknown_indicator',
-      unknownIndicatorMessage(standard, unknown),
-      { unknown },
-    );
+    return fail('unknown_indicator', unknownIndicatorMessage(standard, unknown), { unknown });
   }
   const count = known.length;
   const rules = standard.scoreRules;
@@ -211,29 +235,51 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
   let scoreA = input.scoreA ?? null;
   if (input.b1Items) {
     const table = catalog.itemTables.find(
-      (t) => t.standardId === standard.id && t.area === area && (!input.b1Items!.itemTableId || t.id === input.b1Items!.itemTableId),
+      (t) =>
+        t.standardId === standard.id &&
+        t.area === area &&
+        (!input.b1Items!.itemTableId || t.id === input.b1Items!.itemTableId),
     );
     if (!table) {
-      return fail('no_item_table', `Chưa cấu hình bảng điểm Phiếu B1 cho ${standard.nameVi} (${AREA_VI[area]}): hãy nhập tổng điểm A hoặc thu nhập bình quân đầu người.`);
+      return fail(
+        'no_item_table',
+        `Chưa cấu hình bảng điểm Phiếu B1 cho ${standard.nameVi} (${AREA_VI[area]}): hãy nhập tổng điểm A hoặc thu nhập bình quân đầu người.`,
+      );
     }
     const computed = scoreAFromItems(table, input.b1Items.answers);
     if (!computed.ok) return fail('invalid_input', computed.problems.join('; '), { problems: computed.problems });
     if (scoreA !== null && scoreA !== computed.value) {
       flags.push('score_a_mismatch');
-      reasons.push({ rule: 'score_a_mismatch', messageVi: `Điểm A ghi (${scoreA}) khác điểm tính từ Phiếu B1 (${computed.value}); dùng điểm tính được.`, citation: table.citation, status: table.status });
+      reasons.push({
+        rule: 'score_a_mismatch',
+        messageVi: `Điểm A ghi (${scoreA}) khác điểm tính từ Phiếu B1 (${computed.value}); dùng điểm tính được.`,
+        citation: table.citation,
+        status: table.status,
+      });
     }
     scoreA = computed.value;
     evidenceUsed.push('b1Items');
   }
   const income = input.incomePerCapita ?? null;
   if (scoreA === null && income === null) {
-    return fail('no_evidence', 'Thiếu điểm A (scoreA) và thu nhập bình quân đầu người (incomePerCapita): cần ít nhất một trong hai.');
+    return fail(
+      'no_evidence',
+      'Thiếu điểm A (scoreA) và thu nhập bình quân đầu người (incomePerCapita): cần ít nhất một trong hai.',
+    );
   }
   if (scoreA !== null && !rules) {
     if (income === null) {
-      return fail('no_score_rules', `${standard.nameVi} chưa có quy định chấm điểm A được cấu hình: hãy nhập thu nhập bình quân đầu người.`);
+      return fail(
+        'no_score_rules',
+        `${standard.nameVi} chưa có quy định chấm điểm A được cấu hình: hãy nhập thu nhập bình quân đầu người.`,
+      );
     }
-    reasons.push({ rule: 'score_a_ignored', messageVi: `Điểm A không được dùng: ${standard.nameVi} chưa có phiếu chấm điểm được cấu hình.`, citation: standard.citation, status: 'unverified' });
+    reasons.push({
+      rule: 'score_a_ignored',
+      messageVi: `Điểm A không được dùng: ${standard.nameVi} chưa có phiếu chấm điểm được cấu hình.`,
+      citation: standard.citation,
+      status: 'unverified',
+    });
     scoreA = null;
   }
   if (scoreA !== null && !evidenceUsed.includes('b1Items')) evidenceUsed.push('scoreA');
@@ -299,7 +345,13 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
       });
     }
     cls = poor ? 'poor' : 'near_poor';
-  } else if (income !== null && standard.averageBand && income > line.value && income <= standard.averageBand.upper[area].value && !AVERAGE_BAND_OCCUPATIONS.includes(input.occupation as Occupation)) {
+  } else if (
+    income !== null &&
+    standard.averageBand &&
+    income > line.value &&
+    income <= standard.averageBand.upper[area].value &&
+    !AVERAGE_BAND_OCCUPATIONS.includes(input.occupation as Occupation)
+  ) {
     // In the band, but the band is only for farm, forestry, fishery and salt households.
     const occupation = input.occupation ?? null;
     cls = 'not_poor';
@@ -333,13 +385,24 @@ export function classifyHousehold(input: ClassifyInput, catalog: StandardCatalog
         : standard.averageBand
           ? 'Không thuộc hộ nghèo, hộ cận nghèo.'
           : `Không thuộc hộ nghèo, hộ cận nghèo; khoảng hộ có mức sống trung bình của ${standard.nameVi} chưa được cấu hình.`;
-    reasons.push({ rule: 'not_poor', messageVi: why, citation: standard.citation, status: standard.averageBand ? standard.status : 'unverified' });
+    reasons.push({
+      rule: 'not_poor',
+      messageVi: why,
+      citation: standard.citation,
+      status: standard.averageBand ? standard.status : 'unverified',
+    });
   }
 
   // 7. Decree 30/2025: low-income worker income test for households neither poor nor near-poor.
   let lowIncomeWorker: boolean | null = null;
   const liw = standard.lowIncomeWorker;
-  if (liw && onDate >= liw.effectiveFrom && (liw.effectiveTo === null || onDate <= liw.effectiveTo) && (cls === 'average' || cls === 'not_poor') && income !== null) {
+  if (
+    liw &&
+    onDate >= liw.effectiveFrom &&
+    (liw.effectiveTo === null || onDate <= liw.effectiveTo) &&
+    (cls === 'average' || cls === 'not_poor') &&
+    income !== null
+  ) {
     const ceiling = liw.ceiling[area];
     lowIncomeWorker = income <= ceiling.value;
     reasons.push({

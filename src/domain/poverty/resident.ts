@@ -36,7 +36,13 @@ export const RESIDENT_FIELD_VI: Record<keyof ResidentHouseholds, string> = {
  * `where`). Splits must add up: urban + rural = total; minority ≤ total.
  */
 export function checkResidentHouseholds(
-  r: { total: number | null; urban: number | null; rural: number | null; ethnicMinority: number | null; source: string | null },
+  r: {
+    total: number | null;
+    urban: number | null;
+    rural: number | null;
+    ethnicMinority: number | null;
+    source: string | null;
+  },
   { requireSource }: { requireSource: boolean },
   where: (field: keyof ResidentHouseholds) => Omit<Problem, 'message'> = (field) => ({ path: field }),
 ): Problem[] {
@@ -59,12 +65,17 @@ export function checkResidentHouseholds(
   const ruralOk = count('rural', r.rural, false);
   const minorityOk = count('ethnicMinority', r.ethnicMinority, false);
   if ((r.urban === null) !== (r.rural === null)) {
-    at(r.urban === null ? 'urban' : 'rural', 'Chia theo khu vực: cần nhập cả số hộ thành thị và số hộ nông thôn (hoặc để trống cả hai).');
+    at(
+      r.urban === null ? 'urban' : 'rural',
+      'Chia theo khu vực: cần nhập cả số hộ thành thị và số hộ nông thôn (hoặc để trống cả hai).',
+    );
   } else if (totalOk && urbanOk && ruralOk && r.urban! + r.rural! !== r.total) {
     at('urban', `Số hộ thành thị (${r.urban}) + nông thôn (${r.rural}) phải bằng tổng số hộ dân cư (${r.total}).`);
   }
-  if (totalOk && minorityOk && r.ethnicMinority! > r.total!) at('ethnicMinority', `Số hộ dân tộc thiểu số (${r.ethnicMinority}) lớn hơn tổng số hộ dân cư (${r.total}).`);
-  if (requireSource && !r.source?.trim()) at('source', 'Cần ghi nguồn số liệu (ví dụ: báo cáo, Biểu tổng hợp của UBND xã).');
+  if (totalOk && minorityOk && r.ethnicMinority! > r.total!)
+    at('ethnicMinority', `Số hộ dân tộc thiểu số (${r.ethnicMinority}) lớn hơn tổng số hộ dân cư (${r.total}).`);
+  if (requireSource && !r.source?.trim())
+    at('source', 'Cần ghi nguồn số liệu (ví dụ: báo cáo, Biểu tổng hợp của UBND xã).');
   return problems;
 }
 
@@ -114,28 +125,62 @@ function parseCount(s: string): number | null | 'bad' {
 
 export function checkResidentHeaders(sheet: string, headers: string[]): Problem[] {
   return RESIDENT_COLUMNS.flatMap((c, i) =>
-    (headers[i] ?? '').trim() === c.header ? [] : [{ sheet, row: 1, column: c.letter, message: `Tiêu đề cột phải là "${c.header}" (đang là "${(headers[i] ?? '').trim()}").` }],
+    (headers[i] ?? '').trim() === c.header
+      ? []
+      : [
+          {
+            sheet,
+            row: 1,
+            column: c.letter,
+            message: `Tiêu đề cột phải là "${c.header}" (đang là "${(headers[i] ?? '').trim()}").`,
+          },
+        ],
   );
 }
 
 /** One data row (cells in column order); problems by sheet, row and column. */
-export function parseResidentRow(sheet: string, row: number, cells: string[], problems: Problem[]): ParsedResidentRow | null {
+export function parseResidentRow(
+  sheet: string,
+  row: number,
+  cells: string[],
+  problems: Problem[],
+): ParsedResidentRow | null {
   const before = problems.length;
   const cell = (key: ResidentColumn['key']) => (cells[RESIDENT_COLUMNS.findIndex((c) => c.key === key)] ?? '').trim();
   const code = cell('communeCode');
   if (!code) problems.push({ sheet, row, column: 'A', message: 'Chưa nhập "Mã xã".' });
-  else if (!/^\d{5}$/.test(code)) problems.push({ sheet, row, column: 'A', message: `Mã xã "${code}" phải gồm 5 chữ số.` });
-  const counts: Record<'total' | 'urban' | 'rural' | 'ethnicMinority', number | null> = { total: null, urban: null, rural: null, ethnicMinority: null };
+  else if (!/^\d{5}$/.test(code))
+    problems.push({ sheet, row, column: 'A', message: `Mã xã "${code}" phải gồm 5 chữ số.` });
+  const counts: Record<'total' | 'urban' | 'rural' | 'ethnicMinority', number | null> = {
+    total: null,
+    urban: null,
+    rural: null,
+    ethnicMinority: null,
+  };
   for (const key of ['total', 'urban', 'rural', 'ethnicMinority'] as const) {
     const v = parseCount(cell(key));
-    if (v === 'bad') problems.push({ sheet, row, column: letterOf(key), message: `"${cell(key)}" không phải số nguyên không âm.` });
+    if (v === 'bad')
+      problems.push({ sheet, row, column: letterOf(key), message: `"${cell(key)}" không phải số nguyên không âm.` });
     else counts[key] = v;
   }
   const where = (field: keyof ResidentHouseholds) => ({ sheet, row, column: letterOf(field) });
-  if (problems.length === before) problems.push(...checkResidentHouseholds({ ...counts, source: cell('source') }, { requireSource: true }, where));
-  else if (!cell('source')) problems.push({ ...where('source'), message: 'Cần ghi nguồn số liệu (ví dụ: báo cáo, Biểu tổng hợp của UBND xã).' });
+  if (problems.length === before)
+    problems.push(...checkResidentHouseholds({ ...counts, source: cell('source') }, { requireSource: true }, where));
+  else if (!cell('source'))
+    problems.push({
+      ...where('source'),
+      message: 'Cần ghi nguồn số liệu (ví dụ: báo cáo, Biểu tổng hợp của UBND xã).',
+    });
   if (problems.length > before) return null;
-  return { row, communeCode: code, total: counts.total!, urban: counts.urban, rural: counts.rural, ethnicMinority: counts.ethnicMinority, source: cell('source') };
+  return {
+    row,
+    communeCode: code,
+    total: counts.total!,
+    urban: counts.urban,
+    rural: counts.rural,
+    ethnicMinority: counts.ethnicMinority,
+    source: cell('source'),
+  };
 }
 
 /** The same commune twice in one file is an error (which line would win is not obvious). */
@@ -143,7 +188,8 @@ export function crossCheckResident(sheet: string, rows: ParsedResidentRow[], pro
   const first = new Map<string, number>();
   for (const r of rows) {
     const seen = first.get(r.communeCode);
-    if (seen !== undefined) problems.push({ sheet, row: r.row, column: 'A', message: `Mã xã "${r.communeCode}" trùng với dòng ${seen}.` });
+    if (seen !== undefined)
+      problems.push({ sheet, row: r.row, column: 'A', message: `Mã xã "${r.communeCode}" trùng với dòng ${seen}.` });
     else first.set(r.communeCode, r.row);
   }
 }

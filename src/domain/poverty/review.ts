@@ -36,13 +36,55 @@ export interface StepInfo {
 
 /** Steps of the review as Decision 24/2021 names them (Art. 4 periodic, Art. 5 regular) [S40, S41, S42]. */
 export const STEP_INFO: Record<ReviewStep, StepInfo> = {
-  application: { labelVi: 'Hộ gia đình có giấy đề nghị rà soát (Mẫu số 04)', actorVi: 'Hộ gia đình gửi Chủ tịch UBND cấp xã', citation: `${QD24}, Điều 5 khoản 1`, status: 'verified', basis: 'law' },
-  listing: { labelVi: 'Lập danh sách hộ gia đình cần rà soát', actorVi: 'Ban Chỉ đạo rà soát cấp xã, với thôn và rà soát viên', citation: `${QD24}, Điều 4 khoản 1`, status: 'verified', basis: 'law' },
-  survey: { labelVi: 'Tổ chức rà soát, phân loại hộ gia đình', actorVi: 'Rà soát viên', citation: `${QD24}, Điều 4 khoản 2`, status: 'verified', basis: 'law' },
-  village_meeting: { labelVi: 'Tổ chức họp dân để thống nhất kết quả rà soát', actorVi: 'Thôn (thành phần cuộc họp: chưa xác minh)', citation: `${QD24}, Điều 4 khoản 2`, status: 'partial', basis: 'law' },
-  public_posting: { labelVi: 'Niêm yết, thông báo công khai', actorVi: 'Ủy ban nhân dân cấp xã', citation: `${QD24}, Điều 4 khoản 3`, status: 'verified', basis: 'law' },
-  district_consultation: { labelVi: 'Báo cáo, xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện', actorVi: 'Chủ tịch UBND cấp xã (đến 30/06/2025)', citation: `${QD24}, Điều 4 khoản 4`, status: 'verified', basis: 'law' },
-  recognition: { labelVi: 'Công nhận hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo', actorVi: 'Chủ tịch Ủy ban nhân dân cấp xã', citation: `${QD24}, Điều 4 khoản 4; Điều 5 khoản 3`, status: 'verified', basis: 'law' },
+  application: {
+    labelVi: 'Hộ gia đình có giấy đề nghị rà soát (Mẫu số 04)',
+    actorVi: 'Hộ gia đình gửi Chủ tịch UBND cấp xã',
+    citation: `${QD24}, Điều 5 khoản 1`,
+    status: 'verified',
+    basis: 'law',
+  },
+  listing: {
+    labelVi: 'Lập danh sách hộ gia đình cần rà soát',
+    actorVi: 'Ban Chỉ đạo rà soát cấp xã, với thôn và rà soát viên',
+    citation: `${QD24}, Điều 4 khoản 1`,
+    status: 'verified',
+    basis: 'law',
+  },
+  survey: {
+    labelVi: 'Tổ chức rà soát, phân loại hộ gia đình',
+    actorVi: 'Rà soát viên',
+    citation: `${QD24}, Điều 4 khoản 2`,
+    status: 'verified',
+    basis: 'law',
+  },
+  village_meeting: {
+    labelVi: 'Tổ chức họp dân để thống nhất kết quả rà soát',
+    actorVi: 'Thôn (thành phần cuộc họp: chưa xác minh)',
+    citation: `${QD24}, Điều 4 khoản 2`,
+    status: 'partial',
+    basis: 'law',
+  },
+  public_posting: {
+    labelVi: 'Niêm yết, thông báo công khai',
+    actorVi: 'Ủy ban nhân dân cấp xã',
+    citation: `${QD24}, Điều 4 khoản 3`,
+    status: 'verified',
+    basis: 'law',
+  },
+  district_consultation: {
+    labelVi: 'Báo cáo, xin ý kiến của Chủ tịch Ủy ban nhân dân cấp huyện',
+    actorVi: 'Chủ tịch UBND cấp xã (đến 30/06/2025)',
+    citation: `${QD24}, Điều 4 khoản 4`,
+    status: 'verified',
+    basis: 'law',
+  },
+  recognition: {
+    labelVi: 'Công nhận hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo',
+    actorVi: 'Chủ tịch Ủy ban nhân dân cấp xã',
+    citation: `${QD24}, Điều 4 khoản 4; Điều 5 khoản 3`,
+    status: 'verified',
+    basis: 'law',
+  },
 };
 
 export type ReportLevel = 'commune' | 'district' | 'province' | 'central';
@@ -62,20 +104,32 @@ export const LEVEL_LABEL_VI: Record<ReportLevel, string> = {
  */
 export const CHAIN_INFO: Record<ReportLevel, StepInfo> = {
   commune: {
-    labelVi: 'Chủ tịch UBND cấp xã tổng hợp, báo cáo kết quả lên cấp trên', actorVi: 'Chủ tịch UBND cấp xã',
-    citation: `${QD24}, Điều 7 khoản 1`, status: 'verified', basis: 'law',
+    labelVi: 'Chủ tịch UBND cấp xã tổng hợp, báo cáo kết quả lên cấp trên',
+    actorVi: 'Chủ tịch UBND cấp xã',
+    citation: `${QD24}, Điều 7 khoản 1`,
+    status: 'verified',
+    basis: 'law',
   },
   district: {
-    labelVi: 'Chủ tịch UBND cấp huyện tiếp nhận, tổng hợp, báo cáo Chủ tịch UBND cấp tỉnh', actorVi: 'Chủ tịch UBND cấp huyện (đến 30/06/2025)',
-    citation: `${QD24}, Điều 7 khoản 1`, status: 'verified', basis: 'law',
+    labelVi: 'Chủ tịch UBND cấp huyện tiếp nhận, tổng hợp, báo cáo Chủ tịch UBND cấp tỉnh',
+    actorVi: 'Chủ tịch UBND cấp huyện (đến 30/06/2025)',
+    citation: `${QD24}, Điều 7 khoản 1`,
+    status: 'verified',
+    basis: 'law',
   },
   province: {
-    labelVi: 'Cấp tỉnh tổng hợp; báo cáo sơ bộ trước 15/11, Chủ tịch UBND cấp tỉnh báo cáo chính thức trước 20/12', actorVi: 'Sở (sơ bộ), Chủ tịch UBND cấp tỉnh (chính thức)',
-    citation: `${QD24}, Điều 7 khoản 2, 3`, status: 'verified', basis: 'law',
+    labelVi: 'Cấp tỉnh tổng hợp; báo cáo sơ bộ trước 15/11, Chủ tịch UBND cấp tỉnh báo cáo chính thức trước 20/12',
+    actorVi: 'Sở (sơ bộ), Chủ tịch UBND cấp tỉnh (chính thức)',
+    citation: `${QD24}, Điều 7 khoản 2, 3`,
+    status: 'verified',
+    basis: 'law',
   },
   central: {
-    labelVi: 'Bộ tổng hợp, công bố kết quả rà soát toàn quốc', actorVi: 'Bộ Lao động - Thương binh và Xã hội (từ 2025: Bộ Nông nghiệp và Môi trường)',
-    citation: `${QD24}, Điều 9 khoản 1 điểm c`, status: 'verified', basis: 'law',
+    labelVi: 'Bộ tổng hợp, công bố kết quả rà soát toàn quốc',
+    actorVi: 'Bộ Lao động - Thương binh và Xã hội (từ 2025: Bộ Nông nghiệp và Môi trường)',
+    citation: `${QD24}, Điều 9 khoản 1 điểm c`,
+    status: 'verified',
+    basis: 'law',
   },
 };
 
@@ -83,7 +137,8 @@ export const CHAIN_INFO: Record<ReportLevel, StepInfo> = {
 export const CHAIN_LOCK_INFO = {
   labelVi: 'Xác nhận đã tiếp nhận, kiểm tra (khoá số liệu của cấp dưới cho đến khi trả lại)',
   basis: 'local_practice' as StepBasis,
-  noteVi: 'Quyết định 24/2021/QĐ-TTg không quy định việc cấp trên "phê duyệt" kết quả của xã; việc khoá số liệu là cách quản lý của hệ thống.',
+  noteVi:
+    'Quyết định 24/2021/QĐ-TTg không quy định việc cấp trên "phê duyệt" kết quả của xã; việc khoá số liệu là cách quản lý của hệ thống.',
 };
 
 /** A routing configuration of the review, valid over a period. */
@@ -107,7 +162,14 @@ export const ROUTINGS: ReviewRouting[] = [
     validFrom: '2021-09-01',
     validTo: '2025-06-30',
     periodicSteps: ['listing', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition'],
-    monthlySteps: ['application', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition'],
+    monthlySteps: [
+      'application',
+      'survey',
+      'village_meeting',
+      'public_posting',
+      'district_consultation',
+      'recognition',
+    ],
     chain: ['commune', 'district', 'province', 'central'],
     citation: `${QD24}, Điều 4, 5 và 7`,
     status: 'verified',
@@ -134,16 +196,38 @@ export const DEADLINE_RULES = {
   periodicOpens: { month: 9, day: 1, citation: `${QD24}, Điều 3`, status: 'verified' as VerificationStatus },
   periodicCloses: { month: 12, day: 14, citation: `${QD24}, Điều 3`, status: 'verified' as VerificationStatus },
   monthlyStartsOnDay: { day: 15, citation: `${QD24}, Điều 3`, status: 'verified' as VerificationStatus },
-  monthlyDecisionDays: { days: 15, citation: `${QD24}, Điều 5 khoản 3`, status: 'verified' as VerificationStatus,
-    note: '"trong thời hạn 15 ngày" kể từ ngày bắt đầu rà soát: ngày lịch; ngày cuối là ngày nghỉ thì hạn chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5, áp dụng theo cách đọc của chúng tôi)' },
+  monthlyDecisionDays: {
+    days: 15,
+    citation: `${QD24}, Điều 5 khoản 3`,
+    status: 'verified' as VerificationStatus,
+    note: '"trong thời hạn 15 ngày" kể từ ngày bắt đầu rà soát: ngày lịch; ngày cuối là ngày nghỉ thì hạn chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5, áp dụng theo cách đọc của chúng tôi)',
+  },
   /** "Ngày 05 hằng tháng": on the 5th itself */
-  monthlyReport: { day: 5, months: [2, 3, 4, 5, 6, 7, 8, 9], citation: `${QD24}, Điều 7 khoản 1`, status: 'verified' as VerificationStatus },
+  monthlyReport: {
+    day: 5,
+    months: [2, 3, 4, 5, 6, 7, 8, 9],
+    citation: `${QD24}, Điều 7 khoản 1`,
+    status: 'verified' as VerificationStatus,
+  },
   /** "trước ngày 15 tháng 11" / "trước ngày 20 tháng 12": the day before (`lastDayBefore`) */
-  preliminaryReport: { month: 11, day: 15, before: true, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
-  officialReport: { month: 12, day: 20, before: true, citation: `${QD24}, Điều 7`, status: 'verified' as VerificationStatus },
+  preliminaryReport: {
+    month: 11,
+    day: 15,
+    before: true,
+    citation: `${QD24}, Điều 7`,
+    status: 'verified' as VerificationStatus,
+  },
+  officialReport: {
+    month: 12,
+    day: 20,
+    before: true,
+    citation: `${QD24}, Điều 7`,
+    status: 'verified' as VerificationStatus,
+  },
 };
 
-const dueOn = (year: number, r: { month: number; day: number; before: boolean }) => (r.before ? lastDayBefore(isoDate(year, r.month, r.day)) : isoDate(year, r.month, r.day));
+const dueOn = (year: number, r: { month: number; day: number; before: boolean }) =>
+  r.before ? lastDayBefore(isoDate(year, r.month, r.day)) : isoDate(year, r.month, r.day);
 
 export type DeadlineKind = 'monthly_report' | 'preliminary_report' | 'official_report' | 'periodic_close';
 
@@ -154,7 +238,10 @@ export interface Deadline {
   citation: string;
 }
 
-/** All reporting deadlines of a year: 5th of Feb–Sep, preliminary before 15/11 (14/11), review closes 14/12, official before 20/12 (19/12). */
+/**
+ * All reporting deadlines of a year: 5th of Feb–Sep, preliminary before 15/11 (14/11), review closes 14/12, official
+ * before 20/12 (19/12).
+ */
 export function deadlinesForYear(year: number, rules = DEADLINE_RULES): Deadline[] {
   const monthly = rules.monthlyReport.months.map((m) => ({
     kind: 'monthly_report' as const,
@@ -164,9 +251,24 @@ export function deadlinesForYear(year: number, rules = DEADLINE_RULES): Deadline
   }));
   return [
     ...monthly,
-    { kind: 'preliminary_report', due: dueOn(year, rules.preliminaryReport), labelVi: `Báo cáo sơ bộ kết quả rà soát định kỳ năm ${year}`, citation: rules.preliminaryReport.citation },
-    { kind: 'periodic_close', due: isoDate(year, rules.periodicCloses.month, rules.periodicCloses.day), labelVi: `Kết thúc rà soát định kỳ năm ${year}`, citation: rules.periodicCloses.citation },
-    { kind: 'official_report', due: dueOn(year, rules.officialReport), labelVi: `Báo cáo chính thức kết quả rà soát định kỳ năm ${year}`, citation: rules.officialReport.citation },
+    {
+      kind: 'preliminary_report',
+      due: dueOn(year, rules.preliminaryReport),
+      labelVi: `Báo cáo sơ bộ kết quả rà soát định kỳ năm ${year}`,
+      citation: rules.preliminaryReport.citation,
+    },
+    {
+      kind: 'periodic_close',
+      due: isoDate(year, rules.periodicCloses.month, rules.periodicCloses.day),
+      labelVi: `Kết thúc rà soát định kỳ năm ${year}`,
+      citation: rules.periodicCloses.citation,
+    },
+    {
+      kind: 'official_report',
+      due: dueOn(year, rules.officialReport),
+      labelVi: `Báo cáo chính thức kết quả rà soát định kỳ năm ${year}`,
+      citation: rules.officialReport.citation,
+    },
   ];
 }
 
@@ -187,12 +289,28 @@ export interface Campaign {
   routingId: string;
 }
 
-export type ReviewError = { code: 'out_of_order' | 'before_open' | 'date_before_previous' | 'no_routing' | 'already_done' | 'not_ready' | 'locked'; message: string };
+export type ReviewError = {
+  code:
+    'out_of_order' | 'before_open' | 'date_before_previous' | 'no_routing' | 'already_done' | 'not_ready' | 'locked';
+  message: string;
+};
 export type ReviewResult<T> = { ok: true; value: T } | { ok: false; error: ReviewError };
-const err = <T>(code: ReviewError['code'], message: string): ReviewResult<T> => ({ ok: false, error: { code, message } });
+const err = <T>(code: ReviewError['code'], message: string): ReviewResult<T> => ({
+  ok: false,
+  error: { code, message },
+});
 
-export function openCampaign(kind: 'periodic' | 'monthly', year: number, month: number | null = null, routings = ROUTINGS, rules = DEADLINE_RULES): ReviewResult<Campaign> {
-  const opensOn = kind === 'periodic' ? isoDate(year, rules.periodicOpens.month, rules.periodicOpens.day) : isoDate(year, month ?? 1, rules.monthlyStartsOnDay.day);
+export function openCampaign(
+  kind: 'periodic' | 'monthly',
+  year: number,
+  month: number | null = null,
+  routings = ROUTINGS,
+  rules = DEADLINE_RULES,
+): ReviewResult<Campaign> {
+  const opensOn =
+    kind === 'periodic'
+      ? isoDate(year, rules.periodicOpens.month, rules.periodicOpens.day)
+      : isoDate(year, month ?? 1, rules.monthlyStartsOnDay.day);
   const routing = routingFor(opensOn, routings);
   if (!routing) return err('no_routing', `Chưa cấu hình quy trình rà soát áp dụng ngày ${opensOn}.`);
   return {
@@ -235,15 +353,25 @@ export function isComplete(campaign: Campaign, progress: CommuneProgress, routin
 }
 
 /** Records a step of a commune's review: only the next step, on or after the previous one and the opening. */
-export function completeStep(campaign: Campaign, progress: CommuneProgress, record: StepRecord, routings = ROUTINGS): ReviewResult<CommuneProgress> {
+export function completeStep(
+  campaign: Campaign,
+  progress: CommuneProgress,
+  record: StepRecord,
+  routings = ROUTINGS,
+): ReviewResult<CommuneProgress> {
   const expected = nextStep(campaign, progress, routings);
   if (expected === null) return err('already_done', 'Xã đã hoàn thành tất cả các bước rà soát của đợt này.');
   if (record.step !== expected) {
-    return err('out_of_order', `Bước tiếp theo là "${STEP_INFO[expected].labelVi}", chưa thể ghi nhận "${STEP_INFO[record.step].labelVi}".`);
+    return err(
+      'out_of_order',
+      `Bước tiếp theo là "${STEP_INFO[expected].labelVi}", chưa thể ghi nhận "${STEP_INFO[record.step].labelVi}".`,
+    );
   }
-  if (record.on < campaign.opensOn) return err('before_open', `Ngày ${record.on} trước ngày bắt đầu đợt rà soát (${campaign.opensOn}).`);
+  if (record.on < campaign.opensOn)
+    return err('before_open', `Ngày ${record.on} trước ngày bắt đầu đợt rà soát (${campaign.opensOn}).`);
   const previous = progress.completed.at(-1);
-  if (previous && record.on < previous.on) return err('date_before_previous', `Ngày ${record.on} trước ngày của bước trước (${previous.on}).`);
+  if (previous && record.on < previous.on)
+    return err('date_before_previous', `Ngày ${record.on} trước ngày của bước trước (${previous.on}).`);
   return { ok: true, value: { completed: [...progress.completed, record] } };
 }
 
@@ -277,7 +405,13 @@ export function monthlyReviewStart(receivedOn: string, rules = DEADLINE_RULES): 
 
 export type MonthlyStatus = 'in_time' | 'overdue' | 'decided_in_time' | 'decided_late';
 
-export function monthlyStatus(startedOn: string, decidedOn: string | null, today: string, calendar: WorkCalendar, rules = DEADLINE_RULES): MonthlyStatus {
+export function monthlyStatus(
+  startedOn: string,
+  decidedOn: string | null,
+  today: string,
+  calendar: WorkCalendar,
+  rules = DEADLINE_RULES,
+): MonthlyStatus {
   const due = monthlyDecisionDue(startedOn, calendar, rules);
   if (decidedOn !== null) return decidedOn <= due ? 'decided_in_time' : 'decided_late';
   return today <= due ? 'in_time' : 'overdue';
@@ -300,7 +434,14 @@ export function nextApprover(campaign: Campaign, state: ChainState, routings = R
  * A level approves and locks the results. The commune approves (submits) only after recognition;
  * each level only after the one below it.
  */
-export function approve(campaign: Campaign, progress: CommuneProgress, state: ChainState, level: ReportLevel, on: string, routings = ROUTINGS): ReviewResult<ChainState> {
+export function approve(
+  campaign: Campaign,
+  progress: CommuneProgress,
+  state: ChainState,
+  level: ReportLevel,
+  on: string,
+  routings = ROUTINGS,
+): ReviewResult<ChainState> {
   const expected = nextApprover(campaign, state, routings);
   if (expected === null) return err('already_done', 'Kết quả đã được phê duyệt ở tất cả các cấp.');
   if (!chainOf(campaign, routings).includes(level)) {
@@ -311,12 +452,18 @@ export function approve(campaign: Campaign, progress: CommuneProgress, state: Ch
     return err('not_ready', 'Xã chưa hoàn thành các bước rà soát, chưa thể gửi kết quả.');
   }
   const previous = state.approvals.at(-1);
-  if (previous && on < previous.on) return err('date_before_previous', `Ngày ${on} trước ngày phê duyệt của cấp dưới (${previous.on}).`);
+  if (previous && on < previous.on)
+    return err('date_before_previous', `Ngày ${on} trước ngày phê duyệt của cấp dưới (${previous.on}).`);
   return { ok: true, value: { approvals: [...state.approvals, { level, on }] } };
 }
 
 /** The level above returns the results to the level just below it, which unlocks them for correction. */
-export function returnForCorrection(campaign: Campaign, state: ChainState, byLevel: ReportLevel, routings = ROUTINGS): ReviewResult<ChainState> {
+export function returnForCorrection(
+  campaign: Campaign,
+  state: ChainState,
+  byLevel: ReportLevel,
+  routings = ROUTINGS,
+): ReviewResult<ChainState> {
   const expected = nextApprover(campaign, state, routings);
   if (expected !== byLevel || state.approvals.length === 0) {
     return err('locked', `${LEVEL_LABEL_VI[byLevel]} không thể trả lại kết quả ở bước này.`);

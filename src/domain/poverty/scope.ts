@@ -26,15 +26,21 @@ export interface CommuneStatusInput {
 /** A commune's review status in Vietnamese, as the province's list shows it. */
 export function communeStatusVi(s: CommuneStatusInput): string {
   if (s.nextApprover === null) return 'Đã phê duyệt ở mọi cấp';
-  if (s.locked && s.lastApproved) return `Đã phê duyệt: ${LEVEL_LABEL_VI[s.lastApproved].toLowerCase()}; chờ ${LEVEL_LABEL_VI[s.nextApprover].toLowerCase()}`;
+  if (s.locked && s.lastApproved)
+    return `Đã phê duyệt: ${LEVEL_LABEL_VI[s.lastApproved].toLowerCase()}; chờ ${LEVEL_LABEL_VI[s.nextApprover].toLowerCase()}`;
   if (!s.hasImport) return 'Chưa nhập sổ kết quả rà soát';
   if (s.nextStep) return `Đã nhập sổ; bước tiếp theo: ${STEP_INFO[s.nextStep].labelVi}`;
   return `Chờ phê duyệt: ${LEVEL_LABEL_VI[s.nextApprover].toLowerCase()}`;
 }
 
 /** "An Bình" twice in a list → "An Bình (Tỉnh Đồng Tháp)": the province names a repeated commune name. */
-export function labelsWithProvince<T extends { fullName: string; provinceName: string }>(rows: T[]): (T & { label: string })[] {
+export function labelsWithProvince<T extends { fullName: string; provinceName: string }>(
+  rows: T[],
+): (T & { label: string })[] {
   const count = new Map<string, number>();
   for (const r of rows) count.set(r.fullName, (count.get(r.fullName) ?? 0) + 1);
-  return rows.map((r) => ({ ...r, label: (count.get(r.fullName) ?? 0) > 1 ? `${r.fullName} (${r.provinceName})` : r.fullName }));
+  return rows.map((r) => ({
+    ...r,
+    label: (count.get(r.fullName) ?? 0) > 1 ? `${r.fullName} (${r.provinceName})` : r.fullName,
+  }));
 }

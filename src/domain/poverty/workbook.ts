@@ -33,11 +33,28 @@ export interface ColumnSpec {
   addedLater?: boolean;
 }
 
-interface ColumnOptions { kind?: ColumnKind; choices?: readonly string[]; addedLater?: boolean }
+interface ColumnOptions {
+  kind?: ColumnKind;
+  choices?: readonly string[];
+  addedLater?: boolean;
+}
 
-const col = (letter: string, key: string, header: string, required: boolean, width = 16, o: ColumnOptions = {}): ColumnSpec => ({
-  letter, key, header, required, width, kind: o.kind ?? (o.choices ? 'choice' : 'text'),
-  ...(o.choices ? { choices: o.choices } : {}), ...(o.addedLater ? { addedLater: true } : {}),
+const col = (
+  letter: string,
+  key: string,
+  header: string,
+  required: boolean,
+  width = 16,
+  o: ColumnOptions = {},
+): ColumnSpec => ({
+  letter,
+  key,
+  header,
+  required,
+  width,
+  kind: o.kind ?? (o.choices ? 'choice' : 'text'),
+  ...(o.choices ? { choices: o.choices } : {}),
+  ...(o.addedLater ? { addedLater: true } : {}),
 });
 
 /** Allowed values of the coded columns (the first spelling of each is the one the template offers). */
@@ -61,8 +78,14 @@ export const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   col('K', 'previousClass', 'Phân loại năm trước', false, 18, { choices: PREVIOUS_CLASS_CHOICES }),
   col('L', 'decisionNo', 'Số quyết định công nhận', false, 16),
   col('M', 'decisionDate', 'Ngày quyết định (dd/mm/yyyy)', false, 14, { kind: 'date' }),
-  col('N', 'occupation', 'Nghề nghiệp của hộ (Nông nghiệp/Lâm nghiệp/Ngư nghiệp/Diêm nghiệp/Khác)', false, 22, { choices: OCCUPATION_CHOICES, addedLater: true }),
-  col('O', 'noLabourCapacity', 'Không có khả năng lao động (Có/Không)', false, 14, { choices: YES_NO_CHOICES, addedLater: true }),
+  col('N', 'occupation', 'Nghề nghiệp của hộ (Nông nghiệp/Lâm nghiệp/Ngư nghiệp/Diêm nghiệp/Khác)', false, 22, {
+    choices: OCCUPATION_CHOICES,
+    addedLater: true,
+  }),
+  col('O', 'noLabourCapacity', 'Không có khả năng lao động (Có/Không)', false, 14, {
+    choices: YES_NO_CHOICES,
+    addedLater: true,
+  }),
 ];
 
 export const MEMBER_COLUMNS: ColumnSpec[] = [
@@ -117,7 +140,11 @@ export function cellText(v: unknown): string {
   }
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('').trim();
+    if (Array.isArray(o.richText))
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in o) return cellText(o.result);
     if ('text' in o) return cellText(o.text);
     return '';
@@ -149,7 +176,10 @@ export function idFromNumber(n: number): string {
 
 /** A cell's value read the way its column expects (see ColumnKind), as trimmed text. */
 export function columnText(column: ColumnSpec, v: unknown): string {
-  const value = v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in v ? (v as { result: unknown }).result : v;
+  const value =
+    v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in v
+      ? (v as { result: unknown }).result
+      : v;
   if (typeof value === 'number' && Number.isFinite(value)) {
     // Only plausible serials (01/03/1900–31/12/2199): anything else is shown as typed.
     if (column.kind === 'date' && value >= 61 && value < 109_575) return excelSerialToVi(value);
@@ -175,14 +205,30 @@ export function parseAmount(s: string): number | null {
   return null;
 }
 
-const AREA_BY_TEXT: Record<string, AreaType> = { 'nong thon': 'rural', 'thanh thi': 'urban', 'do thi': 'urban', rural: 'rural', urban: 'urban' };
+const AREA_BY_TEXT: Record<string, AreaType> = {
+  'nong thon': 'rural',
+  'thanh thi': 'urban',
+  'do thi': 'urban',
+  rural: 'rural',
+  urban: 'urban',
+};
 const CLASS_BY_TEXT: Record<string, HouseholdClass> = {
-  'ho ngheo': 'poor', ngheo: 'poor', 'ho can ngheo': 'near_poor', 'can ngheo': 'near_poor',
-  'ho co muc song trung binh': 'average', 'muc song trung binh': 'average', khong: 'not_poor', 'khong ngheo': 'not_poor',
+  'ho ngheo': 'poor',
+  ngheo: 'poor',
+  'ho can ngheo': 'near_poor',
+  'can ngheo': 'near_poor',
+  'ho co muc song trung binh': 'average',
+  'muc song trung binh': 'average',
+  khong: 'not_poor',
+  'khong ngheo': 'not_poor',
 };
 export const AREA_TEXT_VI: Record<AreaType, string> = { rural: 'Nông thôn', urban: 'Thành thị' };
 const OCCUPATION_BY_TEXT: Record<string, Occupation> = {
-  'nong nghiep': 'farm', 'lam nghiep': 'forestry', 'ngu nghiep': 'fishery', 'diem nghiep': 'salt', khac: 'other',
+  'nong nghiep': 'farm',
+  'lam nghiep': 'forestry',
+  'ngu nghiep': 'fishery',
+  'diem nghiep': 'salt',
+  khac: 'other',
 };
 const YES_NO: Record<string, boolean> = { co: true, khong: false, x: true };
 
@@ -206,7 +252,8 @@ export function isEmptyRow(cells: Cells): boolean {
 
 function checkRequired(sheet: string, row: number, columns: ColumnSpec[], cells: Cells, problems: Problem[]) {
   for (const c of columns) {
-    if (c.required && cells[c.key] === '') problems.push({ sheet, row, column: c.letter, message: `Chưa nhập "${c.header}".` });
+    if (c.required && cells[c.key] === '')
+      problems.push({ sheet, row, column: c.letter, message: `Chưa nhập "${c.header}".` });
   }
 }
 
@@ -217,11 +264,13 @@ const ID_NUMBER = /^(\d{9}|\d{12})$/;
 export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]): ParsedHousehold | null {
   const sheet = SHEET_HOUSEHOLDS;
   const before = problems.length;
-  const at = (key: string, message: string) => problems.push({ sheet, row, column: colOf(HOUSEHOLD_COLUMNS, key), message });
+  const at = (key: string, message: string) =>
+    problems.push({ sheet, row, column: colOf(HOUSEHOLD_COLUMNS, key), message });
   checkRequired(sheet, row, HOUSEHOLD_COLUMNS, cells, problems);
   const area = AREA_BY_TEXT[foldVietnamese(cells.area)];
   if (cells.area && !area) at('area', `Khu vực "${cells.area}" không hợp lệ: ghi "Nông thôn" hoặc "Thành thị".`);
-  if (cells.headIdNumber && !ID_NUMBER.test(cells.headIdNumber)) at('headIdNumber', 'Số CCCD phải gồm 12 chữ số (hoặc 9 chữ số với CMND cũ).');
+  if (cells.headIdNumber && !ID_NUMBER.test(cells.headIdNumber))
+    at('headIdNumber', 'Số CCCD phải gồm 12 chữ số (hoặc 9 chữ số với CMND cũ).');
   const scoreA = cells.scoreA ? parseAmount(cells.scoreA) : null;
   if (cells.scoreA && scoreA === null) at('scoreA', `Điểm A "${cells.scoreA}" phải là số không âm.`);
   const income = cells.income ? parseAmount(cells.income) : null;
@@ -232,16 +281,24 @@ export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]
   const deprived = splitDeprived(cells.deprived);
   const previousClass = cells.previousClass ? CLASS_BY_TEXT[foldVietnamese(cells.previousClass)] : null;
   if (cells.previousClass && !previousClass) {
-    at('previousClass', `Phân loại năm trước "${cells.previousClass}" không hợp lệ: ghi "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình" hoặc "Không".`);
+    at(
+      'previousClass',
+      `Phân loại năm trước "${cells.previousClass}" không hợp lệ: ghi "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình" hoặc "Không".`,
+    );
   }
   const decisionDate = cells.decisionDate ? parseDateVi(cells.decisionDate) : null;
-  if (cells.decisionDate && !decisionDate) at('decisionDate', `Ngày "${cells.decisionDate}" không hợp lệ (dd/mm/yyyy).`);
+  if (cells.decisionDate && !decisionDate)
+    at('decisionDate', `Ngày "${cells.decisionDate}" không hợp lệ (dd/mm/yyyy).`);
   const occupation = cells.occupation ? OCCUPATION_BY_TEXT[foldVietnamese(cells.occupation)] : null;
   if (cells.occupation && !occupation) {
-    at('occupation', `Nghề nghiệp "${cells.occupation}" không hợp lệ: ghi "Nông nghiệp", "Lâm nghiệp", "Ngư nghiệp", "Diêm nghiệp" hoặc "Khác".`);
+    at(
+      'occupation',
+      `Nghề nghiệp "${cells.occupation}" không hợp lệ: ghi "Nông nghiệp", "Lâm nghiệp", "Ngư nghiệp", "Diêm nghiệp" hoặc "Khác".`,
+    );
   }
   const noLabour = cells.noLabourCapacity ? YES_NO[foldVietnamese(cells.noLabourCapacity)] : null;
-  if (cells.noLabourCapacity && noLabour === undefined) at('noLabourCapacity', `"${cells.noLabourCapacity}" không hợp lệ: ghi "Có" hoặc "Không" (để trống nếu chưa rõ).`);
+  if (cells.noLabourCapacity && noLabour === undefined)
+    at('noLabourCapacity', `"${cells.noLabourCapacity}" không hợp lệ: ghi "Có" hoặc "Không" (để trống nếu chưa rõ).`);
   if (problems.length > before) return null;
   return {
     row,
@@ -267,13 +324,15 @@ export function parseHouseholdRow(row: number, cells: Cells, problems: Problem[]
 export function parseMemberRow(row: number, cells: Cells, problems: Problem[]): ParsedMember | null {
   const sheet = SHEET_MEMBERS;
   const before = problems.length;
-  const at = (key: string, message: string) => problems.push({ sheet, row, column: colOf(MEMBER_COLUMNS, key), message });
+  const at = (key: string, message: string) =>
+    problems.push({ sheet, row, column: colOf(MEMBER_COLUMNS, key), message });
   checkRequired(sheet, row, MEMBER_COLUMNS, cells, problems);
   const birthDate = cells.birthDate ? parseDateVi(cells.birthDate) : null;
   if (cells.birthDate && !birthDate) at('birthDate', `Ngày sinh "${cells.birthDate}" không hợp lệ (dd/mm/yyyy).`);
   const sex = cells.sex ? ({ nam: 'Nam', nu: 'Nữ' } as Record<string, string>)[foldVietnamese(cells.sex)] : null;
   if (cells.sex && !sex) at('sex', `Giới tính "${cells.sex}" không hợp lệ: ghi "Nam" hoặc "Nữ".`);
-  if (cells.idNumber && !ID_NUMBER.test(cells.idNumber)) at('idNumber', 'Số CCCD phải gồm 12 chữ số (hoặc 9 chữ số với CMND cũ).');
+  if (cells.idNumber && !ID_NUMBER.test(cells.idNumber))
+    at('idNumber', 'Số CCCD phải gồm 12 chữ số (hoặc 9 chữ số với CMND cũ).');
   if (problems.length > before) return null;
   return {
     row,
@@ -306,24 +365,45 @@ export const splitDeprived = (text: string): string[] => (text ? text.split(/[;,
  * members. Run on every row that names a household (also rows with other cell problems), so a file
  * gets all its problems in one pass.
  */
-export function crossCheck(households: Pick<ParsedHousehold, 'row' | 'code'>[], members: Pick<ParsedMember, 'row' | 'householdCode'>[], problems: Problem[]): void {
+export function crossCheck(
+  households: Pick<ParsedHousehold, 'row' | 'code'>[],
+  members: Pick<ParsedMember, 'row' | 'householdCode'>[],
+  problems: Problem[],
+): void {
   const firstRow = new Map<string, number>();
   for (const h of households) {
     if (h.code === '') continue;
     const seen = firstRow.get(h.code);
-    if (seen !== undefined) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: 'A', message: `Mã hộ "${h.code}" trùng với dòng ${seen}.` });
+    if (seen !== undefined)
+      problems.push({
+        sheet: SHEET_HOUSEHOLDS,
+        row: h.row,
+        column: 'A',
+        message: `Mã hộ "${h.code}" trùng với dòng ${seen}.`,
+      });
     else firstRow.set(h.code, h.row);
   }
   const withMembers = new Set<string>();
   for (const m of members) {
     if (m.householdCode === '') continue;
     if (!firstRow.has(m.householdCode)) {
-      problems.push({ sheet: SHEET_MEMBERS, row: m.row, column: 'A', message: `Mã hộ "${m.householdCode}" không có trong trang "${SHEET_HOUSEHOLDS}".` });
+      problems.push({
+        sheet: SHEET_MEMBERS,
+        row: m.row,
+        column: 'A',
+        message: `Mã hộ "${m.householdCode}" không có trong trang "${SHEET_HOUSEHOLDS}".`,
+      });
     }
     withMembers.add(m.householdCode);
   }
   for (const h of households) {
-    if (h.code !== '' && firstRow.get(h.code) === h.row && !withMembers.has(h.code)) problems.push({ sheet: SHEET_HOUSEHOLDS, row: h.row, column: 'A', message: `Hộ "${h.code}" không có thành viên nào trong trang "${SHEET_MEMBERS}".` });
+    if (h.code !== '' && firstRow.get(h.code) === h.row && !withMembers.has(h.code))
+      problems.push({
+        sheet: SHEET_HOUSEHOLDS,
+        row: h.row,
+        column: 'A',
+        message: `Hộ "${h.code}" không có thành viên nào trong trang "${SHEET_MEMBERS}".`,
+      });
   }
 }
 
@@ -332,5 +412,7 @@ const SHEET_ORDER = [SHEET_HOUSEHOLDS, SHEET_MEMBERS];
 /** By sheet, row and column, as the officer goes through the file. */
 export function sortWorkbookProblems(problems: Problem[]): Problem[] {
   const sheet = (p: Problem) => (p.sheet ? SHEET_ORDER.indexOf(p.sheet) : -1);
-  return [...problems].sort((a, b) => sheet(a) - sheet(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
+  return [...problems].sort(
+    (a, b) => sheet(a) - sheet(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''),
+  );
 }

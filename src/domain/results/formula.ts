@@ -23,7 +23,11 @@ export function parseExpression(expr: string): Term[] {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
     if (!m || (terms.length > 0 && !m[1])) {
-      throw invalid('Công thức không hợp lệ', [{ message: `Biểu thức "${expr}" sai cú pháp tại vị trí ${at + 1} (chỉ dùng mã phần tử dữ liệu, số, dấu + và -).` }]);
+      throw invalid('Công thức không hợp lệ', [
+        {
+          message: `Biểu thức "${expr}" sai cú pháp tại vị trí ${at + 1} (chỉ dùng mã phần tử dữ liệu, số, dấu + và -).`,
+        },
+      ]);
     }
     const sign = m[1] === '-' ? -1 : 1;
     const isNumber = /^\d/.test(m[2]);
@@ -40,7 +44,10 @@ export function elementsOf(expr: string): string[] {
 export function checkElements(expr: string, known: ReadonlySet<string>, what: string): void {
   const unknown = elementsOf(expr).filter((e) => !known.has(e));
   if (unknown.length > 0) {
-    throw invalid('Công thức không hợp lệ', unknown.map((e) => ({ path: what, message: `${what} dùng phần tử dữ liệu chưa có trong danh mục: "${e}".` })));
+    throw invalid(
+      'Công thức không hợp lệ',
+      unknown.map((e) => ({ path: what, message: `${what} dùng phần tử dữ liệu chưa có trong danh mục: "${e}".` })),
+    );
   }
 }
 
@@ -71,12 +78,15 @@ export function checkFormula(f: Formula, known: ReadonlySet<string>): void {
     checkElements(f.denominator, known, `Mẫu số của chỉ tiêu ${f.code}`);
     const terms = parseExpression(f.denominator);
     if (terms.every((t) => t.element === null) && evaluateExpression(f.denominator, {}) === 0) {
-      throw invalid('Công thức không hợp lệ', [{ path: 'denominator', message: `Mẫu số của chỉ tiêu ${f.code} luôn bằng 0: phép chia cho 0.` }]);
+      throw invalid('Công thức không hợp lệ', [
+        { path: 'denominator', message: `Mẫu số của chỉ tiêu ${f.code} luôn bằng 0: phép chia cho 0.` },
+      ]);
     }
   }
 }
 
-export type FormulaResult = { ok: true; value: number | null } | { ok: false; code: 'division_by_zero'; message: string };
+export type FormulaResult =
+  { ok: true; value: number | null } | { ok: false; code: 'division_by_zero'; message: string };
 
 /**
  * numerator / denominator × factor. A missing element gives null (unknown, not zero); a zero
@@ -87,6 +97,11 @@ export function evaluateFormula(f: Formula, values: Values): FormulaResult {
   if (f.denominator === null) return { ok: true, value: num === null ? null : num * f.factor };
   const den = evaluateExpression(f.denominator, values);
   if (num === null || den === null) return { ok: true, value: null };
-  if (den === 0) return { ok: false, code: 'division_by_zero', message: `Mẫu số của chỉ tiêu ${f.code} bằng 0: không tính được (chia cho 0).` };
+  if (den === 0)
+    return {
+      ok: false,
+      code: 'division_by_zero',
+      message: `Mẫu số của chỉ tiêu ${f.code} bằng 0: không tính được (chia cho 0).`,
+    };
   return { ok: true, value: (num / den) * f.factor };
 }

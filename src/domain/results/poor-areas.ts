@@ -19,7 +19,10 @@ export interface DbkkCriteriaConfig {
   saltRatePct: Threshold;
   saltMonths: Threshold;
   infrastructureLacking: Threshold;
-  /** How the two criteria combine: the decision says "gồm 02 tiêu chí"; reading them as both required is likely, unverified. */
+  /**
+   * How the two criteria combine: the decision says "gồm 02 tiêu chí"; reading them as both required is likely,
+   * unverified.
+   */
   combine: { value: 'and' | 'or'; status: LegalStatus };
 }
 
@@ -27,16 +30,28 @@ export const DBKK_CRITERIA: DbkkCriteriaConfig = {
   coastalRatePct: { value: 15, citation: `${QD36}, Điều 4 khoản 1`, status: 'verified_secondary' },
   saltRatePct: { value: 12, citation: `${QD36}, Điều 4 khoản 1`, status: 'verified_secondary' },
   saltMonths: { value: 3, citation: `${QD36}, Điều 4 khoản 1`, status: 'verified_secondary' },
-  infrastructureLacking: { value: 3, citation: `${QD36}, Điều 4 khoản 2 (3/9 công trình)`, status: 'verified_secondary' },
+  infrastructureLacking: {
+    value: 3,
+    citation: `${QD36}, Điều 4 khoản 2 (3/9 công trình)`,
+    status: 'verified_secondary',
+  },
   combine: { value: 'and', status: 'unverified' },
 };
 
 /** The 9 infrastructure items of Art. 4.2; e)–i) were not retrieved. */
 export const INFRASTRUCTURE_ITEMS: { code: string; labelVi: string; status: LegalStatus }[] = [
   { code: 'a', labelVi: 'Xã chưa đạt tiêu chí quốc gia về y tế', status: 'verified_secondary' },
-  { code: 'b', labelVi: 'Cơ sở vật chất trường mầm non, tiểu học hoặc THCS chưa đạt mức 2 chuẩn quốc gia', status: 'verified_secondary' },
+  {
+    code: 'b',
+    labelVi: 'Cơ sở vật chất trường mầm non, tiểu học hoặc THCS chưa đạt mức 2 chuẩn quốc gia',
+    status: 'verified_secondary',
+  },
   { code: 'c', labelVi: 'Tỷ lệ phòng học kiên cố của nhà trẻ, lớp mẫu giáo dưới 75%', status: 'verified_secondary' },
-  { code: 'd', labelVi: 'Chưa có nhà văn hóa hoặc hội trường đa năng và sân thể thao đạt chuẩn', status: 'verified_secondary' },
+  {
+    code: 'd',
+    labelVi: 'Chưa có nhà văn hóa hoặc hội trường đa năng và sân thể thao đạt chuẩn',
+    status: 'verified_secondary',
+  },
   { code: 'dd', labelVi: 'Tỷ lệ hộ tiếp cận nước sạch dưới 85%', status: 'verified_secondary' },
   { code: 'e', labelVi: 'Mục e) (chưa có nguồn)', status: 'unverified' },
   { code: 'g', labelVi: 'Mục g) (chưa có nguồn)', status: 'unverified' },
@@ -71,24 +86,66 @@ export interface Evaluation {
 const and3 = (xs: (boolean | null)[]) => (xs.includes(false) ? false : xs.includes(null) ? null : true);
 const or3 = (xs: (boolean | null)[]) => (xs.includes(true) ? true : xs.includes(null) ? null : false);
 
-/** Art. 4: criterion 1 (poverty rate by commune type), criterion 2 (lacking ≥ 3 of 9 items); scope excludes new-rural-standard communes (Art. 2). */
+/**
+ * Art. 4: criterion 1 (poverty rate by commune type), criterion 2 (lacking ≥ 3 of 9 items); scope excludes
+ * new-rural-standard communes (Art. 2).
+ */
 export function evaluateDbkkCommune(f: CommuneFacts, cfg: DbkkCriteriaConfig = DBKK_CRITERIA): Evaluation {
   const t = (x: Threshold) => x.value;
-  const coastalMet = f.coastal === false ? false : f.coastal === null || f.poorNearPoorPct === null || t(cfg.coastalRatePct) === null ? null : f.poorNearPoorPct >= t(cfg.coastalRatePct)!;
+  const coastalMet =
+    f.coastal === false
+      ? false
+      : f.coastal === null || f.poorNearPoorPct === null || t(cfg.coastalRatePct) === null
+        ? null
+        : f.poorNearPoorPct >= t(cfg.coastalRatePct)!;
   const saltMet =
-    f.saltIntrusionMonths === null || f.poorNearPoorPct === null || t(cfg.saltMonths) === null || t(cfg.saltRatePct) === null
+    f.saltIntrusionMonths === null ||
+    f.poorNearPoorPct === null ||
+    t(cfg.saltMonths) === null ||
+    t(cfg.saltRatePct) === null
       ? null
       : f.saltIntrusionMonths >= t(cfg.saltMonths)! && f.poorNearPoorPct >= t(cfg.saltRatePct)!;
   const c1 = or3([coastalMet, saltMet]);
   const lackingKnown = Object.values(f.lacking).filter((v) => v === true).length;
-  const unknownItems = INFRASTRUCTURE_ITEMS.filter((i) => f.lacking[i.code] === null || f.lacking[i.code] === undefined).length;
+  const unknownItems = INFRASTRUCTURE_ITEMS.filter(
+    (i) => f.lacking[i.code] === null || f.lacking[i.code] === undefined,
+  ).length;
   const need = t(cfg.infrastructureLacking);
   const c2 = need === null ? null : lackingKnown >= need ? true : lackingKnown + unknownItems >= need ? null : false;
   const scope = f.newRuralStandard === null ? null : !f.newRuralStandard;
   const criteria: CriterionResult[] = [
-    { code: 'scope', labelVi: 'Không phải xã đạt chuẩn nông thôn mới', met: scope, citation: `${QD36}, Điều 2`, status: 'verified_secondary', detailVi: f.newRuralStandard === null ? 'Chưa có thông tin' : f.newRuralStandard ? 'Xã đã đạt chuẩn nông thôn mới' : 'Chưa đạt chuẩn nông thôn mới' },
-    { code: 'c1', labelVi: 'Tỷ lệ hộ nghèo và cận nghèo theo loại xã', met: c1, citation: cfg.coastalRatePct.citation, status: cfg.coastalRatePct.status, detailVi: f.poorNearPoorPct === null ? 'Chưa có tỷ lệ hộ nghèo và cận nghèo' : `Tỷ lệ ${f.poorNearPoorPct.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%; ngưỡng ${t(cfg.coastalRatePct) ?? '?'}% (xã ven biển), ${t(cfg.saltRatePct) ?? '?'}% (xã xâm nhập mặn)` },
-    { code: 'c2', labelVi: 'Thiếu từ 3/9 công trình hạ tầng cơ bản', met: c2, citation: cfg.infrastructureLacking.citation, status: cfg.infrastructureLacking.status, detailVi: `Thiếu ${lackingKnown} công trình, ${unknownItems} chưa có thông tin` },
+    {
+      code: 'scope',
+      labelVi: 'Không phải xã đạt chuẩn nông thôn mới',
+      met: scope,
+      citation: `${QD36}, Điều 2`,
+      status: 'verified_secondary',
+      detailVi:
+        f.newRuralStandard === null
+          ? 'Chưa có thông tin'
+          : f.newRuralStandard
+            ? 'Xã đã đạt chuẩn nông thôn mới'
+            : 'Chưa đạt chuẩn nông thôn mới',
+    },
+    {
+      code: 'c1',
+      labelVi: 'Tỷ lệ hộ nghèo và cận nghèo theo loại xã',
+      met: c1,
+      citation: cfg.coastalRatePct.citation,
+      status: cfg.coastalRatePct.status,
+      detailVi:
+        f.poorNearPoorPct === null
+          ? 'Chưa có tỷ lệ hộ nghèo và cận nghèo'
+          : `Tỷ lệ ${f.poorNearPoorPct.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%; ngưỡng ${t(cfg.coastalRatePct) ?? '?'}% (xã ven biển), ${t(cfg.saltRatePct) ?? '?'}% (xã xâm nhập mặn)`,
+    },
+    {
+      code: 'c2',
+      labelVi: 'Thiếu từ 3/9 công trình hạ tầng cơ bản',
+      met: c2,
+      citation: cfg.infrastructureLacking.citation,
+      status: cfg.infrastructureLacking.status,
+      detailVi: `Thiếu ${lackingKnown} công trình, ${unknownItems} chưa có thông tin`,
+    },
   ];
   const main = cfg.combine.value === 'and' ? and3([c1, c2]) : or3([c1, c2]);
   return { eligible: and3([scope, main]), criteria };
@@ -117,15 +174,56 @@ export interface DistrictFacts {
 }
 
 export function evaluatePoorDistrict(f: DistrictFacts, cfg: PoorDistrictConfig = POOR_DISTRICT_CRITERIA): Evaluation {
-  const rate = cfg.poorNearPoorRatePct.value === null || f.poorNearPoorPct === null ? null : f.poorNearPoorPct >= cfg.poorNearPoorRatePct.value;
-  const income = cfg.incomePerCapitaMaxVnd.value === null || f.incomePerCapitaVnd === null ? null : f.incomePerCapitaVnd <= cfg.incomePerCapitaMaxVnd.value;
+  const rate =
+    cfg.poorNearPoorRatePct.value === null || f.poorNearPoorPct === null
+      ? null
+      : f.poorNearPoorPct >= cfg.poorNearPoorRatePct.value;
+  const income =
+    cfg.incomePerCapitaMaxVnd.value === null || f.incomePerCapitaVnd === null
+      ? null
+      : f.incomePerCapitaVnd <= cfg.incomePerCapitaMaxVnd.value;
   const scope = f.newRuralStandard === null ? null : !f.newRuralStandard;
   const criteria: CriterionResult[] = [
-    { code: 'scope', labelVi: 'Không phải huyện đạt chuẩn nông thôn mới', met: scope, citation: `${QD36}, Điều 2`, status: 'verified_secondary', detailVi: '' },
-    { code: 'rate', labelVi: 'Tỷ lệ hộ nghèo và cận nghèo', met: rate, citation: cfg.poorNearPoorRatePct.citation, status: cfg.poorNearPoorRatePct.status, detailVi: cfg.poorNearPoorRatePct.value === null ? 'Ngưỡng chưa được cấu hình (chưa xác minh)' : '' },
-    { code: 'development', labelVi: 'Mức độ phát triển kinh tế - xã hội của các xã trong huyện', met: null, citation: cfg.communesDevelopmentLevel.citation, status: cfg.communesDevelopmentLevel.status, detailVi: 'Ngưỡng chưa được cấu hình (chưa xác minh)' },
-    { code: 'income', labelVi: 'Thu nhập bình quân đầu người', met: income, citation: cfg.incomePerCapitaMaxVnd.citation, status: cfg.incomePerCapitaMaxVnd.status, detailVi: cfg.incomePerCapitaMaxVnd.value === null ? 'Ngưỡng chưa được cấu hình (chưa xác minh)' : '' },
-    { code: 'mountainous', labelVi: 'Huyện miền núi, vùng cao, biên giới', met: cfg.mountainous.required === null ? null : f.mountainous, citation: `${QD36}, Điều 3`, status: cfg.mountainous.status, detailVi: '' },
+    {
+      code: 'scope',
+      labelVi: 'Không phải huyện đạt chuẩn nông thôn mới',
+      met: scope,
+      citation: `${QD36}, Điều 2`,
+      status: 'verified_secondary',
+      detailVi: '',
+    },
+    {
+      code: 'rate',
+      labelVi: 'Tỷ lệ hộ nghèo và cận nghèo',
+      met: rate,
+      citation: cfg.poorNearPoorRatePct.citation,
+      status: cfg.poorNearPoorRatePct.status,
+      detailVi: cfg.poorNearPoorRatePct.value === null ? 'Ngưỡng chưa được cấu hình (chưa xác minh)' : '',
+    },
+    {
+      code: 'development',
+      labelVi: 'Mức độ phát triển kinh tế - xã hội của các xã trong huyện',
+      met: null,
+      citation: cfg.communesDevelopmentLevel.citation,
+      status: cfg.communesDevelopmentLevel.status,
+      detailVi: 'Ngưỡng chưa được cấu hình (chưa xác minh)',
+    },
+    {
+      code: 'income',
+      labelVi: 'Thu nhập bình quân đầu người',
+      met: income,
+      citation: cfg.incomePerCapitaMaxVnd.citation,
+      status: cfg.incomePerCapitaMaxVnd.status,
+      detailVi: cfg.incomePerCapitaMaxVnd.value === null ? 'Ngưỡng chưa được cấu hình (chưa xác minh)' : '',
+    },
+    {
+      code: 'mountainous',
+      labelVi: 'Huyện miền núi, vùng cao, biên giới',
+      met: cfg.mountainous.required === null ? null : f.mountainous,
+      citation: `${QD36}, Điều 3`,
+      status: cfg.mountainous.status,
+      detailVi: '',
+    },
   ];
   return { eligible: and3(criteria.map((c) => c.met)), criteria };
 }
@@ -139,7 +237,9 @@ export interface ExitFact {
 
 /** Units exited by the end of `year` from the recorded decisions; null when nothing is recorded by then. */
 export function exitedBy(year: number, facts: ExitFact[]): number | null {
-  const upTo = facts.filter((f) => Number(f.decidedOn.slice(0, 4)) <= year).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+  const upTo = facts
+    .filter((f) => Number(f.decidedOn.slice(0, 4)) <= year)
+    .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
   if (upTo.length === 0) return null;
   let total = 0;
   for (const f of upTo) total = f.cumulative ? f.count : total + f.count;
@@ -147,7 +247,11 @@ export function exitedBy(year: number, facts: ExitFact[]): number | null {
 }
 
 /** Progress toward the exit target (percent of the target share reached). */
-export function progressToward(exited: number | null, total: number, targetPct: number): { sharePct: number | null; progressPct: number | null } {
+export function progressToward(
+  exited: number | null,
+  total: number,
+  targetPct: number,
+): { sharePct: number | null; progressPct: number | null } {
   if (exited === null || total <= 0) return { sharePct: null, progressPct: null };
   const share = (100 * exited) / total;
   return { sharePct: share, progressPct: (100 * share) / targetPct };

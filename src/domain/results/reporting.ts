@@ -41,7 +41,11 @@ export function periodOf(type: PeriodType, key: string): Period | null {
 }
 
 export function periodKeyFormatVi(type: PeriodType): string {
-  return type === 'monthly' ? 'YYYY-MM (ví dụ 2025-03)' : type === 'six_monthly' ? 'YYYYS1 hoặc YYYYS2 (ví dụ 2025S1)' : 'YYYY (ví dụ 2025)';
+  return type === 'monthly'
+    ? 'YYYY-MM (ví dụ 2025-03)'
+    : type === 'six_monthly'
+      ? 'YYYYS1 hoặc YYYYS2 (ví dụ 2025S1)'
+      : 'YYYY (ví dụ 2025)';
 }
 
 /** The deadline: `days` working days after the period's last day, on the calendar officials worked. */
@@ -58,7 +62,11 @@ export { LEVEL_LABEL_VI, type ReportLevel };
 
 export type ReportState = 'draft' | 'submitted' | 'approved';
 
-export const STATE_VI: Record<ReportState, string> = { draft: 'Đang nhập', submitted: 'Đã gửi', approved: 'Đã phê duyệt' };
+export const STATE_VI: Record<ReportState, string> = {
+  draft: 'Đang nhập',
+  submitted: 'Đã gửi',
+  approved: 'Đã phê duyệt',
+};
 
 export interface Approval {
   level: ReportLevel;
@@ -85,11 +93,22 @@ export function statusOf(chain: ReportLevel[], approvals: Approval[]): ReportSta
 export type ChainError = { ok: false; message: string };
 
 /** The next level approves (and locks the data below it); refused out of order. */
-export function approveAt(chain: ReportLevel[], approvals: Approval[], level: ReportLevel, on: string, by: string): { ok: true; approvals: Approval[] } | ChainError {
+export function approveAt(
+  chain: ReportLevel[],
+  approvals: Approval[],
+  level: ReportLevel,
+  on: string,
+  by: string,
+): { ok: true; approvals: Approval[] } | ChainError {
   const expected = chain[approvals.length];
   if (expected === undefined) return { ok: false, message: 'Báo cáo đã được phê duyệt ở tất cả các cấp.' };
-  if (!chain.includes(level)) return { ok: false, message: `${LEVEL_LABEL_VI[level]} không thuộc tuyến phê duyệt của kỳ báo cáo này.` };
-  if (level !== expected) return { ok: false, message: `Báo cáo đang chờ ${LEVEL_LABEL_VI[expected].toLowerCase()} xử lý, không phải ${LEVEL_LABEL_VI[level].toLowerCase()}.` };
+  if (!chain.includes(level))
+    return { ok: false, message: `${LEVEL_LABEL_VI[level]} không thuộc tuyến phê duyệt của kỳ báo cáo này.` };
+  if (level !== expected)
+    return {
+      ok: false,
+      message: `Báo cáo đang chờ ${LEVEL_LABEL_VI[expected].toLowerCase()} xử lý, không phải ${LEVEL_LABEL_VI[level].toLowerCase()}.`,
+    };
   const previous = approvals.at(-1);
   if (previous && on < previous.on) return { ok: false, message: 'Ngày phê duyệt trước ngày của cấp dưới.' };
   return { ok: true, approvals: [...approvals, { level, on, by }] };
@@ -99,11 +118,17 @@ export function approveAt(chain: ReportLevel[], approvals: Approval[], level: Re
  * The level whose action is awaited returns the report to the level just below it, with a reason;
  * a returned submission becomes a draft again (editable).
  */
-export function returnAt(chain: ReportLevel[], approvals: Approval[], byLevel: ReportLevel, reason: string): { ok: true; approvals: Approval[] } | ChainError {
+export function returnAt(
+  chain: ReportLevel[],
+  approvals: Approval[],
+  byLevel: ReportLevel,
+  reason: string,
+): { ok: true; approvals: Approval[] } | ChainError {
   if (reason.trim().length < 3) return { ok: false, message: 'Cần ghi lý do trả lại báo cáo.' };
   const expected = chain[approvals.length];
   if (approvals.length === 0) return { ok: false, message: 'Báo cáo chưa được gửi, không có gì để trả lại.' };
-  if (expected !== byLevel) return { ok: false, message: `${LEVEL_LABEL_VI[byLevel]} không thể trả lại báo cáo ở bước này.` };
+  if (expected !== byLevel)
+    return { ok: false, message: `${LEVEL_LABEL_VI[byLevel]} không thể trả lại báo cáo ở bước này.` };
   return { ok: true, approvals: approvals.slice(0, -1) };
 }
 
@@ -125,7 +150,11 @@ export interface Completeness {
   reportingRateOnTime: number | null;
 }
 
-export function completenessOf(expected: number, reports: { submittedOn: string | null; fullyApproved: boolean }[], deadline: string): Completeness {
+export function completenessOf(
+  expected: number,
+  reports: { submittedOn: string | null; fullyApproved: boolean }[],
+  deadline: string,
+): Completeness {
   const submitted = reports.filter((r) => r.submittedOn).length;
   const onTime = reports.filter((r) => r.submittedOn && r.submittedOn <= deadline).length;
   const approved = reports.filter((r) => r.fullyApproved).length;
@@ -136,7 +165,8 @@ export function completenessOf(expected: number, reports: { submittedOn: string 
 /** Entry is open from the period's start (or the configured opening) to its closing date, inclusive. */
 export function entryOpen(opensOn: string, closesOn: string, today: string): { ok: true } | ChainError {
   if (today < opensOn) return { ok: false, message: `Kỳ báo cáo chưa mở (mở từ ngày ${vi(opensOn)}).` };
-  if (today > closesOn) return { ok: false, message: `Kỳ báo cáo đã đóng ngày ${vi(closesOn)}: không nhập, không gửi được nữa.` };
+  if (today > closesOn)
+    return { ok: false, message: `Kỳ báo cáo đã đóng ngày ${vi(closesOn)}: không nhập, không gửi được nữa.` };
   return { ok: true };
 }
 

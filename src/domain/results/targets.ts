@@ -31,39 +31,101 @@ export interface TargetDef {
 /** Targets of Resolution 24/2021/QH15 and Decision 90/QĐ-TTg for 2021-2025 (program-2021-2025.md §1). */
 export const PROGRAM_TARGETS: TargetDef[] = [
   {
-    code: 'T1', indicator: 'poor_rate', labelVi: 'Tỷ lệ hộ nghèo đa chiều giảm 1-1,5%/năm', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'annual_decrease_pp', min: 1, max: 1.5 }, citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'NQ24-2021', status: 'verified_secondary',
+    code: 'T1',
+    indicator: 'poor_rate',
+    labelVi: 'Tỷ lệ hộ nghèo đa chiều giảm 1-1,5%/năm',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'annual_decrease_pp', min: 1, max: 1.5 },
+    citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'NQ24-2021',
+    status: 'verified_secondary',
   },
   {
-    code: 'T2', indicator: 'poor_rate_ethnic_minority', labelVi: 'Tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'annual_decrease_pp', min: 3, max: null }, citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'NQ24-2021', status: 'verified_secondary',
+    code: 'T2',
+    indicator: 'poor_rate_ethnic_minority',
+    labelVi: 'Tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'annual_decrease_pp', min: 3, max: null },
+    citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'NQ24-2021',
+    status: 'verified_secondary',
   },
   {
-    code: 'T3a', indicator: 'poor_districts_exited_share', labelVi: '30% huyện nghèo thoát khỏi tình trạng nghèo', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'reach_at_least', min: 30, byYear: 2025 }, citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'NQ24-2021', status: 'verified_secondary',
+    code: 'T3a',
+    indicator: 'poor_districts_exited_share',
+    labelVi: '30% huyện nghèo thoát khỏi tình trạng nghèo',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'reach_at_least', min: 30, byYear: 2025 },
+    citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'NQ24-2021',
+    status: 'verified_secondary',
   },
   {
-    code: 'T3b', indicator: 'dbkk_communes_exited_share', labelVi: '30% xã ĐBKK vùng bãi ngang, ven biển và hải đảo thoát khỏi tình trạng ĐBKK', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'reach_at_least', min: 30, byYear: 2025 }, citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'NQ24-2021', status: 'verified_secondary',
+    code: 'T3b',
+    indicator: 'dbkk_communes_exited_share',
+    labelVi: '30% xã ĐBKK vùng bãi ngang, ven biển và hải đảo thoát khỏi tình trạng ĐBKK',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'reach_at_least', min: 30, byYear: 2025 },
+    citation: `${SOURCES.NQ24}, Điều 1; ${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'NQ24-2021',
+    status: 'verified_secondary',
   },
   {
-    code: 'T4', indicator: 'poor_rate_poor_districts', labelVi: 'Tỷ lệ hộ nghèo tại các huyện nghèo giảm 4-5%/năm', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'annual_decrease_pp', min: 4, max: 5 }, citation: `${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'QD90-2022', status: 'partial',
+    code: 'T4',
+    indicator: 'poor_rate_poor_districts',
+    labelVi: 'Tỷ lệ hộ nghèo tại các huyện nghèo giảm 4-5%/năm',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'annual_decrease_pp', min: 4, max: 5 },
+    citation: `${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'QD90-2022',
+    status: 'partial',
     note: 'Có trong Quyết định 90; với Nghị quyết 24 chỉ thấy ở bản dự thảo.',
   },
   {
-    code: 'T5', indicator: 'poor_near_poor_households', labelVi: 'Giảm 1/2 số hộ nghèo và hộ cận nghèo so với đầu kỳ', fromYear: 2022, toYear: 2025,
-    rule: { kind: 'relative_decrease', pct: 50, baseYear: null, byYear: 2025 }, citation: `${SOURCES.QD90}, Điều 1 mục II`, sourceId: 'QD90-2022', status: 'verified_secondary',
+    code: 'T5',
+    indicator: 'poor_near_poor_households',
+    labelVi: 'Giảm 1/2 số hộ nghèo và hộ cận nghèo so với đầu kỳ',
+    fromYear: 2022,
+    toYear: 2025,
+    rule: { kind: 'relative_decrease', pct: 50, baseYear: null, byYear: 2025 },
+    citation: `${SOURCES.QD90}, Điều 1 mục II`,
+    sourceId: 'QD90-2022',
+    status: 'verified_secondary',
     note: 'Số hộ đầu kỳ (cuối năm 2021, chuẩn nghèo mới) chưa có trong nguồn: chưa đánh giá được.',
   },
 ];
 
 /** The other targets of Decision 90 that have no indicator here yet (shown, not evaluated). */
 export const OTHER_TARGETS: { code: string; labelVi: string; citation: string; status: LegalStatus }[] = [
-  { code: 'T6', labelVi: 'Mỗi hộ nghèo, hộ cận nghèo có ít nhất 01 thành viên trong độ tuổi lao động có việc làm bền vững', citation: SOURCES.QD90, status: 'verified_secondary' },
-  { code: 'T7', labelVi: '90% trẻ em hộ nghèo, hộ cận nghèo đi học đúng độ tuổi', citation: SOURCES.QD90, status: 'verified_secondary' },
-  { code: 'T8', labelVi: 'Trên 1.000 mô hình, dự án giảm nghèo được xây dựng và nhân rộng', citation: SOURCES.QD90, status: 'verified_secondary' },
-  { code: 'T9', labelVi: '60% lao động vùng nghèo, vùng khó khăn qua đào tạo (dự thảo; có trong Quyết định 90 hay không chưa rõ)', citation: SOURCES.NQ24, status: 'partial' },
+  {
+    code: 'T6',
+    labelVi: 'Mỗi hộ nghèo, hộ cận nghèo có ít nhất 01 thành viên trong độ tuổi lao động có việc làm bền vững',
+    citation: SOURCES.QD90,
+    status: 'verified_secondary',
+  },
+  {
+    code: 'T7',
+    labelVi: '90% trẻ em hộ nghèo, hộ cận nghèo đi học đúng độ tuổi',
+    citation: SOURCES.QD90,
+    status: 'verified_secondary',
+  },
+  {
+    code: 'T8',
+    labelVi: 'Trên 1.000 mô hình, dự án giảm nghèo được xây dựng và nhân rộng',
+    citation: SOURCES.QD90,
+    status: 'verified_secondary',
+  },
+  {
+    code: 'T9',
+    labelVi: '60% lao động vùng nghèo, vùng khó khăn qua đào tạo (dự thảo; có trong Quyết định 90 hay không chưa rõ)',
+    citation: SOURCES.NQ24,
+    status: 'partial',
+  },
 ];
 
 export interface Judgement {
@@ -93,7 +155,12 @@ export function judge(rule: TargetRule, year: number, valueOf: (y: number) => nu
     case 'reach_at_least': {
       if (value === null) return { target: rule.min, onTrack: null, noteVi: `Chưa có số liệu năm ${year}.` };
       if (year < rule.byYear) {
-        return { target: rule.min, onTrack: value >= rule.min ? true : null, noteVi: value >= rule.min ? null : `Mục tiêu tính đến năm ${rule.byYear}; đã đạt ${fmt(value)}/${fmt(rule.min)}.` };
+        return {
+          target: rule.min,
+          onTrack: value >= rule.min ? true : null,
+          noteVi:
+            value >= rule.min ? null : `Mục tiêu tính đến năm ${rule.byYear}; đã đạt ${fmt(value)}/${fmt(rule.min)}.`,
+        };
       }
       return { target: rule.min, onTrack: value >= rule.min, noteVi: null };
     }
@@ -102,12 +169,18 @@ export function judge(rule: TargetRule, year: number, valueOf: (y: number) => nu
       if (base === null) return { target: null, onTrack: null, noteVi: 'Chưa có số liệu đầu kỳ: chưa đánh giá được.' };
       const target = base * (1 - rule.pct / 100);
       if (value === null) return { target, onTrack: null, noteVi: `Chưa có số liệu năm ${year}.` };
-      if (year < rule.byYear) return { target, onTrack: value <= target ? true : null, noteVi: value <= target ? null : `Mục tiêu tính đến năm ${rule.byYear}.` };
+      if (year < rule.byYear)
+        return {
+          target,
+          onTrack: value <= target ? true : null,
+          noteVi: value <= target ? null : `Mục tiêu tính đến năm ${rule.byYear}.`,
+        };
       return { target, onTrack: value <= target, noteVi: null };
     }
     case 'at_most': {
       if (value === null) return { target: rule.max, onTrack: null, noteVi: `Chưa có số liệu năm ${year}.` };
-      if (year < rule.byYear && value > rule.max) return { target: rule.max, onTrack: null, noteVi: `Mục tiêu tính đến năm ${rule.byYear}.` };
+      if (year < rule.byYear && value > rule.max)
+        return { target: rule.max, onTrack: null, noteVi: `Mục tiêu tính đến năm ${rule.byYear}.` };
       return { target: rule.max, onTrack: value <= rule.max, noteVi: null };
     }
   }

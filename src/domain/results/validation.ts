@@ -10,7 +10,14 @@ export type Operator = (typeof OPERATORS)[number];
 export const MISSING_STRATEGIES = ['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const;
 export type MissingStrategy = (typeof MISSING_STRATEGIES)[number];
 
-export const OPERATOR_VI: Record<Operator, string> = { '==': 'bằng', '!=': 'khác', '>': 'lớn hơn', '>=': 'không nhỏ hơn', '<': 'nhỏ hơn', '<=': 'không lớn hơn' };
+export const OPERATOR_VI: Record<Operator, string> = {
+  '==': 'bằng',
+  '!=': 'khác',
+  '>': 'lớn hơn',
+  '>=': 'không nhỏ hơn',
+  '<': 'nhỏ hơn',
+  '<=': 'không lớn hơn',
+};
 
 export interface ValidationRule {
   code: string;
@@ -32,12 +39,18 @@ export interface RuleFailure {
 function compare(a: number, op: Operator, b: number): boolean {
   const eps = 1e-9;
   switch (op) {
-    case '==': return Math.abs(a - b) <= eps;
-    case '!=': return Math.abs(a - b) > eps;
-    case '>': return a > b + eps;
-    case '>=': return a >= b - eps;
-    case '<': return a < b - eps;
-    case '<=': return a <= b + eps;
+    case '==':
+      return Math.abs(a - b) <= eps;
+    case '!=':
+      return Math.abs(a - b) > eps;
+    case '>':
+      return a > b + eps;
+    case '>=':
+      return a >= b - eps;
+    case '<':
+      return a < b - eps;
+    case '<=':
+      return a <= b + eps;
   }
 }
 

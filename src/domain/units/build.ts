@@ -3,7 +3,16 @@ import { parseCsv } from './csv';
 import { DATA_LOWER_BOUND, DONG_NAI_2026, DONG_NAI_CODE, LEGAL_BASIS, REFORM_DATE, SNAPSHOTS } from './dates';
 import { stripUnitPrefix, unitId } from './names';
 import { buildRegions } from './regions';
-import type { CodeAlias, LineageKind, LineageLink, NameAlias, UnitLevel, UnitSet, UnitSourceFiles, UnitVersion } from './types';
+import type {
+  CodeAlias,
+  LineageKind,
+  LineageLink,
+  NameAlias,
+  UnitLevel,
+  UnitSet,
+  UnitSourceFiles,
+  UnitVersion,
+} from './types';
 
 const SRC = {
   history: 'reference/admin/history/units_2021_2025.csv',
@@ -15,8 +24,22 @@ const SRC = {
 
 /** Codes written differently by Công văn 1027/CTK-CSCL and by the GSO web service (admin-units.md §3). */
 export const CODE_ALIASES: CodeAlias[] = [
-  { level: 'commune', aliasCode: '06970', code: '06978', validFrom: REFORM_DATE, validTo: null, source: 'Công văn 1027/CTK-CSCL (25/6/2025) ghi 06970; dịch vụ dữ liệu của GSO ghi 06978 (Xã Ba Chẽ)' },
-  { level: 'commune', aliasCode: '23737', code: '23938', validFrom: REFORM_DATE, validTo: null, source: 'Công văn 1027/CTK-CSCL (25/6/2025) ghi 23737; dịch vụ dữ liệu của GSO ghi 23938 (Xã Ia Mơ)' },
+  {
+    level: 'commune',
+    aliasCode: '06970',
+    code: '06978',
+    validFrom: REFORM_DATE,
+    validTo: null,
+    source: 'Công văn 1027/CTK-CSCL (25/6/2025) ghi 06970; dịch vụ dữ liệu của GSO ghi 06978 (Xã Ba Chẽ)',
+  },
+  {
+    level: 'commune',
+    aliasCode: '23737',
+    code: '23938',
+    validFrom: REFORM_DATE,
+    validTo: null,
+    source: 'Công văn 1027/CTK-CSCL (25/6/2025) ghi 23737; dịch vụ dữ liệu của GSO ghi 23938 (Xã Ia Mơ)',
+  },
 ];
 
 interface HistoryRecord {
@@ -32,7 +55,12 @@ interface HistoryRecord {
 
 /** "Phù Hóa" → "Phu Hoa": the form of the code list's name_en column, for versions the current files lack. */
 function withoutMarks(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 const PARENT_LEVEL: Record<UnitLevel, UnitLevel | null> = { province: null, district: 'province', commune: 'district' };
@@ -52,7 +80,10 @@ function historyRecords(text: string): HistoryRecord[] {
   };
   const occupied = new Map<string, Set<number>>();
   const parsed = rows.map((r) => {
-    const idx = r.present_in_snapshots.split(';').map(index).sort((a, b) => a - b);
+    const idx = r.present_in_snapshots
+      .split(';')
+      .map(index)
+      .sort((a, b) => a - b);
     const key = `${r.level}:${r.code}`;
     const set = occupied.get(key) ?? new Set<number>();
     idx.forEach((i) => set.add(i));
@@ -90,7 +121,12 @@ function historyRecords(text: string): HistoryRecord[] {
         to: last === SNAPSHOTS.length - 1 ? REFORM_DATE : SNAPSHOTS[last + 1],
         note:
           first === 0
-            ? [note, `Có trong ảnh chụp đầu tiên ${SNAPSHOTS[0]}; hiệu lực từ ${DATA_LOWER_BOUND} là giả định (giới hạn dưới của dữ liệu).`].filter(Boolean).join(' ')
+            ? [
+                note,
+                `Có trong ảnh chụp đầu tiên ${SNAPSHOTS[0]}; hiệu lực từ ${DATA_LOWER_BOUND} là giả định (giới hạn dưới của dữ liệu).`,
+              ]
+                .filter(Boolean)
+                .join(' ')
             : note,
       });
     }
@@ -102,7 +138,8 @@ function historyRecords(text: string): HistoryRecord[] {
 function nameIndex(files: UnitSourceFiles): Map<string, { name: string; nameEn: string }> {
   const idx = new Map<string, { name: string; nameEn: string }>();
   const add = (level: UnitLevel, codeCol: string, text: string) => {
-    for (const r of parseCsv(text)) idx.set(`${level}:${r[codeCol]}:${r.full_name}`, { name: r.name, nameEn: r.name_en });
+    for (const r of parseCsv(text))
+      idx.set(`${level}:${r[codeCol]}:${r.full_name}`, { name: r.name, nameEn: r.name_en });
   };
   add('province', 'province_code', files.pre2025Provinces);
   add('district', 'district_code', files.pre2025Districts);
@@ -137,7 +174,9 @@ class UnitIndex {
 
   /** The parent versions covering [from, to), in order; throws when the parent does not cover it. */
   cover(level: UnitLevel, code: string, from: string, to: string, what: string): UnitVersion[] {
-    const pieces = this.versions(level, code).filter((p) => p.validFrom < to && (p.validTo === null || p.validTo > from));
+    const pieces = this.versions(level, code).filter(
+      (p) => p.validFrom < to && (p.validTo === null || p.validTo > from),
+    );
     let at = from;
     for (const p of pieces) {
       if (p.validFrom > at) break;
@@ -229,7 +268,15 @@ function buildPost2025(files: UnitSourceFiles, index: UnitIndex, nameAliases: Na
         source: source2026,
         note: 'Tỉnh Đồng Nai trở thành thành phố trực thuộc trung ương.',
       });
-      lineage.push(sameUnitLink(id, id2, DONG_NAI_2026, LEGAL_BASIS.dongNaiCity, 'Đổi loại đơn vị: Tỉnh → Thành phố trực thuộc trung ương.'));
+      lineage.push(
+        sameUnitLink(
+          id,
+          id2,
+          DONG_NAI_2026,
+          LEGAL_BASIS.dongNaiCity,
+          'Đổi loại đơn vị: Tỉnh → Thành phố trực thuộc trung ương.',
+        ),
+      );
     } else if (r.full_name_2026 !== r.full_name) {
       nameAliases.push({ unitId: id, alias: r.full_name_2026, kind: 'spelling_2026', source: source2026 });
     }
@@ -273,10 +320,18 @@ function buildPost2025(files: UnitSourceFiles, index: UnitIndex, nameAliases: Na
         validTo: null,
         legalBasis: reclassified ? LEGAL_BASIS.dongNaiWards : LEGAL_BASIS.dongNaiCity,
         source: source2026,
-        note: reclassified ? `Đổi loại đơn vị: ${r.unit_type} → ${r.unit_type_2026}.` : 'Phiên bản mới vì đơn vị cấp trên thành thành phố trực thuộc trung ương.',
+        note: reclassified
+          ? `Đổi loại đơn vị: ${r.unit_type} → ${r.unit_type_2026}.`
+          : 'Phiên bản mới vì đơn vị cấp trên thành thành phố trực thuộc trung ương.',
       });
       lineage.push(
-        sameUnitLink(id, id2, DONG_NAI_2026, reclassified ? LEGAL_BASIS.dongNaiWards : LEGAL_BASIS.dongNaiCity, reclassified ? `${r.unit_type} → ${r.unit_type_2026}` : 'Đơn vị cấp trên đổi phiên bản.'),
+        sameUnitLink(
+          id,
+          id2,
+          DONG_NAI_2026,
+          reclassified ? LEGAL_BASIS.dongNaiWards : LEGAL_BASIS.dongNaiCity,
+          reclassified ? `${r.unit_type} → ${r.unit_type_2026}` : 'Đơn vị cấp trên đổi phiên bản.',
+        ),
       );
     } else if (r.full_name_2026 !== r.full_name) {
       nameAliases.push({ unitId: id, alias: r.full_name_2026, kind: 'spelling_2026', source: source2026 });
@@ -284,8 +339,24 @@ function buildPost2025(files: UnitSourceFiles, index: UnitIndex, nameAliases: Na
   }
 }
 
-function sameUnitLink(fromId: string, toId: string, effective: string, legalBasis: string | null, note: string | null): LineageLink {
-  return { fromId, toId, relation: 'full', effective, kind: 'same_unit', legalBasis, qaFlag: null, resolved: true, note };
+function sameUnitLink(
+  fromId: string,
+  toId: string,
+  effective: string,
+  legalBasis: string | null,
+  note: string | null,
+): LineageLink {
+  return {
+    fromId,
+    toId,
+    relation: 'full',
+    effective,
+    kind: 'same_unit',
+    legalBasis,
+    qaFlag: null,
+    resolved: true,
+    note,
+  };
 }
 
 /** Links between consecutive versions of one code before the reform. */
@@ -312,14 +383,28 @@ function sameCodeLinks(index: UnitIndex, splits: Set<string>): LineageLink[] {
         // 63 provinces in every snapshot 2021-2025: no province merged or split (admin-units.md §1)
         kind = 'same_unit';
         note = `Đổi tên/loại: ${a.fullName} → ${b.fullName}.`;
-      } else if (foldVietnamese(a.fullName) === foldVietnamese(b.fullName) && a.unitType === b.unitType && parentCode(a) === parentCode(b)) {
+      } else if (
+        foldVietnamese(a.fullName) === foldVietnamese(b.fullName) &&
+        a.unitType === b.unitType &&
+        parentCode(a) === parentCode(b)
+      ) {
         kind = 'same_unit';
         note = `Sửa chính tả giữa các lần phát hành: ${a.fullName} → ${b.fullName}.`;
       } else {
         kind = 'same_code';
         note = `Cùng mã ${u.code} ở ảnh chụp kế tiếp: ${a.fullName} → ${b.fullName} (suy ra từ history/, chưa đối chiếu nghị quyết; có thể đã nhập thêm đơn vị khác).`;
       }
-      links.push({ fromId: a.id, toId: b.id, relation: 'full', effective: b.validFrom, kind, legalBasis: null, qaFlag: null, resolved: true, note });
+      links.push({
+        fromId: a.id,
+        toId: b.id,
+        relation: 'full',
+        effective: b.validFrom,
+        kind,
+        legalBasis: null,
+        qaFlag: null,
+        resolved: true,
+        note,
+      });
     }
   }
   return links;
@@ -336,20 +421,38 @@ function reformLinks(files: UnitSourceFiles, index: UnitIndex): LineageLink[] {
   for (const r of parseCsv(files.provinceMapping)) {
     const from = lastBefore(index, 'province', r.old_province_code);
     const to = index.on('province', r.new_province_code, REFORM_DATE);
-    if (!from || !to) throw new Error(`${SRC.provinceMapping}: ${r.old_province_code} → ${r.new_province_code} không khớp danh mục`);
-    links.push({ fromId: from.id, toId: to.id, relation: 'full', effective: REFORM_DATE, kind: 'reform_2025', legalBasis: LEGAL_BASIS.provinces2025, qaFlag: null, resolved: true, note: null });
+    if (!from || !to)
+      throw new Error(`${SRC.provinceMapping}: ${r.old_province_code} → ${r.new_province_code} không khớp danh mục`);
+    links.push({
+      fromId: from.id,
+      toId: to.id,
+      relation: 'full',
+      effective: REFORM_DATE,
+      kind: 'reform_2025',
+      legalBasis: LEGAL_BASIS.provinces2025,
+      qaFlag: null,
+      resolved: true,
+      note: null,
+    });
   }
   for (const [i, r] of parseCsv(files.communeMapping).entries()) {
     const where = `${SRC.mapping} dòng ${i + 2}`;
     const island = r.old_commune_code === '';
-    const from = island ? lastBefore(index, 'district', r.old_district_code) : lastBefore(index, 'commune', r.old_commune_code);
+    const from = island
+      ? lastBefore(index, 'district', r.old_district_code)
+      : lastBefore(index, 'commune', r.old_commune_code);
     const to = index.on('commune', r.new_commune_code, REFORM_DATE);
-    if (!from || !to) throw new Error(`${where}: ${r.old_commune_code || r.old_district_code} → ${r.new_commune_code} không khớp danh mục`);
-    if (!island && from.parentId?.split(':')[1] !== r.old_district_code) throw new Error(`${where}: huyện ${r.old_district_code} không khớp`);
+    if (!from || !to)
+      throw new Error(
+        `${where}: ${r.old_commune_code || r.old_district_code} → ${r.new_commune_code} không khớp danh mục`,
+      );
+    if (!island && from.parentId?.split(':')[1] !== r.old_district_code)
+      throw new Error(`${where}: huyện ${r.old_district_code} không khớp`);
     const suspect = r.qa_flag.startsWith('SUSPECT');
     const notes: string[] = [];
     if (island) notes.push(`Huyện đảo không có xã (${r.old_district_name}) → đặc khu.`);
-    if (from.validTo !== REFORM_DATE) notes.push(`Đơn vị đã thôi hiệu lực từ ${from.validTo} nhưng vẫn có trong danh sách dùng cho bảng chuyển đổi.`);
+    if (from.validTo !== REFORM_DATE)
+      notes.push(`Đơn vị đã thôi hiệu lực từ ${from.validTo} nhưng vẫn có trong danh sách dùng cho bảng chuyển đổi.`);
     if (suspect) notes.push(r.qa_flag);
     if (r.relation === 'partial') notes.push(`Đơn vị cũ được chia cho ${r.n_new_units} đơn vị mới.`);
     notes.push('Nguồn: bảng chuyển đổi dvhcvn/20250701 (không chính thức).');
@@ -377,6 +480,10 @@ export function buildUnitSet(files: UnitSourceFiles): UnitSet {
   buildPre2025(files, index, splits);
   buildPost2025(files, index, nameAliases, lineage);
   lineage.push(...sameCodeLinks(index, splits), ...reformLinks(files, index));
-  const { regions, regionMembers } = buildRegions(parseCsv(files.pre2025Provinces), parseCsv(files.provinceMapping), index.units);
+  const { regions, regionMembers } = buildRegions(
+    parseCsv(files.pre2025Provinces),
+    parseCsv(files.provinceMapping),
+    index.units,
+  );
   return { units: index.units, lineage, codeAliases: CODE_ALIASES, nameAliases, regions, regionMembers };
 }

@@ -38,11 +38,26 @@ export function buildRegions(
   for (const p of pre2025Provinces) {
     region8ByCode.set(p.province_code, p.region_id);
     if (!regions.some((r) => r.id === `R8:${p.region_id}`)) {
-      regions.push({ id: `R8:${p.region_id}`, scheme: 'vung8', code: p.region_id, name: p.region_name, verified: true, source: SOURCE_8 });
+      regions.push({
+        id: `R8:${p.region_id}`,
+        scheme: 'vung8',
+        code: p.region_id,
+        name: p.region_name,
+        verified: true,
+        source: SOURCE_8,
+      });
     }
   }
   regions.sort((a, b) => Number(a.code) - Number(b.code));
-  for (const r of REGIONS_6) regions.push({ id: `R6:${r.code}`, scheme: 'vung6', code: r.code, name: r.name, verified: false, source: SOURCE_6 });
+  for (const r of REGIONS_6)
+    regions.push({
+      id: `R6:${r.code}`,
+      scheme: 'vung6',
+      code: r.code,
+      name: r.name,
+      verified: false,
+      source: SOURCE_6,
+    });
 
   const old6 = new Map<string, string>();
   for (const u of units) {
@@ -52,8 +67,22 @@ export function buildRegions(
       if (!r8) throw new Error(`Tỉnh ${u.code} không có vùng trong pre2025/provinces.csv`);
       const r6 = region6Of(u.code, r8);
       old6.set(u.code, r6);
-      regionMembers.push({ regionId: `R8:${r8}`, unitId: u.id, validFrom: u.validFrom, validTo: u.validTo, derived: false, note: null });
-      regionMembers.push({ regionId: `R6:${r6}`, unitId: u.id, validFrom: u.validFrom, validTo: u.validTo, derived: true, note: SOURCE_6 });
+      regionMembers.push({
+        regionId: `R8:${r8}`,
+        unitId: u.id,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        derived: false,
+        note: null,
+      });
+      regionMembers.push({
+        regionId: `R6:${r6}`,
+        unitId: u.id,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        derived: true,
+        note: SOURCE_6,
+      });
     }
   }
   // After the reform: a new province gets a 6-region only when all its predecessors shared one.

@@ -25,7 +25,11 @@ export interface Successor {
  * A successor reached by several paths keeps the best one: resolved before unresolved, then full
  * before partial. Partial relations stay partial: an aggregate cannot be split exactly (rule 3).
  */
-export function successorsOf(startId: string, edges: LineageEdge[], isTarget?: (unitId: string) => boolean): Successor[] {
+export function successorsOf(
+  startId: string,
+  edges: LineageEdge[],
+  isTarget?: (unitId: string) => boolean,
+): Successor[] {
   const out = new Map<string, LineageEdge[]>();
   for (const e of edges) out.set(e.fromId, [...(out.get(e.fromId) ?? []), e]);
   const target = isTarget ?? ((id: string) => !out.has(id));

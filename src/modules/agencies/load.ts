@@ -17,18 +17,47 @@ async function provinceVersions(tx: Db): Promise<ProvinceVersion[]> {
 }
 
 const COLUMNS: [string, string][] = [
-  ['id', 'text[]'], ['code', 'text[]'], ['kind', 'text[]'], ['name', 'text[]'], ['short_name', 'text[]'], ['name_en', 'text[]'],
-  ['search_key', 'text[]'], ['parent_id', 'text[]'], ['unit_id', 'text[]'], ['valid_from', 'date[]'], ['valid_to', 'date[]'],
-  ['successor_id', 'text[]'], ['legal_basis', 'text[]'], ['source', 'text[]'], ['verified', 'bool[]'], ['note', 'text[]'],
+  ['id', 'text[]'],
+  ['code', 'text[]'],
+  ['kind', 'text[]'],
+  ['name', 'text[]'],
+  ['short_name', 'text[]'],
+  ['name_en', 'text[]'],
+  ['search_key', 'text[]'],
+  ['parent_id', 'text[]'],
+  ['unit_id', 'text[]'],
+  ['valid_from', 'date[]'],
+  ['valid_to', 'date[]'],
+  ['successor_id', 'text[]'],
+  ['legal_basis', 'text[]'],
+  ['source', 'text[]'],
+  ['verified', 'bool[]'],
+  ['note', 'text[]'],
 ];
 
 /** Upserts agencies (grants reference them). successor_id and parent_id point at rows of the same statement. */
 export async function writeAgencies(tx: Db, agencies: Agency[]) {
   const row = (a: Agency) => [
-    a.id, a.code, a.kind, a.name, a.shortName, a.nameEn, foldVietnamese([a.name, a.shortName ?? '', a.nameEn ?? ''].join(' ')),
-    a.parentId, a.unitId, a.validFrom, a.validTo, a.successorId, a.legalBasis, a.source, a.verified, a.note,
+    a.id,
+    a.code,
+    a.kind,
+    a.name,
+    a.shortName,
+    a.nameEn,
+    foldVietnamese([a.name, a.shortName ?? '', a.nameEn ?? ''].join(' ')),
+    a.parentId,
+    a.unitId,
+    a.validFrom,
+    a.validTo,
+    a.successorId,
+    a.legalBasis,
+    a.source,
+    a.verified,
+    a.note,
   ];
-  const update = COLUMNS.slice(1).map(([c]) => `${c} = EXCLUDED.${c}`).join(', ');
+  const update = COLUMNS.slice(1)
+    .map(([c]) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
   await insertUnnest(tx, 'agency', COLUMNS, agencies.map(row), `ON CONFLICT (id) DO UPDATE SET ${update}`);
 }
 

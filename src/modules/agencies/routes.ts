@@ -14,10 +14,23 @@ export const AgenciesQuery = z.object({
 });
 
 export function registerAgenciesRoutes(r: Router, deps: AppDeps) {
-  r.get('/api/agencies', { summary: 'Cơ quan (bộ, ngành, UBND tỉnh, sở) có hiệu lực vào một ngày', access: 'public', tags: ['units'], query: AgenciesQuery, reference: true }, async ({ query }) => {
-    const at = query.at ?? todayInVietnam();
-    checkDateInRange(at);
-    const q = query.q ? foldVietnamese(query.q) : undefined;
-    return { at, items: await listAgencies(deps.db, { at, q: q || undefined, kind: query.kind, unitId: query.unit }) };
-  });
+  r.get(
+    '/api/agencies',
+    {
+      summary: 'Cơ quan (bộ, ngành, UBND tỉnh, sở) có hiệu lực vào một ngày',
+      access: 'public',
+      tags: ['units'],
+      query: AgenciesQuery,
+      reference: true,
+    },
+    async ({ query }) => {
+      const at = query.at ?? todayInVietnam();
+      checkDateInRange(at);
+      const q = query.q ? foldVietnamese(query.q) : undefined;
+      return {
+        at,
+        items: await listAgencies(deps.db, { at, q: q || undefined, kind: query.kind, unitId: query.unit }),
+      };
+    },
+  );
 }

@@ -24,19 +24,34 @@ export interface ChainReport {
 }
 
 export const rowHash = (prevHash: string | null, content: string) =>
-  createHash('sha256').update((prevHash ?? '') + content, 'utf8').digest('hex');
+  createHash('sha256')
+    .update((prevHash ?? '') + content, 'utf8')
+    .digest('hex');
 
 export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
   let prev: string | null = null;
   let seq = 0;
   let rows = 0;
-  const report = (broken: ChainBreak | null): ChainReport => ({ ok: !broken, rows, lastSeq: seq || null, lastHash: prev, broken });
+  const report = (broken: ChainBreak | null): ChainReport => ({
+    ok: !broken,
+    rows,
+    lastSeq: seq || null,
+    lastHash: prev,
+    broken,
+  });
   for (;;) {
     const page = await chainPage(db, seq, pageSize);
     for (const r of page) {
-      if (r.seq !== seq + 1) return report({ id: r.id, seq: r.seq, reason: `thiếu dòng thứ ${seq + 1} của chuỗi (đã bị xoá)` });
-      if (r.prevHash !== prev) return report({ id: r.id, seq: r.seq, reason: 'mã băm của dòng trước không khớp (dòng trước bị xoá hoặc thay)' });
-      if (r.rowHash !== rowHash(prev, r.content)) return report({ id: r.id, seq: r.seq, reason: 'nội dung đã bị sửa sau khi ghi' });
+      if (r.seq !== seq + 1)
+        return report({ id: r.id, seq: r.seq, reason: `thiếu dòng thứ ${seq + 1} của chuỗi (đã bị xoá)` });
+      if (r.prevHash !== prev)
+        return report({
+          id: r.id,
+          seq: r.seq,
+          reason: 'mã băm của dòng trước không khớp (dòng trước bị xoá hoặc thay)',
+        });
+      if (r.rowHash !== rowHash(prev, r.content))
+        return report({ id: r.id, seq: r.seq, reason: 'nội dung đã bị sửa sau khi ghi' });
       prev = r.rowHash;
       seq = r.seq;
       rows++;
@@ -44,6 +59,11 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainRe
     if (page.length < pageSize) break;
   }
   const outside = await unchainedRows(db);
-  if (outside.length) return report({ id: outside[0].id, seq: null, reason: 'dòng được chèn khi cơ chế bảo vệ nhật ký bị tắt (không nằm trong chuỗi)' });
+  if (outside.length)
+    return report({
+      id: outside[0].id,
+      seq: null,
+      reason: 'dòng được chèn khi cơ chế bảo vệ nhật ký bị tắt (không nằm trong chuỗi)',
+    });
   return report(null);
 }

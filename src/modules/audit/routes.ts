@@ -5,15 +5,23 @@ import { requireActor } from '../access/actor';
 import { AuditQuery, exportAudit, listAudit } from './service';
 
 export function registerAuditRoutes(r: Router, deps: AppDeps) {
-  r.get('/api/audit', { summary: 'Nhật ký thay đổi', access: ['admin'], tags: ['audit'], query: AuditQuery }, async ({ query }) => ({
-    items: await listAudit(deps.db, query),
-  }));
+  r.get(
+    '/api/audit',
+    { summary: 'Nhật ký thay đổi', access: ['admin'], tags: ['audit'], query: AuditQuery },
+    async ({ query }) => ({
+      items: await listAudit(deps.db, query),
+    }),
+  );
 
-  r.get('/api/audit/export.csv', { summary: 'Xuất nhật ký thay đổi (CSV)', access: ['admin'], tags: ['audit'], query: AuditQuery }, async ({ c, actor, query }) => {
-    const { userId, username } = requireActor(actor);
-    const rows = await exportAudit(deps.db, { userId, username }, query);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="nhat-ky.csv"');
-    return c.body(toCsv(rows as never, undefined, { bom: true }));
-  });
+  r.get(
+    '/api/audit/export.csv',
+    { summary: 'Xuất nhật ký thay đổi (CSV)', access: ['admin'], tags: ['audit'], query: AuditQuery },
+    async ({ c, actor, query }) => {
+      const { userId, username } = requireActor(actor);
+      const rows = await exportAudit(deps.db, { userId, username }, query);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="nhat-ky.csv"');
+      return c.body(toCsv(rows as never, undefined, { bom: true }));
+    },
+  );
 }

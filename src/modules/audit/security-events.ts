@@ -56,7 +56,10 @@ export class RefusalRecorder {
     this.dropped = 0;
     await db.tx((tx) =>
       audit(tx, r.actor ?? { userId: null, username: '(chưa đăng nhập)' }, {
-        action: 'security.access.denied', entity: 'route', entityId: `${r.method} ${r.route}`, requestId: r.requestId,
+        action: 'security.access.denied',
+        entity: 'route',
+        entityId: `${r.method} ${r.route}`,
+        requestId: r.requestId,
         after: { path: r.path.slice(0, 300), code: r.code, address: r.address, notRecordedBefore },
       }),
     );

@@ -3,15 +3,20 @@ import type { Db } from '../../db/client';
 import { audit, type AuditActor } from './audit';
 import { isoDate } from '../../validate';
 
-export const AuditQuery = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
-  actor: z.string().optional(),
-  action: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(200),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
+export const AuditQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    entity: z.string().optional(),
+    entityId: z.string().optional(),
+    actor: z.string().optional(),
+    action: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).default(200),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: 'Ngày kết thúc không được trước ngày bắt đầu.',
+  });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export interface AuditRow {
@@ -47,9 +52,18 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
   if (q.action) add('a.action LIKE ?', `${q.action}%`);
   params.push(q.limit);
   const rows = await db.query<{
-    id: number; at: Date; actor_name: string; action: string; entity: string; entity_id: string | null;
-    unit_id: string | null; agency_id: string | null; before: unknown; after: unknown;
-    actor_display_name: string | null; entity_name: string | null;
+    id: number;
+    at: Date;
+    actor_name: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    unit_id: string | null;
+    agency_id: string | null;
+    before: unknown;
+    after: unknown;
+    actor_display_name: string | null;
+    entity_name: string | null;
   }>(
     `SELECT a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, a.unit_id, a.agency_id, a.before, a.after,
             actor.display_name AS actor_display_name,
@@ -80,6 +94,8 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
 /** The rows of an export of the trail; the export itself is recorded, since the trail names people. */
 export async function exportAudit(db: Db, actor: AuditActor, q: AuditQuery): Promise<AuditRow[]> {
   const rows = await listAudit(db, q);
-  await db.tx((tx) => audit(tx, actor, { action: 'audit.log.export', entity: 'audit_log', after: { filter: q, rows: rows.length } }));
+  await db.tx((tx) =>
+    audit(tx, actor, { action: 'audit.log.export', entity: 'audit_log', after: { filter: q, rows: rows.length } }),
+  );
   return rows;
 }

@@ -29,34 +29,49 @@ function addressOf(c: Context<AppEnv>, trustedProxies: readonly string[]): strin
 }
 
 export function registerAuthRoutes(r: Router, deps: AppDeps) {
-  r.post('/api/auth/login', { summary: 'Đăng nhập', access: 'public', tags: ['auth'], body: Login }, async ({ c, body }) => {
-    try {
-      const { token, userId } = await login(deps.db, { ...body, address: addressOf(c, deps.config.trustedProxies) }, deps.config.sessionTtlMinutes);
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: deps.config.secureCookies,
-        maxAge: deps.config.sessionTtlMinutes * 60,
-      });
-      return { user: await loadActor(deps.db, userId) };
-    } catch (err) {
-      const retry = err instanceof AppError && err.status === 429 ? (err.details as { retryAfterSeconds?: number })?.retryAfterSeconds : undefined;
-      if (retry) c.header('Retry-After', String(retry));
-      throw err;
-    }
-  });
+  r.post(
+    '/api/auth/login',
+    { summary: 'Đăng nhập', access: 'public', tags: ['auth'], body: Login },
+    async ({ c, body }) => {
+      try {
+        const { token, userId } = await login(
+          deps.db,
+          { ...body, address: addressOf(c, deps.config.trustedProxies) },
+          deps.config.sessionTtlMinutes,
+        );
+        setCookie(c, SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          path: '/',
+          secure: deps.config.secureCookies,
+          maxAge: deps.config.sessionTtlMinutes * 60,
+        });
+        return { user: await loadActor(deps.db, userId) };
+      } catch (err) {
+        const retry =
+          err instanceof AppError && err.status === 429
+            ? (err.details as { retryAfterSeconds?: number })?.retryAfterSeconds
+            : undefined;
+        if (retry) c.header('Retry-After', String(retry));
+        throw err;
+      }
+    },
+  );
 
-  r.post('/api/auth/logout', { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'], duringPasswordChange: true }, async ({ c, actor }) => {
-    const tokenHash = c.get('sessionTokenHash');
-    const a = requireActor(actor);
-    await deps.db.tx(async (tx) => {
-      if (tokenHash) await deleteSession(tx, tokenHash);
-      await audit(tx, a, { action: 'auth.session.logout', entity: 'user', entityId: a.userId });
-    });
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  r.post(
+    '/api/auth/logout',
+    { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'], duringPasswordChange: true },
+    async ({ c, actor }) => {
+      const tokenHash = c.get('sessionTokenHash');
+      const a = requireActor(actor);
+      await deps.db.tx(async (tx) => {
+        if (tokenHash) await deleteSession(tx, tokenHash);
+        await audit(tx, a, { action: 'auth.session.logout', entity: 'user', entityId: a.userId });
+      });
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   r.get('/api/auth/me', { summary: 'Người dùng đang đăng nhập', access: 'public', tags: ['auth'] }, ({ actor }) => {
     if (!actor) throw unauthorized();
@@ -65,7 +80,13 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/auth/password',
-    { summary: 'Đổi mật khẩu của mình', access: 'authenticated', tags: ['auth'], body: ChangePassword, duringPasswordChange: true },
+    {
+      summary: 'Đổi mật khẩu của mình',
+      access: 'authenticated',
+      tags: ['auth'],
+      body: ChangePassword,
+      duringPasswordChange: true,
+    },
     async ({ c, actor, body }) => {
       await changeOwnPassword(deps.db, requireActor(actor), body, c.get('sessionTokenHash'));
       return { ok: true };

@@ -1,5 +1,13 @@
 import type { Db } from '../../db/client';
-import { accountKey, ACCOUNT_RULE, ADDRESS_RULE, addressKey, delayAfter, FORGET_AFTER_MS, waitTextVi } from '../../domain/auth/throttle';
+import {
+  accountKey,
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  addressKey,
+  delayAfter,
+  FORGET_AFTER_MS,
+  waitTextVi,
+} from '../../domain/auth/throttle';
 import { AppError, badRequest } from '../../errors';
 import type { Actor } from '../access/actor';
 import { audit, type AuditActor } from '../audit/audit';
@@ -18,7 +26,9 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1Q0T6X
 const ANONYMOUS: AuditActor = { userId: null, username: 'ẩn danh' };
 
 export const tooManyAttempts = (waitMs: number) =>
-  new AppError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitTextVi(waitMs)}.`, { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+  new AppError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitTextVi(waitMs)}.`, {
+    retryAfterSeconds: Math.ceil(waitMs / 1000),
+  });
 
 export interface LoginAttempt {
   username: string;
@@ -34,7 +44,11 @@ export interface LoginAttempt {
  * still answered "wrong user name or password"). A locked account is refused after the
  * password check, so that its state is told only to whoever knows the password.
  */
-export async function login(db: Db, a: LoginAttempt, sessionTtlMinutes: number): Promise<{ token: string; userId: number }> {
+export async function login(
+  db: Db,
+  a: LoginAttempt,
+  sessionTtlMinutes: number,
+): Promise<{ token: string; userId: number }> {
   const keys = { account: accountKey(a.username), address: addressKey(a.address) };
   const wait = await repo.blockedFor(db, [keys.account, keys.address]);
   if (wait > 0) throw tooManyAttempts(wait);
@@ -66,14 +80,25 @@ export async function login(db: Db, a: LoginAttempt, sessionTtlMinutes: number):
     throw new AppError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   if (!user.active) {
-    await db.tx((tx) => audit(tx, ANONYMOUS, { action: 'auth.login.locked', entity: 'user', entityId: user.id, after: { username: user.username, address: a.address } }));
+    await db.tx((tx) =>
+      audit(tx, ANONYMOUS, {
+        action: 'auth.login.locked',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username, address: a.address },
+      }),
+    );
     throw new AppError(403, 'account_locked', 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống.');
   }
   const token = await db.tx(async (tx) => {
     await repo.clearThrottle(tx, keys.account);
     await repo.recordLogin(tx, user.id);
     const t = await createSession(tx, user.id, sessionTtlMinutes);
-    await audit(tx, { userId: user.id, username: user.username }, { action: 'auth.session.login', entity: 'user', entityId: user.id, after: { address: a.address } });
+    await audit(
+      tx,
+      { userId: user.id, username: user.username },
+      { action: 'auth.session.login', entity: 'user', entityId: user.id, after: { address: a.address } },
+    );
     return t;
   });
   return { token, userId: user.id };
@@ -83,26 +108,49 @@ export async function login(db: Db, a: LoginAttempt, sessionTtlMinutes: number):
  * A signed-in user changes their own password with the current one. Their other sessions end
  * (a stolen session does not survive the change); the one in use stays.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, input: ChangePassword, currentTokenHash: string | null): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: ChangePassword,
+  currentTokenHash: string | null,
+): Promise<void> {
   const user = await users.findUserById(db, actor.userId);
   if (!user) throw badRequest('Không tìm thấy tài khoản.');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await db.tx((tx) => audit(tx, { userId: actor.userId, username: actor.username }, { action: 'auth.password.change_failed', entity: 'user', entityId: actor.userId }));
-    throw new AppError(400, 'wrong_password', 'Mật khẩu hiện tại không đúng.', { problems: [{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }] });
+    await db.tx((tx) =>
+      audit(
+        tx,
+        { userId: actor.userId, username: actor.username },
+        { action: 'auth.password.change_failed', entity: 'user', entityId: actor.userId },
+      ),
+    );
+    throw new AppError(400, 'wrong_password', 'Mật khẩu hiện tại không đúng.', {
+      problems: [{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
+    });
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError(422, 'invalid', 'Mật khẩu chưa đạt yêu cầu.', { problems: [{ path: 'body.newPassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' }] });
+    throw new AppError(422, 'invalid', 'Mật khẩu chưa đạt yêu cầu.', {
+      problems: [{ path: 'body.newPassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' }],
+    });
   }
-  assertPasswordAcceptable(input.newPassword, { username: user.username, displayName: user.display_name }, 'body.newPassword');
+  assertPasswordAcceptable(
+    input.newPassword,
+    { username: user.username, displayName: user.display_name },
+    'body.newPassword',
+  );
   const hash = await hashPassword(input.newPassword);
   await db.tx(async (tx) => {
     await users.setPassword(tx, user.id, hash, false);
     const ended = await users.deleteSessionsOf(tx, user.id, currentTokenHash);
-    await audit(tx, { userId: actor.userId, username: actor.username }, {
-      action: 'auth.password.change',
-      entity: 'user',
-      entityId: user.id,
-      after: { wasRequired: user.must_change_password, otherSessionsEnded: ended.length },
-    });
+    await audit(
+      tx,
+      { userId: actor.userId, username: actor.username },
+      {
+        action: 'auth.password.change',
+        entity: 'user',
+        entityId: user.id,
+        after: { wasRequired: user.must_change_password, otherSessionsEnded: ended.length },
+      },
+    );
   });
 }

@@ -22,7 +22,12 @@ export type SessionLookup = { actor: Actor } | { expired: true } | undefined;
  * The actor of a session token, sliding its idle expiry forward; `expired` when it has lapsed or
  * when it is older than the absolute lifetime (maxHours), however active it was.
  */
-export async function lookupSession(db: Db, tokenHash: string, ttlMinutes: number, maxHours = 12): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Db,
+  tokenHash: string,
+  ttlMinutes: number,
+  maxHours = 12,
+): Promise<SessionLookup> {
   const row = await db.maybeOne<{ user_id: number; expired: boolean; active: boolean }>(
     `SELECT s.user_id, (s.expires_at <= now() OR s.created_at <= now() - make_interval(hours => $2)) AS expired, u.active
        FROM user_session s JOIN app_user u ON u.id = s.user_id

@@ -7,7 +7,10 @@ import { PHASES, SOURCES } from '../../domain/budget/execution';
 import { UNITS } from '../../domain/budget/allocate';
 
 const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
-const money = z.number({ message: 'Số tiền phải là số.' }).int({ message: 'Số tiền phải là số đồng nguyên.' }).refine(Number.isSafeInteger, { message: 'Số tiền quá lớn.' });
+const money = z
+  .number({ message: 'Số tiền phải là số.' })
+  .int({ message: 'Số tiền phải là số đồng nguyên.' })
+  .refine(Number.isSafeInteger, { message: 'Số tiền quá lớn.' });
 const year = z.coerce.number().int().min(2021, { message: 'Năm từ 2021.' }).max(2100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
 
@@ -98,7 +101,12 @@ export type NewLine = z.infer<typeof NewLine>;
 
 export const NewTransaction = z.object({
   phase: z.enum(PHASES),
-  month: z.coerce.number().int().min(1, { message: 'Tháng từ 1 đến 12.' }).max(12, { message: 'Tháng từ 1 đến 12.' }).optional(),
+  month: z.coerce
+    .number()
+    .int()
+    .min(1, { message: 'Tháng từ 1 đến 12.' })
+    .max(12, { message: 'Tháng từ 1 đến 12.' })
+    .optional(),
   amount: money,
   legalBasis: z.string().trim().max(300).optional(),
 });

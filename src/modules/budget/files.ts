@@ -31,6 +31,10 @@ export function readInputsFile(file: string): ProvinceInputs[] {
 
 /** Province codes before 01/07/2025 (the codes of Decision 02/2022's time), from the shipped reference list. */
 export function preReformProvinceCodes(): Set<string> {
-  const lines = fs.readFileSync(path.join(REFERENCE_DIR, 'admin/pre2025/provinces.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = fs
+    .readFileSync(path.join(REFERENCE_DIR, 'admin/pre2025/provinces.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return new Set(lines.map((l) => l.split(',')[0]));
 }

@@ -27,7 +27,8 @@ export async function insertRulebook(tx: Db, r: Rulebook, createdBy: string): Pr
 }
 export const listRulebooks = (db: Db) => db.query<RulebookRow>(`${SELECT_RULEBOOK} ORDER BY name, version DESC`);
 export const getRulebook = (db: Db, id: number) => db.maybeOne<RulebookRow>(`${SELECT_RULEBOOK} WHERE id = $1`, [id]);
-export const rulebookByName = (db: Db, name: string) => db.maybeOne<RulebookRow>(`${SELECT_RULEBOOK} WHERE name = $1 ORDER BY version DESC LIMIT 1`, [name]);
+export const rulebookByName = (db: Db, name: string) =>
+  db.maybeOne<RulebookRow>(`${SELECT_RULEBOOK} WHERE name = $1 ORDER BY version DESC LIMIT 1`, [name]);
 
 // ── criteria data ────────────────────────────────────────────────────────────
 export interface CriteriaSetRow {
@@ -39,7 +40,9 @@ export interface CriteriaSetRow {
   createdAt: string;
 }
 export async function insertCriteriaSet(
-  tx: Db, s: { name: string; asOf: string; source: string; createdBy: string }, values: { unitId: string; criterion: string; value: number }[],
+  tx: Db,
+  s: { name: string; asOf: string; source: string; createdBy: string },
+  values: { unitId: string; criterion: string; value: number }[],
 ): Promise<number> {
   const { id } = await tx.one<{ id: number }>(
     `INSERT INTO budget_criteria_set (name, as_of, source, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -58,7 +61,10 @@ export const listCriteriaSets = (db: Db) =>
      FROM budget_criteria_set s ORDER BY s.id DESC`,
   );
 export const getCriteriaSet = (db: Db, id: number) =>
-  db.maybeOne<{ id: number; name: string; asOf: string; source: string }>(`SELECT id, name, as_of AS "asOf", source FROM budget_criteria_set WHERE id = $1`, [id]);
+  db.maybeOne<{ id: number; name: string; asOf: string; source: string }>(
+    `SELECT id, name, as_of AS "asOf", source FROM budget_criteria_set WHERE id = $1`,
+    [id],
+  );
 export async function criteriaValues(db: Db, setId: number) {
   const rows = await db.query<{ unitId: string; code: string; name: string; criterion: string; value: string }>(
     `SELECT v.unit_id AS "unitId", u.code, u.full_name AS name, v.criterion, v.value::text AS value
@@ -70,21 +76,59 @@ export async function criteriaValues(db: Db, setId: number) {
 
 // ── runs ─────────────────────────────────────────────────────────────────────
 export interface RunInsert {
-  name: string; kind: 'run' | 'scenario'; baseRunId: number | null; rulebookId: number; rulebook: Rulebook; criteriaSetId: number | null;
-  year: number | null; pool: bigint; reserved: number; unit: string; pointsTotal: number; createdBy: string;
+  name: string;
+  kind: 'run' | 'scenario';
+  baseRunId: number | null;
+  rulebookId: number;
+  rulebook: Rulebook;
+  criteriaSetId: number | null;
+  year: number | null;
+  pool: bigint;
+  reserved: number;
+  unit: string;
+  pointsTotal: number;
+  createdBy: string;
 }
-export interface RunLineInsert { unitId: string; inputs: Record<string, number>; source: string; points: number; amount: number; explanation: string }
+export interface RunLineInsert {
+  unitId: string;
+  inputs: Record<string, number>;
+  source: string;
+  points: number;
+  amount: number;
+  explanation: string;
+}
 
 export async function insertRun(tx: Db, r: RunInsert, lines: RunLineInsert[]): Promise<number> {
   const { id } = await tx.one<{ id: number }>(
     `INSERT INTO budget_run (name, kind, base_run_id, rulebook_id, rulebook, criteria_set_id, year, pool, reserved, unit, points_total, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [r.name, r.kind, r.baseRunId, r.rulebookId, JSON.stringify(r.rulebook), r.criteriaSetId, r.year, r.pool.toString(), r.reserved, r.unit, r.pointsTotal, r.createdBy],
+    [
+      r.name,
+      r.kind,
+      r.baseRunId,
+      r.rulebookId,
+      JSON.stringify(r.rulebook),
+      r.criteriaSetId,
+      r.year,
+      r.pool.toString(),
+      r.reserved,
+      r.unit,
+      r.pointsTotal,
+      r.createdBy,
+    ],
   );
   await tx.query(
     `INSERT INTO budget_run_line (run_id, unit_id, inputs, source, points, amount, explanation)
      SELECT $1, * FROM unnest($2::text[], $3::jsonb[], $4::text[], $5::numeric[], $6::numeric[], $7::text[])`,
-    [id, lines.map((l) => l.unitId), lines.map((l) => JSON.stringify(l.inputs)), lines.map((l) => l.source), lines.map((l) => l.points), lines.map((l) => l.amount), lines.map((l) => l.explanation)],
+    [
+      id,
+      lines.map((l) => l.unitId),
+      lines.map((l) => JSON.stringify(l.inputs)),
+      lines.map((l) => l.source),
+      lines.map((l) => l.points),
+      lines.map((l) => l.amount),
+      lines.map((l) => l.explanation),
+    ],
   );
   return id;
 }
@@ -97,7 +141,16 @@ export type RunRow = import('./contracts').RunSummary & { rulebook: Rulebook };
 export const listRuns = (db: Db) => db.query<RunRow>(`${SELECT_RUN} ORDER BY r.id DESC`);
 export const getRun = (db: Db, id: number) => db.maybeOne<RunRow>(`${SELECT_RUN} WHERE r.id = $1`, [id]);
 export async function runLines(db: Db, runId: number) {
-  const rows = await db.query<{ unitId: string; provinceCode: string; provinceName: string; points: string; amount: string; inputs: Record<string, number>; source: string; explanation: string }>(
+  const rows = await db.query<{
+    unitId: string;
+    provinceCode: string;
+    provinceName: string;
+    points: string;
+    amount: string;
+    inputs: Record<string, number>;
+    source: string;
+    explanation: string;
+  }>(
     `SELECT l.unit_id AS "unitId", u.code AS "provinceCode", u.full_name AS "provinceName", l.points::text AS points, l.amount::text AS amount,
        l.inputs, l.source, l.explanation
      FROM budget_run_line l JOIN admin_unit u ON u.id = l.unit_id WHERE l.run_id = $1 ORDER BY u.code`,
@@ -108,8 +161,17 @@ export async function runLines(db: Db, runId: number) {
 
 // ── published figures ────────────────────────────────────────────────────────
 export interface FigureRow {
-  level: 'national' | 'province'; provinceCodePre2025: string | null; areaName: string; period: string; item: string; fundingSource: string | null;
-  amountMillion: number; legalBasis: string | null; sourceUrl: string | null; status: string; note: string | null;
+  level: 'national' | 'province';
+  provinceCodePre2025: string | null;
+  areaName: string;
+  period: string;
+  item: string;
+  fundingSource: string | null;
+  amountMillion: number;
+  legalBasis: string | null;
+  sourceUrl: string | null;
+  status: string;
+  note: string | null;
 }
 export async function replaceFigures(tx: Db, rows: FigureRow[]) {
   await tx.query('DELETE FROM budget_figure');
@@ -117,7 +179,19 @@ export async function replaceFigures(tx: Db, rows: FigureRow[]) {
     await tx.query(
       `INSERT INTO budget_figure (level, province_code_pre2025, area_name, period, item, funding_source, amount_million, legal_basis, source_url, status, note)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [f.level, f.provinceCodePre2025, f.areaName, f.period, f.item, f.fundingSource, f.amountMillion, f.legalBasis, f.sourceUrl, f.status, f.note],
+      [
+        f.level,
+        f.provinceCodePre2025,
+        f.areaName,
+        f.period,
+        f.item,
+        f.fundingSource,
+        f.amountMillion,
+        f.legalBasis,
+        f.sourceUrl,
+        f.status,
+        f.note,
+      ],
     );
   }
 }
@@ -129,7 +203,14 @@ export const listFigures = (db: Db) =>
   );
 
 // ── execution ────────────────────────────────────────────────────────────────
-export interface LineRow { id: number; year: number; unitId: string; project: string; subProject: string; source: string }
+export interface LineRow {
+  id: number;
+  year: number;
+  unitId: string;
+  project: string;
+  subProject: string;
+  source: string;
+}
 export async function upsertLine(tx: Db, l: Omit<LineRow, 'id'>): Promise<number> {
   const row = await tx.one<{ id: number }>(
     `INSERT INTO budget_line (year, unit_id, project, sub_project, source) VALUES ($1, $2, $3, $4, $5)
@@ -139,7 +220,10 @@ export async function upsertLine(tx: Db, l: Omit<LineRow, 'id'>): Promise<number
   return row.id;
 }
 export const getLine = (db: Db, id: number) =>
-  db.maybeOne<LineRow>(`SELECT id, year, unit_id AS "unitId", project, sub_project AS "subProject", source FROM budget_line WHERE id = $1`, [id]);
+  db.maybeOne<LineRow>(
+    `SELECT id, year, unit_id AS "unitId", project, sub_project AS "subProject", source FROM budget_line WHERE id = $1`,
+    [id],
+  );
 export const findLine = (db: Db, l: Omit<LineRow, 'id'>) =>
   db.maybeOne<LineRow>(
     `SELECT id, year, unit_id AS "unitId", project, sub_project AS "subProject", source FROM budget_line
@@ -152,10 +236,23 @@ export const lockLine = (tx: Db, id: number) => tx.query('SELECT id FROM budget_
 
 export type PhaseTotals = Record<string, number>;
 export async function phaseTotals(db: Db, lineId: number): Promise<PhaseTotals> {
-  const rows = await db.query<{ phase: string; total: string }>(`SELECT phase, sum(amount)::text AS total FROM budget_transaction WHERE line_id = $1 GROUP BY phase`, [lineId]);
+  const rows = await db.query<{ phase: string; total: string }>(
+    `SELECT phase, sum(amount)::text AS total FROM budget_transaction WHERE line_id = $1 GROUP BY phase`,
+    [lineId],
+  );
   return Object.fromEntries(rows.map((r) => [r.phase, Number(r.total)]));
 }
-export async function insertTransaction(tx: Db, t: { lineId: number; phase: string; month: number | null; amount: number; legalBasis: string | null; reportedBy: string }) {
+export async function insertTransaction(
+  tx: Db,
+  t: {
+    lineId: number;
+    phase: string;
+    month: number | null;
+    amount: number;
+    legalBasis: string | null;
+    reportedBy: string;
+  },
+) {
   return tx.one<{ id: number }>(
     `INSERT INTO budget_transaction (line_id, phase, month, amount, legal_basis, reported_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [t.lineId, t.phase, t.month, t.amount, t.legalBasis, t.reportedBy],
@@ -163,8 +260,20 @@ export async function insertTransaction(tx: Db, t: { lineId: number; phase: stri
 }
 
 export interface ExecutionRow {
-  lineId: number; unitId: string; provinceCode: string; provinceName: string; project: string; subProject: string; source: string;
-  estimate: number; assigned: number; adjusted: number; committed: number; disbursed: number; carriedOver: number; cancelled: number;
+  lineId: number;
+  unitId: string;
+  provinceCode: string;
+  provinceName: string;
+  project: string;
+  subProject: string;
+  source: string;
+  estimate: number;
+  assigned: number;
+  adjusted: number;
+  committed: number;
+  disbursed: number;
+  carriedOver: number;
+  cancelled: number;
   /** disbursed per month 1..12 */
   monthly: number[];
 }
@@ -193,10 +302,21 @@ export async function executionRows(db: Db, year: number, unitIds: string[] | nu
   );
   const n = (k: string, r: Record<string, string | number | null>) => num(r[k]);
   return rows.map((r) => ({
-    lineId: Number(r.lineId), unitId: String(r.unitId), provinceCode: String(r.provinceCode), provinceName: String(r.provinceName),
-    project: String(r.project), subProject: String(r.subProject), source: String(r.source),
-    estimate: n('estimate', r), assigned: n('assigned', r), adjusted: n('adjusted', r), committed: n('committed', r), disbursed: n('disbursed', r),
-    carriedOver: n('carriedOver', r), cancelled: n('cancelled', r), monthly: MONTHS.map((m) => n(`m${m}`, r)),
+    lineId: Number(r.lineId),
+    unitId: String(r.unitId),
+    provinceCode: String(r.provinceCode),
+    provinceName: String(r.provinceName),
+    project: String(r.project),
+    subProject: String(r.subProject),
+    source: String(r.source),
+    estimate: n('estimate', r),
+    assigned: n('assigned', r),
+    adjusted: n('adjusted', r),
+    committed: n('committed', r),
+    disbursed: n('disbursed', r),
+    carriedOver: n('carriedOver', r),
+    cancelled: n('cancelled', r),
+    monthly: MONTHS.map((m) => n(`m${m}`, r)),
   }));
 }
 
@@ -208,6 +328,9 @@ export async function upsertSupportRatio(tx: Db, s: { year: number; unitId: stri
   );
 }
 export async function supportRatios(db: Db, year: number): Promise<Map<string, { ratio: number; source: string }>> {
-  const rows = await db.query<{ unitId: string; ratio: string; source: string }>(`SELECT unit_id AS "unitId", ratio::text AS ratio, source FROM budget_support_ratio WHERE year = $1`, [year]);
+  const rows = await db.query<{ unitId: string; ratio: string; source: string }>(
+    `SELECT unit_id AS "unitId", ratio::text AS ratio, source FROM budget_support_ratio WHERE year = $1`,
+    [year],
+  );
   return new Map(rows.map((r) => [r.unitId, { ratio: Number(r.ratio), source: r.source }]));
 }

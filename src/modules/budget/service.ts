@@ -5,7 +5,16 @@
  */
 import type { Db } from '../../db/client';
 import {
-  allocate, compareAllocations, explainLine, parsePool, reservationWithinCap, UNITS, validateRulebook, type MoneyUnit, type ProvinceInputs, type Rulebook,
+  allocate,
+  compareAllocations,
+  explainLine,
+  parsePool,
+  reservationWithinCap,
+  UNITS,
+  validateRulebook,
+  type MoneyUnit,
+  type ProvinceInputs,
+  type Rulebook,
 } from '../../domain/budget';
 import { formatDateVi } from '../../domain/text';
 import { forbidden, invalid, notFound, type Problem } from '../../errors';
@@ -36,7 +45,12 @@ export async function createRulebook(db: Db, actor: Actor | null, raw: unknown) 
   if (!v.ok) throw invalid('Bộ quy tắc không hợp lệ.', v.problems);
   return db.tx(async (tx) => {
     const row = await repo.insertRulebook(tx, v.value, a.username);
-    await audit(tx, by(a), { action: 'budget.rulebook.create', entity: 'budget_rulebook', entityId: row.id, after: { name: row.name, version: row.version } });
+    await audit(tx, by(a), {
+      action: 'budget.rulebook.create',
+      entity: 'budget_rulebook',
+      entityId: row.id,
+      after: { name: row.name, version: row.version },
+    });
     return row;
   });
 }
@@ -54,7 +68,10 @@ export interface CriteriaRow {
  * is reported with its row before anything is written.
  */
 export async function saveCriteriaSet(
-  db: Db, actor: Actor | null, meta: { name: string; asOf: string; source: string; sheet?: string }, parsed: { rows: CriteriaRow[]; problems?: Problem[] },
+  db: Db,
+  actor: Actor | null,
+  meta: { name: string; asOf: string; source: string; sheet?: string },
+  parsed: { rows: CriteriaRow[]; problems?: Problem[] },
 ) {
   const a = assertCan(actor, 'runAllocations');
   const rows = parsed.rows;
@@ -65,16 +82,36 @@ export async function saveCriteriaSet(
     for (const r of rows) {
       const unit = await resolveCode(tx, 'province', r.provinceCode, meta.asOf);
       if (!unit) {
-        problems.push({ sheet: meta.sheet, row: r.row, column: 'A', message: `không có tỉnh mã "${r.provinceCode}" vào ngày ${formatDateVi(meta.asOf)}.` });
+        problems.push({
+          sheet: meta.sheet,
+          row: r.row,
+          column: 'A',
+          message: `không có tỉnh mã "${r.provinceCode}" vào ngày ${formatDateVi(meta.asOf)}.`,
+        });
         continue;
       }
-      if (seen.has(unit.id)) problems.push({ sheet: meta.sheet, row: r.row, column: 'A', message: `tỉnh mã "${r.provinceCode}" có hai dòng.` });
+      if (seen.has(unit.id))
+        problems.push({
+          sheet: meta.sheet,
+          row: r.row,
+          column: 'A',
+          message: `tỉnh mã "${r.provinceCode}" có hai dòng.`,
+        });
       seen.add(unit.id);
       for (const [criterion, value] of Object.entries(r.values)) values.push({ unitId: unit.id, criterion, value });
     }
     if (problems.length) throw invalid('Tệp dữ liệu tiêu chí có lỗi; chưa nhập gì.', problems);
-    const id = await repo.insertCriteriaSet(tx, { name: meta.name, asOf: meta.asOf, source: meta.source, createdBy: a.username }, values);
-    await audit(tx, by(a), { action: 'budget.criteria.import', entity: 'budget_criteria_set', entityId: id, after: { ...meta, provinces: seen.size } });
+    const id = await repo.insertCriteriaSet(
+      tx,
+      { name: meta.name, asOf: meta.asOf, source: meta.source, createdBy: a.username },
+      values,
+    );
+    await audit(tx, by(a), {
+      action: 'budget.criteria.import',
+      entity: 'budget_criteria_set',
+      entityId: id,
+      after: { ...meta, provinces: seen.size },
+    });
     return { id, provinces: seen.size };
   });
 }
@@ -91,10 +128,21 @@ function withCoefficients(r: Rulebook, coefficients: Record<string, number> | un
   for (const code of Object.keys(coefficients)) {
     const c = r.criteria.find((x) => x.code === code);
     if (!c) problems.push({ path: `coefficients.${code}`, message: `bộ quy tắc không có tiêu chí "${code}".` });
-    else if (c.bands) problems.push({ path: `coefficients.${code}`, message: `tiêu chí "${code}" tính theo khoảng: sửa bảng điểm trong một phiên bản bộ quy tắc mới.` });
+    else if (c.bands)
+      problems.push({
+        path: `coefficients.${code}`,
+        message: `tiêu chí "${code}" tính theo khoảng: sửa bảng điểm trong một phiên bản bộ quy tắc mới.`,
+      });
   }
   if (problems.length) throw invalid('Kịch bản không hợp lệ.', problems);
-  return { ...r, criteria: r.criteria.map((c) => (c.code in coefficients ? { ...c, perUnit: coefficients[c.code], status: 'unverified' as const, citation: 'hệ số của kịch bản' } : c)) };
+  return {
+    ...r,
+    criteria: r.criteria.map((c) =>
+      c.code in coefficients
+        ? { ...c, perUnit: coefficients[c.code], status: 'unverified' as const, citation: 'hệ số của kịch bản' }
+        : c,
+    ),
+  };
 }
 
 /**
@@ -108,16 +156,28 @@ export async function createRun(db: Db, actor: Actor | null, input: NewRun) {
   if (!book) throw notFound(`Không có bộ quy tắc số ${input.rulebookId}.`);
   const set = await repo.getCriteriaSet(db, input.criteriaSetId);
   if (!set) throw notFound(`Không có bộ dữ liệu tiêu chí số ${input.criteriaSetId}.`);
-  if (input.baseRunId !== undefined && !(await repo.getRun(db, input.baseRunId))) throw notFound(`Không có lần phân bổ số ${input.baseRunId}.`);
+  if (input.baseRunId !== undefined && !(await repo.getRun(db, input.baseRunId)))
+    throw notFound(`Không có lần phân bổ số ${input.baseRunId}.`);
   const rulebook = withCoefficients(book.body, input.coefficients);
   const unit = input.unit as MoneyUnit;
   const pool = parsePool(input.pool, unit);
   if (!pool.ok) throw invalid('Tổng vốn không hợp lệ.', pool.problems);
   const reserved = BigInt(input.reserved);
-  if (reserved % UNITS[unit] !== 0n || reserved > pool.value) throw invalid('Phần dành riêng không hợp lệ.', [{ path: 'reserved', message: 'phần dành riêng phải là số nguyên đơn vị và không lớn hơn tổng vốn.' }]);
+  if (reserved % UNITS[unit] !== 0n || reserved > pool.value)
+    throw invalid('Phần dành riêng không hợp lệ.', [
+      { path: 'reserved', message: 'phần dành riêng phải là số nguyên đơn vị và không lớn hơn tổng vốn.' },
+    ]);
   const cap = rulebook.reserved?.reduce((s, r) => s + r.maxShare, 0);
   if (reserved > 0n && (cap === undefined || !reservationWithinCap(pool.value, reserved, cap))) {
-    throw invalid('Phần dành riêng vượt mức.', [{ path: 'reserved', message: cap === undefined ? 'bộ quy tắc không có phần dành riêng.' : `phần dành riêng vượt ${Math.round(cap * 100)}% tổng vốn (${rulebook.reserved!.map((r) => r.citation ?? r.labelVi).join('; ')}).` }]);
+    throw invalid('Phần dành riêng vượt mức.', [
+      {
+        path: 'reserved',
+        message:
+          cap === undefined
+            ? 'bộ quy tắc không có phần dành riêng.'
+            : `phần dành riêng vượt ${Math.round(cap * 100)}% tổng vốn (${rulebook.reserved!.map((r) => r.citation ?? r.labelVi).join('; ')}).`,
+      },
+    ]);
   }
   const values = await repo.criteriaValues(db, set.id);
   const byUnit = new Map<string, ProvinceInputs & { unitId: string; name: string }>();
@@ -133,19 +193,40 @@ export async function createRun(db: Db, actor: Actor | null, input: NewRun) {
     const id = await repo.insertRun(
       tx,
       {
-        name: input.name, kind: input.baseRunId ? 'scenario' : 'run', baseRunId: input.baseRunId ?? null, rulebookId: book.id, rulebook,
-        criteriaSetId: set.id, year: input.year ?? null, pool: pool.value, reserved: Number(reserved), unit, pointsTotal: result.value.pointsTotal, createdBy: a.username,
+        name: input.name,
+        kind: input.baseRunId ? 'scenario' : 'run',
+        baseRunId: input.baseRunId ?? null,
+        rulebookId: book.id,
+        rulebook,
+        criteriaSetId: set.id,
+        year: input.year ?? null,
+        pool: pool.value,
+        reserved: Number(reserved),
+        unit,
+        pointsTotal: result.value.pointsTotal,
+        createdBy: a.username,
       },
       result.value.lines.map((l, i) => ({
         unitId: inputs[i].unitId,
         inputs: Object.fromEntries(rulebook.criteria.map((c) => [c.code, inputs[i].values[c.code]])),
         source: `${set.name} (${set.source}, số liệu ngày ${formatDateVi(set.asOf)})`,
-        points: l.points, amount: l.amount, explanation: explainLine(l, unit, inputs[i].name),
+        points: l.points,
+        amount: l.amount,
+        explanation: explainLine(l, unit, inputs[i].name),
       })),
     );
     await audit(tx, by(a), {
-      action: input.baseRunId ? 'budget.scenario.create' : 'budget.run.create', entity: 'budget_run', entityId: id,
-      after: { name: input.name, rulebookId: book.id, criteriaSetId: set.id, pool: input.pool, reserved: input.reserved, coefficients: input.coefficients ?? null },
+      action: input.baseRunId ? 'budget.scenario.create' : 'budget.run.create',
+      entity: 'budget_run',
+      entityId: id,
+      after: {
+        name: input.name,
+        rulebookId: book.id,
+        criteriaSetId: set.id,
+        pool: input.pool,
+        reserved: input.reserved,
+        coefficients: input.coefficients ?? null,
+      },
     });
     return { id };
   });
@@ -167,11 +248,21 @@ export async function runDetail(db: Db, actor: Actor | null, id: number) {
 }
 
 /** Differences per province between a base run and another run (a scenario). */
-export async function compareRuns(db: Db, actor: Actor | null, baseId: number, otherId: number): Promise<{ items: ComparisonLine[] }> {
+export async function compareRuns(
+  db: Db,
+  actor: Actor | null,
+  baseId: number,
+  otherId: number,
+): Promise<{ items: ComparisonLine[] }> {
   const base = await runDetail(db, actor, baseId);
   const other = await runDetail(db, actor, otherId);
   const names = new Map([...base.lines, ...other.lines].map((l) => [l.unitId, l.provinceName]));
-  return { items: compareAllocations(base.lines, other.lines).map((d) => ({ ...d, provinceName: names.get(d.unitId) ?? d.unitId })) };
+  return {
+    items: compareAllocations(base.lines, other.lines).map((d) => ({
+      ...d,
+      provinceName: names.get(d.unitId) ?? d.unitId,
+    })),
+  };
 }
 
 export async function listFigures(db: Db, actor: Actor | null) {

@@ -14,10 +14,14 @@ export function daysOffRows(year: number) {
 }
 
 export function registerCalendarCommands(program: Command, _ctx: CliContext) {
-  const calendar = program.command('calendar').description('Lịch làm việc của cán bộ, công chức: ngày nghỉ lễ, tết theo thông báo hằng năm');
+  const calendar = program
+    .command('calendar')
+    .description('Lịch làm việc của cán bộ, công chức: ngày nghỉ lễ, tết theo thông báo hằng năm');
   calendar
     .command('days-off')
-    .description('Mọi ngày nghỉ (trừ thứ Bảy, Chủ nhật) của một năm, theo thông báo của năm đó; năm chưa có thông báo: theo Bộ luật Lao động')
+    .description(
+      'Mọi ngày nghỉ (trừ thứ Bảy, Chủ nhật) của một năm, theo thông báo của năm đó; năm chưa có thông báo: theo Bộ luật Lao động',
+    )
     .requiredOption('--year <year>', 'năm (YYYY)', intOption)
     .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
     .action((opts: { year: number; format: Format }) => {

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { createWorkCalendar, HOLIDAY_RULES, holidayNoticesFromRows, type HolidayNotice } from '../../domain/calendar';
 import { parseCsv } from '../../domain/units/csv';
 
-export const NOTICES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/calendar/vn_holiday_notices_2021_2026.csv');
+export const NOTICES_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../reference/calendar/vn_holiday_notices_2021_2026.csv',
+);
 
 export const HOLIDAY_NOTICES: HolidayNotice[] = holidayNoticesFromRows(parseCsv(fs.readFileSync(NOTICES_FILE, 'utf8')));
 

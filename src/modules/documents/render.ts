@@ -22,23 +22,34 @@ let pdfmake: PdfMake | null = null;
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const p = require('pdfmake') as PdfMake;
-  p.setFonts({ BeVietnamPro: { normal: font('400Regular'), bold: font('700Bold'), italics: font('400Regular_Italic'), bolditalics: font('700Bold_Italic') } });
+  p.setFonts({
+    BeVietnamPro: {
+      normal: font('400Regular'),
+      bold: font('700Bold'),
+      italics: font('400Regular_Italic'),
+      bolditalics: font('700Bold_Italic'),
+    },
+  });
   p.setUrlAccessPolicy(() => false); // documents never fetch anything
   p.setLocalAccessPolicy((f) => path.resolve(f).startsWith(FONT_DIR));
   return (pdfmake = p);
 }
 
 function block(b: DocumentBlock): unknown {
-  if (b.kind === 'paragraph') return { text: b.text, italics: b.italic, bold: b.bold, alignment: b.align ?? 'justify', margin: [0, 0, 0, 6] };
+  if (b.kind === 'paragraph')
+    return { text: b.text, italics: b.italic, bold: b.bold, alignment: b.align ?? 'justify', margin: [0, 0, 0, 6] };
   const align = (i: number, v: unknown) => b.align?.[i] ?? (typeof v === 'number' ? 'right' : 'left');
-  const fmt = (v: string | number) => (typeof v === 'number' ? new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(v) : v);
+  const fmt = (v: string | number) =>
+    typeof v === 'number' ? new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(v) : v;
   return {
     table: {
       headerRows: 1,
       widths: b.widths ?? b.headers.map(() => '*'),
       body: [
         b.headers.map((h) => ({ text: h, bold: true, alignment: 'center' })),
-        ...b.rows.map((r, ri) => r.map((v, i) => ({ text: fmt(v), alignment: align(i, v), bold: b.totalRow && ri === b.rows.length - 1 }))),
+        ...b.rows.map((r, ri) =>
+          r.map((v, i) => ({ text: fmt(v), alignment: align(i, v), bold: b.totalRow && ri === b.rows.length - 1 })),
+        ),
       ],
     },
     fontSize: 11,
@@ -78,24 +89,33 @@ export async function renderDocumentPdf(doc: OfficialDocument): Promise<Buffer> 
     defaultStyle: { font: 'BeVietnamPro', fontSize: 13 },
     info: { title: doc.title, creator: 'giamngheo' },
     content: [
-      ...(doc.formNumber ? [{ text: doc.formNumber, alignment: 'right', bold: true, fontSize: 11, margin: [0, 0, 0, 4] }] : []),
+      ...(doc.formNumber
+        ? [{ text: doc.formNumber, alignment: 'right', bold: true, fontSize: 11, margin: [0, 0, 0, 4] }]
+        : []),
       heading,
       { text: doc.title.toUpperCase(), bold: true, alignment: 'center', fontSize: 14, margin: [0, 24, 0, 2] },
-      ...(doc.subtitle ? [{ text: doc.subtitle, bold: true, alignment: 'center', margin: [0, 0, 0, 12] }] : [{ text: '', margin: [0, 0, 0, 12] }]),
+      ...(doc.subtitle
+        ? [{ text: doc.subtitle, bold: true, alignment: 'center', margin: [0, 0, 0, 12] }]
+        : [{ text: '', margin: [0, 0, 0, 12] }]),
       ...doc.body.map(block),
       {
         columns: [
           {
             width: '45%',
             stack: doc.recipients?.length
-              ? [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...doc.recipients.map((r) => ({ text: `- ${r};`, fontSize: 11 }))]
+              ? [
+                  { text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 },
+                  ...doc.recipients.map((r) => ({ text: `- ${r};`, fontSize: 11 })),
+                ]
               : [],
           },
           {
             width: '55%',
             stack: [
               { text: doc.signature.authority.toUpperCase(), bold: true, alignment: 'center' },
-              ...(doc.signature.signerTitle ? [{ text: doc.signature.signerTitle.toUpperCase(), bold: true, alignment: 'center' }] : []),
+              ...(doc.signature.signerTitle
+                ? [{ text: doc.signature.signerTitle.toUpperCase(), bold: true, alignment: 'center' }]
+                : []),
               { text: '\n\n\n' },
               ...(doc.signature.name ? [{ text: doc.signature.name, bold: true, alignment: 'center' }] : []),
             ],

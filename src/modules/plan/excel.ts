@@ -5,7 +5,15 @@ import { formatDateVi } from '../../domain/text';
 import type { PlanStatusRow } from './service';
 
 /** The columns officials use in plan tables (bảng phân công nhiệm vụ). */
-export const OFFICIAL_COLUMNS = ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Tiến độ', 'Ghi chú'] as const;
+export const OFFICIAL_COLUMNS = [
+  'STT',
+  'Nội dung công việc',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời hạn',
+  'Tiến độ',
+  'Ghi chú',
+] as const;
 
 function deadlineCell(r: PlanStatusRow): string {
   if (!r.deadlineText) return 'Không nêu thời hạn';
@@ -28,7 +36,8 @@ function noteCell(r: PlanStatusRow, asOf: string): string {
   const lateness = describeLateness(r, formatDateVi(asOf));
   if (lateness) parts.push(lateness);
   if (r.overdueAssignments > 0 && r.assignments > 1) parts.push(`${r.overdueAssignments} cơ quan quá hạn (đã báo cáo)`);
-  if (r.pastDueNoReportAssignments > 0 && r.assignments > 1) parts.push(`${r.pastDueNoReportAssignments} cơ quan quá hạn, chưa nhận được báo cáo`);
+  if (r.pastDueNoReportAssignments > 0 && r.assignments > 1)
+    parts.push(`${r.pastDueNoReportAssignments} cơ quan quá hạn, chưa nhận được báo cáo`);
   if (r.basis) parts.push(`Căn cứ: ${r.basis}`);
   if (r.note) parts.push(r.note);
   return parts.join('. ');
@@ -38,10 +47,15 @@ function noteCell(r: PlanStatusRow, asOf: string): string {
  * An .xlsx of plan rows in the officials' layout. With `split` (the overdue report), the rows late with a
  * report come first and the rows past due without any report follow under their own heading.
  */
-export async function planWorkbook(rows: PlanStatusRow[], o: { title: string; asOf: string; split?: boolean }): Promise<Buffer> {
+export async function planWorkbook(
+  rows: PlanStatusRow[],
+  o: { title: string; asOf: string; split?: boolean },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'giamngheo';
-  const ws = wb.addWorksheet('Kế hoạch', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Kế hoạch', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const n = OFFICIAL_COLUMNS.length;
   ws.mergeCells(1, 1, 1, n);
   ws.getCell(1, 1).value = o.title;
@@ -71,13 +85,26 @@ export async function planWorkbook(rows: PlanStatusRow[], o: { title: string; as
     }
     for (const r of items) {
       const row = ws.getRow(line++);
-      row.values = [r.position, r.title, r.leadAgencyName, r.coordinators ?? '', deadlineCell(r), progressCell(r), noteCell(r, o.asOf)];
+      row.values = [
+        r.position,
+        r.title,
+        r.leadAgencyName,
+        r.coordinators ?? '',
+        deadlineCell(r),
+        progressCell(r),
+        noteCell(r, o.asOf),
+      ];
       row.alignment = { vertical: 'top', wrapText: true };
     }
   }
   for (let r = 4; r < line; r++) {
     for (let c = 1; c <= n; c++) {
-      ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      ws.getCell(r, c).border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -7,7 +7,22 @@ import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import { fanOutAgencies } from './repo';
 import { insertInitialAssignments, insertTask, linkTaskInstrument } from './repo-tasks';
-import { AGENCIES, BUDGET, COMMITTEES, FUNCTION_TRANSFERS, INSTRUMENTS, NOTES, PHASE, PROGRAM_NOTES, PROJECTS, SUCCESSOR, TARGETS, TASKS, INSTRUMENT_LINKS, type SeedAgency } from './seed-data';
+import {
+  AGENCIES,
+  BUDGET,
+  COMMITTEES,
+  FUNCTION_TRANSFERS,
+  INSTRUMENTS,
+  NOTES,
+  PHASE,
+  PROGRAM_NOTES,
+  PROJECTS,
+  SUCCESSOR,
+  TARGETS,
+  TASKS,
+  INSTRUMENT_LINKS,
+  type SeedAgency,
+} from './seed-data';
 
 const PLAN_CODE = '1705/QĐ-TTg';
 const PLAN_DATE = '2021-10-12';
@@ -21,7 +36,18 @@ async function ensureAgency(tx: Db, a: SeedAgency): Promise<string> {
   await tx.query(
     `INSERT INTO agency (id, code, kind, name, short_name, search_key, parent_id, valid_from, valid_to, source, verified, note)
      VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, false, $10) ON CONFLICT (id) DO NOTHING`,
-    [a.id, a.kind, a.name, a.shortName, foldVietnamese(`${a.name} ${a.shortName}`), a.id === 'GOV' ? null : 'GOV', a.validFrom, a.validTo ?? null, `${NOTES} (thêm bởi dữ liệu kế hoạch)`, a.note ?? null],
+    [
+      a.id,
+      a.kind,
+      a.name,
+      a.shortName,
+      foldVietnamese(`${a.name} ${a.shortName}`),
+      a.id === 'GOV' ? null : 'GOV',
+      a.validFrom,
+      a.validTo ?? null,
+      `${NOTES} (thêm bởi dữ liệu kế hoạch)`,
+      a.note ?? null,
+    ],
   );
   return a.id;
 }
@@ -41,9 +67,14 @@ async function ensureProvincialCommittees(tx: Db) {
 
 export async function loadPlanSeed(tx: Db): Promise<void> {
   const ids = new Map<string, string>();
-  for (const a of [...AGENCIES].sort((x, y) => Number(x.id !== 'GOV') - Number(y.id !== 'GOV'))) ids.set(a.id, await ensureAgency(tx, a));
+  for (const a of [...AGENCIES].sort((x, y) => Number(x.id !== 'GOV') - Number(y.id !== 'GOV')))
+    ids.set(a.id, await ensureAgency(tx, a));
   for (const a of AGENCIES) {
-    if (a.successorId) await tx.query(`UPDATE agency SET successor_id = COALESCE(successor_id, $2) WHERE id = $1`, [a.id, a.successorId]);
+    if (a.successorId)
+      await tx.query(`UPDATE agency SET successor_id = COALESCE(successor_id, $2) WHERE id = $1`, [
+        a.id,
+        a.successorId,
+      ]);
   }
   await ensureProvincialCommittees(tx);
   const agency = (id: string | undefined | null) => (id ? (ids.get(id) ?? null) : null);
@@ -53,7 +84,16 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
   await tx.query(
     `INSERT INTO program_phase (id, name, start_year, end_year, legal_basis, objective, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis, objective = EXCLUDED.objective, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
-    [S.phase.id, S.phase.name, S.phase.startYear, S.phase.endYear, S.phase.legalBasis, S.phase.objective, S.phase.factStatus, S.phase.source],
+    [
+      S.phase.id,
+      S.phase.name,
+      S.phase.startYear,
+      S.phase.endYear,
+      S.phase.legalBasis,
+      S.phase.objective,
+      S.phase.factStatus,
+      S.phase.source,
+    ],
   );
   for (const [code, name, value, status, src] of S.targets) {
     await tx.query(
@@ -73,7 +113,16 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
     `INSERT INTO program_phase (id, name, start_year, end_year, legal_basis, objective, fact_status, source)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis, objective = EXCLUDED.objective, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
-    [PHASE.id, PHASE.name, PHASE.startYear, PHASE.endYear, PHASE.legalBasis, PHASE.objective, PHASE.factStatus, PHASE.source],
+    [
+      PHASE.id,
+      PHASE.name,
+      PHASE.startYear,
+      PHASE.endYear,
+      PHASE.legalBasis,
+      PHASE.objective,
+      PHASE.factStatus,
+      PHASE.source,
+    ],
   );
   for (const [code, name, value, status, src] of TARGETS) {
     await tx.query(
@@ -101,21 +150,42 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
   const instrumentId = new Map<string, number>();
   for (const i of [...INSTRUMENTS, ...SUCCESSOR.instruments]) {
     const key = i.number ?? i.title;
-    let row = await tx.maybeOne<{ id: number }>(`SELECT id FROM legal_instrument WHERE ${i.number ? 'number = $1' : 'number IS NULL AND title = $1'}`, [key]);
+    let row = await tx.maybeOne<{ id: number }>(
+      `SELECT id FROM legal_instrument WHERE ${i.number ? 'number = $1' : 'number IS NULL AND title = $1'}`,
+      [key],
+    );
     if (!row) {
       row = await tx.one<{ id: number }>(
         `INSERT INTO legal_instrument (kind, number, title, issuer, drafting_agency_id, signer, issued_on, effective_on, status, note, fact_status, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [i.kind, i.number, i.title, i.issuer, agency(i.drafting), i.signer ?? null, i.issuedOn, i.effectiveOn ?? null, i.status ?? 'issued', i.note ?? null, i.factStatus, `${NOTES} §2 [${i.source}]`],
+        [
+          i.kind,
+          i.number,
+          i.title,
+          i.issuer,
+          agency(i.drafting),
+          i.signer ?? null,
+          i.issuedOn,
+          i.effectiveOn ?? null,
+          i.status ?? 'issued',
+          i.note ?? null,
+          i.factStatus,
+          `${NOTES} §2 [${i.source}]`,
+        ],
       );
     }
     instrumentId.set(key, row.id);
   }
 
   for (const l of INSTRUMENT_LINKS) {
-    await tx.query(`UPDATE legal_instrument SET amends_id = COALESCE(amends_id, $2), replaces_id = COALESCE(replaces_id, $3) WHERE id = $1`, [
-      instrumentId.get(l.number), l.amends ? instrumentId.get(l.amends) : null, l.replaces ? instrumentId.get(l.replaces) : null,
-    ]);
+    await tx.query(
+      `UPDATE legal_instrument SET amends_id = COALESCE(amends_id, $2), replaces_id = COALESCE(replaces_id, $3) WHERE id = $1`,
+      [
+        instrumentId.get(l.number),
+        l.amends ? instrumentId.get(l.amends) : null,
+        l.replaces ? instrumentId.get(l.replaces) : null,
+      ],
+    );
   }
 
   // The plan and its tasks: loaded once; afterwards they belong to the users who track them.
@@ -146,17 +216,42 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       // nobody has reported on an open seeded task: "chưa có báo cáo", not "chưa triển khai"
       const status = done ? 'completed' : 'no_report';
       const id = await insertTask(tx, {
-        planId: plan.id, parentId: (t.parent ? taskIds.get(t.parent) : null) ?? null, position: t.position, title: t.title, leadAgencyId: agency(t.lead),
-        fanOut: t.fanOut ?? 'none', deadlineText: t.deadline ?? null, deadlineKind: d?.kind ?? null, dueOn: due, deadlineStatus: t.deadlineStatus,
-        startOn: PLAN_DATE, deliverableKind: t.deliverableKind ?? null, status, percent: done ? 100 : 0, completedOn: done,
-        note: [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null].filter(Boolean).join(' ') || null,
-        source: t.source, projectCode: null, basisInstrumentId: (t.basis ? instrumentId.get(t.basis) : null) ?? null,
+        planId: plan.id,
+        parentId: (t.parent ? taskIds.get(t.parent) : null) ?? null,
+        position: t.position,
+        title: t.title,
+        leadAgencyId: agency(t.lead),
+        fanOut: t.fanOut ?? 'none',
+        deadlineText: t.deadline ?? null,
+        deadlineKind: d?.kind ?? null,
+        dueOn: due,
+        deadlineStatus: t.deadlineStatus,
+        startOn: PLAN_DATE,
+        deliverableKind: t.deliverableKind ?? null,
+        status,
+        percent: done ? 100 : 0,
+        completedOn: done,
+        note:
+          [t.coordinatorsText ? `Cơ quan phối hợp: ${t.coordinatorsText}.` : null, t.note ?? null]
+            .filter(Boolean)
+            .join(' ') || null,
+        source: t.source,
+        projectCode: null,
+        basisInstrumentId: (t.basis ? instrumentId.get(t.basis) : null) ?? null,
       });
       taskIds.set(t.position, id);
       const instrId = instr ? instrumentId.get(instr.number!)! : null;
       if (instrId) await linkTaskInstrument(tx, id, instrId);
-      const targets = t.fanOut ? await fanOutAgencies(tx, t.fanOut, PLAN_DATE) : [{ agencyId: agency(t.lead)!, unitId: null }];
-      await insertInitialAssignments(tx, id, targets, { status, percent: done ? 100 : 0, completedOn: done, instrumentId: instrId, validFrom: PLAN_DATE });
+      const targets = t.fanOut
+        ? await fanOutAgencies(tx, t.fanOut, PLAN_DATE)
+        : [{ agencyId: agency(t.lead)!, unitId: null }];
+      await insertInitialAssignments(tx, id, targets, {
+        status,
+        percent: done ? 100 : 0,
+        completedOn: done,
+        instrumentId: instrId,
+        validFrom: PLAN_DATE,
+      });
     }
   }
 
@@ -169,20 +264,46 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
           [c.provinceCode, c.validFrom],
         )
       : undefined;
-    const instr = instrumentId.get(c.instrument) ?? instrumentId.get(INSTRUMENTS.find((i) => i.title.startsWith(c.instrument))?.title ?? '') ?? null;
+    const instr =
+      instrumentId.get(c.instrument) ??
+      instrumentId.get(INSTRUMENTS.find((i) => i.title.startsWith(c.instrument))?.title ?? '') ??
+      null;
     await tx.query(
       `INSERT INTO steering_committee (id, level, unit_id, name, programs, instrument_id, valid_from, valid_to, fact_status, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, programs = EXCLUDED.programs, valid_to = EXCLUDED.valid_to, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
-      [c.id, c.level, unit?.id ?? null, c.name, c.programs, instr, c.validFrom, c.validTo ?? null, c.factStatus, c.source],
+      [
+        c.id,
+        c.level,
+        unit?.id ?? null,
+        c.name,
+        c.programs,
+        instr,
+        c.validFrom,
+        c.validTo ?? null,
+        c.factStatus,
+        c.source,
+      ],
     );
     await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [c.id]);
     for (const m of c.members) {
       await tx.query(
         `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, confirmed_until, instrument_id, fact_status, source, note)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [c.id, m.role, m.person ?? null, m.position, agency(m.agency), m.validFrom ?? c.validFrom, m.validTo ?? null, m.validTo ? null : (m.confirmedUntil ?? null),
-         (m.instrument && instrumentId.get(m.instrument)) ?? instr, m.factStatus ?? c.factStatus, m.source ?? c.source, m.note ?? null],
+        [
+          c.id,
+          m.role,
+          m.person ?? null,
+          m.position,
+          agency(m.agency),
+          m.validFrom ?? c.validFrom,
+          m.validTo ?? null,
+          m.validTo ? null : (m.confirmedUntil ?? null),
+          (m.instrument && instrumentId.get(m.instrument)) ?? instr,
+          m.factStatus ?? c.factStatus,
+          m.source ?? c.source,
+          m.note ?? null,
+        ],
       );
     }
   }
@@ -201,7 +322,8 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
 
 function planVersion(): string {
   const h = createHash('sha256');
-  for (const f of ['./seed-data.ts', './load.ts']) h.update(fs.readFileSync(fileURLToPath(new URL(f, import.meta.url))));
+  for (const f of ['./seed-data.ts', './load.ts'])
+    h.update(fs.readFileSync(fileURLToPath(new URL(f, import.meta.url))));
   return h.digest('hex').slice(0, 12);
 }
 

@@ -4,12 +4,22 @@ import type { Db } from '../../db/client';
 
 /** Whether one of the agencies has an assignment of the task in force (not handed over). */
 export async function hasActiveAssignmentOfAny(db: Db, taskId: number, agencyIds: string[]): Promise<boolean> {
-  return !!(await db.maybeOne(`SELECT 1 FROM task_assignment WHERE task_id = $1 AND agency_id = ANY($2::text[]) AND valid_to IS NULL`, [taskId, agencyIds]));
+  return !!(await db.maybeOne(
+    `SELECT 1 FROM task_assignment WHERE task_id = $1 AND agency_id = ANY($2::text[]) AND valid_to IS NULL`,
+    [taskId, agencyIds],
+  ));
 }
 
 export async function insertEvidence(
   db: Db,
-  f: { taskId: number; fileName: string; contentType: string; bytes: Uint8Array; sha256: string; userId: number | null },
+  f: {
+    taskId: number;
+    fileName: string;
+    contentType: string;
+    bytes: Uint8Array;
+    sha256: string;
+    userId: number | null;
+  },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO evidence_file (task_id, progress_id, file_name, content_type, size_bytes, sha256, content, by_user_id)

@@ -16,26 +16,57 @@ export async function instrumentExists(db: Db, id: number): Promise<boolean> {
 export async function insertInstrument(
   db: Db,
   i: {
-    kind: string; number: string | null; title: string; issuer: string | null; draftingAgencyId: string | null; signer: string | null; issuedOn: string | null;
-    effectiveOn: string | null; status: InstrumentStatus; amendsId: number | null; replacesId: number | null; note: string | null; source: string;
+    kind: string;
+    number: string | null;
+    title: string;
+    issuer: string | null;
+    draftingAgencyId: string | null;
+    signer: string | null;
+    issuedOn: string | null;
+    effectiveOn: string | null;
+    status: InstrumentStatus;
+    amendsId: number | null;
+    replacesId: number | null;
+    note: string | null;
+    source: string;
   },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO legal_instrument (kind, number, title, issuer, drafting_agency_id, signer, issued_on, effective_on, status, amends_id, replaces_id, note, fact_status, source)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VERIFIED', $13) RETURNING id`,
-    [i.kind, i.number, i.title, i.issuer, i.draftingAgencyId, i.signer, i.issuedOn, i.effectiveOn, i.status, i.amendsId, i.replacesId, i.note, i.source],
+    [
+      i.kind,
+      i.number,
+      i.title,
+      i.issuer,
+      i.draftingAgencyId,
+      i.signer,
+      i.issuedOn,
+      i.effectiveOn,
+      i.status,
+      i.amendsId,
+      i.replacesId,
+      i.note,
+      i.source,
+    ],
   );
   return row.id;
 }
 
 /** An issued instrument that a newly issued one amends becomes 'amended'. */
 export async function markAmended(db: Db, id: number) {
-  await db.query(`UPDATE legal_instrument SET status = 'amended', version = version + 1 WHERE id = $1 AND status = 'issued'`, [id]);
+  await db.query(
+    `UPDATE legal_instrument SET status = 'amended', version = version + 1 WHERE id = $1 AND status = 'issued'`,
+    [id],
+  );
 }
 
 /** An issued (or amended) instrument that a newly issued one replaces becomes 'replaced'. */
 export async function markReplaced(db: Db, id: number) {
-  await db.query(`UPDATE legal_instrument SET status = 'replaced', version = version + 1 WHERE id = $1 AND status IN ('issued', 'amended')`, [id]);
+  await db.query(
+    `UPDATE legal_instrument SET status = 'replaced', version = version + 1 WHERE id = $1 AND status IN ('issued', 'amended')`,
+    [id],
+  );
 }
 
 export interface EditableInstrument {
@@ -60,7 +91,14 @@ export async function lockInstrumentForEdit(db: Db, id: number): Promise<Editabl
 export async function updateInstrumentFields(
   db: Db,
   id: number,
-  v: { status: InstrumentStatus; number: string | null; issuedOn: string | null; effectiveOn: string | null; signer: string | null; note: string | null },
+  v: {
+    status: InstrumentStatus;
+    number: string | null;
+    issuedOn: string | null;
+    effectiveOn: string | null;
+    signer: string | null;
+    note: string | null;
+  },
 ) {
   return db.one<Omit<EditableInstrument, 'drafting_agency_id'>>(
     `UPDATE legal_instrument SET status = $2, number = $3, issued_on = $4, effective_on = $5, signer = $6, note = $7, version = version + 1 WHERE id = $1

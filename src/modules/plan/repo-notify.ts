@@ -18,7 +18,9 @@ export async function insertNotifications(db: Db, userIds: number[], n: NewNotif
   );
 }
 
-/** The users who act for an agency: its own grants, and province officers of its province or of the provinces it became. */
+/**
+ * The users who act for an agency: its own grants, and province officers of its province or of the provinces it became.
+ */
 export async function usersActingForAgency(db: Db, agencyId: string): Promise<number[]> {
   const rows = await db.query<{ user_id: number }>(
     `WITH RECURSIVE later (unit_id) AS (
@@ -50,7 +52,10 @@ export async function latestNotifications(db: Db, userId: number) {
 
 /** Marks a user's notification read (the first reading time is kept); false when the user has no such notification. */
 export async function markNotificationRead(db: Db, userId: number, id: number): Promise<boolean> {
-  return !!(await db.maybeOne(`UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE user_id = $1 AND id = $2 RETURNING id`, [userId, id]));
+  return !!(await db.maybeOne(
+    `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE user_id = $1 AND id = $2 RETURNING id`,
+    [userId, id],
+  ));
 }
 
 export interface DigestCounts {
@@ -90,12 +95,22 @@ export async function digestCountsOfAllTasks(db: Db, asOf: string, soon: string)
 
 /** Every grant of every active user (a user with several grants comes once per grant). */
 export async function activeUserGrants(db: Db) {
-  return db.query<{ id: number; email: string | null; display_name: string; role: Role; agency_id: string | null; unit_id: string | null }>(
+  return db.query<{
+    id: number;
+    email: string | null;
+    display_name: string;
+    role: Role;
+    agency_id: string | null;
+    unit_id: string | null;
+  }>(
     `SELECT u.id, u.email, u.display_name, g.role, g.agency_id, g.unit_id FROM app_user u JOIN user_grant g ON g.user_id = u.id WHERE u.active ORDER BY u.id`,
   );
 }
 
-/** For each province of a province officer's grant: the People's Committees of it and of the older provinces that roll up into it (any number of steps). */
+/**
+ * For each province of a province officer's grant: the People's Committees of it and of the older provinces that roll
+ * up into it (any number of steps).
+ */
 export async function committeesCoveredByProvinceGrants(db: Db) {
   return db.query<{ unit_id: string; agency_id: string }>(
     `WITH RECURSIVE covered (root, unit_id) AS (
@@ -107,7 +122,13 @@ export async function committeesCoveredByProvinceGrants(db: Db) {
 }
 
 /** One digest notification per user and day: returns the users who did not have it yet. */
-export async function insertDigestNotifications(db: Db, asOf: string, title: string, userIds: number[], bodies: string[]): Promise<number[]> {
+export async function insertDigestNotifications(
+  db: Db,
+  asOf: string,
+  title: string,
+  userIds: number[],
+  bodies: string[],
+): Promise<number[]> {
   const rows = await db.query<{ user_id: number }>(
     `INSERT INTO notification (user_id, kind, title, body, digest_on)
      SELECT u, 'digest', $3, b, $4 FROM unnest($1::bigint[], $2::text[]) AS x (u, b)

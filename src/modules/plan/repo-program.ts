@@ -3,11 +3,15 @@ import type { Db } from '../../db/client';
 /** SQL of the program's structure: phases, targets, projects, budget (read-only, loaded with the seed). */
 
 export async function listPhases(db: Db) {
-  return db.query(`SELECT id, name, start_year AS "startYear", end_year AS "endYear", legal_basis AS "legalBasis", objective, fact_status AS "factStatus", source FROM program_phase ORDER BY start_year`);
+  return db.query(
+    `SELECT id, name, start_year AS "startYear", end_year AS "endYear", legal_basis AS "legalBasis", objective, fact_status AS "factStatus", source FROM program_phase ORDER BY start_year`,
+  );
 }
 
 export async function listTargets(db: Db) {
-  return db.query(`SELECT phase_id AS "phaseId", code, name, value_text AS value, fact_status AS "factStatus", source FROM program_target ORDER BY phase_id, code`);
+  return db.query(
+    `SELECT phase_id AS "phaseId", code, name, value_text AS value, fact_status AS "factStatus", source FROM program_target ORDER BY phase_id, code`,
+  );
 }
 
 export async function listProjects(db: Db) {
@@ -16,5 +20,7 @@ export async function listProjects(db: Db) {
 }
 
 export async function listBudgetLines(db: Db) {
-  return db.query(`SELECT phase_id AS "phaseId", funding, capital_type AS "capitalType", amount_bn_vnd::float8 AS "amountBnVnd", fact_status AS "factStatus", source FROM program_budget ORDER BY phase_id, funding, capital_type`);
+  return db.query(
+    `SELECT phase_id AS "phaseId", funding, capital_type AS "capitalType", amount_bn_vnd::float8 AS "amountBnVnd", fact_status AS "factStatus", source FROM program_budget ORDER BY phase_id, funding, capital_type`,
+  );
 }

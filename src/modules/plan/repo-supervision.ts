@@ -1,17 +1,31 @@
 import type { Db } from '../../db/client';
 
-/** SQL of steering committees, their meetings, and supervision / inspection with its recommendations. Dates are 'YYYY-MM-DD'. */
+/**
+ * SQL of steering committees, their meetings, and supervision / inspection with its recommendations. Dates are
+ * 'YYYY-MM-DD'.
+ */
 
 export type SupervisionKind = 'supervision' | 'inspection';
 export type RecommendationStatus = 'open' | 'in_progress' | 'closed';
 
 export async function findCommittee(db: Db, id: string): Promise<{ id: string; unitId: string | null } | undefined> {
-  return db.maybeOne<{ id: string; unitId: string | null }>(`SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`, [id]);
+  return db.maybeOne<{ id: string; unitId: string | null }>(
+    `SELECT id, unit_id AS "unitId" FROM steering_committee WHERE id = $1`,
+    [id],
+  );
 }
 
 export async function insertCommittee(
   db: Db,
-  c: { id: string; level: 'province' | 'district' | 'commune'; unitId: string; name: string; programs: string; validFrom: string; source: string },
+  c: {
+    id: string;
+    level: 'province' | 'district' | 'commune';
+    unitId: string;
+    name: string;
+    programs: string;
+    validFrom: string;
+    source: string;
+  },
 ) {
   await db.query(
     `INSERT INTO steering_committee (id, level, unit_id, name, programs, valid_from, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7)`,
@@ -19,21 +33,40 @@ export async function insertCommittee(
   );
 }
 
-export async function insertMeeting(db: Db, m: { committeeId: string; heldOn: string; title: string; minutesRef: string | null }): Promise<number> {
-  const row = await db.one<{ id: number }>(`INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    m.committeeId, m.heldOn, m.title, m.minutesRef,
-  ]);
+export async function insertMeeting(
+  db: Db,
+  m: { committeeId: string; heldOn: string; title: string; minutesRef: string | null },
+): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO committee_meeting (committee_id, held_on, title, minutes_ref) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [m.committeeId, m.heldOn, m.title, m.minutesRef],
+  );
   return row.id;
 }
 
-export async function insertConclusion(db: Db, meetingId: number, body: string, taskId: number | null): Promise<number> {
-  const row = await db.one<{ id: number }>(`INSERT INTO meeting_conclusion (meeting_id, body, task_id) VALUES ($1, $2, $3) RETURNING id`, [meetingId, body, taskId]);
+export async function insertConclusion(
+  db: Db,
+  meetingId: number,
+  body: string,
+  taskId: number | null,
+): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO meeting_conclusion (meeting_id, body, task_id) VALUES ($1, $2, $3) RETURNING id`,
+    [meetingId, body, taskId],
+  );
   return row.id;
 }
 
 export async function insertSupervisionPlan(
   db: Db,
-  p: { committeeId: string | null; agencyId: string | null; kind: SupervisionKind; title: string; year: number; legalBasis: string | null },
+  p: {
+    committeeId: string | null;
+    agencyId: string | null;
+    kind: SupervisionKind;
+    title: string;
+    year: number;
+    legalBasis: string | null;
+  },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO supervision_plan (committee_id, agency_id, kind, title, year, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -49,33 +82,65 @@ export async function lockSupervisionPlan(db: Db, id: number) {
   );
 }
 
-export async function insertVisit(db: Db, v: { planId: number; unitId: string | null; agencyId: string | null; visitedOn: string; team: string | null }): Promise<number> {
-  const row = await db.one<{ id: number }>(`INSERT INTO supervision_visit (plan_id, unit_id, agency_id, visited_on, team) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-    v.planId, v.unitId, v.agencyId, v.visitedOn, v.team,
-  ]);
+export async function insertVisit(
+  db: Db,
+  v: { planId: number; unitId: string | null; agencyId: string | null; visitedOn: string; team: string | null },
+): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO supervision_visit (plan_id, unit_id, agency_id, visited_on, team) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [v.planId, v.unitId, v.agencyId, v.visitedOn, v.team],
+  );
   return row.id;
 }
 
-export async function insertFinding(db: Db, visitId: number, body: string, severity: 'normal' | 'serious'): Promise<number> {
-  const row = await db.one<{ id: number }>(`INSERT INTO supervision_finding (visit_id, body, severity) VALUES ($1, $2, $3) RETURNING id`, [visitId, body, severity]);
+export async function insertFinding(
+  db: Db,
+  visitId: number,
+  body: string,
+  severity: 'normal' | 'serious',
+): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO supervision_finding (visit_id, body, severity) VALUES ($1, $2, $3) RETURNING id`,
+    [visitId, body, severity],
+  );
   return row.id;
 }
 
 export async function insertRecommendation(
   db: Db,
-  r: { findingId: number; body: string; addresseeAgencyId: string | null; deadlineText: string | null; dueOn: string | null },
+  r: {
+    findingId: number;
+    body: string;
+    addresseeAgencyId: string | null;
+    deadlineText: string | null;
+    dueOn: string | null;
+  },
 ) {
-  await db.query(`INSERT INTO supervision_recommendation (finding_id, body, addressee_agency_id, deadline_text, due_on) VALUES ($1, $2, $3, $4, $5)`, [
-    r.findingId, r.body, r.addresseeAgencyId, r.deadlineText, r.dueOn,
-  ]);
+  await db.query(
+    `INSERT INTO supervision_recommendation (finding_id, body, addressee_agency_id, deadline_text, due_on) VALUES ($1, $2, $3, $4, $5)`,
+    [r.findingId, r.body, r.addresseeAgencyId, r.deadlineText, r.dueOn],
+  );
 }
 
 export interface SupervisionPlanRow {
-  id: number; kind: SupervisionKind; title: string; year: number; legal_basis: string | null; committee_id: string | null; committee_unit_id: string | null;
-  committee: string | null; agency: string | null; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+  id: number;
+  kind: SupervisionKind;
+  title: string;
+  year: number;
+  legal_basis: string | null;
+  committee_id: string | null;
+  committee_unit_id: string | null;
+  committee: string | null;
+  agency: string | null;
+  visits: number;
+  last_visit_on: string | null;
+  recommendations: number;
+  open_recommendations: number;
 }
 
-/** Every supervision / inspection plan with its visit count, last visit and recommendation counts, newest year first. */
+/**
+ * Every supervision / inspection plan with its visit count, last visit and recommendation counts, newest year first.
+ */
 export async function listSupervisionPlans(db: Db): Promise<SupervisionPlanRow[]> {
   return db.query<SupervisionPlanRow>(
     `SELECT p.id, p.kind, p.title, p.year, p.legal_basis, p.committee_id, c.unit_id AS committee_unit_id, c.name AS committee, g.name AS agency,
@@ -90,8 +155,19 @@ export async function listSupervisionPlans(db: Db): Promise<SupervisionPlanRow[]
 }
 
 export interface RecommendationRow {
-  id: number; body: string; status: RecommendationStatus; due_on: string | null; closed_on: string | null; deadline_text: string | null; follow_up: string | null; version: number;
-  addressee: string | null; finding: string; plan_title: string; kind: SupervisionKind; visited_on: string;
+  id: number;
+  body: string;
+  status: RecommendationStatus;
+  due_on: string | null;
+  closed_on: string | null;
+  deadline_text: string | null;
+  follow_up: string | null;
+  version: number;
+  addressee: string | null;
+  finding: string;
+  plan_title: string;
+  kind: SupervisionKind;
+  visited_on: string;
 }
 
 export async function listRecommendations(db: Db): Promise<RecommendationRow[]> {
@@ -103,15 +179,32 @@ export async function listRecommendations(db: Db): Promise<RecommendationRow[]> 
 }
 
 export async function lockRecommendation(db: Db, id: number) {
-  return db.maybeOne<{ id: number; status: RecommendationStatus; addressee_agency_id: string | null; follow_up: string | null; closed_on: string | null; version: number }>(
+  return db.maybeOne<{
+    id: number;
+    status: RecommendationStatus;
+    addressee_agency_id: string | null;
+    follow_up: string | null;
+    closed_on: string | null;
+    version: number;
+  }>(
     `SELECT id, status, addressee_agency_id, follow_up, closed_on, version FROM supervision_recommendation WHERE id = $1 FOR UPDATE`,
     [id],
   );
 }
 
 /** Follow-up of a recommendation; a null follow-up keeps the one stored. */
-export async function updateRecommendationFollowUp(db: Db, id: number, v: { status: RecommendationStatus; followUp: string | null; closedOn: string | null }) {
-  return db.one<{ id: number; status: RecommendationStatus; follow_up: string | null; closed_on: string | null; version: number }>(
+export async function updateRecommendationFollowUp(
+  db: Db,
+  id: number,
+  v: { status: RecommendationStatus; followUp: string | null; closedOn: string | null },
+) {
+  return db.one<{
+    id: number;
+    status: RecommendationStatus;
+    follow_up: string | null;
+    closed_on: string | null;
+    version: number;
+  }>(
     `UPDATE supervision_recommendation SET status = $2, follow_up = COALESCE($3, follow_up), closed_on = $4, version = version + 1 WHERE id = $1
      RETURNING id, status, follow_up, closed_on, version`,
     [id, v.status, v.followUp, v.closedOn],
@@ -140,5 +233,8 @@ export async function committeeMembers(db: Db, committeeId: string) {
 }
 
 export async function committeeMeetings(db: Db, committeeId: string) {
-  return db.query(`SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`, [committeeId]);
+  return db.query(
+    `SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`,
+    [committeeId],
+  );
 }

@@ -3,7 +3,10 @@ import type { Deadline } from '../../domain/plan/deadline';
 import type { TaskStatus } from '../../domain/plan/status';
 import type { FanOutTarget } from './repo';
 
-/** SQL of plans, their tasks and what hangs on a task (coordinators, dependencies, comments, instruments). Dates are 'YYYY-MM-DD'. */
+/**
+ * SQL of plans, their tasks and what hangs on a task (coordinators, dependencies, comments, instruments). Dates are
+ * 'YYYY-MM-DD'.
+ */
 
 export type FanOut = 'none' | 'provinces' | 'ministries' | 'all';
 
@@ -13,7 +16,15 @@ export async function planCodeTaken(db: Db, code: string): Promise<boolean> {
 
 export async function insertPlan(
   db: Db,
-  p: { code: string; title: string; phaseId: string | null; issuerAgencyId: string; issuedOn: string; purpose: string | null; source: string },
+  p: {
+    code: string;
+    title: string;
+    phaseId: string | null;
+    issuerAgencyId: string;
+    issuedOn: string;
+    purpose: string | null;
+    source: string;
+  },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO plan (code, title, phase_id, issuer_agency_id, issued_on, purpose, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7) RETURNING id`,
@@ -55,8 +66,27 @@ export async function insertTask(db: Db, t: NewTaskRow): Promise<number> {
     `INSERT INTO task (plan_id, parent_id, position, title, lead_agency_id, fan_out, deadline_text, deadline_kind, due_on, deadline_status,
                        start_on, deliverable_kind, status, percent, completed_on, note, fact_status, source, project_code, basis_instrument_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'VERIFIED', $17, $18, $19) RETURNING id`,
-    [t.planId, t.parentId, t.position, t.title, t.leadAgencyId, t.fanOut, t.deadlineText, t.deadlineKind, t.dueOn, t.deadlineStatus,
-     t.startOn, t.deliverableKind, t.status, t.percent, t.completedOn, t.note, t.source, t.projectCode, t.basisInstrumentId],
+    [
+      t.planId,
+      t.parentId,
+      t.position,
+      t.title,
+      t.leadAgencyId,
+      t.fanOut,
+      t.deadlineText,
+      t.deadlineKind,
+      t.dueOn,
+      t.deadlineStatus,
+      t.startOn,
+      t.deliverableKind,
+      t.status,
+      t.percent,
+      t.completedOn,
+      t.note,
+      t.source,
+      t.projectCode,
+      t.basisInstrumentId,
+    ],
   );
   return row.id;
 }
@@ -66,17 +96,35 @@ export async function insertInitialAssignments(
   db: Db,
   taskId: number,
   targets: FanOutTarget[],
-  s: { status: TaskStatus; percent: number; completedOn: string | null; instrumentId: number | null; validFrom: string },
+  s: {
+    status: TaskStatus;
+    percent: number;
+    completedOn: string | null;
+    instrumentId: number | null;
+    validFrom: string;
+  },
 ) {
   await db.query(
     `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, completed_on, instrument_id, valid_from)
      SELECT $1, a, u, $4, $5, $6, $7, $8 FROM unnest($2::text[], $3::text[]) AS x (a, u)`,
-    [taskId, targets.map((x) => x.agencyId), targets.map((x) => x.unitId), s.status, s.percent, s.completedOn, s.instrumentId, s.validFrom],
+    [
+      taskId,
+      targets.map((x) => x.agencyId),
+      targets.map((x) => x.unitId),
+      s.status,
+      s.percent,
+      s.completedOn,
+      s.instrumentId,
+      s.validFrom,
+    ],
   );
 }
 
 export async function addCoordinator(db: Db, taskId: number, agencyId: string) {
-  await db.query(`INSERT INTO task_coordinator (task_id, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, agencyId]);
+  await db.query(`INSERT INTO task_coordinator (task_id, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    taskId,
+    agencyId,
+  ]);
 }
 
 export interface EditableTask {
@@ -91,16 +139,32 @@ export interface EditableTask {
 }
 
 export async function lockTaskForEdit(db: Db, taskId: number): Promise<EditableTask | undefined> {
-  return db.maybeOne<EditableTask>(`SELECT id, plan_id, title, deadline_text, due_on, note, version, start_on FROM task WHERE id = $1 FOR UPDATE`, [taskId]);
+  return db.maybeOne<EditableTask>(
+    `SELECT id, plan_id, title, deadline_text, due_on, note, version, start_on FROM task WHERE id = $1 FOR UPDATE`,
+    [taskId],
+  );
 }
 
 /** Writes the edited fields and bumps the version; a null deadline kind keeps the one stored. */
 export async function updateTaskFields(
   db: Db,
   taskId: number,
-  v: { title: string; deadlineText: string | null; deadlineKind: Deadline['kind'] | null; dueOn: string | null; note: string | null },
+  v: {
+    title: string;
+    deadlineText: string | null;
+    deadlineKind: Deadline['kind'] | null;
+    dueOn: string | null;
+    note: string | null;
+  },
 ) {
-  return db.one<{ id: number; title: string; deadline_text: string | null; due_on: string | null; note: string | null; version: number }>(
+  return db.one<{
+    id: number;
+    title: string;
+    deadline_text: string | null;
+    due_on: string | null;
+    note: string | null;
+    version: number;
+  }>(
     `UPDATE task SET title = $2, deadline_text = $3, deadline_kind = COALESCE($4, deadline_kind), due_on = $5, note = $6, version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING id, title, deadline_text, due_on, note, version`,
     [taskId, v.title, v.deadlineText, v.deadlineKind, v.dueOn, v.note],
@@ -112,10 +176,15 @@ export async function taskExists(db: Db, taskId: number): Promise<boolean> {
 }
 
 export async function plansOfTasks(db: Db, taskIds: number[]): Promise<{ id: number; plan_id: number }[]> {
-  return db.query<{ id: number; plan_id: number }>(`SELECT id, plan_id FROM task WHERE id = ANY($1::bigint[])`, [taskIds]);
+  return db.query<{ id: number; plan_id: number }>(`SELECT id, plan_id FROM task WHERE id = ANY($1::bigint[])`, [
+    taskIds,
+  ]);
 }
 
-/** Whether `taskId` is among the tasks `dependsOnTaskId` already depends on, directly or not (adding the link would close a cycle). */
+/**
+ * Whether `taskId` is among the tasks `dependsOnTaskId` already depends on, directly or not (adding the link would
+ * close a cycle).
+ */
 export async function dependsTransitively(db: Db, dependsOnTaskId: number, taskId: number): Promise<boolean> {
   const row = await db.maybeOne(
     `WITH RECURSIVE up (id) AS (
@@ -128,12 +197,24 @@ export async function dependsTransitively(db: Db, dependsOnTaskId: number, taskI
 }
 
 export async function addDependency(db: Db, taskId: number, dependsOnTaskId: number) {
-  await db.query(`INSERT INTO task_dependency (task_id, depends_on_task_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, dependsOnTaskId]);
+  await db.query(`INSERT INTO task_dependency (task_id, depends_on_task_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    taskId,
+    dependsOnTaskId,
+  ]);
 }
 
 export async function insertComment(
   db: Db,
-  c: { taskId: number; assignmentId: number | null; kind: 'comment' | 'request' | 'reply'; fromAgencyId: string | null; toAgencyId: string | null; body: string; userId: number | null; name: string },
+  c: {
+    taskId: number;
+    assignmentId: number | null;
+    kind: 'comment' | 'request' | 'reply';
+    fromAgencyId: string | null;
+    toAgencyId: string | null;
+    body: string;
+    userId: number | null;
+    name: string;
+  },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO task_comment (task_id, assignment_id, kind, from_agency_id, to_agency_id, body, by_user_id, by_name)
@@ -144,7 +225,10 @@ export async function insertComment(
 }
 
 export async function linkTaskInstrument(db: Db, taskId: number, instrumentId: number) {
-  await db.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [taskId, instrumentId]);
+  await db.query(`INSERT INTO task_instrument (task_id, instrument_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    taskId,
+    instrumentId,
+  ]);
 }
 
 export async function findPlanByCode(db: Db, code: string) {
@@ -153,16 +237,25 @@ export async function findPlanByCode(db: Db, code: string) {
 
 /** The tasks on which one of the agencies coordinates (phối hợp). */
 export async function tasksCoordinatedBy(db: Db, agencyIds: string[]) {
-  return db.query<{ task_id: number }>(`SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`, [agencyIds]);
+  return db.query<{ task_id: number }>(
+    `SELECT DISTINCT task_id FROM task_coordinator WHERE agency_id = ANY($1::text[])`,
+    [agencyIds],
+  );
 }
 
 export async function subtasksOf(db: Db, taskId: number) {
-  return db.query<{ id: number; position: string; title: string; status: TaskStatus }>(`SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`, [taskId]);
+  return db.query<{ id: number; position: string; title: string; status: TaskStatus }>(
+    `SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`,
+    [taskId],
+  );
 }
 
 /** The tasks that must be done before this one. */
 export async function prerequisitesOf(db: Db, taskId: number) {
-  return db.query(`SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`, [taskId]);
+  return db.query(
+    `SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`,
+    [taskId],
+  );
 }
 
 /** The plans with their issuer and task count, oldest first. */

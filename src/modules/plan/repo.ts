@@ -14,7 +14,11 @@ export interface FanOutTarget {
  * date: provincial People's Committees of the province versions in force (63 before 1/7/2025, 34 after),
  * ministries and central agencies in force.
  */
-export async function fanOutAgencies(db: Db, fanOut: 'provinces' | 'ministries' | 'all', onDate: string): Promise<FanOutTarget[]> {
+export async function fanOutAgencies(
+  db: Db,
+  fanOut: 'provinces' | 'ministries' | 'all',
+  onDate: string,
+): Promise<FanOutTarget[]> {
   const rows = await db.query<{ agency_id: string; unit_id: string | null }>(
     `SELECT g.id AS agency_id, g.unit_id
        FROM agency g
@@ -98,7 +102,10 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   const due = f.agencyIds ? 'COALESCE(m.due_on, t.due_on)' : 't.due_on';
   const status = v('status');
   // open at the as-of date: not closed, or completed only after it (see asOfView in the domain)
-  if (f.overdueOnly) where.push(`(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`);
+  if (f.overdueOnly)
+    where.push(
+      `(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`,
+    );
   return db.query<TaskRow>(
     `${withMine}
      SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
@@ -115,14 +122,17 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
        LEFT JOIN LATERAL (
          SELECT li.number, li.issued_on FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id
           WHERE ti.task_id = t.id ORDER BY li.issued_on NULLS LAST, li.id LIMIT 1) i ON true
-       ${f.agencyIds ? `CROSS JOIN LATERAL (
+       ${
+         f.agencyIds
+           ? `CROSS JOIN LATERAL (
          -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
          SELECT (m.id IS NOT NULL)::int AS assignments,
                 (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
                 (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled', 'no_report') OR (m.status = 'completed' AND m.completed_on > $1))
                    AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments,
                 (m.id IS NOT NULL AND m.status = 'no_report')::int AS no_report_assignments,
-                (m.id IS NOT NULL AND m.status = 'no_report' AND COALESCE(m.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments) s` : `LEFT JOIN LATERAL (
+                (m.id IS NOT NULL AND m.status = 'no_report' AND COALESCE(m.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments) s`
+           : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
                 count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled', 'no_report') OR (a.status = 'completed' AND a.completed_on > $1))
@@ -130,7 +140,8 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
                 count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
            -- the assignments in force on the as-of date: after a hand-over, the successors' (e.g. 34 provinces from 01/07/2025)
-           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)) s ON true`}
+           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)) s ON true`
+       }
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
     params,
@@ -170,11 +181,22 @@ const ASSIGNMENT_SELECT = `
     LEFT JOIN legal_instrument li ON li.id = a.instrument_id`;
 
 export async function listAssignments(db: Db, taskId: number, includeHistory = true): Promise<AssignmentRow[]> {
-  return db.query<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.task_id = $1 ${includeHistory ? '' : 'AND a.valid_to IS NULL'} ORDER BY a.id`, [taskId]);
+  return db.query<AssignmentRow>(
+    `${ASSIGNMENT_SELECT} WHERE a.task_id = $1 ${includeHistory ? '' : 'AND a.valid_to IS NULL'} ORDER BY a.id`,
+    [taskId],
+  );
 }
 
-export async function getAssignment(db: Db, taskId: number, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
-  return db.maybeOne<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.task_id = $1 AND a.id = $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`, [taskId, id]);
+export async function getAssignment(
+  db: Db,
+  taskId: number,
+  id: number,
+  forUpdate = false,
+): Promise<AssignmentRow | undefined> {
+  return db.maybeOne<AssignmentRow>(
+    `${ASSIGNMENT_SELECT} WHERE a.task_id = $1 AND a.id = $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    [taskId, id],
+  );
 }
 
 export async function updateAssignmentRow(
@@ -194,8 +216,17 @@ export async function updateAssignmentRow(
 }
 
 /** Re-derive the task's cached status/percent/completion from its active assignments (roll-up). */
-export async function setTaskRollup(db: Db, taskId: number, r: { status: string; percent: number; completedOn: string | null }) {
-  await db.query(`UPDATE task SET status = $2, percent = $3, completed_on = $4, updated_at = now() WHERE id = $1`, [taskId, r.status, r.percent, r.completedOn]);
+export async function setTaskRollup(
+  db: Db,
+  taskId: number,
+  r: { status: string; percent: number; completedOn: string | null },
+) {
+  await db.query(`UPDATE task SET status = $2, percent = $3, completed_on = $4, updated_at = now() WHERE id = $1`, [
+    taskId,
+    r.status,
+    r.percent,
+    r.completedOn,
+  ]);
 }
 
 export async function activeAssignmentsForRollup(db: Db, taskId: number) {
@@ -206,14 +237,32 @@ export async function activeAssignmentsForRollup(db: Db, taskId: number) {
   );
 }
 
-export async function insertStatusChange(db: Db, taskId: number, assignmentId: number | null, from: string, to: string, note: string | null, userId: number | null, name: string) {
+export async function insertStatusChange(
+  db: Db,
+  taskId: number,
+  assignmentId: number | null,
+  from: string,
+  to: string,
+  note: string | null,
+  userId: number | null,
+  name: string,
+) {
   await db.query(
     `INSERT INTO task_status_change (task_id, assignment_id, from_status, to_status, note, by_user_id, by_name) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [taskId, assignmentId, from, to, note, userId, name],
   );
 }
 
-export async function insertProgress(db: Db, taskId: number, assignmentId: number, reportedOn: string, percent: number, narrative: string, userId: number | null, name: string) {
+export async function insertProgress(
+  db: Db,
+  taskId: number,
+  assignmentId: number,
+  reportedOn: string,
+  percent: number,
+  narrative: string,
+  userId: number | null,
+  name: string,
+) {
   return db.one<{ id: number }>(
     `INSERT INTO progress_update (task_id, assignment_id, reported_on, percent, narrative, by_user_id, by_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [taskId, assignmentId, reportedOn, percent, narrative, userId, name],
@@ -222,11 +271,23 @@ export async function insertProgress(db: Db, taskId: number, assignmentId: numbe
 
 export async function taskHistory(db: Db, taskId: number) {
   const [progress, changes, comments, evidence] = await Promise.all([
-    db.query(`SELECT id, assignment_id AS "assignmentId", reported_on AS "reportedOn", percent::float8 AS percent, narrative, by_name AS "byName", created_at AS "createdAt" FROM progress_update WHERE task_id = $1 ORDER BY id DESC`, [taskId]),
-    db.query(`SELECT id, assignment_id AS "assignmentId", from_status AS "from", to_status AS "to", note, by_name AS "byName", at FROM task_status_change WHERE task_id = $1 ORDER BY id DESC`, [taskId]),
-    db.query(`SELECT c.id, c.assignment_id AS "assignmentId", c.kind, c.body, c.by_name AS "byName", c.created_at AS "createdAt", fa.name AS "fromAgency", ta.name AS "toAgency"
-                FROM task_comment c LEFT JOIN agency fa ON fa.id = c.from_agency_id LEFT JOIN agency ta ON ta.id = c.to_agency_id WHERE c.task_id = $1 ORDER BY c.id`, [taskId]),
-    db.query(`SELECT id, progress_id AS "progressId", file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256, uploaded_at AS "uploadedAt" FROM evidence_file WHERE task_id = $1 ORDER BY id`, [taskId]),
+    db.query(
+      `SELECT id, assignment_id AS "assignmentId", reported_on AS "reportedOn", percent::float8 AS percent, narrative, by_name AS "byName", created_at AS "createdAt" FROM progress_update WHERE task_id = $1 ORDER BY id DESC`,
+      [taskId],
+    ),
+    db.query(
+      `SELECT id, assignment_id AS "assignmentId", from_status AS "from", to_status AS "to", note, by_name AS "byName", at FROM task_status_change WHERE task_id = $1 ORDER BY id DESC`,
+      [taskId],
+    ),
+    db.query(
+      `SELECT c.id, c.assignment_id AS "assignmentId", c.kind, c.body, c.by_name AS "byName", c.created_at AS "createdAt", fa.name AS "fromAgency", ta.name AS "toAgency"
+                FROM task_comment c LEFT JOIN agency fa ON fa.id = c.from_agency_id LEFT JOIN agency ta ON ta.id = c.to_agency_id WHERE c.task_id = $1 ORDER BY c.id`,
+      [taskId],
+    ),
+    db.query(
+      `SELECT id, progress_id AS "progressId", file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256, uploaded_at AS "uploadedAt" FROM evidence_file WHERE task_id = $1 ORDER BY id`,
+      [taskId],
+    ),
   ]);
   return { progress, changes, comments, evidence };
 }
@@ -240,20 +301,31 @@ export async function taskInstruments(db: Db, taskId: number) {
 }
 
 export async function agencyAt(db: Db, agencyId: string, onDate: string) {
-  return db.maybeOne<{ id: string; name: string; kind: string; unit_id: string | null; valid_from: string; valid_to: string | null }>(
-    `SELECT id, name, kind, unit_id, valid_from, valid_to FROM agency WHERE id = $1`,
-    [agencyId],
-  ).then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
+  return db
+    .maybeOne<{
+      id: string;
+      name: string;
+      kind: string;
+      unit_id: string | null;
+      valid_from: string;
+      valid_to: string | null;
+    }>(`SELECT id, name, kind, unit_id, valid_from, valid_to FROM agency WHERE id = $1`, [agencyId])
+    .then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
 }
 
 /** The unit (territory) of each agency that has one. */
 export async function unitsOfAgencies(db: Db, agencyIds: string[]): Promise<{ id: string; unit_id: string | null }[]> {
-  return db.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [agencyIds]);
+  return db.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM agency WHERE id = ANY($1::text[])`, [
+    agencyIds,
+  ]);
 }
 
 /** People's Committees whose territory is one of the given units. */
 export async function committeesOfUnits(db: Db, unitIds: string[]): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(`SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`, [unitIds]);
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM agency WHERE kind = 'people_committee' AND unit_id = ANY($1::text[])`,
+    [unitIds],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -276,7 +348,13 @@ export async function getSubmission(db: Db, taskId: number): Promise<SubmissionR
   );
 }
 
-export async function setSubmission(db: Db, taskId: number, expectedVersion: number, submittedOn: string | null, source: string) {
+export async function setSubmission(
+  db: Db,
+  taskId: number,
+  expectedVersion: number,
+  submittedOn: string | null,
+  source: string,
+) {
   return db.maybeOne<{ version: number; submitted_on: string | null; submitted_source: string | null }>(
     `UPDATE task SET submitted_on = $3, submitted_source = $4, version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2 RETURNING version, submitted_on, submitted_source`,
@@ -314,7 +392,13 @@ export async function assignmentsOfEndedAgencies(db: Db, onDate: string): Promis
 
 /** Agencies that have or are a successor, for following succession chains. */
 export async function successionAgencies(db: Db) {
-  return db.query<{ id: string; successor_id: string | null; valid_from: string; valid_to: string | null; unit_id: string | null }>(
+  return db.query<{
+    id: string;
+    successor_id: string | null;
+    valid_from: string;
+    valid_to: string | null;
+    unit_id: string | null;
+  }>(
     `SELECT id, successor_id, valid_from, valid_to, unit_id FROM agency
       WHERE successor_id IS NOT NULL OR id IN (SELECT successor_id FROM agency) OR id IN (SELECT to_agency_id FROM agency_function_transfer)`,
   );
@@ -327,21 +411,51 @@ export async function functionTransfers(db: Db): Promise<FunctionTransfer[]> {
 }
 
 export async function activeAssignmentOf(db: Db, taskId: number, agencyId: string) {
-  return db.maybeOne<{ id: number }>(`SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`, [taskId, agencyId]);
+  return db.maybeOne<{ id: number }>(
+    `SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`,
+    [taskId, agencyId],
+  );
 }
 
 export async function closeAssignment(db: Db, taskId: number, id: number, onDate: string) {
-  await db.query(`UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`, [taskId, id, onDate]);
+  await db.query(
+    `UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`,
+    [taskId, id, onDate],
+  );
 }
 
 export async function insertHandedOverAssignment(
   db: Db,
-  v: { taskId: number; agencyId: string; unitId: string | null; status: string; percent: number; dueOn: string | null; completedOn: string | null; instrumentId: number | null; note: string | null; validFrom: string; handedOverFrom: number },
+  v: {
+    taskId: number;
+    agencyId: string;
+    unitId: string | null;
+    status: string;
+    percent: number;
+    dueOn: string | null;
+    completedOn: string | null;
+    instrumentId: number | null;
+    note: string | null;
+    validFrom: string;
+    handedOverFrom: number;
+  },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [v.taskId, v.agencyId, v.unitId, v.status, v.percent, v.dueOn, v.completedOn, v.instrumentId, v.note, v.validFrom, v.handedOverFrom],
+    [
+      v.taskId,
+      v.agencyId,
+      v.unitId,
+      v.status,
+      v.percent,
+      v.dueOn,
+      v.completedOn,
+      v.instrumentId,
+      v.note,
+      v.validFrom,
+      v.handedOverFrom,
+    ],
   );
   return row.id;
 }
@@ -352,5 +466,7 @@ export async function agenciesByCode(db: Db, code: string) {
 }
 
 export async function agencyNames(db: Db, ids: string[]) {
-  return db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [ids]);
+  return db.query<{ id: string; name: string }>(`SELECT id, name FROM agency WHERE id = ANY($1::text[]) ORDER BY id`, [
+    ids,
+  ]);
 }

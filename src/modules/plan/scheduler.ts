@@ -22,7 +22,11 @@ export interface PlanJobs {
   stop(): void;
 }
 
-export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
+export function planJobs(
+  db: Db,
+  logger: Pick<Logger, 'info' | 'error'>,
+  smtp: SmtpSettings | null = smtpSettings(),
+): PlanJobs {
   let lastDigest: string | null = null;
   let lastHandover: string | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +41,8 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
         const r = await reorganise(db, systemActor('plan-jobs'), { onDate: day });
         lastHandover = day;
         handedOver = r.handedOver;
-        if (r.handedOver || r.undecided.length || r.withoutSuccessor.length) logger.info({ ...r }, 'plan: reorganisation hand-over');
+        if (r.handedOver || r.undecided.length || r.withoutSuccessor.length)
+          logger.info({ ...r }, 'plan: reorganisation hand-over');
       }
       if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
         // several processes on one database: the first takes the day's digest, the others skip it
@@ -70,6 +75,10 @@ export function planJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: S
 }
 
 /** Starts the daily jobs (a check at once, then every 10 minutes); call `stop()` on shutdown. */
-export function startPlanJobs(db: Db, logger: Pick<Logger, 'info' | 'error'>, smtp: SmtpSettings | null = smtpSettings()): PlanJobs {
+export function startPlanJobs(
+  db: Db,
+  logger: Pick<Logger, 'info' | 'error'>,
+  smtp: SmtpSettings | null = smtpSettings(),
+): PlanJobs {
   return (planJobs(db, logger, smtp) as PlanJobs & { start(ms?: number): PlanJobs }).start();
 }

@@ -23,7 +23,11 @@ export const AsOfQuery = z.object({ asOf: isoDate.optional(), agency: z.string()
 export const AssignmentUpdate = z.object({
   version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
   status: z.enum(TASK_STATUSES).optional(),
-  percent: z.number().min(0, { message: 'Tiến độ từ 0 đến 100%.' }).max(100, { message: 'Tiến độ từ 0 đến 100%.' }).optional(),
+  percent: z
+    .number()
+    .min(0, { message: 'Tiến độ từ 0 đến 100%.' })
+    .max(100, { message: 'Tiến độ từ 0 đến 100%.' })
+    .optional(),
   narrative: z.string().trim().max(5000).optional(),
   note: z.string().trim().max(2000).optional(),
   completedOn: isoDate.optional(),
@@ -55,8 +59,15 @@ export const NewTask = z.object({
   startOn: isoDate.optional(),
   deliverableKind: z.string().trim().max(200).optional(),
   note: z.string().trim().max(2000).optional(),
-  /** the project or sub-project the work belongs to ('DA4.TDA1'): its function decides who takes it over in a reorganisation */
-  projectCode: z.string().trim().regex(/^DA\d(\.TDA\d)?$/, { message: 'Mã dự án dạng DA4 hoặc DA4.TDA1.' }).optional(),
+  /**
+   * the project or sub-project the work belongs to ('DA4.TDA1'): its function decides who takes it over in a
+   * reorganisation
+   */
+  projectCode: z
+    .string()
+    .trim()
+    .regex(/^DA\d(\.TDA\d)?$/, { message: 'Mã dự án dạng DA4 hoặc DA4.TDA1.' })
+    .optional(),
 });
 export type NewTask = z.infer<typeof NewTask>;
 
@@ -111,7 +122,15 @@ export const NewMeeting = z.object({
       z.object({
         body: z.string().trim().min(3).max(5000),
         /** a conclusion that assigns work becomes a task of this plan */
-        task: z.object({ planId: z.number().int().positive(), position: z.string().trim().min(1).max(20), leadAgencyId: z.string().optional(), fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'), deadline: z.string().trim().max(200).optional() }).optional(),
+        task: z
+          .object({
+            planId: z.number().int().positive(),
+            position: z.string().trim().min(1).max(20),
+            leadAgencyId: z.string().optional(),
+            fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'),
+            deadline: z.string().trim().max(200).optional(),
+          })
+          .optional(),
       }),
     )
     .default([]),
@@ -129,7 +148,15 @@ export const SupervisionVisit = z.object({
       z.object({
         body: z.string().trim().min(3).max(5000),
         severity: z.enum(['normal', 'serious']).default('normal'),
-        recommendations: z.array(z.object({ body: z.string().trim().min(3).max(5000), addresseeAgencyId: z.string().optional(), deadline: z.string().trim().max(200).optional() })).default([]),
+        recommendations: z
+          .array(
+            z.object({
+              body: z.string().trim().min(3).max(5000),
+              addresseeAgencyId: z.string().optional(),
+              deadline: z.string().trim().max(200).optional(),
+            }),
+          )
+          .default([]),
       }),
     )
     .default([]),
@@ -148,7 +175,9 @@ export const NewSupervision = z.object({
 export type NewSupervision = z.infer<typeof NewSupervision>;
 
 /** Visits recorded later under an existing supervision / inspection plan. */
-export const NewVisits = z.object({ visits: z.array(SupervisionVisit).min(1, 'Cần ít nhất một đợt kiểm tra, giám sát.') });
+export const NewVisits = z.object({
+  visits: z.array(SupervisionVisit).min(1, 'Cần ít nhất một đợt kiểm tra, giám sát.'),
+});
 export type NewVisits = z.infer<typeof NewVisits>;
 
 export const RecommendationUpdate = z.object({
@@ -197,4 +226,6 @@ export type InstrumentUpdate = z.infer<typeof InstrumentUpdate>;
 export const InstrumentLink = z.object({ instrumentId: z.number().int().positive() });
 export type InstrumentLink = z.infer<typeof InstrumentLink>;
 
-export const CalendarQuery = z.object({ year: z.coerce.number({ message: 'Năm phải là số.' }).int().min(2000).max(2100) });
+export const CalendarQuery = z.object({
+  year: z.coerce.number({ message: 'Năm phải là số.' }).int().min(2000).max(2100),
+});

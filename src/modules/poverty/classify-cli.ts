@@ -35,7 +35,11 @@ function lineError(id: unknown, line: number, code: string, error: string): Line
 }
 
 /** Classifies one input line; never throws. */
-export function classifyLine(text: string, line: number, options: ClassifyStreamOptions = {}): { ok: boolean; out: LineResult } {
+export function classifyLine(
+  text: string,
+  line: number,
+  options: ClassifyStreamOptions = {},
+): { ok: boolean; out: LineResult } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -50,10 +54,15 @@ export function classifyLine(text: string, line: number, options: ClassifyStream
   const bad = (code: string, message: string) => ({ ok: false, out: lineError(id, line, code, message) });
   if (typeof id !== 'string' || id.length === 0) return bad('invalid_input', 'Thiếu mã hộ (id) dạng chuỗi.');
   const year = o.year ?? options.year;
-  if (year === undefined || year === null) return bad('invalid_input', 'Thiếu năm rà soát (year); có thể dùng tuỳ chọn --year.');
-  if (typeof year !== 'number' || !Number.isInteger(year)) return bad('invalid_input', 'Năm rà soát (year) phải là số nguyên.');
+  if (year === undefined || year === null)
+    return bad('invalid_input', 'Thiếu năm rà soát (year); có thể dùng tuỳ chọn --year.');
+  if (typeof year !== 'number' || !Number.isInteger(year))
+    return bad('invalid_input', 'Năm rà soát (year) phải là số nguyên.');
   if (!Array.isArray(o.deprived) || o.deprived.some((d) => typeof d !== 'string')) {
-    return bad('invalid_input', 'Danh sách chỉ số thiếu hụt (deprived) phải là một mảng mã chỉ số dạng chuỗi, ví dụ ["1.1", "4.2"].');
+    return bad(
+      'invalid_input',
+      'Danh sách chỉ số thiếu hụt (deprived) phải là một mảng mã chỉ số dạng chuỗi, ví dụ ["1.1", "4.2"].',
+    );
   }
   for (const field of ['scoreA', 'incomePerCapita'] as const) {
     const v = o[field];
@@ -92,7 +101,11 @@ export function classifyLine(text: string, line: number, options: ClassifyStream
 }
 
 /** Streams JSON lines from input to output, with backpressure; returns the counts. */
-export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions = {}): Promise<ClassifyStreamSummary> {
+export async function classifyStream(
+  input: Readable,
+  output: Writable,
+  options: ClassifyStreamOptions = {},
+): Promise<ClassifyStreamSummary> {
   const summary: ClassifyStreamSummary = { lines: 0, classified: 0, errors: 0 };
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;

@@ -5,9 +5,23 @@ import { FixedWorkbookReader } from './exceljs-fixes';
 import type { Problem } from '../../errors';
 import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import {
-  crossCheck, FIRST_DATA_ROW, HOUSEHOLD_COLUMNS, isEmptyRow, MEMBER_COLUMNS, parseHouseholdRow, parseMemberRow, rowCells,
-  SHEET_GUIDE, SHEET_HOUSEHOLDS, SHEET_MEMBERS, type ColumnSpec, type ParsedHousehold, type ParsedMember,
-  householdRefOf, sortWorkbookProblems, type RejectedHousehold,
+  crossCheck,
+  FIRST_DATA_ROW,
+  HOUSEHOLD_COLUMNS,
+  isEmptyRow,
+  MEMBER_COLUMNS,
+  parseHouseholdRow,
+  parseMemberRow,
+  rowCells,
+  SHEET_GUIDE,
+  SHEET_HOUSEHOLDS,
+  SHEET_MEMBERS,
+  type ColumnSpec,
+  type ParsedHousehold,
+  type ParsedMember,
+  householdRefOf,
+  sortWorkbookProblems,
+  type RejectedHousehold,
 } from '../../domain/poverty/workbook';
 
 /** At most this many problems are reported (the import fails anyway). */
@@ -36,7 +50,11 @@ export async function readReviewWorkbook(
   const seen = new Set<string>();
   let rowsRead = 0;
   const reader = new (FixedWorkbookReader as typeof ExcelJS.stream.xlsx.WorkbookReader)(source as never, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   try {
     for await (const sheet of reader) {
@@ -86,7 +104,12 @@ export async function readReviewWorkbook(
 function tooLongCell(sheet: string, row: number, values: unknown[], problems: Problem[]): boolean {
   const i = values.findIndex((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS);
   if (i < 0) return false;
-  problems.push({ sheet, row, column: columnLetter(i), message: `Ô dài quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự.` });
+  problems.push({
+    sheet,
+    row,
+    column: columnLetter(i),
+    message: `Ô dài quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự.`,
+  });
   return true;
 }
 
@@ -101,7 +124,13 @@ function checkHeaders(sheet: string, columns: ColumnSpec[], values: unknown[], p
     const got = String(values[i + 1] ?? '').trim();
     // A workbook made before a column was added has no header there: its values are unknown.
     if (got === '' && c.addedLater) return;
-    if (got !== c.header) problems.push({ sheet, row: 1, column: c.letter, message: `Tiêu đề cột phải là "${c.header}" (đang là "${got}").` });
+    if (got !== c.header)
+      problems.push({
+        sheet,
+        row: 1,
+        column: c.letter,
+        message: `Tiêu đề cột phải là "${c.header}" (đang là "${got}").`,
+      });
   });
 }
 
@@ -110,21 +139,35 @@ export const TEMPLATE_ROWS = 5000;
 
 /** Excel number formats: '@' is Text. */
 function columnStyle(c: ColumnSpec): Partial<ExcelJS.Style> {
-  const numFmt = c.kind === 'date' ? 'dd/mm/yyyy' : c.kind === 'id' || c.kind === 'code' || c.kind === 'choice' || c.kind === 'text' ? '@' : undefined;
+  const numFmt =
+    c.kind === 'date'
+      ? 'dd/mm/yyyy'
+      : c.kind === 'id' || c.kind === 'code' || c.kind === 'choice' || c.kind === 'text'
+        ? '@'
+        : undefined;
   return { ...(numFmt ? { numFmt } : {}), protection: { locked: false } };
 }
 
 function choiceValidation(c: ColumnSpec): ExcelJS.DataValidation {
   return {
-    type: 'list', allowBlank: !c.required, showErrorMessage: true, errorStyle: 'stop',
-    errorTitle: 'Giá trị không hợp lệ', error: `Chọn một giá trị trong danh sách: ${c.choices!.join('; ')}.`,
+    type: 'list',
+    allowBlank: !c.required,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ',
+    error: `Chọn một giá trị trong danh sách: ${c.choices!.join('; ')}.`,
     formulae: [`"${c.choices!.join(',')}"`],
   };
 }
 
 const DATE_VALIDATION: ExcelJS.DataValidation = {
-  type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true, errorStyle: 'stop',
-  errorTitle: 'Ngày không hợp lệ', error: 'Nhập ngày dạng dd/mm/yyyy.',
+  type: 'date',
+  operator: 'between',
+  allowBlank: true,
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'Ngày không hợp lệ',
+  error: 'Nhập ngày dạng dd/mm/yyyy.',
   formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
 };
 
@@ -133,7 +176,9 @@ export type CellInput = string | number | Date | null;
 export interface TemplateRows {
   households?: CellInput[][];
   members?: CellInput[][];
-  /** Columns after the workbook's own on the households sheet (exports: this year's class); the importer ignores them. */
+  /**
+   * Columns after the workbook's own on the households sheet (exports: this year's class); the importer ignores them.
+   */
   householdExtras?: { header: string; width: number }[];
 }
 
@@ -142,7 +187,12 @@ export interface TemplateRows {
  * "0.00"), dates are date cells shown dd/mm/yyyy; Excel then shows them with the user's regional
  * marks. Text is a text cell, never a formula.
  */
-export async function writeTableWorkbook(out: Writable, sheetName: string, rows: Record<string, unknown>[], columns = rows.length ? Object.keys(rows[0]) : []) {
+export async function writeTableWorkbook(
+  out: Writable,
+  sheetName: string,
+  rows: Record<string, unknown>[],
+  columns = rows.length ? Object.keys(rows[0]) : [],
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   wb.creator = 'giamngheo';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -150,10 +200,12 @@ export async function writeTableWorkbook(out: Writable, sheetName: string, rows:
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for (const r of rows) {
-    const row = ws.addRow(columns.map((c) => {
-      const v = r[c];
-      return v === undefined ? null : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (v as ExcelJS.CellValue);
-    }));
+    const row = ws.addRow(
+      columns.map((c) => {
+        const v = r[c];
+        return v === undefined ? null : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (v as ExcelJS.CellValue);
+      }),
+    );
     row.eachCell((cell) => {
       if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '0.00';
       else if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
@@ -168,10 +220,19 @@ export async function writeTableWorkbook(out: Writable, sheetName: string, rows:
  * Writes the review workbook: the two data sheets with Vietnamese headers and a guide listing
  * the indicators of the standard of the year. Optional rows fill the data sheets (exports, tests).
  */
-export async function writeReviewWorkbook(out: Writable, info: { communeName: string; year: number; standardId: string }, rows: TemplateRows = {}) {
+export async function writeReviewWorkbook(
+  out: Writable,
+  info: { communeName: string; year: number; standardId: string },
+  rows: TemplateRows = {},
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   wb.creator = 'giamngheo';
-  const sheet = async (name: string, columns: ColumnSpec[], data: CellInput[][] = [], extras: { header: string; width: number }[] = []) => {
+  const sheet = async (
+    name: string,
+    columns: ColumnSpec[],
+    data: CellInput[][] = [],
+    extras: { header: string; width: number }[] = [],
+  ) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles reach the empty cells the officer fills: Text keeps leading zeros of IDs and
     // codes, Date makes Excel store a date; they stay unlocked under the sheet protection.
@@ -180,10 +241,18 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
       ...extras.map((x, i) => ({ header: x.header, key: `extra${i}`, width: x.width })),
     ];
     const header = ws.getRow(1);
-    header.eachCell((cell) => (cell.style = { font: { bold: true }, alignment: { wrapText: true, vertical: 'top' }, protection: { locked: true } }));
+    header.eachCell(
+      (cell) =>
+        (cell.style = {
+          font: { bold: true },
+          alignment: { wrapText: true, vertical: 'top' },
+          protection: { locked: true },
+        }),
+    );
     header.commit();
     // The streaming writer has the list of validations, its typings do not.
-    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+      .dataValidations;
     for (const c of columns) {
       const range = `${c.letter}${FIRST_DATA_ROW}:${c.letter}${TEMPLATE_ROWS}`;
       if (c.choices) validations.add(range, choiceValidation(c));
@@ -191,7 +260,14 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
     }
     // Protects the headers (the importer reads columns by header); rows can be added, sorted, filtered.
     await ws.protect('', {
-      selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      insertRows: true,
+      deleteRows: true,
+      sort: true,
+      autoFilter: true,
     });
     for (const r of data) ws.addRow(r).commit();
     ws.commit();
@@ -207,16 +283,28 @@ export async function writeReviewWorkbook(out: Writable, info: { communeName: st
     ['Mỗi hộ một dòng ở trang "Hộ gia đình"; mỗi thành viên một dòng ở trang "Thành viên" (cùng Mã hộ).'],
     ['Nhập điểm A (Phiếu B1) hoặc thu nhập bình quân đầu người; chỉ số thiếu hụt ghi theo mã, ví dụ: 1.1; 4.2; 6.1.'],
     ['Phân loại hộ do hệ thống tính theo chuẩn nghèo; không cần nhập.'],
-    ['Nghề nghiệp của hộ: hộ có mức sống trung bình chỉ xác định cho hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp (QĐ 24/2021/QĐ-TTg, Điều 2); để trống nếu chưa rõ.'],
+    [
+      'Nghề nghiệp của hộ: hộ có mức sống trung bình chỉ xác định cho hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp (QĐ 24/2021/QĐ-TTg, Điều 2); để trống nếu chưa rõ.',
+    ],
     ['Không có khả năng lao động: ghi "Có" hoặc "Không"; để trống nếu chưa rõ (không mặc định).'],
     ['Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số); cột đã định dạng văn bản để giữ số 0 ở đầu. Ngày ghi dd/mm/yyyy.'],
     [],
     ['Cột', 'Giá trị được chọn (danh sách thả xuống trong cột)'],
-    ...[[SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS], [SHEET_MEMBERS, MEMBER_COLUMNS]].flatMap(([sheetName, columns]) =>
-      (columns as ColumnSpec[]).filter((c) => c.choices).map((c) => [`${sheetName} ${c.letter}`, c.header, c.choices!.join('; ')])),
+    ...[
+      [SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS],
+      [SHEET_MEMBERS, MEMBER_COLUMNS],
+    ].flatMap(([sheetName, columns]) =>
+      (columns as ColumnSpec[])
+        .filter((c) => c.choices)
+        .map((c) => [`${sheetName} ${c.letter}`, c.header, c.choices!.join('; ')]),
+    ),
     [],
     ['Mã', 'Chỉ số', 'Hộ thiếu hụt khi (trạng thái xác minh)'],
-    ...(standard?.indicators ?? []).map((i) => [i.code, `${i.dimensionVi}: ${i.nameVi}`, `${i.thresholdVi} (${i.status})`]),
+    ...(standard?.indicators ?? []).map((i) => [
+      i.code,
+      `${i.dimensionVi}: ${i.nameVi}`,
+      `${i.thresholdVi} (${i.status})`,
+    ]),
   ];
   for (const l of lines) guide.addRow(l).commit();
   guide.commit();

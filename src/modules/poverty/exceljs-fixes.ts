@@ -24,7 +24,9 @@ interface SaxesLike {
 
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
 
-async function* parseSax(iterable: AsyncIterable<Uint8Array | string> & { pipe?: unknown }): AsyncGenerator<SaxEvent[]> {
+async function* parseSax(
+  iterable: AsyncIterable<Uint8Array | string> & { pipe?: unknown },
+): AsyncGenerator<SaxEvent[]> {
   const parser = new SaxesParser();
   const decoder = new TextDecoder('utf-8');
   let error: unknown;
@@ -48,7 +50,9 @@ async function* parseSax(iterable: AsyncIterable<Uint8Array | string> & { pipe?:
 }
 
 /** exceljs's iterate-stream, except that an 'end' emitted before the readable side ended is ignored. */
-async function* iterateStream(stream: NodeJS.ReadableStream & { _readableState?: { ended: boolean } }): AsyncGenerator<unknown> {
+async function* iterateStream(
+  stream: NodeJS.ReadableStream & { _readableState?: { ended: boolean } },
+): AsyncGenerator<unknown> {
   const contents: unknown[] = [];
   let ended = false;
   let error: unknown = null;
@@ -82,11 +86,23 @@ async function* iterateStream(stream: NodeJS.ReadableStream & { _readableState?:
 
 const iteratePath = require.resolve('exceljs/lib/utils/iterate-stream.js');
 
-const READERS = ['workbook-reader', 'worksheet-reader', 'hyperlink-reader'].map((f) => require.resolve(`exceljs/lib/stream/xlsx/${f}.js`));
+const READERS = ['workbook-reader', 'worksheet-reader', 'hyperlink-reader'].map((f) =>
+  require.resolve(`exceljs/lib/stream/xlsx/${f}.js`),
+);
 
 function install() {
-  require.cache[saxPath] = { id: saxPath, filename: saxPath, loaded: true, exports: parseSax } as unknown as NodeJS.Module;
-  require.cache[iteratePath] = { id: iteratePath, filename: iteratePath, loaded: true, exports: iterateStream } as unknown as NodeJS.Module;
+  require.cache[saxPath] = {
+    id: saxPath,
+    filename: saxPath,
+    loaded: true,
+    exports: parseSax,
+  } as unknown as NodeJS.Module;
+  require.cache[iteratePath] = {
+    id: iteratePath,
+    filename: iteratePath,
+    loaded: true,
+    exports: iterateStream,
+  } as unknown as NodeJS.Module;
   for (const f of READERS) delete require.cache[f];
   const WorkbookReader = require('exceljs/lib/stream/xlsx/workbook-reader.js');
   const excel = require('exceljs') as { stream: { xlsx: { WorkbookReader: unknown } } };

@@ -59,12 +59,20 @@ export async function withImportDir<T>(fn: (dir: string) => Promise<T>): Promise
 const WORKER = new URL('./parse-worker.mjs', import.meta.url);
 
 /** Checks and reads a workbook in a worker thread; the worker's temporary files go to tmpDir. */
-export function parseWorkbookIsolated(file: string, tmpDir: string, onProgress?: (rows: number) => void, limits = parseLimits()): Promise<ParsedWorkbook> {
+export function parseWorkbookIsolated(
+  file: string,
+  tmpDir: string,
+  onProgress?: (rows: number) => void,
+  limits = parseLimits(),
+): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
       workerData: { file },
       env: { ...process.env, TMPDIR: tmpDir, TMP: tmpDir, TEMP: tmpDir },
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.memoryMb / 8)) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.memoryMb / 8)),
+      },
       stdout: true,
       stderr: true,
     });
@@ -77,18 +85,50 @@ export function parseWorkbookIsolated(file: string, tmpDir: string, onProgress?:
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError(422, 'unsafe_file', `Đọc tệp Excel quá ${Math.round(limits.timeoutMs / 1000)} giây; tệp quá lớn hoặc bất thường, không nhập.`))),
+      () =>
+        finish(() =>
+          reject(
+            new AppError(
+              422,
+              'unsafe_file',
+              `Đọc tệp Excel quá ${Math.round(limits.timeoutMs / 1000)} giây; tệp quá lớn hoặc bất thường, không nhập.`,
+            ),
+          ),
+        ),
       limits.timeoutMs,
     );
-    worker.on('message', (m: { type: string; rows?: number; parsed?: ParsedWorkbook; error?: { status: number; code: string; message: string } }) => {
-      if (m.type === 'progress') onProgress?.(m.rows!);
-      else if (m.type === 'done') finish(() => resolve(m.parsed!));
-      else if (m.type === 'error') finish(() => reject(m.error!.status < 500 ? new AppError(m.error!.status, m.error!.code, m.error!.message) : new Error(m.error!.message)));
-    });
+    worker.on(
+      'message',
+      (m: {
+        type: string;
+        rows?: number;
+        parsed?: ParsedWorkbook;
+        error?: { status: number; code: string; message: string };
+      }) => {
+        if (m.type === 'progress') onProgress?.(m.rows!);
+        else if (m.type === 'done') finish(() => resolve(m.parsed!));
+        else if (m.type === 'error')
+          finish(() =>
+            reject(
+              m.error!.status < 500
+                ? new AppError(m.error!.status, m.error!.code, m.error!.message)
+                : new Error(m.error!.message),
+            ),
+          );
+      },
+    );
     worker.on('error', (err) => {
       const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish(() =>
-        reject(oom ? new AppError(422, 'unsafe_file', `Đọc tệp Excel cần quá ${limits.memoryMb} MiB bộ nhớ; tệp quá lớn hoặc bất thường, không nhập.`) : err),
+        reject(
+          oom
+            ? new AppError(
+                422,
+                'unsafe_file',
+                `Đọc tệp Excel cần quá ${limits.memoryMb} MiB bộ nhớ; tệp quá lớn hoặc bất thường, không nhập.`,
+              )
+            : err,
+        ),
       );
     });
     worker.on('exit', (code) => finish(() => reject(new Error(`workbook worker exited with code ${code}`))));

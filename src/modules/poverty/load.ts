@@ -29,7 +29,9 @@ export const povertyStandardsDataset: ReferenceDataset = {
   async load(tx) {
     await tx.query('DELETE FROM poverty_standard_application');
     await tx.query('DELETE FROM poverty_indicator');
-    await tx.query('DELETE FROM poverty_standard WHERE id <> ALL($1::text[])', [NATIONAL_CATALOG.standards.map((s) => s.id)]);
+    await tx.query('DELETE FROM poverty_standard WHERE id <> ALL($1::text[])', [
+      NATIONAL_CATALOG.standards.map((s) => s.id),
+    ]);
     for (const s of NATIONAL_CATALOG.standards) {
       const { indicators, ...definition } = s;
       await tx.query(
@@ -42,8 +44,30 @@ export const povertyStandardsDataset: ReferenceDataset = {
       await insertUnnest(
         tx,
         'poverty_indicator',
-        ['standard_id', 'code', 'key', 'dimension_code', 'dimension_vi', 'name_vi', 'name_en', 'threshold_vi', 'status', 'note'].map((c) => [c, 'text[]'] as [string, string]),
-        indicators.map((i) => [s.id, i.code, i.key, i.dimensionCode, i.dimensionVi, i.nameVi, i.nameEn, i.thresholdVi, i.status, i.note ?? null]),
+        [
+          'standard_id',
+          'code',
+          'key',
+          'dimension_code',
+          'dimension_vi',
+          'name_vi',
+          'name_en',
+          'threshold_vi',
+          'status',
+          'note',
+        ].map((c) => [c, 'text[]'] as [string, string]),
+        indicators.map((i) => [
+          s.id,
+          i.code,
+          i.key,
+          i.dimensionCode,
+          i.dimensionVi,
+          i.nameVi,
+          i.nameEn,
+          i.thresholdVi,
+          i.status,
+          i.note ?? null,
+        ]),
       );
     }
     for (const a of NATIONAL_CATALOG.applications) {
@@ -61,12 +85,34 @@ const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? nul
 /** Rows of both CSVs in the shape of poverty_published. */
 export function publishedRows(dir = POVERTY_DIR): unknown[][] {
   const national = parseCsv(fs.readFileSync(path.join(dir, NATIONAL_FILE), 'utf8')).map((r) => [
-    /^\d{4}$/.test(r.year) ? Number(r.year) : null, r.year, r.area_code === 'VN' ? 'national' : 'region', r.area_code, r.area_name,
-    r.indicator, num(r.rate_pct), num(r.households), null, r.status, r.decision || null, r.source_url || null, r.note || null,
+    /^\d{4}$/.test(r.year) ? Number(r.year) : null,
+    r.year,
+    r.area_code === 'VN' ? 'national' : 'region',
+    r.area_code,
+    r.area_name,
+    r.indicator,
+    num(r.rate_pct),
+    num(r.households),
+    null,
+    r.status,
+    r.decision || null,
+    r.source_url || null,
+    r.note || null,
   ]);
   const provinces = parseCsv(fs.readFileSync(path.join(dir, PROVINCE_FILE), 'utf8')).map((r) => [
-    /^\d{4}$/.test(r.year) ? Number(r.year) : null, r.year, r.scope, r.province_code_pre2025, r.province_name,
-    r.indicator, num(r.rate_pct), num(r.households), num(r.total_households), 'published', r.decision_or_basis || null, r.source_url || null, r.note || null,
+    /^\d{4}$/.test(r.year) ? Number(r.year) : null,
+    r.year,
+    r.scope,
+    r.province_code_pre2025,
+    r.province_name,
+    r.indicator,
+    num(r.rate_pct),
+    num(r.households),
+    num(r.total_households),
+    'published',
+    r.decision_or_basis || null,
+    r.source_url || null,
+    r.note || null,
   ]);
   return [...national, ...provinces];
 }
@@ -82,9 +128,19 @@ export const povertyPublishedDataset: ReferenceDataset = {
       tx,
       'poverty_published',
       [
-        ['year', 'int[]'], ['year_text', 'text[]'], ['scope', 'text[]'], ['area_code', 'text[]'], ['area_name', 'text[]'],
-        ['indicator', 'text[]'], ['rate_pct', 'numeric[]'], ['households', 'int8[]'], ['total_households', 'int8[]'],
-        ['status', 'text[]'], ['decision', 'text[]'], ['source_url', 'text[]'], ['note', 'text[]'],
+        ['year', 'int[]'],
+        ['year_text', 'text[]'],
+        ['scope', 'text[]'],
+        ['area_code', 'text[]'],
+        ['area_name', 'text[]'],
+        ['indicator', 'text[]'],
+        ['rate_pct', 'numeric[]'],
+        ['households', 'int8[]'],
+        ['total_households', 'int8[]'],
+        ['status', 'text[]'],
+        ['decision', 'text[]'],
+        ['source_url', 'text[]'],
+        ['note', 'text[]'],
       ],
       publishedRows(),
     );

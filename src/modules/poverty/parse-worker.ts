@@ -10,6 +10,9 @@ try {
   const parsed = await readReviewWorkbook(file, (rows) => parentPort!.postMessage({ type: 'progress', rows }));
   parentPort!.postMessage({ type: 'done', parsed });
 } catch (err) {
-  const e = err instanceof AppError ? { status: err.status, code: err.code, message: err.message } : { status: 500, code: 'internal', message: String(err) };
+  const e =
+    err instanceof AppError
+      ? { status: err.status, code: err.code, message: err.message }
+      : { status: 500, code: 'internal', message: String(err) };
   parentPort!.postMessage({ type: 'error', error: e });
 }

@@ -34,7 +34,10 @@ export function findCommune(db: Db, id: string): Promise<CommuneRow | undefined>
 }
 
 /** A household row of the register: the workbook's fields of the head, placed in its commune. */
-export type HouseholdWrite = Pick<ParsedHousehold, 'code' | 'headName' | 'headIdNumber' | 'headEthnicity' | 'ethnicMinority' | 'village' | 'area'> & {
+export type HouseholdWrite = Pick<
+  ParsedHousehold,
+  'code' | 'headName' | 'headIdNumber' | 'headEthnicity' | 'ethnicMinority' | 'village' | 'area'
+> & {
   provinceId: string;
   communeId: string;
   membersCount: number;
@@ -58,7 +61,10 @@ export async function lockCommunes(tx: Db, communes: { provinceId: string; commu
 }
 
 /** Communes (of the given ones) that already have households in the register. */
-export async function communesWithHouseholds(db: Db, communes: { provinceId: string; communeId: string }[]): Promise<Set<string>> {
+export async function communesWithHouseholds(
+  db: Db,
+  communes: { provinceId: string; communeId: string }[],
+): Promise<Set<string>> {
   const rows = await db.query<{ commune_id: string }>(
     `SELECT DISTINCT h.commune_id FROM poverty_household h
      JOIN unnest($1::text[], $2::text[]) AS c(p, id) ON h.province_id = c.p AND h.commune_id = c.id`,
@@ -72,14 +78,21 @@ export async function communesWithHouseholds(db: Db, communes: { provinceId: str
  * and the ids of the households that already existed (their members must be replaced). Households of
  * communes with none yet (`fresh`) are inserted without the conflict check.
  */
-export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[], fresh: Set<string> = new Set()): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
+export async function upsertHouseholds(
+  tx: Db,
+  rows: HouseholdWrite[],
+  fresh: Set<string> = new Set(),
+): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
   const ids = new Map<string, number>();
   const existing = new Set<number>();
   const upsert = `ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
          head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
          ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
          members_count = EXCLUDED.members_count, updated_at = now()`;
-  for (const [conflict, part] of [[false, rows.filter((r) => fresh.has(r.communeId))], [true, rows.filter((r) => !fresh.has(r.communeId))]] as const) {
+  for (const [conflict, part] of [
+    [false, rows.filter((r) => fresh.has(r.communeId))],
+    [true, rows.filter((r) => !fresh.has(r.communeId))],
+  ] as const) {
     for (let i = 0; i < part.length; i += BATCH) {
       const c = part.slice(i, i + BATCH);
       const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
@@ -88,8 +101,16 @@ export async function upsertHouseholds(tx: Db, rows: HouseholdWrite[], fresh: Se
          ${conflict ? upsert : ''}
          RETURNING id, commune_id, household_code AS code, ${conflict ? `(xmax::text <> '0')` : 'false'} AS updated`,
         [
-          c.map((r) => r.provinceId), c.map((r) => r.communeId), c.map((r) => r.code), c.map((r) => r.headName), c.map((r) => r.headIdNumber),
-          c.map((r) => r.headEthnicity), c.map((r) => r.ethnicMinority), c.map((r) => r.village), c.map((r) => r.area), c.map((r) => r.membersCount),
+          c.map((r) => r.provinceId),
+          c.map((r) => r.communeId),
+          c.map((r) => r.code),
+          c.map((r) => r.headName),
+          c.map((r) => r.headIdNumber),
+          c.map((r) => r.headEthnicity),
+          c.map((r) => r.ethnicMinority),
+          c.map((r) => r.village),
+          c.map((r) => r.area),
+          c.map((r) => r.membersCount),
         ],
       );
       for (const g of got) {
@@ -131,14 +152,37 @@ export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: 
   await insertUnnest(
     tx,
     'poverty_member',
-    [['province_id', 'text[]'], ['household_id', 'int8[]'], ['seq', 'int[]'], ['full_name', 'text[]'], ['relation', 'text[]'],
-      ['birth_date', 'date[]'], ['sex', 'text[]'], ['id_number', 'text[]'], ['ethnicity', 'text[]']],
-    members.map((m) => [m.provinceId, m.householdId, m.seq, m.fullName, m.relation, m.birthDate, m.sex, m.idNumber, m.ethnicity]),
+    [
+      ['province_id', 'text[]'],
+      ['household_id', 'int8[]'],
+      ['seq', 'int[]'],
+      ['full_name', 'text[]'],
+      ['relation', 'text[]'],
+      ['birth_date', 'date[]'],
+      ['sex', 'text[]'],
+      ['id_number', 'text[]'],
+      ['ethnicity', 'text[]'],
+    ],
+    members.map((m) => [
+      m.provinceId,
+      m.householdId,
+      m.seq,
+      m.fullName,
+      m.relation,
+      m.birthDate,
+      m.sex,
+      m.idNumber,
+      m.ethnicity,
+    ]),
   );
 }
 
 /** Class of each household in the year before `year` (the register's own record). */
-export async function previousClasses(db: Db, households: HouseholdRef[], year: number): Promise<Map<number, HouseholdClass>> {
+export async function previousClasses(
+  db: Db,
+  households: HouseholdRef[],
+  year: number,
+): Promise<Map<number, HouseholdClass>> {
   const out = new Map<number, HouseholdClass>();
   for (let i = 0; i < households.length; i += BATCH) {
     const c = households.slice(i, i + BATCH);
@@ -152,7 +196,10 @@ export async function previousClasses(db: Db, households: HouseholdRef[], year: 
   return out;
 }
 
-/** Households poor in any review year before `year` (the register's history): they had escaped poverty if not poor last year. */
+/**
+ * Households poor in any review year before `year` (the register's history): they had escaped poverty if not poor last
+ * year.
+ */
 export async function poorEarlier(db: Db, households: HouseholdRef[], year: number): Promise<Set<number>> {
   const out = new Set<number>();
   for (let i = 0; i < households.length; i += BATCH) {
@@ -192,8 +239,17 @@ export interface ResultWrite {
  * Replaces the results of communes for a year (all-or-nothing inside the caller's transaction);
  * `replacedCommuneIds` are the communes that may have results already (imported before).
  */
-export async function replaceResults(tx: Db, year: number, replacedCommuneIds: string[], rows: ResultWrite[]): Promise<void> {
-  if (replacedCommuneIds.length) await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [year, replacedCommuneIds]);
+export async function replaceResults(
+  tx: Db,
+  year: number,
+  replacedCommuneIds: string[],
+  rows: ResultWrite[],
+): Promise<void> {
+  if (replacedCommuneIds.length)
+    await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [
+      year,
+      replacedCommuneIds,
+    ]);
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = rows.slice(i, i + BATCH);
     await tx.query(
@@ -204,10 +260,25 @@ export async function replaceResults(tx: Db, year: number, replacedCommuneIds: s
                    $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::text[], $19::bool[])
             AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd, oc, nl)`,
       [
-        year, c.map((r) => r.provinceId), c.map((r) => r.householdId), c.map((r) => r.communeId), c.map((r) => r.importId),
-        c.map((r) => r.area), c.map((r) => r.ethnicMinority), c.map((r) => r.standardId), c.map((r) => r.scoreA),
-        c.map((r) => r.income), c.map((r) => r.scoreB), c.map((r) => r.deprived.join(',')), c.map((r) => r.class), c.map((r) => r.previousClass),
-        c.map((r) => r.flags.join(',')), c.map((r) => r.decisionNo), c.map((r) => r.decisionDate), c.map((r) => r.occupation), c.map((r) => r.noLabourCapacity),
+        year,
+        c.map((r) => r.provinceId),
+        c.map((r) => r.householdId),
+        c.map((r) => r.communeId),
+        c.map((r) => r.importId),
+        c.map((r) => r.area),
+        c.map((r) => r.ethnicMinority),
+        c.map((r) => r.standardId),
+        c.map((r) => r.scoreA),
+        c.map((r) => r.income),
+        c.map((r) => r.scoreB),
+        c.map((r) => r.deprived.join(',')),
+        c.map((r) => r.class),
+        c.map((r) => r.previousClass),
+        c.map((r) => r.flags.join(',')),
+        c.map((r) => r.decisionNo),
+        c.map((r) => r.decisionDate),
+        c.map((r) => r.occupation),
+        c.map((r) => r.noLabourCapacity),
       ],
     );
   }
@@ -232,7 +303,11 @@ export async function propagateToNextYear(tx: Db, year: number, communeIds: stri
  * Later review years with results of the households of these communes, and the communes (of those
  * years' boundaries) holding them: their aggregates depend on this year's classes.
  */
-export async function laterYears(db: Db, year: number, communeIds: string[]): Promise<{ year: number; communeIds: string[] }[]> {
+export async function laterYears(
+  db: Db,
+  year: number,
+  communeIds: string[],
+): Promise<{ year: number; communeIds: string[] }[]> {
   const rows = await db.query<{ year: number; communes: string[] }>(
     `SELECT n.year, array_agg(DISTINCT n.commune_id) AS communes
      FROM poverty_result cur JOIN poverty_result n ON n.province_id = cur.province_id AND n.household_id = cur.household_id AND n.year > cur.year
@@ -282,9 +357,20 @@ export async function writeAggregates(tx: Db, year: number, communeIds: string[]
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[],
                               $13::int[], $14::int[], $15::int[])`,
     [
-      year, g.map((x) => x.communeId), g.map((x) => x.area), g.map((x) => x.ethnicMinority), g.map((x) => x.counts.households), g.map((x) => x.counts.poor),
-      g.map((x) => x.counts.nearPoor), g.map((x) => x.counts.escapedPoor), g.map((x) => x.counts.escapedNearPoor), g.map((x) => x.counts.newlyPoor),
-      g.map((x) => x.counts.newlyNearPoor), g.map((x) => x.counts.relapsed), g.map((x) => x.counts.poorNoLabour), g.map((x) => x.counts.nearPoorNoLabour),
+      year,
+      g.map((x) => x.communeId),
+      g.map((x) => x.area),
+      g.map((x) => x.ethnicMinority),
+      g.map((x) => x.counts.households),
+      g.map((x) => x.counts.poor),
+      g.map((x) => x.counts.nearPoor),
+      g.map((x) => x.counts.escapedPoor),
+      g.map((x) => x.counts.escapedNearPoor),
+      g.map((x) => x.counts.newlyPoor),
+      g.map((x) => x.counts.newlyNearPoor),
+      g.map((x) => x.counts.relapsed),
+      g.map((x) => x.counts.poorNoLabour),
+      g.map((x) => x.counts.nearPoorNoLabour),
       g.map((x) => x.counts.labourUnknown),
     ],
   );
@@ -306,7 +392,15 @@ export async function recordImports(tx: Db, items: ImportRecord[]): Promise<Map<
     `INSERT INTO poverty_import (commune_id, year, file_name, file_sha256, households, members, imported_by)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[])
      RETURNING id, commune_id`,
-    [items.map((i) => i.communeId), items.map((i) => i.year), items.map((i) => i.fileName), items.map((i) => i.sha), items.map((i) => i.households), items.map((i) => i.members), items.map((i) => i.by)],
+    [
+      items.map((i) => i.communeId),
+      items.map((i) => i.year),
+      items.map((i) => i.fileName),
+      items.map((i) => i.sha),
+      items.map((i) => i.households),
+      items.map((i) => i.members),
+      items.map((i) => i.by),
+    ],
   );
   return new Map(rows.map((r) => [r.commune_id, r.id]));
 }
@@ -404,7 +498,13 @@ const PARTS: Record<Breakdown, string[]> = { none: ['all'], area: ['rural', 'urb
  * review); it reports when its resident households (of the part) are known too.
  */
 export async function summary(
-  db: Db, year: number, reviewDate: string, level: SummaryLevel, boundaries: Boundaries, breakdown: Breakdown, status: SummaryStatus,
+  db: Db,
+  year: number,
+  reviewDate: string,
+  level: SummaryLevel,
+  boundaries: Boundaries,
+  breakdown: Breakdown,
+  status: SummaryStatus,
 ): Promise<{ rows: SummaryRow[]; unresolved: SummaryRow[] }> {
   const provinceExpr = boundaries === 'current' ? 'cp.to_id' : 'u.province_id';
   const joinCurrent = boundaries === 'current' ? 'LEFT JOIN current_province cp ON cp.from_id = u.province_id' : '';
@@ -501,11 +601,18 @@ const RESIDENT_SELECT = `SELECT year, commune_id AS "communeId", total, urban, r
   recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
 
 export function findResident(db: Db, year: number, communeId: string): Promise<ResidentRow | undefined> {
-  return db.maybeOne<ResidentRow>(`${RESIDENT_SELECT} FROM poverty_resident_households WHERE year = $1 AND commune_id = $2`, [year, communeId]);
+  return db.maybeOne<ResidentRow>(
+    `${RESIDENT_SELECT} FROM poverty_resident_households WHERE year = $1 AND commune_id = $2`,
+    [year, communeId],
+  );
 }
 
 /** The current figures of some communes in a year (null = every commune). */
-export function listResident(db: Db, year: number, communeIds: string[] | null): Promise<(ResidentRow & { communeName: string; communeCode: string })[]> {
+export function listResident(
+  db: Db,
+  year: number,
+  communeIds: string[] | null,
+): Promise<(ResidentRow & { communeName: string; communeCode: string })[]> {
   return db.query(
     `SELECT h.year, h.commune_id AS "communeId", h.total, h.urban, h.rural, h.ethnic_minority AS "ethnicMinority", h.source,
             h.recorded_by AS "recordedBy", h.recorded_at AS "recordedAt", c.full_name AS "communeName", c.code AS "communeCode"
@@ -516,11 +623,20 @@ export function listResident(db: Db, year: number, communeIds: string[] | null):
 }
 
 /** Records the figures of communes (insert or replace) and appends each version to the history. */
-export async function saveResident(tx: Db, year: number, by: string, items: (ResidentHouseholds & { communeId: string })[]): Promise<void> {
+export async function saveResident(
+  tx: Db,
+  year: number,
+  by: string,
+  items: (ResidentHouseholds & { communeId: string })[],
+): Promise<void> {
   if (!items.length) return;
   const cols = [
-    items.map((i) => i.communeId), items.map((i) => i.total), items.map((i) => i.urban), items.map((i) => i.rural),
-    items.map((i) => i.ethnicMinority), items.map((i) => i.source),
+    items.map((i) => i.communeId),
+    items.map((i) => i.total),
+    items.map((i) => i.urban),
+    items.map((i) => i.rural),
+    items.map((i) => i.ethnicMinority),
+    items.map((i) => i.source),
   ];
   await tx.query(
     `INSERT INTO poverty_resident_households (year, commune_id, total, urban, rural, ethnic_minority, source, recorded_by)
@@ -575,7 +691,12 @@ export interface HouseholdListRow {
   noLabourCapacity: boolean | null;
 }
 
-export function communeHouseholds(db: Db, communeId: string, year: number, classes?: HouseholdClass[]): Promise<HouseholdListRow[]> {
+export function communeHouseholds(
+  db: Db,
+  communeId: string,
+  year: number,
+  classes?: HouseholdClass[],
+): Promise<HouseholdListRow[]> {
   return db.query<HouseholdListRow>(
     `SELECT h.id, h.household_code AS code, h.head_name AS "headName", h.head_id_number AS "headIdNumber", h.head_ethnicity AS "headEthnicity",
             h.village, r.area, h.members_count AS "membersCount", r.class, r.previous_class AS "previousClass", r.score_a::float8 AS "scoreA",
@@ -589,7 +710,16 @@ export function communeHouseholds(db: Db, communeId: string, year: number, class
 }
 
 export function communeMembers(db: Db, provinceId: string, householdIds: number[]) {
-  return db.query<{ householdId: number; seq: number; fullName: string; relation: string; birthDate: string | null; sex: string | null; idNumber: string | null; ethnicity: string | null }>(
+  return db.query<{
+    householdId: number;
+    seq: number;
+    fullName: string;
+    relation: string;
+    birthDate: string | null;
+    sex: string | null;
+    idNumber: string | null;
+    ethnicity: string | null;
+  }>(
     `SELECT household_id AS "householdId", seq, full_name AS "fullName", relation, birth_date AS "birthDate", sex, id_number AS "idNumber", ethnicity
      FROM poverty_member WHERE province_id = $1 AND household_id = ANY($2::int8[]) ORDER BY household_id, seq`,
     [provinceId, householdIds],
@@ -618,7 +748,15 @@ const APPLICATION_SELECT = `SELECT a.id, a.province_id AS "provinceId", a.commun
 
 export async function insertApplication(
   tx: Db,
-  a: { provinceId: string; communeId: string; applicantName: string; householdCode: string | null; receivedOn: string; startedOn: string; dueOn: string },
+  a: {
+    provinceId: string;
+    communeId: string;
+    applicantName: string;
+    householdCode: string | null;
+    receivedOn: string;
+    startedOn: string;
+    dueOn: string;
+  },
 ): Promise<ApplicationRow> {
   const { id } = await tx.one<{ id: number }>(
     `INSERT INTO poverty_application (province_id, commune_id, applicant_name, household_code, received_on, started_on, due_on)
@@ -632,12 +770,24 @@ export function findApplication(db: Db, id: number): Promise<ApplicationRow | un
   return db.maybeOne<ApplicationRow>(`${APPLICATION_SELECT} WHERE a.id = $1`, [id]);
 }
 
-export async function decideApplication(tx: Db, a: ApplicationRow, d: { decidedOn: string; outcome: string; reason: string | null }): Promise<void> {
-  await tx.query('UPDATE poverty_application SET decided_on = $3, outcome = $4, reason = $5 WHERE province_id = $1 AND id = $2', [a.provinceId, a.id, d.decidedOn, d.outcome, d.reason]);
+export async function decideApplication(
+  tx: Db,
+  a: ApplicationRow,
+  d: { decidedOn: string; outcome: string; reason: string | null },
+): Promise<void> {
+  await tx.query(
+    'UPDATE poverty_application SET decided_on = $3, outcome = $4, reason = $5 WHERE province_id = $1 AND id = $2',
+    [a.provinceId, a.id, d.decidedOn, d.outcome, d.reason],
+  );
 }
 
 /** Applications whose review started in a year (and month), in the given communes (null = all). */
-export function listApplications(db: Db, year: number, month: number | null, communeIds: string[] | null): Promise<ApplicationRow[]> {
+export function listApplications(
+  db: Db,
+  year: number,
+  month: number | null,
+  communeIds: string[] | null,
+): Promise<ApplicationRow[]> {
   return db.query<ApplicationRow>(
     `${APPLICATION_SELECT}
      WHERE extract(year FROM a.started_on) = $1 AND ($2::int IS NULL OR extract(month FROM a.started_on) = $2)
@@ -669,10 +819,17 @@ export interface CampaignRow {
 }
 
 export function findCampaign(db: Db, kind: string, year: number, month: number): Promise<CampaignRow | undefined> {
-  return db.maybeOne<CampaignRow>('SELECT * FROM poverty_campaign WHERE kind = $1 AND year = $2 AND month = $3', [kind, year, month]);
+  return db.maybeOne<CampaignRow>('SELECT * FROM poverty_campaign WHERE kind = $1 AND year = $2 AND month = $3', [
+    kind,
+    year,
+    month,
+  ]);
 }
 
-export function insertCampaign(tx: Db, c: { kind: string; year: number; month: number; opensOn: string; closesOn: string | null; routingId: string }): Promise<CampaignRow> {
+export function insertCampaign(
+  tx: Db,
+  c: { kind: string; year: number; month: number; opensOn: string; closesOn: string | null; routingId: string },
+): Promise<CampaignRow> {
   return tx.one<CampaignRow>(
     `INSERT INTO poverty_campaign (kind, year, month, opens_on, closes_on, routing_id) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (kind, year, month) DO UPDATE SET kind = EXCLUDED.kind RETURNING *`,
@@ -694,7 +851,13 @@ export function communeReviewState(db: Db, campaignId: number, communeId: string
   );
 }
 
-export async function saveCommuneReview(tx: Db, campaignId: number, commune: CommuneRow, steps: StepRecord[], approvals: ChainState['approvals']): Promise<void> {
+export async function saveCommuneReview(
+  tx: Db,
+  campaignId: number,
+  commune: CommuneRow,
+  steps: StepRecord[],
+  approvals: ChainState['approvals'],
+): Promise<void> {
   await tx.query(
     `INSERT INTO poverty_commune_review (campaign_id, commune_id, province_id, steps, approvals) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (campaign_id, commune_id) DO UPDATE SET steps = EXCLUDED.steps, approvals = EXCLUDED.approvals, updated_at = now()`,
@@ -716,7 +879,10 @@ export interface ScopeCommuneRow extends CommuneRow {
  * Communes in force on the review date (ids: those of the caller's scope, null = all; provinceId:
  * only one province), each with its resident households, last import and review record of the year.
  */
-export function scopeCommunes(db: Db, q: { date: string; year: number; campaignId: number; ids: string[] | null; provinceId: string | null }): Promise<ScopeCommuneRow[]> {
+export function scopeCommunes(
+  db: Db,
+  q: { date: string; year: number; campaignId: number; ids: string[] | null; provinceId: string | null },
+): Promise<ScopeCommuneRow[]> {
   return db.query<ScopeCommuneRow>(
     `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName",
             h.total AS "residentHouseholds", i.imported_at AS "lastImportAt", i.households AS "lastImportHouseholds",
@@ -734,5 +900,10 @@ export function scopeCommunes(db: Db, q: { date: string; year: number; campaignI
 
 /** Whether a commune has any import of the year (approval needs results to approve). */
 export async function hasImport(db: Db, year: number, communeId: string): Promise<boolean> {
-  return (await db.maybeOne('SELECT 1 FROM poverty_import WHERE year = $1 AND commune_id = $2 LIMIT 1', [year, communeId])) !== undefined;
+  return (
+    (await db.maybeOne('SELECT 1 FROM poverty_import WHERE year = $1 AND commune_id = $2 LIMIT 1', [
+      year,
+      communeId,
+    ])) !== undefined
+  );
 }

@@ -9,7 +9,12 @@ import { checkXlsxFile } from './xlsx-guard';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../../errors';
 import {
-  checkResidentHeaders, crossCheckResident, parseResidentRow, RESIDENT_COLUMNS, RESIDENT_SHEET, type ParsedResidentRow,
+  checkResidentHeaders,
+  crossCheckResident,
+  parseResidentRow,
+  RESIDENT_COLUMNS,
+  RESIDENT_SHEET,
+  type ParsedResidentRow,
 } from '../../domain/poverty/resident';
 import { cellText } from '../../domain/poverty/workbook';
 import { FixedWorkbookReader } from './exceljs-fixes';
@@ -41,10 +46,23 @@ function finish(sheet: string, table: string[][], problems: Problem[]): ParsedRe
 
 function readCsv(filePath: string, fileName: string): ParsedResidentFile {
   try {
-    const table = parse(fs.readFileSync(filePath, 'utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    return finish(fileName, table.map((r) => r.map((c) => c.normalize('NFC'))), []);
+    const table = parse(fs.readFileSync(filePath, 'utf8'), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    return finish(
+      fileName,
+      table.map((r) => r.map((c) => c.normalize('NFC'))),
+      [],
+    );
   } catch (err) {
-    return { rows: [], problems: [{ sheet: fileName, message: `Không đọc được tệp CSV: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      rows: [],
+      problems: [
+        { sheet: fileName, message: `Không đọc được tệp CSV: ${err instanceof Error ? err.message : String(err)}` },
+      ],
+    };
   }
 }
 
@@ -53,7 +71,11 @@ async function readXlsx(filePath: string): Promise<ParsedResidentFile> {
   const table: string[][] = [];
   let found = false;
   const reader = new (FixedWorkbookReader as typeof ExcelJS.stream.xlsx.WorkbookReader)(filePath as never, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   try {
     for await (const sheet of reader) {
@@ -67,17 +89,37 @@ async function readXlsx(filePath: string): Promise<ParsedResidentFile> {
       }
     }
   } catch (err) {
-    return { rows: [], problems: [{ message: `Không đọc được tệp Excel (.xlsx): ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      rows: [],
+      problems: [{ message: `Không đọc được tệp Excel (.xlsx): ${err instanceof Error ? err.message : String(err)}` }],
+    };
   }
-  if (!found) return { rows: [], problems: [{ sheet: RESIDENT_SHEET, message: `Thiếu trang "${RESIDENT_SHEET}" (hãy dùng mẫu tải về từ hệ thống).` }] };
-  return finish(RESIDENT_SHEET, table.map((r) => RESIDENT_COLUMNS.map((_, i) => r[i] ?? '')), []);
+  if (!found)
+    return {
+      rows: [],
+      problems: [
+        { sheet: RESIDENT_SHEET, message: `Thiếu trang "${RESIDENT_SHEET}" (hãy dùng mẫu tải về từ hệ thống).` },
+      ],
+    };
+  return finish(
+    RESIDENT_SHEET,
+    table.map((r) => RESIDENT_COLUMNS.map((_, i) => r[i] ?? '')),
+    [],
+  );
 }
 
 /** A blank file to fill in (one row per commune given, code and name filled). */
-export async function writeResidentTemplate(out: NodeJS.WritableStream, communes: { code: string; name: string }[]): Promise<void> {
+export async function writeResidentTemplate(
+  out: NodeJS.WritableStream,
+  communes: { code: string; name: string }[],
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(RESIDENT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = RESIDENT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.key === 'source' ? 40 : c.key === 'communeName' ? 28 : 16 }));
+  ws.columns = RESIDENT_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.key === 'source' ? 40 : c.key === 'communeName' ? 28 : 16,
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for (const c of communes) ws.addRow([c.code, c.name]).commit();

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { isoDate } from '../../validate';
 
-const year = z.coerce.number().int().min(2000, { message: 'Năm không hợp lệ.' }).max(2100, { message: 'Năm không hợp lệ.' });
+const year = z.coerce
+  .number()
+  .int()
+  .min(2000, { message: 'Năm không hợp lệ.' })
+  .max(2100, { message: 'Năm không hợp lệ.' });
 
 export const YearQuery = z.object({ year });
 export const OptionalYearQuery = z.object({ year: year.optional() });
@@ -47,7 +51,11 @@ export const StepBody = z.object({
   evidence: z.string().max(500).optional(),
 });
 
-export const ApproveBody = z.object({ year, level: z.enum(['commune', 'district', 'province', 'central']), on: isoDate });
+export const ApproveBody = z.object({
+  year,
+  level: z.enum(['commune', 'district', 'province', 'central']),
+  on: isoDate,
+});
 export const ReturnBody = z.object({ year, byLevel: z.enum(['district', 'province', 'central']) });
 
 export const MonthQuery = z.object({ year, month: z.coerce.number().int().min(1).max(12).optional() });
@@ -66,8 +74,14 @@ export const DecisionBody = z.object({
   reason: z.string().trim().max(2000).optional(),
 });
 
-/** Import of a review workbook: `confirmEmpty=true` accepts a workbook without households (the commune has none to list). */
+/**
+ * Import of a review workbook: `confirmEmpty=true` accepts a workbook without households (the commune has none to
+ * list).
+ */
 export const ImportQuery = z.object({
   year,
-  confirmEmpty: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  confirmEmpty: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });

@@ -33,19 +33,39 @@ export interface ResidentInput {
 }
 
 const toWrite = (i: ResidentInput): ResidentHouseholds => ({
-  total: i.total, urban: i.urban ?? null, rural: i.rural ?? null, ethnicMinority: i.ethnicMinority ?? null, source: i.source?.trim() || null,
+  total: i.total,
+  urban: i.urban ?? null,
+  rural: i.rural ?? null,
+  ethnicMinority: i.ethnicMinority ?? null,
+  source: i.source?.trim() || null,
 });
 
 const snapshot = (r: repo.ResidentRow | undefined) =>
-  r ? { total: r.total, urban: r.urban, rural: r.rural, ethnicMinority: r.ethnicMinority, source: r.source, recordedBy: r.recordedBy, recordedAt: r.recordedAt } : null;
+  r
+    ? {
+        total: r.total,
+        urban: r.urban,
+        rural: r.rural,
+        ethnicMinority: r.ethnicMinority,
+        source: r.source,
+        recordedBy: r.recordedBy,
+        recordedAt: r.recordedAt,
+      }
+    : null;
 
 /**
  * Records a commune's resident households for a year (replacing an earlier figure, which stays in
  * the history). The source is required from the screen and files, optional from the CLI.
  */
-export async function setResidentHouseholds(db: Db, caller: Caller, input: ResidentInput, { requireSource = true } = {}) {
+export async function setResidentHouseholds(
+  db: Db,
+  caller: Caller,
+  input: ResidentInput,
+  { requireSource = true } = {},
+) {
   const commune = await resolveCommune(db, input, input.year);
-  if (!(await canEditResident(db, caller, commune.id))) throw forbidden('Xã này nằm ngoài phạm vi được phân quyền của bạn.');
+  if (!(await canEditResident(db, caller, commune.id)))
+    throw forbidden('Xã này nằm ngoài phạm vi được phân quyền của bạn.');
   const value = toWrite(input);
   const problems = checkResidentHouseholds(value, { requireSource }, (field) => ({ path: `body.${field}` }));
   if (problems.length) throw invalid('Số hộ dân cư không hợp lệ.', problems);
@@ -54,8 +74,12 @@ export async function setResidentHouseholds(db: Db, caller: Caller, input: Resid
     const before = await repo.findResident(tx, input.year, commune.id);
     await repo.saveResident(tx, input.year, by.username, [{ communeId: commune.id, ...value }]);
     await audit(tx, by, {
-      action: 'poverty.resident_households.set', entity: 'poverty_resident_households', entityId: `${input.year}:${commune.id}`, unitId: commune.id,
-      before: snapshot(before), after: value,
+      action: 'poverty.resident_households.set',
+      entity: 'poverty_resident_households',
+      entityId: `${input.year}:${commune.id}`,
+      unitId: commune.id,
+      before: snapshot(before),
+      after: value,
     });
     return { commune, ...(await repo.findResident(tx, input.year, commune.id))! };
   });
@@ -91,7 +115,11 @@ export function listResidentHouseholds(db: Db, year: number) {
  * the review date and within the caller's scope, problems reported by sheet/row/column; nothing is
  * written unless the whole file is valid.
  */
-export async function importResidentFile(db: Db, caller: Caller, input: { year: number; filePath: string; fileName: string }) {
+export async function importResidentFile(
+  db: Db,
+  caller: Caller,
+  input: { year: number; filePath: string; fileName: string },
+) {
   const parsed = await readResidentFile(input.filePath, input.fileName);
   const problems: Problem[] = [...parsed.problems];
   const resolved: { communeId: string; value: ResidentHouseholds }[] = [];
@@ -103,20 +131,42 @@ export async function importResidentFile(db: Db, caller: Caller, input: { year: 
     for (const r of parsed.rows) {
       const commune = await repo.findCommuneOn(db, r.communeCode, date);
       const where = { sheet: sheet ?? 'Số hộ dân cư', row: r.row, column: 'A' };
-      if (!commune) problems.push({ ...where, message: `Không có xã mã "${r.communeCode}" vào thời điểm rà soát năm ${input.year} (${date.split('-').reverse().join('/')}).` });
-      else if (access && !(hasRole(caller as Actor, 'commune_officer', 'province_officer') && access.covers(commune.id))) {
+      if (!commune)
+        problems.push({
+          ...where,
+          message: `Không có xã mã "${r.communeCode}" vào thời điểm rà soát năm ${input.year} (${date.split('-').reverse().join('/')}).`,
+        });
+      else if (
+        access &&
+        !(hasRole(caller as Actor, 'commune_officer', 'province_officer') && access.covers(commune.id))
+      ) {
         problems.push({ ...where, message: `Xã "${commune.fullName}" nằm ngoài phạm vi được phân quyền của bạn.` });
-      } else resolved.push({ communeId: commune.id, value: { total: r.total, urban: r.urban, rural: r.rural, ethnicMinority: r.ethnicMinority, source: r.source } });
+      } else
+        resolved.push({
+          communeId: commune.id,
+          value: { total: r.total, urban: r.urban, rural: r.rural, ethnicMinority: r.ethnicMinority, source: r.source },
+        });
     }
   }
   if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi; chưa nhập dữ liệu nào.`, problems);
   const by = auditActorOf(caller);
   await db.tx(async (tx) => {
-    const before = await repo.listResident(tx, input.year, resolved.map((r) => r.communeId));
-    await repo.saveResident(tx, input.year, by.username, resolved.map((r) => ({ communeId: r.communeId, ...r.value })));
+    const before = await repo.listResident(
+      tx,
+      input.year,
+      resolved.map((r) => r.communeId),
+    );
+    await repo.saveResident(
+      tx,
+      input.year,
+      by.username,
+      resolved.map((r) => ({ communeId: r.communeId, ...r.value })),
+    );
     const old = new Map(before.map((b) => [b.communeId, snapshot(b)]));
     await audit(tx, by, {
-      action: 'poverty.resident_households.import', entity: 'poverty_resident_households', entityId: `${input.year}:${input.fileName}`,
+      action: 'poverty.resident_households.import',
+      entity: 'poverty_resident_households',
+      entityId: `${input.year}:${input.fileName}`,
       unitId: resolved.length === 1 ? resolved[0].communeId : null,
       before: resolved.map((r) => ({ communeId: r.communeId, value: old.get(r.communeId) ?? null })),
       after: resolved.map((r) => ({ communeId: r.communeId, value: r.value })),

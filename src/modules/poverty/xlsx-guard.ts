@@ -60,14 +60,16 @@ function centralDirectory(fd: number, size: number, limits: XlsxLimits): { entri
   const count = tail.readUInt16LE(eocd + 10);
   const cdSize = tail.readUInt32LE(eocd + 12);
   const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw refuse('Tệp nén dạng ZIP64 không được hỗ trợ cho sổ rà soát.');
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    throw refuse('Tệp nén dạng ZIP64 không được hỗ trợ cho sổ rà soát.');
   if (count > limits.maxEntries) throw refuse(`Tệp Excel có ${count} thành phần, vượt giới hạn ${limits.maxEntries}.`);
   if (cdOffset + cdSize > size) throw refuse('Tệp Excel (.xlsx) bị hỏng: mục lục nằm ngoài tệp.');
   const cd = readAt(fd, cdOffset, cdSize);
   const entries: Entry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw refuse('Tệp Excel (.xlsx) bị hỏng: mục lục không đọc được.');
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50)
+      throw refuse('Tệp Excel (.xlsx) bị hỏng: mục lục không đọc được.');
     const nameLength = cd.readUInt16LE(p + 28);
     entries.push({
       flags: cd.readUInt16LE(p + 8),
@@ -82,7 +84,13 @@ function centralDirectory(fd: number, size: number, limits: XlsxLimits): { entri
 }
 
 /** Inflates one entry, counting bytes (and shared strings); stops as soon as a limit is passed. */
-async function inflatedSize(file: string, start: number, e: Entry, budget: number, countStrings: boolean): Promise<{ bytes: number; strings: number }> {
+async function inflatedSize(
+  file: string,
+  start: number,
+  e: Entry,
+  budget: number,
+  countStrings: boolean,
+): Promise<{ bytes: number; strings: number }> {
   // an empty part (exceljs writes some) has nothing to inflate, and a read stream cannot be empty
   if (e.compressed === 0) return { bytes: 0, strings: 0 };
   let bytes = 0;
@@ -124,7 +132,8 @@ export async function checkXlsxFile(file: string, limits: XlsxLimits = XLSX_LIMI
       if (e.flags & 1) throw refuse('Tệp Excel được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.');
       if (e.method !== 0 && e.method !== 8) throw refuse(`Tệp Excel dùng kiểu nén không hỗ trợ ở "${e.name}".`);
       const local = readAt(fd, e.offset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw refuse('Tệp Excel (.xlsx) bị hỏng: thành phần không khớp mục lục.');
+      if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50)
+        throw refuse('Tệp Excel (.xlsx) bị hỏng: thành phần không khớp mục lục.');
       starts.push(e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28));
     }
   } finally {
@@ -136,23 +145,34 @@ export async function checkXlsxFile(file: string, limits: XlsxLimits = XLSX_LIMI
   let expected = 0;
   for (const { e, start } of order) {
     const gap = e.offset - expected;
-    if (!(gap === 0 || (expected > 0 && (gap === 12 || gap === 16)))) throw refuse('Tệp Excel (.xlsx) bị hỏng hoặc chứa dữ liệu ẩn ngoài mục lục.');
+    if (!(gap === 0 || (expected > 0 && (gap === 12 || gap === 16))))
+      throw refuse('Tệp Excel (.xlsx) bị hỏng hoặc chứa dữ liệu ẩn ngoài mục lục.');
     expected = start + e.compressed;
   }
   const tailGap = layout.cdOffset - expected;
-  if (!(tailGap === 0 || tailGap === 12 || tailGap === 16)) throw refuse('Tệp Excel (.xlsx) bị hỏng hoặc chứa dữ liệu ẩn ngoài mục lục.');
+  if (!(tailGap === 0 || tailGap === 12 || tailGap === 16))
+    throw refuse('Tệp Excel (.xlsx) bị hỏng hoặc chứa dữ liệu ẩn ngoài mục lục.');
 
   let total = 0;
   for (const { e, start } of order) {
     const shared = e.name === 'xl/sharedStrings.xml';
-    const budget = Math.min(limits.maxTotalBytes - total, shared ? limits.maxSharedStringsBytes : Infinity, Math.max(MIB, e.compressed * limits.maxRatio));
+    const budget = Math.min(
+      limits.maxTotalBytes - total,
+      shared ? limits.maxSharedStringsBytes : Infinity,
+      Math.max(MIB, e.compressed * limits.maxRatio),
+    );
     const { bytes, strings } = await inflatedSize(file, start, e, budget, shared);
     if (bytes > budget) {
-      if (total + bytes > limits.maxTotalBytes) throw refuse(`Tệp Excel giải nén ra quá ${Math.round(limits.maxTotalBytes / MIB)} MiB; không nhập.`);
-      if (shared && bytes > limits.maxSharedStringsBytes) throw refuse(`Bảng chuỗi dùng chung của tệp Excel vượt ${Math.round(limits.maxSharedStringsBytes / MIB)} MiB; không nhập.`);
+      if (total + bytes > limits.maxTotalBytes)
+        throw refuse(`Tệp Excel giải nén ra quá ${Math.round(limits.maxTotalBytes / MIB)} MiB; không nhập.`);
+      if (shared && bytes > limits.maxSharedStringsBytes)
+        throw refuse(
+          `Bảng chuỗi dùng chung của tệp Excel vượt ${Math.round(limits.maxSharedStringsBytes / MIB)} MiB; không nhập.`,
+        );
       throw refuse(`Thành phần "${e.name}" của tệp Excel có tỉ lệ nén bất thường (nghi là "bom nén"); không nhập.`);
     }
-    if (strings > limits.maxSharedStrings) throw refuse(`Tệp Excel có hơn ${limits.maxSharedStrings.toLocaleString('vi-VN')} chuỗi dùng chung; không nhập.`);
+    if (strings > limits.maxSharedStrings)
+      throw refuse(`Tệp Excel có hơn ${limits.maxSharedStrings.toLocaleString('vi-VN')} chuỗi dùng chung; không nhập.`);
     total += bytes;
   }
 }

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/text';
 import { MISSING_STRATEGIES, OPERATORS } from '../../domain/results/validation';
 
-const year = z.coerce.number().int().min(2021, { message: 'Năm phải từ 2021.' }).max(2100, { message: 'Năm không hợp lệ.' });
+const year = z.coerce
+  .number()
+  .int()
+  .min(2021, { message: 'Năm phải từ 2021.' })
+  .max(2100, { message: 'Năm không hợp lệ.' });
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
 const status = z.enum(['verified', 'verified_secondary', 'partial', 'unverified']);
 
@@ -24,9 +28,18 @@ export type ValuesQuery = z.infer<typeof ValuesQuery>;
 export const YearQuery = z.object({ year: year.optional() });
 
 export const TargetRule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('annual_decrease_pp'), min: z.number().positive(), max: z.number().positive().nullable().default(null) }),
+  z.object({
+    kind: z.literal('annual_decrease_pp'),
+    min: z.number().positive(),
+    max: z.number().positive().nullable().default(null),
+  }),
   z.object({ kind: z.literal('reach_at_least'), min: z.number(), byYear: z.number().int() }),
-  z.object({ kind: z.literal('relative_decrease'), pct: z.number().positive().max(100), baseYear: z.number().int().nullable(), byYear: z.number().int() }),
+  z.object({
+    kind: z.literal('relative_decrease'),
+    pct: z.number().positive().max(100),
+    baseYear: z.number().int().nullable(),
+    byYear: z.number().int(),
+  }),
   z.object({ kind: z.literal('at_most'), max: z.number(), byYear: z.number().int() }),
 ]);
 
@@ -39,7 +52,11 @@ export const NewTarget = z
     toYear: year,
     labelVi: z.string().trim().min(3, { message: 'Cần nội dung mục tiêu.' }).max(300),
     rule: TargetRule,
-    citation: z.string().trim().min(3, { message: 'Cần ghi văn bản giao mục tiêu (ví dụ Nghị quyết số …/NQ-HĐND).' }).max(300),
+    citation: z
+      .string()
+      .trim()
+      .min(3, { message: 'Cần ghi văn bản giao mục tiêu (ví dụ Nghị quyết số …/NQ-HĐND).' })
+      .max(300),
     sourceUrl: z.string().url({ message: 'Địa chỉ nguồn không hợp lệ.' }).max(500).nullable().default(null),
     status: status.default('verified'),
     note: z.string().max(1000).nullable().default(null),
@@ -78,7 +95,10 @@ export const Rule = z.object({
 export const FormRules = z.object({ rules: z.array(Rule).max(100) });
 
 export const PeriodParams = z.object({ periodId: z.coerce.number().int().positive() });
-export const ReportParams = z.object({ periodId: z.coerce.number().int().positive(), unitId: z.string().min(1).max(40) });
+export const ReportParams = z.object({
+  periodId: z.coerce.number().int().positive(),
+  unitId: z.string().min(1).max(40),
+});
 export const ReportIdParams = z.object({ reportId: z.coerce.number().int().positive() });
 export const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.coerce.number().int().positive() });
 export const FormParams = z.object({ code: z.string().min(1).max(60) });
@@ -89,7 +109,9 @@ export const ReportValues = z.object({
 export type ReportValues = z.infer<typeof ReportValues>;
 
 export const Approve = z.object({});
-export const ReturnReport = z.object({ reason: z.string().trim().min(3, { message: 'Cần ghi lý do trả lại báo cáo.' }).max(1000) });
+export const ReturnReport = z.object({
+  reason: z.string().trim().min(3, { message: 'Cần ghi lý do trả lại báo cáo.' }).max(1000),
+});
 
 /** One row of `indicators values` (the CLI contract: unitCode, unitName, year, value, target, onTrack first). */
 export interface IndicatorValueRow {
@@ -132,7 +154,14 @@ export interface TargetView {
   citation: string;
   status: string;
   note: string | null;
-  series: { year: number; value: number | null; target: number | null; onTrack: boolean | null; official: boolean; note: string | null }[];
+  series: {
+    year: number;
+    value: number | null;
+    target: number | null;
+    onTrack: boolean | null;
+    official: boolean;
+    note: string | null;
+  }[];
 }
 
 export interface AreaMemberView {
@@ -155,7 +184,15 @@ export interface AreaGroupView {
   listed: number;
   missing: number;
   targetPct: number | null;
-  exits: { decision: string; decidedOn: string; count: number; cumulative: boolean; status: string; sourceUrl: string | null; note: string | null }[];
+  exits: {
+    decision: string;
+    decidedOn: string;
+    count: number;
+    cumulative: boolean;
+    status: string;
+    sourceUrl: string | null;
+    note: string | null;
+  }[];
   exitedByYear: { year: number; exited: number | null; sharePct: number | null; progressPct: number | null }[];
   members: AreaMemberView[];
 }
@@ -176,14 +213,49 @@ export interface PublicResults {
   otherTargets: { code: string; labelVi: string; citation: string; status: string }[];
   figures: FigureRow[];
   areas: AreaGroupView[];
-  sources: { id: string; title: string; number: string; date: string; issuer: string; whereRead: string; status: string }[];
+  sources: {
+    id: string;
+    title: string;
+    number: string;
+    date: string;
+    issuer: string;
+    whereRead: string;
+    status: string;
+  }[];
 }
 
 export interface ReportView {
-  form: { code: string; number: string; annex: string; nameVi: string; legalBasis: string; status: string; note: string | null; fields: { code: string; labelVi: string; unit: string; integer: boolean }[]; rules: z.infer<typeof Rule>[] };
-  period: { id: number; key: string; labelVi: string; startsOn: string; endsOn: string; opensOn: string; closesOn: string; deadline: string; chain: { level: string; labelVi: string }[] };
+  form: {
+    code: string;
+    number: string;
+    annex: string;
+    nameVi: string;
+    legalBasis: string;
+    status: string;
+    note: string | null;
+    fields: { code: string; labelVi: string; unit: string; integer: boolean }[];
+    rules: z.infer<typeof Rule>[];
+  };
+  period: {
+    id: number;
+    key: string;
+    labelVi: string;
+    startsOn: string;
+    endsOn: string;
+    opensOn: string;
+    closesOn: string;
+    deadline: string;
+    chain: { level: string; labelVi: string }[];
+  };
   unit: { id: string; code: string; name: string; provinceName: string };
-  report: { id: number | null; values: Record<string, number | null>; approvals: { level: string; labelVi: string; on: string; by: string }[]; submittedOn: string | null; returnedReason: string | null; version: number };
+  report: {
+    id: number | null;
+    values: Record<string, number | null>;
+    approvals: { level: string; labelVi: string; on: string; by: string }[];
+    submittedOn: string | null;
+    returnedReason: string | null;
+    version: number;
+  };
   state: 'draft' | 'submitted' | 'approved';
   nextLevel: string | null;
   nextLevelVi: string | null;
@@ -199,7 +271,9 @@ export const CriteriaInput = z.discriminatedUnion('kind', [
     coastal: tri,
     saltIntrusionMonths: z.number().min(0).max(12).nullable().default(null),
     poorNearPoorPct: z.number().min(0).max(100).nullable().default(null),
-    lacking: z.partialRecord(z.enum(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i']), z.boolean().nullable()).default({}),
+    lacking: z
+      .partialRecord(z.enum(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i']), z.boolean().nullable())
+      .default({}),
     newRuralStandard: tri,
   }),
   z.object({

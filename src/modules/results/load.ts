@@ -1,4 +1,6 @@
-/** Reference data of the results area: indicators, the program's targets, published outcomes, QĐ 353 lists, TT 10 forms. */
+/**
+ * Reference data of the results area: indicators, the program's targets, published outcomes, QĐ 353 lists, TT 10 forms.
+ */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,26 +38,96 @@ export const resultsDataset: ReferenceDataset = {
     return version();
   },
   async load(tx) {
-    await repo.replaceIndicators(tx, INDICATORS.map((i) => [i.code, i.nameVi, i.nameEn, i.unit, i.numerator, i.denominator, i.factor, i.sourceVi, i.status]));
-    await repo.replaceProgramTargets(tx, PROGRAM_TARGETS.map((t) => ({ ...t, note: t.note ?? null })));
-    await repo.replacePublished(tx, read('published_outcomes.csv').map((r) => [Number(r.year), r.area_code, r.indicator, Number(r.value), r.status, orNull(r.source_url), orNull(r.note)]));
+    await repo.replaceIndicators(
+      tx,
+      INDICATORS.map((i) => [
+        i.code,
+        i.nameVi,
+        i.nameEn,
+        i.unit,
+        i.numerator,
+        i.denominator,
+        i.factor,
+        i.sourceVi,
+        i.status,
+      ]),
+    );
+    await repo.replaceProgramTargets(
+      tx,
+      PROGRAM_TARGETS.map((t) => ({ ...t, note: t.note ?? null })),
+    );
+    await repo.replacePublished(
+      tx,
+      read('published_outcomes.csv').map((r) => [
+        Number(r.year),
+        r.area_code,
+        r.indicator,
+        Number(r.value),
+        r.status,
+        orNull(r.source_url),
+        orNull(r.note),
+      ]),
+    );
     const exits = read('area_exits.csv');
-    const exitsOf = (g: string) => exits.filter((e) => e.group_code === g).map((e) => [e.decision, e.decided_on, Number(e.exited_count), e.cumulative === 'true', e.status, orNull(e.source_url), orNull(e.note)]);
+    const exitsOf = (g: string) =>
+      exits
+        .filter((e) => e.group_code === g)
+        .map((e) => [
+          e.decision,
+          e.decided_on,
+          Number(e.exited_count),
+          e.cumulative === 'true',
+          e.status,
+          orNull(e.source_url),
+          orNull(e.note),
+        ]);
     await repo.replaceAreaGroup(
       tx,
-      { code: POOR_DISTRICTS, nameVi: 'Huyện nghèo giai đoạn 2021-2025', level: 'district', legalBasis: 'Quyết định 353/QĐ-TTg ngày 15/03/2022', listedOn: '2022-03-15', validTo: '2025-07-01', officialSize: 74, targetPct: 30 },
+      {
+        code: POOR_DISTRICTS,
+        nameVi: 'Huyện nghèo giai đoạn 2021-2025',
+        level: 'district',
+        legalBasis: 'Quyết định 353/QĐ-TTg ngày 15/03/2022',
+        listedOn: '2022-03-15',
+        validTo: '2025-07-01',
+        officialSize: 74,
+        targetPct: 30,
+      },
       read('poor_districts_qd353.csv').map((r, i) => ({
-        seq: i + 1, stt: r.stt ? Number(r.stt) : null, nameInSource: r.district_name, provinceName: r.province_name, unitCode: orNull(r.district_code_pre2025),
-        unitLevel: 'district', status: r.status, sourceUrl: orNull(r.source_url), note: orNull(r.note),
+        seq: i + 1,
+        stt: r.stt ? Number(r.stt) : null,
+        nameInSource: r.district_name,
+        provinceName: r.province_name,
+        unitCode: orNull(r.district_code_pre2025),
+        unitLevel: 'district',
+        status: r.status,
+        sourceUrl: orNull(r.source_url),
+        note: orNull(r.note),
       })),
       exitsOf(POOR_DISTRICTS),
     );
     await repo.replaceAreaGroup(
       tx,
-      { code: DBKK_COMMUNES, nameVi: 'Xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo giai đoạn 2021-2025', level: 'commune', legalBasis: 'Quyết định 353/QĐ-TTg ngày 15/03/2022', listedOn: '2022-03-15', validTo: '2025-07-01', officialSize: 54, targetPct: 30 },
+      {
+        code: DBKK_COMMUNES,
+        nameVi: 'Xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo giai đoạn 2021-2025',
+        level: 'commune',
+        legalBasis: 'Quyết định 353/QĐ-TTg ngày 15/03/2022',
+        listedOn: '2022-03-15',
+        validTo: '2025-07-01',
+        officialSize: 54,
+        targetPct: 30,
+      },
       read('dbkk_communes_qd353.csv').map((r, i) => ({
-        seq: i + 1, stt: r.stt ? Number(r.stt) : null, nameInSource: r.unit_name, provinceName: r.province_name, unitCode: orNull(r.unit_code_pre2025),
-        unitLevel: r.level === 'district' ? 'district' : 'commune', status: r.status, sourceUrl: orNull(r.source_url), note: orNull(r.note),
+        seq: i + 1,
+        stt: r.stt ? Number(r.stt) : null,
+        nameInSource: r.unit_name,
+        provinceName: r.province_name,
+        unitCode: orNull(r.unit_code_pre2025),
+        unitLevel: r.level === 'district' ? 'district' : 'commune',
+        status: r.status,
+        sourceUrl: orNull(r.source_url),
+        note: orNull(r.note),
       })),
       exitsOf(DBKK_COMMUNES),
     );
@@ -66,6 +138,13 @@ export const resultsDataset: ReferenceDataset = {
 /** The legal sources this area cites (reference/legal/results.csv), for the public page. */
 export function legalSources() {
   return parseCsv(fs.readFileSync(path.join(REFERENCE_DIR, 'legal', 'results.csv'), 'utf8')).map((r) => ({
-    id: r.id, title: r.title, number: r.number, date: r.date, issuer: r.issuer, whereRead: r.where_read, supports: r.supports, status: r.status,
+    id: r.id,
+    title: r.title,
+    number: r.number,
+    date: r.date,
+    issuer: r.issuer,
+    whereRead: r.where_read,
+    supports: r.supports,
+    status: r.status,
   }));
 }

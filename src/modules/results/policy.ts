@@ -48,7 +48,11 @@ export function can(caller: Caller | null, action: ResultsAction, r: ResultsReso
     case 'form.edit':
       return central(caller);
     case 'report.read':
-      return central(caller) || has(caller, 'steering_member') || (has(caller, 'province_officer', 'commune_officer') && covers);
+      return (
+        central(caller) ||
+        has(caller, 'steering_member') ||
+        (has(caller, 'province_officer', 'commune_officer') && covers)
+      );
     case 'report.edit':
     case 'report.submit':
       return has(caller, 'province_officer', 'commune_officer') && covers;

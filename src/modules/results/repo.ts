@@ -18,13 +18,38 @@ export async function replaceIndicators(tx: Db, rows: unknown[][]): Promise<void
   }
 }
 
-export async function replaceProgramTargets(tx: Db, rows: { code: string; indicator: string; fromYear: number; toYear: number; labelVi: string; rule: TargetRule; citation: string; sourceId: string; status: string; note: string | null }[]): Promise<void> {
+export async function replaceProgramTargets(
+  tx: Db,
+  rows: {
+    code: string;
+    indicator: string;
+    fromYear: number;
+    toYear: number;
+    labelVi: string;
+    rule: TargetRule;
+    citation: string;
+    sourceId: string;
+    status: string;
+    note: string | null;
+  }[],
+): Promise<void> {
   await tx.query('DELETE FROM results_target WHERE code IS NOT NULL');
   for (const t of rows) {
     await tx.query(
       `INSERT INTO results_target (code, indicator, unit_id, from_year, to_year, label_vi, rule, citation, source_id, status, note, entered_by)
        VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, 'dữ liệu tham chiếu')`,
-      [t.code, t.indicator, t.fromYear, t.toYear, t.labelVi, JSON.stringify(t.rule), t.citation, t.sourceId, t.status, t.note],
+      [
+        t.code,
+        t.indicator,
+        t.fromYear,
+        t.toYear,
+        t.labelVi,
+        JSON.stringify(t.rule),
+        t.citation,
+        t.sourceId,
+        t.status,
+        t.note,
+      ],
     );
   }
 }
@@ -32,7 +57,10 @@ export async function replaceProgramTargets(tx: Db, rows: { code: string; indica
 export async function replacePublished(tx: Db, rows: unknown[][]): Promise<void> {
   await tx.query('DELETE FROM results_published');
   for (const r of rows) {
-    await tx.query(`INSERT INTO results_published (year, area_code, indicator, value, status, source_url, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`, r);
+    await tx.query(
+      `INSERT INTO results_published (year, area_code, indicator, value, status, source_url, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      r,
+    );
   }
 }
 
@@ -60,7 +88,12 @@ export interface AreaMemberWrite {
 }
 
 /** Replaces a group's members; each is resolved to the unit version valid on the listing date. */
-export async function replaceAreaGroup(tx: Db, g: AreaGroupWrite, members: AreaMemberWrite[], exits: unknown[][]): Promise<void> {
+export async function replaceAreaGroup(
+  tx: Db,
+  g: AreaGroupWrite,
+  members: AreaMemberWrite[],
+  exits: unknown[][],
+): Promise<void> {
   await tx.query('DELETE FROM results_area_exit WHERE group_code = $1', [g.code]);
   await tx.query('DELETE FROM results_area_member WHERE group_code = $1', [g.code]);
   await tx.query(
@@ -75,7 +108,19 @@ export async function replaceAreaGroup(tx: Db, g: AreaGroupWrite, members: AreaM
        VALUES ($1, $2, $3, $4, $5, $6, $7,
          (SELECT id FROM admin_unit WHERE level = $7 AND code = $6 AND valid_from <= $10::date AND (valid_to IS NULL OR valid_to > $10::date) LIMIT 1),
          $8, $9, $11)`,
-      [g.code, m.seq, m.stt, m.nameInSource, m.provinceName, m.unitCode, m.unitLevel, m.status, m.sourceUrl, g.listedOn, m.note],
+      [
+        g.code,
+        m.seq,
+        m.stt,
+        m.nameInSource,
+        m.provinceName,
+        m.unitCode,
+        m.unitLevel,
+        m.status,
+        m.sourceUrl,
+        g.listedOn,
+        m.note,
+      ],
     );
   }
   for (const e of exits) {
@@ -92,7 +137,20 @@ export async function insertFormsIfMissing(tx: Db, forms: FormDef[]): Promise<vo
     await tx.query(
       `INSERT INTO results_form (code, number, annex, name_vi, legal_basis, status, period_type, unit_level, deadline_working_days, fields, rules, note)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (code) DO NOTHING`,
-      [f.code, f.number, f.annex, f.nameVi, f.legalBasis, f.status, f.periodType, f.unitLevel, f.deadlineWorkingDays, JSON.stringify(f.fields), JSON.stringify(f.rules), f.note],
+      [
+        f.code,
+        f.number,
+        f.annex,
+        f.nameVi,
+        f.legalBasis,
+        f.status,
+        f.periodType,
+        f.unitLevel,
+        f.deadlineWorkingDays,
+        JSON.stringify(f.fields),
+        JSON.stringify(f.rules),
+        f.note,
+      ],
     );
   }
 }
@@ -130,13 +188,40 @@ export function listTargets(db: Db, f: { indicator?: string; nationOnly?: boolea
   );
 }
 
-export async function insertTarget(tx: Db, t: { indicator: string; unitId: string; fromYear: number; toYear: number; labelVi: string; rule: TargetRule; citation: string; sourceUrl: string | null; status: string; note: string | null; enteredBy: string }): Promise<TargetRow> {
+export async function insertTarget(
+  tx: Db,
+  t: {
+    indicator: string;
+    unitId: string;
+    fromYear: number;
+    toYear: number;
+    labelVi: string;
+    rule: TargetRule;
+    citation: string;
+    sourceUrl: string | null;
+    status: string;
+    note: string | null;
+    enteredBy: string;
+  },
+): Promise<TargetRow> {
   const row = await tx.one<{ id: number }>(
     `INSERT INTO results_target (indicator, unit_id, from_year, to_year, label_vi, rule, citation, source_url, status, note, entered_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [t.indicator, t.unitId, t.fromYear, t.toYear, t.labelVi, JSON.stringify(t.rule), t.citation, t.sourceUrl, t.status, t.note, t.enteredBy],
+    [
+      t.indicator,
+      t.unitId,
+      t.fromYear,
+      t.toYear,
+      t.labelVi,
+      JSON.stringify(t.rule),
+      t.citation,
+      t.sourceUrl,
+      t.status,
+      t.note,
+      t.enteredBy,
+    ],
   );
-  return (await tx.one<TargetRow>(`${SELECT_TARGET} WHERE t.id = $1`, [row.id]));
+  return await tx.one<TargetRow>(`${SELECT_TARGET} WHERE t.id = $1`, [row.id]);
 }
 
 export interface PublishedValue {
@@ -221,7 +306,19 @@ export function areaExits(db: Db): Promise<AreaExitRow[]> {
   );
 }
 
-export async function recordAreaExit(tx: Db, e: { groupCode: string; decision: string; decidedOn: string; count: number; cumulative: boolean; status: string; sourceUrl: string | null; note: string | null }) {
+export async function recordAreaExit(
+  tx: Db,
+  e: {
+    groupCode: string;
+    decision: string;
+    decidedOn: string;
+    count: number;
+    cumulative: boolean;
+    status: string;
+    sourceUrl: string | null;
+    note: string | null;
+  },
+) {
   return tx.one<{ id: number }>(
     `INSERT INTO results_area_exit (group_code, decision, decided_on, exited_count, cumulative, status, source_url, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [e.groupCode, e.decision, e.decidedOn, e.count, e.cumulative, e.status, e.sourceUrl, e.note],
@@ -230,7 +327,7 @@ export async function recordAreaExit(tx: Db, e: { groupCode: string; decision: s
 
 // ---------- forms, periods, reports ----------
 
-export interface FormRow extends FormDef {}
+export type FormRow = FormDef;
 
 const SELECT_FORM = `SELECT code, number, annex, name_vi AS "nameVi", legal_basis AS "legalBasis", status, period_type AS "periodType", unit_level AS "unitLevel",
   deadline_working_days AS "deadlineWorkingDays", fields, rules, note FROM results_form`;
@@ -263,7 +360,10 @@ const SELECT_PERIOD = `SELECT id, form_code AS "formCode", period_key AS "period
   closes_on AS "closesOn", deadline, chain FROM results_period`;
 
 export function listPeriods(db: Db, formCode?: string): Promise<PeriodRow[]> {
-  return db.query<PeriodRow>(`${SELECT_PERIOD} WHERE ($1::text IS NULL OR form_code = $1) ORDER BY starts_on DESC, form_code`, [formCode ?? null]);
+  return db.query<PeriodRow>(
+    `${SELECT_PERIOD} WHERE ($1::text IS NULL OR form_code = $1) ORDER BY starts_on DESC, form_code`,
+    [formCode ?? null],
+  );
 }
 
 export function findPeriod(db: Db, id: number): Promise<PeriodRow | undefined> {
@@ -309,24 +409,53 @@ export function findReportById(db: Db, id: number): Promise<ReportRow | undefine
 }
 
 export function reportsOfPeriod(db: Db, periodId: number, unitIds: string[] | null): Promise<ReportRow[]> {
-  return db.query<ReportRow>(`${SELECT_REPORT} WHERE r.period_id = $1 AND ($2::text[] IS NULL OR r.unit_id = ANY($2)) ORDER BY p.code, u.code`, [periodId, unitIds]);
+  return db.query<ReportRow>(
+    `${SELECT_REPORT} WHERE r.period_id = $1 AND ($2::text[] IS NULL OR r.unit_id = ANY($2)) ORDER BY p.code, u.code`,
+    [periodId, unitIds],
+  );
 }
 
 /** Insert or update a report; `expectVersion` guards against a concurrent change. */
-export async function saveReport(tx: Db, r: { provinceId: string; periodId: number; unitId: string; values: unknown; approvals: Approval[]; submittedOn: string | null; returnedReason: string | null; by: string }): Promise<number> {
+export async function saveReport(
+  tx: Db,
+  r: {
+    provinceId: string;
+    periodId: number;
+    unitId: string;
+    values: unknown;
+    approvals: Approval[];
+    submittedOn: string | null;
+    returnedReason: string | null;
+    by: string;
+  },
+): Promise<number> {
   const row = await tx.one<{ id: number }>(
     `INSERT INTO results_report (province_id, period_id, unit_id, values, approvals, submitted_on, returned_reason, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (province_id, period_id, unit_id) DO UPDATE SET values = EXCLUDED.values, approvals = EXCLUDED.approvals, submitted_on = EXCLUDED.submitted_on,
        returned_reason = EXCLUDED.returned_reason, updated_by = EXCLUDED.updated_by, updated_at = now(), version = results_report.version + 1
      RETURNING id`,
-    [r.provinceId, r.periodId, r.unitId, JSON.stringify(r.values), JSON.stringify(r.approvals), r.submittedOn, r.returnedReason, r.by],
+    [
+      r.provinceId,
+      r.periodId,
+      r.unitId,
+      JSON.stringify(r.values),
+      JSON.stringify(r.approvals),
+      r.submittedOn,
+      r.returnedReason,
+      r.by,
+    ],
   );
   return row.id;
 }
 
 /** Units of a level valid on a date, optionally within a set of ids (the expected reporters of a period). */
-export function unitsOn(db: Db, level: 'commune' | 'province', on: string, within: string[] | null): Promise<{ id: string; code: string; fullName: string; provinceId: string }[]> {
+export function unitsOn(
+  db: Db,
+  level: 'commune' | 'province',
+  on: string,
+  within: string[] | null,
+): Promise<{ id: string; code: string; fullName: string; provinceId: string }[]> {
   return db.query(
     `SELECT id, code, full_name AS "fullName", province_id AS "provinceId" FROM admin_unit
      WHERE level = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date) AND ($3::text[] IS NULL OR id = ANY($3))
@@ -336,7 +465,12 @@ export function unitsOn(db: Db, level: 'commune' | 'province', on: string, withi
 }
 
 /** Number of expected reporting units per form level on a date, optionally within a set of ids. */
-export async function countUnitsOn(db: Db, level: 'commune' | 'province', on: string, within: string[] | null): Promise<number> {
+export async function countUnitsOn(
+  db: Db,
+  level: 'commune' | 'province',
+  on: string,
+  within: string[] | null,
+): Promise<number> {
   const r = await db.one<{ n: number }>(
     `SELECT count(*)::int AS n FROM admin_unit WHERE level = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date) AND ($3::text[] IS NULL OR id = ANY($3))`,
     [level, on, within],
@@ -346,7 +480,15 @@ export async function countUnitsOn(db: Db, level: 'commune' | 'province', on: st
 
 /** A unit version that exists at some day of a year (a province target's year, a report's period). */
 export function unitValidDuring(db: Db, unitId: string, from: string, to: string) {
-  return db.maybeOne<{ id: string; code: string; fullName: string; level: string; provinceId: string; validFrom: string; validTo: string | null }>(
+  return db.maybeOne<{
+    id: string;
+    code: string;
+    fullName: string;
+    level: string;
+    provinceId: string;
+    validFrom: string;
+    validTo: string | null;
+  }>(
     `SELECT id, code, full_name AS "fullName", level, province_id AS "provinceId", valid_from AS "validFrom", valid_to AS "validTo"
      FROM admin_unit WHERE id = $1 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)`,
     [unitId, from, to],
@@ -354,12 +496,18 @@ export function unitValidDuring(db: Db, unitId: string, from: string, to: string
 }
 
 /** Per period: reports submitted, submitted by the deadline, approved at every level (the kept tallies). */
-export function periodCounts(db: Db): Promise<{ periodId: number; submitted: number; onTime: number; approved: number }[]> {
+export function periodCounts(
+  db: Db,
+): Promise<{ periodId: number; submitted: number; onTime: number; approved: number }[]> {
   return db.query(`SELECT period_id AS "periodId", submitted, on_time AS "onTime", approved FROM results_period_tally`);
 }
 
 /** Adds to a period's tallies (in the transaction of the change that moves a report). */
-export async function adjustTally(tx: Db, periodId: number, d: { submitted: number; onTime: number; approved: number }): Promise<void> {
+export async function adjustTally(
+  tx: Db,
+  periodId: number,
+  d: { submitted: number; onTime: number; approved: number },
+): Promise<void> {
   if (d.submitted === 0 && d.onTime === 0 && d.approved === 0) return;
   await tx.query(
     `INSERT INTO results_period_tally (period_id, submitted, on_time, approved) VALUES ($1, $2, $3, $4)

@@ -4,14 +4,35 @@ import { toCsv } from '../../domain/tabular';
 import { unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
-  Approve, AreaParams, CriteriaInput, FormParams, FormRules, NewExit, NewPeriod, NewTarget, PeriodParams, ReportIdParams, ReportParams, ReportValues, ReturnReport, ValuesQuery, YearQuery,
+  Approve,
+  AreaParams,
+  CriteriaInput,
+  FormParams,
+  FormRules,
+  NewExit,
+  NewPeriod,
+  NewTarget,
+  PeriodParams,
+  ReportIdParams,
+  ReportParams,
+  ReportValues,
+  ReturnReport,
+  ValuesQuery,
+  YearQuery,
 } from './contracts';
 import { can } from './policy';
 import * as svc from './service';
 
 const OWNERS = ['admin', 'program_owner'] as const;
 const OVERVIEW = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
-const READERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'] as const;
+const READERS = [
+  'admin',
+  'program_owner',
+  'ministry_lead',
+  'steering_member',
+  'province_officer',
+  'commune_officer',
+] as const;
 const OFFICERS = ['province_officer', 'commune_officer'] as const;
 const APPROVERS = ['admin', 'program_owner', 'province_officer'] as const;
 const TARGET_ENTRY = ['admin', 'program_owner', 'province_officer'] as const;
@@ -21,70 +42,253 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   const db = deps.db;
 
   // Public: aggregated figures only (nation, regions, the poor-area lists published by decision).
-  r.get('/api/results/public', { summary: 'Kết quả Chương trình cho công chúng: mục tiêu, số liệu toàn quốc và vùng, huyện nghèo, xã ĐBKK, nguồn', access: 'public', tags, query: YearQuery }, ({ query }) =>
-    svc.publicResults(db, query.year),
+  r.get(
+    '/api/results/public',
+    {
+      summary: 'Kết quả Chương trình cho công chúng: mục tiêu, số liệu toàn quốc và vùng, huyện nghèo, xã ĐBKK, nguồn',
+      access: 'public',
+      tags,
+      query: YearQuery,
+    },
+    ({ query }) => svc.publicResults(db, query.year),
   );
-  r.get('/api/results/public.csv', { summary: 'Số liệu công khai (CSV, UTF-8): kết quả công bố toàn quốc, vùng và chuỗi mục tiêu', access: 'public', tags }, async ({ c }) => {
-    const figures = (await svc.publicFigures(db)).map((f) => ({ 'Năm': f.year, 'Mã vùng': f.areaCode, 'Địa bàn': f.areaName, 'Chỉ tiêu': f.indicator, 'Tỷ lệ (%)': f.ratePct, 'Số hộ': f.households, 'Tình trạng': f.status, 'Nguồn': f.source }));
-    const targets = (await svc.targetSeries(db, svc.currentYear())).flatMap((t) =>
-      t.series.map((s) => ({ 'Năm': s.year, 'Mã vùng': 'VN', 'Địa bàn': 'Toàn quốc', 'Chỉ tiêu': t.indicator, 'Tỷ lệ (%)': s.value, 'Số hộ': null, 'Tình trạng': s.official ? 'published' : '', 'Nguồn': `${t.code}: ${t.labelVi}; mục tiêu ${s.target ?? ''}; đạt: ${s.onTrack === null ? 'chưa đánh giá' : s.onTrack ? 'có' : 'không'}` })),
-    );
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.csv"`);
-    return c.body(toCsv([...figures, ...targets], undefined, { bom: true }));
-  });
-  r.get('/api/results/indicators', { summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)', access: 'public', tags }, () => ({ items: svc.listIndicators() }));
-  r.get('/api/results/values', { summary: 'Giá trị một chỉ tiêu theo năm và cấp, với mục tiêu và đánh giá', access: 'public', tags, query: ValuesQuery }, async ({ actor, query }) => {
-    if (query.level === 'province' && !can(actor, 'values.read_province')) throw unauthorized('Số liệu theo tỉnh cần đăng nhập; công chúng xem được số liệu toàn quốc và vùng.');
-    return { items: await svc.indicatorValues(db, query) };
-  });
-  r.get('/api/results/areas', { summary: 'Huyện nghèo, xã ĐBKK bãi ngang (QĐ 353/QĐ-TTg), thoát nghèo theo năm', access: 'public', tags, query: YearQuery }, async ({ query }) => ({
-    items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
+  r.get(
+    '/api/results/public.csv',
+    {
+      summary: 'Số liệu công khai (CSV, UTF-8): kết quả công bố toàn quốc, vùng và chuỗi mục tiêu',
+      access: 'public',
+      tags,
+    },
+    async ({ c }) => {
+      const figures = (await svc.publicFigures(db)).map((f) => ({
+        Năm: f.year,
+        'Mã vùng': f.areaCode,
+        'Địa bàn': f.areaName,
+        'Chỉ tiêu': f.indicator,
+        'Tỷ lệ (%)': f.ratePct,
+        'Số hộ': f.households,
+        'Tình trạng': f.status,
+        Nguồn: f.source,
+      }));
+      const targets = (await svc.targetSeries(db, svc.currentYear())).flatMap((t) =>
+        t.series.map((s) => ({
+          Năm: s.year,
+          'Mã vùng': 'VN',
+          'Địa bàn': 'Toàn quốc',
+          'Chỉ tiêu': t.indicator,
+          'Tỷ lệ (%)': s.value,
+          'Số hộ': null,
+          'Tình trạng': s.official ? 'published' : '',
+          Nguồn: `${t.code}: ${t.labelVi}; mục tiêu ${s.target ?? ''}; đạt: ${s.onTrack === null ? 'chưa đánh giá' : s.onTrack ? 'có' : 'không'}`,
+        })),
+      );
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.csv"`);
+      return c.body(toCsv([...figures, ...targets], undefined, { bom: true }));
+    },
+  );
+  r.get(
+    '/api/results/indicators',
+    { summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)', access: 'public', tags },
+    () => ({ items: svc.listIndicators() }),
+  );
+  r.get(
+    '/api/results/values',
+    {
+      summary: 'Giá trị một chỉ tiêu theo năm và cấp, với mục tiêu và đánh giá',
+      access: 'public',
+      tags,
+      query: ValuesQuery,
+    },
+    async ({ actor, query }) => {
+      if (query.level === 'province' && !can(actor, 'values.read_province'))
+        throw unauthorized('Số liệu theo tỉnh cần đăng nhập; công chúng xem được số liệu toàn quốc và vùng.');
+      return { items: await svc.indicatorValues(db, query) };
+    },
+  );
+  r.get(
+    '/api/results/areas',
+    {
+      summary: 'Huyện nghèo, xã ĐBKK bãi ngang (QĐ 353/QĐ-TTg), thoát nghèo theo năm',
+      access: 'public',
+      tags,
+      query: YearQuery,
+    },
+    async ({ query }) => ({
+      items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
+    }),
+  );
+  r.get(
+    '/api/results/areas/:group/:seq/successors',
+    {
+      summary: 'Các xã hiện nay nhận địa bàn của một huyện nghèo / xã ĐBKK',
+      access: 'public',
+      tags,
+      params: AreaParams,
+      example: { group: 'POOR_DISTRICTS_2021_2025', seq: '1' },
+    },
+    ({ params }) => svc.areaMemberSuccessors(db, params.group, params.seq),
+  );
+  r.get(
+    '/api/results/areas/criteria',
+    {
+      summary: 'Tiêu chí huyện nghèo, xã ĐBKK bãi ngang (QĐ 36/2021/QĐ-TTg) và ngưỡng (ngưỡng chưa xác minh để trống)',
+      access: 'public',
+      tags,
+    },
+    () => svc.criteriaConfig(),
+  );
+  r.post(
+    '/api/results/areas/criteria',
+    {
+      summary: 'Đánh giá một đơn vị theo tiêu chí QĐ 36/2021/QĐ-TTg từ số liệu của đơn vị',
+      access: READERS,
+      tags,
+      body: CriteriaInput,
+    },
+    ({ body }) => svc.evaluateCriteria(body),
+  );
+  r.post(
+    '/api/results/areas/exits',
+    { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit },
+    ({ actor, body }) => svc.recordExit(db, requireActor(actor), body),
+  );
+
+  r.get(
+    '/api/results/overview',
+    {
+      summary: 'Tổng quan quốc gia: mục tiêu, giá trị, xu hướng, đạt/không đạt, báo cáo còn thiếu',
+      access: OVERVIEW,
+      tags,
+      query: YearQuery,
+    },
+    ({ query }) => svc.nationalOverview(db, query.year),
+  );
+  r.get(
+    '/api/results/targets',
+    { summary: 'Mục tiêu của Chương trình và của các tỉnh', access: READERS, tags },
+    async () => ({ items: await svc.listTargets(db) }),
+  );
+  r.post(
+    '/api/results/targets',
+    { summary: 'Nhập mục tiêu của một tỉnh kèm văn bản giao', access: TARGET_ENTRY, tags, body: NewTarget },
+    ({ actor, body }) => svc.enterProvinceTarget(db, requireActor(actor), body),
+  );
+
+  r.get(
+    '/api/results/forms',
+    { summary: 'Biểu báo cáo (Thông tư 10/2022/TT-BLĐTBXH) và quy tắc kiểm tra', access: READERS, tags },
+    async () => ({ items: await svc.listForms(db) }),
+  );
+  r.put(
+    '/api/results/forms/:code/rules',
+    {
+      summary: 'Sửa quy tắc kiểm tra của một biểu',
+      access: OWNERS,
+      tags,
+      params: FormParams,
+      body: FormRules,
+      example: { code: 'TT10-BIEU-02' },
+    },
+    ({ actor, params, body }) => svc.setFormRules(db, requireActor(actor), params.code, body.rules),
+  );
+  r.get('/api/results/periods', { summary: 'Các kỳ báo cáo', access: READERS, tags }, async ({ actor }) => ({
+    items: await svc.listPeriods(db),
+    can: { open: can(actor, 'period.open') },
   }));
-  r.get('/api/results/areas/:group/:seq/successors', { summary: 'Các xã hiện nay nhận địa bàn của một huyện nghèo / xã ĐBKK', access: 'public', tags, params: AreaParams, example: { group: 'POOR_DISTRICTS_2021_2025', seq: '1' } }, ({ params }) =>
-    svc.areaMemberSuccessors(db, params.group, params.seq),
+  r.post(
+    '/api/results/periods',
+    { summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)', access: OWNERS, tags, body: NewPeriod },
+    ({ actor, body }) => svc.openPeriod(db, requireActor(actor), body),
   );
-  r.get('/api/results/areas/criteria', { summary: 'Tiêu chí huyện nghèo, xã ĐBKK bãi ngang (QĐ 36/2021/QĐ-TTg) và ngưỡng (ngưỡng chưa xác minh để trống)', access: 'public', tags }, () => svc.criteriaConfig());
-  r.post('/api/results/areas/criteria', { summary: 'Đánh giá một đơn vị theo tiêu chí QĐ 36/2021/QĐ-TTg từ số liệu của đơn vị', access: READERS, tags, body: CriteriaInput }, ({ body }) => svc.evaluateCriteria(body));
-  r.post('/api/results/areas/exits', { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit }, ({ actor, body }) => svc.recordExit(db, requireActor(actor), body));
-
-  r.get('/api/results/overview', { summary: 'Tổng quan quốc gia: mục tiêu, giá trị, xu hướng, đạt/không đạt, báo cáo còn thiếu', access: OVERVIEW, tags, query: YearQuery }, ({ query }) =>
-    svc.nationalOverview(db, query.year),
+  r.get(
+    '/api/results/periods/:periodId/reports',
+    {
+      summary: 'Tình hình nộp báo cáo của một kỳ: đầy đủ, đúng hạn (trong phạm vi)',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    ({ actor, params }) => svc.periodReports(db, requireActor(actor), params.periodId),
   );
-  r.get('/api/results/targets', { summary: 'Mục tiêu của Chương trình và của các tỉnh', access: READERS, tags }, async () => ({ items: await svc.listTargets(db) }));
-  r.post('/api/results/targets', { summary: 'Nhập mục tiêu của một tỉnh kèm văn bản giao', access: TARGET_ENTRY, tags, body: NewTarget }, ({ actor, body }) => svc.enterProvinceTarget(db, requireActor(actor), body));
-
-  r.get('/api/results/forms', { summary: 'Biểu báo cáo (Thông tư 10/2022/TT-BLĐTBXH) và quy tắc kiểm tra', access: READERS, tags }, async () => ({ items: await svc.listForms(db) }));
-  r.put('/api/results/forms/:code/rules', { summary: 'Sửa quy tắc kiểm tra của một biểu', access: OWNERS, tags, params: FormParams, body: FormRules, example: { code: 'TT10-BIEU-02' } }, ({ actor, params, body }) =>
-    svc.setFormRules(db, requireActor(actor), params.code, body.rules),
+  r.get(
+    '/api/results/periods/:periodId/export.csv',
+    {
+      summary: 'Xuất số liệu báo cáo của một kỳ (CSV, UTF-8, số thực) trong phạm vi',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+      return c.body(toCsv(rows, undefined, { bom: true }));
+    },
   );
-  r.get('/api/results/periods', { summary: 'Các kỳ báo cáo', access: READERS, tags }, async ({ actor }) => ({ items: await svc.listPeriods(db), can: { open: can(actor, 'period.open') } }));
-  r.post('/api/results/periods', { summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)', access: OWNERS, tags, body: NewPeriod }, ({ actor, body }) => svc.openPeriod(db, requireActor(actor), body));
-  r.get('/api/results/periods/:periodId/reports', { summary: 'Tình hình nộp báo cáo của một kỳ: đầy đủ, đúng hạn (trong phạm vi)', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, ({ actor, params }) =>
-    svc.periodReports(db, requireActor(actor), params.periodId),
+  r.get(
+    '/api/results/periods/:periodId/units/:unitId',
+    {
+      summary: 'Báo cáo của một đơn vị trong một kỳ',
+      access: READERS,
+      tags,
+      params: ReportParams,
+      example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+    },
+    ({ actor, params }) => svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
   );
-  r.get('/api/results/periods/:periodId/export.csv', { summary: 'Xuất số liệu báo cáo của một kỳ (CSV, UTF-8, số thực) trong phạm vi', access: READERS, tags, params: PeriodParams, example: { periodId: '1' } }, async ({ c, actor, params }) => {
-    const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
-    return c.body(toCsv(rows, undefined, { bom: true }));
-  });
-  r.get('/api/results/periods/:periodId/units/:unitId', { summary: 'Báo cáo của một đơn vị trong một kỳ', access: READERS, tags, params: ReportParams, example: { periodId: '1', unitId: 'C:00004:2025-07-01' } }, ({ actor, params }) =>
-    svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
+  r.put(
+    '/api/results/periods/:periodId/units/:unitId',
+    {
+      summary: 'Nhập, lưu số liệu báo cáo (kiểm tra quy tắc khi lưu)',
+      access: OFFICERS,
+      tags,
+      params: ReportParams,
+      body: ReportValues,
+      example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+    },
+    ({ actor, params, body }) => svc.saveValues(db, requireActor(actor), params.periodId, params.unitId, body.values),
   );
-  r.put('/api/results/periods/:periodId/units/:unitId', { summary: 'Nhập, lưu số liệu báo cáo (kiểm tra quy tắc khi lưu)', access: OFFICERS, tags, params: ReportParams, body: ReportValues, example: { periodId: '1', unitId: 'C:00004:2025-07-01' } }, ({ actor, params, body }) =>
-    svc.saveValues(db, requireActor(actor), params.periodId, params.unitId, body.values),
+  r.post(
+    '/api/results/periods/:periodId/units/:unitId/submit',
+    {
+      summary: 'Gửi báo cáo lên cấp trên (kiểm tra quy tắc khi gửi)',
+      access: OFFICERS,
+      tags,
+      params: ReportParams,
+      example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+    },
+    ({ actor, params }) => svc.submitReport(db, requireActor(actor), params.periodId, params.unitId),
   );
-  r.post('/api/results/periods/:periodId/units/:unitId/submit', { summary: 'Gửi báo cáo lên cấp trên (kiểm tra quy tắc khi gửi)', access: OFFICERS, tags, params: ReportParams, example: { periodId: '1', unitId: 'C:00004:2025-07-01' } }, ({ actor, params }) =>
-    svc.submitReport(db, requireActor(actor), params.periodId, params.unitId),
+  r.get(
+    '/api/results/reports/:reportId',
+    { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } },
+    ({ actor, params }) => svc.reportViewById(db, requireActor(actor), params.reportId),
   );
-  r.get('/api/results/reports/:reportId', { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } }, ({ actor, params }) =>
-    svc.reportViewById(db, requireActor(actor), params.reportId),
+  r.post(
+    '/api/results/reports/:reportId/approve',
+    {
+      summary: 'Phê duyệt báo cáo ở cấp đang chờ (khóa số liệu cấp dưới)',
+      access: APPROVERS,
+      tags,
+      params: ReportIdParams,
+      body: Approve,
+      example: { reportId: '1' },
+    },
+    ({ actor, params }) => svc.approveReport(db, requireActor(actor), params.reportId),
   );
-  r.post('/api/results/reports/:reportId/approve', { summary: 'Phê duyệt báo cáo ở cấp đang chờ (khóa số liệu cấp dưới)', access: APPROVERS, tags, params: ReportIdParams, body: Approve, example: { reportId: '1' } }, ({ actor, params }) =>
-    svc.approveReport(db, requireActor(actor), params.reportId),
-  );
-  r.post('/api/results/reports/:reportId/return', { summary: 'Trả lại báo cáo cho cấp dưới, kèm lý do', access: APPROVERS, tags, params: ReportIdParams, body: ReturnReport, example: { reportId: '1' } }, ({ actor, params, body }) =>
-    svc.returnReport(db, requireActor(actor), params.reportId, body.reason),
+  r.post(
+    '/api/results/reports/:reportId/return',
+    {
+      summary: 'Trả lại báo cáo cho cấp dưới, kèm lý do',
+      access: APPROVERS,
+      tags,
+      params: ReportIdParams,
+      body: ReturnReport,
+      example: { reportId: '1' },
+    },
+    ({ actor, params, body }) => svc.returnReport(db, requireActor(actor), params.reportId, body.reason),
   );
 }

@@ -5,7 +5,15 @@
  */
 import type { Db } from '../../db/client';
 import { notFound } from '../../errors';
-import { DBKK_CRITERIA, evaluateDbkkCommune, evaluatePoorDistrict, exitedBy, INFRASTRUCTURE_ITEMS, POOR_DISTRICT_CRITERIA, progressToward } from '../../domain/results/poor-areas';
+import {
+  DBKK_CRITERIA,
+  evaluateDbkkCommune,
+  evaluatePoorDistrict,
+  exitedBy,
+  INFRASTRUCTURE_ITEMS,
+  POOR_DISTRICT_CRITERIA,
+  progressToward,
+} from '../../domain/results/poor-areas';
 import { audit } from '../audit/audit';
 import { childrenOf, getUnits, lineageInto } from '../units/repo';
 import { unitSuccessors } from '../units/service';
@@ -19,7 +27,11 @@ function currentProvinceLookup(db: Db) {
   const cache = new Map<string, Promise<string | null>>();
   return (provinceId: string | null) => {
     if (!provinceId) return Promise.resolve(null);
-    if (!cache.has(provinceId)) cache.set(provinceId, unitSuccessors(db, provinceId).then((s) => s.rollupProvince?.fullName ?? null));
+    if (!cache.has(provinceId))
+      cache.set(
+        provinceId,
+        unitSuccessors(db, provinceId).then((s) => s.rollupProvince?.fullName ?? null),
+      );
     return cache.get(provinceId)!;
   };
 }
@@ -39,14 +51,34 @@ export async function areaGroupViews(db: Db, year: number): Promise<AreaGroupVie
       exitedByYear.push({ year: y, exited, ...progressToward(exited, g.officialSize, g.targetPct ?? 30) });
     }
     out.push({
-      code: g.code, nameVi: g.nameVi, legalBasis: g.legalBasis, officialSize: g.officialSize, listed: own.length, missing: g.officialSize - own.length,
+      code: g.code,
+      nameVi: g.nameVi,
+      legalBasis: g.legalBasis,
+      officialSize: g.officialSize,
+      listed: own.length,
+      missing: g.officialSize - own.length,
       targetPct: g.targetPct,
-      exits: groupExits.map(({ decision, decidedOn, count, cumulative, status, sourceUrl, note }) => ({ decision, decidedOn, count, cumulative, status, sourceUrl, note })),
+      exits: groupExits.map(({ decision, decidedOn, count, cumulative, status, sourceUrl, note }) => ({
+        decision,
+        decidedOn,
+        count,
+        cumulative,
+        status,
+        sourceUrl,
+        note,
+      })),
       exitedByYear,
       members: await Promise.all(
         own.map(async (m) => ({
-          seq: m.seq, stt: m.stt, name: m.nameInSource, provinceName: m.provinceName, unitCode: m.unitCode,
-          currentProvince: await currentProvince(m.provinceId), status: m.status, sourceUrl: m.sourceUrl, exitedOn: m.exitedOn,
+          seq: m.seq,
+          stt: m.stt,
+          name: m.nameInSource,
+          provinceName: m.provinceName,
+          unitCode: m.unitCode,
+          currentProvince: await currentProvince(m.provinceId),
+          status: m.status,
+          sourceUrl: m.sourceUrl,
+          exitedOn: m.exitedOn,
         })),
       ),
     });
@@ -61,9 +93,15 @@ export async function areaGroupViews(db: Db, year: number): Promise<AreaGroupVie
 export async function areaMemberSuccessors(db: Db, groupCode: string, seq: number) {
   const m = (await repo.areaMembers(db, groupCode)).find((x) => x.seq === seq);
   if (!m) throw notFound(`Không có mục số ${seq} trong danh sách ${groupCode}.`);
-  if (!m.unitId) return { member: m, current: [], note: 'Chưa xác định được mã đơn vị của mục này trong danh mục đơn vị hành chính.' };
+  if (!m.unitId)
+    return {
+      member: m,
+      current: [],
+      note: 'Chưa xác định được mã đơn vị của mục này trong danh mục đơn vị hành chính.',
+    };
   const group = (await repo.areaGroups(db)).find((g) => g.code === groupCode)!;
-  const sources = m.unitLevel === 'district' ? await childrenOf(db, m.unitId, group.listedOn) : (await getUnits(db, [m.unitId]));
+  const sources =
+    m.unitLevel === 'district' ? await childrenOf(db, m.unitId, group.listedOn) : await getUnits(db, [m.unitId]);
   const sourceIds = new Set(sources.map((s) => s.id));
   const current = new Map<string, { id: string; code: string; name: string; whole: boolean }>();
   for (const s of sources.length ? sources : await getUnits(db, [m.unitId])) {
@@ -75,7 +113,9 @@ export async function areaMemberSuccessors(db: Db, groupCode: string, seq: numbe
         const fromIds = into.map((l) => l.fromId);
         const fromUnits = await getUnits(db, fromIds);
         // wholly from the listed unit when every 2025 input is one of its communes (or a later version of one)
-        const whole = fromUnits.every((u) => sourceIds.has(u.id) || (m.unitLevel === 'district' && u.parentCode === m.unitCode)) && v.relation === 'full';
+        const whole =
+          fromUnits.every((u) => sourceIds.has(u.id) || (m.unitLevel === 'district' && u.parentCode === m.unitCode)) &&
+          v.relation === 'full';
         current.set(v.unit.id, { id: v.unit.id, code: v.unit.code, name: v.unit.fullName, whole });
       }
     }
@@ -88,21 +128,41 @@ export async function recordExit(db: Db, caller: Caller, input: NewExit) {
   const group = (await repo.areaGroups(db)).find((g) => g.code === input.group);
   if (!group) throw notFound(`Không có danh sách "${input.group}".`);
   return db.tx(async (tx) => {
-    const row = await repo.recordAreaExit(tx, { groupCode: group.code, decision: input.decision, decidedOn: input.decidedOn, count: input.count, cumulative: input.cumulative, status: input.status, sourceUrl: input.sourceUrl, note: input.note });
-    await audit(tx, auditActorOf(caller), { action: 'results.area_exit.create', entity: 'results_area_exit', entityId: row.id, after: input });
+    const row = await repo.recordAreaExit(tx, {
+      groupCode: group.code,
+      decision: input.decision,
+      decidedOn: input.decidedOn,
+      count: input.count,
+      cumulative: input.cumulative,
+      status: input.status,
+      sourceUrl: input.sourceUrl,
+      note: input.note,
+    });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.area_exit.create',
+      entity: 'results_area_exit',
+      entityId: row.id,
+      after: input,
+    });
     return { id: row.id };
   });
 }
 
 /** The criteria of QĐ 36/2021 with their thresholds (unverified ones null and marked). */
 export function criteriaConfig() {
-  return { dbkkCommune: DBKK_CRITERIA, infrastructureItems: INFRASTRUCTURE_ITEMS, poorDistrict: POOR_DISTRICT_CRITERIA };
+  return {
+    dbkkCommune: DBKK_CRITERIA,
+    infrastructureItems: INFRASTRUCTURE_ITEMS,
+    poorDistrict: POOR_DISTRICT_CRITERIA,
+  };
 }
 
 /** Evaluates a unit's data against the criteria; unknown data or unverified thresholds give null, not a verdict. */
 export function evaluateCriteria(input: CriteriaInput) {
   if (input.kind === 'dbkk_commune') {
-    const lacking = Object.fromEntries(INFRASTRUCTURE_ITEMS.map((i) => [i.code, input.lacking[i.code as keyof typeof input.lacking] ?? null]));
+    const lacking = Object.fromEntries(
+      INFRASTRUCTURE_ITEMS.map((i) => [i.code, input.lacking[i.code as keyof typeof input.lacking] ?? null]),
+    );
     return evaluateDbkkCommune({ ...input, lacking });
   }
   return evaluatePoorDistrict(input);

@@ -9,8 +9,20 @@ import { todayInVietnam } from '../../domain/text';
 import { checkElements } from '../../domain/results/formula';
 import { checkValues, type FormDef } from '../../domain/results/forms';
 import {
-  approveAt, chainForPeriod, completenessOf, deadlineOf, entryOpen, LEVEL_LABEL_VI, periodKeyFormatVi, periodOf, returnAt, statusOf, timelinessOf,
-  PERIOD_TYPE_VI, STATE_VI, type ReportLevel,
+  approveAt,
+  chainForPeriod,
+  completenessOf,
+  deadlineOf,
+  entryOpen,
+  LEVEL_LABEL_VI,
+  periodKeyFormatVi,
+  periodOf,
+  returnAt,
+  statusOf,
+  timelinessOf,
+  PERIOD_TYPE_VI,
+  STATE_VI,
+  type ReportLevel,
 } from '../../domain/results/reporting';
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
 import { unitAccess } from '../access/unit-access';
@@ -42,7 +54,13 @@ export async function setFormRules(db: Db, caller: Caller, code: string, rules: 
   }
   await db.tx(async (tx) => {
     await repo.updateFormRules(tx, code, rules);
-    await audit(tx, auditActorOf(caller), { action: 'results.form.rules', entity: 'results_form', entityId: code, before: form.rules, after: rules });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.form.rules',
+      entity: 'results_form',
+      entityId: code,
+      before: form.rules,
+      after: rules,
+    });
   });
   return formOrThrow(db, code);
 }
@@ -53,7 +71,13 @@ export async function listPeriods(db: Db, formCode?: string) {
   const forms = new Map((await repo.listForms(db)).map((f) => [f.code, f]));
   return (await repo.listPeriods(db, formCode)).map((p) => {
     const f = forms.get(p.formCode)!;
-    return { ...p, labelVi: periodLabel(f.periodType, p.periodKey), formNumber: f.number, formName: f.nameVi, unitLevel: f.unitLevel };
+    return {
+      ...p,
+      labelVi: periodLabel(f.periodType, p.periodKey),
+      formNumber: f.number,
+      formName: f.nameVi,
+      unitLevel: f.unitLevel,
+    };
   });
 }
 
@@ -62,19 +86,41 @@ export async function openPeriod(db: Db, caller: Caller, input: NewPeriod) {
   const form = await formOrThrow(db, input.form);
   const period = periodOf(form.periodType, input.periodKey);
   if (!period) {
-    throw invalid('Kỳ báo cáo không hợp lệ', [{ path: 'periodKey', message: `Biểu ${form.number} báo cáo theo kỳ ${PERIOD_TYPE_VI[form.periodType].toLowerCase()}: mã kỳ phải có dạng ${periodKeyFormatVi(form.periodType)}.` }]);
+    throw invalid('Kỳ báo cáo không hợp lệ', [
+      {
+        path: 'periodKey',
+        message: `Biểu ${form.number} báo cáo theo kỳ ${PERIOD_TYPE_VI[form.periodType].toLowerCase()}: mã kỳ phải có dạng ${periodKeyFormatVi(form.periodType)}.`,
+      },
+    ]);
   }
   const deadline = deadlineOf(period, form.deadlineWorkingDays, officialCalendar);
   const opensOn = input.opensOn ?? period.startsOn;
   const closesOn = input.closesOn ?? deadline;
-  if (closesOn < opensOn) throw invalid('Kỳ báo cáo không hợp lệ', [{ path: 'closesOn', message: 'Ngày đóng kỳ phải không trước ngày mở.' }]);
+  if (closesOn < opensOn)
+    throw invalid('Kỳ báo cáo không hợp lệ', [{ path: 'closesOn', message: 'Ngày đóng kỳ phải không trước ngày mở.' }]);
   const fullChain = chainForPeriod(period);
   const chain = fullChain.slice(Math.max(0, fullChain.indexOf(form.unitLevel)));
   if (chain.length === 0) throw badRequest(`Chưa có tuyến phê duyệt cho kỳ ${period.labelVi}.`);
-  if ((await repo.listPeriods(db, form.code)).some((p) => p.periodKey === period.key)) throw conflict(`Kỳ ${period.labelVi} của ${form.number} đã được mở.`);
+  if ((await repo.listPeriods(db, form.code)).some((p) => p.periodKey === period.key))
+    throw conflict(`Kỳ ${period.labelVi} của ${form.number} đã được mở.`);
   return db.tx(async (tx) => {
-    const row = await repo.insertPeriod(tx, { formCode: form.code, periodKey: period.key, startsOn: period.startsOn, endsOn: period.endsOn, opensOn, closesOn, deadline, chain, openedBy: nameOf(caller) });
-    await audit(tx, auditActorOf(caller), { action: 'results.period.open', entity: 'results_period', entityId: row.id, after: row });
+    const row = await repo.insertPeriod(tx, {
+      formCode: form.code,
+      periodKey: period.key,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      opensOn,
+      closesOn,
+      deadline,
+      chain,
+      openedBy: nameOf(caller),
+    });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.period.open',
+      entity: 'results_period',
+      entityId: row.id,
+      after: row,
+    });
     return { ...row, labelVi: period.labelVi };
   });
 }
@@ -96,9 +142,21 @@ async function contextOf(db: Db, periodId: number, unitId: string): Promise<Cont
   const unit = await repo.unitValidDuring(db, unitId, period.startsOn, period.endsOn);
   const labelVi = periodLabel(form.periodType, period.periodKey);
   if (!unit || unit.level !== form.unitLevel) {
-    throw invalid('Đơn vị không hợp lệ', [{ path: 'unitId', message: `Đơn vị "${unitId}" không phải đơn vị ${form.unitLevel === 'commune' ? 'cấp xã' : 'cấp tỉnh'} tồn tại trong kỳ ${labelVi}: không lập được báo cáo ${form.number} cho đơn vị này.` }]);
+    throw invalid('Đơn vị không hợp lệ', [
+      {
+        path: 'unitId',
+        message: `Đơn vị "${unitId}" không phải đơn vị ${form.unitLevel === 'commune' ? 'cấp xã' : 'cấp tỉnh'} tồn tại trong kỳ ${labelVi}: không lập được báo cáo ${form.number} cho đơn vị này.`,
+      },
+    ]);
   }
-  return { form, period, labelVi, unit, report: await repo.findReport(db, periodId, unitId), chain: period.chain as ReportLevel[] };
+  return {
+    form,
+    period,
+    labelVi,
+    unit,
+    report: await repo.findReport(db, periodId, unitId),
+    chain: period.chain as ReportLevel[],
+  };
 }
 
 function viewOf(ctx: Context, caller: Caller, coversUnit: boolean, today: string): ReportView {
@@ -107,15 +165,41 @@ function viewOf(ctx: Context, caller: Caller, coversUnit: boolean, today: string
   const values = ctx.report?.values ?? {};
   const open = entryOpen(ctx.period.opensOn, ctx.period.closesOn, today).ok;
   return {
-    form: { code: ctx.form.code, number: ctx.form.number, annex: ctx.form.annex, nameVi: ctx.form.nameVi, legalBasis: ctx.form.legalBasis, status: ctx.form.status, note: ctx.form.note, fields: ctx.form.fields, rules: ctx.form.rules },
-    period: {
-      id: ctx.period.id, key: ctx.period.periodKey, labelVi: ctx.labelVi, startsOn: ctx.period.startsOn, endsOn: ctx.period.endsOn, opensOn: ctx.period.opensOn,
-      closesOn: ctx.period.closesOn, deadline: ctx.period.deadline, chain: ctx.chain.map((l) => ({ level: l, labelVi: LEVEL_LABEL_VI[l] })),
+    form: {
+      code: ctx.form.code,
+      number: ctx.form.number,
+      annex: ctx.form.annex,
+      nameVi: ctx.form.nameVi,
+      legalBasis: ctx.form.legalBasis,
+      status: ctx.form.status,
+      note: ctx.form.note,
+      fields: ctx.form.fields,
+      rules: ctx.form.rules,
     },
-    unit: { id: ctx.unit.id, code: ctx.unit.code, name: ctx.unit.fullName, provinceName: ctx.report?.provinceName ?? '' },
+    period: {
+      id: ctx.period.id,
+      key: ctx.period.periodKey,
+      labelVi: ctx.labelVi,
+      startsOn: ctx.period.startsOn,
+      endsOn: ctx.period.endsOn,
+      opensOn: ctx.period.opensOn,
+      closesOn: ctx.period.closesOn,
+      deadline: ctx.period.deadline,
+      chain: ctx.chain.map((l) => ({ level: l, labelVi: LEVEL_LABEL_VI[l] })),
+    },
+    unit: {
+      id: ctx.unit.id,
+      code: ctx.unit.code,
+      name: ctx.unit.fullName,
+      provinceName: ctx.report?.provinceName ?? '',
+    },
     report: {
-      id: ctx.report?.id ?? null, values, approvals: approvals.map((a) => ({ ...a, labelVi: LEVEL_LABEL_VI[a.level] })), submittedOn: ctx.report?.submittedOn ?? null,
-      returnedReason: ctx.report?.returnedReason ?? null, version: ctx.report?.version ?? 0,
+      id: ctx.report?.id ?? null,
+      values,
+      approvals: approvals.map((a) => ({ ...a, labelVi: LEVEL_LABEL_VI[a.level] })),
+      submittedOn: ctx.report?.submittedOn ?? null,
+      returnedReason: ctx.report?.returnedReason ?? null,
+      version: ctx.report?.version ?? 0,
     },
     state: st.state,
     nextLevel: st.nextLevel,
@@ -125,19 +209,33 @@ function viewOf(ctx: Context, caller: Caller, coversUnit: boolean, today: string
     can: {
       edit: open && !st.locked && can(caller, 'report.edit', { covers: coversUnit }),
       submit: open && st.state === 'draft' && !!ctx.report && can(caller, 'report.submit', { covers: coversUnit }),
-      approve: st.state !== 'draft' && st.nextLevel !== null && can(caller, 'report.approve', { covers: coversUnit, level: st.nextLevel }),
-      return: st.state !== 'draft' && st.nextLevel !== null && can(caller, 'report.return', { covers: coversUnit, level: st.nextLevel }),
+      approve:
+        st.state !== 'draft' &&
+        st.nextLevel !== null &&
+        can(caller, 'report.approve', { covers: coversUnit, level: st.nextLevel }),
+      return:
+        st.state !== 'draft' &&
+        st.nextLevel !== null &&
+        can(caller, 'report.return', { covers: coversUnit, level: st.nextLevel }),
       print: st.state !== 'draft',
     },
   };
 }
 
-export async function reportView(db: Db, caller: Caller, periodId: number, unitId: string, today = todayInVietnam()): Promise<ReportView> {
+export async function reportView(
+  db: Db,
+  caller: Caller,
+  periodId: number,
+  unitId: string,
+  today = todayInVietnam(),
+): Promise<ReportView> {
   const ctx = await contextOf(db, periodId, unitId);
   const c = await covers(db, caller, ctx.unit.id);
   assertCan(caller, 'report.read', { covers: c }, 'Đơn vị này nằm ngoài phạm vi được phân quyền của bạn.');
   const view = viewOf(ctx, caller, c, today);
-  if (!view.unit.provinceName) view.unit.provinceName = (await repo.unitValidDuring(db, ctx.unit.provinceId, ctx.period.startsOn, ctx.period.endsOn))?.fullName ?? '';
+  if (!view.unit.provinceName)
+    view.unit.provinceName =
+      (await repo.unitValidDuring(db, ctx.unit.provinceId, ctx.period.startsOn, ctx.period.endsOn))?.fullName ?? '';
   return view;
 }
 
@@ -149,25 +247,59 @@ export async function reportViewById(db: Db, caller: Caller, reportId: number, t
 
 function problemsOrThrow(form: FormDef, values: Record<string, number | null>, when: string) {
   const fieldProblems = checkValues(form, values);
-  if (fieldProblems.length) throw invalid('Số liệu không hợp lệ', fieldProblems.map((p) => ({ path: p.field, message: p.message })));
+  if (fieldProblems.length)
+    throw invalid(
+      'Số liệu không hợp lệ',
+      fieldProblems.map((p) => ({ path: p.field, message: p.message })),
+    );
   const failures = checkRules(form.rules, values);
-  if (failures.length) throw invalid(`Số liệu không qua kiểm tra ${when}`, failures.map((f) => ({ path: f.rule, message: f.message })));
+  if (failures.length)
+    throw invalid(
+      `Số liệu không qua kiểm tra ${when}`,
+      failures.map((f) => ({ path: f.rule, message: f.message })),
+    );
 }
 
 /** Saves entered values (all-or-nothing): refused when entry is closed, the report is locked, or a rule fails. */
-export async function saveValues(db: Db, caller: Caller, periodId: number, unitId: string, values: Record<string, number | null>, today = todayInVietnam()) {
+export async function saveValues(
+  db: Db,
+  caller: Caller,
+  periodId: number,
+  unitId: string,
+  values: Record<string, number | null>,
+  today = todayInVietnam(),
+) {
   const ctx = await contextOf(db, periodId, unitId);
   const c = await covers(db, caller, ctx.unit.id);
   assertCan(caller, 'report.edit', { covers: c }, 'Chỉ cán bộ được phân quyền trên đơn vị này nhập được báo cáo.');
   const open = entryOpen(ctx.period.opensOn, ctx.period.closesOn, today);
   if (!open.ok) throw conflict(open.message);
   const st = statusOf(ctx.chain, ctx.report?.approvals ?? []);
-  if (st.locked) throw conflict(`Báo cáo đã gửi${st.state === 'approved' ? ' và được phê duyệt' : ''}: số liệu bị khóa, không sửa được (cần cấp trên trả lại).`);
+  if (st.locked)
+    throw conflict(
+      `Báo cáo đã gửi${st.state === 'approved' ? ' và được phê duyệt' : ''}: số liệu bị khóa, không sửa được (cần cấp trên trả lại).`,
+    );
   const merged = { ...(ctx.report?.values ?? {}), ...values };
   problemsOrThrow(ctx.form, merged, 'khi lưu');
   return db.tx(async (tx) => {
-    const id = await repo.saveReport(tx, { provinceId: ctx.unit.provinceId, periodId, unitId, values: merged, approvals: [], submittedOn: null, returnedReason: ctx.report?.returnedReason ?? null, by: nameOf(caller) });
-    await audit(tx, auditActorOf(caller), { action: 'results.report.save', entity: 'results_report', entityId: id, unitId, before: ctx.report?.values ?? null, after: merged });
+    const id = await repo.saveReport(tx, {
+      provinceId: ctx.unit.provinceId,
+      periodId,
+      unitId,
+      values: merged,
+      approvals: [],
+      submittedOn: null,
+      returnedReason: ctx.report?.returnedReason ?? null,
+      by: nameOf(caller),
+    });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.report.save',
+      entity: 'results_report',
+      entityId: id,
+      unitId,
+      before: ctx.report?.values ?? null,
+      after: merged,
+    });
     return reportView(tx, caller, periodId, unitId, today);
   });
 }
@@ -183,9 +315,28 @@ export async function submitReport(db: Db, caller: Caller, periodId: number, uni
   const r = approveAt(ctx.chain, ctx.report.approvals, ctx.chain[0], today, nameOf(caller));
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
-    await repo.saveReport(tx, { provinceId: ctx.unit.provinceId, periodId, unitId, values: ctx.report!.values, approvals: r.approvals, submittedOn: today, returnedReason: null, by: nameOf(caller) });
-    await repo.adjustTally(tx, periodId, { submitted: 1, onTime: today <= ctx.period.deadline ? 1 : 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
-    await audit(tx, auditActorOf(caller), { action: 'results.report.submit', entity: 'results_report', entityId: ctx.report!.id, unitId, after: { submittedOn: today } });
+    await repo.saveReport(tx, {
+      provinceId: ctx.unit.provinceId,
+      periodId,
+      unitId,
+      values: ctx.report!.values,
+      approvals: r.approvals,
+      submittedOn: today,
+      returnedReason: null,
+      by: nameOf(caller),
+    });
+    await repo.adjustTally(tx, periodId, {
+      submitted: 1,
+      onTime: today <= ctx.period.deadline ? 1 : 0,
+      approved: r.approvals.length === ctx.chain.length ? 1 : 0,
+    });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.report.submit',
+      entity: 'results_report',
+      entityId: ctx.report!.id,
+      unitId,
+      after: { submittedOn: today },
+    });
     return reportView(tx, caller, periodId, unitId, today);
   });
 }
@@ -198,13 +349,36 @@ export async function approveReport(db: Db, caller: Caller, reportId: number, to
   if (st.state === 'draft') throw conflict('Báo cáo chưa được gửi: chưa phê duyệt được.');
   if (st.nextLevel === null) throw conflict('Báo cáo đã được phê duyệt ở tất cả các cấp.');
   const c = await covers(db, caller, ctx.unit.id);
-  if (!can(caller, 'report.approve', { covers: c, level: st.nextLevel })) throw forbidden(`Báo cáo đang chờ ${LEVEL_LABEL_VI[st.nextLevel].toLowerCase()} phê duyệt; bạn không có quyền ở cấp này cho đơn vị này.`);
+  if (!can(caller, 'report.approve', { covers: c, level: st.nextLevel }))
+    throw forbidden(
+      `Báo cáo đang chờ ${LEVEL_LABEL_VI[st.nextLevel].toLowerCase()} phê duyệt; bạn không có quyền ở cấp này cho đơn vị này.`,
+    );
   const r = approveAt(ctx.chain, found.approvals, st.nextLevel, today, nameOf(caller));
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
-    await repo.saveReport(tx, { provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals, submittedOn: found.submittedOn, returnedReason: null, by: nameOf(caller) });
-    await repo.adjustTally(tx, found.periodId, { submitted: 0, onTime: 0, approved: r.approvals.length === ctx.chain.length ? 1 : 0 });
-    await audit(tx, auditActorOf(caller), { action: 'results.report.approve', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: r.approvals });
+    await repo.saveReport(tx, {
+      provinceId: found.provinceId,
+      periodId: found.periodId,
+      unitId: found.unitId,
+      values: found.values,
+      approvals: r.approvals,
+      submittedOn: found.submittedOn,
+      returnedReason: null,
+      by: nameOf(caller),
+    });
+    await repo.adjustTally(tx, found.periodId, {
+      submitted: 0,
+      onTime: 0,
+      approved: r.approvals.length === ctx.chain.length ? 1 : 0,
+    });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.report.approve',
+      entity: 'results_report',
+      entityId: reportId,
+      unitId: found.unitId,
+      before: found.approvals,
+      after: r.approvals,
+    });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
 }
@@ -215,18 +389,36 @@ export async function returnReport(db: Db, caller: Caller, reportId: number, rea
   const ctx = await contextOf(db, found.periodId, found.unitId);
   const st = statusOf(ctx.chain, found.approvals);
   const c = await covers(db, caller, ctx.unit.id);
-  if (st.nextLevel && !can(caller, 'report.return', { covers: c, level: st.nextLevel })) throw forbidden('Bạn không có quyền trả lại báo cáo ở bước này.');
+  if (st.nextLevel && !can(caller, 'report.return', { covers: c, level: st.nextLevel }))
+    throw forbidden('Bạn không có quyền trả lại báo cáo ở bước này.');
   const r = returnAt(ctx.chain, found.approvals, st.nextLevel ?? ctx.chain[0], reason);
   if (!r.ok) throw conflict(r.message);
   return db.tx(async (tx) => {
     await repo.saveReport(tx, {
-      provinceId: found.provinceId, periodId: found.periodId, unitId: found.unitId, values: found.values, approvals: r.approvals,
-      submittedOn: r.approvals.length === 0 ? null : found.submittedOn, returnedReason: reason, by: nameOf(caller),
+      provinceId: found.provinceId,
+      periodId: found.periodId,
+      unitId: found.unitId,
+      values: found.values,
+      approvals: r.approvals,
+      submittedOn: r.approvals.length === 0 ? null : found.submittedOn,
+      returnedReason: reason,
+      by: nameOf(caller),
     });
     if (r.approvals.length === 0) {
-      await repo.adjustTally(tx, found.periodId, { submitted: -1, onTime: found.submittedOn && found.submittedOn <= ctx.period.deadline ? -1 : 0, approved: 0 });
+      await repo.adjustTally(tx, found.periodId, {
+        submitted: -1,
+        onTime: found.submittedOn && found.submittedOn <= ctx.period.deadline ? -1 : 0,
+        approved: 0,
+      });
     }
-    await audit(tx, auditActorOf(caller), { action: 'results.report.return', entity: 'results_report', entityId: reportId, unitId: found.unitId, before: found.approvals, after: { approvals: r.approvals, reason } });
+    await audit(tx, auditActorOf(caller), {
+      action: 'results.report.return',
+      entity: 'results_report',
+      entityId: reportId,
+      unitId: found.unitId,
+      before: found.approvals,
+      after: { approvals: r.approvals, reason },
+    });
     return reportView(tx, caller, found.periodId, found.unitId, today);
   });
 }
@@ -248,15 +440,38 @@ export async function periodReports(db: Db, caller: Caller, periodId: number, to
     const r = reports.get(u.id);
     const st = statusOf(chain, r?.approvals ?? []);
     return {
-      unitId: u.id, unitCode: u.code, unitName: u.fullName, reportId: r?.id ?? null, state: st.state, nextLevelVi: st.nextLevel ? LEVEL_LABEL_VI[st.nextLevel] : null,
-      submittedOn: r?.submittedOn ?? null, timeliness: timelinessOf(r?.submittedOn ?? null, period.deadline, today), returnedReason: r?.returnedReason ?? null,
+      unitId: u.id,
+      unitCode: u.code,
+      unitName: u.fullName,
+      reportId: r?.id ?? null,
+      state: st.state,
+      nextLevelVi: st.nextLevel ? LEVEL_LABEL_VI[st.nextLevel] : null,
+      submittedOn: r?.submittedOn ?? null,
+      timeliness: timelinessOf(r?.submittedOn ?? null, period.deadline, today),
+      returnedReason: r?.returnedReason ?? null,
     };
   });
-  const completeness = completenessOf(units.length, rows.map((r) => ({ submittedOn: r.submittedOn, fullyApproved: r.state === 'approved' && r.nextLevelVi === null })), period.deadline);
-  return { period: { ...period, labelVi: periodLabel(form.periodType, period.periodKey), formNumber: form.number, formName: form.nameVi }, completeness, rows };
+  const completeness = completenessOf(
+    units.length,
+    rows.map((r) => ({ submittedOn: r.submittedOn, fullyApproved: r.state === 'approved' && r.nextLevelVi === null })),
+    period.deadline,
+  );
+  return {
+    period: {
+      ...period,
+      labelVi: periodLabel(form.periodType, period.periodKey),
+      formNumber: form.number,
+      formName: form.nameVi,
+    },
+    completeness,
+    rows,
+  };
 }
 
-/** Completeness and timeliness of every period (national, for the owner's overview): kept tallies and one count of expected units. */
+/**
+ * Completeness and timeliness of every period (national, for the owner's overview): kept tallies and one count of
+ * expected units.
+ */
 export async function reportingSummary(db: Db, today = todayInVietnam()) {
   const counts = new Map((await repo.periodCounts(db)).map((c) => [c.periodId, c]));
   const expected = new Map((await repo.expectedCounts(db)).map((c) => [c.periodId, c.expected]));
@@ -265,8 +480,19 @@ export async function reportingSummary(db: Db, today = todayInVietnam()) {
     const e = expected.get(p.id) ?? 0;
     const pct = (n: number) => (e > 0 ? Math.round((10000 * n) / e) / 100 : null);
     return {
-      periodId: p.id, formNumber: p.formNumber, formName: p.formName, labelVi: p.labelVi, deadline: p.deadline, overdue: today > p.deadline, missing: e - c.submitted,
-      expected: e, submitted: c.submitted, onTime: c.onTime, approved: c.approved, reportingRate: pct(c.submitted), reportingRateOnTime: pct(c.onTime),
+      periodId: p.id,
+      formNumber: p.formNumber,
+      formName: p.formName,
+      labelVi: p.labelVi,
+      deadline: p.deadline,
+      overdue: today > p.deadline,
+      missing: e - c.submitted,
+      expected: e,
+      submitted: c.submitted,
+      onTime: c.onTime,
+      approved: c.approved,
+      reportingRate: pct(c.submitted),
+      reportingRateOnTime: pct(c.onTime),
     };
   });
 }
@@ -275,7 +501,15 @@ export async function reportingSummary(db: Db, today = todayInVietnam()) {
 export async function periodDataRows(db: Db, caller: Caller, periodId: number) {
   const { period, rows } = await periodReports(db, caller, periodId);
   const form = await formOrThrow(db, period.formCode);
-  const reports = new Map((await repo.reportsOfPeriod(db, periodId, rows.map((r) => r.unitId))).map((r) => [r.unitId, r]));
+  const reports = new Map(
+    (
+      await repo.reportsOfPeriod(
+        db,
+        periodId,
+        rows.map((r) => r.unitId),
+      )
+    ).map((r) => [r.unitId, r]),
+  );
   return {
     fileName: `${form.code}-${period.periodKey}.csv`,
     rows: rows
@@ -283,7 +517,11 @@ export async function periodDataRows(db: Db, caller: Caller, periodId: number) {
       .map((r) => {
         const values = reports.get(r.unitId)?.values ?? {};
         return {
-          'Mã đơn vị': r.unitCode, 'Đơn vị': r.unitName, 'Kỳ': period.periodKey, 'Trạng thái': STATE_VI[r.state], 'Ngày gửi': r.submittedOn,
+          'Mã đơn vị': r.unitCode,
+          'Đơn vị': r.unitName,
+          Kỳ: period.periodKey,
+          'Trạng thái': STATE_VI[r.state],
+          'Ngày gửi': r.submittedOn,
           ...Object.fromEntries(form.fields.map((f) => [f.labelVi, values[f.code] ?? null])),
         };
       }),

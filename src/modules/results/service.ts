@@ -18,10 +18,30 @@ export const currentYear = () => Number(todayInVietnam().slice(0, 4));
 
 /** National and regional published figures (aggregated only: no unit below the region). */
 export async function publicFigures(db: Db): Promise<FigureRow[]> {
-  const rows = (await publishedSeries(db)) as { year: number | null; scope: string; areaCode: string; areaName: string; indicator: string; ratePct: number | null; households: number | null; status: string; decision: string | null; sourceUrl: string | null }[];
+  const rows = (await publishedSeries(db)) as {
+    year: number | null;
+    scope: string;
+    areaCode: string;
+    areaName: string;
+    indicator: string;
+    ratePct: number | null;
+    households: number | null;
+    status: string;
+    decision: string | null;
+    sourceUrl: string | null;
+  }[];
   return rows
     .filter((r) => r.year !== null && (r.scope === 'national' || r.scope === 'region'))
-    .map((r) => ({ year: r.year!, areaCode: r.areaCode, areaName: r.areaName, indicator: r.indicator, ratePct: r.ratePct, households: r.households, status: r.status, source: [r.decision, r.sourceUrl].filter(Boolean).join(' — ') || null }));
+    .map((r) => ({
+      year: r.year!,
+      areaCode: r.areaCode,
+      areaName: r.areaName,
+      indicator: r.indicator,
+      ratePct: r.ratePct,
+      households: r.households,
+      status: r.status,
+      source: [r.decision, r.sourceUrl].filter(Boolean).join(' — ') || null,
+    }));
 }
 
 /** Everything the public page shows: targets and their series, figures, poor areas and exits, sources. */
@@ -37,5 +57,10 @@ export async function publicResults(db: Db, year = currentYear()): Promise<Publi
 
 /** The owner's and committee's national overview: each target, value, trend, on track; reports missing. */
 export async function nationalOverview(db: Db, year = currentYear()) {
-  return { year, targets: await targetSeries(db, year), otherTargets: otherTargets(), reporting: await reportingSummary(db) };
+  return {
+    year,
+    targets: await targetSeries(db, year),
+    otherTargets: otherTargets(),
+    reporting: await reportingSummary(db),
+  };
 }

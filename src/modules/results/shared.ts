@@ -8,7 +8,8 @@ import { can, type Caller, type ResultsAction, type ResultsResource } from './po
 export type { Caller };
 
 export const isSystem = (c: Caller): c is { system: string } => 'system' in c;
-export const auditActorOf = (c: Caller): AuditActor => (isSystem(c) ? systemActor(c.system) : { userId: c.userId, username: c.username });
+export const auditActorOf = (c: Caller): AuditActor =>
+  isSystem(c) ? systemActor(c.system) : { userId: c.userId, username: c.username };
 export const nameOf = (c: Caller) => (isSystem(c) ? c.system : c.username);
 
 /** Whether the caller's unit grants cover a unit (through the units' lineage). */

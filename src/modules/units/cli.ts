@@ -23,7 +23,9 @@ const unitRow = (u: UnitRow) => ({
 
 /** `giamngheo units …`: administrative units over time. */
 export function registerUnitsCommands(program: Command, ctx: CliContext) {
-  const units = program.command('units').description('Đơn vị hành chính theo thời gian (63 tỉnh trước 01/07/2025, 34 tỉnh và 3.321 xã từ 01/07/2025)');
+  const units = program
+    .command('units')
+    .description('Đơn vị hành chính theo thời gian (63 tỉnh trước 01/07/2025, 34 tỉnh và 3.321 xã từ 01/07/2025)');
 
   units
     .command('list')
@@ -35,16 +37,24 @@ export function registerUnitsCommands(program: Command, ctx: CliContext) {
     .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
     .action(async (opts: { level: UnitLevel; at?: string; parent?: string; search?: string; format: Format }) => {
       const at = opts.at ?? todayInVietnam();
-      const rows = await ctx.withDb((db) => findUnits(db, { level: opts.level, at, parent: opts.parent, q: opts.search }));
+      const rows = await ctx.withDb((db) =>
+        findUnits(db, { level: opts.level, at, parent: opts.parent, q: opts.search }),
+      );
       const out = rows.map(unitRow);
-      if (opts.format === 'table') printRows(out, 'table', ['code', 'fullName', 'unitType', 'parentCode', 'validFrom', 'validTo']);
+      if (opts.format === 'table')
+        printRows(out, 'table', ['code', 'fullName', 'unitType', 'parentCode', 'validFrom', 'validTo']);
       else printRows(out, opts.format);
-      if (opts.format === 'table') process.stdout.write(`${formatNumberVi(rows.length)} đơn vị ${opts.level === 'province' ? 'cấp tỉnh' : opts.level === 'district' ? 'cấp huyện' : 'cấp xã'} vào ngày ${formatDateVi(at)}.\n`);
+      if (opts.format === 'table')
+        process.stdout.write(
+          `${formatNumberVi(rows.length)} đơn vị ${opts.level === 'province' ? 'cấp tỉnh' : opts.level === 'district' ? 'cấp huyện' : 'cấp xã'} vào ngày ${formatDateVi(at)}.\n`,
+        );
     });
 
   units
     .command('successor')
-    .description(`Đơn vị kế thừa của một đơn vị (mã đọc theo ngày --at, mặc định ${formatDateVi(LAST_OLD_DAY)}, ngày cuối trước cải cách)`)
+    .description(
+      `Đơn vị kế thừa của một đơn vị (mã đọc theo ngày --at, mặc định ${formatDateVi(LAST_OLD_DAY)}, ngày cuối trước cải cách)`,
+    )
     .argument('<code>', 'mã đơn vị (tỉnh 2 chữ số, huyện 3, xã 5) hoặc mã phiên bản, ví dụ C:19063:2021-01-01')
     .option('--at <date>', 'ngày dùng để đọc mã (YYYY-MM-DD)', dateOption)
     .addOption(new Option('--format <format>', 'định dạng').choices(FORMATS).default('table'))
@@ -69,12 +79,19 @@ export function registerUnitsCommands(program: Command, ctx: CliContext) {
       process.stdout.write(`${s.unit.fullName} (mã ${s.unit.code}, ${period(s.unit)})\n`);
       if (rows.length) {
         printRows(
-          rows.map((r) => ({ ...r, relation: r.relation === 'full' ? 'toàn bộ' : 'một phần', resolved: r.resolved ? 'có' : 'CHƯA XÁC MINH' })),
+          rows.map((r) => ({
+            ...r,
+            relation: r.relation === 'full' ? 'toàn bộ' : 'một phần',
+            resolved: r.resolved ? 'có' : 'CHƯA XÁC MINH',
+          })),
           'table',
           ['code', 'fullName', 'relation', 'resolved', 'validFrom', 'validTo'],
         );
       }
-      if (s.rollupProvince) process.stdout.write(`Cộng dồn chính xác lên tỉnh: ${s.rollupProvince.fullName} (mã ${s.rollupProvince.code}).\n`);
+      if (s.rollupProvince)
+        process.stdout.write(
+          `Cộng dồn chính xác lên tỉnh: ${s.rollupProvince.fullName} (mã ${s.rollupProvince.code}).\n`,
+        );
       if (s.note) process.stdout.write(`${s.note}\n`);
     });
 
@@ -97,7 +114,16 @@ export function registerUnitsCommands(program: Command, ctx: CliContext) {
       }));
       const summary = `${formatNumberVi(rows.length)} quan hệ kế thừa chưa được xác minh (cần sửa theo các nghị quyết NQ-UBTVQH15 trước khi dùng).\n`;
       if (opts.format === 'table') {
-        printRows(out, 'table', ['fromCode', 'fromName', 'fromProvince', 'toCode', 'toName', 'toProvince', 'relation', 'qaFlag']);
+        printRows(out, 'table', [
+          'fromCode',
+          'fromName',
+          'fromProvince',
+          'toCode',
+          'toName',
+          'toProvince',
+          'relation',
+          'qaFlag',
+        ]);
         process.stdout.write(summary);
       } else {
         printRows(out, opts.format);
@@ -105,4 +131,3 @@ export function registerUnitsCommands(program: Command, ctx: CliContext) {
       }
     });
 }
-

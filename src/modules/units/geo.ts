@@ -5,7 +5,11 @@ import { REFERENCE_DIR } from './load';
 
 /** Province boundaries in force on a date: 34 provinces from 1 July 2025, the 63 old ones before. */
 export function provinceLayerFile(at: string): string {
-  return path.join(REFERENCE_DIR, 'geo', at >= REFORM_DATE ? 'vn_provinces_34_2025.topojson' : 'vn_provinces_63_pre2025.topojson');
+  return path.join(
+    REFERENCE_DIR,
+    'geo',
+    at >= REFORM_DATE ? 'vn_provinces_34_2025.topojson' : 'vn_provinces_63_pre2025.topojson',
+  );
 }
 
 /** Commune boundaries exist only for the 3,321 units of 1 July 2025 (object `communes`). */

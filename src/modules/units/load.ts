@@ -22,7 +22,9 @@ const FILES: Record<keyof UnitSourceFiles, string> = {
 };
 
 export function readUnitFiles(dir = ADMIN_DIR): UnitSourceFiles {
-  return Object.fromEntries(Object.entries(FILES).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f), 'utf8')])) as unknown as UnitSourceFiles;
+  return Object.fromEntries(
+    Object.entries(FILES).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  ) as unknown as UnitSourceFiles;
 }
 
 /** Content hash of the files and of the loader's own code: a change reloads the dataset. */
@@ -50,15 +52,29 @@ export async function insertUnnest(
   const sql = `INSERT INTO ${table} (${list}) SELECT * FROM unnest(${args}) ${suffix}`;
   for (let i = 0; i < rows.length; i += BATCH) {
     const chunk = rows.slice(i, i + BATCH);
-    await tx.query(sql, columns.map((_, c) => chunk.map((r) => r[c])));
+    await tx.query(
+      sql,
+      columns.map((_, c) => chunk.map((r) => r[c])),
+    );
   }
 }
 
 const UNIT_COLUMNS: [string, string][] = [
-  ['id', 'text[]'], ['code', 'text[]'], ['level', 'text[]'], ['unit_type', 'text[]'], ['name', 'text[]'],
-  ['full_name', 'text[]'], ['name_en', 'text[]'], ['search_key', 'text[]'], ['parent_id', 'text[]'],
-  ['province_id', 'text[]'], ['valid_from', 'date[]'], ['valid_to', 'date[]'], ['legal_basis', 'text[]'],
-  ['source', 'text[]'], ['note', 'text[]'],
+  ['id', 'text[]'],
+  ['code', 'text[]'],
+  ['level', 'text[]'],
+  ['unit_type', 'text[]'],
+  ['name', 'text[]'],
+  ['full_name', 'text[]'],
+  ['name_en', 'text[]'],
+  ['search_key', 'text[]'],
+  ['parent_id', 'text[]'],
+  ['province_id', 'text[]'],
+  ['valid_from', 'date[]'],
+  ['valid_to', 'date[]'],
+  ['legal_basis', 'text[]'],
+  ['source', 'text[]'],
+  ['note', 'text[]'],
 ];
 const UPSERT = `ON CONFLICT (id) DO UPDATE SET ${UNIT_COLUMNS.slice(1)
   .map(([c]) => `${c} = EXCLUDED.${c}`)
@@ -69,9 +85,21 @@ export async function writeUnitSet(tx: Db, set: UnitSet): Promise<void> {
   const aliases = new Map<string, string[]>();
   for (const a of set.nameAliases) aliases.set(a.unitId, [...(aliases.get(a.unitId) ?? []), a.alias]);
   const row = (u: UnitVersion) => [
-    u.id, u.code, u.level, u.unitType, u.name, u.fullName, u.nameEn,
+    u.id,
+    u.code,
+    u.level,
+    u.unitType,
+    u.name,
+    u.fullName,
+    u.nameEn,
     foldVietnamese([u.fullName, ...(aliases.get(u.id) ?? [])].join(' ')),
-    u.parentId, u.provinceId, u.validFrom, u.validTo, u.legalBasis, u.source, u.note,
+    u.parentId,
+    u.provinceId,
+    u.validFrom,
+    u.validTo,
+    u.legalBasis,
+    u.source,
+    u.note,
   ];
   await tx.query('DELETE FROM region_member');
   await tx.query('DELETE FROM region');
@@ -87,31 +115,77 @@ export async function writeUnitSet(tx: Db, set: UnitSet): Promise<void> {
   await insertUnnest(
     tx,
     'unit_lineage',
-    [['from_unit_id', 'text[]'], ['to_unit_id', 'text[]'], ['relation', 'text[]'], ['effective', 'date[]'], ['kind', 'text[]'], ['legal_basis', 'text[]'], ['qa_flag', 'text[]'], ['resolved', 'bool[]'], ['note', 'text[]']],
-    set.lineage.map((l) => [l.fromId, l.toId, l.relation, l.effective, l.kind, l.legalBasis, l.qaFlag, l.resolved, l.note]),
+    [
+      ['from_unit_id', 'text[]'],
+      ['to_unit_id', 'text[]'],
+      ['relation', 'text[]'],
+      ['effective', 'date[]'],
+      ['kind', 'text[]'],
+      ['legal_basis', 'text[]'],
+      ['qa_flag', 'text[]'],
+      ['resolved', 'bool[]'],
+      ['note', 'text[]'],
+    ],
+    set.lineage.map((l) => [
+      l.fromId,
+      l.toId,
+      l.relation,
+      l.effective,
+      l.kind,
+      l.legalBasis,
+      l.qaFlag,
+      l.resolved,
+      l.note,
+    ]),
   );
   await insertUnnest(
     tx,
     'unit_code_alias',
-    [['level', 'text[]'], ['alias_code', 'text[]'], ['code', 'text[]'], ['valid_from', 'date[]'], ['valid_to', 'date[]'], ['source', 'text[]']],
+    [
+      ['level', 'text[]'],
+      ['alias_code', 'text[]'],
+      ['code', 'text[]'],
+      ['valid_from', 'date[]'],
+      ['valid_to', 'date[]'],
+      ['source', 'text[]'],
+    ],
     set.codeAliases.map((a) => [a.level, a.aliasCode, a.code, a.validFrom, a.validTo, a.source]),
   );
   await insertUnnest(
     tx,
     'unit_name_alias',
-    [['unit_id', 'text[]'], ['alias', 'text[]'], ['kind', 'text[]'], ['source', 'text[]']],
+    [
+      ['unit_id', 'text[]'],
+      ['alias', 'text[]'],
+      ['kind', 'text[]'],
+      ['source', 'text[]'],
+    ],
     set.nameAliases.map((a) => [a.unitId, a.alias, a.kind, a.source]),
   );
   await insertUnnest(
     tx,
     'region',
-    [['id', 'text[]'], ['scheme', 'text[]'], ['code', 'text[]'], ['name', 'text[]'], ['verified', 'bool[]'], ['source', 'text[]']],
+    [
+      ['id', 'text[]'],
+      ['scheme', 'text[]'],
+      ['code', 'text[]'],
+      ['name', 'text[]'],
+      ['verified', 'bool[]'],
+      ['source', 'text[]'],
+    ],
     set.regions.map((r) => [r.id, r.scheme, r.code, r.name, r.verified, r.source]),
   );
   await insertUnnest(
     tx,
     'region_member',
-    [['region_id', 'text[]'], ['unit_id', 'text[]'], ['valid_from', 'date[]'], ['valid_to', 'date[]'], ['derived', 'bool[]'], ['note', 'text[]']],
+    [
+      ['region_id', 'text[]'],
+      ['unit_id', 'text[]'],
+      ['valid_from', 'date[]'],
+      ['valid_to', 'date[]'],
+      ['derived', 'bool[]'],
+      ['note', 'text[]'],
+    ],
     set.regionMembers.map((m) => [m.regionId, m.unitId, m.validFrom, m.validTo, m.derived, m.note]),
   );
 }

@@ -40,7 +40,8 @@ const SELECT_UNIT = `SELECT u.id, u.code, u.name, u.full_name AS "fullName", u.n
   FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id`;
 const VALID_ON = (d: string) => `u.valid_from <= ${d}::date AND (u.valid_to IS NULL OR u.valid_to > ${d}::date)`;
 
-const byName = (a: UnitRow, b: UnitRow) => compareVi(a.name, b.name) || compareVi(a.fullName, b.fullName) || a.code.localeCompare(b.code);
+const byName = (a: UnitRow, b: UnitRow) =>
+  compareVi(a.name, b.name) || compareVi(a.fullName, b.fullName) || a.code.localeCompare(b.code);
 
 /** Every word of a folded query must occur in the search key ("thanh hoa" finds "Thanh Hóa"); adds the params. */
 export function searchWords(q: string, params: unknown[], column: string): string {
@@ -104,7 +105,11 @@ export async function childrenOf(db: Db, id: string, at: string): Promise<UnitRo
 
 /** The version a code names on a date (codes are reused), through the code aliases if needed. */
 export async function resolveCode(db: Db, level: UnitLevel, code: string, at: string): Promise<UnitRow | undefined> {
-  const direct = await db.maybeOne<UnitRow>(`${SELECT_UNIT} WHERE u.level = $2 AND u.code = $3 AND ${VALID_ON('$1')}`, [at, level, code]);
+  const direct = await db.maybeOne<UnitRow>(`${SELECT_UNIT} WHERE u.level = $2 AND u.code = $3 AND ${VALID_ON('$1')}`, [
+    at,
+    level,
+    code,
+  ]);
   if (direct) return direct;
   const alias = await db.maybeOne<{ code: string }>(
     `SELECT code FROM unit_code_alias WHERE level = $1 AND alias_code = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)`,
@@ -115,7 +120,10 @@ export async function resolveCode(db: Db, level: UnitLevel, code: string, at: st
 
 /** Every version that ever had this code (to explain "not valid on that date"). */
 export async function versionsOfCode(db: Db, level: UnitLevel, code: string): Promise<UnitRow[]> {
-  const rows = await db.query<UnitRow>(`${SELECT_UNIT} WHERE u.level = $1 AND u.code = $2 ORDER BY u.valid_from`, [level, code]);
+  const rows = await db.query<UnitRow>(`${SELECT_UNIT} WHERE u.level = $1 AND u.code = $2 ORDER BY u.valid_from`, [
+    level,
+    code,
+  ]);
   return rows;
 }
 
@@ -206,7 +214,10 @@ export interface RegionWithMembers {
 
 /** Regions of a scheme and the province versions in each on a date. */
 export async function listRegions(db: Db, scheme: 'vung8' | 'vung6', at: string): Promise<RegionWithMembers[]> {
-  const regions = await db.query<Omit<RegionWithMembers, 'provinces'>>(`SELECT id, scheme, code, name, verified, source FROM region WHERE scheme = $1`, [scheme]);
+  const regions = await db.query<Omit<RegionWithMembers, 'provinces'>>(
+    `SELECT id, scheme, code, name, verified, source FROM region WHERE scheme = $1`,
+    [scheme],
+  );
   const order = (code: string) => (scheme === 'vung8' ? Number(code) : REGIONS_6.findIndex((r) => r.code === code));
   regions.sort((a, b) => order(a.code) - order(b.code));
   const members = await db.query<{ regionId: string; id: string; code: string; name: string; derived: boolean }>(

@@ -1,6 +1,16 @@
 import type { Db } from '../../db/client';
 import { foldVietnamese, formatDateVi, todayInVietnam } from '../../domain/text';
-import { DATA_LOWER_BOUND, REFORM_DATE, levelOfCode, matchUnitName, parseUnitName, successorsOf, validOn, type Relation, type UnitLevel } from '../../domain/units';
+import {
+  DATA_LOWER_BOUND,
+  REFORM_DATE,
+  levelOfCode,
+  matchUnitName,
+  parseUnitName,
+  successorsOf,
+  validOn,
+  type Relation,
+  type UnitLevel,
+} from '../../domain/units';
 import { AppError, badRequest, notFound } from '../../errors';
 import * as repo from './repo';
 import type { UnitRow } from './repo';
@@ -9,7 +19,11 @@ import type { UnitRow } from './repo';
 
 export function checkDateInRange(at: string): void {
   if (at < DATA_LOWER_BOUND) {
-    throw new AppError(400, 'date_out_of_range', `Ngày ${formatDateVi(at)} nằm ngoài phạm vi dữ liệu đơn vị hành chính (từ ${formatDateVi(DATA_LOWER_BOUND)}).`);
+    throw new AppError(
+      400,
+      'date_out_of_range',
+      `Ngày ${formatDateVi(at)} nằm ngoài phạm vi dữ liệu đơn vị hành chính (từ ${formatDateVi(DATA_LOWER_BOUND)}).`,
+    );
   }
 }
 
@@ -33,7 +47,10 @@ export async function resolveUnitRef(db: Db, ref: string, at: string, level?: Un
     return unit;
   }
   const lvl = levelOfCode(ref);
-  if (!lvl) throw badRequest(`"${ref}" không phải mã đơn vị hành chính (tỉnh 2 chữ số, huyện 3, xã 5) hay mã phiên bản dạng C:19063:2025-01-01.`);
+  if (!lvl)
+    throw badRequest(
+      `"${ref}" không phải mã đơn vị hành chính (tỉnh 2 chữ số, huyện 3, xã 5) hay mã phiên bản dạng C:19063:2025-01-01.`,
+    );
   if (level && lvl !== level) throw badRequest(`Mã "${ref}" là mã ${LEVEL_VI[lvl]}, không phải ${LEVEL_VI[level]}.`);
   checkDateInRange(at);
   checkLevelOnDate(lvl, at);
@@ -45,7 +62,8 @@ export async function resolveUnitRef(db: Db, ref: string, at: string, level?: Un
     404,
     'not_found',
     `Mã ${LEVEL_VI[lvl]} "${ref}" không có hiệu lực vào ngày ${formatDateVi(at)}; mã này dùng cho: ` +
-      versions.map((v) => `${v.fullName} (${period(v)})`).join('; ') + '.',
+      versions.map((v) => `${v.fullName} (${period(v)})`).join('; ') +
+      '.',
     { versions: versions.map((v) => ({ id: v.id, fullName: v.fullName, validFrom: v.validFrom, validTo: v.validTo })) },
   );
 }
@@ -54,7 +72,9 @@ const LEVEL_VI: Record<UnitLevel, string> = { province: 'cấp tỉnh', district
 const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
 
 export function period(u: { validFrom: string; validTo: string | null }): string {
-  return u.validTo ? `${formatDateVi(u.validFrom)} – trước ${formatDateVi(u.validTo)}` : `từ ${formatDateVi(u.validFrom)}`;
+  return u.validTo
+    ? `${formatDateVi(u.validFrom)} – trước ${formatDateVi(u.validTo)}`
+    : `từ ${formatDateVi(u.validFrom)}`;
 }
 
 export interface UnitQuery {
@@ -74,9 +94,12 @@ export async function findUnits(db: Db, query: UnitQuery): Promise<UnitRow[]> {
   let provinceId: string | undefined;
   if (query.parent) {
     const parent = await resolveUnitRef(db, query.parent, at);
-    if (!validOn(at, parent.validFrom, parent.validTo)) throw badRequest(`${parent.fullName} không có hiệu lực vào ngày ${formatDateVi(at)} (${period(parent)}).`);
+    if (!validOn(at, parent.validFrom, parent.validTo))
+      throw badRequest(`${parent.fullName} không có hiệu lực vào ngày ${formatDateVi(at)} (${period(parent)}).`);
     if (query.level && LEVEL_RANK[query.level] <= LEVEL_RANK[parent.level]) {
-      throw badRequest(`${parent.fullName} là đơn vị ${LEVEL_VI[parent.level]}; không có đơn vị ${LEVEL_VI[query.level]} trực thuộc.`);
+      throw badRequest(
+        `${parent.fullName} là đơn vị ${LEVEL_VI[parent.level]}; không có đơn vị ${LEVEL_VI[query.level]} trực thuộc.`,
+      );
     }
     // The communes of a province before 2025 sit under districts: a province parent means "in this province".
     if (parent.level === 'province' && query.level) provinceId = parent.id;
@@ -89,7 +112,11 @@ export async function findUnits(db: Db, query: UnitQuery): Promise<UnitRow[]> {
 /** A unit version with its aliases, the regions of its province and what it was made of (one step). */
 export async function unitDetail(db: Db, ref: string, at?: string) {
   const unit = await resolveUnitRef(db, ref, at ?? todayInVietnam());
-  const [aliases, regions, predecessors] = await Promise.all([repo.nameAliases(db, unit.id), repo.regionsOf(db, unit.provinceId), repo.lineageInto(db, unit.id)]);
+  const [aliases, regions, predecessors] = await Promise.all([
+    repo.nameAliases(db, unit.id),
+    repo.regionsOf(db, unit.provinceId),
+    repo.lineageInto(db, unit.id),
+  ]);
   return { ...unit, aliases, regions, predecessors };
 }
 
@@ -102,7 +129,11 @@ function lastDay(u: UnitRow): string {
 }
 
 /** Children of a unit on a date (default: today, or the unit's last day when it no longer exists). */
-export async function unitChildren(db: Db, ref: string, at?: string): Promise<{ unit: UnitRow; at: string; items: UnitRow[] }> {
+export async function unitChildren(
+  db: Db,
+  ref: string,
+  at?: string,
+): Promise<{ unit: UnitRow; at: string; items: UnitRow[] }> {
   const unit = await resolveUnitRef(db, ref, at ?? todayInVietnam());
   const on = at ?? (validOn(todayInVietnam(), unit.validFrom, unit.validTo) ? todayInVietnam() : lastDay(unit));
   checkDateInRange(on);
@@ -135,24 +166,46 @@ export async function unitSuccessors(db: Db, ref: string, at?: string): Promise<
   const unit = await resolveUnitRef(db, ref, at ?? todayInVietnam());
   const found = successorsOf(unit.id, await repo.lineageFrom(db, unit.id));
   const province = await repo.getUnit(db, unit.provinceId);
-  const provinceSucc = successorsOf(unit.provinceId, await repo.lineageFrom(db, unit.provinceId)).filter((s) => s.resolved && s.relation === 'full');
-  const rollupId = provinceSucc.length === 1 ? provinceSucc[0].unitId : provinceSucc.length === 0 ? unit.provinceId : null;
-  const units = new Map((await repo.getUnits(db, [...found.map((s) => s.unitId), ...(rollupId ? [rollupId] : [])])).map((u) => [u.id, u]));
-  const view = (s: (typeof found)[number]): SuccessorView => ({ unit: units.get(s.unitId)!, relation: s.relation, resolved: s.resolved, path: s.path });
-  const successors = found.filter((s) => s.resolved).map(view).sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+  const provinceSucc = successorsOf(unit.provinceId, await repo.lineageFrom(db, unit.provinceId)).filter(
+    (s) => s.resolved && s.relation === 'full',
+  );
+  const rollupId =
+    provinceSucc.length === 1 ? provinceSucc[0].unitId : provinceSucc.length === 0 ? unit.provinceId : null;
+  const units = new Map(
+    (await repo.getUnits(db, [...found.map((s) => s.unitId), ...(rollupId ? [rollupId] : [])])).map((u) => [u.id, u]),
+  );
+  const view = (s: (typeof found)[number]): SuccessorView => ({
+    unit: units.get(s.unitId)!,
+    relation: s.relation,
+    resolved: s.resolved,
+    path: s.path,
+  });
+  const successors = found
+    .filter((s) => s.resolved)
+    .map(view)
+    .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
   const unresolved = found.filter((s) => !s.resolved).map(view);
   let note: string | null = null;
   if (found.length === 0 && unit.validTo === null) note = 'Đơn vị đang có hiệu lực; chưa có đơn vị kế thừa.';
   else if (found.length === 0 && unit.level === 'district') {
     note = `Cấp huyện chấm dứt từ ${formatDateVi(REFORM_DATE)}; không có bảng chuyển đổi cấp huyện. Số liệu cộng dồn chính xác lên tỉnh mới; các xã của huyện có đơn vị kế thừa riêng.`;
   } else if (found.length === 0) {
-    note = 'Không có dữ liệu kế thừa cho đơn vị này (các đợt sáp nhập xã 2023–2025 chưa có trong dữ liệu); chỉ cộng dồn chính xác được lên tỉnh.';
+    note =
+      'Không có dữ liệu kế thừa cho đơn vị này (các đợt sáp nhập xã 2023–2025 chưa có trong dữ liệu); chỉ cộng dồn chính xác được lên tỉnh.';
   } else if (successors.length === 0) {
-    note = 'Chỉ có quan hệ kế thừa chưa được xác minh (SUSPECT): không dùng để cộng dồn cho đến khi được sửa theo nghị quyết.';
+    note =
+      'Chỉ có quan hệ kế thừa chưa được xác minh (SUSPECT): không dùng để cộng dồn cho đến khi được sửa theo nghị quyết.';
   } else if (successors.some((s) => s.relation === 'partial')) {
-    note = 'Đơn vị được chia cho nhiều đơn vị mới (một phần): không thể chia số liệu tổng hợp chính xác; cộng dồn chính xác ở cấp tỉnh.';
+    note =
+      'Đơn vị được chia cho nhiều đơn vị mới (một phần): không thể chia số liệu tổng hợp chính xác; cộng dồn chính xác ở cấp tỉnh.';
   }
-  return { unit, successors, unresolved, rollupProvince: rollupId ? (units.get(rollupId) ?? province ?? null) : null, note };
+  return {
+    unit,
+    successors,
+    unresolved,
+    rollupProvince: rollupId ? (units.get(rollupId) ?? province ?? null) : null,
+    note,
+  };
 }
 
 export async function listUnresolvedLineage(db: Db) {

@@ -8,7 +8,16 @@ import { oneTimePasswordBlock } from '../../console';
 import { parse } from '../../validate';
 import { systemActor } from '../audit/audit';
 import { NewUser } from './contracts';
-import { createUser, listAllUsers, lockUser, resetPassword, unitIdForRole, unlockUser, userIdByUsername, type Caller } from './service';
+import {
+  createUser,
+  listAllUsers,
+  lockUser,
+  resetPassword,
+  unitIdForRole,
+  unlockUser,
+  userIdByUsername,
+  type Caller,
+} from './service';
 
 const CLI: Caller = { system: 'cli' };
 
@@ -28,17 +37,27 @@ export function registerUsersCommands(program: Command, ctx: CliContext) {
     .requiredOption('--username <name>', 'tên đăng nhập')
     .requiredOption('--name <displayName>', 'họ tên')
     .addOption(new Option('--role <role>', 'vai trò').choices(ROLES).makeOptionMandatory())
-    .option('--unit <code>', 'đơn vị hành chính: mã tỉnh hoặc xã đang có hiệu lực (ví dụ 01, 00004), hoặc mã phiên bản (P:01:2025-07-01)')
+    .option(
+      '--unit <code>',
+      'đơn vị hành chính: mã tỉnh hoặc xã đang có hiệu lực (ví dụ 01, 00004), hoặc mã phiên bản (P:01:2025-07-01)',
+    )
     .option('--agency <agencyId>', 'cơ quan')
     .action(async (opts: { username: string; name: string; role: Role; unit?: string; agency?: string }) => {
       const password = process.env.GIAMNGHEO_NEW_PASSWORD;
-      if (!password) throw new AppError(2, 'bad_argument', 'Cần đặt mật khẩu trong biến môi trường GIAMNGHEO_NEW_PASSWORD.');
+      if (!password)
+        throw new AppError(2, 'bad_argument', 'Cần đặt mật khẩu trong biến môi trường GIAMNGHEO_NEW_PASSWORD.');
       const user = await ctx.withDb(async (db) => {
         const input = parse(NewUser, {
           username: opts.username,
           displayName: opts.name,
           password,
-          grants: [{ role: opts.role, unitId: opts.unit ? await unitIdForRole(db, opts.role, opts.unit) : null, agencyId: opts.agency ?? null }],
+          grants: [
+            {
+              role: opts.role,
+              unitId: opts.unit ? await unitIdForRole(db, opts.role, opts.unit) : null,
+              agencyId: opts.agency ?? null,
+            },
+          ],
         });
         return createUser(db, systemActor('cli'), input);
       });
@@ -71,10 +90,25 @@ export function registerUsersCommands(program: Command, ctx: CliContext) {
     .requiredOption('--username <name>', 'tên đăng nhập')
     .action(async (opts: { username: string }) => {
       const password = process.env.GIAMNGHEO_NEW_PASSWORD || undefined;
-      const result = await ctx.withDb(async (db) => resetPassword(db, CLI, await userIdByUsername(db, opts.username), { password }));
-      if (password) process.stdout.write(`Đã đặt mật khẩu mới cho ${result.user.username} từ GIAMNGHEO_NEW_PASSWORD; các phiên đăng nhập cũ đã kết thúc.\n`);
-      else process.stdout.write(oneTimePasswordBlock(result.user.username, result.temporaryPassword, `Đã đặt lại mật khẩu của "${result.user.username}".`));
-      if (!result.user.active) process.stdout.write(`Lưu ý: tài khoản ${result.user.username} đang bị khóa; mở khóa bằng: giamngheo users unlock --username ${result.user.username}\n`);
+      const result = await ctx.withDb(async (db) =>
+        resetPassword(db, CLI, await userIdByUsername(db, opts.username), { password }),
+      );
+      if (password)
+        process.stdout.write(
+          `Đã đặt mật khẩu mới cho ${result.user.username} từ GIAMNGHEO_NEW_PASSWORD; các phiên đăng nhập cũ đã kết thúc.\n`,
+        );
+      else
+        process.stdout.write(
+          oneTimePasswordBlock(
+            result.user.username,
+            result.temporaryPassword,
+            `Đã đặt lại mật khẩu của "${result.user.username}".`,
+          ),
+        );
+      if (!result.user.active)
+        process.stdout.write(
+          `Lưu ý: tài khoản ${result.user.username} đang bị khóa; mở khóa bằng: giamngheo users unlock --username ${result.user.username}\n`,
+        );
     });
 
   users

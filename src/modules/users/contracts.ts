@@ -1,4 +1,6 @@
-/** Requests and answers of the account routes (/api/users, /api/auth/password), shared by routes, web, CLI and tests. */
+/**
+ * Requests and answers of the account routes (/api/users, /api/auth/password), shared by routes, web, CLI and tests.
+ */
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/roles';
 import { isIsoDate } from '../../domain/text';
@@ -15,13 +17,18 @@ export const GrantInput = z
     /** Last day the grant holds (inclusive); null = open-ended. */
     validTo: day.nullable().default(null),
   })
-  .refine((g) => !g.validFrom || !g.validTo || g.validTo >= g.validFrom, { message: 'Ngày kết thúc phải sau ngày bắt đầu.', path: ['validTo'] });
+  .refine((g) => !g.validFrom || !g.validTo || g.validTo >= g.validFrom, {
+    message: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    path: ['validTo'],
+  });
 export type GrantInput = z.infer<typeof GrantInput>;
 
 export const Username = z
   .string()
   .trim()
-  .regex(/^[a-z0-9._-]{3,40}$/, { message: 'Tên đăng nhập gồm 3–40 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang.' });
+  .regex(/^[a-z0-9._-]{3,40}$/, {
+    message: 'Tên đăng nhập gồm 3–40 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang.',
+  });
 
 /** The policy itself (length, common passwords, user name) is checked by the service. */
 const Password = z.string().max(1000, { message: 'Mật khẩu quá dài.' });
@@ -38,7 +45,9 @@ export type NewUser = z.input<typeof NewUser>;
 export const SetGrants = z.object({ grants: z.array(GrantInput).max(50) });
 export type SetGrants = z.input<typeof SetGrants>;
 
-export const UserIdParams = z.object({ id: z.coerce.number().int().positive({ message: 'Mã tài khoản không hợp lệ.' }) });
+export const UserIdParams = z.object({
+  id: z.coerce.number().int().positive({ message: 'Mã tài khoản không hợp lệ.' }),
+});
 
 export const ChangePassword = z.object({
   currentPassword: z.string().min(1, { message: 'Cần mật khẩu hiện tại.' }).max(1000),

@@ -30,15 +30,18 @@ export interface GrantRow {
   in_force: boolean;
 }
 
-const USER_COLUMNS = 'id, username, display_name, email, password_hash, active, must_change_password, last_login_at, locked_at, locked_by';
+const USER_COLUMNS =
+  'id, username, display_name, email, password_hash, active, must_change_password, last_login_at, locked_at, locked_by';
 
-export const findUserById = (db: Db, id: number) => db.maybeOne<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]);
+export const findUserById = (db: Db, id: number) =>
+  db.maybeOne<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]);
 
 export const findUserByUsername = (db: Db, username: string) =>
   db.maybeOne<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
 
 /** Locks the row for the rest of the transaction (two administrators acting on one account). */
-export const lockUserRow = (tx: Db, id: number) => tx.maybeOne<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+export const lockUserRow = (tx: Db, id: number) =>
+  tx.maybeOne<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
 
 export const allUsers = (db: Db) => db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user ORDER BY username`);
 
@@ -49,18 +52,25 @@ export const grantsOf = (db: Db, userIds: number[] | null) =>
     userIds ? [userIds] : [],
   );
 
-/** The unit in force today with this code at this level (codes are reused across the 2025 reform, so the level matters). */
+/**
+ * The unit in force today with this code at this level (codes are reused across the 2025 reform, so the level matters).
+ */
 export const currentUnitByCode = (db: Db, level: string, code: string) =>
   db.maybeOne<{ id: string }>(
     `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_from <= ${TODAY_VN} AND (valid_to IS NULL OR valid_to > ${TODAY_VN}) ORDER BY valid_from DESC LIMIT 1`,
     [level, code],
   );
 
-export const unitLevel = (db: Db, unitId: string) => db.maybeOne<{ level: string }>('SELECT level FROM admin_unit WHERE id = $1', [unitId]);
+export const unitLevel = (db: Db, unitId: string) =>
+  db.maybeOne<{ level: string }>('SELECT level FROM admin_unit WHERE id = $1', [unitId]);
 
-export const agencyExists = async (db: Db, agencyId: string) => !!(await db.maybeOne('SELECT 1 FROM agency WHERE id = $1', [agencyId]));
+export const agencyExists = async (db: Db, agencyId: string) =>
+  !!(await db.maybeOne('SELECT 1 FROM agency WHERE id = $1', [agencyId]));
 
-export async function insertUser(tx: Db, u: { username: string; displayName: string; email: string | null; passwordHash: string; mustChangePassword: boolean }) {
+export async function insertUser(
+  tx: Db,
+  u: { username: string; displayName: string; email: string | null; passwordHash: string; mustChangePassword: boolean },
+) {
   return (
     await tx.one<{ id: number }>(
       `INSERT INTO app_user (username, display_name, email, password_hash, must_change_password, password_changed_at)
@@ -73,19 +83,18 @@ export async function insertUser(tx: Db, u: { username: string; displayName: str
 export async function replaceGrants(tx: Db, userId: number, grants: GrantInput[]) {
   await tx.query('DELETE FROM user_grant WHERE user_id = $1', [userId]);
   for (const g of grants) {
-    await tx.query('INSERT INTO user_grant (user_id, role, agency_id, unit_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)', [
-      userId,
-      g.role,
-      g.agencyId,
-      g.unitId,
-      g.validFrom,
-      g.validTo,
-    ]);
+    await tx.query(
+      'INSERT INTO user_grant (user_id, role, agency_id, unit_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)',
+      [userId, g.role, g.agencyId, g.unitId, g.validFrom, g.validTo],
+    );
   }
 }
 
 export const setPassword = (tx: Db, userId: number, passwordHash: string, mustChange: boolean) =>
-  tx.query('UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1', [userId, passwordHash, mustChange]);
+  tx.query(
+    'UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1',
+    [userId, passwordHash, mustChange],
+  );
 
 export const setLocked = (tx: Db, userId: number, by: string | null) =>
   tx.query(
@@ -97,7 +106,10 @@ export const setLocked = (tx: Db, userId: number, by: string | null) =>
 
 /** Ends sessions of a user, except one (the caller's own, when changing their own password). */
 export const deleteSessionsOf = (tx: Db, userId: number, keepTokenHash: string | null = null) =>
-  tx.query('DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING 1 AS ended', [userId, keepTokenHash]);
+  tx.query('DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING 1 AS ended', [
+    userId,
+    keepTokenHash,
+  ]);
 
 /** Accounts that hold an administrator grant today and are not locked, other than `exceptUserId`. */
 export const otherActiveAdmins = async (tx: Db, exceptUserId: number) =>
@@ -109,4 +121,5 @@ export const otherActiveAdmins = async (tx: Db, exceptUserId: number) =>
     )
   ).n;
 
-export const anyAdminGrant = async (db: Db) => !!(await db.maybeOne(`SELECT 1 FROM user_grant WHERE role = 'admin' LIMIT 1`));
+export const anyAdminGrant = async (db: Db) =>
+  !!(await db.maybeOne(`SELECT 1 FROM user_grant WHERE role = 'admin' LIMIT 1`));

@@ -7,18 +7,26 @@ import { can } from './policy';
 import { forbidden } from '../../errors';
 
 export function registerUsersRoutes(r: Router, deps: AppDeps) {
-  r.get('/api/users', { summary: 'Danh sách tài khoản', access: ['admin'], tags: ['users'] }, async ({ actor }) => listUsers(deps.db, requireActor(actor)));
+  r.get('/api/users', { summary: 'Danh sách tài khoản', access: ['admin'], tags: ['users'] }, async ({ actor }) =>
+    listUsers(deps.db, requireActor(actor)),
+  );
 
-  r.post('/api/users', { summary: 'Tạo tài khoản', access: ['admin'], tags: ['users'], body: NewUser }, async ({ actor, body }) => {
-    const a = requireActor(actor);
-    if (!can(a, 'create')) throw forbidden();
-    return { user: await createUser(deps.db, actorForAudit(a), body) };
-  });
+  r.post(
+    '/api/users',
+    { summary: 'Tạo tài khoản', access: ['admin'], tags: ['users'], body: NewUser },
+    async ({ actor, body }) => {
+      const a = requireActor(actor);
+      if (!can(a, 'create')) throw forbidden();
+      return { user: await createUser(deps.db, actorForAudit(a), body) };
+    },
+  );
 
   const byId = { access: ['admin'] as const, tags: ['users'], params: UserIdParams, example: { id: '1' } };
 
-  r.post('/api/users/:id/reset-password', { ...byId, summary: 'Đặt lại mật khẩu (mật khẩu dùng một lần)' }, async ({ actor, params }) =>
-    resetPassword(deps.db, { actor: requireActor(actor) }, params.id),
+  r.post(
+    '/api/users/:id/reset-password',
+    { ...byId, summary: 'Đặt lại mật khẩu (mật khẩu dùng một lần)' },
+    async ({ actor, params }) => resetPassword(deps.db, { actor: requireActor(actor) }, params.id),
   );
   r.post('/api/users/:id/lock', { ...byId, summary: 'Khóa tài khoản' }, async ({ actor, params }) => ({
     user: await lockUser(deps.db, { actor: requireActor(actor) }, params.id),
@@ -26,7 +34,11 @@ export function registerUsersRoutes(r: Router, deps: AppDeps) {
   r.post('/api/users/:id/unlock', { ...byId, summary: 'Mở khóa tài khoản' }, async ({ actor, params }) => ({
     user: await unlockUser(deps.db, { actor: requireActor(actor) }, params.id),
   }));
-  r.put('/api/users/:id/grants', { ...byId, summary: 'Sửa vai trò và thời hạn', body: SetGrants }, async ({ actor, params, body }) => ({
-    user: await setGrants(deps.db, { actor: requireActor(actor) }, params.id, body.grants),
-  }));
+  r.put(
+    '/api/users/:id/grants',
+    { ...byId, summary: 'Sửa vai trò và thời hạn', body: SetGrants },
+    async ({ actor, params, body }) => ({
+      user: await setGrants(deps.db, { actor: requireActor(actor) }, params.id, body.grants),
+    }),
+  );
 }

@@ -6,7 +6,14 @@ import { clearThrottle } from '../auth/repo';
 import { assertPasswordAcceptable } from '../auth/common-passwords';
 import { generatePassword, hashPassword } from '../auth/password';
 import { accountKey } from '../../domain/auth/throttle';
-import { NewUser, type GrantInput, type GrantView, type ResetPasswordResult, type UserSummary, type UsersList } from './contracts';
+import {
+  NewUser,
+  type GrantInput,
+  type GrantView,
+  type ResetPasswordResult,
+  type UserSummary,
+  type UsersList,
+} from './contracts';
 import { can, type UserAction } from './policy';
 import * as repo from './repo';
 
@@ -28,7 +35,14 @@ function allow(c: Caller, action: UserAction, target?: repo.UserRow) {
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 function grantView(g: repo.GrantRow): GrantView {
-  return { role: g.role, agencyId: g.agency_id, unitId: g.unit_id, validFrom: g.valid_from, validTo: g.valid_to, inForce: g.in_force };
+  return {
+    role: g.role,
+    agencyId: g.agency_id,
+    unitId: g.unit_id,
+    validFrom: g.valid_from,
+    validTo: g.valid_to,
+    inForce: g.in_force,
+  };
 }
 
 function summary(u: repo.UserRow, grants: repo.GrantRow[], viewer: Actor | null): UserSummary {
@@ -60,21 +74,31 @@ async function summaryOf(db: Db, userId: number, viewer: Actor | null): Promise<
 }
 
 const normaliseGrants = (grants: NewUser['grants']): GrantInput[] =>
-  grants.map((g) => ({ role: g.role, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, validFrom: g.validFrom ?? null, validTo: g.validTo ?? null }));
+  grants.map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId ?? null,
+    unitId: g.unitId ?? null,
+    validFrom: g.validFrom ?? null,
+    validTo: g.validTo ?? null,
+  }));
 
 async function checkGrantTargets(tx: Db, grants: GrantInput[]) {
   for (const g of grants) {
     const label = ROLE_LABELS_VI[g.role];
-    if ((g.role === 'province_officer' || g.role === 'commune_officer') && !g.unitId) throw badRequest(`Vai trò "${label}" cần một đơn vị hành chính.`);
+    if ((g.role === 'province_officer' || g.role === 'commune_officer') && !g.unitId)
+      throw badRequest(`Vai trò "${label}" cần một đơn vị hành chính.`);
     if (g.role === 'ministry_lead' && !g.agencyId) throw badRequest(`Vai trò "${label}" cần một cơ quan.`);
     if (g.unitId) {
       const unit = await repo.unitLevel(tx, g.unitId);
       if (!unit) throw badRequest(`Không có đơn vị hành chính mã ${g.unitId}.`);
       const expected = g.role === 'province_officer' ? 'province' : g.role === 'commune_officer' ? 'commune' : null;
-      if (expected && unit.level !== expected) throw badRequest(`Vai trò "${label}" phải gắn với đơn vị cấp ${expected === 'province' ? 'tỉnh' : 'xã'}.`);
+      if (expected && unit.level !== expected)
+        throw badRequest(`Vai trò "${label}" phải gắn với đơn vị cấp ${expected === 'province' ? 'tỉnh' : 'xã'}.`);
     }
-    if (g.agencyId && !(await repo.agencyExists(tx, g.agencyId))) throw badRequest(`Không có cơ quan mã ${g.agencyId}.`);
-    if (g.validFrom && g.validTo && g.validTo < g.validFrom) throw badRequest('Ngày kết thúc của vai trò phải sau ngày bắt đầu.');
+    if (g.agencyId && !(await repo.agencyExists(tx, g.agencyId)))
+      throw badRequest(`Không có cơ quan mã ${g.agencyId}.`);
+    if (g.validFrom && g.validTo && g.validTo < g.validFrom)
+      throw badRequest('Ngày kết thúc của vai trò phải sau ngày bắt đầu.');
   }
 }
 
@@ -84,11 +108,18 @@ async function keepAnAdmin(tx: Db, userId: number, stillAdmin: boolean) {
   const before = await repo.grantsOf(tx, [userId]);
   const wasAdmin = before.some((g) => g.role === 'admin' && g.in_force);
   if (wasAdmin && (await repo.otherActiveAdmins(tx, userId)) === 0) {
-    throw conflict('Đây là tài khoản quản trị duy nhất đang hoạt động: hãy tạo hoặc mở khóa một tài khoản quản trị khác trước.');
+    throw conflict(
+      'Đây là tài khoản quản trị duy nhất đang hoạt động: hãy tạo hoặc mở khóa một tài khoản quản trị khác trước.',
+    );
   }
 }
 
-export async function createUser(db: Db, by: AuditActor, input: NewUser, opts: { mustChangePassword?: boolean } = {}): Promise<UserSummary> {
+export async function createUser(
+  db: Db,
+  by: AuditActor,
+  input: NewUser,
+  opts: { mustChangePassword?: boolean } = {},
+): Promise<UserSummary> {
   assertPasswordAcceptable(input.password, { username: input.username, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   const grants = normaliseGrants(input.grants);
@@ -128,13 +159,23 @@ async function target(tx: Db, userId: number) {
  * password is generated, returned once, and must be changed at the next sign-in. The account's
  * failed sign-in count is cleared, so that a recovered administrator can sign in at once.
  */
-export async function resetPassword(db: Db, caller: Caller, userId: number, opts: { password?: string } = {}): Promise<ResetPasswordResult> {
+export async function resetPassword(
+  db: Db,
+  caller: Caller,
+  userId: number,
+  opts: { password?: string } = {},
+): Promise<ResetPasswordResult> {
   const temporaryPassword = opts.password ?? generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   return db.tx(async (tx) => {
     const u = await target(tx, userId);
     allow(caller, 'reset_password', u);
-    if (opts.password) assertPasswordAcceptable(opts.password, { username: u.username, displayName: u.display_name }, 'GIAMNGHEO_NEW_PASSWORD');
+    if (opts.password)
+      assertPasswordAcceptable(
+        opts.password,
+        { username: u.username, displayName: u.display_name },
+        'GIAMNGHEO_NEW_PASSWORD',
+      );
     const mustChange = !opts.password;
     await repo.setPassword(tx, u.id, passwordHash, mustChange);
     const ended = await repo.deleteSessionsOf(tx, u.id);
@@ -143,7 +184,12 @@ export async function resetPassword(db: Db, caller: Caller, userId: number, opts
       action: 'users.password.reset',
       entity: 'user',
       entityId: u.id,
-      after: { username: u.username, generated: !opts.password, mustChangePassword: mustChange, sessionsEnded: ended.length },
+      after: {
+        username: u.username,
+        generated: !opts.password,
+        mustChangePassword: mustChange,
+        sessionsEnded: ended.length,
+      },
     });
     return { user: await summaryOf(tx, u.id, 'actor' in caller ? caller.actor : null), temporaryPassword };
   });
@@ -159,7 +205,13 @@ export async function lockUser(db: Db, caller: Caller, userId: number): Promise<
     const by = auditActorOf(caller);
     await repo.setLocked(tx, u.id, by.username);
     await repo.deleteSessionsOf(tx, u.id);
-    await audit(tx, by, { action: 'users.user.lock', entity: 'user', entityId: u.id, before: { active: true }, after: { active: false, username: u.username } });
+    await audit(tx, by, {
+      action: 'users.user.lock',
+      entity: 'user',
+      entityId: u.id,
+      before: { active: true },
+      after: { active: false, username: u.username },
+    });
     return summaryOf(tx, u.id, 'actor' in caller ? caller.actor : null);
   });
 }
@@ -171,7 +223,13 @@ export async function unlockUser(db: Db, caller: Caller, userId: number): Promis
     if (u.active) throw conflict(`Tài khoản "${u.username}" không bị khóa.`);
     await repo.setLocked(tx, u.id, null);
     await clearThrottle(tx, accountKey(u.username));
-    await audit(tx, auditActorOf(caller), { action: 'users.user.unlock', entity: 'user', entityId: u.id, before: { active: false }, after: { active: true, username: u.username } });
+    await audit(tx, auditActorOf(caller), {
+      action: 'users.user.unlock',
+      entity: 'user',
+      entityId: u.id,
+      before: { active: false },
+      after: { active: true, username: u.username },
+    });
     return summaryOf(tx, u.id, 'actor' in caller ? caller.actor : null);
   });
 }
@@ -184,7 +242,11 @@ export async function setGrants(db: Db, caller: Caller, userId: number, input: G
     allow(caller, 'edit_grants', u);
     await checkGrantTargets(tx, grants);
     const today = (await tx.one<{ d: string }>(`SELECT ${repo.TODAY_VN}::text AS d`)).d;
-    const stillAdmin = u.active && grants.some((g) => g.role === 'admin' && (!g.validFrom || g.validFrom <= today) && (!g.validTo || g.validTo >= today));
+    const stillAdmin =
+      u.active &&
+      grants.some(
+        (g) => g.role === 'admin' && (!g.validFrom || g.validFrom <= today) && (!g.validTo || g.validTo >= today),
+      );
     await keepAnAdmin(tx, u.id, stillAdmin);
     const before = (await repo.grantsOf(tx, [u.id])).map(grantView);
     await repo.replaceGrants(tx, u.id, grants);
@@ -209,7 +271,10 @@ export async function unitIdForRole(db: Db, role: GrantInput['role'], unit: stri
   const level = role === 'province_officer' ? 'province' : role === 'commune_officer' ? 'commune' : null;
   if (!level) throw badRequest(`Vai trò "${ROLE_LABELS_VI[role]}" không gắn với đơn vị hành chính.`);
   const found = await repo.currentUnitByCode(db, level, unit);
-  if (!found) throw badRequest(`Không có ${level === 'province' ? 'tỉnh, thành phố' : 'xã, phường'} mã ${unit} đang có hiệu lực hôm nay.`);
+  if (!found)
+    throw badRequest(
+      `Không có ${level === 'province' ? 'tỉnh, thành phố' : 'xã, phường'} mã ${unit} đang có hiệu lực hôm nay.`,
+    );
   return found.id;
 }
 
@@ -231,7 +296,10 @@ export async function listAllUsers(db: Db): Promise<UserSummary[]> {
  * a generated one is returned so the caller can print it once, and must be changed at the
  * first sign-in.
  */
-export async function ensureFirstAdmin(db: Db, configuredPassword?: string): Promise<{ created: boolean; generatedPassword?: string }> {
+export async function ensureFirstAdmin(
+  db: Db,
+  configuredPassword?: string,
+): Promise<{ created: boolean; generatedPassword?: string }> {
   if (await repo.anyAdminGrant(db)) return { created: false };
   const generatedPassword = configuredPassword ? undefined : generatePassword();
   await createUser(

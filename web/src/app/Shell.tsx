@@ -14,7 +14,11 @@ function NavLink({ page }: { page: PageDef }) {
   const lang = currentLanguage();
   return (
     <li>
-      <Link to={page.path} activeOptions={{ exact: page.path === '/' }} activeProps={{ className: 'active', 'aria-current': 'page' }}>
+      <Link
+        to={page.path}
+        activeOptions={{ exact: page.path === '/' }}
+        activeProps={{ className: 'active', 'aria-current': 'page' }}
+      >
         {page.label[lang]}
       </Link>
     </li>
@@ -62,7 +66,9 @@ export function Shell() {
           <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> {menuOpen ? t('shell.closeMenu') : t('shell.menu')}
         </button>
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">★</span>
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
           <span>
             <strong>{t('app.short')}</strong>
             <small>{t('app.subtitle')}</small>
@@ -72,11 +78,19 @@ export function Shell() {
       </header>
       <div className="body">
         <nav id="sidenav" className={menuOpen ? 'sidenav open' : 'sidenav'} aria-label={t('shell.navigation')}>
-          <ul>{main.map((p) => <NavLink key={p.path} page={p} />)}</ul>
+          <ul>
+            {main.map((p) => (
+              <NavLink key={p.path} page={p} />
+            ))}
+          </ul>
           {admin.length > 0 && (
             <>
               <h2 className="nav-group">{t('shell.admin')}</h2>
-              <ul>{admin.map((p) => <NavLink key={p.path} page={p} />)}</ul>
+              <ul>
+                {admin.map((p) => (
+                  <NavLink key={p.path} page={p} />
+                ))}
+              </ul>
             </>
           )}
         </nav>
@@ -94,7 +108,9 @@ function UserBox({ me }: { me: Me }) {
   const lang = currentLanguage();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) => (lang === 'vi' ? me.roleLabels[r] ?? r : t(`roles.${r}`)));
+  const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) =>
+    lang === 'vi' ? (me.roleLabels[r] ?? r) : t(`roles.${r}`),
+  );
   const signOut = async () => {
     try {
       await post('/api/auth/logout');

@@ -69,7 +69,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const error = new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Máy chủ trả lỗi ${res.status}.`, e?.details ?? null);
+    const error = new ApiError(
+      res.status,
+      e?.code ?? `http_${res.status}`,
+      e?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      e?.details ?? null,
+    );
     if (res.status === 401 && !expectUnauthorized) unauthorizedHandler(error);
     throw error;
   }
@@ -101,7 +106,15 @@ export function uploadWithProgress<T>(path: string, file: File, onProgress: (pct
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`, data?.error?.details ?? null));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.error?.code ?? `http_${xhr.status}`,
+            data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`,
+            data?.error?.details ?? null,
+          ),
+        );
     };
     const form = new FormData();
     form.append('file', file, file.name);

@@ -6,7 +6,15 @@
  */
 import { formatDateVi, isIsoDate } from '../../../src/domain/text';
 
-export { compareVi, foldVietnamese, formatDateVi, formatNumberVi, isIsoDate, sortByVi, todayInVietnam } from '../../../src/domain/text';
+export {
+  compareVi,
+  foldVietnamese,
+  formatDateVi,
+  formatNumberVi,
+  isIsoDate,
+  sortByVi,
+  todayInVietnam,
+} from '../../../src/domain/text';
 
 /** An ISO timestamp → '28/11/2026 10:21:16' in Vietnam time (UTC+7). */
 export function formatDateTimeVi(iso: string): string {

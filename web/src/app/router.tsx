@@ -1,6 +1,13 @@
 /** The route tree: the sign-in page, and the signed-in shell holding every page of routes.tsx. */
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import SignInPage from '../features/auth/SignInPage';
 import { ErrorBox, Forbidden, Loading, NotFound } from './components/feedback';
 import { isLocalPath } from './paths';
@@ -58,7 +65,10 @@ const pageRoutes = PAGES.map((page) =>
       if (page.public || context.session.me) return;
       throw redirect({
         to: SIGN_IN_PATH,
-        search: { redirect: location.href === '/' ? undefined : location.href, reason: context.session.expired ? 'expired' : undefined },
+        search: {
+          redirect: location.href === '/' ? undefined : location.href,
+          reason: context.session.expired ? 'expired' : undefined,
+        },
       });
     },
   }),

@@ -5,7 +5,7 @@ import { functionOfProject, receiverByFunction } from '../../../domain/plan/reor
 import { rollUp } from '../../../domain/plan/rollup';
 import { checkTransition, type TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi, todayInVietnam } from '../../../domain/text';
-import { AppError, badRequest, conflict, forbidden, invalid, notFound } from '../../../errors';
+import { AppError, badRequest, conflict, invalid, notFound } from '../../../errors';
 import type { Actor } from '../../access/actor';
 import { audit, type AuditActor } from '../../audit/audit';
 import * as repo from '../repo';
@@ -22,13 +22,20 @@ import { notifyStatusChange } from './notify';
  * completion with its instrument. Optimistic concurrency: a stale `version` is refused with 409 and
  * both versions, nothing is overwritten.
  */
-export async function updateAssignment(db: Db, actor: Actor, taskId: number, assignmentId: number, input: AssignmentUpdate) {
+export async function updateAssignment(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+  assignmentId: number,
+  input: AssignmentUpdate,
+) {
   const today = todayInVietnam();
   return db.tx(async (tx) => {
     const current = await repo.getAssignment(tx, taskId, assignmentId, true);
     if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     await assertActsFor(tx, actor, current.agency_id);
-    if (current.valid_to) throw badRequest('Phân công này đã được bàn giao cho cơ quan khác; hãy cập nhật phân công mới.');
+    if (current.valid_to)
+      throw badRequest('Phân công này đã được bàn giao cho cơ quan khác; hãy cập nhật phân công mới.');
     if (input.version !== current.version) {
       throw conflict(
         `Phân công đã được người khác cập nhật (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè: hãy xem lại hai phiên bản rồi lưu lại.`,
@@ -40,10 +47,16 @@ export async function updateAssignment(db: Db, actor: Actor, taskId: number, ass
     let percent = input.percent ?? current.percent;
     let changed: { from: TaskStatus; to: TaskStatus; note: string | null } | null = null;
     if (input.status && input.status !== current.status) {
-      const check = checkTransition(status, input.status, actor.grants.map((g) => g.role));
+      const check = checkTransition(
+        status,
+        input.status,
+        actor.grants.map((g) => g.role),
+      );
       if (!check.ok) throw new AppError(check.code === 'forbidden' ? 403 : 409, check.code, check.message);
       if (check.transition.requires === 'note' && !input.note) {
-        throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.note', message: `Cần ghi lý do khi "${check.transition.action}".` }]);
+        throw invalid('Dữ liệu không hợp lệ', [
+          { path: 'body.note', message: `Cần ghi lý do khi "${check.transition.action}".` },
+        ]);
       }
       changed = { from: status, to: input.status, note: input.note ?? null };
       status = input.status;
@@ -58,19 +71,50 @@ export async function updateAssignment(db: Db, actor: Actor, taskId: number, ass
       changed = { from: status, to, note: input.note ?? null };
       status = to;
     }
-    if (completedOn && completedOn > today) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' }]);
+    if (completedOn && completedOn > today)
+      throw invalid('Dữ liệu không hợp lệ', [
+        { path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' },
+      ]);
     let instrumentId: number | null = null;
     if (input.instrumentNumber) {
       instrumentId = await instruments.instrumentIdByNumber(tx, input.instrumentNumber);
-      if (instrumentId === null) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.instrumentNumber', message: `Văn bản "${input.instrumentNumber}" chưa có trong sổ văn bản.` }]);
+      if (instrumentId === null)
+        throw invalid('Dữ liệu không hợp lệ', [
+          { path: 'body.instrumentNumber', message: `Văn bản "${input.instrumentNumber}" chưa có trong sổ văn bản.` },
+        ]);
       await tasks.linkTaskInstrument(tx, taskId, instrumentId);
     }
     const note = input.note ?? current.note;
-    const version = await repo.updateAssignmentRow(tx, taskId, assignmentId, current.version, { status, percent, completedOn, note, instrumentId });
+    const version = await repo.updateAssignmentRow(tx, taskId, assignmentId, current.version, {
+      status,
+      percent,
+      completedOn,
+      note,
+      instrumentId,
+    });
     if (version === null) throw conflict('Phân công vừa được người khác cập nhật; hãy tải lại.', { yours: input });
-    if (changed) await repo.insertStatusChange(tx, taskId, assignmentId, changed.from, changed.to, changed.note, actor.userId, actor.displayName);
+    if (changed)
+      await repo.insertStatusChange(
+        tx,
+        taskId,
+        assignmentId,
+        changed.from,
+        changed.to,
+        changed.note,
+        actor.userId,
+        actor.displayName,
+      );
     if (input.percent !== undefined || input.narrative) {
-      await repo.insertProgress(tx, taskId, assignmentId, input.reportedOn ?? today, percent, input.narrative ?? '', actor.userId, actor.displayName);
+      await repo.insertProgress(
+        tx,
+        taskId,
+        assignmentId,
+        input.reportedOn ?? today,
+        percent,
+        input.narrative ?? '',
+        actor.userId,
+        actor.displayName,
+      );
     }
     const after = (await repo.getAssignment(tx, taskId, assignmentId))!;
     await audit(tx, by(actor), {
@@ -95,7 +139,13 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
     if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     if (current.valid_to) throw badRequest('Phân công này đã được bàn giao trước đó.');
     if (input.toAgencyId === current.agency_id) throw badRequest('Cơ quan nhận bàn giao trùng với cơ quan hiện tại.');
-    if (input.onDate <= current.valid_from) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.onDate', message: `Ngày bàn giao phải sau ngày giao nhiệm vụ (${formatDateVi(current.valid_from)}).` }]);
+    if (input.onDate <= current.valid_from)
+      throw invalid('Dữ liệu không hợp lệ', [
+        {
+          path: 'body.onDate',
+          message: `Ngày bàn giao phải sau ngày giao nhiệm vụ (${formatDateVi(current.valid_from)}).`,
+        },
+      ]);
     await assertAgencyInForce(tx, input.toAgencyId, input.onDate, 'body.toAgencyId');
     if (await repo.activeAssignmentOf(tx, taskId, input.toAgencyId)) {
       throw conflict('Cơ quan nhận đã có phân công đang hiệu lực cho nhiệm vụ này.');
@@ -105,8 +155,17 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
     // the receiver carries on where the assignment stood
     const created = {
       id: await repo.insertHandedOverAssignment(tx, {
-        taskId, agencyId: input.toAgencyId, unitId: receiver?.unit_id ?? null, status: current.status, percent: current.percent, dueOn: current.own_due_on,
-        completedOn: current.completed_on, instrumentId: current.instrument_id, note: input.note ?? current.note, validFrom: input.onDate, handedOverFrom: assignmentId,
+        taskId,
+        agencyId: input.toAgencyId,
+        unitId: receiver?.unit_id ?? null,
+        status: current.status,
+        percent: current.percent,
+        dueOn: current.own_due_on,
+        completedOn: current.completed_on,
+        instrumentId: current.instrument_id,
+        note: input.note ?? current.note,
+        validFrom: input.onDate,
+        handedOverFrom: assignmentId,
       }),
     };
     await audit(tx, by(actor), {
@@ -134,10 +193,13 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
  */
 export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
   return db.tx(async (tx) => {
-    const rows: (repo.EndedAssignmentRow & { successor_ok: boolean })[] = (await repo.assignmentsOfEndedAgencies(tx, input.onDate)).map((r) => ({ ...r, successor_ok: false }));
+    const rows: (repo.EndedAssignmentRow & { successor_ok: boolean })[] = (
+      await repo.assignmentsOfEndedAgencies(tx, input.onDate)
+    ).map((r) => ({ ...r, successor_ok: false }));
     const transfers = await repo.functionTransfers(tx);
     const agencies = new Map((await repo.successionAgencies(tx)).map((a) => [a.id, a]));
-    const inForce = (a: { valid_from: string; valid_to: string | null } | undefined) => !!a && a.valid_from <= input.onDate && (!a.valid_to || a.valid_to > input.onDate);
+    const inForce = (a: { valid_from: string; valid_to: string | null } | undefined) =>
+      !!a && a.valid_from <= input.onDate && (!a.valid_to || a.valid_to > input.onDate);
     const undecided: { taskId: number; position: string; agencyId: string; reason: string }[] = [];
     for (const r of rows) {
       const receiver = receiverByFunction(r.agency_id, functionOfProject(r.project_code), transfers, input.onDate);
@@ -147,8 +209,14 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
       }
       // Follow successor chains (e.g. Thừa Thiên Huế → Thành phố Huế (1/1/2025) → the province of 1/7/2025)
       // to the agency in force on the date.
-      let cur = receiver.kind === 'agency' ? agencies.get(receiver.agencyId) : r.successor_id ? agencies.get(r.successor_id) : undefined;
-      for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++) cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
+      let cur =
+        receiver.kind === 'agency'
+          ? agencies.get(receiver.agencyId)
+          : r.successor_id
+            ? agencies.get(r.successor_id)
+            : undefined;
+      for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++)
+        cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
       r.successor_ok = inForce(cur);
       r.successor_id = cur?.id ?? null;
       r.unit_id = cur?.unit_id ?? null;
@@ -170,22 +238,37 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
     let handedOver = 0;
     for (const group of groups.values()) {
       const { task_id: taskId, successor_id: to, ended } = group[0];
-      const r = rollUp(group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })), input.onDate);
+      const r = rollUp(
+        group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })),
+        input.onDate,
+      );
       const existing = await repo.activeAssignmentOf(tx, taskId, to!);
       for (const g of group) await repo.closeAssignment(tx, taskId, g.id, g.ended);
       handedOver += group.length;
       let newId = existing?.id;
       if (!newId) {
         newId = await repo.insertHandedOverAssignment(tx, {
-          taskId, agencyId: to!, unitId: group[0].unit_id, status: r.status, percent: r.percent, dueOn: group[0].due_on, completedOn: r.completedOn,
+          taskId,
+          agencyId: to!,
+          unitId: group[0].unit_id,
+          status: r.status,
+          percent: r.percent,
+          dueOn: group[0].due_on,
+          completedOn: r.completedOn,
           instrumentId: group.length === 1 ? group[0].instrument_id : null,
-          note: `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`, validFrom: ended, handedOverFrom: group[0].id,
+          note: `Tiếp nhận từ ${group.map((g) => g.agency_id).join(', ')} khi sắp xếp tổ chức (${formatDateVi(ended)}).`,
+          validFrom: ended,
+          handedOverFrom: group[0].id,
         });
         created++;
       }
       await audit(tx, who, {
-        action: 'plan.assignment.reorganise', entity: 'task_assignment', entityId: `${taskId}/${newId}`, agencyId: to,
-        before: group.map((g) => ({ id: g.id, agencyId: g.agency_id, status: g.status, percent: g.percent })), after: { id: newId, agencyId: to, status: r.status, percent: r.percent },
+        action: 'plan.assignment.reorganise',
+        entity: 'task_assignment',
+        entityId: `${taskId}/${newId}`,
+        agencyId: to,
+        before: group.map((g) => ({ id: g.id, agencyId: g.agency_id, status: g.status, percent: g.percent })),
+        after: { id: newId, agencyId: to, status: r.status, percent: r.percent },
       });
       tasks.add(taskId);
     }
@@ -208,14 +291,30 @@ export const EVIDENCE_TYPES: Record<string, string[]> = {
   png: ['image/png'],
 };
 
-export async function addEvidence(db: Db, actor: Actor, taskId: number, assignmentId: number, file: { name: string; type: string; bytes: Uint8Array }) {
+export async function addEvidence(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+  assignmentId: number,
+  file: { name: string; type: string; bytes: Uint8Array },
+) {
   const ext = file.name.toLowerCase().split('.').pop() ?? '';
   const allowed = EVIDENCE_TYPES[ext];
   if (!allowed || (file.type && file.type !== 'application/octet-stream' && !allowed.includes(file.type))) {
-    throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: `Loại tệp "${file.name}" không được phép; chỉ nhận ${Object.keys(EVIDENCE_TYPES).join(', ')}.` }]);
+    throw invalid('Dữ liệu không hợp lệ', [
+      {
+        path: 'file',
+        message: `Loại tệp "${file.name}" không được phép; chỉ nhận ${Object.keys(EVIDENCE_TYPES).join(', ')}.`,
+      },
+    ]);
   }
   if (file.bytes.length > EVIDENCE_MAX_BYTES) {
-    throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: `Tệp "${file.name}" quá lớn (${(file.bytes.length / 1048576).toFixed(1)} MB); tối đa 10 MB.` }]);
+    throw invalid('Dữ liệu không hợp lệ', [
+      {
+        path: 'file',
+        message: `Tệp "${file.name}" quá lớn (${(file.bytes.length / 1048576).toFixed(1)} MB); tối đa 10 MB.`,
+      },
+    ]);
   }
   if (file.bytes.length === 0) throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: 'Tệp rỗng.' }]);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -223,8 +322,23 @@ export async function addEvidence(db: Db, actor: Actor, taskId: number, assignme
     const a = await repo.getAssignment(tx, taskId, assignmentId);
     if (!a) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     await assertActsFor(tx, actor, a.agency_id);
-    const row = { id: await assignments.insertEvidence(tx, { taskId, fileName: file.name, contentType: allowed[0], bytes: file.bytes, sha256, userId: actor.userId }) };
-    await audit(tx, by(actor), { action: 'plan.evidence.create', entity: 'evidence_file', entityId: `${taskId}/${row.id}`, agencyId: a.agency_id, after: { fileName: file.name, size: file.bytes.length, sha256 } });
+    const row = {
+      id: await assignments.insertEvidence(tx, {
+        taskId,
+        fileName: file.name,
+        contentType: allowed[0],
+        bytes: file.bytes,
+        sha256,
+        userId: actor.userId,
+      }),
+    };
+    await audit(tx, by(actor), {
+      action: 'plan.evidence.create',
+      entity: 'evidence_file',
+      entityId: `${taskId}/${row.id}`,
+      agencyId: a.agency_id,
+      after: { fileName: file.name, size: file.bytes.length, sha256 },
+    });
     return { id: row.id, sha256, sizeBytes: file.bytes.length };
   });
 }

@@ -15,13 +15,16 @@ const ORDER = ['drafting', 'submitted', 'issued'];
 async function idByNumber(tx: Db, number: string | undefined, path: string): Promise<number | null> {
   if (!number) return null;
   const id = await instruments.instrumentIdByNumber(tx, number);
-  if (id === null) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Văn bản "${number}" chưa có trong sổ văn bản.` }]);
+  if (id === null)
+    throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Văn bản "${number}" chưa có trong sổ văn bản.` }]);
   return id;
 }
 
 function checkIssued(status: string, issuedOn: string | null | undefined, number: string | null | undefined) {
   if (status === 'issued' && (!issuedOn || !number)) {
-    throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.issuedOn', message: 'Văn bản đã ban hành cần có số, ký hiệu và ngày ban hành.' }]);
+    throw invalid('Dữ liệu không hợp lệ', [
+      { path: 'body.issuedOn', message: 'Văn bản đã ban hành cần có số, ký hiệu và ngày ban hành.' },
+    ]);
   }
 }
 
@@ -29,7 +32,8 @@ function checkIssued(status: string, issuedOn: string | null | undefined, number
 export async function createInstrument(db: Db, actor: Actor, input: NewInstrument) {
   if (!isCentral(actor)) {
     const mine = await actingAgencies(db, actor);
-    if (!input.draftingAgencyId || !mine.includes(input.draftingAgencyId)) throw forbidden('Bạn chỉ được đăng ký văn bản do cơ quan mình soạn thảo.');
+    if (!input.draftingAgencyId || !mine.includes(input.draftingAgencyId))
+      throw forbidden('Bạn chỉ được đăng ký văn bản do cơ quan mình soạn thảo.');
   }
   checkIssued(input.status, input.issuedOn, input.number);
   return db.tx(async (tx) => {
@@ -39,20 +43,38 @@ export async function createInstrument(db: Db, actor: Actor, input: NewInstrumen
     const amends = await idByNumber(tx, input.amendsNumber, 'body.amendsNumber');
     const replaces = await idByNumber(tx, input.replacesNumber, 'body.replacesNumber');
     const id = await instruments.insertInstrument(tx, {
-      kind: input.kind, number: input.number ?? null, title: input.title, issuer: input.issuer ?? null, draftingAgencyId: input.draftingAgencyId ?? null,
-      signer: input.signer ?? null, issuedOn: input.issuedOn ?? null, effectiveOn: input.effectiveOn ?? null, status: input.status, amendsId: amends,
-      replacesId: replaces, note: input.note ?? null, source: `Nhập bởi ${actor.username}`,
+      kind: input.kind,
+      number: input.number ?? null,
+      title: input.title,
+      issuer: input.issuer ?? null,
+      draftingAgencyId: input.draftingAgencyId ?? null,
+      signer: input.signer ?? null,
+      issuedOn: input.issuedOn ?? null,
+      effectiveOn: input.effectiveOn ?? null,
+      status: input.status,
+      amendsId: amends,
+      replacesId: replaces,
+      note: input.note ?? null,
+      source: `Nhập bởi ${actor.username}`,
     });
     if (input.status === 'issued') {
       if (amends) await instruments.markAmended(tx, amends);
       if (replaces) await instruments.markReplaced(tx, replaces);
     }
-    await audit(tx, by(actor), { action: 'plan.instrument.create', entity: 'legal_instrument', entityId: id, agencyId: input.draftingAgencyId ?? null, after: input });
+    await audit(tx, by(actor), {
+      action: 'plan.instrument.create',
+      entity: 'legal_instrument',
+      entityId: id,
+      agencyId: input.draftingAgencyId ?? null,
+      after: input,
+    });
     return { id };
   });
 }
 
-/** Moves an instrument forward (drafting → submitted → issued) and fills its number and dates; 409 on a stale version. */
+/**
+ * Moves an instrument forward (drafting → submitted → issued) and fills its number and dates; 409 on a stale version.
+ */
 export async function updateInstrument(db: Db, actor: Actor, id: number, input: InstrumentUpdate) {
   return db.tx(async (tx) => {
     const cur = await instruments.lockInstrumentForEdit(tx, id);
@@ -62,21 +84,51 @@ export async function updateInstrument(db: Db, actor: Actor, id: number, input: 
       await assertActsFor(tx, actor, cur.drafting_agency_id);
     }
     if (cur.version !== input.version) {
-      throw conflict(`Văn bản đã được người khác cập nhật (phiên bản ${cur.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`, { yours: input, current: cur });
+      throw conflict(
+        `Văn bản đã được người khác cập nhật (phiên bản ${cur.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`,
+        { yours: input, current: cur },
+      );
     }
     const status = input.status ?? cur.status;
-    if (ORDER.includes(cur.status) && ORDER.includes(status) && ORDER.indexOf(status) < ORDER.indexOf(cur.status) && !isCentral(actor)) {
+    if (
+      ORDER.includes(cur.status) &&
+      ORDER.includes(status) &&
+      ORDER.indexOf(status) < ORDER.indexOf(cur.status) &&
+      !isCentral(actor)
+    ) {
       throw badRequest(`Không thể chuyển văn bản từ "${cur.status}" về "${status}".`);
     }
-    const next = { number: input.number ?? cur.number, issued_on: input.issuedOn ?? cur.issued_on, effective_on: input.effectiveOn ?? cur.effective_on, signer: input.signer ?? cur.signer, note: input.note ?? cur.note };
+    const next = {
+      number: input.number ?? cur.number,
+      issued_on: input.issuedOn ?? cur.issued_on,
+      effective_on: input.effectiveOn ?? cur.effective_on,
+      signer: input.signer ?? cur.signer,
+      note: input.note ?? cur.note,
+    };
     checkIssued(status, next.issued_on, next.number);
-    if (next.number && next.number !== cur.number && (await instruments.instrumentIdByNumber(tx, next.number)) !== null) {
+    if (
+      next.number &&
+      next.number !== cur.number &&
+      (await instruments.instrumentIdByNumber(tx, next.number)) !== null
+    ) {
       throw conflict(`Văn bản số "${next.number}" đã có trong sổ văn bản.`);
     }
     const after = await instruments.updateInstrumentFields(tx, id, {
-      status, number: next.number, issuedOn: next.issued_on, effectiveOn: next.effective_on, signer: next.signer, note: next.note,
+      status,
+      number: next.number,
+      issuedOn: next.issued_on,
+      effectiveOn: next.effective_on,
+      signer: next.signer,
+      note: next.note,
     });
-    await audit(tx, by(actor), { action: 'plan.instrument.update', entity: 'legal_instrument', entityId: id, agencyId: cur.drafting_agency_id, before: cur, after });
+    await audit(tx, by(actor), {
+      action: 'plan.instrument.update',
+      entity: 'legal_instrument',
+      entityId: id,
+      agencyId: cur.drafting_agency_id,
+      before: cur,
+      after,
+    });
     return after;
   });
 }
@@ -85,7 +137,8 @@ export async function updateInstrument(db: Db, actor: Actor, id: number, input: 
 export async function linkInstrument(db: Db, actor: Actor, taskId: number, input: InstrumentLink) {
   return db.tx(async (tx) => {
     if (!(await tasks.taskExists(tx, taskId))) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
-    if (!(await instruments.instrumentExists(tx, input.instrumentId))) throw notFound(`Không tìm thấy văn bản số ${input.instrumentId}.`);
+    if (!(await instruments.instrumentExists(tx, input.instrumentId)))
+      throw notFound(`Không tìm thấy văn bản số ${input.instrumentId}.`);
     if (!isCentral(actor)) {
       const mine = hasRole(actor, 'ministry_lead', 'province_officer') ? await actingAgencies(tx, actor) : [];
       const assigned = await assignments.hasActiveAssignmentOfAny(tx, taskId, mine);

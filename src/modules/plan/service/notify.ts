@@ -16,8 +16,14 @@ async function notifyUsers(tx: Db, userIds: number[], n: notify.NewNotification)
   await notify.insertNotifications(tx, userIds, n);
 }
 
-/** The users who act for an agency: its own grants, and province officers of its province or of the provinces it became. */
-export async function notifyAgencyUsers(tx: Db, agencyId: string, n: { kind: string; taskId: number; title: string; body: string }) {
+/**
+ * The users who act for an agency: its own grants, and province officers of its province or of the provinces it became.
+ */
+export async function notifyAgencyUsers(
+  tx: Db,
+  agencyId: string,
+  n: { kind: string; taskId: number; title: string; body: string },
+) {
   await notifyUsers(tx, await notify.usersActingForAgency(tx, agencyId), n);
 }
 
@@ -38,7 +44,11 @@ export async function listNotifications(db: Db, actor: Actor) {
 export async function markNotificationRead(db: Db, actor: Actor, id: number) {
   return db.tx(async (tx) => {
     if (!(await notify.markNotificationRead(tx, actor.userId, id))) throw notFound('Không tìm thấy thông báo.');
-    await audit(tx, by(actor), { action: 'plan.notification.read', entity: 'notification', entityId: `${actor.userId}/${id}` });
+    await audit(tx, by(actor), {
+      action: 'plan.notification.read',
+      entity: 'notification',
+      entityId: `${actor.userId}/${id}`,
+    });
     return { ok: true };
   });
 }
@@ -72,16 +82,22 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   const byAgency = new Map(perAgency.map((r) => [r.agency_id, r]));
   const whole = await notify.digestCountsOfAllTasks(db, asOf, soon);
   const users = await notify.activeUserGrants(db);
-  // Province users: the People's Committees of their province and of the older provinces that roll up into it (any number of steps).
+  // Province users: the People's Committees of their province and of the older provinces that roll up into it (any
+  // number of steps).
   const pcs = await notify.committeesCoveredByProvinceGrants(db);
   const pcOf = new Map<string, string[]>();
   for (const r of pcs) pcOf.set(r.unit_id, [...(pcOf.get(r.unit_id) ?? []), r.agency_id]);
   const perUser = new Map<number, { email: string | null; name: string; counts: DigestCounts }>();
   for (const u of users) {
-    let c: DigestCounts | null = null;
+    let c: DigestCounts;
     if (u.role === 'admin' || u.role === 'program_owner' || u.role === 'steering_member') c = whole;
     else {
-      const agencies = u.role === 'ministry_lead' && u.agency_id ? [u.agency_id] : u.role === 'province_officer' && u.unit_id ? (pcOf.get(u.unit_id) ?? []) : [];
+      const agencies =
+        u.role === 'ministry_lead' && u.agency_id
+          ? [u.agency_id]
+          : u.role === 'province_officer' && u.unit_id
+            ? (pcOf.get(u.unit_id) ?? [])
+            : [];
       c = { dueSoon: 0, dueToday: 0, overdue: 0, overdueNoReport: 0 };
       for (const a of agencies) {
         const x = byAgency.get(a);
@@ -107,9 +123,16 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   const title = `Tổng hợp nhiệm vụ ngày ${formatDateVi(asOf)}`;
   return db.tx(async (tx) => {
     const fresh = new Set(await notify.insertDigestNotifications(tx, asOf, title, ids, bodies));
-    const mail = ids.map((id, i) => ({ userId: id, to: emails[i], body: bodies[i] })).filter((m) => fresh.has(m.userId) && m.to);
+    const mail = ids
+      .map((id, i) => ({ userId: id, to: emails[i], body: bodies[i] }))
+      .filter((m) => fresh.has(m.userId) && m.to);
     await notify.enqueueMails(tx, `[giamngheo] ${title}`, mail);
-    await audit(tx, null, { action: 'plan.digest.run', entity: 'notification', entityId: asOf, after: { users: perUser.size, notifications: fresh.size, emails: mail.length } });
+    await audit(tx, null, {
+      action: 'plan.digest.run',
+      entity: 'notification',
+      entityId: asOf,
+      after: { users: perUser.size, notifications: fresh.size, emails: mail.length },
+    });
     return { asOf, users: perUser.size, notifications: fresh.size, emails: mail.length };
   });
 }
@@ -123,13 +146,20 @@ export async function sendOutbox(db: Db, settings: SmtpSettings, limit = 200) {
   return db.tx(async (tx) => {
     const pending = await notify.claimPendingMails(tx, limit);
     if (!pending.length) return { sent: 0, failed: 0 };
-    const results = await sendMails(settings, pending.map((p) => ({ to: p.to_address, subject: p.subject, body: p.body })));
+    const results = await sendMails(
+      settings,
+      pending.map((p) => ({ to: p.to_address, subject: p.subject, body: p.body })),
+    );
     let sent = 0;
     for (const [i, p] of pending.entries()) {
       if (results[i] === null) sent++;
       await notify.recordSendAttempt(tx, p.user_id, p.id, results[i]);
     }
-    await audit(tx, null, { action: 'plan.outbox.send', entity: 'email_outbox', after: { sent, failed: pending.length - sent } });
+    await audit(tx, null, {
+      action: 'plan.outbox.send',
+      entity: 'email_outbox',
+      after: { sent, failed: pending.length - sent },
+    });
     return { sent, failed: pending.length - sent };
   });
 }

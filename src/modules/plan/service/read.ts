@@ -1,7 +1,16 @@
-/** Reading the plan: status rows with lateness at an as-of date, "my agency", a task with its history, reference views. */
+/**
+ * Reading the plan: status rows with lateness at an as-of date, "my agency", a task with its history, reference views.
+ */
 import type { Db } from '../../../db/client';
 import { dueDate, tryParseDeadline } from '../../../domain/plan/deadline';
-import { asOfView, daysLate, isOverdue, isPastDueWithoutReport, submissionDaysLate, timeliness } from '../../../domain/plan/lateness';
+import {
+  asOfView,
+  daysLate,
+  isOverdue,
+  isPastDueWithoutReport,
+  submissionDaysLate,
+  timeliness,
+} from '../../../domain/plan/lateness';
 import { rollUp } from '../../../domain/plan/rollup';
 import { allowedMoves, STATUS_LABELS, type TaskStatus } from '../../../domain/plan/status';
 import { compareVi, todayInVietnam } from '../../../domain/text';
@@ -81,7 +90,16 @@ function nextOccurrence(r: repo.TaskRow, asOf: string): string | null {
 
 function toStatusRow(r: repo.TaskRow, asOf: string): PlanStatusRow {
   const next = nextOccurrence(r, asOf);
-  const t = asOfView({ status: r.status as TaskStatus, due: r.due_on, completedOn: r.completed_on, percent: r.percent, start: r.start_on }, asOf);
+  const t = asOfView(
+    {
+      status: r.status as TaskStatus,
+      due: r.due_on,
+      completedOn: r.completed_on,
+      percent: r.percent,
+      start: r.start_on,
+    },
+    asOf,
+  );
   return {
     id: r.id,
     position: r.position,
@@ -149,10 +167,14 @@ export async function planStatus(db: Db, o: StatusOptions = {}): Promise<PlanSta
 /** Agencies an actor acts for: its ministry grants, and the People's Committees of the provinces it covers. */
 export async function actingAgencies(db: Db, actor: Actor | null): Promise<string[]> {
   if (!actor) return [];
-  const ids = new Set(actor.grants.filter((g) => g.role === 'ministry_lead' && g.agencyId).map((g) => g.agencyId as string));
+  const ids = new Set(
+    actor.grants.filter((g) => g.role === 'ministry_lead' && g.agencyId).map((g) => g.agencyId as string),
+  );
   if (hasRole(actor, 'province_officer')) {
     const access = await unitAccess(db, actor);
-    const provinceGrants = actor.grants.filter((g) => g.role === 'province_officer' && g.unitId).map((g) => g.unitId as string);
+    const provinceGrants = actor.grants
+      .filter((g) => g.role === 'province_officer' && g.unitId)
+      .map((g) => g.unitId as string);
     const units = access.unitIds ? [...access.unitIds] : provinceGrants;
     for (const id of await repo.committeesOfUnits(db, units)) ids.add(id);
   }
@@ -167,7 +189,11 @@ export interface MyAgencyView {
 }
 
 /** "My agency": what we lead (or are assigned), what we coordinate, what is late. */
-export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?: string } = {}): Promise<MyAgencyView> {
+export async function myAgency(
+  db: Db,
+  actor: Actor,
+  o: { asOf?: string; agency?: string } = {},
+): Promise<MyAgencyView> {
   const asOf = o.asOf ?? todayInVietnam();
   let ids = await actingAgencies(db, actor);
   if (o.agency) {
@@ -177,14 +203,23 @@ export async function myAgency(db: Db, actor: Actor, o: { asOf?: string; agency?
   }
   if (!ids.length) return { agencies: [], lead: [], coordinate: [], late: [] };
   const agencies = await repo.agencyNames(db, ids);
-  const lead = (await repo.listTasks(db, { asOf, agencyIds: ids })).map((r) => toStatusRow(r, asOf)).sort((a, b) => comparePosition(a.position, b.position));
+  const lead = (await repo.listTasks(db, { asOf, agencyIds: ids }))
+    .map((r) => toStatusRow(r, asOf))
+    .sort((a, b) => comparePosition(a.position, b.position));
   const coordIds = await tasks.tasksCoordinatedBy(db, ids);
   const coordinate: PlanStatusRow[] = [];
-  for (const { task_id } of coordIds) coordinate.push(...(await repo.listTasks(db, { asOf, taskId: task_id })).map((r) => toStatusRow(r, asOf)));
-  return { agencies, lead, coordinate, late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)) };
+  for (const { task_id } of coordIds)
+    coordinate.push(...(await repo.listTasks(db, { asOf, taskId: task_id })).map((r) => toStatusRow(r, asOf)));
+  return {
+    agencies,
+    lead,
+    coordinate,
+    late: lead.filter((r) => r.overdue || r.pastDueNoReport || (r.status === 'completed' && (r.daysLate ?? 0) > 0)),
+  };
 }
 
-const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: string) => a.valid_from <= asOf && (!a.valid_to || a.valid_to > asOf);
+const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: string) =>
+  a.valid_from <= asOf && (!a.valid_to || a.valid_to > asOf);
 
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
 export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
@@ -195,7 +230,9 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
   const roles = actor ? actor.grants.map((g) => g.role) : [];
   const assignments = (await repo.listAssignments(db, taskId)).map((a) => {
     const t = { status: a.status as TaskStatus, due: a.due_on, completedOn: a.completed_on, percent: a.percent };
-    const canEdit = !a.valid_to && (isCentral(actor) || (hasRole(actor, 'ministry_lead', 'province_officer') && mine.has(a.agency_id)));
+    const canEdit =
+      !a.valid_to &&
+      (isCentral(actor) || (hasRole(actor, 'ministry_lead', 'province_officer') && mine.has(a.agency_id)));
     return {
       ...assignmentDto(a),
       daysLate: daysLate(t, asOf),
@@ -204,19 +241,27 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
       pastDueNoReport: inForceOn(a, asOf) && isPastDueWithoutReport(t, asOf),
       statusLabel: STATUS_LABELS[t.status],
       canEdit,
-      moves: canEdit ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null })) : [],
+      moves: canEdit
+        ? allowedMoves(t.status, roles).map((m) => ({ to: m.to, action: m.action, requires: m.requires ?? null }))
+        : [],
     };
   });
   // the roll-up of the assignments in force on the as-of date (before or after a hand-over)
   const active = assignments.filter((a) => a.inForce);
-  const rollup = rollUp(active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })), asOf);
+  const rollup = rollUp(
+    active.map((a) => ({ status: a.status, due: a.dueOn, completedOn: a.completedOn, percent: a.percent })),
+    asOf,
+  );
   const [instruments, history, subtasks, dependencies] = await Promise.all([
     repo.taskInstruments(db, taskId),
     repo.taskHistory(db, taskId),
     tasks.subtasksOf(db, taskId),
     tasks.prerequisitesOf(db, taskId),
   ]);
-  const can = { recordSubmission: !!row.lead_agency_id && (isCentral(actor) || (hasRole(actor, 'ministry_lead') && mine.has(row.lead_agency_id))) };
+  const can = {
+    recordSubmission:
+      !!row.lead_agency_id && (isCentral(actor) || (hasRole(actor, 'ministry_lead') && mine.has(row.lead_agency_id))),
+  };
   return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
 }
 
@@ -241,13 +286,19 @@ export function assignmentDto(a: repo.AssignmentRow) {
   };
 }
 
-
 export async function listInstruments(db: Db) {
   return instruments.listInstrumentsWithTasks(db);
 }
 
-/** The committees an actor may record meetings and supervision for: any for the program owner, those of the units they cover for local officers. */
-export async function recordableCommittees(db: Db, actor: Actor | null, committees: { id: string; unitId: string | null }[]): Promise<Set<string>> {
+/**
+ * The committees an actor may record meetings and supervision for: any for the program owner, those of the units they
+ * cover for local officers.
+ */
+export async function recordableCommittees(
+  db: Db,
+  actor: Actor | null,
+  committees: { id: string; unitId: string | null }[],
+): Promise<Set<string>> {
   if (!actor) return new Set();
   if (isCentral(actor)) return new Set(committees.map((c) => c.id));
   const access = await unitAccess(db, actor);
@@ -270,14 +321,21 @@ export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
 }
 
 export async function programOverview(db: Db) {
-  const [phases, targets, projects, budget] = await Promise.all([program.listPhases(db), program.listTargets(db), program.listProjects(db), program.listBudgetLines(db)]);
+  const [phases, targets, projects, budget] = await Promise.all([
+    program.listPhases(db),
+    program.listTargets(db),
+    program.listProjects(db),
+    program.listBudgetLines(db),
+  ]);
   return { phases, targets, projects, budget };
 }
-
 
 /** The plans with their issuer, task count, and whether the caller manages their tasks (see assertOwnsPlan). */
 export async function listPlans(db: Db, actor: Actor | null) {
   const rows = await tasks.listPlansWithTaskCounts(db);
   const own = isCentral(actor) ? null : new Set(await actingAgencies(db, actor));
-  return rows.map((p) => ({ ...p, canManage: own === null || (p.issuerAgencyId !== null && own.has(p.issuerAgencyId)) }));
+  return rows.map((p) => ({
+    ...p,
+    canManage: own === null || (p.issuerAgencyId !== null && own.has(p.issuerAgencyId)),
+  }));
 }

@@ -16,13 +16,22 @@ export const by = (actor: Actor) => ({ userId: actor.userId, username: actor.use
 
 export async function assertActsFor(db: Db, actor: Actor, agencyId: string) {
   if (isCentral(actor)) return;
-  if (hasRole(actor, 'ministry_lead', 'province_officer') && (await actingAgencies(db, actor)).includes(agencyId)) return;
+  if (hasRole(actor, 'ministry_lead', 'province_officer') && (await actingAgencies(db, actor)).includes(agencyId))
+    return;
   throw forbidden('Bạn chỉ được cập nhật phân công của cơ quan mình.');
 }
 
 export async function refreshRollup(tx: Db, taskId: number, asOf: string) {
   const items = await repo.activeAssignmentsForRollup(tx, taskId);
-  const r = rollUp(items.map((i) => ({ status: i.status as TaskStatus, due: i.due_on, completedOn: i.completed_on, percent: i.percent })), asOf);
+  const r = rollUp(
+    items.map((i) => ({
+      status: i.status as TaskStatus,
+      due: i.due_on,
+      completedOn: i.completed_on,
+      percent: i.percent,
+    })),
+    asOf,
+  );
   await repo.setTaskRollup(tx, taskId, { status: r.status, percent: r.percent, completedOn: r.completedOn });
   return r;
 }
@@ -36,17 +45,27 @@ export function parseDeadlineOr422(text: string | undefined, path: string): Dead
 
 /**
  * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
- * counts from the task's start date on the calendar officials worked (the yearly notices); a recurring one has no single day.
+ * counts from the task's start date on the calendar officials worked (the yearly notices); a recurring one has no
+ * single day.
  */
 export const dueOf = (d: Deadline | null, anchor?: string | null) =>
-  d ? (d.kind === 'date' || d.kind === 'period' ? d.due : d.kind === 'relative' && anchor ? dueDate(d, { anchor, calendar: officialCalendar }) : null) : null;
+  d
+    ? d.kind === 'date' || d.kind === 'period'
+      ? d.due
+      : d.kind === 'relative' && anchor
+        ? dueDate(d, { anchor, calendar: officialCalendar })
+        : null
+    : null;
 
 export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
   const a = await repo.agencyAt(tx, agencyId, onDate);
   if (!a) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có cơ quan mã "${agencyId}".` }]);
   if (!a.inForce) {
     throw invalid('Dữ liệu không hợp lệ', [
-      { path, message: `${a.name} không tồn tại vào ngày ${formatDateVi(onDate)} (hiệu lực từ ${formatDateVi(a.valid_from)}${a.valid_to ? ` đến trước ${formatDateVi(a.valid_to)}` : ''}).` },
+      {
+        path,
+        message: `${a.name} không tồn tại vào ngày ${formatDateVi(onDate)} (hiệu lực từ ${formatDateVi(a.valid_from)}${a.valid_to ? ` đến trước ${formatDateVi(a.valid_to)}` : ''}).`,
+      },
     ]);
   }
 }
@@ -55,7 +74,9 @@ export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, 
   const u = await getUnit(tx, unitId);
   if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
   if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
-    throw invalid('Dữ liệu không hợp lệ', [{ path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` }]);
+    throw invalid('Dữ liệu không hợp lệ', [
+      { path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` },
+    ]);
   }
 }
 

@@ -24,10 +24,21 @@ export async function createPlan(db: Db, actor: Actor, input: NewPlan) {
     }
     if (await tasks.planCodeTaken(tx, input.code)) throw conflict(`Đã có kế hoạch số ${input.code}.`);
     const id = await tasks.insertPlan(tx, {
-      code: input.code, title: input.title, phaseId: input.phaseId ?? null, issuerAgencyId: input.issuerAgencyId, issuedOn: input.issuedOn,
-      purpose: input.purpose ?? null, source: `Nhập bởi ${actor.username}`,
+      code: input.code,
+      title: input.title,
+      phaseId: input.phaseId ?? null,
+      issuerAgencyId: input.issuerAgencyId,
+      issuedOn: input.issuedOn,
+      purpose: input.purpose ?? null,
+      source: `Nhập bởi ${actor.username}`,
     });
-    await audit(tx, by(actor), { action: 'plan.plan.create', entity: 'plan', entityId: id, agencyId: input.issuerAgencyId, after: input });
+    await audit(tx, by(actor), {
+      action: 'plan.plan.create',
+      entity: 'plan',
+      entityId: id,
+      agencyId: input.issuerAgencyId,
+      after: input,
+    });
     return { id };
   });
 }
@@ -35,24 +46,49 @@ export async function createPlan(db: Db, actor: Actor, input: NewPlan) {
 export async function createTask(db: Db, actor: Actor, input: NewTask) {
   const startOn = input.startOn ?? todayInVietnam();
   const deadline = parseDeadlineOr422(input.deadline, 'body.deadline');
-  if (input.fanOut === 'none' && !input.leadAgencyId) throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.leadAgencyId', message: 'Cần cơ quan chủ trì, hoặc giao cho tất cả các tỉnh / bộ.' }]);
+  if (input.fanOut === 'none' && !input.leadAgencyId)
+    throw invalid('Dữ liệu không hợp lệ', [
+      { path: 'body.leadAgencyId', message: 'Cần cơ quan chủ trì, hoặc giao cho tất cả các tỉnh / bộ.' },
+    ]);
   return db.tx(async (tx) => {
     await assertOwnsPlan(tx, actor, input.planId, input.fanOut);
     if (input.leadAgencyId) await assertAgencyInForce(tx, input.leadAgencyId, startOn, 'body.leadAgencyId');
-    for (const [i, c] of input.coordinatorIds.entries()) await assertAgencyInForce(tx, c, startOn, `body.coordinatorIds.${i}`);
+    for (const [i, c] of input.coordinatorIds.entries())
+      await assertAgencyInForce(tx, c, startOn, `body.coordinatorIds.${i}`);
     // nobody has reported on a new task yet: "chưa có báo cáo"
     const fresh = { status: 'no_report', percent: 0, completedOn: null } as const;
     const id = await tasks.insertTask(tx, {
-      planId: input.planId, parentId: input.parentId ?? null, position: input.position, title: input.title,
-      leadAgencyId: input.fanOut === 'none' ? (input.leadAgencyId ?? null) : null, fanOut: input.fanOut,
-      deadlineText: input.deadline ?? null, deadlineKind: deadline?.kind ?? null, dueOn: dueOf(deadline, startOn), deadlineStatus: 'VERIFIED',
-      startOn, deliverableKind: input.deliverableKind ?? null, ...fresh, note: input.note ?? null, source: `Nhập bởi ${actor.username}`,
-      projectCode: input.projectCode ?? null, basisInstrumentId: null,
+      planId: input.planId,
+      parentId: input.parentId ?? null,
+      position: input.position,
+      title: input.title,
+      leadAgencyId: input.fanOut === 'none' ? (input.leadAgencyId ?? null) : null,
+      fanOut: input.fanOut,
+      deadlineText: input.deadline ?? null,
+      deadlineKind: deadline?.kind ?? null,
+      dueOn: dueOf(deadline, startOn),
+      deadlineStatus: 'VERIFIED',
+      startOn,
+      deliverableKind: input.deliverableKind ?? null,
+      ...fresh,
+      note: input.note ?? null,
+      source: `Nhập bởi ${actor.username}`,
+      projectCode: input.projectCode ?? null,
+      basisInstrumentId: null,
     });
-    const targets = input.fanOut !== 'none' ? await repo.fanOutAgencies(tx, input.fanOut, startOn) : [{ agencyId: input.leadAgencyId!, unitId: null }];
+    const targets =
+      input.fanOut !== 'none'
+        ? await repo.fanOutAgencies(tx, input.fanOut, startOn)
+        : [{ agencyId: input.leadAgencyId!, unitId: null }];
     await tasks.insertInitialAssignments(tx, id, targets, { ...fresh, instrumentId: null, validFrom: startOn });
     for (const c of input.coordinatorIds) await tasks.addCoordinator(tx, id, c);
-    await audit(tx, by(actor), { action: 'plan.task.create', entity: 'task', entityId: id, agencyId: input.leadAgencyId ?? null, after: { ...input, assignments: targets.length } });
+    await audit(tx, by(actor), {
+      action: 'plan.task.create',
+      entity: 'task',
+      entityId: id,
+      agencyId: input.leadAgencyId ?? null,
+      after: { ...input, assignments: targets.length },
+    });
     return { id, assignments: targets.length };
   });
 }
@@ -76,7 +112,13 @@ export async function updateTask(db: Db, actor: Actor, taskId: number, input: Ta
       dueOn: input.deadline !== undefined ? dueOf(deadline, current.start_on) : current.due_on,
       note: input.note !== undefined ? input.note : current.note,
     });
-    await audit(tx, by(actor), { action: 'plan.task.update', entity: 'task', entityId: taskId, before: current, after });
+    await audit(tx, by(actor), {
+      action: 'plan.task.update',
+      entity: 'task',
+      entityId: taskId,
+      before: current,
+      after,
+    });
     return after;
   });
 }
@@ -85,16 +127,35 @@ export async function addComment(db: Db, actor: Actor, taskId: number, input: Ne
   return db.tx(async (tx) => {
     if (!(await tasks.taskExists(tx, taskId))) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
     if (input.toAgencyId && !(await repo.agencyAt(tx, input.toAgencyId, todayInVietnam()))) {
-      throw invalid('Dữ liệu không hợp lệ', [{ path: 'body.toAgencyId', message: `Không có cơ quan mã "${input.toAgencyId}".` }]);
+      throw invalid('Dữ liệu không hợp lệ', [
+        { path: 'body.toAgencyId', message: `Không có cơ quan mã "${input.toAgencyId}".` },
+      ]);
     }
     const from = (await actingAgencies(tx, actor))[0] ?? null;
     const id = await tasks.insertComment(tx, {
-      taskId, assignmentId: input.assignmentId ?? null, kind: input.kind, fromAgencyId: from, toAgencyId: input.toAgencyId ?? null,
-      body: input.body, userId: actor.userId, name: actor.displayName,
+      taskId,
+      assignmentId: input.assignmentId ?? null,
+      kind: input.kind,
+      fromAgencyId: from,
+      toAgencyId: input.toAgencyId ?? null,
+      body: input.body,
+      userId: actor.userId,
+      name: actor.displayName,
     });
-    await audit(tx, by(actor), { action: 'plan.comment.create', entity: 'task_comment', entityId: `${taskId}/${id}`, agencyId: from, after: input });
+    await audit(tx, by(actor), {
+      action: 'plan.comment.create',
+      entity: 'task_comment',
+      entityId: `${taskId}/${id}`,
+      agencyId: from,
+      after: input,
+    });
     if (input.toAgencyId) {
-      await notifyAgencyUsers(tx, input.toAgencyId, { kind: 'comment', taskId, title: `Ý kiến mới về nhiệm vụ ${taskId}`, body: input.body.slice(0, 300) });
+      await notifyAgencyUsers(tx, input.toAgencyId, {
+        kind: 'comment',
+        taskId,
+        title: `Ý kiến mới về nhiệm vụ ${taskId}`,
+        body: input.body.slice(0, 300),
+      });
     }
     return { id };
   });
@@ -107,7 +168,10 @@ export async function addDependency(db: Db, actor: Actor, taskId: number, input:
     if (found.length !== (taskId === input.dependsOnTaskId ? 1 : 2)) throw notFound('Không tìm thấy nhiệm vụ.');
     await assertOwnsPlan(tx, actor, found.find((t) => t.id === taskId)!.plan_id);
     if (taskId === input.dependsOnTaskId) throw badRequest('Nhiệm vụ không thể phụ thuộc vào chính nó.');
-    if (await tasks.dependsTransitively(tx, input.dependsOnTaskId, taskId)) throw conflict(`Không thể thêm: nhiệm vụ ${input.dependsOnTaskId} đã (gián tiếp) phụ thuộc vào nhiệm vụ ${taskId}.`);
+    if (await tasks.dependsTransitively(tx, input.dependsOnTaskId, taskId))
+      throw conflict(
+        `Không thể thêm: nhiệm vụ ${input.dependsOnTaskId} đã (gián tiếp) phụ thuộc vào nhiệm vụ ${taskId}.`,
+      );
     await tasks.addDependency(tx, taskId, input.dependsOnTaskId);
     await audit(tx, by(actor), { action: 'plan.dependency.create', entity: 'task', entityId: taskId, after: input });
     return { ok: true };
@@ -126,12 +190,19 @@ export async function recordSubmission(db: Db, actor: Actor, taskId: number, inp
     if (!current.lead_agency_id) throw badRequest('Nhiệm vụ giao cho nhiều cơ quan không có một ngày trình chung.');
     await assertActsFor(tx, actor, current.lead_agency_id);
     if (current.version !== input.version) {
-      throw conflict(`Nhiệm vụ đã được người khác sửa (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`, { yours: input, current });
+      throw conflict(
+        `Nhiệm vụ đã được người khác sửa (phiên bản ${current.version}, bạn đang sửa phiên bản ${input.version}). Không có gì bị ghi đè.`,
+        { yours: input, current },
+      );
     }
     const problems: { path: string; message: string }[] = [];
-    if (input.submittedOn && input.submittedOn > todayInVietnam()) problems.push({ path: 'body.submittedOn', message: 'Ngày trình không được sau hôm nay.' });
+    if (input.submittedOn && input.submittedOn > todayInVietnam())
+      problems.push({ path: 'body.submittedOn', message: 'Ngày trình không được sau hôm nay.' });
     if (input.submittedOn && current.first_issued_on && input.submittedOn > current.first_issued_on) {
-      problems.push({ path: 'body.submittedOn', message: `Ngày trình không thể sau ngày ban hành văn bản (${formatDateVi(current.first_issued_on)}).` });
+      problems.push({
+        path: 'body.submittedOn',
+        message: `Ngày trình không thể sau ngày ban hành văn bản (${formatDateVi(current.first_issued_on)}).`,
+      });
     }
     if (problems.length) throw invalid('Dữ liệu không hợp lệ', problems);
     const after = await repo.setSubmission(tx, taskId, current.version, input.submittedOn, input.source);

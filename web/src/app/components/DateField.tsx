@@ -70,7 +70,13 @@ export function DateField({ label, value, onChange, presets, testId, optional, m
           }}
         />
         {presets?.map((p) => (
-          <button key={p.value} type="button" className="button-secondary" aria-pressed={p.value === value} onClick={() => onChange(p.value)}>
+          <button
+            key={p.value}
+            type="button"
+            className="button-secondary"
+            aria-pressed={p.value === value}
+            onClick={() => onChange(p.value)}
+          >
             {p.label}
           </button>
         ))}

@@ -5,7 +5,13 @@ export function LanguageSwitch() {
   const { i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'vi' : 'en';
   return (
-    <button type="button" className="button-link lang-switch" lang={next} onClick={() => void i18n.changeLanguage(next)} data-testid="lang-switch">
+    <button
+      type="button"
+      className="button-link lang-switch"
+      lang={next}
+      onClick={() => void i18n.changeLanguage(next)}
+      data-testid="lang-switch"
+    >
       {next === 'en' ? 'English' : 'Tiếng Việt'}
     </button>
   );

@@ -19,7 +19,8 @@ export function useErrorMessage() {
       }
       return error.message;
     }
-    if (error instanceof Error && /fetch|network|dynamically imported module/i.test(error.message)) return NETWORK_ERROR_MESSAGE;
+    if (error instanceof Error && /fetch|network|dynamically imported module/i.test(error.message))
+      return NETWORK_ERROR_MESSAGE;
     return t('errors.unexpected');
   };
 }

@@ -6,8 +6,19 @@ import { Empty, ErrorBox, Loading } from './feedback';
 /** A header cell: its label ('' for an unlabelled column, e.g. of actions), or the label with a class such as "num". */
 export type Column = string | { label: string; className?: string };
 
-/** Loading while pending, the error, `empty` when there are no rows (without it the children get the empty list), else `children(rows)`. */
-export function QueryList<T>({ query, empty, children }: { query: UseQueryResult<T[]>; empty?: ReactNode; children: (rows: T[]) => ReactNode }) {
+/**
+ * Loading while pending, the error, `empty` when there are no rows (without it the children get the empty list), else
+ * `children(rows)`.
+ */
+export function QueryList<T>({
+  query,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T[]>;
+  empty?: ReactNode;
+  children: (rows: T[]) => ReactNode;
+}) {
   return (
     <>
       {query.isPending && <Loading />}

@@ -7,7 +7,17 @@ export const vi = {
     subtitle: 'Hệ thống thông tin quản lý Chương trình MTQG giảm nghèo bền vững',
     footer: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững — phần mềm mã nguồn mở (MIT).',
   },
-  shell: { skip: 'Bỏ qua điều hướng', signOut: 'Đăng xuất', signIn: 'Đăng nhập', public: 'Công chúng (chỉ xem số liệu tổng hợp)', navigation: 'Điều hướng chính', admin: 'Quản trị', menu: 'Danh mục', closeMenu: 'Đóng danh mục', changePassword: 'Đổi mật khẩu' },
+  shell: {
+    skip: 'Bỏ qua điều hướng',
+    signOut: 'Đăng xuất',
+    signIn: 'Đăng nhập',
+    public: 'Công chúng (chỉ xem số liệu tổng hợp)',
+    navigation: 'Điều hướng chính',
+    admin: 'Quản trị',
+    menu: 'Danh mục',
+    closeMenu: 'Đóng danh mục',
+    changePassword: 'Đổi mật khẩu',
+  },
   common: {
     loading: 'Đang tải…',
     backHome: 'Về trang chủ',
@@ -41,7 +51,8 @@ export const vi = {
   },
   units: {
     title: 'Đơn vị hành chính',
-    intro: 'Danh sách đơn vị hành chính tồn tại vào một ngày. Từ 01/07/2025 chính quyền địa phương có hai cấp: tỉnh và xã.',
+    intro:
+      'Danh sách đơn vị hành chính tồn tại vào một ngày. Từ 01/07/2025 chính quyền địa phương có hai cấp: tỉnh và xã.',
     date: 'Vào ngày',
     today: 'Hôm nay',
     level: 'Cấp',
@@ -79,10 +90,12 @@ export const vi = {
   },
   map: {
     title: 'Bản đồ',
-    intro: 'Các tỉnh, thành phố vào ngày đã chọn, tô màu theo một chỉ số (hiện có: số đơn vị hành chính cấp xã). Bảng bên cạnh có cùng số liệu; bấm vào một tỉnh để xem chi tiết.',
+    intro:
+      'Các tỉnh, thành phố vào ngày đã chọn, tô màu theo một chỉ số (hiện có: số đơn vị hành chính cấp xã). Bảng bên cạnh có cùng số liệu; bấm vào một tỉnh để xem chi tiết.',
     date: 'Vào ngày',
     now: 'Hiện nay',
-    era63: 'Trước {{date}}: 63 tỉnh, thành phố (ranh giới dựng lại từ dữ liệu cấp xã năm 2025, không phải bản đồ chính thức).',
+    era63:
+      'Trước {{date}}: 63 tỉnh, thành phố (ranh giới dựng lại từ dữ liệu cấp xã năm 2025, không phải bản đồ chính thức).',
     era34: 'Từ {{date}}: 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15).',
     geoError: 'Không tải được ranh giới tỉnh',
     valuesError: 'Không tải được số liệu',
@@ -104,7 +117,8 @@ export const vi = {
     unit: 'đơn vị',
     agency: 'cơ quan',
     pages: 'Chức năng',
-    about: 'Hệ thống phục vụ quản lý Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021–2025 và các giai đoạn tiếp theo.',
+    about:
+      'Hệ thống phục vụ quản lý Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021–2025 và các giai đoạn tiếp theo.',
   },
   audit: {
     title: 'Nhật ký thay đổi',
@@ -162,11 +176,14 @@ export const vi = {
     never: 'Chưa đăng nhập',
     actions: 'Thao tác',
     reset: 'Đặt lại mật khẩu',
-    resetConfirm: 'Đặt lại mật khẩu của {{name}}? Mật khẩu cũ sẽ không dùng được nữa và các phiên đăng nhập của người này sẽ kết thúc.',
+    resetConfirm:
+      'Đặt lại mật khẩu của {{name}}? Mật khẩu cũ sẽ không dùng được nữa và các phiên đăng nhập của người này sẽ kết thúc.',
     resetDone: 'Mật khẩu dùng một lần của {{name}} ({{username}}):',
-    resetNote: 'Mật khẩu chỉ hiển thị lần này. Hãy trao cho người dùng qua kênh an toàn; họ sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.',
+    resetNote:
+      'Mật khẩu chỉ hiển thị lần này. Hãy trao cho người dùng qua kênh an toàn; họ sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.',
     lock: 'Khóa',
-    lockConfirm: 'Khóa tài khoản của {{name}}? Người này sẽ không đăng nhập được và mọi phiên đang mở sẽ kết thúc ngay.',
+    lockConfirm:
+      'Khóa tài khoản của {{name}}? Người này sẽ không đăng nhập được và mọi phiên đang mở sẽ kết thúc ngay.',
     locked: 'Đã khóa tài khoản {{username}}.',
     unlock: 'Mở khóa',
     unlocked: 'Đã mở khóa tài khoản {{username}}.',

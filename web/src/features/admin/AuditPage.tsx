@@ -7,7 +7,12 @@ import { DateField } from '../../app/components/DateField';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import type { AuditRow } from '../../../../src/modules/audit/contracts';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '../../../../src/domain/labels';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
+} from '../../../../src/domain/labels';
 import { compareVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 
@@ -17,7 +22,6 @@ const SYSTEM_ACTORS: Record<string, { vi: string; en: string }> = {
   cli: { vi: 'dòng lệnh (giamngheo)', en: 'command line (giamngheo)' },
   'ẩn danh': { vi: 'ẩn danh (chưa đăng nhập)', en: 'anonymous (not signed in)' },
 };
-
 
 interface Filters {
   from: string;
@@ -62,7 +66,8 @@ export default function AuditPage() {
       </select>
     </div>
   );
-  const actorName = (r: AuditRow) => r.actorDisplayName ? `${r.actorDisplayName} (${r.actorName})` : SYSTEM_ACTORS[r.actorName]?.[lang] ?? r.actorName;
+  const actorName = (r: AuditRow) =>
+    r.actorDisplayName ? `${r.actorDisplayName} (${r.actorName})` : (SYSTEM_ACTORS[r.actorName]?.[lang] ?? r.actorName);
 
   return (
     <section>
@@ -76,7 +81,12 @@ export default function AuditPage() {
           setFilters(draft);
         }}
       >
-        <DateField optional label={t('audit.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+        <DateField
+          optional
+          label={t('audit.from')}
+          value={draft.from}
+          onChange={(from) => setDraft({ ...draft, from })}
+        />
         <DateField optional label={t('audit.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         {text('actor', t('audit.actor'))}
         {choice('action', t('audit.action'), AUDIT_ACTION_LABELS)}
@@ -94,7 +104,10 @@ export default function AuditPage() {
         {(items) => (
           <>
             <p className="count">{t('audit.count', { n: formatNumberVi(items.length) })}</p>
-            <DataTable testId="audit-table" columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.details')]}>
+            <DataTable
+              testId="audit-table"
+              columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.details')]}
+            >
               {items.map((r) => (
                 <tr key={r.id}>
                   <td className="nowrap">{formatDateTimeVi(r.at)}</td>

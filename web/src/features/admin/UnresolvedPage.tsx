@@ -20,12 +20,14 @@ export default function UnresolvedPage() {
   const lang = currentLanguage();
   const rows = useQuery({
     queryKey: ['lineage', 'unresolved'],
-    queryFn: ({ signal }) => api<{ items: LineageRow[] }>('/api/units/lineage/unresolved', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: LineageRow[] }>('/api/units/lineage/unresolved', { signal }).then((r) => r.items),
   });
   // Province names for the codes: old units are read the day before the reform, new ones on it.
   const oldProvinces = useQuery(unitsQuery({ level: 'province', at: LAST_OLD_DAY }));
   const newProvinces = useQuery(unitsQuery({ level: 'province', at: REFORM_DATE }));
-  const provinceName = (list: typeof oldProvinces, code: string) => list.data?.find((p) => p.code === code)?.fullName ?? t('unresolved.province', { code });
+  const provinceName = (list: typeof oldProvinces, code: string) =>
+    list.data?.find((p) => p.code === code)?.fullName ?? t('unresolved.province', { code });
   return (
     <section>
       <h1>{t('unresolved.title')}</h1>
@@ -38,7 +40,14 @@ export default function UnresolvedPage() {
             </p>
             <DataTable
               testId="unresolved-table"
-              columns={[t('unresolved.from'), t('unresolved.to'), t('unresolved.relation'), t('unresolved.effective'), t('unresolved.qaFlag'), t('unresolved.note')]}
+              columns={[
+                t('unresolved.from'),
+                t('unresolved.to'),
+                t('unresolved.relation'),
+                t('unresolved.effective'),
+                t('unresolved.qaFlag'),
+                t('unresolved.note'),
+              ]}
             >
               {items.map((r) => (
                 <tr key={r.id}>

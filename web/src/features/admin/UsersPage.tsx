@@ -24,12 +24,20 @@ export default function UsersPage() {
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const usersList = { queryKey: ['users'], queryFn: ({ signal }: { signal: AbortSignal }) => api<UsersList>('/api/users', { signal }) };
-  const users = useQuery({ ...usersList, select: (r: UsersList) => [...r.items].sort((a, b) => compareVi(a.displayName, b.displayName)) });
+  const usersList = {
+    queryKey: ['users'],
+    queryFn: ({ signal }: { signal: AbortSignal }) => api<UsersList>('/api/users', { signal }),
+  };
+  const users = useQuery({
+    ...usersList,
+    select: (r: UsersList) => [...r.items].sort((a, b) => compareVi(a.displayName, b.displayName)),
+  });
   const canCreate = useQuery({ ...usersList, select: (r: UsersList) => r.can.create }).data;
   const items = users.data ?? [];
   // Names of the units and agencies the grants are scoped to.
-  const unitIds = [...new Set(items.flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x))].slice(0, 200);
+  const unitIds = [
+    ...new Set(items.flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x)),
+  ].slice(0, 200);
   const unitNames = useQueries({
     queries: unitIds.map((id) => ({
       queryKey: ['unit', id],
@@ -40,16 +48,27 @@ export default function UsersPage() {
   });
   const agencies = useQuery({
     queryKey: ['agencies', 'all-today'],
-    queryFn: ({ signal }) => api<{ items: Agency[] }>('/api/agencies', { signal }).then((r) => new Map(r.items.map((a) => [a.id, a.name]))),
+    queryFn: ({ signal }) =>
+      api<{ items: Agency[] }>('/api/agencies', { signal }).then((r) => new Map(r.items.map((a) => [a.id, a.name]))),
     enabled: items.some((u) => u.grants.some((g) => g.agencyId)),
     staleTime: 30 * 60_000,
   });
 
   const act = useMutation({
-    mutationFn: async ({ user, action }: { user: UserSummary; action: 'reset-password' | 'lock' | 'unlock' }): Promise<Outcome> => {
-      if (action === 'reset-password') return { kind: 'reset', result: await post<ResetPasswordResult>(`/api/users/${user.id}/reset-password`) };
+    mutationFn: async ({
+      user,
+      action,
+    }: {
+      user: UserSummary;
+      action: 'reset-password' | 'lock' | 'unlock';
+    }): Promise<Outcome> => {
+      if (action === 'reset-password')
+        return { kind: 'reset', result: await post<ResetPasswordResult>(`/api/users/${user.id}/reset-password`) };
       await post(`/api/users/${user.id}/${action}`);
-      return { kind: 'message', text: t(action === 'lock' ? 'users.locked' : 'users.unlocked', { username: user.username }) };
+      return {
+        kind: 'message',
+        text: t(action === 'lock' ? 'users.locked' : 'users.unlocked', { username: user.username }),
+      };
     },
     onMutate: () => setOutcome(null),
     onSuccess: (o) => {
@@ -62,9 +81,16 @@ export default function UsersPage() {
   };
 
   const scope = (g: UserSummary['grants'][number]) =>
-    [g.unitId && (unitNames.get(g.unitId) ?? '…'), g.agencyId && (agencies.data?.get(g.agencyId) ?? '…')].filter(Boolean);
+    [g.unitId && (unitNames.get(g.unitId) ?? '…'), g.agencyId && (agencies.data?.get(g.agencyId) ?? '…')].filter(
+      Boolean,
+    );
   const dates = (g: UserSummary['grants'][number]) =>
-    g.validFrom || g.validTo ? t('users.fromTo', { from: g.validFrom ? formatDateVi(g.validFrom) : '…', to: g.validTo ? formatDateVi(g.validTo) : t('users.openEnded') }) : '';
+    g.validFrom || g.validTo
+      ? t('users.fromTo', {
+          from: g.validFrom ? formatDateVi(g.validFrom) : '…',
+          to: g.validTo ? formatDateVi(g.validTo) : t('users.openEnded'),
+        })
+      : '';
 
   return (
     <section>
@@ -106,7 +132,14 @@ export default function UsersPage() {
             <p className="count">{t('users.count', { n: formatNumberVi(list.length) })}</p>
             <DataTable
               testId="users-table"
-              columns={[t('users.displayName'), t('users.username'), t('users.roles'), t('users.status'), t('users.lastLogin'), t('users.actions')]}
+              columns={[
+                t('users.displayName'),
+                t('users.username'),
+                t('users.roles'),
+                t('users.status'),
+                t('users.lastLogin'),
+                t('users.actions'),
+              ]}
             >
               {list.map((u) => (
                 <tr key={u.id} data-username={u.username}>
@@ -136,11 +169,19 @@ export default function UsersPage() {
                       </>
                     ) : (
                       <span className="status-locked">
-                        {u.lockedAt ? t('users.lockedSince', { at: formatDateTimeVi(u.lockedAt), by: u.lockedBy ?? '' }) : t('users.inactive')}
+                        {u.lockedAt
+                          ? t('users.lockedSince', { at: formatDateTimeVi(u.lockedAt), by: u.lockedBy ?? '' })
+                          : t('users.inactive')}
                       </span>
                     )}
                   </td>
-                  <td>{u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
+                  <td>
+                    {u.lastLoginAt ? (
+                      formatDateTimeVi(u.lastLoginAt)
+                    ) : (
+                      <span className="muted">{t('users.never')}</span>
+                    )}
+                  </td>
                   <td>
                     <div className="row-actions">
                       {u.can.resetPassword && (
@@ -148,7 +189,11 @@ export default function UsersPage() {
                           type="button"
                           className="button-secondary"
                           disabled={act.isPending}
-                          onClick={() => confirmThen(t('users.resetConfirm', { name: u.displayName }), () => act.mutate({ user: u, action: 'reset-password' }))}
+                          onClick={() =>
+                            confirmThen(t('users.resetConfirm', { name: u.displayName }), () =>
+                              act.mutate({ user: u, action: 'reset-password' }),
+                            )
+                          }
                         >
                           {t('users.reset')}
                         </button>
@@ -158,13 +203,22 @@ export default function UsersPage() {
                           type="button"
                           className="button-secondary"
                           disabled={act.isPending}
-                          onClick={() => confirmThen(t('users.lockConfirm', { name: u.displayName }), () => act.mutate({ user: u, action: 'lock' }))}
+                          onClick={() =>
+                            confirmThen(t('users.lockConfirm', { name: u.displayName }), () =>
+                              act.mutate({ user: u, action: 'lock' }),
+                            )
+                          }
                         >
                           {t('users.lock')}
                         </button>
                       )}
                       {u.can.unlock && (
-                        <button type="button" className="button-secondary" disabled={act.isPending} onClick={() => act.mutate({ user: u, action: 'unlock' })}>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          disabled={act.isPending}
+                          onClick={() => act.mutate({ user: u, action: 'unlock' })}
+                        >
                           {t('users.unlock')}
                         </button>
                       )}

@@ -43,7 +43,12 @@ export function ChangePasswordForm({ required = false }: { required?: boolean })
     </div>
   );
   return (
-    <form className="panel form-narrow" onSubmit={submit} aria-labelledby="change-password-title" data-testid="change-password">
+    <form
+      className="panel form-narrow"
+      onSubmit={submit}
+      aria-labelledby="change-password-title"
+      data-testid="change-password"
+    >
       <h1 id="change-password-title">{t('account.title')}</h1>
       {required && (
         <p className="alert alert-info" role="status">

@@ -47,7 +47,9 @@ export default function SignInPage() {
       </div>
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title" noValidate>
         <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">★</span>
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
           <span>
             <strong>{t('app.short')}</strong>
             <small>{t('app.subtitle')}</small>
@@ -62,7 +64,15 @@ export default function SignInPage() {
         {error !== null && <ErrorBox error={error} />}
         <div className="field">
           <label htmlFor="username">{t('signIn.username')}</label>
-          <input id="username" name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t('signIn.password')}</label>

@@ -5,7 +5,19 @@ import { ApiError, uploadWithProgress } from '../../app/api';
 import { ErrorBox } from '../../app/components/feedback';
 import './texts';
 
-export function FileImport<T>({ path, testId, onDone, done, children }: { path: string; testId: string; onDone?: () => void; done: (r: T) => ReactNode; children?: ReactNode }) {
+export function FileImport<T>({
+  path,
+  testId,
+  onDone,
+  done,
+  children,
+}: {
+  path: string;
+  testId: string;
+  onDone?: () => void;
+  done: (r: T) => ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -33,24 +45,54 @@ export function FileImport<T>({ path, testId, onDone, done, children }: { path: 
         {children}
         <label className="field">
           <span>{t('budget.file')}</span>
-          <input type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid={`${testId}-file`} />
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid={`${testId}-file`}
+          />
         </label>
         <div className="field">
           <span>&nbsp;</span>
-          <button className="button-primary" type="submit" disabled={!file || progress !== null} data-testid={`${testId}-submit`}>{t('budget.import')}</button>
+          <button
+            className="button-primary"
+            type="submit"
+            disabled={!file || progress !== null}
+            data-testid={`${testId}-submit`}
+          >
+            {t('budget.import')}
+          </button>
         </div>
-        {progress !== null && <progress max={100} value={progress} aria-label={t('budget.importing', { pct: progress })} />}
+        {progress !== null && (
+          <progress max={100} value={progress} aria-label={t('budget.importing', { pct: progress })} />
+        )}
       </form>
-      {outcome && <p className="alert alert-success" role="status" data-testid={`${testId}-result`}>{done(outcome)}</p>}
+      {outcome && (
+        <p className="alert alert-success" role="status" data-testid={`${testId}-result`}>
+          {done(outcome)}
+        </p>
+      )}
       {error !== null && problems.length === 0 && <ErrorBox error={error} />}
       {problems.length > 0 && (
         <div className="alert alert-error" role="alert">
           <p>{t('budget.problems')}</p>
           <table className="data compact" data-testid={`${testId}-problems`}>
-            <thead><tr><th>{t('budget.sheet')}</th><th>{t('budget.row')}</th><th>{t('budget.column')}</th><th>{t('budget.message')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('budget.sheet')}</th>
+                <th>{t('budget.row')}</th>
+                <th>{t('budget.column')}</th>
+                <th>{t('budget.message')}</th>
+              </tr>
+            </thead>
             <tbody>
               {problems.map((p, i) => (
-                <tr key={i}><td>{p.sheet}</td><td>{p.row}</td><td>{p.column}</td><td>{p.message}</td></tr>
+                <tr key={i}>
+                  <td>{p.sheet}</td>
+                  <td>{p.row}</td>
+                  <td>{p.column}</td>
+                  <td>{p.message}</td>
+                </tr>
               ))}
             </tbody>
           </table>

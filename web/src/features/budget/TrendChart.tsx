@@ -1,4 +1,6 @@
-/** Disbursement per month as an ECharts bar chart; the values are also in data attributes (canvas text is not readable). */
+/**
+ * Disbursement per month as an ECharts bar chart; the values are also in data attributes (canvas text is not readable).
+ */
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -28,5 +30,15 @@ export function TrendChart({ values, label, monthLabel }: { values: number[]; la
       c.dispose();
     };
   }, [values, monthLabel]);
-  return <div ref={el} style={{ height: 240 }} role="img" aria-label={label} data-testid="budget-trend" data-values={values.join(',')} data-rendered={rendered} />;
+  return (
+    <div
+      ref={el}
+      style={{ height: 240 }}
+      role="img"
+      aria-label={label}
+      data-testid="budget-trend"
+      data-values={values.join(',')}
+      data-rendered={rendered}
+    />
+  );
 }

@@ -7,14 +7,44 @@ import type { Compliance } from '../../../../src/domain/budget/counterpart';
 
 export type { ComparisonLine, Permissions, RunLine, RunSummary };
 
-export interface RulebookRow { id: number; name: string; version: number; project: string | null; legalBasis: string; body: Rulebook; createdAt: string }
-export interface CriteriaSetRow { id: number; name: string; asOf: string; source: string; provinces: number }
+export interface RulebookRow {
+  id: number;
+  name: string;
+  version: number;
+  project: string | null;
+  legalBasis: string;
+  body: Rulebook;
+  createdAt: string;
+}
+export interface CriteriaSetRow {
+  id: number;
+  name: string;
+  asOf: string;
+  source: string;
+  provinces: number;
+}
 
-export const rulebooksQuery = () => queryOptions({ queryKey: ['budget', 'rulebooks'], queryFn: () => api<{ items: RulebookRow[]; can: Permissions }>('/api/budget/rulebooks') });
-export const criteriaSetsQuery = () => queryOptions({ queryKey: ['budget', 'criteria'], queryFn: () => api<{ items: CriteriaSetRow[] }>('/api/budget/criteria-sets') });
-export const runsQuery = () => queryOptions({ queryKey: ['budget', 'runs'], queryFn: () => api<{ items: RunSummary[]; can: Permissions }>('/api/budget/runs') });
+export const rulebooksQuery = () =>
+  queryOptions({
+    queryKey: ['budget', 'rulebooks'],
+    queryFn: () => api<{ items: RulebookRow[]; can: Permissions }>('/api/budget/rulebooks'),
+  });
+export const criteriaSetsQuery = () =>
+  queryOptions({
+    queryKey: ['budget', 'criteria'],
+    queryFn: () => api<{ items: CriteriaSetRow[] }>('/api/budget/criteria-sets'),
+  });
+export const runsQuery = () =>
+  queryOptions({
+    queryKey: ['budget', 'runs'],
+    queryFn: () => api<{ items: RunSummary[]; can: Permissions }>('/api/budget/runs'),
+  });
 export const runQuery = (id: number | null) =>
-  queryOptions({ queryKey: ['budget', 'run', id], enabled: id !== null, queryFn: () => api<{ run: RunSummary & { rulebook: Rulebook }; lines: RunLine[] }>(`/api/budget/runs/${id}`) });
+  queryOptions({
+    queryKey: ['budget', 'run', id],
+    enabled: id !== null,
+    queryFn: () => api<{ run: RunSummary & { rulebook: Rulebook }; lines: RunLine[] }>(`/api/budget/runs/${id}`),
+  });
 export const compareQuery = (base: number | null, other: number | null) =>
   queryOptions({
     queryKey: ['budget', 'compare', base, other],
@@ -23,21 +53,62 @@ export const compareQuery = (base: number | null, other: number | null) =>
   });
 
 export interface ExecutionLine {
-  lineId: number; unitId: string; provinceName: string; project: string; subProject: string; source: string;
-  assigned: number; adjusted: number; disbursed: number; rate: number | null; slow: boolean;
+  lineId: number;
+  unitId: string;
+  provinceName: string;
+  project: string;
+  subProject: string;
+  source: string;
+  assigned: number;
+  adjusted: number;
+  disbursed: number;
+  rate: number | null;
+  slow: boolean;
 }
 export interface ProvinceExecution {
-  unitId: string; provinceCode: string; provinceName: string; assigned: number; adjusted: number; disbursed: number; rate: number | null; slow: boolean; monthly: number[];
-  counterpart: { supportRatio: number | null; central: number; minimum: number | null; minRatio: number | null; planned: number; actual: number; planned_status: Compliance; actual_status: Compliance; note: string | null };
+  unitId: string;
+  provinceCode: string;
+  provinceName: string;
+  assigned: number;
+  adjusted: number;
+  disbursed: number;
+  rate: number | null;
+  slow: boolean;
+  monthly: number[];
+  counterpart: {
+    supportRatio: number | null;
+    central: number;
+    minimum: number | null;
+    minRatio: number | null;
+    planned: number;
+    actual: number;
+    planned_status: Compliance;
+    actual_status: Compliance;
+    note: string | null;
+  };
   lines: ExecutionLine[];
 }
 export interface ExecutionDashboard {
-  year: number; asOf: string; items: ProvinceExecution[]; trend: number[]; total: { assigned: number; disbursed: number; rate: number | null };
-  alerts: { lineId: number; provinceName: string; project: string; subProject: string; source: string; rate: number | null }[];
+  year: number;
+  asOf: string;
+  items: ProvinceExecution[];
+  trend: number[];
+  total: { assigned: number; disbursed: number; rate: number | null };
+  alerts: {
+    lineId: number;
+    provinceName: string;
+    project: string;
+    subProject: string;
+    source: string;
+    rate: number | null;
+  }[];
   can: Permissions;
 }
 export const executionQuery = (year: number, boundaries: string) =>
-  queryOptions({ queryKey: ['budget', 'execution', year, boundaries], queryFn: () => api<ExecutionDashboard>(`/api/budget/execution${query({ year, boundaries })}`) });
+  queryOptions({
+    queryKey: ['budget', 'execution', year, boundaries],
+    queryFn: () => api<ExecutionDashboard>(`/api/budget/execution${query({ year, boundaries })}`),
+  });
 
 /** đồng → million VND, the unit of the decisions */
 export const toMillion = (dong: number) => dong / 1_000_000;

@@ -4,7 +4,8 @@ import i18n from 'i18next';
 const vi = {
   budget: {
     allocTitle: 'Phân bổ vốn',
-    allocIntro: 'Phân bổ vốn ngân sách trung ương theo phương pháp tính điểm: điểm của tỉnh là tổng điểm các tiêu chí; số vốn = số vốn định mức cho 1 điểm × số điểm, làm tròn đến triệu đồng bằng phương pháp số dư lớn nhất. Mỗi lần phân bổ được lưu nguyên trạng cùng dữ liệu đầu vào và phiên bản bộ quy tắc.',
+    allocIntro:
+      'Phân bổ vốn ngân sách trung ương theo phương pháp tính điểm: điểm của tỉnh là tổng điểm các tiêu chí; số vốn = số vốn định mức cho 1 điểm × số điểm, làm tròn đến triệu đồng bằng phương pháp số dư lớn nhất. Mỗi lần phân bổ được lưu nguyên trạng cùng dữ liệu đầu vào và phiên bản bộ quy tắc.',
     criteria: 'Dữ liệu tiêu chí',
     criteriaTemplate: 'Tải mẫu Excel',
     criteriaName: 'Tên bộ dữ liệu',
@@ -15,7 +16,10 @@ const vi = {
     importing: 'Đang tải lên {{pct}}%',
     imported: 'Đã nhập dữ liệu tiêu chí của {{n}} tỉnh.',
     problems: 'Tệp có lỗi, chưa nhập gì. Sửa các ô sau rồi nhập lại:',
-    sheet: 'Trang', row: 'Dòng', column: 'Cột', message: 'Lỗi',
+    sheet: 'Trang',
+    row: 'Dòng',
+    column: 'Cột',
+    message: 'Lỗi',
     provinces: '{{n}} tỉnh',
     run: 'Chạy phân bổ',
     runName: 'Tên lần phân bổ',
@@ -56,7 +60,8 @@ const vi = {
     scenarioAmount: 'Kịch bản',
     difference: 'Chênh lệch',
     execTitle: 'Thực hiện, giải ngân',
-    execIntro: 'Vốn được giao, giải ngân theo tháng, tỷ lệ giải ngân và vốn đối ứng của địa phương (Quyết định 02/2022/QĐ-TTg). Các thuật ngữ thực hiện ngân sách là định nghĩa làm việc, cần cơ quan tài chính xác nhận.',
+    execIntro:
+      'Vốn được giao, giải ngân theo tháng, tỷ lệ giải ngân và vốn đối ứng của địa phương (Quyết định 02/2022/QĐ-TTg). Các thuật ngữ thực hiện ngân sách là định nghĩa làm việc, cần cơ quan tài chính xác nhận.',
     year: 'Năm',
     boundaries: 'Địa giới',
     recorded: 'Khi ghi nhận',
@@ -84,14 +89,20 @@ const vi = {
     reportImported: 'Đã nhập {{n}} dòng giải ngân.',
     noLines: 'Chưa có dòng vốn nào trong năm.',
     total_: 'Toàn bộ: giao {{assigned}}, giải ngân {{disbursed}} triệu đồng ({{rate}}).',
-    sources: { central_investment: 'NSTW - đầu tư phát triển', central_recurrent: 'NSTW - sự nghiệp', local: 'Ngân sách địa phương', other: 'Nguồn khác' },
+    sources: {
+      central_investment: 'NSTW - đầu tư phát triển',
+      central_recurrent: 'NSTW - sự nghiệp',
+      local: 'Ngân sách địa phương',
+      other: 'Nguồn khác',
+    },
   },
 };
 
 const en: typeof vi = {
   budget: {
     allocTitle: 'Allocation',
-    allocIntro: 'Central funds divided by the points method: a province’s points are the sum over the criteria; its amount = money per point × its points, rounded to million VND by largest remainder. Every run is stored as it was, with its inputs and rulebook version.',
+    allocIntro:
+      'Central funds divided by the points method: a province’s points are the sum over the criteria; its amount = money per point × its points, rounded to million VND by largest remainder. Every run is stored as it was, with its inputs and rulebook version.',
     criteria: 'Criteria data',
     criteriaTemplate: 'Download the Excel template',
     criteriaName: 'Dataset name',
@@ -102,7 +113,10 @@ const en: typeof vi = {
     importing: 'Uploading {{pct}}%',
     imported: 'Criteria data of {{n}} provinces imported.',
     problems: 'The file has errors; nothing was imported. Fix these cells and import again:',
-    sheet: 'Sheet', row: 'Row', column: 'Column', message: 'Problem',
+    sheet: 'Sheet',
+    row: 'Row',
+    column: 'Column',
+    message: 'Problem',
     provinces: '{{n}} provinces',
     run: 'Run an allocation',
     runName: 'Name of the run',
@@ -143,7 +157,8 @@ const en: typeof vi = {
     scenarioAmount: 'Scenario',
     difference: 'Difference',
     execTitle: 'Execution and disbursement',
-    execIntro: 'Funds assigned, monthly disbursement, disbursement rate and the local counterpart (Decision 02/2022/QĐ-TTg). The execution terms are working definitions to be confirmed by the finance team.',
+    execIntro:
+      'Funds assigned, monthly disbursement, disbursement rate and the local counterpart (Decision 02/2022/QĐ-TTg). The execution terms are working definitions to be confirmed by the finance team.',
     year: 'Year',
     boundaries: 'Boundaries',
     recorded: 'As recorded',
@@ -171,7 +186,12 @@ const en: typeof vi = {
     reportImported: '{{n}} disbursement rows imported.',
     noLines: 'No funding line this year.',
     total_: 'Overall: assigned {{assigned}}, disbursed {{disbursed}} million VND ({{rate}}).',
-    sources: { central_investment: 'Central - investment', central_recurrent: 'Central - recurrent', local: 'Local budget', other: 'Other sources' },
+    sources: {
+      central_investment: 'Central - investment',
+      central_recurrent: 'Central - recurrent',
+      local: 'Local budget',
+      other: 'Other sources',
+    },
   },
 };
 

@@ -25,7 +25,9 @@ function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
-  const provinceIds = me.user.grants.filter((g) => g.role === 'province_officer' && g.unitId).map((g) => g.unitId as string);
+  const provinceIds = me.user.grants
+    .filter((g) => g.role === 'province_officer' && g.unitId)
+    .map((g) => g.unitId as string);
   return (
     <section>
       <h1>{t('home.title')}</h1>
@@ -34,9 +36,19 @@ function SignedInHome({ me }: { me: Me }) {
       <ul className="grants" data-testid="grants">
         {me.user.grants.map((g, i) => (
           <li key={i}>
-            <strong>{lang === 'vi' ? me.roleLabels[g.role] ?? g.role : t(`roles.${g.role}`)}</strong>
-            {g.unitId && <span className="muted"> — {t('home.unit')}: {g.unitId}</span>}
-            {g.agencyId && <span className="muted"> — {t('home.agency')}: {g.agencyId}</span>}
+            <strong>{lang === 'vi' ? (me.roleLabels[g.role] ?? g.role) : t(`roles.${g.role}`)}</strong>
+            {g.unitId && (
+              <span className="muted">
+                {' '}
+                — {t('home.unit')}: {g.unitId}
+              </span>
+            )}
+            {g.agencyId && (
+              <span className="muted">
+                {' '}
+                — {t('home.agency')}: {g.agencyId}
+              </span>
+            )}
           </li>
         ))}
       </ul>

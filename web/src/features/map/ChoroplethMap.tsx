@@ -37,7 +37,19 @@ export interface ChoroplethMapProps {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function ChoroplethMap({ mapName, geo, values, names, valueLabel, format, noDataLabel, labels, ariaLabel, onRendered, onSelect }: ChoroplethMapProps) {
+export function ChoroplethMap({
+  mapName,
+  geo,
+  values,
+  names,
+  valueLabel,
+  format,
+  noDataLabel,
+  labels,
+  ariaLabel,
+  onRendered,
+  onSelect,
+}: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const rendered = useRef(onRendered);

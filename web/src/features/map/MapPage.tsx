@@ -52,12 +52,20 @@ export default function MapPage() {
   const figuresError = figures.error;
 
   const values = useMemo(
-    () => (geo.data ? geo.data.features.map((f) => ({ code: f.properties.code, value: counts?.get(f.properties.code) ?? null })) : []),
+    () =>
+      geo.data
+        ? geo.data.features.map((f) => ({ code: f.properties.code, value: counts?.get(f.properties.code) ?? null }))
+        : [],
     [geo.data, counts],
   );
   const islands = useMemo(() => (geo.data ? archipelagosIn(geo.data) : []), [geo.data]);
   const labels = useMemo(
-    () => ARCHIPELAGOS.filter((a) => islands.some((i) => i.id === a.id)).map((a) => ({ lon: a.at[0], lat: a.at[1], text: a.label[lang] })),
+    () =>
+      ARCHIPELAGOS.filter((a) => islands.some((i) => i.id === a.id)).map((a) => ({
+        lon: a.at[0],
+        lat: a.at[1],
+        text: a.label[lang],
+      })),
     [islands, lang],
   );
   // Names as in force on the date (units API; the boundary file's as a fallback). Place names stay
@@ -67,14 +75,21 @@ export default function MapPage() {
     return new Map(
       (geo.data?.features ?? []).map((f) => {
         const u = byCode.get(f.properties.code);
-        return [f.properties.code, { label: u?.fullName ?? f.properties.full_name, sortKey: u?.name ?? f.properties.name, unitId: u?.id }];
+        return [
+          f.properties.code,
+          { label: u?.fullName ?? f.properties.full_name, sortKey: u?.name ?? f.properties.name, unitId: u?.id },
+        ];
       }),
     );
   }, [geo.data, provinces.data]);
   const rows = useMemo(
     () =>
       (geo.data?.features ?? [])
-        .map((f) => ({ code: f.properties.code, ...names.get(f.properties.code)!, value: counts?.get(f.properties.code) ?? null }))
+        .map((f) => ({
+          code: f.properties.code,
+          ...names.get(f.properties.code)!,
+          value: counts?.get(f.properties.code) ?? null,
+        }))
         .sort((a, b) => compareVi(a.sortKey, b.sortKey)),
     [geo.data, counts, names],
   );
@@ -114,7 +129,9 @@ export default function MapPage() {
         )}
       </form>
       <p className="note" data-testid="map-era">
-        {at < REFORM_DATE ? t('map.era63', { date: formatDateVi(REFORM_DATE) }) : t('map.era34', { date: formatDateVi(REFORM_DATE) })}
+        {at < REFORM_DATE
+          ? t('map.era63', { date: formatDateVi(REFORM_DATE) })
+          : t('map.era34', { date: formatDateVi(REFORM_DATE) })}
       </p>
       {geo.isError && <ErrorBox error={geo.error} title={t('map.geoError')} />}
       {figuresError && <ErrorBox error={figuresError} title={t('map.valuesError')} />}

@@ -26,8 +26,18 @@ export const provincesGeoQuery = (at: string) =>
 
 /** The archipelagos a map must show (rough boxes around them, lon/lat). */
 export const ARCHIPELAGOS = [
-  { id: 'hoang-sa', label: { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' }, box: [111, 15.5, 113, 17.3], at: [112.1, 16.95] },
-  { id: 'truong-sa', label: { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' }, box: [111, 6, 118, 12], at: [114.8, 9.9] },
+  {
+    id: 'hoang-sa',
+    label: { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' },
+    box: [111, 15.5, 113, 17.3],
+    at: [112.1, 16.95],
+  },
+  {
+    id: 'truong-sa',
+    label: { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' },
+    box: [111, 6, 118, 12],
+    at: [114.8, 9.9],
+  },
 ] as const;
 
 function* positions(g: Geometry): Generator<Position> {

@@ -8,7 +8,8 @@
  *     roles: ['admin', 'program_owner', ...],        // omitted = also the public
  *     additive: false,                                // rates are not summed in the table footer
  *     format: (v) => formatNumberVi(v, 2),
- *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on `at`
+ *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on
+ * `at`
  *     source: { vi: '…', en: '…' },
  *   }
  */
@@ -53,7 +54,10 @@ const communes: MapIndicator = {
     const needDistricts = at < REFORM_DATE && list.some((c) => !c.provinceId);
     return { values: communesPerProvince(provinces, needDistricts ? await units('district', at, signal) : [], list) };
   },
-  source: { vi: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).', en: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).' },
+  source: {
+    vi: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).',
+    en: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).',
+  },
 };
 
 /**
@@ -76,7 +80,10 @@ const poorRate: MapIndicator = {
     // before the reform the map shows the 63 old provinces: keep the review's own boundaries
     const boundaries = at < REFORM_DATE ? 'review' : 'current';
     // Official figures: results recognised by the commune chairs (QĐ 24/2021/QĐ-TTg, Art. 4.4).
-    const s = await api<Summary>(`/api/poverty/summary${query({ year, level: 'province', boundaries, status: 'official' })}`, { signal });
+    const s = await api<Summary>(
+      `/api/poverty/summary${query({ year, level: 'province', boundaries, status: 'official' })}`,
+      { signal },
+    );
     const values = new Map(s.rows.filter((r) => r.poorRate !== null).map((r) => [r.code, r.poorRate as number]));
     const en = currentLanguage() === 'en';
     const n = formatNumberVi;
@@ -84,8 +91,12 @@ const poorRate: MapIndicator = {
       s.rows.map((r) => [
         r.code,
         r.poorRate === null
-          ? en ? `no resident households reported (${n(r.communesWithResults)} communes with results)` : `${NO_RESIDENT_HOUSEHOLDS_VI} (${n(r.communesWithResults)} xã có kết quả)`
-          : en ? `${n(r.coverage.reporting)}/${n(r.coverage.total)} communes reporting` : `${n(r.coverage.reporting)}/${n(r.coverage.total)} xã đã báo cáo`,
+          ? en
+            ? `no resident households reported (${n(r.communesWithResults)} communes with results)`
+            : `${NO_RESIDENT_HOUSEHOLDS_VI} (${n(r.communesWithResults)} xã có kết quả)`
+          : en
+            ? `${n(r.coverage.reporting)}/${n(r.coverage.total)} communes reporting`
+            : `${n(r.coverage.reporting)}/${n(r.coverage.total)} xã đã báo cáo`,
       ]),
     );
     return { values, notes };

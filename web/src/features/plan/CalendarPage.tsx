@@ -52,7 +52,13 @@ function NoticeRow({ n }: { n: HolidayNotice }) {
               </div>
             ))}
       </td>
-      <td className="nowrap">{n.status === 'VERIFIED' ? verificationLabel(n.status, currentLanguage()) : <span className="note">{verificationLabel(n.status, currentLanguage())}</span>}</td>
+      <td className="nowrap">
+        {n.status === 'VERIFIED' ? (
+          verificationLabel(n.status, currentLanguage())
+        ) : (
+          <span className="note">{verificationLabel(n.status, currentLanguage())}</span>
+        )}
+      </td>
       <td>
         <ul className="plain-list">
           {n.sources.map((s) => (
@@ -71,7 +77,10 @@ function NoticeRow({ n }: { n: HolidayNotice }) {
 export default function CalendarPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
-  const q = useQuery({ queryKey: ['plan', 'calendar', year], queryFn: ({ signal }) => api<ReturnType<typeof calendarOfYear>>(`/api/plan/calendar?year=${year}`, { signal }) });
+  const q = useQuery({
+    queryKey: ['plan', 'calendar', year],
+    queryFn: ({ signal }) => api<ReturnType<typeof calendarOfYear>>(`/api/plan/calendar?year=${year}`, { signal }),
+  });
   return (
     <section>
       <h1>{t('plan.calendarTitle')}</h1>
@@ -79,15 +88,29 @@ export default function CalendarPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="cal-year">{t('plan.year')}</label>
-          <input id="cal-year" type="number" min={2021} max={2035} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} data-testid="calendar-year" />
+          <input
+            id="cal-year"
+            type="number"
+            min={2021}
+            max={2035}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value) || year)}
+            data-testid="calendar-year"
+          />
         </div>
       </form>
       {q.isPending && <Loading />}
       {q.isError && <ErrorBox error={q.error} />}
       {q.data && (
         <>
-          <p data-testid="calendar-basis" data-basis={q.data.basis} className={q.data.basis === 'published' ? undefined : 'note'}>
-            {q.data.basis === 'published' ? t('plan.basisPublished', { year: q.data.year }) : t('plan.basisStatutory', { year: q.data.year })}
+          <p
+            data-testid="calendar-basis"
+            data-basis={q.data.basis}
+            className={q.data.basis === 'published' ? undefined : 'note'}
+          >
+            {q.data.basis === 'published'
+              ? t('plan.basisPublished', { year: q.data.year })
+              : t('plan.basisStatutory', { year: q.data.year })}
           </p>
           <p className="count" data-testid="calendar-working-days" data-count={q.data.workingDays}>
             {t('plan.workingDays', { n: q.data.workingDays, year: q.data.year })}
@@ -126,7 +149,13 @@ export default function CalendarPage() {
             </thead>
             <tbody>
               {q.data.daysOff.map((d) => (
-                <tr key={`${d.date}-${d.code}-${d.compensatory}`} data-code={d.code} data-date={d.date} data-source={d.source} className={[0, 6].includes(weekday(d.date)) ? 'muted' : undefined}>
+                <tr
+                  key={`${d.date}-${d.code}-${d.compensatory}`}
+                  data-code={d.code}
+                  data-date={d.date}
+                  data-source={d.source}
+                  className={[0, 6].includes(weekday(d.date)) ? 'muted' : undefined}
+                >
                   <td className="nowrap">{withWeekday(d.date)}</td>
                   <td>
                     {d.name}
@@ -151,11 +180,14 @@ export default function CalendarPage() {
             <>
               <h2>{t('plan.placement')}</h2>
               <ul>
-                {q.data.rules.filter((r) => r.placementNote).map((r) => (
-                  <li key={r.code}>
-                    <strong>{r.name}</strong>: {r.placementNote} <small className="note">{t('plan.unverifiedFact')}</small>
-                  </li>
-                ))}
+                {q.data.rules
+                  .filter((r) => r.placementNote)
+                  .map((r) => (
+                    <li key={r.code}>
+                      <strong>{r.name}</strong>: {r.placementNote}{' '}
+                      <small className="note">{t('plan.unverifiedFact')}</small>
+                    </li>
+                  ))}
                 <li>
                   {q.data.compensatory.legalBasis} <small className="note">{t('plan.unverifiedFact')}</small>
                 </li>

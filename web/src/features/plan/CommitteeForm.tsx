@@ -32,7 +32,11 @@ export function CommitteeForm() {
       <form className="filters" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
         <div className="field">
           <label htmlFor="cf-level">{t('plan.level')}</label>
-          <select id="cf-level" value={level} onChange={(e) => (setLevel(e.target.value as typeof level), setUnit(null))}>
+          <select
+            id="cf-level"
+            value={level}
+            onChange={(e) => (setLevel(e.target.value as typeof level), setUnit(null))}
+          >
             {(['province', 'commune'] as const).map((l) => (
               <option key={l} value={l}>
                 {t(`plan.levels.${l}`)}
@@ -40,12 +44,33 @@ export function CommitteeForm() {
             ))}
           </select>
         </div>
-        <DateField label={t('plan.committeeForm.validFrom')} value={validFrom} onChange={setValidFrom} testId="committee-valid-from" />
+        <DateField
+          label={t('plan.committeeForm.validFrom')}
+          value={validFrom}
+          onChange={setValidFrom}
+          testId="committee-valid-from"
+        />
         <div className="field">
-          <UnitPicker key={level} label={t('plan.committeeForm.unit')} level={level} at={validFrom} value={unit} onChange={setUnit} testId="committee-unit" />
+          <UnitPicker
+            key={level}
+            label={t('plan.committeeForm.unit')}
+            level={level}
+            at={validFrom}
+            value={unit}
+            onChange={setUnit}
+            testId="committee-unit"
+          />
           <FieldProblem error={save.error} path="body.unitId" />
         </div>
-        <TextField id="cf-name" label={t('plan.committeeForm.name')} value={name} onChange={setName} error={save.error} path="body.name" size={50} />
+        <TextField
+          id="cf-name"
+          label={t('plan.committeeForm.name')}
+          value={name}
+          onChange={setName}
+          error={save.error}
+          path="body.name"
+          size={50}
+        />
         <div className="field">
           <span>&nbsp;</span>
           <button type="submit" className="button-primary" disabled={save.isPending || !unit}>

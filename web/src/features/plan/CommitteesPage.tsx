@@ -14,55 +14,75 @@ import { currentLanguage } from '../../app/i18n';
 import './texts';
 
 interface Member {
-  id: number; role: string; personName: string | null; position: string; validFrom: string; validTo: string | null;
+  id: number;
+  role: string;
+  personName: string | null;
+  position: string;
+  validFrom: string;
+  validTo: string | null;
   /** no known end: confirmed up to this day, unknown after it */
-  confirmedUntil: string | null; note: string | null; factStatus: string; instrument: string | null;
+  confirmedUntil: string | null;
+  note: string | null;
+  factStatus: string;
+  instrument: string | null;
 }
 
 function Members({ id }: { id: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['plan', 'committee', id], queryFn: ({ signal }) => api<{ members: Member[]; meetings: { id: number; heldOn: string; title: string }[] }>(`/api/plan/committees/${encodeURIComponent(id)}`, { signal }) });
+  const q = useQuery({
+    queryKey: ['plan', 'committee', id],
+    queryFn: ({ signal }) =>
+      api<{ members: Member[]; meetings: { id: number; heldOn: string; title: string }[] }>(
+        `/api/plan/committees/${encodeURIComponent(id)}`,
+        { signal },
+      ),
+  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;
   return (
     <>
-    {q.data.meetings.length > 0 && (
-      <>
-        <h3>{t('plan.meetings')}</h3>
-        <ul>
-          {q.data.meetings.map((m) => (
-            <li key={m.id}>
-              {formatDateVi(m.heldOn)}: {m.title}
-            </li>
-          ))}
-        </ul>
-      </>
-    )}
-    <table className="data" data-testid={`members-${id}`}>
-      <thead>
-        <tr>
-          <th scope="col">{t('plan.role')}</th>
-          <th scope="col">{t('plan.person')}</th>
-          <th scope="col">{t('plan.position')}</th>
-          <th scope="col">{t('plan.validity')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {q.data.members.map((m) => (
-          <tr key={m.id}>
-            <td>{t(`plan.roles.${m.role}`)}</td>
-            <td>{m.personName ?? '—'}</td>
-            <td>{m.position}</td>
-            <td className="nowrap">
-              {formatDateVi(m.validFrom)} – {m.validTo ? formatDateVi(m.validTo) : m.confirmedUntil ? t('plan.unknownAfter', { date: formatDateVi(m.confirmedUntil) }) : t('plan.inForce')}{' '}
-              {m.instrument && <small className="muted">({m.instrument})</small>}
-              {m.factStatus !== 'VERIFIED' && <small className="note"> {t('plan.unverified')}</small>}
-              {m.note && <small className="muted"> {m.note}</small>}
-            </td>
+      {q.data.meetings.length > 0 && (
+        <>
+          <h3>{t('plan.meetings')}</h3>
+          <ul>
+            {q.data.meetings.map((m) => (
+              <li key={m.id}>
+                {formatDateVi(m.heldOn)}: {m.title}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <table className="data" data-testid={`members-${id}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.role')}</th>
+            <th scope="col">{t('plan.person')}</th>
+            <th scope="col">{t('plan.position')}</th>
+            <th scope="col">{t('plan.validity')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {q.data.members.map((m) => (
+            <tr key={m.id}>
+              <td>{t(`plan.roles.${m.role}`)}</td>
+              <td>{m.personName ?? '—'}</td>
+              <td>{m.position}</td>
+              <td className="nowrap">
+                {formatDateVi(m.validFrom)} –{' '}
+                {m.validTo
+                  ? formatDateVi(m.validTo)
+                  : m.confirmedUntil
+                    ? t('plan.unknownAfter', { date: formatDateVi(m.confirmedUntil) })
+                    : t('plan.inForce')}{' '}
+                {m.instrument && <small className="muted">({m.instrument})</small>}
+                {m.factStatus !== 'VERIFIED' && <small className="note"> {t('plan.unverified')}</small>}
+                {m.note && <small className="muted"> {m.note}</small>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -84,10 +104,16 @@ export default function CommitteesPage() {
         <article key={c.id} className="card" data-testid="committee">
           <h2>{c.name}</h2>
           <p>
-            {t('plan.level')}: {t(`plan.levels.${c.level}`)} · {t('plan.validity')}: {formatDateVi(c.validFrom)} – {c.validTo ? formatDateVi(c.validTo) : t('plan.inForce')} · {c.instrument ?? ''}{' '}
+            {t('plan.level')}: {t(`plan.levels.${c.level}`)} · {t('plan.validity')}: {formatDateVi(c.validFrom)} –{' '}
+            {c.validTo ? formatDateVi(c.validTo) : t('plan.inForce')} · {c.instrument ?? ''}{' '}
             <small className="source">{verificationLabel(c.factStatus, currentLanguage())}</small>
           </p>
-          <button type="button" className="button-secondary" aria-expanded={open === c.id} onClick={() => setOpen(open === c.id ? null : c.id)}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={open === c.id}
+            onClick={() => setOpen(open === c.id ? null : c.id)}
+          >
             {t('plan.members')} ({c.members})
           </button>
           {open === c.id && <Members id={c.id} />}

@@ -28,8 +28,19 @@ function FormError({ error, isField }: { error: unknown; isField: (path: string)
   return <ErrorBox error={new ApiError(error.status, error.code, error.message, { problems: rest })} />;
 }
 
-/** What became of a save: the error box (problems of fields matching `fields` stay under their field), or the success line. */
-export function SaveOutcome<T>({ save, fields, saved }: { save: UseMutationResult<T, Error, void>; fields: RegExp; saved: (data: T) => ReactNode }) {
+/**
+ * What became of a save: the error box (problems of fields matching `fields` stay under their field), or the success
+ * line.
+ */
+export function SaveOutcome<T>({
+  save,
+  fields,
+  saved,
+}: {
+  save: UseMutationResult<T, Error, void>;
+  fields: RegExp;
+  saved: (data: T) => ReactNode;
+}) {
   if (save.isError) return <FormError error={save.error} isField={(p) => fields.test(p)} />;
   if (save.isSuccess) return <SavedLine>{saved(save.data)}</SavedLine>;
   return null;
@@ -45,13 +56,36 @@ export function SavedLine({ children }: { children: ReactNode }) {
 }
 
 /** A labelled text input with its problem under it. */
-export function TextField({ id, label, value, onChange, error, path, size, placeholder }: {
-  id: string; label: string; value: string; onChange: (v: string) => void; error: unknown; path: string; size?: number; placeholder?: string;
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  path,
+  size,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: unknown;
+  path: string;
+  size?: number;
+  placeholder?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} size={size} placeholder={placeholder} required />
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        size={size}
+        placeholder={placeholder}
+        required
+      />
       <FieldProblem error={error} path={path} />
     </div>
   );

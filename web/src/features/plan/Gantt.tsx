@@ -34,7 +34,10 @@ function Legend() {
     { key: 'doneLate', swatch: <circle cx={12} cy={8} r={5} fill={COLOURS.late} /> },
     { key: 'overdue', swatch: <rect x={1} y={5} width={22} height={6} fill={COLOURS.late} /> },
     { key: 'noReport', swatch: <rect x={1} y={5} width={22} height={6} fill={COLOURS.noReport} /> },
-    { key: 'today', swatch: <line x1={12} x2={12} y1={0} y2={16} stroke={COLOURS.today} strokeWidth={2} strokeDasharray="4 3" /> },
+    {
+      key: 'today',
+      swatch: <line x1={12} x2={12} y1={0} y2={16} stroke={COLOURS.today} strokeWidth={2} strokeDasharray="4 3" />,
+    },
   ];
   return (
     <ul className="gantt-legend" data-testid="gantt-legend" aria-label={t('plan.gantt.legend')}>
@@ -54,7 +57,9 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
   const { t } = useTranslation();
   const dated = rows.filter((r) => r.deadline || r.completedOn);
   const undated = rows.filter((r) => !r.deadline && !r.completedOn);
-  const dates = dated.flatMap((r) => [r.startOn, r.deadline, r.completedOn].filter((d): d is string => !!d)).concat(asOf);
+  const dates = dated
+    .flatMap((r) => [r.startOn, r.deadline, r.completedOn].filter((d): d is string => !!d))
+    .concat(asOf);
   const min = dates.reduce((a, b) => (a < b ? a : b));
   const max = dates.reduce((a, b) => (a > b ? a : b));
   const span = Math.max(1, daysBetween(min, max));
@@ -67,7 +72,15 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
     <>
       <Legend />
       <div className="table-wrap gantt-box" data-testid="gantt-box">
-        <svg width={WIDTH} height={height} role="img" aria-label={t('plan.timeline')} data-testid="gantt" data-from={min} data-to={max}>
+        <svg
+          width={WIDTH}
+          height={height}
+          role="img"
+          aria-label={t('plan.timeline')}
+          data-testid="gantt"
+          data-from={min}
+          data-to={max}
+        >
           {years.map((y) => (
             <g key={y}>
               <line x1={x(`${y}-01-01`)} x2={x(`${y}-01-01`)} y1={TOP - 6} y2={height} stroke="#ccc" />
@@ -78,11 +91,19 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
           ))}
           {dated.map((r, i) => {
             const y = TOP + i * ROW;
-            const start = r.startOn && r.deadline && r.startOn < r.deadline ? r.startOn : (r.deadline ?? r.completedOn)!;
+            const start =
+              r.startOn && r.deadline && r.startOn < r.deadline ? r.startOn : (r.deadline ?? r.completedOn)!;
             const end = r.deadline ?? r.completedOn!;
             const late = (r.daysLate ?? 0) > 0;
             return (
-              <g key={r.id} data-testid="gantt-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate ?? ''}>
+              <g
+                key={r.id}
+                data-testid="gantt-row"
+                data-task-id={r.id}
+                data-position={r.position}
+                data-status={r.status}
+                data-days-late={r.daysLate ?? ''}
+              >
                 <title>
                   {`${r.position}. ${r.title} — ${t('plan.deadline')}: ${r.deadline ? formatDateVi(r.deadline) : t('plan.noDeadline')}; ${taskStatusLabel(r.status, currentLanguage())}${r.completedOn ? ` ${formatDateVi(r.completedOn)}` : ''}${late ? `; ${t('plan.daysLate')}: ${r.daysLate}` : ''}`}
                 </title>
@@ -90,19 +111,59 @@ export function Gantt({ rows, asOf }: { rows: PlanRow[]; asOf: string }) {
                 <text x={4} y={y + 17} fontSize="12" data-testid="gantt-label">
                   <tspan fontWeight="600">{r.position}</tspan> {shorten(r.title, NAME_CHARS)}
                 </text>
-                <rect x={x(start)} y={y + 6} width={Math.max(3, x(end) - x(start))} height={12} fill={COLOURS.window} rx={2} />
-                {r.overdue && r.deadline && <rect x={x(r.deadline)} y={y + 9} width={Math.max(2, x(asOf) - x(r.deadline))} height={6} fill={COLOURS.late} data-testid="gantt-overdue" />}
+                <rect
+                  x={x(start)}
+                  y={y + 6}
+                  width={Math.max(3, x(end) - x(start))}
+                  height={12}
+                  fill={COLOURS.window}
+                  rx={2}
+                />
+                {r.overdue && r.deadline && (
+                  <rect
+                    x={x(r.deadline)}
+                    y={y + 9}
+                    width={Math.max(2, x(asOf) - x(r.deadline))}
+                    height={6}
+                    fill={COLOURS.late}
+                    data-testid="gantt-overdue"
+                  />
+                )}
                 {/* past due but nobody has reported: grey, not the red of lateness */}
                 {r.pastDueNoReport && r.deadline && (
-                  <rect x={x(r.deadline)} y={y + 9} width={Math.max(2, x(asOf) - x(r.deadline))} height={6} fill={COLOURS.noReport} data-testid="gantt-no-report" />
+                  <rect
+                    x={x(r.deadline)}
+                    y={y + 9}
+                    width={Math.max(2, x(asOf) - x(r.deadline))}
+                    height={6}
+                    fill={COLOURS.noReport}
+                    data-testid="gantt-no-report"
+                  />
                 )}
                 {r.completedOn && (
-                  <circle cx={x(r.completedOn)} cy={y + 12} r={5} fill={late ? COLOURS.late : COLOURS.onTime} data-testid="gantt-done" data-date={r.completedOn} />
+                  <circle
+                    cx={x(r.completedOn)}
+                    cy={y + 12}
+                    r={5}
+                    fill={late ? COLOURS.late : COLOURS.onTime}
+                    data-testid="gantt-done"
+                    data-date={r.completedOn}
+                  />
                 )}
               </g>
             );
           })}
-          <line x1={x(asOf)} x2={x(asOf)} y1={TOP - 8} y2={height} stroke={COLOURS.today} strokeWidth={2} strokeDasharray="4 3" data-testid="gantt-today" data-date={asOf} />
+          <line
+            x1={x(asOf)}
+            x2={x(asOf)}
+            y1={TOP - 8}
+            y2={height}
+            stroke={COLOURS.today}
+            strokeWidth={2}
+            strokeDasharray="4 3"
+            data-testid="gantt-today"
+            data-date={asOf}
+          />
           <text x={x(asOf) - 4} y={height - 4} fontSize="11" fill={COLOURS.today} textAnchor="end">
             {t('plan.todayLine', { date: formatDateVi(asOf) })}
           </text>

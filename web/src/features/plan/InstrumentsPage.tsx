@@ -8,11 +8,27 @@ import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import './texts';
 
-interface Instrument { id: number; kind: string; number: string | null; title: string; issuer: string | null; issuedOn: string | null; effectiveOn: string | null; note: string | null; factStatus: string; amends: string | null; replaces: string | null; tasks: { id: number; position: string; dueOn: string | null }[] | null }
+interface Instrument {
+  id: number;
+  kind: string;
+  number: string | null;
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  effectiveOn: string | null;
+  note: string | null;
+  factStatus: string;
+  amends: string | null;
+  replaces: string | null;
+  tasks: { id: number; position: string; dueOn: string | null }[] | null;
+}
 
 export default function InstrumentsPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['plan', 'instruments'], queryFn: ({ signal }) => api<{ items: Instrument[] }>('/api/plan/instruments', { signal }).then((r) => r.items) });
+  const q = useQuery({
+    queryKey: ['plan', 'instruments'],
+    queryFn: ({ signal }) => api<{ items: Instrument[] }>('/api/plan/instruments', { signal }).then((r) => r.items),
+  });
   return (
     <section>
       <h1>{t('plan.instrumentsTitle')}</h1>
@@ -21,7 +37,16 @@ export default function InstrumentsPage() {
         {(items) => (
           <DataTable
             testId="instruments"
-            columns={[t('plan.kind'), t('plan.number'), t('plan.titleCol'), t('plan.issuer'), t('plan.issuedOn'), t('plan.effectiveOn'), t('plan.tasks'), t('plan.verification')]}
+            columns={[
+              t('plan.kind'),
+              t('plan.number'),
+              t('plan.titleCol'),
+              t('plan.issuer'),
+              t('plan.issuedOn'),
+              t('plan.effectiveOn'),
+              t('plan.tasks'),
+              t('plan.verification'),
+            ]}
           >
             {items.map((i) => (
               <tr key={i.id}>
@@ -30,8 +55,18 @@ export default function InstrumentsPage() {
                 <td>
                   {i.title}
                   {i.note && <small className="muted"> — {i.note}</small>}
-                  {i.amends && <small className="muted"> — {t('plan.amends')} {i.amends}</small>}
-                  {i.replaces && <small className="muted"> — {t('plan.replaces')} {i.replaces}</small>}
+                  {i.amends && (
+                    <small className="muted">
+                      {' '}
+                      — {t('plan.amends')} {i.amends}
+                    </small>
+                  )}
+                  {i.replaces && (
+                    <small className="muted">
+                      {' '}
+                      — {t('plan.replaces')} {i.replaces}
+                    </small>
+                  )}
                 </td>
                 <td>{i.issuer ?? '—'}</td>
                 <td className="nowrap">{i.issuedOn ? formatDateVi(i.issuedOn) : '—'}</td>

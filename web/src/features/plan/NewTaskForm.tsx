@@ -25,15 +25,31 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
   const [project, setProject] = useState('');
   const projects = useQuery({
     queryKey: ['plan', 'program'],
-    queryFn: ({ signal }) => api<{ projects: { phaseId: string; code: string; name: string | null; nameEn: string | null }[] }>('/api/plan/program', { signal }),
+    queryFn: ({ signal }) =>
+      api<{ projects: { phaseId: string; code: string; name: string | null; nameEn: string | null }[] }>(
+        '/api/plan/program',
+        { signal },
+      ),
     select: (p) => p.projects.filter((x) => x.phaseId === 'GNBV-2021-2025'),
   });
   const agencies = useQuery({
     ...agenciesQuery(todayInVietnam()),
-    select: (items) => items.filter((a) => (central ? a.kind === 'ministry' || a.kind === 'central_agency' : a.id === plan.issuerAgencyId)),
+    select: (items) =>
+      items.filter((a) =>
+        central ? a.kind === 'ministry' || a.kind === 'central_agency' : a.id === plan.issuerAgencyId,
+      ),
   });
   const save = useMutation({
-    mutationFn: () => post<{ id: number; assignments: number }>('/api/plan/tasks', { planId, position, title, fanOut, leadAgencyId: fanOut === 'none' ? lead || undefined : undefined, deadline: deadline || undefined, projectCode: project || undefined }),
+    mutationFn: () =>
+      post<{ id: number; assignments: number }>('/api/plan/tasks', {
+        planId,
+        position,
+        title,
+        fanOut,
+        leadAgencyId: fanOut === 'none' ? lead || undefined : undefined,
+        deadline: deadline || undefined,
+        projectCode: project || undefined,
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['plan'] }),
   });
   return (
@@ -75,7 +91,12 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
         )}
         <div className="field">
           <label htmlFor="nt-project">{t('plan.project')}</label>
-          <select id="nt-project" value={project} onChange={(e) => setProject(e.target.value)} data-testid="new-task-project">
+          <select
+            id="nt-project"
+            value={project}
+            onChange={(e) => setProject(e.target.value)}
+            data-testid="new-task-project"
+          >
             <option value="">{t('plan.wholeProgram')}</option>
             {projects.data?.map((p) => (
               <option key={p.code} value={p.code}>
@@ -87,7 +108,14 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
         </div>
         <div className="field">
           <label htmlFor="nt-deadline">{t('plan.deadline')}</label>
-          <input id="nt-deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} placeholder={t('plan.deadlineHint')} size={30} data-testid="new-task-deadline" />
+          <input
+            id="nt-deadline"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            placeholder={t('plan.deadlineHint')}
+            size={30}
+            data-testid="new-task-deadline"
+          />
         </div>
         <div className="field">
           <span>&nbsp;</span>

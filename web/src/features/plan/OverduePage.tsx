@@ -18,7 +18,16 @@ export default function OverduePage() {
       <h1>{t('plan.overdueTitle')}</h1>
       <p className="lead">{t('plan.overdueIntro')}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-        <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} testId="overdue-as-of" presets={[{ label: t('plan.today'), value: todayInVietnam() }, { label: '05/01/2022', value: '2022-01-05' }]} />
+        <DateField
+          label={t('plan.asOf')}
+          value={asOf}
+          onChange={setAsOf}
+          testId="overdue-as-of"
+          presets={[
+            { label: t('plan.today'), value: todayInVietnam() },
+            { label: '05/01/2022', value: '2022-01-05' },
+          ]}
+        />
         <div className="field">
           <span>&nbsp;</span>
           <a className="button-secondary" href={exportUrl(asOf, true)} download>

@@ -25,7 +25,8 @@ export function PlanForm({ central, onCreated }: { central: boolean; onCreated: 
   const own = useQuery({ ...myAgencyQuery(issuedOn), enabled: !central });
   const issuers = central ? all.data : own.data?.agencies;
   const save = useMutation({
-    mutationFn: () => post<{ id: number }>('/api/plan/plans', { code, title, issuedOn, issuerAgencyId: issuer || issuers?.[0]?.id }),
+    mutationFn: () =>
+      post<{ id: number }>('/api/plan/plans', { code, title, issuedOn, issuerAgencyId: issuer || issuers?.[0]?.id }),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ['plan', 'plans'] });
       onCreated(r.id);
@@ -35,9 +36,31 @@ export function PlanForm({ central, onCreated }: { central: boolean; onCreated: 
     <details className="card" data-testid="new-plan">
       <summary>{t('plan.newPlan.open')}</summary>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
-        <TextField id="np-code" label={t('plan.newPlan.code')} value={code} onChange={setCode} error={save.error} path="body.code" size={16} placeholder="125/KH-UBND" />
-        <TextField id="np-title" label={t('plan.newPlan.title')} value={title} onChange={setTitle} error={save.error} path="body.title" size={50} />
-        <DateField label={t('plan.newPlan.issuedOn')} value={issuedOn} onChange={setIssuedOn} testId="new-plan-issued-on" />
+        <TextField
+          id="np-code"
+          label={t('plan.newPlan.code')}
+          value={code}
+          onChange={setCode}
+          error={save.error}
+          path="body.code"
+          size={16}
+          placeholder="125/KH-UBND"
+        />
+        <TextField
+          id="np-title"
+          label={t('plan.newPlan.title')}
+          value={title}
+          onChange={setTitle}
+          error={save.error}
+          path="body.title"
+          size={50}
+        />
+        <DateField
+          label={t('plan.newPlan.issuedOn')}
+          value={issuedOn}
+          onChange={setIssuedOn}
+          testId="new-plan-issued-on"
+        />
         <div className="field">
           <label htmlFor="np-issuer">{t('plan.newPlan.issuer')}</label>
           <select id="np-issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} required>

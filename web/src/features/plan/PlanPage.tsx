@@ -1,4 +1,7 @@
-/** A plan (the Government's by default, or a ministry's or province's): table or Gantt timeline at a chosen date, with its Excel export. */
+/**
+ * A plan (the Government's by default, or a ministry's or province's): table or Gantt timeline at a chosen date, with
+ * its Excel export.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,14 +41,31 @@ export default function PlanPage() {
             ))}
           </select>
         </div>
-        <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} testId="plan-as-of" presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
+        <DateField
+          label={t('plan.asOf')}
+          value={asOf}
+          onChange={setAsOf}
+          testId="plan-as-of"
+          presets={[{ label: t('plan.today'), value: todayInVietnam() }]}
+        />
         <div className="field" role="group" aria-label={t('plan.title')}>
           <span>&nbsp;</span>
           <div className="date-field-row">
-            <button type="button" className="button-secondary" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+            <button
+              type="button"
+              className="button-secondary"
+              aria-pressed={view === 'table'}
+              onClick={() => setView('table')}
+            >
               {t('plan.table')}
             </button>
-            <button type="button" className="button-secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')} data-testid="plan-timeline-tab">
+            <button
+              type="button"
+              className="button-secondary"
+              aria-pressed={view === 'timeline'}
+              onClick={() => setView('timeline')}
+              data-testid="plan-timeline-tab"
+            >
               {t('plan.timeline')}
             </button>
             <a className="button-secondary" href={exportUrl(asOf, false, plan?.id)} download>
@@ -54,7 +74,9 @@ export default function PlanPage() {
           </div>
         </div>
       </form>
-      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']) && <PlanForm central={central} onCreated={setChosen} />}
+      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']) && (
+        <PlanForm central={central} onCreated={setChosen} />
+      )}
       {plan?.canManage && <NewTaskForm key={plan.id} plan={plan} central={central} />}
       {plans.isError && <ErrorBox error={plans.error} />}
       {rows.isPending && <Loading />}
@@ -69,7 +91,13 @@ export default function PlanPage() {
               date: formatDateVi(asOf),
             })}
           </p>
-          {rows.data.length === 0 ? <Empty>{t('plan.none')}</Empty> : view === 'table' ? <PlanTable rows={rows.data} asOf={asOf} /> : <Gantt rows={rows.data} asOf={asOf} />}
+          {rows.data.length === 0 ? (
+            <Empty>{t('plan.none')}</Empty>
+          ) : view === 'table' ? (
+            <PlanTable rows={rows.data} asOf={asOf} />
+          ) : (
+            <Gantt rows={rows.data} asOf={asOf} />
+          )}
         </>
       )}
     </section>

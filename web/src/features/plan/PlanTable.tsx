@@ -14,10 +14,27 @@ export function PlanTable({ rows, testId = 'plan-table', asOf }: { rows: PlanRow
   return (
     <DataTable
       testId={testId}
-      columns={[t('plan.stt'), t('plan.content'), t('plan.lead'), t('plan.deadline'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, t('plan.instrument')]}
+      columns={[
+        t('plan.stt'),
+        t('plan.content'),
+        t('plan.lead'),
+        t('plan.deadline'),
+        t('plan.status'),
+        t('plan.completedOn'),
+        { label: t('plan.daysLate'), className: 'num' },
+        t('plan.instrument'),
+      ]}
     >
       {rows.map((r) => (
-        <tr key={r.id} data-testid="plan-row" data-task-id={r.id} data-position={r.position} data-status={r.status} data-days-late={r.daysLate ?? ''} className={r.overdue ? 'row-overdue' : undefined}>
+        <tr
+          key={r.id}
+          data-testid="plan-row"
+          data-task-id={r.id}
+          data-position={r.position}
+          data-status={r.status}
+          data-days-late={r.daysLate ?? ''}
+          className={r.overdue ? 'row-overdue' : undefined}
+        >
           <td className="code">{r.position}</td>
           <td>
             <Link to="/ke-hoach/$taskId" params={{ taskId: String(r.id) }}>
@@ -34,13 +51,23 @@ export function PlanTable({ rows, testId = 'plan-table', asOf }: { rows: PlanRow
             {!r.deadlineVerified && <small className="note"> {t('plan.unverified')}</small>}
           </td>
           <td>
-            {r.status === 'no_report' ? taskStatusLabel(r.status, lang) : `${taskStatusLabel(r.status, lang)} (${r.percent}%)`}
+            {r.status === 'no_report'
+              ? taskStatusLabel(r.status, lang)
+              : `${taskStatusLabel(r.status, lang)} (${r.percent}%)`}
             {r.timeliness === 'at_risk' && <strong className="note"> {t('plan.atRisk')}</strong>}
-            {r.overdueAssignments > 0 && r.assignments > 1 && <small className="muted"> — {t('plan.overdueAssignments', { n: r.overdueAssignments })}</small>}
-            {r.noReportAssignments > 0 && r.assignments > 1 && r.status !== 'no_report' && <small className="muted"> — {t('plan.noReportAssignments', { n: r.noReportAssignments })}</small>}
+            {r.overdueAssignments > 0 && r.assignments > 1 && (
+              <small className="muted"> — {t('plan.overdueAssignments', { n: r.overdueAssignments })}</small>
+            )}
+            {r.noReportAssignments > 0 && r.assignments > 1 && r.status !== 'no_report' && (
+              <small className="muted"> — {t('plan.noReportAssignments', { n: r.noReportAssignments })}</small>
+            )}
           </td>
           <td className="nowrap">{r.completedOn ? formatDateVi(r.completedOn) : '—'}</td>
-          <td className="num" data-testid="days-late" title={describeLateness(r, formatDateVi(asOf ?? todayInVietnam())) ?? undefined}>
+          <td
+            className="num"
+            data-testid="days-late"
+            title={describeLateness(r, formatDateVi(asOf ?? todayInVietnam())) ?? undefined}
+          >
             {r.daysLate ?? <small className="muted">{t('plan.noReportCell')}</small>}
           </td>
           <td className="nowrap">{r.instrument ?? '—'}</td>

@@ -12,10 +12,35 @@ import { currentLanguage } from '../../app/i18n';
 import './texts';
 
 interface Program {
-  phases: { id: string; name: string; startYear: number; endYear: number; legalBasis: string | null; objective: string | null; factStatus: string; source: string }[];
+  phases: {
+    id: string;
+    name: string;
+    startYear: number;
+    endYear: number;
+    legalBasis: string | null;
+    objective: string | null;
+    factStatus: string;
+    source: string;
+  }[];
   targets: { phaseId: string; code: string; name: string; value: string; factStatus: string; source: string }[];
-  projects: { phaseId: string; code: string; parentCode: string | null; name: string | null; nameEn: string | null; leadAgency: string | null; leadNote: string | null; factStatus: string }[];
-  budget: { phaseId: string; funding: string; capitalType: string; amountBnVnd: number; factStatus: string; source: string }[];
+  projects: {
+    phaseId: string;
+    code: string;
+    parentCode: string | null;
+    name: string | null;
+    nameEn: string | null;
+    leadAgency: string | null;
+    leadNote: string | null;
+    factStatus: string;
+  }[];
+  budget: {
+    phaseId: string;
+    funding: string;
+    capitalType: string;
+    amountBnVnd: number;
+    factStatus: string;
+    source: string;
+  }[];
 }
 
 /** The verification status of a fact, with its source as the tooltip. */
@@ -30,7 +55,10 @@ function Status({ code, source }: { code: string; source?: string }) {
 export default function ProgramPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const q = useQuery({ queryKey: ['plan', 'program'], queryFn: ({ signal }) => api<Program>('/api/plan/program', { signal }) });
+  const q = useQuery({
+    queryKey: ['plan', 'program'],
+    queryFn: ({ signal }) => api<Program>('/api/plan/program', { signal }),
+  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;
   return (
@@ -50,16 +78,18 @@ export default function ProgramPage() {
             <h3>{t('plan.targets')}</h3>
             <table className="data">
               <tbody>
-                {q.data.targets.filter((x) => x.phaseId === p.id).map((x, i) => (
-                  <tr key={x.code}>
-                    <td className="code">{i + 1}</td>
-                    <td>{x.name}</td>
-                    <td className="nowrap">{x.value}</td>
-                    <td>
-                      <Status code={x.factStatus} source={x.source} />
-                    </td>
-                  </tr>
-                ))}
+                {q.data.targets
+                  .filter((x) => x.phaseId === p.id)
+                  .map((x, i) => (
+                    <tr key={x.code}>
+                      <td className="code">{i + 1}</td>
+                      <td>{x.name}</td>
+                      <td className="nowrap">{x.value}</td>
+                      <td>
+                        <Status code={x.factStatus} source={x.source} />
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
             {projects.length > 0 && (

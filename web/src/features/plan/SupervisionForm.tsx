@@ -13,13 +13,27 @@ import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, committeesQuery } from './api';
 import { FieldProblem, SaveOutcome } from './FormProblems';
 
-interface Rec { body: string; addresseeAgencyId: string; deadline: string }
-interface Finding { body: string; severity: 'normal' | 'serious'; recommendations: Rec[] }
-interface Visit { visitedOn: string; agencyId: string; team: string; findings: Finding[] }
+interface Rec {
+  body: string;
+  addresseeAgencyId: string;
+  deadline: string;
+}
+interface Finding {
+  body: string;
+  severity: 'normal' | 'serious';
+  recommendations: Rec[];
+}
+interface Visit {
+  visitedOn: string;
+  agencyId: string;
+  team: string;
+  findings: Finding[];
+}
 const newRec = (): Rec => ({ body: '', addresseeAgencyId: '', deadline: '' });
 const newFinding = (): Finding => ({ body: '', severity: 'normal', recommendations: [newRec()] });
 const newVisit = (): Visit => ({ visitedOn: todayInVietnam(), agencyId: '', team: '', findings: [newFinding()] });
-const FIELD = /^body\.(kind|title|year|legalBasis|visits|visits\.\d+\.(visitedOn|agencyId|team|findings\.\d+\.(body|severity|recommendations\.\d+\.(body|addresseeAgencyId|deadline))))$/;
+const FIELD =
+  /^body\.(kind|title|year|legalBasis|visits|visits\.\d+\.(visitedOn|agencyId|team|findings\.\d+\.(body|severity|recommendations\.\d+\.(body|addresseeAgencyId|deadline))))$/;
 
 const replaceAt = <T,>(xs: T[], i: number, f: (x: T) => T) => xs.map((x, j) => (j === i ? f(x) : x));
 const removeAt = <T,>(xs: T[], i: number) => xs.filter((_, j) => j !== i);
@@ -39,7 +53,11 @@ function AgencyOptions({ at }: { at: string }) {
   );
 }
 
-export interface SupervisionPlanRef { id: number; title: string; year: number }
+export interface SupervisionPlanRef {
+  id: number;
+  title: string;
+  year: number;
+}
 
 /** Without `plans`: a new plan with its visits. With `plans`: later visits under the plan chosen. */
 export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
@@ -66,14 +84,27 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
       findings: v.findings.map((f) => ({
         body: f.body,
         severity: f.severity,
-        recommendations: f.recommendations.map((r) => ({ body: r.body, addresseeAgencyId: r.addresseeAgencyId || undefined, deadline: r.deadline || undefined })),
+        recommendations: f.recommendations.map((r) => ({
+          body: r.body,
+          addresseeAgencyId: r.addresseeAgencyId || undefined,
+          deadline: r.deadline || undefined,
+        })),
       })),
     }));
   const save = useMutation({
     mutationFn: () =>
       addingVisits
-        ? post<{ id: number; recommendations: number }>(`/api/plan/supervision/${planId}/visits`, { visits: visitsBody() })
-        : post<{ id: number; recommendations: number }>('/api/plan/supervision', { committeeId: committeeId || undefined, kind, title, year, legalBasis: legalBasis || undefined, visits: visitsBody() }),
+        ? post<{ id: number; recommendations: number }>(`/api/plan/supervision/${planId}/visits`, {
+            visits: visitsBody(),
+          })
+        : post<{ id: number; recommendations: number }>('/api/plan/supervision', {
+            committeeId: committeeId || undefined,
+            kind,
+            title,
+            year,
+            legalBasis: legalBasis || undefined,
+            visits: visitsBody(),
+          }),
     onSuccess: () => {
       setTitle('');
       setLegalBasis('');
@@ -83,8 +114,10 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
     },
   });
   const visit = (vi: number, f: (v: Visit) => Visit) => setVisits((vs) => replaceAt(vs, vi, f));
-  const finding = (vi: number, fi: number, f: (x: Finding) => Finding) => visit(vi, (v) => ({ ...v, findings: replaceAt(v.findings, fi, f) }));
-  const rec = (vi: number, fi: number, ri: number, patch: Partial<Rec>) => finding(vi, fi, (x) => ({ ...x, recommendations: replaceAt(x.recommendations, ri, (r) => ({ ...r, ...patch })) }));
+  const finding = (vi: number, fi: number, f: (x: Finding) => Finding) =>
+    visit(vi, (v) => ({ ...v, findings: replaceAt(v.findings, fi, f) }));
+  const rec = (vi: number, fi: number, ri: number, patch: Partial<Rec>) =>
+    finding(vi, fi, (x) => ({ ...x, recommendations: replaceAt(x.recommendations, ri, (r) => ({ ...r, ...patch })) }));
   const err = save.error;
   return (
     <details className="card" data-testid={addingVisits ? 'supervision-visits-form' : 'supervision-form'}>
@@ -107,7 +140,12 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
           <div className="filters">
             <div className="field">
               <label htmlFor={`${idp}-committee`}>{t('plan.supervisionForm.committee')}</label>
-              <select id={`${idp}-committee`} value={committeeId} onChange={(e) => setCommitteeId(e.target.value)} required={!central}>
+              <select
+                id={`${idp}-committee`}
+                value={committeeId}
+                onChange={(e) => setCommitteeId(e.target.value)}
+                required={!central}
+              >
                 <option value="">{central ? t('plan.supervisionForm.noCommittee') : ''}</option>
                 {recordable.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -134,7 +172,15 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
             </div>
             <div className="field">
               <label htmlFor={`${idp}-year`}>{t('plan.year')}</label>
-              <input id={`${idp}-year`} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} min={2021} max={2035} required />
+              <input
+                id={`${idp}-year`}
+                type="number"
+                value={year}
+                onChange={(e) => setYear(Number(e.target.value))}
+                min={2021}
+                max={2035}
+                required
+              />
               <FieldProblem error={err} path="body.year" />
             </div>
             <div className="field">
@@ -148,17 +194,31 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
           <fieldset key={vi} data-testid="visit">
             <legend>{t('plan.supervisionForm.visit', { n: vi + 1 })}</legend>
             <div className="filters">
-              <DateField label={t('plan.supervisionForm.visitedOn')} value={v.visitedOn} onChange={(d) => visit(vi, (x) => ({ ...x, visitedOn: d }))} testId={addingVisits ? `add-visit-${vi}-date` : `visit-${vi}-date`} />
+              <DateField
+                label={t('plan.supervisionForm.visitedOn')}
+                value={v.visitedOn}
+                onChange={(d) => visit(vi, (x) => ({ ...x, visitedOn: d }))}
+                testId={addingVisits ? `add-visit-${vi}-date` : `visit-${vi}-date`}
+              />
               <div className="field">
                 <label htmlFor={`${idp}-${vi}-agency`}>{t('plan.supervisionForm.visitedAgency')}</label>
-                <select id={`${idp}-${vi}-agency`} value={v.agencyId} onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}>
+                <select
+                  id={`${idp}-${vi}-agency`}
+                  value={v.agencyId}
+                  onChange={(e) => visit(vi, (x) => ({ ...x, agencyId: e.target.value }))}
+                >
                   <AgencyOptions at={v.visitedOn} />
                 </select>
                 <FieldProblem error={err} path={`body.visits.${vi}.agencyId`} />
               </div>
               <div className="field">
                 <label htmlFor={`${idp}-${vi}-team`}>{t('plan.supervisionForm.team')}</label>
-                <input id={`${idp}-${vi}-team`} value={v.team} onChange={(e) => visit(vi, (x) => ({ ...x, team: e.target.value }))} size={30} />
+                <input
+                  id={`${idp}-${vi}-team`}
+                  value={v.team}
+                  onChange={(e) => visit(vi, (x) => ({ ...x, team: e.target.value }))}
+                  size={30}
+                />
               </div>
             </div>
             <FieldProblem error={err} path={`body.visits.${vi}.visitedOn`} />
@@ -168,12 +228,25 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
                 <div className="filters">
                   <div className="field">
                     <label htmlFor={`${idp}-${vi}-${fi}-body`}>{t('plan.finding')}</label>
-                    <textarea id={`${idp}-${vi}-${fi}-body`} value={f.body} onChange={(e) => finding(vi, fi, (x) => ({ ...x, body: e.target.value }))} rows={2} cols={60} required />
+                    <textarea
+                      id={`${idp}-${vi}-${fi}-body`}
+                      value={f.body}
+                      onChange={(e) => finding(vi, fi, (x) => ({ ...x, body: e.target.value }))}
+                      rows={2}
+                      cols={60}
+                      required
+                    />
                     <FieldProblem error={err} path={`body.visits.${vi}.findings.${fi}.body`} />
                   </div>
                   <div className="field">
                     <label htmlFor={`${idp}-${vi}-${fi}-sev`}>{t('plan.supervisionForm.severity')}</label>
-                    <select id={`${idp}-${vi}-${fi}-sev`} value={f.severity} onChange={(e) => finding(vi, fi, (x) => ({ ...x, severity: e.target.value as Finding['severity'] }))}>
+                    <select
+                      id={`${idp}-${vi}-${fi}-sev`}
+                      value={f.severity}
+                      onChange={(e) =>
+                        finding(vi, fi, (x) => ({ ...x, severity: e.target.value as Finding['severity'] }))
+                      }
+                    >
                       {(['normal', 'serious'] as const).map((s) => (
                         <option key={s} value={s}>
                           {t(`plan.supervisionForm.severities.${s}`)}
@@ -189,25 +262,47 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
                     <div key={ri} className="filters" data-testid="recommendation-input">
                       <div className="field">
                         <label htmlFor={`${id}-body`}>{t('plan.supervisionForm.recommendation', { n: ri + 1 })}</label>
-                        <input id={`${id}-body`} value={r.body} onChange={(e) => rec(vi, fi, ri, { body: e.target.value })} size={40} required />
+                        <input
+                          id={`${id}-body`}
+                          value={r.body}
+                          onChange={(e) => rec(vi, fi, ri, { body: e.target.value })}
+                          size={40}
+                          required
+                        />
                         <FieldProblem error={err} path={`${at}.body`} />
                       </div>
                       <div className="field">
                         <label htmlFor={`${id}-to`}>{t('plan.addressee')}</label>
-                        <select id={`${id}-to`} value={r.addresseeAgencyId} onChange={(e) => rec(vi, fi, ri, { addresseeAgencyId: e.target.value })}>
+                        <select
+                          id={`${id}-to`}
+                          value={r.addresseeAgencyId}
+                          onChange={(e) => rec(vi, fi, ri, { addresseeAgencyId: e.target.value })}
+                        >
                           <AgencyOptions at={v.visitedOn} />
                         </select>
                         <FieldProblem error={err} path={`${at}.addresseeAgencyId`} />
                       </div>
                       <div className="field">
                         <label htmlFor={`${id}-deadline`}>{t('plan.deadline')}</label>
-                        <input id={`${id}-deadline`} value={r.deadline} onChange={(e) => rec(vi, fi, ri, { deadline: e.target.value })} placeholder={t('plan.deadlineHint')} size={30} />
+                        <input
+                          id={`${id}-deadline`}
+                          value={r.deadline}
+                          onChange={(e) => rec(vi, fi, ri, { deadline: e.target.value })}
+                          placeholder={t('plan.deadlineHint')}
+                          size={30}
+                        />
                         <FieldProblem error={err} path={`${at}.deadline`} />
                       </div>
                       {f.recommendations.length > 1 && (
                         <div className="field">
                           <span>&nbsp;</span>
-                          <button type="button" className="button-secondary" onClick={() => finding(vi, fi, (x) => ({ ...x, recommendations: removeAt(x.recommendations, ri) }))}>
+                          <button
+                            type="button"
+                            className="button-secondary"
+                            onClick={() =>
+                              finding(vi, fi, (x) => ({ ...x, recommendations: removeAt(x.recommendations, ri) }))
+                            }
+                          >
                             {t('plan.supervisionForm.remove')}
                           </button>
                         </div>
@@ -215,17 +310,29 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
                     </div>
                   );
                 })}
-                <button type="button" className="button-secondary" onClick={() => finding(vi, fi, (x) => ({ ...x, recommendations: [...x.recommendations, newRec()] }))}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => finding(vi, fi, (x) => ({ ...x, recommendations: [...x.recommendations, newRec()] }))}
+                >
                   {t('plan.supervisionForm.addRecommendation')}
                 </button>{' '}
                 {v.findings.length > 1 && (
-                  <button type="button" className="button-secondary" onClick={() => visit(vi, (x) => ({ ...x, findings: removeAt(x.findings, fi) }))}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => visit(vi, (x) => ({ ...x, findings: removeAt(x.findings, fi) }))}
+                  >
                     {t('plan.supervisionForm.remove')}
                   </button>
                 )}
               </fieldset>
             ))}
-            <button type="button" className="button-secondary" onClick={() => visit(vi, (x) => ({ ...x, findings: [...x.findings, newFinding()] }))}>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => visit(vi, (x) => ({ ...x, findings: [...x.findings, newFinding()] }))}
+            >
               {t('plan.supervisionForm.addFinding')}
             </button>{' '}
             {visits.length > 1 && (
@@ -244,7 +351,13 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
           </button>
         </p>
       </form>
-      <SaveOutcome save={save} fields={FIELD} saved={(d) => t(addingVisits ? 'plan.supervisionForm.savedVisits' : 'plan.supervisionForm.saved', { n: d.recommendations })} />
+      <SaveOutcome
+        save={save}
+        fields={FIELD}
+        saved={(d) =>
+          t(addingVisits ? 'plan.supervisionForm.savedVisits' : 'plan.supervisionForm.saved', { n: d.recommendations })
+        }
+      />
     </details>
   );
 }

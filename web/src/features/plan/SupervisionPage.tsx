@@ -14,12 +14,30 @@ import { SavedLine } from './FormProblems';
 import './texts';
 
 interface Recommendation {
-  id: number; body: string; status: 'open' | 'in_progress' | 'closed'; due_on: string | null; closed_on: string | null; deadline_text: string | null;
-  follow_up: string | null; version: number; addressee: string | null; finding: string; plan_title: string; visited_on: string; daysLate: number; overdue: boolean;
+  id: number;
+  body: string;
+  status: 'open' | 'in_progress' | 'closed';
+  due_on: string | null;
+  closed_on: string | null;
+  deadline_text: string | null;
+  follow_up: string | null;
+  version: number;
+  addressee: string | null;
+  finding: string;
+  plan_title: string;
+  visited_on: string;
+  daysLate: number;
+  overdue: boolean;
 }
 
 interface SupervisionPlan extends SupervisionPlanRef {
-  kind: 'supervision' | 'inspection'; committee: string | null; canRecord: boolean; visits: number; last_visit_on: string | null; recommendations: number; open_recommendations: number;
+  kind: 'supervision' | 'inspection';
+  committee: string | null;
+  canRecord: boolean;
+  visits: number;
+  last_visit_on: string | null;
+  recommendations: number;
+  open_recommendations: number;
 }
 
 /** The plans with their visits and how many recommendations are still open. */
@@ -45,7 +63,9 @@ function Plans({ plans }: { plans: SupervisionPlan[] }) {
           </td>
           <td>{t(`plan.supervisionForm.kinds.${p.kind}`)}</td>
           <td className="num">{p.year}</td>
-          <td className="num" data-testid="plan-visits">{p.visits}</td>
+          <td className="num" data-testid="plan-visits">
+            {p.visits}
+          </td>
           <td className="nowrap">{p.last_visit_on ? formatDateVi(p.last_visit_on) : '—'}</td>
           <td className="num">
             {p.open_recommendations} / {p.recommendations}
@@ -60,12 +80,22 @@ function Close({ r, onDone }: { r: Recommendation; onDone: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const m = useMutation({
-    mutationFn: () => api(`/api/plan/supervision/recommendations/${r.id}`, { method: 'PATCH', body: { version: r.version, status: 'closed', followUp: text || undefined } }),
+    mutationFn: () =>
+      api(`/api/plan/supervision/recommendations/${r.id}`, {
+        method: 'PATCH',
+        body: { version: r.version, status: 'closed', followUp: text || undefined },
+      }),
     onSuccess: () => onDone(),
   });
   return (
     <form onSubmit={(e) => (e.preventDefault(), m.mutate())}>
-      <input type="text" aria-label={t('plan.followUp')} value={text} onChange={(e) => setText(e.target.value)} size={24} />{' '}
+      <input
+        type="text"
+        aria-label={t('plan.followUp')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        size={24}
+      />{' '}
       <button type="submit" className="button-secondary" disabled={m.isPending}>
         {t('plan.close')}
       </button>
@@ -81,11 +111,15 @@ export default function SupervisionPage() {
   const [asOf, setAsOf] = useState(todayInVietnam());
   const q = useQuery({
     queryKey: ['plan', 'recommendations', asOf],
-    queryFn: ({ signal }) => api<{ items: Recommendation[] }>(`/api/plan/supervision/recommendations?asOf=${asOf}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Recommendation[] }>(`/api/plan/supervision/recommendations?asOf=${asOf}`, { signal }).then(
+        (r) => r.items,
+      ),
   });
   const plans = useQuery({
     queryKey: ['plan', 'supervision'],
-    queryFn: ({ signal }) => api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
   });
   const canAct = allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']);
   // the server says which committees (and so which plans) the caller records for
@@ -106,20 +140,36 @@ export default function SupervisionPage() {
       </QueryList>
       <h2>{t('plan.recommendations')}</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-        <DateField label={t('plan.asOf')} value={asOf} onChange={setAsOf} presets={[{ label: t('plan.today'), value: todayInVietnam() }]} />
+        <DateField
+          label={t('plan.asOf')}
+          value={asOf}
+          onChange={setAsOf}
+          presets={[{ label: t('plan.today'), value: todayInVietnam() }]}
+        />
       </form>
       {closed && <SavedLine>{t('plan.recommendationClosed')}</SavedLine>}
       <QueryList query={q} empty={t('plan.noRecommendations')}>
         {(items) => (
           <DataTable
             testId="recommendations"
-            columns={[t('plan.recommendation'), t('plan.finding'), t('plan.addressee'), t('plan.deadline'), t('plan.status'), { label: t('plan.daysLate'), className: 'num' }, '']}
+            columns={[
+              t('plan.recommendation'),
+              t('plan.finding'),
+              t('plan.addressee'),
+              t('plan.deadline'),
+              t('plan.status'),
+              { label: t('plan.daysLate'), className: 'num' },
+              '',
+            ]}
           >
             {items.map((r) => (
               <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
                 <td>{r.body}</td>
                 <td>
-                  {r.finding} <small className="muted">({r.plan_title}, {formatDateVi(r.visited_on)})</small>
+                  {r.finding}{' '}
+                  <small className="muted">
+                    ({r.plan_title}, {formatDateVi(r.visited_on)})
+                  </small>
                 </td>
                 <td>{r.addressee ?? '—'}</td>
                 <td className="nowrap">{r.due_on ? formatDateVi(r.due_on) : (r.deadline_text ?? '—')}</td>
@@ -129,7 +179,17 @@ export default function SupervisionPage() {
                   {r.follow_up && <small className="muted"> — {r.follow_up}</small>}
                 </td>
                 <td className="num">{r.daysLate}</td>
-                <td>{canAct && r.status !== 'closed' && <Close r={r} onDone={() => (setClosed(true), void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] }))} />}</td>
+                <td>
+                  {canAct && r.status !== 'closed' && (
+                    <Close
+                      r={r}
+                      onDone={() => (
+                        setClosed(true),
+                        void qc.invalidateQueries({ queryKey: ['plan', 'recommendations'] })
+                      )}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -1,4 +1,6 @@
-/** One task: its figures, the assignment of every agency (editable by those who may), instruments, history, comments. */
+/**
+ * One task: its figures, the assignment of every agency (editable by those who may), instruments, history, comments.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -27,13 +29,25 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
     mutationFn: () =>
       api(`/api/plan/tasks/${a.taskId}/assignments/${a.id}`, {
         method: 'PATCH',
-        body: { version: a.version, status: to || undefined, percent: Number(percent), narrative: narrative || undefined, note: note || undefined },
+        body: {
+          version: a.version,
+          status: to || undefined,
+          percent: Number(percent),
+          narrative: narrative || undefined,
+          note: note || undefined,
+        },
       }),
     onSuccess: () => onDone(t('plan.progressSaved', { agency: a.agencyName })),
   });
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({ mutationFn: () => uploadEvidence(a.taskId, a.id, file!), onSuccess: () => onDone(t('plan.evidenceSaved', { file: file?.name ?? '' })) });
-  const conflict = save.error instanceof ApiError && save.error.status === 409 ? (save.error.details as { current?: Record<string, unknown>; yours?: Record<string, unknown> } | null) : null;
+  const upload = useMutation({
+    mutationFn: () => uploadEvidence(a.taskId, a.id, file!),
+    onSuccess: () => onDone(t('plan.evidenceSaved', { file: file?.name ?? '' })),
+  });
+  const conflict =
+    save.error instanceof ApiError && save.error.status === 409
+      ? (save.error.details as { current?: Record<string, unknown>; yours?: Record<string, unknown> } | null)
+      : null;
   return (
     <form
       className="filters"
@@ -45,7 +59,12 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
     >
       <div className="field">
         <label htmlFor={`move-${a.id}`}>{t('plan.move')}</label>
-        <select id={`move-${a.id}`} value={to} onChange={(e) => setTo(e.target.value as TaskStatus)} data-testid="assignment-move">
+        <select
+          id={`move-${a.id}`}
+          value={to}
+          onChange={(e) => setTo(e.target.value as TaskStatus)}
+          data-testid="assignment-move"
+        >
           <option value="">{t('plan.keep')}</option>
           {a.moves.map((m) => (
             <option key={m.to} value={m.to}>
@@ -56,11 +75,26 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
       </div>
       <div className="field">
         <label htmlFor={`pct-${a.id}`}>{t('plan.percent')}</label>
-        <input id={`pct-${a.id}`} type="number" min={0} max={100} value={percent} onChange={(e) => setPercent(e.target.value)} size={4} data-testid="assignment-percent" />
+        <input
+          id={`pct-${a.id}`}
+          type="number"
+          min={0}
+          max={100}
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+          size={4}
+          data-testid="assignment-percent"
+        />
       </div>
       <div className="field">
         <label htmlFor={`nar-${a.id}`}>{t('plan.narrative')}</label>
-        <input id={`nar-${a.id}`} type="text" value={narrative} onChange={(e) => setNarrative(e.target.value)} data-testid="assignment-narrative" />
+        <input
+          id={`nar-${a.id}`}
+          type="text"
+          value={narrative}
+          onChange={(e) => setNarrative(e.target.value)}
+          data-testid="assignment-narrative"
+        />
       </div>
       <div className="field">
         <label htmlFor={`note-${a.id}`}>{t('plan.note')}</label>
@@ -75,8 +109,20 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
       <div className="field">
         <label htmlFor={`file-${a.id}`}>{t('plan.evidence')}</label>
         <div className="date-field-row">
-          <input id={`file-${a.id}`} type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
-          <button type="button" className="button-secondary" disabled={!file || upload.isPending} onClick={() => upload.mutate()} data-testid="evidence-upload">
+          <input
+            id={`file-${a.id}`}
+            type="file"
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="evidence-file"
+          />
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!file || upload.isPending}
+            onClick={() => upload.mutate()}
+            data-testid="evidence-upload"
+          >
             {t('plan.upload')}
           </button>
         </div>
@@ -98,7 +144,8 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
             <tbody>
               {(['status', 'percent', 'note', 'version'] as const).map((k) => {
                 // a status is shown by its label, never its code
-                const show = (v: unknown) => (v == null ? '—' : k === 'status' ? taskStatusLabel(String(v), currentLanguage()) : String(v));
+                const show = (v: unknown) =>
+                  v == null ? '—' : k === 'status' ? taskStatusLabel(String(v), currentLanguage()) : String(v);
                 return (
                   <tr key={k}>
                     <th scope="row">{t(`plan.conflictFields.${k}`)}</th>
@@ -119,12 +166,28 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
 }
 
 /** The day the lead agency submitted the deliverable (trình), distinct from the instrument's signature. */
-function SubmissionForm({ taskId, version, submittedOn, source, onDone }: { taskId: number; version: number; submittedOn: string | null; source: string | null; onDone: () => void }) {
+function SubmissionForm({
+  taskId,
+  version,
+  submittedOn,
+  source,
+  onDone,
+}: {
+  taskId: number;
+  version: number;
+  submittedOn: string | null;
+  source: string | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [date, setDate] = useState(submittedOn ?? '');
   const [src, setSrc] = useState(source ?? '');
   const save = useMutation({
-    mutationFn: () => api(`/api/plan/tasks/${taskId}/submission`, { method: 'PATCH', body: { version, submittedOn: date || null, source: src } }),
+    mutationFn: () =>
+      api(`/api/plan/tasks/${taskId}/submission`, {
+        method: 'PATCH',
+        body: { version, submittedOn: date || null, source: src },
+      }),
     onSuccess: () => onDone(),
   });
   return (
@@ -139,7 +202,14 @@ function SubmissionForm({ taskId, version, submittedOn, source, onDone }: { task
       <DateField label={t('plan.submittedOn')} value={date} onChange={setDate} testId="submission-date" />
       <div className="field">
         <label htmlFor="submission-source">{t('plan.submissionSource')}</label>
-        <input id="submission-source" type="text" value={src} onChange={(e) => setSrc(e.target.value)} size={40} data-testid="submission-source" />
+        <input
+          id="submission-source"
+          type="text"
+          value={src}
+          onChange={(e) => setSrc(e.target.value)}
+          size={40}
+          data-testid="submission-source"
+        />
       </div>
       <div className="field">
         <span>&nbsp;</span>
@@ -168,12 +238,17 @@ export default function TaskPage() {
     setSaved(message ?? null);
     void queryClient.invalidateQueries({ queryKey: ['plan'] });
   };
-  const send = useMutation({ mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }), onSuccess: () => (setComment(''), refresh()) });
+  const send = useMutation({
+    mutationFn: () => post(`/api/plan/tasks/${taskId}/comments`, { body: comment }),
+    onSuccess: () => (setComment(''), refresh()),
+  });
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBox error={detail.error} />;
   const { task, rollup, assignments, instruments, changes, progress, comments, evidence, can } = detail.data;
   // every assignment, the actor's own first, then the active ones, then those handed over (history)
-  const shown = [...assignments].sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || Number(!!a.validTo) - Number(!!b.validTo));
+  const shown = [...assignments].sort(
+    (a, b) => Number(b.canEdit) - Number(a.canEdit) || Number(!!a.validTo) - Number(!!b.validTo),
+  );
   const lateness = describeLateness(task, formatDateVi(asOf));
   return (
     <section data-testid="task-page" data-task-id={task.id} data-status={task.status} data-percent={task.percent}>
@@ -192,13 +267,15 @@ export default function TaskPage() {
         <div className="card">
           <dt>{t('plan.deadline')}</dt>
           <dd>
-            {task.deadline ? formatDateVi(task.deadline) : t('plan.noDeadline')} {task.deadlineText && <small className="muted">({task.deadlineText})</small>}
+            {task.deadline ? formatDateVi(task.deadline) : t('plan.noDeadline')}{' '}
+            {task.deadlineText && <small className="muted">({task.deadlineText})</small>}
           </dd>
         </div>
         <div className="card">
           <dt>{t('plan.status')}</dt>
           <dd data-testid="task-status">
-            {taskStatusLabel(task.status, currentLanguage())} ({task.percent}%){task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
+            {taskStatusLabel(task.status, currentLanguage())} ({task.percent}%)
+            {task.completedOn && ` — ${formatDateVi(task.completedOn)}`}
           </dd>
         </div>
         <div className="card">
@@ -227,9 +304,24 @@ export default function TaskPage() {
           </div>
         )}
       </dl>
-      {can.recordSubmission && <SubmissionForm taskId={task.id} version={task.version} submittedOn={task.submittedOn} source={task.submittedSource} onDone={refresh} />}
+      {can.recordSubmission && (
+        <SubmissionForm
+          taskId={task.id}
+          version={task.version}
+          submittedOn={task.submittedOn}
+          source={task.submittedSource}
+          onDone={refresh}
+        />
+      )}
       <p className="count" data-testid="task-rollup">
-        {t('plan.rollup', { completed: rollup.completed, active: rollup.active, percent: rollup.percent, overdue: rollup.overdue, noReport: rollup.noReport, pastDueNoReport: rollup.pastDueNoReport })}
+        {t('plan.rollup', {
+          completed: rollup.completed,
+          active: rollup.active,
+          percent: rollup.percent,
+          overdue: rollup.overdue,
+          noReport: rollup.noReport,
+          pastDueNoReport: rollup.pastDueNoReport,
+        })}
       </p>
       {task.note && <p className="note">{task.note}</p>}
       {instruments.length > 0 && (
@@ -238,7 +330,8 @@ export default function TaskPage() {
           <ul>
             {instruments.map((i) => (
               <li key={i.id}>
-                {i.kind} <strong>{i.number ?? '—'}</strong> {i.issuedOn && `(${formatDateVi(i.issuedOn)})`} — {i.title} <small className="source">{verificationLabel(i.factStatus, currentLanguage())}</small>
+                {i.kind} <strong>{i.number ?? '—'}</strong> {i.issuedOn && `(${formatDateVi(i.issuedOn)})`} — {i.title}{' '}
+                <small className="source">{verificationLabel(i.factStatus, currentLanguage())}</small>
               </li>
             ))}
           </ul>
@@ -246,20 +339,51 @@ export default function TaskPage() {
       )}
       <h2>{t('plan.allAssignments', { n: assignments.length })}</h2>
       {saved && <SavedLine>{saved}</SavedLine>}
-      <DataTable testId="assignments" columns={[t('plan.agency'), t('plan.status'), t('plan.completedOn'), { label: t('plan.daysLate'), className: 'num' }, '']}>
+      <DataTable
+        testId="assignments"
+        columns={[
+          t('plan.agency'),
+          t('plan.status'),
+          t('plan.completedOn'),
+          { label: t('plan.daysLate'), className: 'num' },
+          '',
+        ]}
+      >
         {shown.map((a) => (
-          <tr key={a.id} data-testid="assignment-row" data-agency={a.agencyId} className={a.overdue ? 'row-overdue' : undefined}>
+          <tr
+            key={a.id}
+            data-testid="assignment-row"
+            data-agency={a.agencyId}
+            className={a.overdue ? 'row-overdue' : undefined}
+          >
             <td>
               {a.agencyName}
-              {a.validTo && <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>}
+              {a.validTo && (
+                <small className="muted"> — {t('plan.handedOver', { date: formatDateVi(a.validTo) })}</small>
+              )}
               {editing === a.id && <AssignmentForm a={a} onDone={refresh} />}
             </td>
-            <td data-status={a.status}>{a.status === 'no_report' ? taskStatusLabel(a.status, currentLanguage()) : `${taskStatusLabel(a.status, currentLanguage())} (${a.percent}%)`}</td>
+            <td data-status={a.status}>
+              {a.status === 'no_report'
+                ? taskStatusLabel(a.status, currentLanguage())
+                : `${taskStatusLabel(a.status, currentLanguage())} (${a.percent}%)`}
+            </td>
             <td>{a.completedOn ? formatDateVi(a.completedOn) : '—'}</td>
-            <td className="num">{a.daysLate ?? <small className="muted">{a.pastDueNoReport ? t('plan.pastDueNoReport') : t('plan.noReportCell')}</small>}</td>
+            <td className="num">
+              {a.daysLate ?? (
+                <small className="muted">
+                  {a.pastDueNoReport ? t('plan.pastDueNoReport') : t('plan.noReportCell')}
+                </small>
+              )}
+            </td>
             <td>
               {a.canEdit && editing !== a.id && (
-                <button type="button" className="button-secondary" onClick={() => (setEditing(a.id), setSaved(null))} data-testid="assignment-edit">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => (setEditing(a.id), setSaved(null))}
+                  data-testid="assignment-edit"
+                >
                   {t('plan.update')}
                 </button>
               )}
@@ -272,7 +396,8 @@ export default function TaskPage() {
       <ul data-testid="changes">
         {changes.map((c) => (
           <li key={c.id}>
-            {formatDateTimeVi(c.at)}: {taskStatusLabel(c.from, currentLanguage())} → {taskStatusLabel(c.to, currentLanguage())} {t('plan.by')} {c.byName}
+            {formatDateTimeVi(c.at)}: {taskStatusLabel(c.from, currentLanguage())} →{' '}
+            {taskStatusLabel(c.to, currentLanguage())} {t('plan.by')} {c.byName}
             {c.note && ` — ${c.note}`}
           </li>
         ))}
@@ -289,7 +414,10 @@ export default function TaskPage() {
       <ul data-testid="evidence">
         {evidence.map((f) => (
           <li key={f.id}>
-            <a href={`/api/plan/tasks/${task.id}/evidence/${f.id}`}>{f.fileName}</a> <small className="muted">({formatNumberVi(f.sizeBytes)} byte, SHA-256 {f.sha256.slice(0, 16)}…)</small>
+            <a href={`/api/plan/tasks/${task.id}/evidence/${f.id}`}>{f.fileName}</a>{' '}
+            <small className="muted">
+              ({formatNumberVi(f.sizeBytes)} byte, SHA-256 {f.sha256.slice(0, 16)}…)
+            </small>
           </li>
         ))}
       </ul>
@@ -299,7 +427,8 @@ export default function TaskPage() {
           <li key={c.id}>
             <strong>{c.byName}</strong>
             {c.fromAgency && ` (${c.fromAgency})`}
-            {c.toAgency && ` → ${c.toAgency}`}: {c.body} <small className="muted">{formatDateTimeVi(c.createdAt)}</small>
+            {c.toAgency && ` → ${c.toAgency}`}: {c.body}{' '}
+            <small className="muted">{formatDateTimeVi(c.createdAt)}</small>
           </li>
         ))}
       </ul>
@@ -313,7 +442,13 @@ export default function TaskPage() {
         >
           <div className="field">
             <label htmlFor="comment-body">{t('plan.commentBody')}</label>
-            <input id="comment-body" type="text" value={comment} onChange={(e) => setComment(e.target.value)} size={60} />
+            <input
+              id="comment-body"
+              type="text"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              size={60}
+            />
           </div>
           <div className="field">
             <span>&nbsp;</span>

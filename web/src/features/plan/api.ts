@@ -37,25 +37,62 @@ export interface Assignment {
 
 export interface TaskDetail {
   task: PlanRow;
-  rollup: { total: number; active: number; completed: number; overdue: number; noReport: number; pastDueNoReport: number; percent: number; status: TaskStatus };
+  rollup: {
+    total: number;
+    active: number;
+    completed: number;
+    overdue: number;
+    noReport: number;
+    pastDueNoReport: number;
+    percent: number;
+    status: TaskStatus;
+  };
   can: { recordSubmission: boolean };
   assignments: Assignment[];
-  instruments: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; factStatus: string }[];
+  instruments: {
+    id: number;
+    kind: string;
+    number: string | null;
+    title: string;
+    issuedOn: string | null;
+    factStatus: string;
+  }[];
   changes: { id: number; from: TaskStatus; to: TaskStatus; note: string | null; byName: string; at: string }[];
   progress: { id: number; reportedOn: string; percent: number; narrative: string; byName: string }[];
-  comments: { id: number; kind: string; body: string; byName: string; createdAt: string; fromAgency: string | null; toAgency: string | null }[];
+  comments: {
+    id: number;
+    kind: string;
+    body: string;
+    byName: string;
+    createdAt: string;
+    fromAgency: string | null;
+    toAgency: string | null;
+  }[];
   evidence: { id: number; fileName: string; sizeBytes: number; sha256: string; uploadedAt: string }[];
 }
 
 /** Uploads an evidence file (multipart); errors come back as ApiError like every other call. */
-export async function uploadEvidence(taskId: number, assignmentId: number, file: File): Promise<{ id: number; sha256: string }> {
+export async function uploadEvidence(
+  taskId: number,
+  assignmentId: number,
+  file: File,
+): Promise<{ id: number; sha256: string }> {
   const form = new FormData();
   form.append('file', file);
-  const res = await fetch(`/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, { method: 'POST', body: form, credentials: 'same-origin' });
+  const res = await fetch(`/api/plan/tasks/${taskId}/assignments/${assignmentId}/evidence`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+  });
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Máy chủ trả lỗi ${res.status}.`, e?.details ?? null);
+    throw new ApiError(
+      res.status,
+      e?.code ?? `http_${res.status}`,
+      e?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      e?.details ?? null,
+    );
   }
   return data;
 }
@@ -64,7 +101,11 @@ export async function uploadEvidence(taskId: number, assignmentId: number, file:
 export const planQuery = (asOf: string, overdue = false, planId?: number) =>
   queryOptions({
     queryKey: ['plan', 'tasks', asOf, overdue, planId ?? null],
-    queryFn: ({ signal }) => api<{ items: PlanRow[] }>(`/api/plan/tasks${query({ asOf, overdue: overdue ? 'true' : undefined, plan: planId })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: PlanRow[] }>(
+        `/api/plan/tasks${query({ asOf, overdue: overdue ? 'true' : undefined, plan: planId })}`,
+        { signal },
+      ).then((r) => r.items),
   });
 
 export const taskQuery = (id: number, asOf: string) =>
@@ -76,29 +117,47 @@ export const taskQuery = (id: number, asOf: string) =>
 export const myAgencyQuery = (asOf: string) =>
   queryOptions({
     queryKey: ['plan', 'my', asOf],
-    queryFn: ({ signal }) => api<{ agencies: { id: string; name: string }[]; lead: PlanRow[]; coordinate: PlanRow[]; late: PlanRow[] }>(`/api/plan/my-agency${query({ asOf })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ agencies: { id: string; name: string }[]; lead: PlanRow[]; coordinate: PlanRow[]; late: PlanRow[] }>(
+        `/api/plan/my-agency${query({ asOf })}`,
+        { signal },
+      ),
   });
 
 export const notificationsQuery = queryOptions({
   queryKey: ['notifications'],
-  queryFn: ({ signal }) => api<{ items: { id: number; kind: string; title: string; body: string; createdAt: string; readAt: string | null }[] }>('/api/notifications', { signal }).then((r) => r.items),
+  queryFn: ({ signal }) =>
+    api<{
+      items: { id: number; kind: string; title: string; body: string; createdAt: string; readAt: string | null }[];
+    }>('/api/notifications', { signal }).then((r) => r.items),
 });
 
 export const exportUrl = (asOf: string, overdue = false, planId?: number) =>
   `/api/plan/export.xlsx${query({ asOf, overdue: overdue ? 'true' : undefined, plan: planId })}`;
 
-export interface AgencyOption { id: string; name: string; kind: string }
+export interface AgencyOption {
+  id: string;
+  name: string;
+  kind: string;
+}
 
 /** Agencies in force on a date (ministries, central agencies, provincial committees …), in the server's order. */
 export const agenciesQuery = (at: string) =>
   queryOptions({
     queryKey: ['agencies', at],
-    queryFn: ({ signal }) => api<{ items: AgencyOption[] }>(`/api/agencies${query({ at })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: AgencyOption[] }>(`/api/agencies${query({ at })}`, { signal }).then((r) => r.items),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(at),
   });
 
 export interface PlanSummary {
-  id: number; code: string; title: string; issuedOn: string | null; issuerAgencyId: string | null; issuer: string | null; tasks: number;
+  id: number;
+  code: string;
+  title: string;
+  issuedOn: string | null;
+  issuerAgencyId: string | null;
+  issuer: string | null;
+  tasks: number;
   /** the caller manages this plan's tasks (decided by the server) */
   canManage: boolean;
 }
@@ -109,10 +168,19 @@ export const plansQuery = queryOptions({
 });
 
 /** The Government's plan (Decision 1705/QĐ-TTg), where new tasks go unless another plan is chosen. */
-export const mainPlanOf = <P extends { id: number; code: string }>(plans: P[] | undefined): P | undefined => plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
+export const mainPlanOf = <P extends { id: number; code: string }>(plans: P[] | undefined): P | undefined =>
+  plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
 
 export interface Committee {
-  id: string; level: string; name: string; programs: string; validFrom: string; validTo: string | null; instrument: string | null; factStatus: string; members: number;
+  id: string;
+  level: string;
+  name: string;
+  programs: string;
+  validFrom: string;
+  validTo: string | null;
+  instrument: string | null;
+  factStatus: string;
+  members: number;
   /** the caller may record this committee's meetings and supervision (decided by the server) */
   canRecord: boolean;
 }

@@ -4,7 +4,8 @@ import i18n from 'i18next';
 const vi = {
   plan: {
     title: 'Kế hoạch triển khai',
-    intro: 'Kế hoạch triển khai Nghị quyết 24/2021/QH15 (Quyết định 1705/QĐ-TTg): nội dung công việc, cơ quan chủ trì, thời hạn, tiến độ. Số ngày chậm tính theo ngày dương lịch, đến ngày hoàn thành hoặc ngày xem.',
+    intro:
+      'Kế hoạch triển khai Nghị quyết 24/2021/QH15 (Quyết định 1705/QĐ-TTg): nội dung công việc, cơ quan chủ trì, thời hạn, tiến độ. Số ngày chậm tính theo ngày dương lịch, đến ngày hoàn thành hoặc ngày xem.',
     asOf: 'Tính đến ngày',
     today: 'Hôm nay',
     table: 'Bảng',
@@ -37,7 +38,8 @@ const vi = {
     wholeProgram: '(cả Chương trình)',
     noDeadline: 'Không nêu',
     unverified: 'chưa xác minh',
-    count: '{{n}} nhiệm vụ vào ngày {{date}}: {{late}} quá hạn (đã có báo cáo), {{silent}} quá hạn chưa nhận được báo cáo.',
+    count:
+      '{{n}} nhiệm vụ vào ngày {{date}}: {{late}} quá hạn (đã có báo cáo), {{silent}} quá hạn chưa nhận được báo cáo.',
     gantt: {
       legend: 'Chú giải',
       window: 'Thời gian thực hiện (bắt đầu → thời hạn)',
@@ -56,7 +58,8 @@ const vi = {
     todayLine: 'Ngày xem: {{date}}',
     none: 'Không có nhiệm vụ nào.',
     overdueTitle: 'Báo cáo nhiệm vụ quá hạn',
-    overdueIntro: 'Các nhiệm vụ chưa hoàn thành đã quá thời hạn vào ngày đã chọn: nhiệm vụ đã có báo cáo (tính số ngày chậm) và nhiệm vụ chưa nhận được báo cáo (không tính số ngày chậm) được liệt kê riêng.',
+    overdueIntro:
+      'Các nhiệm vụ chưa hoàn thành đã quá thời hạn vào ngày đã chọn: nhiệm vụ đã có báo cáo (tính số ngày chậm) và nhiệm vụ chưa nhận được báo cáo (không tính số ngày chậm) được liệt kê riêng.',
     overdueNone: 'Không có nhiệm vụ quá hạn vào ngày này.',
     myTitle: 'Cơ quan tôi',
     myIntro: 'Nhiệm vụ cơ quan được giao chủ trì hoặc thực hiện, nhiệm vụ phối hợp và nhiệm vụ chậm.',
@@ -68,7 +71,8 @@ const vi = {
     noNotifications: 'Không có thông báo.',
     task: 'Nhiệm vụ',
     back: 'Về kế hoạch',
-    rollup: 'Tổng hợp: {{completed}}/{{active}} cơ quan hoàn thành, tiến độ bình quân {{percent}}%, {{overdue}} quá hạn (đã báo cáo), {{noReport}} chưa có báo cáo ({{pastDueNoReport}} đã quá hạn).',
+    rollup:
+      'Tổng hợp: {{completed}}/{{active}} cơ quan hoàn thành, tiến độ bình quân {{percent}}%, {{overdue}} quá hạn (đã báo cáo), {{noReport}} chưa có báo cáo ({{pastDueNoReport}} đã quá hạn).',
     agency: 'Cơ quan',
     percent: 'Tỷ lệ',
     update: 'Cập nhật',
@@ -92,7 +96,8 @@ const vi = {
     handedOver: 'đã bàn giao ngày {{date}}',
     by: 'bởi',
     committeesTitle: 'Ban Chỉ đạo các cấp',
-    committeesIntro: 'Ban Chỉ đạo các chương trình mục tiêu quốc gia và thành viên theo thời gian: mỗi lần kiện toàn là một phiên bản mới, không ghi đè.',
+    committeesIntro:
+      'Ban Chỉ đạo các chương trình mục tiêu quốc gia và thành viên theo thời gian: mỗi lần kiện toàn là một phiên bản mới, không ghi đè.',
     level: 'Cấp',
     levels: { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     committeeForm: {
@@ -108,11 +113,18 @@ const vi = {
     role: 'Vai trò',
     person: 'Họ tên',
     position: 'Chức vụ',
-    roles: { head: 'Trưởng ban', deputy_head: 'Phó Trưởng ban', standing_member: 'Ủy viên thường trực', member: 'Ủy viên', invited: 'Mời tham gia' },
+    roles: {
+      head: 'Trưởng ban',
+      deputy_head: 'Phó Trưởng ban',
+      standing_member: 'Ủy viên thường trực',
+      member: 'Ủy viên',
+      invited: 'Mời tham gia',
+    },
     inForce: 'nay',
     unknownAfter: 'chưa rõ sau {{date}}',
     instrumentsTitle: 'Sổ văn bản',
-    instrumentsIntro: 'Văn bản đã ban hành, ngày ban hành, hiệu lực và nhiệm vụ mà văn bản thực hiện; trạng thái xác minh theo nguồn.',
+    instrumentsIntro:
+      'Văn bản đã ban hành, ngày ban hành, hiệu lực và nhiệm vụ mà văn bản thực hiện; trạng thái xác minh theo nguồn.',
     kind: 'Loại',
     number: 'Số, ký hiệu',
     issuedOn: 'Ngày ban hành',
@@ -123,9 +135,11 @@ const vi = {
     tasks: 'Nhiệm vụ',
     atRisk: 'có nguy cơ chậm',
     calendarTitle: 'Ngày nghỉ lễ, tết',
-    calendarIntro: 'Ngày nghỉ của cán bộ, công chức, viên chức dùng để tính mọi thời hạn "ngày làm việc". Ngày nghỉ Tết và Quốc khánh, các ngày hoán đổi do Thủ tướng quyết định hằng năm (Bộ luật Lao động 2019, Điều 112 khoản 3) và được thông báo bằng văn bản; hệ thống dùng đúng các ngày đã thông báo.',
+    calendarIntro:
+      'Ngày nghỉ của cán bộ, công chức, viên chức dùng để tính mọi thời hạn "ngày làm việc". Ngày nghỉ Tết và Quốc khánh, các ngày hoán đổi do Thủ tướng quyết định hằng năm (Bộ luật Lao động 2019, Điều 112 khoản 3) và được thông báo bằng văn bản; hệ thống dùng đúng các ngày đã thông báo.',
     basisPublished: 'Năm {{year}}: ngày nghỉ theo các thông báo của năm (bảng dưới), kể cả ngày thứ Bảy làm bù.',
-    basisStatutory: 'Năm {{year}} chưa có thông báo nào được ghi nhận: ngày nghỉ tính theo Bộ luật Lao động 2019 (Điều 112, nghỉ bù theo Điều 111 khoản 3) với cách bố trí mặc định, chưa xác minh.',
+    basisStatutory:
+      'Năm {{year}} chưa có thông báo nào được ghi nhận: ngày nghỉ tính theo Bộ luật Lao động 2019 (Điều 112, nghỉ bù theo Điều 111 khoản 3) với cách bố trí mặc định, chưa xác minh.',
     noticesTitle: 'Thông báo nghỉ lễ, tết năm {{year}}',
     daysOffTitle: 'Các ngày nghỉ',
     daysOffCol: 'Nghỉ liên tục',
@@ -160,7 +174,12 @@ const vi = {
       saved: 'Đã đăng ký kế hoạch {{code}}.',
     },
     fanOut: 'Giao cho',
-    fanOuts: { none: 'Một cơ quan chủ trì', provinces: 'Tất cả UBND tỉnh, thành phố', ministries: 'Tất cả bộ, cơ quan Trung ương', all: 'Tất cả bộ, ngành và tỉnh' },
+    fanOuts: {
+      none: 'Một cơ quan chủ trì',
+      provinces: 'Tất cả UBND tỉnh, thành phố',
+      ministries: 'Tất cả bộ, cơ quan Trung ương',
+      all: 'Tất cả bộ, ngành và tỉnh',
+    },
     deadlineHint: 'ví dụ: quý IV/2026, trước ngày 01/7/2026, trong vòng 15 ngày làm việc',
     created: 'Đã thêm nhiệm vụ {{position}} ({{n}} phân công).',
     supervisionTitle: 'Kiểm tra, giám sát',
@@ -181,7 +200,8 @@ const vi = {
     evidence: 'Tệp minh chứng',
     upload: 'Tải lên',
     programTitle: 'Chương trình',
-    programIntro: 'Mục tiêu, dự án, tiểu dự án và ngân sách của Chương trình; mỗi thông tin kèm trạng thái xác minh và nguồn.',
+    programIntro:
+      'Mục tiêu, dự án, tiểu dự án và ngân sách của Chương trình; mỗi thông tin kèm trạng thái xác minh và nguồn.',
     targets: 'Mục tiêu cụ thể',
     projects: 'Dự án, tiểu dự án',
     budget: 'Ngân sách (tỷ đồng)',
@@ -237,7 +257,8 @@ const vi = {
 const en: typeof vi = {
   plan: {
     title: 'Implementation plan',
-    intro: 'Plan to implement Resolution 24/2021/QH15 (Decision 1705/QĐ-TTg): contents of work, lead agencies, deadlines, progress. Days late are calendar days, to completion or to the date viewed.',
+    intro:
+      'Plan to implement Resolution 24/2021/QH15 (Decision 1705/QĐ-TTg): contents of work, lead agencies, deadlines, progress. Days late are calendar days, to completion or to the date viewed.',
     asOf: 'As of',
     today: 'Today',
     table: 'Table',
@@ -289,7 +310,8 @@ const en: typeof vi = {
     todayLine: 'Viewing date: {{date}}',
     none: 'No tasks.',
     overdueTitle: 'Overdue report',
-    overdueIntro: 'Unfinished tasks past their deadline on the chosen date: those reported (with days late) and those with no report received (no days late counted) are listed apart.',
+    overdueIntro:
+      'Unfinished tasks past their deadline on the chosen date: those reported (with days late) and those with no report received (no days late counted) are listed apart.',
     overdueNone: 'Nothing overdue on this date.',
     myTitle: 'My agency',
     myIntro: 'What the agency leads or is assigned, what it coordinates, what is late.',
@@ -301,7 +323,8 @@ const en: typeof vi = {
     noNotifications: 'No notifications.',
     task: 'Task',
     back: 'Back to the plan',
-    rollup: 'Roll-up: {{completed}}/{{active}} agencies done, mean progress {{percent}}%, {{overdue}} overdue (reported), {{noReport}} without a report ({{pastDueNoReport}} past due).',
+    rollup:
+      'Roll-up: {{completed}}/{{active}} agencies done, mean progress {{percent}}%, {{overdue}} overdue (reported), {{noReport}} without a report ({{pastDueNoReport}} past due).',
     agency: 'Agency',
     percent: 'Percent',
     update: 'Update',
@@ -325,11 +348,12 @@ const en: typeof vi = {
     handedOver: 'handed over on {{date}}',
     by: 'by',
     committeesTitle: 'Steering committees',
-    committeesIntro: 'Steering committees of the national target programs and their members over time: every re-issue is a new version.',
+    committeesIntro:
+      'Steering committees of the national target programs and their members over time: every re-issue is a new version.',
     level: 'Level',
     levels: { central: 'Central', province: 'Province', district: 'District', commune: 'Commune' },
     committeeForm: {
-      open: 'Register a province\'s or commune\'s steering committee',
+      open: "Register a province's or commune's steering committee",
       validFrom: 'Established on',
       unit: 'Administrative unit',
       name: 'Committee name',
@@ -341,11 +365,18 @@ const en: typeof vi = {
     role: 'Role',
     person: 'Name',
     position: 'Position',
-    roles: { head: 'Head', deputy_head: 'Deputy head', standing_member: 'Standing member', member: 'Member', invited: 'Invited' },
+    roles: {
+      head: 'Head',
+      deputy_head: 'Deputy head',
+      standing_member: 'Standing member',
+      member: 'Member',
+      invited: 'Invited',
+    },
     inForce: 'now',
     unknownAfter: 'unknown after {{date}}',
     instrumentsTitle: 'Legal instruments',
-    instrumentsIntro: 'Instruments issued, their dates, and the tasks they fulfil; verification status from the sources.',
+    instrumentsIntro:
+      'Instruments issued, their dates, and the tasks they fulfil; verification status from the sources.',
     kind: 'Kind',
     number: 'Number',
     issuedOn: 'Issued',
@@ -356,9 +387,12 @@ const en: typeof vi = {
     tasks: 'Tasks',
     atRisk: 'at risk',
     calendarTitle: 'Public holidays',
-    calendarIntro: 'Days off of civil servants, used to count every "working days" deadline. The Tết and National Day days and any swapped days are decided by the Prime Minister each year (Labour Code 2019, Art. 112(3)) and announced in writing; the system uses the announced days.',
-    basisPublished: '{{year}}: days off as announced in that year\'s notices (below), swapped working Saturdays included.',
-    basisStatutory: 'No notice recorded for {{year}}: days off follow the Labour Code 2019 (Art. 112, compensatory days under Art. 111(3)) with a default placement, unverified.',
+    calendarIntro:
+      'Days off of civil servants, used to count every "working days" deadline. The Tết and National Day days and any swapped days are decided by the Prime Minister each year (Labour Code 2019, Art. 112(3)) and announced in writing; the system uses the announced days.',
+    basisPublished:
+      "{{year}}: days off as announced in that year's notices (below), swapped working Saturdays included.",
+    basisStatutory:
+      'No notice recorded for {{year}}: days off follow the Labour Code 2019 (Art. 112, compensatory days under Art. 111(3)) with a default placement, unverified.',
     noticesTitle: 'Holiday notices of {{year}}',
     daysOffTitle: 'Days off',
     daysOffCol: 'Continuous days off',
@@ -393,11 +427,16 @@ const en: typeof vi = {
       saved: 'Plan {{code}} registered.',
     },
     fanOut: 'Assign to',
-    fanOuts: { none: 'One lead agency', provinces: 'Every provincial People\'s Committee', ministries: 'Every ministry and central agency', all: 'Every ministry and province' },
+    fanOuts: {
+      none: 'One lead agency',
+      provinces: "Every provincial People's Committee",
+      ministries: 'Every ministry and central agency',
+      all: 'Every ministry and province',
+    },
     deadlineHint: 'e.g. quý IV/2026, trước ngày 01/7/2026, trong vòng 15 ngày làm việc',
     created: 'Task {{position}} added ({{n}} assignments).',
     supervisionTitle: 'Inspection and supervision',
-    supervisionIntro: 'Recommendations of the steering committees\' inspections and supervision, followed to closure.',
+    supervisionIntro: "Recommendations of the steering committees' inspections and supervision, followed to closure.",
     supervisionPlans: 'Supervision and inspection plans',
     noSupervisionPlans: 'No supervision or inspection plan yet.',
     recommendations: 'Recommendations and follow-up',
@@ -414,7 +453,8 @@ const en: typeof vi = {
     evidence: 'Evidence files',
     upload: 'Upload',
     programTitle: 'Program',
-    programIntro: 'Targets, projects, sub-projects and budget of the Program; every fact with its verification status and source.',
+    programIntro:
+      'Targets, projects, sub-projects and budget of the Program; every fact with its verification status and source.',
     targets: 'Targets',
     projects: 'Projects and sub-projects',
     budget: 'Budget (billion VND)',

@@ -66,7 +66,11 @@ export interface ResidentView {
 export const residentQuery = (communeId: string, year: number) =>
   queryOptions({
     queryKey: ['poverty', 'resident', communeId, year],
-    queryFn: ({ signal }) => api<ResidentView>(`/api/poverty/communes/${encodeURIComponent(communeId)}/resident-households${query({ year })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<ResidentView>(
+        `/api/poverty/communes/${encodeURIComponent(communeId)}/resident-households${query({ year })}`,
+        { signal },
+      ),
   });
 
 export interface CommuneProgress {
@@ -112,22 +116,29 @@ export const summaryQuery = (p: { year: number; level: string; boundaries: strin
 export const reviewsQuery = (year: number) =>
   queryOptions({
     queryKey: ['poverty', 'reviews', year],
-    queryFn: ({ signal }) => api<{ communes: CommuneProgress[]; deadlines: Deadline[] }>(`/api/poverty/reviews${query({ year })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ communes: CommuneProgress[]; deadlines: Deadline[] }>(`/api/poverty/reviews${query({ year })}`, { signal }),
   });
 
 export const householdsQuery = (communeId: string, year: number) =>
   queryOptions({
     queryKey: ['poverty', 'households', communeId, year],
-    queryFn: ({ signal }) => api<{ households: HouseholdRow[] }>(`/api/poverty/communes/${encodeURIComponent(communeId)}/households${query({ year })}`, { signal }).then((r) => r.households),
+    queryFn: ({ signal }) =>
+      api<{ households: HouseholdRow[] }>(
+        `/api/poverty/communes/${encodeURIComponent(communeId)}/households${query({ year })}`,
+        { signal },
+      ).then((r) => r.households),
   });
 
 export const standardsQuery = queryOptions({
   queryKey: ['poverty', 'standards'],
-  queryFn: ({ signal }) => api<{ standards: PovertyStandard[]; knownGaps: string[] }>('/api/poverty/standards', { signal }),
+  queryFn: ({ signal }) =>
+    api<{ standards: PovertyStandard[]; knownGaps: string[] }>('/api/poverty/standards', { signal }),
   staleTime: 60 * 60_000,
 });
 
-export const communePath = (communeId: string, rest: string) => `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
+export const communePath = (communeId: string, rest: string) =>
+  `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
 
 /** Uploads a file (multipart, field "file") with progress (XMLHttpRequest reports upload progress; fetch does not). */
 function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => void): Promise<T> {
@@ -144,7 +155,15 @@ function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => voi
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`, data?.error?.details ?? null));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.error?.code ?? `http_${xhr.status}`,
+            data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`,
+            data?.error?.details ?? null,
+          ),
+        );
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -158,7 +177,11 @@ export const uploadWorkbook = (communeId: string, year: number, file: File, onPr
 
 /** Uploads a file of resident households (Excel or CSV) of the communes in the caller's scope. */
 export const uploadResidentFile = (year: number, file: File, onProgress: (pct: number) => void) =>
-  uploadFile<{ year: number; communes: number }>(`/api/poverty/resident-households/import${query({ year })}`, file, onProgress);
+  uploadFile<{ year: number; communes: number }>(
+    `/api/poverty/resident-households/import${query({ year })}`,
+    file,
+    onProgress,
+  );
 
 export interface PublishedRow {
   year: number | null;
@@ -176,7 +199,8 @@ export interface PublishedRow {
 export const publishedQuery = (year: number) =>
   queryOptions({
     queryKey: ['poverty', 'published', year],
-    queryFn: ({ signal }) => api<{ items: PublishedRow[] }>(`/api/poverty/published${query({ year })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: PublishedRow[] }>(`/api/poverty/published${query({ year })}`, { signal }).then((r) => r.items),
     staleTime: 60 * 60_000,
   });
 
@@ -195,7 +219,8 @@ export interface ApplicationRow {
 export const applicationsQuery = (year: number) =>
   queryOptions({
     queryKey: ['poverty', 'applications', year],
-    queryFn: ({ signal }) => api<{ items: ApplicationRow[] }>(`/api/poverty/applications${query({ year })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: ApplicationRow[] }>(`/api/poverty/applications${query({ year })}`, { signal }).then((r) => r.items),
   });
 
 /** A commune of the user's scope (GET /api/poverty/communes): where the officer's work starts. */
@@ -219,5 +244,8 @@ export interface ScopeCommune {
 export const scopeCommunesQuery = (year: number) =>
   queryOptions({
     queryKey: ['poverty', 'scope-communes', year],
-    queryFn: ({ signal }) => api<{ year: number; communes: ScopeCommune[] }>(`/api/poverty/communes${query({ year })}`, { signal }).then((r) => r.communes),
+    queryFn: ({ signal }) =>
+      api<{ year: number; communes: ScopeCommune[] }>(`/api/poverty/communes${query({ year })}`, { signal }).then(
+        (r) => r.communes,
+      ),
   });

@@ -23,14 +23,31 @@ export function OverviewPanel() {
       {o.reporting.length === 0 ? (
         <p className="muted">{t('results.noPeriods')}</p>
       ) : (
-        <DataTable testId="overview-reporting" columns={[t('results.form'), t('results.period'), t('results.deadline'), { label: t('results.submitted'), className: 'num' }, { label: t('results.approved'), className: 'num' }, { label: t('results.missing'), className: 'num' }, { label: t('results.rate'), className: 'num' }]}>
+        <DataTable
+          testId="overview-reporting"
+          columns={[
+            t('results.form'),
+            t('results.period'),
+            t('results.deadline'),
+            { label: t('results.submitted'), className: 'num' },
+            { label: t('results.approved'), className: 'num' },
+            { label: t('results.missing'), className: 'num' },
+            { label: t('results.rate'), className: 'num' },
+          ]}
+        >
           {o.reporting.map((r) => (
             <tr key={r.periodId} data-period={r.periodId}>
-              <td>{r.formNumber} — {r.formName}</td>
+              <td>
+                {r.formNumber} — {r.formName}
+              </td>
               <td>{r.labelVi}</td>
               <td>{formatDateVi(r.deadline)}</td>
-              <td className="num" data-testid={`submitted-${r.periodId}`}>{formatNumberVi(r.submitted)}</td>
-              <td className="num" data-testid={`approved-${r.periodId}`}>{formatNumberVi(r.approved)}</td>
+              <td className="num" data-testid={`submitted-${r.periodId}`}>
+                {formatNumberVi(r.submitted)}
+              </td>
+              <td className="num" data-testid={`approved-${r.periodId}`}>
+                {formatNumberVi(r.approved)}
+              </td>
               <td className="num">{formatNumberVi(r.missing)}</td>
               <td className="num">{r.reportingRate === null ? '—' : `${formatNumberVi(r.reportingRate, 2)}%`}</td>
             </tr>

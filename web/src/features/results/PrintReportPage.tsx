@@ -30,15 +30,26 @@ export default function PrintReportPage() {
         <div className="doc-national">
           <div className="doc-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
           <div className="doc-motto">Độc lập - Tự do - Hạnh phúc</div>
-          <div className="doc-place-date"><em>{provinceShort(v.unit.provinceName || v.unit.name)}, ngày {d} tháng {m} năm {y}</em></div>
+          <div className="doc-place-date">
+            <em>
+              {provinceShort(v.unit.provinceName || v.unit.name)}, ngày {d} tháng {m} năm {y}
+            </em>
+          </div>
         </div>
       </header>
-      <p className="doc-form-number">{v.form.number} ({v.form.annex}, {v.form.legalBasis})</p>
+      <p className="doc-form-number">
+        {v.form.number} ({v.form.annex}, {v.form.legalBasis})
+      </p>
       <h1 className="doc-title">BÁO CÁO {v.form.nameVi.toUpperCase()}</h1>
       <p className="doc-subtitle">{v.period.labelVi}</p>
       <table className="doc-table">
         <thead>
-          <tr><th>STT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Số liệu</th></tr>
+          <tr>
+            <th>STT</th>
+            <th>Chỉ tiêu</th>
+            <th>Đơn vị tính</th>
+            <th>Số liệu</th>
+          </tr>
         </thead>
         <tbody>
           {v.form.fields.map((f, i) => (
@@ -46,24 +57,36 @@ export default function PrintReportPage() {
               <td>{i + 1}</td>
               <td>{f.labelVi}</td>
               <td>{f.unit}</td>
-              <td className="num">{v.report.values[f.code] == null ? '' : formatNumberVi(v.report.values[f.code] as number)}</td>
+              <td className="num">
+                {v.report.values[f.code] == null ? '' : formatNumberVi(v.report.values[f.code] as number)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <footer className="doc-signature">
         <div className="doc-recipients">
-          <strong><em>Nơi nhận:</em></strong>
+          <strong>
+            <em>Nơi nhận:</em>
+          </strong>
           <div>- Cấp trên theo tuyến báo cáo;</div>
           <div>- Lưu: VT.</div>
         </div>
         <div className="doc-signer">
           <strong>TM. ỦY BAN NHÂN DÂN</strong>
-          <div><strong>CHỦ TỊCH</strong></div>
-          <div className="doc-sign-space"><em>(Ký, ghi rõ họ tên, đóng dấu)</em></div>
+          <div>
+            <strong>CHỦ TỊCH</strong>
+          </div>
+          <div className="doc-sign-space">
+            <em>(Ký, ghi rõ họ tên, đóng dấu)</em>
+          </div>
         </div>
       </footer>
-      <p className="no-print"><button type="button" className="button-secondary" onClick={() => window.print()}>In</button></p>
+      <p className="no-print">
+        <button type="button" className="button-secondary" onClick={() => window.print()}>
+          In
+        </button>
+      </p>
     </article>
   );
 }

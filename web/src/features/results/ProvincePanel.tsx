@@ -1,4 +1,7 @@
-/** A province officer's part of the home page: the province's own targets and its communes' reports in the latest period. */
+/**
+ * A province officer's part of the home page: the province's own targets and its communes' reports in the latest
+ * period.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +25,10 @@ interface TargetItem {
 
 export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
   const { t } = useTranslation();
-  const targets = useQuery({ queryKey: ['results', 'targets'], queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }) });
+  const targets = useQuery({
+    queryKey: ['results', 'targets'],
+    queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }),
+  });
   const periods = useQuery(periodsQuery);
   const latest = periods.data?.items.find((p) => p.unitLevel === 'commune');
   const own = (targets.data?.items ?? []).filter((x) => x.unitId !== null && provinceIds.includes(x.unitId));
@@ -35,8 +41,12 @@ export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
         <DataTable columns={[t('results.target'), t('results.period'), t('results.sources')]}>
           {own.map((x) => (
             <tr key={x.id}>
-              <td>{x.labelVi} <small className="muted">({x.ruleVi})</small></td>
-              <td>{x.fromYear}–{x.toYear}</td>
+              <td>
+                {x.labelVi} <small className="muted">({x.ruleVi})</small>
+              </td>
+              <td>
+                {x.fromYear}–{x.toYear}
+              </td>
               <td>{x.citation}</td>
             </tr>
           ))}
@@ -53,7 +63,8 @@ function LatestPeriod({ periodId, label }: { periodId: number; label: string }) 
   if (!q.data) return null;
   return (
     <p data-testid="province-completeness">
-      <strong>{label}:</strong> {t('results.completeness', q.data.completeness)} · <Link to="/bao-cao">{t('results.view')}</Link>
+      <strong>{label}:</strong> {t('results.completeness', q.data.completeness)} ·{' '}
+      <Link to="/bao-cao">{t('results.view')}</Link>
     </p>
   );
 }

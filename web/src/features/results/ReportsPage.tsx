@@ -18,7 +18,9 @@ export default function ReportsPage() {
   const [chosen, setChosen] = useState<number | null>(null);
   const list = periods.data?.items ?? [];
   const period = list.find((p) => p.id === chosen) ?? list[0];
-  const ownUnits = me.user.grants.filter((g) => (g.role === 'commune_officer' || g.role === 'province_officer') && g.unitId).map((g) => ({ role: g.role, unitId: g.unitId as string }));
+  const ownUnits = me.user.grants
+    .filter((g) => (g.role === 'commune_officer' || g.role === 'province_officer') && g.unitId)
+    .map((g) => ({ role: g.role, unitId: g.unitId as string }));
   return (
     <section>
       <h1>{t('results.reportsTitle')}</h1>
@@ -33,18 +35,35 @@ export default function ReportsPage() {
             <label htmlFor="period-choice">{t('results.choosePeriod')}</label>
             <select id="period-choice" value={period.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {list.map((p) => (
-                <option key={p.id} value={p.id}>{p.formNumber} — {p.labelVi}</option>
+                <option key={p.id} value={p.id}>
+                  {p.formNumber} — {p.labelVi}
+                </option>
               ))}
             </select>
           </div>
-          <p className="note">{t('results.window', { from: formatDateVi(period.opensOn), to: formatDateVi(period.closesOn), deadline: formatDateVi(period.deadline) })}</p>
-          {ownUnits.filter((u) => (period.unitLevel === 'commune' ? u.role === 'commune_officer' : u.role === 'province_officer')).map((u) => (
-            <p key={u.unitId}>
-              <Link className="button-primary" to="/bao-cao/$periodId/$unitId" params={{ periodId: String(period.id), unitId: u.unitId }} data-testid="my-report">
-                {t('results.myReport')}
-              </Link>
-            </p>
-          ))}
+          <p className="note">
+            {t('results.window', {
+              from: formatDateVi(period.opensOn),
+              to: formatDateVi(period.closesOn),
+              deadline: formatDateVi(period.deadline),
+            })}
+          </p>
+          {ownUnits
+            .filter((u) =>
+              period.unitLevel === 'commune' ? u.role === 'commune_officer' : u.role === 'province_officer',
+            )
+            .map((u) => (
+              <p key={u.unitId}>
+                <Link
+                  className="button-primary"
+                  to="/bao-cao/$periodId/$unitId"
+                  params={{ periodId: String(period.id), unitId: u.unitId }}
+                  data-testid="my-report"
+                >
+                  {t('results.myReport')}
+                </Link>
+              </p>
+            ))}
           <PeriodTable period={period} />
         </>
       )}
@@ -62,20 +81,30 @@ function PeriodTable({ period }: { period: PeriodItem }) {
   return (
     <>
       <p data-testid="completeness">
-        {t('results.completeness', c)} · <a href={`/api/results/periods/${period.id}/export.csv`} download>{t('results.exportCsv')}</a>
+        {t('results.completeness', c)} ·{' '}
+        <a href={`/api/results/periods/${period.id}/export.csv`} download>
+          {t('results.exportCsv')}
+        </a>
       </p>
-      <DataTable testId="period-reports" columns={[t('results.unit'), t('results.state'), t('results.submitted'), t('results.deadline'), '']}>
+      <DataTable
+        testId="period-reports"
+        columns={[t('results.unit'), t('results.state'), t('results.submitted'), t('results.deadline'), '']}
+      >
         {rows.map((r) => (
           <tr key={r.unitId} data-unit={r.unitCode}>
             <td>{r.unitName}</td>
             <td>
               {t(`results.states.${r.state}`)}
-              {r.nextLevelVi && r.state !== 'draft' && <small className="muted"> — {t('results.waiting', { level: r.nextLevelVi.toLowerCase() })}</small>}
+              {r.nextLevelVi && r.state !== 'draft' && (
+                <small className="muted"> — {t('results.waiting', { level: r.nextLevelVi.toLowerCase() })}</small>
+              )}
             </td>
             <td>{r.submittedOn ? formatDateVi(r.submittedOn) : '—'}</td>
             <td>{t(`results.timeliness.${r.timeliness}`)}</td>
             <td>
-              <Link to="/bao-cao/$periodId/$unitId" params={{ periodId: String(period.id), unitId: r.unitId }}>{t('results.view')}</Link>
+              <Link to="/bao-cao/$periodId/$unitId" params={{ periodId: String(period.id), unitId: r.unitId }}>
+                {t('results.view')}
+              </Link>
             </td>
           </tr>
         ))}
@@ -94,7 +123,14 @@ function OpenPeriodForm() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['results'] }),
   });
   return (
-    <form className="filters" onSubmit={(e) => { e.preventDefault(); m.mutate(); }} aria-label={t('results.openPeriod')}>
+    <form
+      className="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+      aria-label={t('results.openPeriod')}
+    >
       <div className="field">
         <label htmlFor="open-form">{t('results.form')}</label>
         <select id="open-form" value={form} onChange={(e) => setForm(e.target.value)}>
@@ -108,7 +144,9 @@ function OpenPeriodForm() {
       </div>
       <div className="field">
         <span>&nbsp;</span>
-        <button className="button-primary" type="submit" disabled={m.isPending}>{t('results.open')}</button>
+        <button className="button-primary" type="submit" disabled={m.isPending}>
+          {t('results.open')}
+        </button>
       </div>
       {m.isError && <ErrorBox error={m.error} />}
     </form>

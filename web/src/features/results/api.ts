@@ -9,7 +9,20 @@ export interface Overview {
   year: number;
   targets: TargetView[];
   otherTargets: PublicResults['otherTargets'];
-  reporting: { periodId: number; formNumber: string; formName: string; labelVi: string; deadline: string; overdue: boolean; expected: number; submitted: number; onTime: number; approved: number; missing: number; reportingRate: number | null }[];
+  reporting: {
+    periodId: number;
+    formNumber: string;
+    formName: string;
+    labelVi: string;
+    deadline: string;
+    overdue: boolean;
+    expected: number;
+    submitted: number;
+    onTime: number;
+    approved: number;
+    missing: number;
+    reportingRate: number | null;
+  }[];
 }
 
 export interface PeriodItem {
@@ -27,8 +40,25 @@ export interface PeriodItem {
 
 export interface PeriodReports {
   period: PeriodItem;
-  completeness: { expected: number; submitted: number; onTime: number; approved: number; reportingRate: number | null; reportingRateOnTime: number | null };
-  rows: { unitId: string; unitCode: string; unitName: string; reportId: number | null; state: string; nextLevelVi: string | null; submittedOn: string | null; timeliness: string; returnedReason: string | null }[];
+  completeness: {
+    expected: number;
+    submitted: number;
+    onTime: number;
+    approved: number;
+    reportingRate: number | null;
+    reportingRateOnTime: number | null;
+  };
+  rows: {
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    reportId: number | null;
+    state: string;
+    nextLevelVi: string | null;
+    submittedOn: string | null;
+    timeliness: string;
+    returnedReason: string | null;
+  }[];
 }
 
 export const publicQuery = queryOptions({
@@ -56,7 +86,8 @@ export const periodReportsQuery = (periodId: number) =>
 export const reportQuery = (periodId: number, unitId: string) =>
   queryOptions({
     queryKey: ['results', 'report', periodId, unitId],
-    queryFn: ({ signal }) => api<ReportView>(`/api/results/periods/${periodId}/units/${encodeURIComponent(unitId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<ReportView>(`/api/results/periods/${periodId}/units/${encodeURIComponent(unitId)}`, { signal }),
   });
 
 export const reportByIdQuery = (reportId: number) =>

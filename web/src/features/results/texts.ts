@@ -4,7 +4,8 @@ import i18n from 'i18next';
 const vi = {
   results: {
     publicTitle: 'Kết quả Chương trình giảm nghèo bền vững',
-    publicIntro: 'Chương trình có đạt mục tiêu không, ở đâu và nhanh đến đâu: mục tiêu của Quốc hội và Chính phủ, kết quả rà soát đã công bố, huyện nghèo và xã đặc biệt khó khăn. Chỉ có số liệu tổng hợp, không có thông tin cá nhân.',
+    publicIntro:
+      'Chương trình có đạt mục tiêu không, ở đâu và nhanh đến đâu: mục tiêu của Quốc hội và Chính phủ, kết quả rà soát đã công bố, huyện nghèo và xã đặc biệt khó khăn. Chỉ có số liệu tổng hợp, không có thông tin cá nhân.',
     targets: 'Mục tiêu và tiến độ',
     target: 'Mục tiêu',
     value: 'Giá trị',
@@ -22,7 +23,8 @@ const vi = {
     nearPoorRate: 'Tỷ lệ hộ cận nghèo (%)',
     multidimRate: 'Tỷ lệ nghèo đa chiều (%)',
     areas: 'Huyện nghèo và xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
-    listed: 'Theo {{basis}}: {{size}} đơn vị; danh sách trong hệ thống có {{listed}}, còn thiếu {{missing}} (chưa tìm được nguồn, không tự điền).',
+    listed:
+      'Theo {{basis}}: {{size}} đơn vị; danh sách trong hệ thống có {{listed}}, còn thiếu {{missing}} (chưa tìm được nguồn, không tự điền).',
     exited: 'Đã thoát',
     share: 'Tỷ lệ',
     progress: 'So với mục tiêu {{pct}}%',
@@ -39,7 +41,12 @@ const vi = {
     json: 'Dữ liệu JSON',
     map: 'Xem bản đồ',
     signInHint: 'Cán bộ đăng nhập để nhập, duyệt báo cáo và xem số liệu theo tỉnh.',
-    statusLabels: { verified: 'đã xác minh', verified_secondary: 'nguồn thứ cấp', partial: 'một phần', unverified: 'chưa xác minh' },
+    statusLabels: {
+      verified: 'đã xác minh',
+      verified_secondary: 'nguồn thứ cấp',
+      partial: 'một phần',
+      unverified: 'chưa xác minh',
+    },
     overviewTitle: 'Tổng quan quốc gia',
     overviewIntro: 'Từng mục tiêu, giá trị, xu hướng, đạt hay chưa; các kỳ báo cáo và số báo cáo còn thiếu.',
     trend: 'Xu hướng',
@@ -64,7 +71,8 @@ const vi = {
     states: { draft: 'Đang nhập', submitted: 'Đã gửi', approved: 'Đã phê duyệt' },
     timeliness: { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp (quá hạn)', not_due: 'Chưa đến hạn' },
     waiting: 'Chờ {{level}}',
-    completeness: 'Đơn vị phải nộp: {{expected}} · đã nộp: {{submitted}} · đúng hạn: {{onTime}} · đã duyệt xong: {{approved}}',
+    completeness:
+      'Đơn vị phải nộp: {{expected}} · đã nộp: {{submitted}} · đúng hạn: {{onTime}} · đã duyệt xong: {{approved}}',
     view: 'Xem',
     save: 'Lưu số liệu',
     saved: 'Đã lưu.',
@@ -89,7 +97,8 @@ const vi = {
 const en: typeof vi = {
   results: {
     publicTitle: 'Results of the Sustainable Poverty Reduction Program',
-    publicIntro: 'Is the program reaching its targets, where and how fast: the National Assembly\'s and the Government\'s targets, published review results, poor districts and especially disadvantaged communes. Aggregated figures only, no personal data.',
+    publicIntro:
+      "Is the program reaching its targets, where and how fast: the National Assembly's and the Government's targets, published review results, poor districts and especially disadvantaged communes. Aggregated figures only, no personal data.",
     targets: 'Targets and progress',
     target: 'Target',
     value: 'Value',
@@ -107,7 +116,8 @@ const en: typeof vi = {
     nearPoorRate: 'Near-poverty rate (%)',
     multidimRate: 'Multidimensional poverty rate (%)',
     areas: 'Poor districts and especially disadvantaged coastal and island communes',
-    listed: 'Per {{basis}}: {{size}} units; the system lists {{listed}}, {{missing}} missing (no source found, not invented).',
+    listed:
+      'Per {{basis}}: {{size}} units; the system lists {{listed}}, {{missing}} missing (no source found, not invented).',
     exited: 'Exited',
     share: 'Share',
     progress: 'Against the {{pct}}% target',
@@ -124,7 +134,12 @@ const en: typeof vi = {
     json: 'JSON data',
     map: 'Open the map',
     signInHint: 'Officers sign in to enter and approve reports and to see figures by province.',
-    statusLabels: { verified: 'verified', verified_secondary: 'secondary source', partial: 'partial', unverified: 'unverified' },
+    statusLabels: {
+      verified: 'verified',
+      verified_secondary: 'secondary source',
+      partial: 'partial',
+      unverified: 'unverified',
+    },
     overviewTitle: 'National overview',
     overviewIntro: 'Each target, its value, trend and whether it is on track; reporting periods and missing reports.',
     trend: 'Trend',
@@ -138,18 +153,20 @@ const en: typeof vi = {
     rate: 'Reporting rate',
     noPeriods: 'No reporting period opened yet.',
     reportsTitle: 'Monitoring and evaluation reports',
-    reportsIntro: 'Reports of Circular 10/2022/TT-BLĐTBXH: enter figures, submit up the chain, approval level by level.',
+    reportsIntro:
+      'Reports of Circular 10/2022/TT-BLĐTBXH: enter figures, submit up the chain, approval level by level.',
     openPeriod: 'Open a reporting period',
     periodKey: 'Period key (e.g. 2026S2)',
     open: 'Open',
-    myReport: 'My unit\'s report',
+    myReport: "My unit's report",
     choosePeriod: 'Choose a reporting period',
     unit: 'Unit',
     state: 'State',
     states: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved' },
     timeliness: { on_time: 'On time', late: 'Late', missing: 'Missing (overdue)', not_due: 'Not due yet' },
     waiting: 'Waiting for {{level}}',
-    completeness: 'Expected: {{expected}} · submitted: {{submitted}} · on time: {{onTime}} · fully approved: {{approved}}',
+    completeness:
+      'Expected: {{expected}} · submitted: {{submitted}} · on time: {{onTime}} · fully approved: {{approved}}',
     view: 'Open',
     save: 'Save',
     saved: 'Saved.',
@@ -167,7 +184,7 @@ const en: typeof vi = {
     fieldsNote: 'Note on the form',
     provinceTargets: 'Targets of the province',
     exportCsv: 'Download data (CSV)',
-    noProvinceTargets: 'No province target entered yet (set by the provincial People\'s Council).',
+    noProvinceTargets: "No province target entered yet (set by the provincial People's Council).",
   },
 };
 

@@ -16,7 +16,11 @@ import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../a
 import { DATA_LOWER_BOUND } from './api';
 import { UnitLink } from './UnitLink';
 
-type UnitDetail = UnitRow & { aliases: { alias: string; kind: string; source: string }[]; regions: RegionRow[]; predecessors: LineageRow[] };
+type UnitDetail = UnitRow & {
+  aliases: { alias: string; kind: string; source: string }[];
+  regions: RegionRow[];
+  predecessors: LineageRow[];
+};
 
 /** 'dd/mm/yyyy – dd/mm/yyyy' with the last day of validity (validTo is exclusive). */
 function period(u: { validFrom: string; validTo: string | null }, inForce: string) {
@@ -36,7 +40,10 @@ export default function UnitPage() {
   });
   const children = useQuery({
     queryKey: ['unit', unitId, 'children', at],
-    queryFn: ({ signal }) => api<{ at: string; items: UnitRow[] }>(`/api/units/${encodeURIComponent(unitId)}/children${query({ at })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ at: string; items: UnitRow[] }>(`/api/units/${encodeURIComponent(unitId)}/children${query({ at })}`, {
+        signal,
+      }),
     enabled: detail.data?.level !== 'commune' && !!detail.data,
   });
   const succession = useQuery({
@@ -49,7 +56,9 @@ export default function UnitPage() {
   if (detail.isError) return <ErrorBox error={detail.error} />;
   const u = detail.data;
   const inForce = t('units.inForce');
-  const kids = [...(children.data?.items ?? [])].sort((a, b) => compareVi(a.name, b.name) || a.code.localeCompare(b.code));
+  const kids = [...(children.data?.items ?? [])].sort(
+    (a, b) => compareVi(a.name, b.name) || a.code.localeCompare(b.code),
+  );
 
   return (
     <section data-testid="unit-page" data-unit-id={u.id}>
@@ -106,7 +115,8 @@ export default function UnitPage() {
           <ul className="plain-list">
             {u.predecessors.map((p) => (
               <li key={p.id}>
-                <UnitLink id={p.fromId}>{p.fromName}</UnitLink> <span className="code muted">{p.fromCode}</span> — {t(`unresolved.relation_${p.relation}`)}, {formatDateVi(p.effective)}
+                <UnitLink id={p.fromId}>{p.fromName}</UnitLink> <span className="code muted">{p.fromCode}</span> —{' '}
+                {t(`unresolved.relation_${p.relation}`)}, {formatDateVi(p.effective)}
                 {!p.resolved && <strong className="flag"> {t('unit.suspect')}</strong>}
               </li>
             ))}
@@ -123,7 +133,8 @@ export default function UnitPage() {
             <ul className="plain-list">
               {succession.data.successors.map((s) => (
                 <li key={s.unit.id}>
-                  <UnitLink id={s.unit.id}>{s.unit.fullName}</UnitLink> <span className="code muted">{s.unit.code}</span> — {t(`unresolved.relation_${s.relation}`)}
+                  <UnitLink id={s.unit.id}>{s.unit.fullName}</UnitLink>{' '}
+                  <span className="code muted">{s.unit.code}</span> — {t(`unresolved.relation_${s.relation}`)}
                 </li>
               ))}
             </ul>
@@ -136,7 +147,8 @@ export default function UnitPage() {
           )}
           {succession.data.rollupProvince && succession.data.rollupProvince.id !== u.id && (
             <p>
-              {t('unit.rollup')}: <UnitLink id={succession.data.rollupProvince.id}>{succession.data.rollupProvince.fullName}</UnitLink>
+              {t('unit.rollup')}:{' '}
+              <UnitLink id={succession.data.rollupProvince.id}>{succession.data.rollupProvince.fullName}</UnitLink>
             </p>
           )}
           {succession.data.note && <p className="note">{succession.data.note}</p>}
@@ -147,7 +159,13 @@ export default function UnitPage() {
         <>
           <h2>{t('unit.children')}</h2>
           <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-            <DateField label={t('units.date')} value={at ?? children.data?.at ?? todayInVietnam()} onChange={setAt} testId="unit-children-date" min={DATA_LOWER_BOUND} />
+            <DateField
+              label={t('units.date')}
+              value={at ?? children.data?.at ?? todayInVietnam()}
+              onChange={setAt}
+              testId="unit-children-date"
+              min={DATA_LOWER_BOUND}
+            />
           </form>
           {children.isPending && <Loading />}
           {children.isError && <ErrorBox error={children.error} />}

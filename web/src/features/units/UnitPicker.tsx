@@ -29,7 +29,16 @@ export interface UnitPickerProps {
   options?: Unit[];
 }
 
-export function UnitPicker({ label, level, at, parent, value, onChange, testId = 'unit-picker', options }: UnitPickerProps) {
+export function UnitPicker({
+  label,
+  level,
+  at,
+  parent,
+  value,
+  onChange,
+  testId = 'unit-picker',
+  options,
+}: UnitPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const listId = `${id}-list`;
@@ -98,7 +107,12 @@ export function UnitPicker({ label, level, at, parent, value, onChange, testId =
           onKeyDown={onKeyDown}
         />
         {value && (
-          <button type="button" className="button-link combobox-clear" aria-label={t('unitPicker.clear')} onClick={() => choose(null)}>
+          <button
+            type="button"
+            className="button-link combobox-clear"
+            aria-label={t('unitPicker.clear')}
+            onClick={() => choose(null)}
+          >
             ×
           </button>
         )}
@@ -122,7 +136,10 @@ export function UnitPicker({ label, level, at, parent, value, onChange, testId =
             {shown.length === 0 && <li className="combobox-empty">{t('unitPicker.none')}</li>}
             {matches.length > shown.length && (
               <li className="combobox-more" aria-hidden="true">
-                {t('unitPicker.more', { count: matches.length - shown.length, n: formatNumberVi(matches.length - shown.length) })}
+                {t('unitPicker.more', {
+                  count: matches.length - shown.length,
+                  n: formatNumberVi(matches.length - shown.length),
+                })}
               </li>
             )}
           </ul>

@@ -6,7 +6,16 @@ import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { compareVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
-import { DATA_LOWER_BOUND, levelsOn, matchesQuery, REFORM_DATE, searchKey, unitsQuery, type Unit, type UnitLevel } from './api';
+import {
+  DATA_LOWER_BOUND,
+  levelsOn,
+  matchesQuery,
+  REFORM_DATE,
+  searchKey,
+  unitsQuery,
+  type Unit,
+  type UnitLevel,
+} from './api';
 import { UnitLink } from './UnitLink';
 import { UnitPicker } from './UnitPicker';
 
@@ -27,7 +36,8 @@ export default function UnitsPage() {
 
   const rows = useMemo(() => {
     let list = units.data ?? [];
-    if (province && level !== 'province') list = list.filter((u) => u.provinceId === province.id || u.parentId === province.id);
+    if (province && level !== 'province')
+      list = list.filter((u) => u.provinceId === province.id || u.parentId === province.id);
     if (filter.trim()) list = list.filter((u) => matchesQuery(searchKey(u), filter));
     return [...list].sort((a, b) => compareVi(a.name, b.name) || a.code.localeCompare(b.code));
   }, [units.data, province, level, filter]);
@@ -64,11 +74,25 @@ export default function UnitsPage() {
           </select>
         </div>
         {level !== 'province' && (
-          <UnitPicker key={at} label={t('units.province')} level="province" at={at} value={province} onChange={setProvince} testId="units-province" />
+          <UnitPicker
+            key={at}
+            label={t('units.province')}
+            level="province"
+            at={at}
+            value={province}
+            onChange={setProvince}
+            testId="units-province"
+          />
         )}
         <div className="field">
           <label htmlFor="units-filter">{t('units.filter')}</label>
-          <input id="units-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('units.filterHint')} />
+          <input
+            id="units-filter"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={t('units.filterHint')}
+          />
         </div>
       </form>
 
@@ -86,7 +110,14 @@ export default function UnitsPage() {
           ) : (
             <DataTable
               testId="units-table"
-              columns={[t('units.code'), t('units.name'), t('units.type'), t('units.parent'), t('units.validFrom'), t('units.validTo')]}
+              columns={[
+                t('units.code'),
+                t('units.name'),
+                t('units.type'),
+                t('units.parent'),
+                t('units.validFrom'),
+                t('units.validTo'),
+              ]}
             >
               {rows.slice(0, MAX_ROWS).map((u) => (
                 <tr key={u.id}>
@@ -95,7 +126,9 @@ export default function UnitsPage() {
                     <UnitLink id={u.id}>{u.fullName}</UnitLink>
                   </td>
                   <td>{u.unitType}</td>
-                  <td>{u.parentId ? <UnitLink id={u.parentId}>{names.get(u.parentId) ?? u.parentCode}</UnitLink> : '—'}</td>
+                  <td>
+                    {u.parentId ? <UnitLink id={u.parentId}>{names.get(u.parentId) ?? u.parentCode}</UnitLink> : '—'}
+                  </td>
                   <td>{formatDateVi(u.validFrom)}</td>
                   <td>{u.validTo ? formatDateVi(u.validTo) : t('units.inForce')}</td>
                 </tr>

@@ -32,7 +32,10 @@ export interface UnitsParams {
 export const unitsQuery = (p: UnitsParams) =>
   queryOptions({
     queryKey: ['units', p.level, p.at, p.parent ?? null, p.q ?? null],
-    queryFn: ({ signal }) => api<{ items: Unit[] }>(`/api/units${query({ level: p.level, at: p.at, parent: p.parent, q: p.q })}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Unit[] }>(`/api/units${query({ level: p.level, at: p.at, parent: p.parent, q: p.q })}`, {
+        signal,
+      }).then((r) => r.items),
     staleTime: 30 * 60_000,
   });
 
@@ -60,5 +63,7 @@ export function rankUnits(units: { unit: Unit; key: string }[], q: string): Unit
   const folded = foldVietnamese(q);
   const hits = folded ? units.filter((u) => matchesQuery(u.key, folded)) : units;
   const starts = (u: Unit) => (foldVietnamese(u.name).startsWith(folded) ? 0 : 1);
-  return hits.map((h) => h.unit).sort((a, b) => starts(a) - starts(b) || compareVi(a.name, b.name) || a.code.localeCompare(b.code));
+  return hits
+    .map((h) => h.unit)
+    .sort((a, b) => starts(a) - starts(b) || compareVi(a.name, b.name) || a.code.localeCompare(b.code));
 }

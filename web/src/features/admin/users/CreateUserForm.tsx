@@ -28,7 +28,13 @@ export function CreateUserForm() {
         displayName: form.displayName,
         ...(form.email ? { email: form.email } : {}),
         password: form.password,
-        grants: [{ role, unitId: UNIT_LEVEL[role] ? (unit?.id ?? null) : null, agencyId: role === 'ministry_lead' ? agencyId || null : null }],
+        grants: [
+          {
+            role,
+            unitId: UNIT_LEVEL[role] ? (unit?.id ?? null) : null,
+            agencyId: role === 'ministry_lead' ? agencyId || null : null,
+          },
+        ],
       }),
     onSuccess: () => {
       setForm({ username: '', displayName: '', email: '', password: '' });
@@ -39,7 +45,13 @@ export function CreateUserForm() {
   const input = (key: keyof typeof form, type = 'text', autoComplete = 'off') => (
     <div className="field">
       <label htmlFor={`user-${key}`}>{t(`users.${key}`)}</label>
-      <input id={`user-${key}`} type={type} autoComplete={autoComplete} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        id={`user-${key}`}
+        type={type}
+        autoComplete={autoComplete}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </div>
   );
   const submit = (e: FormEvent) => {
@@ -72,7 +84,15 @@ export function CreateUserForm() {
         </select>
       </div>
       {UNIT_LEVEL[role] && (
-        <UnitPicker key={role} label={t(`users.unit_${UNIT_LEVEL[role]}`)} level={UNIT_LEVEL[role]} at={today} value={unit} onChange={setUnit} testId="user-unit" />
+        <UnitPicker
+          key={role}
+          label={t(`users.unit_${UNIT_LEVEL[role]}`)}
+          level={UNIT_LEVEL[role]}
+          at={today}
+          value={unit}
+          onChange={setUnit}
+          testId="user-unit"
+        />
       )}
       {role === 'ministry_lead' && (
         <div className="field">
@@ -96,4 +116,3 @@ export function CreateUserForm() {
     </form>
   );
 }
-

@@ -23,7 +23,15 @@ interface Row {
 
 let nextKey = 1;
 
-export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; unitNames: Map<string, string>; onDone: (saved: UserSummary | null) => void }) {
+export function GrantsEditor({
+  user,
+  unitNames,
+  onDone,
+}: {
+  user: UserSummary;
+  unitNames: Map<string, string>;
+  onDone: (saved: UserSummary | null) => void;
+}) {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   const queryClient = useQueryClient();
@@ -33,7 +41,7 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
       key: nextKey++,
       role: g.role,
       unitId: g.unitId,
-      unitName: g.unitId ? unitNames.get(g.unitId) ?? null : null,
+      unitName: g.unitId ? (unitNames.get(g.unitId) ?? null) : null,
       agencyId: g.agencyId,
       validFrom: g.validFrom ?? '',
       validTo: g.validTo ?? '',
@@ -45,15 +53,13 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
       api<{ user: UserSummary }>(`/api/users/${user.id}/grants`, {
         method: 'PUT',
         body: {
-          grants: rows.map(
-            (r): GrantInput => ({
-              role: r.role,
-              unitId: UNIT_LEVEL[r.role] ? r.unitId : null,
-              agencyId: r.role === 'ministry_lead' ? r.agencyId : null,
-              validFrom: r.validFrom || null,
-              validTo: r.validTo || null,
-            }),
-          ),
+          grants: rows.map((r): GrantInput => ({
+            role: r.role,
+            unitId: UNIT_LEVEL[r.role] ? r.unitId : null,
+            agencyId: r.role === 'ministry_lead' ? r.agencyId : null,
+            validFrom: r.validFrom || null,
+            validTo: r.validTo || null,
+          })),
         },
       }),
     onSuccess: (res) => {
@@ -61,7 +67,8 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
       onDone(res.user);
     },
   });
-  const update = (key: number, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<Row>) =>
+    setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -77,7 +84,11 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
           <fieldset key={r.key} className="grant-row form-grid" aria-label={`${t('users.role')} ${i + 1}`}>
             <div className="field">
               <label htmlFor={`grant-role-${r.key}`}>{t('users.role')}</label>
-              <select id={`grant-role-${r.key}`} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as Role, unitId: null, unitName: null })}>
+              <select
+                id={`grant-role-${r.key}`}
+                value={r.role}
+                onChange={(e) => update(r.key, { role: e.target.value as Role, unitId: null, unitName: null })}
+              >
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {roleLabel(role)}
@@ -91,7 +102,11 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
                   <span className="label">{t(`users.unit_${level}`)}</span>
                   <span>
                     {r.unitName ?? '…'}{' '}
-                    <button type="button" className="button-link" onClick={() => update(r.key, { unitId: null, unitName: null })}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => update(r.key, { unitId: null, unitName: null })}
+                    >
                       {t('unitPicker.clear')}
                     </button>
                   </span>
@@ -109,7 +124,11 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
             {r.role === 'ministry_lead' && (
               <div className="field">
                 <label htmlFor={`grant-agency-${r.key}`}>{t('users.agency')}</label>
-                <select id={`grant-agency-${r.key}`} value={r.agencyId ?? ''} onChange={(e) => update(r.key, { agencyId: e.target.value || null })}>
+                <select
+                  id={`grant-agency-${r.key}`}
+                  value={r.agencyId ?? ''}
+                  onChange={(e) => update(r.key, { agencyId: e.target.value || null })}
+                >
                   <option value="">{agencies.isPending ? t('common.loading') : t('users.chooseAgency')}</option>
                   {agencies.data?.map((a) => (
                     <option key={a.id} value={a.id}>
@@ -119,10 +138,26 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
                 </select>
               </div>
             )}
-            <DateField optional label={t('users.validFrom')} value={r.validFrom} onChange={(validFrom) => update(r.key, { validFrom })} testId={`grant-from-${i}`} />
-            <DateField optional label={t('users.validTo')} value={r.validTo} onChange={(validTo) => update(r.key, { validTo })} testId={`grant-to-${i}`} />
+            <DateField
+              optional
+              label={t('users.validFrom')}
+              value={r.validFrom}
+              onChange={(validFrom) => update(r.key, { validFrom })}
+              testId={`grant-from-${i}`}
+            />
+            <DateField
+              optional
+              label={t('users.validTo')}
+              value={r.validTo}
+              onChange={(validTo) => update(r.key, { validTo })}
+              testId={`grant-to-${i}`}
+            />
             <div className="field field-actions">
-              <button type="button" className="button-secondary" onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
+              >
                 {t('users.removeGrant')}
               </button>
             </div>
@@ -133,7 +168,20 @@ export function GrantsEditor({ user, unitNames, onDone }: { user: UserSummary; u
         <button
           type="button"
           className="button-secondary"
-          onClick={() => setRows([...rows, { key: nextKey++, role: 'steering_member', unitId: null, unitName: null, agencyId: null, validFrom: today, validTo: '' }])}
+          onClick={() =>
+            setRows([
+              ...rows,
+              {
+                key: nextKey++,
+                role: 'steering_member',
+                unitId: null,
+                unitName: null,
+                agencyId: null,
+                validFrom: today,
+                validTo: '',
+              },
+            ])
+          }
         >
           {t('users.addGrant')}
         </button>

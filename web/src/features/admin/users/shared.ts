@@ -21,15 +21,20 @@ export const agenciesQuery = (at: string) =>
   queryOptions({
     queryKey: ['agencies', 'central', at],
     queryFn: ({ signal }) =>
-      api<{ items: Agency[] }>(`/api/agencies${query({ at })}`, { signal }).then((r) => r.items.filter((a) => CENTRAL_KINDS.has(a.kind)).sort((a, b) => compareVi(a.name, b.name))),
+      api<{ items: Agency[] }>(`/api/agencies${query({ at })}`, { signal }).then((r) =>
+        r.items.filter((a) => CENTRAL_KINDS.has(a.kind)).sort((a, b) => compareVi(a.name, b.name)),
+      ),
     staleTime: 30 * 60_000,
   });
 
-export const UNIT_LEVEL: Partial<Record<Role, 'province' | 'commune'>> = { province_officer: 'province', commune_officer: 'commune' };
+export const UNIT_LEVEL: Partial<Record<Role, 'province' | 'commune'>> = {
+  province_officer: 'province',
+  commune_officer: 'commune',
+};
 
 export function useRoleLabel() {
   const { t } = useTranslation();
   const me = useMe();
   const lang = currentLanguage();
-  return (r: Role) => (lang === 'vi' ? me.roleLabels[r] ?? t(`roles.${r}`) : t(`roles.${r}`));
+  return (r: Role) => (lang === 'vi' ? (me.roleLabels[r] ?? t(`roles.${r}`)) : t(`roles.${r}`));
 }
