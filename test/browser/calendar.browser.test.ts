@@ -27,7 +27,7 @@ describe('holidays page (browser)', () => {
     expect(text).toContain('Công văn 245/VPCP-KGVX, 11/01/2022');
     expect(text).toContain('Văn phòng Chính phủ (ý kiến Phó Thủ tướng)');
     expect(text).toContain('Thông báo 119/TB-LĐTBXH, chưa rõ ngày');
-    expect(text).toContain('Đã xác minh');
+    expect(text).toContain('đã xác minh');
     expect(await notice.locator('a').first().getAttribute('href')).toBe(
       'https://english.luatvietnam.vn/official-dispatch-no-245-vpcp-kgvx-dated-january-11-2022-of-the-government-office-215627-doc6.html',
     );
