@@ -167,6 +167,14 @@ describe('budget (browser)', () => {
     expect(await row.getAttribute('data-rate')).toBe('0');
     expect(await row.getAttribute('data-compliance')).toBe('met'); // 40 m planned ≥ 3 % of 1.000 m
     expect(await row.getAttribute('data-actual-compliance')).toBe('short');
+    // The map: recorded boundaries of 2025 are the 63 provinces of 1 January; only Hà Nội has lines (rate 0,
+    // a value); the other provinces have none (no value, not 0).
+    const map = o.getByTestId('budget-map');
+    await expect.poll(() => map.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+    expect(await map.getAttribute('data-map-date')).toBe('2025-01-01');
+    expect(await map.getAttribute('data-province-count')).toBe('63');
+    expect(await map.getAttribute('data-rates')).toBe('01:0');
+    expect(await map.getAttribute('data-off-map')).toBe('0'); // old Hà Nội is in force on the map's date
     await o.getByTestId('budget-report-line').selectOption({ label: 'Thành phố Hà Nội: DA1, Ngân sách địa phương' });
     await o.getByTestId('budget-report-month').selectOption('3');
     await o.getByTestId('budget-report-amount').fill('40');
@@ -174,12 +182,23 @@ describe('budget (browser)', () => {
     await o.getByTestId('budget-report-ok').waitFor();
     await expect.poll(() => row.getAttribute('data-actual-compliance')).toBe('met');
     expect(Number(await row.getAttribute('data-rate'))).toBeCloseTo(40 / 1040, 6);
+    // Hà Nội's rate once the map is drawn again (NaN while it is not, or when other provinces have a value).
+    const mapRate = async () => {
+      const rates = (await map.getAttribute('data-rates')) ?? '';
+      return /^01:[\d.e-]+$/.test(rates) ? Number(rates.slice(3)) : NaN;
+    };
+    await expect.poll(mapRate, { timeout: 20_000 }).toBeCloseTo(40 / 1040, 9);
     await expect.poll(() => o.getByTestId('budget-trend').getAttribute('data-values')).toBe('0,0,40,0,0,0,0,0,0,0,0,0');
     // Above what was assigned: refused with the reason.
     await o.getByTestId('budget-report-amount').fill('1');
     await o.getByTestId('budget-report-submit').click();
     await o.getByText(/vượt số vốn được giao 40 triệu đồng/).waitFor();
     await app.screenshot(o, 'budget-execution');
+    // Current boundaries: the 34 provinces; old Hà Nội rolls up into the new one (same code).
+    await o.getByTestId('budget-boundaries').selectOption('current');
+    await expect.poll(() => map.getAttribute('data-province-count'), { timeout: 20_000 }).toBe('34');
+    await expect.poll(mapRate, { timeout: 20_000 }).toBeCloseTo(40 / 1040, 9);
+    expect(await map.getAttribute('data-off-map')).toBe('0');
     expect(app.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 });

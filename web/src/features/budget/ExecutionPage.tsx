@@ -13,6 +13,7 @@ import { executionQuery, toMillion, type ExecutionDashboard } from './api';
 import { FileImport } from './FileImport';
 import './texts';
 
+const ExecutionMap = lazy(() => import('./ExecutionMap').then((m) => ({ default: m.ExecutionMap })));
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 const pct = (r: number | null) => (r === null ? '—' : `${formatNumberVi(r * 100, 1)}%`);
 const m = (v: number | null) => (v === null ? '—' : formatNumberVi(Math.round(toMillion(v) * 1000) / 1000));
@@ -42,7 +43,7 @@ export default function ExecutionPage() {
         </label>
         <label className="field">
           <span>{t('budget.boundaries')}</span>
-          <select value={boundaries} onChange={(e) => setBoundaries(e.target.value)}>
+          <select value={boundaries} onChange={(e) => setBoundaries(e.target.value)} data-testid="budget-boundaries">
             <option value="recorded">{t('budget.recorded')}</option>
             <option value="current">{t('budget.current')}</option>
           </select>
@@ -50,7 +51,7 @@ export default function ExecutionPage() {
       </form>
       {d.isPending && <Loading />}
       {d.isError && <ErrorBox error={d.error} />}
-      {d.data && <Dashboard data={d.data} />}
+      {d.data && <Dashboard data={d.data} boundaries={boundaries} />}
       {d.data?.can.reportExecution && <ReportForm data={d.data} onDone={refresh} />}
       {d.data?.can.reportExecution && (
         <>
@@ -72,7 +73,7 @@ export default function ExecutionPage() {
   );
 }
 
-function Dashboard({ data }: { data: ExecutionDashboard }) {
+function Dashboard({ data, boundaries }: { data: ExecutionDashboard; boundaries: string }) {
   const { t } = useTranslation();
   if (data.items.length === 0) return <Empty>{t('budget.noLines')}</Empty>;
   return (
@@ -122,6 +123,10 @@ function Dashboard({ data }: { data: ExecutionDashboard }) {
           </tr>
         ))}
       </DataTable>
+      <h2>{t('budget.map')}</h2>
+      <Suspense fallback={<Loading />}>
+        <ExecutionMap data={data} boundaries={boundaries} />
+      </Suspense>
       <h2>{t('budget.trend')}</h2>
       <Suspense fallback={<Loading />}>
         <TrendChart values={data.trend.map(toMillion)} label={t('budget.trend')} monthLabel={t('budget.month')} />

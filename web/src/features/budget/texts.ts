@@ -75,6 +75,11 @@ const vi = {
     counterpartActual: 'Đối ứng đã giải ngân',
     compliance: { met: 'Đạt', short: 'Chưa đạt', unknown: 'Chưa tính được' },
     complianceHeader: 'Đối ứng tối thiểu (bố trí / giải ngân)',
+    map: 'Tỷ lệ giải ngân theo tỉnh',
+    mapAria:
+      'Bản đồ tỷ lệ giải ngân của {{n}} tỉnh, thành phố (địa giới ngày {{date}}), ' +
+      '{{m}} tỉnh có số liệu; số liệu có trong bảng.',
+    mapOff: '{{n}} tỉnh ghi nhận theo địa giới khác ngày {{date}}: không vẽ trên bản đồ, xem bảng.',
     trend: 'Giải ngân theo tháng (triệu đồng)',
     month: 'Tháng',
     alerts: 'Dòng vốn giải ngân chậm',
@@ -172,6 +177,10 @@ const en: typeof vi = {
     counterpartActual: 'Counterpart disbursed',
     compliance: { met: 'Met', short: 'Short', unknown: 'Cannot tell' },
     complianceHeader: 'Minimum counterpart (planned / disbursed)',
+    map: 'Disbursement rate per province',
+    mapAria:
+      'Map of the disbursement rate of {{n}} provinces (boundaries of {{date}}), {{m}} with figures; see the table.',
+    mapOff: '{{n}} provinces recorded on boundaries other than those of {{date}}: not drawn on the map, see the table.',
     trend: 'Disbursement per month (million VND)',
     month: 'Month',
     alerts: 'Lines disbursing too slowly',

@@ -22,6 +22,8 @@ export interface ChoroplethMapProps {
   mapName: string;
   geo: Provinces;
   values: MapValue[];
+  /** Top of the colour scale (1 for a rate); the largest value when not given. */
+  max?: number;
   /** Province code → name shown in the tooltip. */
   names: Map<string, string>;
   /** What the value is, for the tooltip ("Số xã, phường, đặc khu"). */
@@ -41,6 +43,7 @@ export function ChoroplethMap({
   mapName,
   geo,
   values,
+  max: fixedMax,
   names,
   valueLabel,
   format,
@@ -77,7 +80,7 @@ export function ChoroplethMap({
     if (!c) return;
     if (!echarts.getMap(mapName)) echarts.registerMap(mapName, geo as never);
     const numbers = values.map((v) => v.value).filter((v): v is number => v !== null);
-    const max = numbers.length ? Math.max(...numbers) : 1;
+    const max = fixedMax ?? (numbers.length ? Math.max(...numbers) : 1);
     const onFinished = () => {
       c.off('finished', onFinished);
       rendered.current();
@@ -133,7 +136,7 @@ export function ChoroplethMap({
       },
       { notMerge: true },
     );
-  }, [mapName, geo, values, names, valueLabel, format, noDataLabel, labels]);
+  }, [mapName, geo, values, fixedMax, names, valueLabel, format, noDataLabel, labels]);
 
   return <div ref={el} className="map-canvas" role="img" aria-label={ariaLabel} />;
 }
