@@ -38,10 +38,14 @@ export function planJobs(
       let mail = false;
       let handedOver = 0;
       if (day !== lastHandover) {
-        const r = await reorganise(db, systemActor('plan-jobs'), { onDate: day });
+        // taken once a day by one process, like the digest: two processes handing over at once would both
+        // insert the successor's assignment
+        const r = await onceADay(db, 'plan.handover', day, (tx) =>
+          reorganise(tx, systemActor('plan-jobs'), { onDate: day }),
+        );
         lastHandover = day;
-        handedOver = r.handedOver;
-        if (r.handedOver || r.undecided.length || r.withoutSuccessor.length)
+        handedOver = r?.handedOver ?? 0;
+        if (r && (r.handedOver || r.undecided.length || r.withoutSuccessor.length))
           logger.info({ ...r }, 'plan: reorganisation hand-over');
       }
       if (day !== lastDigest && hourVn >= DIGEST_HOUR_VN) {
