@@ -741,6 +741,22 @@ export async function ensureCampaign(
   return { ...row, campaign: toCampaign(row) };
 }
 
+/**
+ * The campaign as a read sees it, writing nothing (a GET must not change state): the stored row, or, before
+ * the year's first review step, the campaign that step will open, without an id.
+ */
+async function campaignForReading(
+  db: Db,
+  kind: 'periodic' | 'monthly',
+  year: number,
+): Promise<{ id: number | null; routing_id: string; campaign: review.Campaign }> {
+  const row = await repo.findCampaign(db, kind, year, 0);
+  if (row) return { ...row, campaign: toCampaign(row) };
+  const c = review.openCampaign(kind, year, null);
+  if (!c.ok) throw invalid(c.error.message, []);
+  return { id: null, routing_id: c.value.routingId, campaign: c.value };
+}
+
 function unwrap<T>(r: review.ReviewResult<T>): T {
   if (!r.ok) throw conflict(r.error.message, { code: r.error.code });
   return r.value;
@@ -885,8 +901,8 @@ function communeProgressView(
 
 /** Progress of every commune with a review record in the caller's scope (levels above see their communes). */
 export async function reviewProgress(db: Db, caller: Caller, year: number, today: string) {
-  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
-  const rows = await repo.communeReviews(db, c.id);
+  const c = await campaignForReading(db, 'periodic', year);
+  const rows = c.id === null ? [] : await repo.communeReviews(db, c.id);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const seeAll = isSystem(caller) || hasRole(caller, 'admin', 'program_owner', 'steering_member', 'ministry_lead');
   const out = rows
@@ -907,7 +923,7 @@ export async function scopeCommuneList(
   today: string,
   provinceId: string | null = null,
 ) {
-  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
+  const c = await campaignForReading(db, 'periodic', year);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const ids = access?.unitIds ? [...access.unitIds] : null;
   const rows = await repo.scopeCommunes(db, { date: reviewDateOfYear(year), year, campaignId: c.id, ids, provinceId });
