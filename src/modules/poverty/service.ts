@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { badRequest, conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { AppError, badRequest, conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { EMPTY_WORKBOOK } from './contracts';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import {
   householdCounts,
@@ -210,15 +211,18 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
     ...indicatorProblems(parsed.rejectedHouseholds, input.year),
   ]);
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
-  // A workbook with headers only would erase the commune's results: only on explicit confirmation.
+  // A workbook with headers only would erase the commune's results: only on explicit confirmation
+  // (its own code, so the screen can offer that confirmation).
   if (parsed.households.length === 0 && !input.confirmEmpty) {
-    throw invalid('Tệp không có hộ nào; chưa nhập dữ liệu nào.', [
-      {
-        sheet: SHEET_HOUSEHOLDS,
-        message:
-          'Trang "Hộ gia đình" không có dòng dữ liệu. Nếu xã thật sự không có hộ nào cần lập danh sách, hãy xác nhận điều đó khi nhập (kết quả cũ của xã sẽ bị thay bằng danh sách trống).',
-      },
-    ]);
+    throw new AppError(422, EMPTY_WORKBOOK, 'Tệp không có hộ nào; chưa nhập dữ liệu nào.', {
+      problems: [
+        {
+          sheet: SHEET_HOUSEHOLDS,
+          message:
+            'Trang "Hộ gia đình" không có dòng dữ liệu. Nếu xã thật sự không có hộ nào cần lập danh sách, hãy xác nhận điều đó khi nhập (kết quả cũ của xã sẽ bị thay bằng danh sách trống).',
+        },
+      ],
+    });
   }
 
   const sha = contentSha(parsed.households, parsed.members);
