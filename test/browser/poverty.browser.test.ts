@@ -22,10 +22,10 @@ let commune: BrowserUser;
 let province: BrowserUser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-browser-'));
 
-async function workbook(name: string, rows: TemplateRows) {
+async function workbook(name: string, rows: TemplateRows, year = 2025) {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year, standardId: 'ND07-2021' }, rows);
   await finished(out);
   return file;
 }
@@ -234,5 +234,40 @@ describe('poverty review (browser)', () => {
     await expect
       .poll(() => p.getByTestId('poverty-year').inputValue())
       .toBe(String(currentReviewYear(todayInVietnam())));
+  });
+
+  it('a headers-only workbook on a phone: refused, then imported only once the empty commune is confirmed', async () => {
+    const c = await app.newPage();
+    await c.setViewportSize({ width: 390, height: 844 });
+    await app.signIn(c, commune);
+    await c.goto(`${app.baseUrl}/ho-ngheo?nam=2026`);
+    await c.getByTestId('poverty-commune-panel').waitFor();
+    const sent: string[] = [];
+    c.on('request', (r) => r.method() === 'POST' && r.url().includes('/import') && sent.push(new URL(r.url()).search));
+    expect(await c.getByTestId('poverty-confirm-empty').count()).toBe(0);
+    await c.getByTestId('poverty-file').setInputFiles(await workbook('empty.xlsx', {}, 2026));
+    await c.getByTestId('poverty-import').click();
+    await c.getByTestId('poverty-import-problems').waitFor();
+    expect(await c.getByTestId('poverty-import-problems').textContent()).toContain('không có dòng dữ liệu');
+    const box = c.getByTestId('poverty-confirm-empty');
+    await box.waitFor();
+    const label = c.locator('label.confirm-check');
+    expect(await label.textContent()).toBe('Xã không có hộ nào thuộc diện rà soát — xác nhận nhập tệp trống');
+    // on a 390 px phone the confirmation wraps inside the screen; the box is big enough for a finger
+    const labelBox = (await label.boundingBox())!;
+    expect(labelBox.x + labelBox.width).toBeLessThanOrEqual(390);
+    expect((await box.boundingBox())!.width).toBeGreaterThanOrEqual(20);
+    expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await app.screenshot(c, 'poverty-import-empty-confirm');
+    // not ticked: sent again without the confirmation, refused again, nothing imported
+    await c.getByTestId('poverty-import').click();
+    await expect.poll(() => sent.length).toBe(2);
+    await box.waitFor();
+    await box.check();
+    await c.getByTestId('poverty-import').click();
+    await c.getByTestId('poverty-import-result').waitFor();
+    expect(await c.getByTestId('poverty-import-result').textContent()).toContain('Đã nhập 0 hộ');
+    expect(sent).toEqual(['?year=2026', '?year=2026', '?year=2026&confirmEmpty=true']);
+    expect(await c.getByTestId('poverty-confirm-empty').count()).toBe(0);
   });
 });

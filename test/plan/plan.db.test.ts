@@ -142,6 +142,7 @@ describe('API: scope, workflow, concurrency, audit', () => {
       title: 'Báo cáo kết quả thử nghiệm',
       leadAgencyId: t.scope.agencyId,
       deadline: 'trong quý IV/2030',
+      startOn: '2025-06-01', // the completion below (10/01/2026) must not precede the start
     });
     expect(res.status).toBe(200);
     taskId = res.body.id;

@@ -344,4 +344,19 @@ describe('poverty API', () => {
       expect.objectContaining({ id, applicantName: null, status: 'decided_in_time' }),
     ]);
   });
+
+  it('a GET changes nothing: reading a year whose review has not started creates no campaign', async () => {
+    const province = await t.as('province_officer');
+    const campaigns = () =>
+      t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM poverty_campaign WHERE year = 2026`);
+    expect(await campaigns()).toEqual({ n: 0 });
+    const progress = await province.get('/api/poverty/reviews?year=2026');
+    expect(progress.status).toBe(200);
+    expect(progress.body).toMatchObject({ year: 2026, communes: [] });
+    const list = await province.get('/api/poverty/communes?year=2026');
+    expect(list.status).toBe(200);
+    expect(list.body.communes.length).toBeGreaterThan(0);
+    expect(list.body.communes.every((c: { locked: boolean }) => !c.locked)).toBe(true);
+    expect(await campaigns()).toEqual({ n: 0 });
+  });
 });

@@ -215,6 +215,7 @@ describe('import of hostile workbooks', () => {
       importReviewWorkbook(t.db, CLI, { communeId, year: 2024, filePath: empty, fileName: 'empty.xlsx' }),
     );
     expect(err.status).toBe(422);
+    expect(err.code).toBe('empty_workbook'); // the screen offers the confirmation on this code
     expect(err.message).toBe('Tệp không có hộ nào; chưa nhập dữ liệu nào.');
     expect(
       (

@@ -169,12 +169,15 @@ export interface AssignmentRow {
   /** the assignment's own due date and instrument (null: the task's), as a hand-over copies them */
   own_due_on: string | null;
   instrument_id: number | null;
+  /** the task's start date (null: not set), before which no completion can be dated */
+  task_start_on: string | null;
 }
 
 const ASSIGNMENT_SELECT = `
   SELECT a.task_id, a.id, a.agency_id, g.code AS agency_code, g.name AS agency_name, a.unit_id, a.status, a.percent::float8 AS percent,
          COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on, li.number AS instrument, a.note, a.valid_from, a.valid_to,
-         a.handed_over_from, a.version, a.updated_at, a.due_on AS own_due_on, a.instrument_id
+         a.handed_over_from, a.version, a.updated_at, a.due_on AS own_due_on, a.instrument_id,
+         t.start_on AS task_start_on
     FROM task_assignment a
     JOIN task t ON t.id = a.task_id
     JOIN agency g ON g.id = a.agency_id

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../../domain/plan/status';
 import { isoDate } from '../../validate';
+import { todayInVietnam } from '../../domain/text';
 
 const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
 
@@ -20,6 +21,9 @@ export type StatusQuery = z.infer<typeof StatusQuery>;
 
 export const AsOfQuery = z.object({ asOf: isoDate.optional(), agency: z.string().max(80).optional() });
 
+/** A date of something already done (a report, a completion): today in Vietnam at the latest. */
+const notAfterToday = (message: string) => isoDate.refine((d) => d <= todayInVietnam(), { message });
+
 export const AssignmentUpdate = z.object({
   version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
   status: z.enum(TASK_STATUSES).optional(),
@@ -30,8 +34,8 @@ export const AssignmentUpdate = z.object({
     .optional(),
   narrative: z.string().trim().max(5000).optional(),
   note: z.string().trim().max(2000).optional(),
-  completedOn: isoDate.optional(),
-  reportedOn: isoDate.optional(),
+  completedOn: notAfterToday('Ngày hoàn thành không được sau hôm nay.').optional(),
+  reportedOn: notAfterToday('Ngày báo cáo tiến độ không được sau hôm nay.').optional(),
   instrumentNumber: z.string().trim().max(80).optional(),
 });
 export type AssignmentUpdate = z.infer<typeof AssignmentUpdate>;

@@ -881,7 +881,14 @@ export interface ScopeCommuneRow extends CommuneRow {
  */
 export function scopeCommunes(
   db: Db,
-  q: { date: string; year: number; campaignId: number; ids: string[] | null; provinceId: string | null },
+  q: {
+    date: string;
+    year: number;
+    /** null: the year's review has not started, no commune has a review record */
+    campaignId: number | null;
+    ids: string[] | null;
+    provinceId: string | null;
+  },
 ): Promise<ScopeCommuneRow[]> {
   return db.query<ScopeCommuneRow>(
     `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName",

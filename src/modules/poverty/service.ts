@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { badRequest, conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { AppError, badRequest, conflict, forbidden, invalid, notFound, type Problem } from '../../errors';
+import { EMPTY_WORKBOOK } from './contracts';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../domain/poverty/resident';
 import {
   householdCounts,
@@ -210,15 +211,18 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
     ...indicatorProblems(parsed.rejectedHouseholds, input.year),
   ]);
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
-  // A workbook with headers only would erase the commune's results: only on explicit confirmation.
+  // A workbook with headers only would erase the commune's results: only on explicit confirmation
+  // (its own code, so the screen can offer that confirmation).
   if (parsed.households.length === 0 && !input.confirmEmpty) {
-    throw invalid('Tệp không có hộ nào; chưa nhập dữ liệu nào.', [
-      {
-        sheet: SHEET_HOUSEHOLDS,
-        message:
-          'Trang "Hộ gia đình" không có dòng dữ liệu. Nếu xã thật sự không có hộ nào cần lập danh sách, hãy xác nhận điều đó khi nhập (kết quả cũ của xã sẽ bị thay bằng danh sách trống).',
-      },
-    ]);
+    throw new AppError(422, EMPTY_WORKBOOK, 'Tệp không có hộ nào; chưa nhập dữ liệu nào.', {
+      problems: [
+        {
+          sheet: SHEET_HOUSEHOLDS,
+          message:
+            'Trang "Hộ gia đình" không có dòng dữ liệu. Nếu xã thật sự không có hộ nào cần lập danh sách, hãy xác nhận điều đó khi nhập (kết quả cũ của xã sẽ bị thay bằng danh sách trống).',
+        },
+      ],
+    });
   }
 
   const sha = contentSha(parsed.households, parsed.members);
@@ -741,6 +745,22 @@ export async function ensureCampaign(
   return { ...row, campaign: toCampaign(row) };
 }
 
+/**
+ * The campaign as a read sees it, writing nothing (a GET must not change state): the stored row, or, before
+ * the year's first review step, the campaign that step will open, without an id.
+ */
+async function campaignForReading(
+  db: Db,
+  kind: 'periodic' | 'monthly',
+  year: number,
+): Promise<{ id: number | null; routing_id: string; campaign: review.Campaign }> {
+  const row = await repo.findCampaign(db, kind, year, 0);
+  if (row) return { ...row, campaign: toCampaign(row) };
+  const c = review.openCampaign(kind, year, null);
+  if (!c.ok) throw invalid(c.error.message, []);
+  return { id: null, routing_id: c.value.routingId, campaign: c.value };
+}
+
 function unwrap<T>(r: review.ReviewResult<T>): T {
   if (!r.ok) throw conflict(r.error.message, { code: r.error.code });
   return r.value;
@@ -885,8 +905,8 @@ function communeProgressView(
 
 /** Progress of every commune with a review record in the caller's scope (levels above see their communes). */
 export async function reviewProgress(db: Db, caller: Caller, year: number, today: string) {
-  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
-  const rows = await repo.communeReviews(db, c.id);
+  const c = await campaignForReading(db, 'periodic', year);
+  const rows = c.id === null ? [] : await repo.communeReviews(db, c.id);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const seeAll = isSystem(caller) || hasRole(caller, 'admin', 'program_owner', 'steering_member', 'ministry_lead');
   const out = rows
@@ -907,7 +927,7 @@ export async function scopeCommuneList(
   today: string,
   provinceId: string | null = null,
 ) {
-  const c = await db.tx((tx) => ensureCampaign(tx, 'periodic', year));
+  const c = await campaignForReading(db, 'periodic', year);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const ids = access?.unitIds ? [...access.unitIds] : null;
   const rows = await repo.scopeCommunes(db, { date: reviewDateOfYear(year), year, campaignId: c.id, ids, provinceId });

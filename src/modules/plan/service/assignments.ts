@@ -75,6 +75,8 @@ export async function updateAssignment(
       throw invalid('Dữ liệu không hợp lệ', [
         { path: 'body.completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' },
       ]);
+    const dateProblems = reportDateProblems(current, input, today);
+    if (dateProblems.length) throw invalid('Dữ liệu không hợp lệ', dateProblems);
     let instrumentId: number | null = null;
     if (input.instrumentNumber) {
       instrumentId = await instruments.instrumentIdByNumber(tx, input.instrumentNumber);
@@ -130,6 +132,33 @@ export async function updateAssignment(
     if (changed) await notifyStatusChange(tx, taskId, current.agency_id, changed.to, actor);
     return { assignment: assignmentDto(after), rollup };
   });
+}
+
+/**
+ * Dates an agency gives for work already done: none after today, none before its assignment existed
+ * (the day it was assigned or handed over), and no completion before the task starts. Only dates sent
+ * are checked: a hand-over carries the earlier agency's completion date on purpose.
+ */
+function reportDateProblems(
+  current: repo.AssignmentRow,
+  input: AssignmentUpdate,
+  today: string,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const since = `ngày nhận phân công (${formatDateVi(current.valid_from)})`;
+  const { reportedOn, completedOn } = input;
+  if (reportedOn && reportedOn > today)
+    problems.push({ path: 'body.reportedOn', message: 'Ngày báo cáo tiến độ không được sau hôm nay.' });
+  if (reportedOn && reportedOn < current.valid_from)
+    problems.push({ path: 'body.reportedOn', message: `Ngày báo cáo tiến độ không được trước ${since}.` });
+  if (completedOn && completedOn < current.valid_from)
+    problems.push({ path: 'body.completedOn', message: `Ngày hoàn thành không được trước ${since}.` });
+  if (completedOn && current.task_start_on && completedOn < current.task_start_on)
+    problems.push({
+      path: 'body.completedOn',
+      message: `Ngày hoàn thành không được trước ngày bắt đầu nhiệm vụ (${formatDateVi(current.task_start_on)}).`,
+    });
+  return problems;
 }
 
 /** Hand an assignment over to another agency (reorganisation) without losing its history. */

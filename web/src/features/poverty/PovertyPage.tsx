@@ -8,6 +8,7 @@ import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
+import { EMPTY_WORKBOOK } from '../../../../src/modules/poverty/contracts';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe, type Role } from '../../app/session';
@@ -353,6 +354,7 @@ function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const reviews = useQuery(reviewsQuery(year));
   const households = useQuery(householdsQuery(communeId, year));
   const refresh = () => qc.invalidateQueries({ queryKey: ['poverty'] });
@@ -364,7 +366,7 @@ function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }
     setOutcome(null);
     setProgress(0);
     try {
-      setOutcome(await uploadWorkbook(communeId, year, file, setProgress));
+      setOutcome(await uploadWorkbook(communeId, year, file, setProgress, emptyRefused && confirmEmpty));
       await refresh();
     } catch (err) {
       setError(err);
@@ -373,6 +375,9 @@ function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }
     }
   };
   const problems = error instanceof ApiError ? error.problems : [];
+  // A workbook without households would replace the commune's results with an empty list: the server refuses it
+  // unless the user confirms that the commune has none to list; the box is offered only after that refusal.
+  const emptyRefused = error instanceof ApiError && error.code === EMPTY_WORKBOOK;
   const progressRow = reviews.data?.communes.find((c) => c.communeId === communeId) ?? null;
 
   return (
@@ -395,10 +400,25 @@ function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }
           <input
             type="file"
             accept=".xlsx"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setError(null);
+              setConfirmEmpty(false);
+            }}
             data-testid="poverty-file"
           />
         </label>
+        {emptyRefused && (
+          <label className="confirm-check">
+            <input
+              type="checkbox"
+              checked={confirmEmpty}
+              onChange={(e) => setConfirmEmpty(e.target.checked)}
+              data-testid="poverty-confirm-empty"
+            />
+            <span>{t('poverty.confirmEmpty')}</span>
+          </label>
+        )}
         <div className="field">
           <span>&nbsp;</span>
           <button

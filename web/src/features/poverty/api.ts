@@ -171,9 +171,22 @@ function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => voi
   });
 }
 
-/** Uploads a commune's review workbook. */
-export const uploadWorkbook = (communeId: string, year: number, file: File, onProgress: (pct: number) => void) =>
-  uploadFile<ImportOutcome>(communePath(communeId, `import${query({ year })}`), file, onProgress);
+/**
+ * Uploads a commune's review workbook. `confirmEmpty`: the user confirmed that the commune has no household to
+ * list, so a workbook without households (refused with EMPTY_WORKBOOK otherwise) replaces its results.
+ */
+export const uploadWorkbook = (
+  communeId: string,
+  year: number,
+  file: File,
+  onProgress: (pct: number) => void,
+  confirmEmpty = false,
+) =>
+  uploadFile<ImportOutcome>(
+    communePath(communeId, `import${query({ year, confirmEmpty: confirmEmpty ? 'true' : undefined })}`),
+    file,
+    onProgress,
+  );
 
 /** Uploads a file of resident households (Excel or CSV) of the communes in the caller's scope. */
 export const uploadResidentFile = (year: number, file: File, onProgress: (pct: number) => void) =>
