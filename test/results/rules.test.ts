@@ -115,6 +115,8 @@ describe('exits over time (QĐ 576/QĐ-TTg 2024: 9 communes; 19 by end 2025, a r
     [2023, null],
     [2024, 9],
     [2025, 19],
+    // no decision of 2026 recorded: the end-2025 total is not shown as 2026's
+    [2026, null],
   ])('%i → %s', (y, n) => expect(exitedBy(y, facts)).toBe(n));
   it('progress toward 30 %', () => {
     const p = progressToward(19, 54, 30);

@@ -235,12 +235,15 @@ export interface ExitFact {
   cumulative: boolean;
 }
 
-/** Units exited by the end of `year` from the recorded decisions; null when nothing is recorded by then. */
+/**
+ * Units exited by the end of `year` from the recorded decisions; null when no decision of that year is
+ * recorded: a total known at the end of 2025 says nothing of the end of 2026, so it is not carried forward.
+ */
 export function exitedBy(year: number, facts: ExitFact[]): number | null {
   const upTo = facts
     .filter((f) => Number(f.decidedOn.slice(0, 4)) <= year)
     .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
-  if (upTo.length === 0) return null;
+  if (!upTo.some((f) => Number(f.decidedOn.slice(0, 4)) === year)) return null;
   let total = 0;
   for (const f of upTo) total = f.cumulative ? f.count : total + f.count;
   return total;
