@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PHASES, SOURCES } from '../../domain/budget/execution';
 import { UNITS } from '../../domain/budget/allocate';
+import type { Compliance } from '../../domain/budget/counterpart';
 
 const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
 const money = z
@@ -135,3 +136,48 @@ export const CriteriaImportQuery = z.object({
 });
 
 export const ReportImportQuery = z.object({ year });
+
+/** One budget line of a year with its phase totals and monthly disbursement. */
+export interface ExecutionRow {
+  lineId: number;
+  unitId: string;
+  provinceCode: string;
+  provinceName: string;
+  project: string;
+  subProject: string;
+  source: string;
+  estimate: number;
+  assigned: number;
+  adjusted: number;
+  committed: number;
+  disbursed: number;
+  carriedOver: number;
+  cancelled: number;
+  /** disbursed per month 1..12 */
+  monthly: number[];
+}
+
+/** A province on the execution dashboard. */
+export interface ProvinceExecution {
+  unitId: string;
+  provinceCode: string;
+  provinceName: string;
+  assigned: number;
+  adjusted: number;
+  disbursed: number;
+  rate: number | null;
+  slow: boolean;
+  monthly: number[];
+  counterpart: {
+    supportRatio: number | null;
+    central: number;
+    minimum: number | null;
+    minRatio: number | null;
+    planned: number;
+    actual: number;
+    planned_status: Compliance;
+    actual_status: Compliance;
+    note: string | null;
+  };
+  lines: (ExecutionRow & { rate: number | null; slow: boolean })[];
+}

@@ -1,4 +1,5 @@
 /** All SQL of the budget area. Money columns are numeric (đồng) and read back as numbers. */
+import type { ExecutionRow } from './contracts';
 import type { Db } from '../../db/client';
 import type { Rulebook } from '../../domain/budget';
 
@@ -259,24 +260,6 @@ export async function insertTransaction(
   );
 }
 
-export interface ExecutionRow {
-  lineId: number;
-  unitId: string;
-  provinceCode: string;
-  provinceName: string;
-  project: string;
-  subProject: string;
-  source: string;
-  estimate: number;
-  assigned: number;
-  adjusted: number;
-  committed: number;
-  disbursed: number;
-  carriedOver: number;
-  cancelled: number;
-  /** disbursed per month 1..12 */
-  monthly: number[];
-}
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** Every line of a year with its phase totals and monthly disbursement: one pass over the year's transactions. */
 export async function executionRows(db: Db, year: number, unitIds: string[] | null): Promise<ExecutionRow[]> {

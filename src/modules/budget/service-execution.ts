@@ -13,7 +13,6 @@ import {
   isSlow,
   PHASE_LABEL_VI,
   SOURCE_LABEL_VI,
-  type Compliance,
 } from '../../domain/budget';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../domain/text';
 import { forbidden, invalid, notFound, type Problem } from '../../errors';
@@ -22,7 +21,7 @@ import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
 import { getUnit, resolveCode } from '../units/repo';
 import { unitSuccessors } from '../units/service';
-import type { ExecutionQuery, NewLine, NewTransaction, SupportRatio } from './contracts';
+import type { ExecutionQuery, NewLine, NewTransaction, ProvinceExecution, SupportRatio } from './contracts';
 import { can, permissions } from './policy';
 import { REPORT_SHEET, type ReportSheetRow } from './excel';
 import * as repo from './repo';
@@ -185,30 +184,6 @@ export async function setSupportRatio(db: Db, actor: Actor | null, input: Suppor
     });
   });
   return { ok: true };
-}
-
-export interface ProvinceExecution {
-  unitId: string;
-  provinceCode: string;
-  provinceName: string;
-  assigned: number;
-  adjusted: number;
-  disbursed: number;
-  rate: number | null;
-  slow: boolean;
-  monthly: number[];
-  counterpart: {
-    supportRatio: number | null;
-    central: number;
-    minimum: number | null;
-    minRatio: number | null;
-    planned: number;
-    actual: number;
-    planned_status: Compliance;
-    actual_status: Compliance;
-    note: string | null;
-  };
-  lines: (repo.ExecutionRow & { rate: number | null; slow: boolean })[];
 }
 
 /** The execution dashboard of a year, within the caller's scope. */

@@ -1,11 +1,16 @@
 /** Queries and calls of the budget screens; shapes come from the server's contracts. */
 import { queryOptions } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
-import type { ComparisonLine, Permissions, RunLine, RunSummary } from '../../../../src/modules/budget/contracts';
+import type {
+  ComparisonLine,
+  Permissions,
+  ProvinceExecution,
+  RunLine,
+  RunSummary,
+} from '../../../../src/modules/budget/contracts';
 import type { Rulebook } from '../../../../src/domain/budget/rulebook';
-import type { Compliance } from '../../../../src/domain/budget/counterpart';
 
-export type { ComparisonLine, Permissions, RunLine, RunSummary };
+export type { ComparisonLine, Permissions, ProvinceExecution, RunLine, RunSummary };
 
 export interface RulebookRow {
   id: number;
@@ -52,42 +57,7 @@ export const compareQuery = (base: number | null, other: number | null) =>
     queryFn: () => api<{ items: ComparisonLine[] }>(`/api/budget/runs/${base}/compare/${other}`),
   });
 
-export interface ExecutionLine {
-  lineId: number;
-  unitId: string;
-  provinceName: string;
-  project: string;
-  subProject: string;
-  source: string;
-  assigned: number;
-  adjusted: number;
-  disbursed: number;
-  rate: number | null;
-  slow: boolean;
-}
-export interface ProvinceExecution {
-  unitId: string;
-  provinceCode: string;
-  provinceName: string;
-  assigned: number;
-  adjusted: number;
-  disbursed: number;
-  rate: number | null;
-  slow: boolean;
-  monthly: number[];
-  counterpart: {
-    supportRatio: number | null;
-    central: number;
-    minimum: number | null;
-    minRatio: number | null;
-    planned: number;
-    actual: number;
-    planned_status: Compliance;
-    actual_status: Compliance;
-    note: string | null;
-  };
-  lines: ExecutionLine[];
-}
+export type ExecutionLine = ProvinceExecution['lines'][number];
 export interface ExecutionDashboard {
   year: number;
   asOf: string;

@@ -1,6 +1,6 @@
 /** Poverty API (GET/POST /api/poverty/…) as seen by the screens. */
 import { queryOptions } from '@tanstack/react-query';
-import { api, query, ApiError, NETWORK_ERROR_MESSAGE } from '../../app/api';
+import { api, query, uploadWithProgress } from '../../app/api';
 import type { PovertyStandard } from '../../../../src/domain/poverty/types';
 import type { Deadline, ReportLevel, ReviewStep } from '../../../../src/domain/poverty/review';
 
@@ -140,37 +140,6 @@ export const standardsQuery = queryOptions({
 export const communePath = (communeId: string, rest: string) =>
   `/api/poverty/communes/${encodeURIComponent(communeId)}/${rest}`;
 
-/** Uploads a file (multipart, field "file") with progress (XMLHttpRequest reports upload progress; fetch does not). */
-function uploadFile<T>(url: string, file: File, onProgress: (pct: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
-    xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_ERROR_MESSAGE));
-    xhr.onload = () => {
-      let data: any = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            data?.error?.code ?? `http_${xhr.status}`,
-            data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`,
-            data?.error?.details ?? null,
-          ),
-        );
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
-
 /**
  * Uploads a commune's review workbook. `confirmEmpty`: the user confirmed that the commune has no household to
  * list, so a workbook without households (refused with EMPTY_WORKBOOK otherwise) replaces its results.
@@ -182,7 +151,7 @@ export const uploadWorkbook = (
   onProgress: (pct: number) => void,
   confirmEmpty = false,
 ) =>
-  uploadFile<ImportOutcome>(
+  uploadWithProgress<ImportOutcome>(
     communePath(communeId, `import${query({ year, confirmEmpty: confirmEmpty ? 'true' : undefined })}`),
     file,
     onProgress,
@@ -190,7 +159,7 @@ export const uploadWorkbook = (
 
 /** Uploads a file of resident households (Excel or CSV) of the communes in the caller's scope. */
 export const uploadResidentFile = (year: number, file: File, onProgress: (pct: number) => void) =>
-  uploadFile<{ year: number; communes: number }>(
+  uploadWithProgress<{ year: number; communes: number }>(
     `/api/poverty/resident-households/import${query({ year })}`,
     file,
     onProgress,
