@@ -51,6 +51,20 @@ export function cleanText(s: string): string {
     .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
+/**
+ * A map from keys to values with at most `max` keys: a body's byte limit alone lets a client send tens of
+ * thousands of small entries. The maximum is also published in the schema (`maxProperties`).
+ */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V, max: number) {
+  return z
+    .record(key, value)
+    .refine((o) => Object.keys(o).length <= max, { message: `Không được quá ${max} mục.` })
+    .meta({ maxProperties: max });
+}
+
+/** At most `max` items, with a Vietnamese message. */
+export const atMost = (max: number) => ({ message: `Không được quá ${max} mục.` }) as const;
+
 /** Common field schemas with Vietnamese messages. */
 export const isoDate = z
   .string()

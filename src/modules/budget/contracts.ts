@@ -3,6 +3,7 @@
  * Money is in đồng (integers); the screens show million VND.
  */
 import { z } from 'zod';
+import { boundedRecord } from '../../validate';
 import { PHASES, SOURCES } from '../../domain/budget/execution';
 import { UNITS } from '../../domain/budget/allocate';
 import type { Compliance } from '../../domain/budget/counterpart';
@@ -41,7 +42,7 @@ export const NewRun = z.object({
   reserved: money.min(0).default(0),
   /** a scenario: the run it is compared with, and the coefficients changed from the rulebook */
   baseRunId: id.optional(),
-  coefficients: z.record(z.string(), z.number().min(0, { message: 'Hệ số không được âm.' })).optional(),
+  coefficients: boundedRecord(z.string(), z.number().min(0, { message: 'Hệ số không được âm.' }), 100).optional(),
 });
 export type NewRun = z.infer<typeof NewRun>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../../domain/plan/status';
-import { isoDate } from '../../validate';
+import { atMost, isoDate } from '../../validate';
 import { todayInVietnam } from '../../domain/text';
 
 const id = z.coerce.number({ message: 'Mã phải là số.' }).int().positive({ message: 'Mã phải là số dương.' });
@@ -58,7 +58,7 @@ export const NewTask = z.object({
   title: z.string().trim().min(3, { message: 'Cần nội dung công việc.' }).max(2000),
   leadAgencyId: z.string().optional(),
   fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'),
-  coordinatorIds: z.array(z.string()).default([]),
+  coordinatorIds: z.array(z.string()).max(100, atMost(100)).default([]),
   deadline: z.string().trim().max(200).optional(),
   startOn: isoDate.optional(),
   deliverableKind: z.string().trim().max(200).optional(),
@@ -137,6 +137,7 @@ export const NewMeeting = z.object({
           .optional(),
       }),
     )
+    .max(200, atMost(200))
     .default([]),
 });
 export type NewMeeting = z.infer<typeof NewMeeting>;
@@ -160,9 +161,11 @@ export const SupervisionVisit = z.object({
               deadline: z.string().trim().max(200).optional(),
             }),
           )
+          .max(100, atMost(100))
           .default([]),
       }),
     )
+    .max(200, atMost(200))
     .default([]),
 });
 export type SupervisionVisit = z.infer<typeof SupervisionVisit>;
@@ -174,13 +177,13 @@ export const NewSupervision = z.object({
   title: z.string().trim().min(3).max(500),
   year: z.number().int().min(2021).max(2035),
   legalBasis: z.string().trim().max(500).optional(),
-  visits: z.array(SupervisionVisit).default([]),
+  visits: z.array(SupervisionVisit).max(100, atMost(100)).default([]),
 });
 export type NewSupervision = z.infer<typeof NewSupervision>;
 
 /** Visits recorded later under an existing supervision / inspection plan. */
 export const NewVisits = z.object({
-  visits: z.array(SupervisionVisit).min(1, 'Cần ít nhất một đợt kiểm tra, giám sát.'),
+  visits: z.array(SupervisionVisit).min(1, 'Cần ít nhất một đợt kiểm tra, giám sát.').max(100, atMost(100)),
 });
 export type NewVisits = z.infer<typeof NewVisits>;
 

@@ -3,6 +3,7 @@
  * The web imports the types from here, never the service or repo.
  */
 import { z } from 'zod';
+import { boundedRecord } from '../../validate';
 import { isIsoDate } from '../../domain/text';
 import { MISSING_STRATEGIES, OPERATORS } from '../../domain/results/validation';
 
@@ -104,7 +105,7 @@ export const AreaParams = z.object({ group: z.string().min(1).max(60), seq: z.co
 export const FormParams = z.object({ code: z.string().min(1).max(60) });
 
 export const ReportValues = z.object({
-  values: z.record(z.string().max(60), z.number().nullable()),
+  values: boundedRecord(z.string().max(60), z.number().nullable(), 1000),
 });
 export type ReportValues = z.infer<typeof ReportValues>;
 
