@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
 import { classifyHousehold } from '../../domain/poverty/classify';
+import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
 import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
@@ -37,7 +38,6 @@ import * as resident from './service/resident';
 import { writeResidentTemplate } from './resident-file';
 
 const tags = ['poverty'];
-const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
 const READERS: Role[] = [
   'admin',
   'program_owner',
