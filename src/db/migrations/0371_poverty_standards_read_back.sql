@@ -1,0 +1,12 @@
+-- The poverty standards are no longer a mirror: the classification reads its catalog back from these
+-- tables (loaded from reference/poverty/standards.json, or a standard added as data). What the data holds
+-- must survive the round trip: the order of the indicators, the sources of every value, the B1 item tables.
+ALTER TABLE poverty_indicator ADD COLUMN seq int NOT NULL DEFAULT 0;
+ALTER TABLE poverty_indicator ADD COLUMN sources jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE poverty_standard_application ADD COLUMN sources text[] NOT NULL DEFAULT '{}';
+
+CREATE TABLE poverty_item_table (
+  id          text PRIMARY KEY,
+  standard_id text NOT NULL REFERENCES poverty_standard (id),
+  definition  jsonb NOT NULL            -- area, base points, item → answer → points, citation, status
+);
