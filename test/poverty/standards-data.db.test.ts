@@ -52,6 +52,9 @@ describe('poverty standards loaded from data', () => {
   it('a new standard added as data classifies a household, without code changes', async () => {
     const version = provincial('TEST-2031', false);
     const local = provincial('TINH-THU-2031', true);
+    const referenceVersion = async () =>
+      (await t.db.one<{ version: string }>('SELECT version::text FROM reference_version')).version;
+    const before = await referenceVersion();
     await t.db.tx((tx) =>
       saveStandards(tx, {
         standards: [version, local],
@@ -70,6 +73,8 @@ describe('poverty standards loaded from data', () => {
         itemTables: [],
       }),
     );
+    // The standards answer of the API is a reference snapshot: the change drops it.
+    expect(await referenceVersion()).not.toBe(before);
     // 2,900,000 ≤ the new rural line 3,000,000 and 2 deprivations ≥ the new minimum 2 → poor.
     const household = { area: 'rural' as const, year: 2031, incomePerCapita: 2_900_000, deprived: ['1.1', '2.1'] };
     const out = await classifyOne(t.db, household);

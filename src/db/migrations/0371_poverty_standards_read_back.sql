@@ -10,3 +10,10 @@ CREATE TABLE poverty_item_table (
   standard_id text NOT NULL REFERENCES poverty_standard (id),
   definition  jsonb NOT NULL            -- area, base points, item → answer → points, citation, status
 );
+
+-- GET /api/poverty/standards is now a reference answer read from these tables: a change bumps the
+-- reference version, so the server's snapshot of that answer is dropped (see 0250_reference_version.sql).
+CREATE TRIGGER poverty_standard_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_standard FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
+CREATE TRIGGER poverty_indicator_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_indicator FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
+CREATE TRIGGER poverty_standard_application_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_standard_application FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
+CREATE TRIGGER poverty_item_table_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON poverty_item_table FOR EACH STATEMENT EXECUTE FUNCTION bump_reference_version();
