@@ -1,6 +1,6 @@
 /**
  * Results "done when": a commune officer enters a report that fails a rule, fixes and submits it; the
- * province officer approves it and opens its print view (national heading); the program owner's home
+ * province officer approves it, opens its print view and downloads its PDF (national heading); the program owner's home
  * page changes, and the province's home counts the report; an anonymous visitor sees the public page with the figures
  * and no personal data.
  */
@@ -9,6 +9,8 @@ import { todayInVietnam } from '../../src/domain/text';
 import { systemActor } from '../../src/modules/audit/audit';
 import { openPeriod } from '../../src/modules/results/service';
 import { createUser } from '../../src/modules/users/service';
+import { readFile } from 'node:fs/promises';
+import { pdfText } from '../support/pdf-text';
 import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 
 let app: BrowserApp;
@@ -114,6 +116,11 @@ describe('results (browser)', () => {
     expect(doc).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(doc).toContain('Biểu số 02');
     expect(doc).toContain('CHỦ TỊCH');
+    const [pdf] = await Promise.all([pr.waitForEvent('download'), pr.getByTestId('report-pdf').click()]);
+    const pdfDoc = pdfText(await readFile((await pdf.path())!));
+    expect(pdfDoc).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(pdfDoc).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(pdfDoc).toContain('ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
     await app.screenshot(pr, 'results-print');
     await pr.goto(`${app.baseUrl}/`);
     expect(await pr.getByTestId('province-completeness').textContent()).toContain('đã nộp: 1');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
-import { testApp, type Client, type TestApp } from '../support/app';
+import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
+import { pdfText } from '../support/pdf-text';
 
 let t: TestApp;
 let owner: Client, commune: Client, province: Client, steering: Client, anon: Client;
@@ -15,6 +16,16 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => t?.close());
+
+/** Binary downloads (the clients decode bodies as text). */
+async function download(role: string, path: string) {
+  const login = await t
+    .client()
+    .post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await t.fetch(new Request(`http://localhost${path}`, { headers: { cookie } }));
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
 
 /** The half-year periods around today (the services use today's date). */
 const today = todayInVietnam();
@@ -167,6 +178,9 @@ describe('results: a report up the chain', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ state: 'draft', can: { edit: true, submit: true, approve: false } });
+    const draftPdf = await commune.get(`/api/results/reports/${saved.body.report.id}/pdf`);
+    expect(draftPdf.status).toBe(409);
+    expect(draftPdf.body.error.message).toBe('Báo cáo chưa gửi: chưa in được thành văn bản.');
     const sub = await commune.post(`/api/results/periods/${periodId}/units/${unit()}/submit`);
     expect(sub.status).toBe(200);
     expect(sub.body).toMatchObject({
@@ -201,6 +215,29 @@ describe('results: a report up the chain', () => {
       report: { values: { households: 100, poor: 10, near_poor: 18 } },
     });
     expect(await auditCount('results.report.approve')).toBe(2);
+  });
+
+  it('the approved report as a PDF: national heading, issuer, form number, figures, signature; within scope', async () => {
+    const id = (await province.get(`/api/results/periods/${periodId}/units/${unit()}`)).body.report.id;
+    const pdf = await download('province_officer', `/api/results/reports/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    const text = pdfText(pdf.bytes);
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH',
+      'Hà Nội, ngày',
+      'Biểu số 02',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nơi nhận:',
+    ])
+      expect(text).toContain(s);
+    expect(text).toMatch(/Số hộ nghèo\s*hộ\s*10\b/);
+    expect(pdf.bytes.toString('latin1')).toMatch(/FontFile2/); // the font is embedded
+    expect((await anon.get(`/api/results/reports/${id}/pdf`)).status).toBe(401);
+    expect((await download('ministry_lead', `/api/results/reports/${id}/pdf`)).status).toBe(403);
   });
 
   it('completeness and timeliness; the owner overview counts missing reports', async () => {

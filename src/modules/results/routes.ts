@@ -1,7 +1,7 @@
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { toCsv } from '../../domain/tabular';
-import { unauthorized } from '../../errors';
+import { conflict, unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
   Approve,
@@ -20,6 +20,7 @@ import {
   ValuesQuery,
   YearQuery,
 } from './contracts';
+import { reportPdf } from './pdf';
 import { can } from './policy';
 import * as svc from './service';
 
@@ -266,6 +267,27 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     '/api/results/reports/:reportId',
     { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } },
     ({ actor, params }) => svc.reportViewById(db, requireActor(actor), params.reportId),
+  );
+  r.get(
+    '/api/results/reports/:reportId/pdf',
+    {
+      summary: 'Báo cáo dạng văn bản (PDF, quốc hiệu, tiêu ngữ, chữ ký)',
+      access: READERS,
+      tags,
+      params: ReportIdParams,
+      example: { reportId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const v = await svc.reportViewById(db, requireActor(actor), params.reportId);
+      // a draft is not a document: its figures may still change
+      if (!v.can.print) throw conflict('Báo cáo chưa gửi: chưa in được thành văn bản.');
+      c.header('Content-Type', 'application/pdf');
+      c.header(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`bao-cao-${v.form.code}-${v.unit.code}-${v.period.key}.pdf`)}`,
+      );
+      return c.body(new Uint8Array(await reportPdf(v)));
+    },
   );
   r.post(
     '/api/results/reports/:reportId/approve',
