@@ -7,3 +7,4 @@ export * from './reporting';
 export * from './forms';
 export * from './poor-areas';
 export * from './report-document';
+export * from './exchange';

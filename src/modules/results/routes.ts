@@ -1,7 +1,7 @@
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { toCsv } from '../../domain/tabular';
-import { conflict, unauthorized } from '../../errors';
+import { badRequest, conflict, unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
   Approve,
@@ -20,6 +20,7 @@ import {
   ValuesQuery,
   YearQuery,
 } from './contracts';
+import { XLSX } from './excel';
 import { reportPdf } from './pdf';
 import { can } from './policy';
 import * as svc from './service';
@@ -227,6 +228,57 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${fileName}"`);
       return c.body(toCsv(rows, undefined, { bom: true }));
+    },
+  );
+  r.get(
+    '/api/results/periods/:periodId/export.xlsx',
+    {
+      summary: 'Xuất số liệu báo cáo của một kỳ (Excel: số và ngày thật; dùng làm mẫu nhập) trong phạm vi',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const { fileName, bytes } = await svc.periodXlsx(db, requireActor(actor), params.periodId);
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+      return c.body(new Uint8Array(bytes));
+    },
+  );
+  r.get(
+    '/api/results/periods/:periodId/export.json',
+    {
+      summary: 'Xuất số liệu báo cáo của một kỳ theo định dạng trao đổi JSON (kiểu ADX) trong phạm vi',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    ({ actor, params }) => svc.periodExchange(db, requireActor(actor), params.periodId),
+  );
+  r.post(
+    '/api/results/periods/:periodId/import',
+    {
+      summary: 'Nhập số liệu báo cáo của một kỳ từ tệp Excel hoặc JSON trao đổi (nhập cả tệp hoặc không gì)',
+      access: OFFICERS,
+      tags,
+      params: PeriodParams,
+      upload: true,
+      example: { periodId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = (form as Record<string, unknown>).file;
+      if (!(file instanceof File))
+        throw badRequest('Cần gửi một tệp .xlsx hoặc .json trong trường "file" (multipart/form-data).');
+      return svc.importPeriodFile(
+        db,
+        requireActor(actor),
+        params.periodId,
+        file.name,
+        Buffer.from(await file.arrayBuffer()),
+      );
     },
   );
   r.get(
