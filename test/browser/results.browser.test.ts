@@ -10,6 +10,7 @@ import { systemActor } from '../../src/modules/audit/audit';
 import { openPeriod } from '../../src/modules/results/service';
 import { createUser } from '../../src/modules/users/service';
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { pdfText } from '../support/pdf-text';
 import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 
@@ -122,6 +123,17 @@ describe('results (browser)', () => {
     expect(pdfDoc).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(pdfDoc).toContain('ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
     await app.screenshot(pr, 'results-print');
+    await pr.goto(`${app.baseUrl}/bao-cao`);
+    const [xlsx] = await Promise.all([pr.waitForEvent('download'), pr.getByTestId('period-export-xlsx').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsx.path())!);
+    const sheet = wb.getWorksheet('Số liệu')!;
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === '00004') row = n;
+    });
+    expect([6, 7, 8].map((c) => sheet.getRow(row).getCell(c).value)).toEqual([100, 80, 10]); // real numbers
+    expect(sheet.getRow(row).getCell(5).value).toBeInstanceOf(Date);
     await pr.goto(`${app.baseUrl}/`);
     expect(await pr.getByTestId('province-completeness').textContent()).toContain('đã nộp: 1');
 
@@ -129,5 +141,48 @@ describe('results (browser)', () => {
     await o.getByTestId('overview-reporting').waitFor();
     expect(await o.getByTestId(`submitted-${periodId}`).textContent()).toBe('1');
     expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]); // the 422 is the rule failure on purpose
+  });
+
+  it('province targets: the province officer enters one with its resolution (390 px); a province that did not exist is refused in Vietnamese (1440 px)', async () => {
+    const p = await app.newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await app.signIn(p, province);
+    await p.goto(`${app.baseUrl}/muc-tieu-tinh`);
+    await p.getByTestId('targets-entry').waitFor();
+    await p.locator('#t-province option', { hasText: 'Thành phố Hà Nội' }).waitFor({ state: 'attached' });
+    expect(await p.locator('#t-province option:checked').textContent()).toBe('Thành phố Hà Nội');
+    await p.locator('#t-a').fill('0,5');
+    await p.locator('#t-label').fill('Giảm tỷ lệ hộ nghèo mỗi năm');
+    await p.locator('#t-citation').fill('Nghị quyết của HĐND Thành phố Hà Nội (số hiệu thử nghiệm)');
+    await p.getByRole('button', { name: 'Lưu mục tiêu' }).click();
+    await p.getByTestId('target-saved').waitFor();
+    const table = (await p.getByTestId('province-targets').textContent()) ?? '';
+    expect(table).toContain('Thành phố Hà Nội');
+    expect(table).toContain('giảm trên 0,5 điểm phần trăm mỗi năm');
+    expect(table).toContain('Nghị quyết của HĐND Thành phố Hà Nội');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const text = (await p.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/annual_decrease_pp|poor_rate|verified|P:\d/);
+    await app.screenshot(p, 'results-targets-390');
+
+    const o = await app.newPage();
+    await o.setViewportSize({ width: 1440, height: 900 });
+    await app.signIn(o, owner);
+    await o.goto(`${app.baseUrl}/muc-tieu-tinh`);
+    await o.getByTestId('targets-entry').waitFor();
+    await o.locator('#t-from').fill('2024');
+    await o.locator('#t-to').fill('2026');
+    await o.locator('#t-province option', { hasText: 'Tỉnh Hà Giang' }).waitFor({ state: 'attached' });
+    await o.locator('#t-province').selectOption({ label: 'Tỉnh Hà Giang' });
+    await o.locator('#t-a').fill('4');
+    await o.locator('#t-label').fill('Giảm tỷ lệ hộ nghèo');
+    await o.locator('#t-citation').fill('Nghị quyết của HĐND tỉnh Hà Giang (số hiệu thử nghiệm)');
+    await o.getByRole('button', { name: 'Lưu mục tiêu' }).click();
+    await o.getByTestId('error').waitFor();
+    expect(await o.getByTestId('error').textContent()).toMatch(
+      /Tỉnh Hà Giang không tồn tại trong cả giai đoạn 2024–2026 \(tồn tại từ \d\d\/\d\d\/\d{4} đến trước 01\/07\/2025\)/,
+    );
+    await app.screenshot(o, 'results-targets-refused');
+    expect(app.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });
