@@ -72,6 +72,21 @@ describe('results (browser)', () => {
     expect(text).toContain('Nghị quyết 24/2021/QH15');
     expect(text).toContain('Huyện nghèo giai đoạn 2021-2025');
     expect(text).not.toMatch(/Đỗ Thị Xã|Vũ Văn Tỉnh|CCCD/);
+    // the choropleth: 63 provinces for 2024 (before the reform), coloured by region, saved as image and .xlsx
+    await p.locator('[data-testid="public-map-frame"][data-state="ready"]').waitFor();
+    expect(await p.getByTestId('public-map-frame').getAttribute('data-province-count')).toBe('63');
+    expect(await p.getByTestId('public-map-note').textContent()).toContain('chưa được công bố chính thức');
+    const [png] = await Promise.all([p.waitForEvent('download'), p.getByTestId('map-save-image').click()]);
+    expect(png.suggestedFilename()).toBe('ty-le-ho-ngheo-theo-vung-2024.png');
+    expect((await readFile((await png.path())!)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [xlsx] = await Promise.all([p.waitForEvent('download'), p.getByTestId('map-save-xlsx').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const rows: unknown[][] = [];
+    book.worksheets[0].eachRow((r) =>
+      rows.push([r.getCell(1).value, r.getCell(2).value, r.getCell(4).value, r.getCell(5).value]),
+    );
+    expect(rows).toContainEqual([2024, 'VN', 'Tỷ lệ hộ nghèo (%)', 1.93]);
     await app.screenshot(p, 'results-public');
   });
 

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FormDef } from '../../domain/results/forms';
+import type { FigureRow } from './contracts';
 import type { ExchangeProblem, ExchangeRow, Place } from '../../domain/results/exchange';
 import { completeValues } from '../../domain/results/exchange';
 import { cellText, parseAmount } from '../../domain/poverty/workbook';
@@ -178,4 +179,34 @@ export async function readPeriodWorkbook(
     });
   });
   return { rows, problems };
+}
+
+const INDICATOR_VI: Record<string, string> = {
+  poor: 'Tỷ lệ hộ nghèo (%)',
+  near_poor: 'Tỷ lệ hộ cận nghèo (%)',
+  multidim: 'Tỷ lệ nghèo đa chiều (%)',
+};
+
+/** The public figures (nation and regions), one row per year, area and indicator; rates and counts are numbers. */
+export async function publicFiguresWorkbook(figures: FigureRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'giamngheo';
+  const ws = wb.addWorksheet('Kết quả công bố');
+  ws.addRow(['Năm', 'Mã vùng', 'Địa bàn', 'Chỉ tiêu', 'Tỷ lệ (%)', 'Số hộ', 'Nguồn']);
+  ws.getRow(1).font = { bold: true };
+  for (const f of figures) {
+    const row = ws.addRow([
+      f.year,
+      f.areaCode,
+      neutraliseFormula(f.areaName),
+      INDICATOR_VI[f.indicator] ?? neutraliseFormula(f.indicator),
+      f.ratePct,
+      f.households,
+      f.source ? neutraliseFormula(f.source) : null,
+    ]);
+    row.getCell(5).numFmt = '0.00';
+    row.getCell(6).numFmt = '#,##0';
+  }
+  ws.columns.forEach((c, i) => (c.width = [8, 10, 36, 28, 10, 14, 60][i]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

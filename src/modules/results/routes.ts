@@ -20,7 +20,7 @@ import {
   ValuesQuery,
   YearQuery,
 } from './contracts';
-import { XLSX } from './excel';
+import { publicFiguresWorkbook, XLSX } from './excel';
 import { reportPdf } from './pdf';
 import { can } from './policy';
 import * as svc from './service';
@@ -87,6 +87,19 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.csv"`);
       return c.body(toCsv([...figures, ...targets], undefined, { bom: true }));
+    },
+  );
+  r.get(
+    '/api/results/public.xlsx',
+    {
+      summary: 'Số liệu công khai (Excel: số thật): kết quả công bố toàn quốc và vùng, dữ liệu của bản đồ và biểu đồ',
+      access: 'public',
+      tags,
+    },
+    async ({ c }) => {
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.xlsx"`);
+      return c.body(new Uint8Array(await publicFiguresWorkbook(await svc.publicFigures(db))));
     },
   );
   r.get(
