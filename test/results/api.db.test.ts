@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
 import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
@@ -53,11 +54,29 @@ describe('results: public page and indicators', () => {
     const districts = res.body.areas.find((a: { code: string }) => a.code === 'POOR_DISTRICTS_2021_2025');
     expect(districts).toMatchObject({ officialSize: 74, listed: 50, missing: 24 });
     expect(districts.members[0]).toMatchObject({ name: 'Huyện Mèo Vạc', currentProvince: 'Tỉnh Tuyên Quang' });
+    // QĐ 880/QĐ-TTg (22/07/2022): 22 poor districts in 17 provinces, a subset of the 74, no exit target of its own
+    const qd880 = res.body.areas.find((a: { code: string }) => a.code === 'QD880_DISTRICTS_2022_2025');
+    expect(qd880).toMatchObject({ officialSize: 22, listed: 22, missing: 0, targetPct: null });
+    expect(new Set(qd880.members.map((m: { provinceName: string }) => m.provinceName)).size).toBe(17);
+    expect(qd880.members.every((m: { currentProvince: string | null }) => m.currentProvince !== null)).toBe(true);
+    expect(qd880.members.find((m: { name: string }) => m.name === 'Huyện Bắc Hà')).toMatchObject({
+      provinceName: 'Tỉnh Lào Cai',
+      status: 'partial',
+    });
+    expect(qd880.exitedByYear.every((e: { progressPct: number | null }) => e.progressPct === null)).toBe(true);
     expect(res.body.sources.map((s: { number: string }) => s.number)).toContain('24/2021/QH15');
     expect(JSON.stringify(res.body)).not.toMatch(/head_name|headName|idNumber|CCCD/);
     const csv = await anon.get('/api/results/public.csv');
     expect(csv.status).toBe(200);
     expect(csv.body).toMatch(/^\uFEFFNăm,Mã vùng,Địa bàn/);
+    const xlsx = await t.fetch(new Request('http://localhost/api/results/public.xlsx'));
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1, 7)));
+    expect(rows[0]).toEqual(['Năm', 'Mã vùng', 'Địa bàn', 'Chỉ tiêu', 'Tỷ lệ (%)', 'Số hộ']);
+    expect(rows).toContainEqual([2022, 'VN', 'Toàn quốc', 'Tỷ lệ hộ nghèo (%)', 4.03, 1057374]);
   });
 
   it('province values need sign-in; nation and regions are public', async () => {

@@ -122,8 +122,14 @@ function AreaGroup({ group }: { group: AreaGroupView }) {
         {last?.sharePct != null && (
           <>
             {' '}
-            ({formatNumberVi(last.sharePct, 1)}% — {t('results.progress', { pct: group.targetPct ?? 30 })}:{' '}
-            {formatNumberVi(last.progressPct ?? 0, 0)}%)
+            ({formatNumberVi(last.sharePct, 1)}%
+            {group.targetPct !== null && last.progressPct !== null && (
+              <>
+                {' '}
+                — {t('results.progress', { pct: group.targetPct })}: {formatNumberVi(last.progressPct, 0)}%
+              </>
+            )}
+            )
           </>
         )}
       </p>
