@@ -118,6 +118,13 @@ describe('results (browser)', () => {
     await c.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await c.locator('[data-testid="report"][data-state="submitted"]').waitFor();
     expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the commune officer's home: the report owed this period, its state and deadline
+    await c.goto(`${app.baseUrl}/`);
+    await c.locator(`[data-testid="due-${periodId}"][data-state="submitted"]`).waitFor();
+    expect(await c.getByTestId(`due-${periodId}`).textContent()).toMatch(
+      /^Biểu số 02 — .+ \(Phường Ba Đình\): Đã gửi · hạn nộp \d\d\/\d\d\/\d{4} · Đúng hạn$/,
+    );
+    expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     const pr = await app.newPage();
     await app.signIn(pr, province);
