@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'results.period.open': { vi: 'Mở kỳ báo cáo', en: 'Reporting period opened' },
   'results.report.approve': { vi: 'Phê duyệt báo cáo', en: 'Report approved' },
   'results.report.return': { vi: 'Trả lại báo cáo', en: 'Report returned' },
+  'results.report.import': { vi: 'Nhập báo cáo từ tệp', en: 'Report imported from a file' },
   'results.report.save': { vi: 'Lưu báo cáo', en: 'Report saved' },
   'results.report.submit': { vi: 'Gửi báo cáo', en: 'Report submitted' },
   'results.target.create': { vi: 'Ghi chỉ tiêu', en: 'Target recorded' },

@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
-import { testApp, type Client, type TestApp } from '../support/app';
+import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
+import { pdfText } from '../support/pdf-text';
 
 let t: TestApp;
 let owner: Client, commune: Client, province: Client, steering: Client, anon: Client;
@@ -15,6 +17,16 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => t?.close());
+
+/** Binary downloads (the clients decode bodies as text). */
+async function download(role: string, path: string) {
+  const login = await t
+    .client()
+    .post('/api/auth/login', { username: `t.${role.replace('_', '-')}`, password: TEST_PASSWORD });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await t.fetch(new Request(`http://localhost${path}`, { headers: { cookie } }));
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
 
 /** The half-year periods around today (the services use today's date). */
 const today = todayInVietnam();
@@ -40,13 +52,31 @@ describe('results: public page and indicators', () => {
       res.body.figures.every((f: { areaCode: string }) => f.areaCode === 'VN' || /^[A-Z_]+$/.test(f.areaCode)),
     ).toBe(true);
     const districts = res.body.areas.find((a: { code: string }) => a.code === 'POOR_DISTRICTS_2021_2025');
-    expect(districts).toMatchObject({ officialSize: 74, listed: 50, missing: 24 });
+    expect(districts).toMatchObject({ officialSize: 74, listed: 56, missing: 18 });
     expect(districts.members[0]).toMatchObject({ name: 'Huyện Mèo Vạc', currentProvince: 'Tỉnh Tuyên Quang' });
+    // QĐ 880/QĐ-TTg (22/07/2022): 22 poor districts in 17 provinces, a subset of the 74, no exit target of its own
+    const qd880 = res.body.areas.find((a: { code: string }) => a.code === 'QD880_DISTRICTS_2022_2025');
+    expect(qd880).toMatchObject({ officialSize: 22, listed: 22, missing: 0, targetPct: null });
+    expect(new Set(qd880.members.map((m: { provinceName: string }) => m.provinceName)).size).toBe(17);
+    expect(qd880.members.every((m: { currentProvince: string | null }) => m.currentProvince !== null)).toBe(true);
+    expect(qd880.members.find((m: { name: string }) => m.name === 'Huyện Bắc Hà')).toMatchObject({
+      provinceName: 'Tỉnh Lào Cai',
+      status: 'partial',
+    });
+    expect(qd880.exitedByYear.every((e: { progressPct: number | null }) => e.progressPct === null)).toBe(true);
     expect(res.body.sources.map((s: { number: string }) => s.number)).toContain('24/2021/QH15');
     expect(JSON.stringify(res.body)).not.toMatch(/head_name|headName|idNumber|CCCD/);
     const csv = await anon.get('/api/results/public.csv');
     expect(csv.status).toBe(200);
     expect(csv.body).toMatch(/^\uFEFFNăm,Mã vùng,Địa bàn/);
+    const xlsx = await t.fetch(new Request('http://localhost/api/results/public.xlsx'));
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1, 7)));
+    expect(rows[0]).toEqual(['Năm', 'Mã vùng', 'Địa bàn', 'Chỉ tiêu', 'Tỷ lệ (%)', 'Số hộ']);
+    expect(rows).toContainEqual([2022, 'VN', 'Toàn quốc', 'Tỷ lệ hộ nghèo (%)', 4.03, 1057374]);
   });
 
   it('province values need sign-in; nation and regions are public', async () => {
@@ -167,6 +197,9 @@ describe('results: a report up the chain', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ state: 'draft', can: { edit: true, submit: true, approve: false } });
+    const draftPdf = await commune.get(`/api/results/reports/${saved.body.report.id}/pdf`);
+    expect(draftPdf.status).toBe(409);
+    expect(draftPdf.body.error.message).toBe('Báo cáo chưa gửi: chưa in được thành văn bản.');
     const sub = await commune.post(`/api/results/periods/${periodId}/units/${unit()}/submit`);
     expect(sub.status).toBe(200);
     expect(sub.body).toMatchObject({
@@ -201,6 +234,29 @@ describe('results: a report up the chain', () => {
       report: { values: { households: 100, poor: 10, near_poor: 18 } },
     });
     expect(await auditCount('results.report.approve')).toBe(2);
+  });
+
+  it('the approved report as a PDF: national heading, issuer, form number, figures, signature; within scope', async () => {
+    const id = (await province.get(`/api/results/periods/${periodId}/units/${unit()}`)).body.report.id;
+    const pdf = await download('province_officer', `/api/results/reports/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    const text = pdfText(pdf.bytes);
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH',
+      'Hà Nội, ngày',
+      'Biểu số 02',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nơi nhận:',
+    ])
+      expect(text).toContain(s);
+    expect(text).toMatch(/Số hộ nghèo\s*hộ\s*10\b/);
+    expect(pdf.bytes.toString('latin1')).toMatch(/FontFile2/); // the font is embedded
+    expect((await anon.get(`/api/results/reports/${id}/pdf`)).status).toBe(401);
+    expect((await download('ministry_lead', `/api/results/reports/${id}/pdf`)).status).toBe(403);
   });
 
   it('completeness and timeliness; the owner overview counts missing reports', async () => {

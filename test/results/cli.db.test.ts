@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openPeriod } from '../../src/modules/results/service';
 import { testDatabase, type TestDatabase } from '../support/db';
 import { runCli } from '../support/process';
 
@@ -126,5 +128,55 @@ describe('giamngheo indicators (CLI contract)', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim()).toMatch(/^Lỗi: Không có chỉ tiêu mã "ty_le_xyz"/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('giamngheo results export|import', () => {
+  it('a period as JSON and Excel; the JSON imports back unchanged, an added unit is stored; a bad file: one line, exit ≠ 0', async () => {
+    const period = await openPeriod(
+      t.db,
+      { system: 'test' },
+      {
+        form: 'TT10-BIEU-02',
+        periodKey: '2030S1',
+        opensOn: '2020-01-01',
+      },
+    );
+    const json = path.join(dir, 'ky.json');
+    const ex = await runCli(
+      ['results', 'export', '--period', String(period.id), '--format', 'json', '--out', json],
+      env,
+    );
+    expect(ex.code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(doc).toMatchObject({ format: 'giamngheo-adx+json', dataSet: 'TT10-BIEU-02', period: '2030S1', groups: [] });
+    doc.groups.push({ orgUnit: '00004', dataValues: [{ dataElement: 'households', value: 50 }] });
+    fs.writeFileSync(json, JSON.stringify(doc));
+    const im = await runCli(['results', 'import', json, '--period', String(period.id)], env);
+    expect(im.stderr).toBe('');
+    expect(im.stdout.trim()).toBe(`Đã nhập kỳ ${period.id}: 1 báo cáo thay đổi, 0 dòng giữ nguyên.`);
+    const again = await runCli(['results', 'import', json, '--period', String(period.id)], env);
+    expect(again.stdout.trim()).toBe(`Đã nhập kỳ ${period.id}: 0 báo cáo thay đổi, 1 dòng giữ nguyên.`);
+
+    const xlsx = path.join(dir, 'ky.xlsx');
+    expect((await runCli(['results', 'export', '--period', String(period.id), '--out', xlsx], env)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('Số liệu')!;
+    expect(ws.rowCount).toBe(3322); // header + every commune of the period
+    let ba = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === '00004') ba = n;
+    });
+    expect(ws.getRow(ba).getCell(6).value).toBe(50);
+
+    doc.groups.push({ orgUnit: '99999', dataValues: [] });
+    fs.writeFileSync(json, JSON.stringify(doc));
+    const bad = await runCli(['results', 'import', json, '--period', String(period.id)], env);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr.trim()).toMatch(
+      /^Lỗi: Tệp "ky.json" có 1 lỗi: chưa lưu số liệu nào\. groups\[1\]: mã "99999" không phải đơn vị cấp xã/,
+    );
   });
 });

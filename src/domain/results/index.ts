@@ -6,3 +6,5 @@ export * from './validation';
 export * from './reporting';
 export * from './forms';
 export * from './poor-areas';
+export * from './report-document';
+export * from './exchange';

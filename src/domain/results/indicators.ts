@@ -71,6 +71,12 @@ export interface Indicator extends Formula {
   status: LegalStatus;
 }
 
+/** Indicators computed from the poor-area lists of Decision 353/QĐ-TTg: national only (no province target). */
+export const POOR_AREA_GROUP: Record<string, string> = {
+  poor_districts_exited_share: 'POOR_DISTRICTS_2021_2025',
+  dbkk_communes_exited_share: 'DBKK_COASTAL_2021_2025',
+};
+
 const REGISTER = 'Sổ hộ (kết quả rà soát); 2022-2024: kết quả công bố chính thức của Bộ LĐ-TB&XH';
 
 export const INDICATORS: Indicator[] = [

@@ -1,10 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { intOption, type CliContext } from '../../cli/context';
 import { FORMATS, printRows, type Format } from '../../cli/output';
 import { BOUNDARIES, LEVELS } from './contracts';
+import { AppError } from '../../errors';
+import { importPeriodFile, periodExchange, periodXlsx } from './service-exchange';
 import { indicatorValues, listIndicators } from './service-indicators';
 
-/** The CLI contract: `indicators list` and `indicators values` (fields as written in the issue, first). */
+/** The CLI's local operator: full rights, audited under this name. */
+const CLI_CALLER = { system: 'dòng lệnh' };
+
+/**
+ * The CLI contract: `indicators list` and `indicators values` (fields as written in the issue, first);
+ * `results export|import` move a period's report data as Excel or the JSON exchange format.
+ */
 export function registerResultsCommands(program: Command, ctx: CliContext) {
   const indicators = program
     .command('indicators')
@@ -68,4 +78,35 @@ export function registerResultsCommands(program: Command, ctx: CliContext) {
         );
       },
     );
+
+  const results = program.command('results').description('Số liệu báo cáo định kỳ: xuất, nhập theo kỳ');
+  results
+    .command('export')
+    .description('Xuất số liệu báo cáo của một kỳ: Excel (số, ngày thật; dùng làm mẫu nhập) hoặc JSON trao đổi')
+    .requiredOption('--period <id>', 'số của kỳ báo cáo', intOption)
+    .addOption(new Option('--format <format>', 'định dạng').choices(['xlsx', 'json']).default('xlsx'))
+    .requiredOption('--out <file>', 'tệp kết quả')
+    .action(async (opts: { period: number; format: 'xlsx' | 'json'; out: string }) => {
+      const bytes = await ctx.withDb(async (db) =>
+        opts.format === 'xlsx'
+          ? (await periodXlsx(db, CLI_CALLER, opts.period)).bytes
+          : Buffer.from(JSON.stringify(await periodExchange(db, CLI_CALLER, opts.period), null, 2) + '\n'),
+      );
+      fs.writeFileSync(opts.out, bytes);
+      process.stdout.write(`Đã ghi ${opts.out}.\n`);
+    });
+  results
+    .command('import')
+    .description('Nhập số liệu báo cáo của một kỳ từ tệp Excel hoặc JSON trao đổi: nhập cả tệp hoặc không gì')
+    .argument('<file>', 'tệp .xlsx hoặc .json')
+    .requiredOption('--period <id>', 'số của kỳ báo cáo', intOption)
+    .action(async (file: string, opts: { period: number }) => {
+      if (!fs.existsSync(file)) throw new AppError(404, 'not_found', `Không tìm thấy tệp: ${file}`);
+      const out = await ctx.withDb((db) =>
+        importPeriodFile(db, CLI_CALLER, opts.period, path.basename(file), fs.readFileSync(file)),
+      );
+      process.stdout.write(
+        `Đã nhập kỳ ${out.periodId}: ${out.changed} báo cáo thay đổi, ${out.unchanged} dòng giữ nguyên.\n`,
+      );
+    });
 }

@@ -14,7 +14,13 @@ import { REFERENCE_DIR } from '../units/load';
 import * as repo from './repo';
 
 export const RESULTS_DIR = path.join(REFERENCE_DIR, 'results');
-const FILES = ['poor_districts_qd353.csv', 'dbkk_communes_qd353.csv', 'area_exits.csv', 'published_outcomes.csv'];
+const FILES = [
+  'poor_districts_qd353.csv',
+  'dbkk_communes_qd353.csv',
+  'qd880_districts.csv',
+  'area_exits.csv',
+  'published_outcomes.csv',
+];
 const here = fileURLToPath(import.meta.url);
 const DOMAIN = path.resolve(path.dirname(here), '../../domain/results');
 
@@ -23,6 +29,7 @@ const orNull = (s: string | undefined) => (s === undefined || s.trim() === '' ? 
 
 export const POOR_DISTRICTS = 'POOR_DISTRICTS_2021_2025';
 export const DBKK_COMMUNES = 'DBKK_COASTAL_2021_2025';
+export const QD880_DISTRICTS = 'QD880_DISTRICTS_2022_2025';
 
 function version(): string {
   const h = createHash('sha256');
@@ -130,6 +137,33 @@ export const resultsDataset: ReferenceDataset = {
         note: orNull(r.note),
       })),
       exitsOf(DBKK_COMMUNES),
+    );
+    // The 22 poor districts of the QĐ 880 scheme (extra support to exit poverty): a subset of the 74, with no
+    // exit target of its own (its targets are rates, not a share of exits).
+    await repo.replaceAreaGroup(
+      tx,
+      {
+        code: QD880_DISTRICTS,
+        nameVi: 'Huyện nghèo được hỗ trợ thoát nghèo theo Đề án giai đoạn 2022-2025',
+        level: 'district',
+        legalBasis: 'Quyết định 880/QĐ-TTg ngày 22/07/2022',
+        listedOn: '2022-07-22',
+        validTo: '2025-07-01',
+        officialSize: 22,
+        targetPct: null,
+      },
+      read('qd880_districts.csv').map((r, i) => ({
+        seq: i + 1,
+        stt: null,
+        nameInSource: r.district_name,
+        provinceName: r.province_name,
+        unitCode: orNull(r.district_code_pre2025),
+        unitLevel: 'district',
+        status: r.status,
+        sourceUrl: orNull(r.source_url),
+        note: orNull(r.note),
+      })),
+      exitsOf(QD880_DISTRICTS),
     );
     await repo.insertFormsIfMissing(tx, TT10_FORMS);
   },

@@ -537,3 +537,19 @@ export function expectedCounts(db: Db): Promise<{ periodId: number; expected: nu
      GROUP BY p.id`,
   );
 }
+
+/** Units of a level with these codes that existed at some day of [from, to]; the latest version first. */
+export function unitsByCodeDuring(
+  db: Db,
+  level: 'commune' | 'province',
+  codes: string[],
+  from: string,
+  to: string,
+): Promise<{ id: string; code: string; fullName: string; provinceId: string }[]> {
+  return db.query(
+    `SELECT id, code, full_name AS "fullName", province_id AS "provinceId" FROM admin_unit
+     WHERE level = $1 AND code = ANY($2) AND valid_from <= $4::date AND (valid_to IS NULL OR valid_to > $3::date)
+     ORDER BY code, valid_from DESC`,
+    [level, codes, from, to],
+  );
+}

@@ -1,7 +1,7 @@
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { toCsv } from '../../domain/tabular';
-import { unauthorized } from '../../errors';
+import { badRequest, conflict, unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
   Approve,
@@ -20,6 +20,8 @@ import {
   ValuesQuery,
   YearQuery,
 } from './contracts';
+import { publicFiguresWorkbook, XLSX } from './excel';
+import { reportPdf } from './pdf';
 import { can } from './policy';
 import * as svc from './service';
 
@@ -85,6 +87,19 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.csv"`);
       return c.body(toCsv([...figures, ...targets], undefined, { bom: true }));
+    },
+  );
+  r.get(
+    '/api/results/public.xlsx',
+    {
+      summary: 'Số liệu công khai (Excel: số thật): kết quả công bố toàn quốc và vùng, dữ liệu của bản đồ và biểu đồ',
+      access: 'public',
+      tags,
+    },
+    async ({ c }) => {
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.xlsx"`);
+      return c.body(new Uint8Array(await publicFiguresWorkbook(await svc.publicFigures(db))));
     },
   );
   r.get(
@@ -229,6 +244,57 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     },
   );
   r.get(
+    '/api/results/periods/:periodId/export.xlsx',
+    {
+      summary: 'Xuất số liệu báo cáo của một kỳ (Excel: số và ngày thật; dùng làm mẫu nhập) trong phạm vi',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const { fileName, bytes } = await svc.periodXlsx(db, requireActor(actor), params.periodId);
+      c.header('Content-Type', XLSX);
+      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+      return c.body(new Uint8Array(bytes));
+    },
+  );
+  r.get(
+    '/api/results/periods/:periodId/export.json',
+    {
+      summary: 'Xuất số liệu báo cáo của một kỳ theo định dạng trao đổi JSON (kiểu ADX) trong phạm vi',
+      access: READERS,
+      tags,
+      params: PeriodParams,
+      example: { periodId: '1' },
+    },
+    ({ actor, params }) => svc.periodExchange(db, requireActor(actor), params.periodId),
+  );
+  r.post(
+    '/api/results/periods/:periodId/import',
+    {
+      summary: 'Nhập số liệu báo cáo của một kỳ từ tệp Excel hoặc JSON trao đổi (nhập cả tệp hoặc không gì)',
+      access: OFFICERS,
+      tags,
+      params: PeriodParams,
+      upload: true,
+      example: { periodId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = (form as Record<string, unknown>).file;
+      if (!(file instanceof File))
+        throw badRequest('Cần gửi một tệp .xlsx hoặc .json trong trường "file" (multipart/form-data).');
+      return svc.importPeriodFile(
+        db,
+        requireActor(actor),
+        params.periodId,
+        file.name,
+        Buffer.from(await file.arrayBuffer()),
+      );
+    },
+  );
+  r.get(
     '/api/results/periods/:periodId/units/:unitId',
     {
       summary: 'Báo cáo của một đơn vị trong một kỳ',
@@ -266,6 +332,27 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     '/api/results/reports/:reportId',
     { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } },
     ({ actor, params }) => svc.reportViewById(db, requireActor(actor), params.reportId),
+  );
+  r.get(
+    '/api/results/reports/:reportId/pdf',
+    {
+      summary: 'Báo cáo dạng văn bản (PDF, quốc hiệu, tiêu ngữ, chữ ký)',
+      access: READERS,
+      tags,
+      params: ReportIdParams,
+      example: { reportId: '1' },
+    },
+    async ({ c, actor, params }) => {
+      const v = await svc.reportViewById(db, requireActor(actor), params.reportId);
+      // a draft is not a document: its figures may still change
+      if (!v.can.print) throw conflict('Báo cáo chưa gửi: chưa in được thành văn bản.');
+      c.header('Content-Type', 'application/pdf');
+      c.header(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`bao-cao-${v.form.code}-${v.unit.code}-${v.period.key}.pdf`)}`,
+      );
+      return c.body(new Uint8Array(await reportPdf(v)));
+    },
   );
   r.post(
     '/api/results/reports/:reportId/approve',

@@ -48,7 +48,14 @@ export async function areaGroupViews(db: Db, year: number): Promise<AreaGroupVie
     const exitedByYear = [];
     for (let y = FIRST_YEAR + 1; y <= year; y++) {
       const exited = exitedBy(y, groupExits);
-      exitedByYear.push({ year: y, exited, ...progressToward(exited, g.officialSize, g.targetPct ?? 30) });
+      // a group without an exit target (QĐ 880) gets its share, never a progress toward a target it does not have
+      const p = progressToward(exited, g.officialSize, g.targetPct ?? 100);
+      exitedByYear.push({
+        year: y,
+        exited,
+        sharePct: p.sharePct,
+        progressPct: g.targetPct === null ? null : p.progressPct,
+      });
     }
     out.push({
       code: g.code,

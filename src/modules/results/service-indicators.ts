@@ -5,6 +5,7 @@
  * published national and regional results are the official values of their years.
  */
 import type { Db } from '../../db/client';
+import { POOR_AREA_GROUP } from '../../domain/results/indicators';
 import { badRequest, notFound } from '../../errors';
 import { todayInVietnam } from '../../domain/text';
 import {
@@ -55,11 +56,6 @@ interface UnitValue {
   source: string | null;
   note: string | null;
 }
-
-const POOR_AREA_GROUP: Record<string, string> = {
-  poor_districts_exited_share: 'POOR_DISTRICTS_2021_2025',
-  dbkk_communes_exited_share: 'DBKK_COASTAL_2021_2025',
-};
 
 type SummaryRowLike = Record<string, unknown> & { unitId: string; code: string; name: string; part: string };
 

@@ -21,7 +21,6 @@ import {
   statusOf,
   timelinessOf,
   PERIOD_TYPE_VI,
-  STATE_VI,
   type ReportLevel,
 } from '../../domain/results/reporting';
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
@@ -37,7 +36,7 @@ export async function listForms(db: Db) {
   return repo.listForms(db);
 }
 
-async function formOrThrow(db: Db, code: string): Promise<FormDef> {
+export async function formOrThrow(db: Db, code: string): Promise<FormDef> {
   const f = await repo.findForm(db, code);
   if (!f) throw notFound(`Không có biểu báo cáo mã "${code}".`);
   return f;
@@ -65,7 +64,7 @@ export async function setFormRules(db: Db, caller: Caller, code: string, rules: 
   return formOrThrow(db, code);
 }
 
-const periodLabel = (type: FormDef['periodType'], key: string) => periodOf(type, key)?.labelVi ?? key;
+export const periodLabel = (type: FormDef['periodType'], key: string) => periodOf(type, key)?.labelVi ?? key;
 
 export async function listPeriods(db: Db, formCode?: string) {
   const forms = new Map((await repo.listForms(db)).map((f) => [f.code, f]));
@@ -495,35 +494,4 @@ export async function reportingSummary(db: Db, today = todayInVietnam()) {
       reportingRateOnTime: pct(c.onTime),
     };
   });
-}
-
-/** A period's report data within the caller's scope as rows (one per unit, one column per field: plain numbers). */
-export async function periodDataRows(db: Db, caller: Caller, periodId: number) {
-  const { period, rows } = await periodReports(db, caller, periodId);
-  const form = await formOrThrow(db, period.formCode);
-  const reports = new Map(
-    (
-      await repo.reportsOfPeriod(
-        db,
-        periodId,
-        rows.map((r) => r.unitId),
-      )
-    ).map((r) => [r.unitId, r]),
-  );
-  return {
-    fileName: `${form.code}-${period.periodKey}.csv`,
-    rows: rows
-      .filter((r) => r.reportId !== null)
-      .map((r) => {
-        const values = reports.get(r.unitId)?.values ?? {};
-        return {
-          'Mã đơn vị': r.unitCode,
-          'Đơn vị': r.unitName,
-          Kỳ: period.periodKey,
-          'Trạng thái': STATE_VI[r.state],
-          'Ngày gửi': r.submittedOn,
-          ...Object.fromEntries(form.fields.map((f) => [f.labelVi, values[f.code] ?? null])),
-        };
-      }),
-  };
 }

@@ -12,6 +12,7 @@ export * from './service-indicators';
 export * from './service-targets';
 export * from './service-areas';
 export * from './service-reports';
+export * from './service-exchange';
 
 /** The last year shown: this year (values of years not yet published stay null). */
 export const currentYear = () => Number(todayInVietnam().slice(0, 4));

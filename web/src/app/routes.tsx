@@ -126,6 +126,13 @@ export const PAGES: PageDef[] = [
     load: () => import('../features/results/OverviewPanel'),
   },
   {
+    path: '/muc-tieu-tinh',
+    nav: 'main',
+    roles: ['admin', 'program_owner', 'province_officer'],
+    label: { vi: 'Mục tiêu của tỉnh', en: 'Province targets' },
+    load: () => import('../features/results/TargetsEntryPage'),
+  },
+  {
     path: '/bao-cao',
     nav: 'main',
     label: { vi: 'Báo cáo giám sát, đánh giá', en: 'M&E reports' },

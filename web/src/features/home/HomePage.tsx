@@ -9,6 +9,7 @@ import { formatDateVi, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PAGES } from '../../app/routes';
 import { allows, useSession, type Me } from '../../app/session';
+import { CommunePanel } from '../results/CommunePanel';
 import { OverviewPanel } from '../results/OverviewPanel';
 import { ProvincePanel } from '../results/ProvincePanel';
 import { PublicResults } from '../results/PublicResults';
@@ -27,6 +28,9 @@ function SignedInHome({ me }: { me: Me }) {
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
   const provinceIds = me.user.grants
     .filter((g) => g.role === 'province_officer' && g.unitId)
+    .map((g) => g.unitId as string);
+  const communeIds = me.user.grants
+    .filter((g) => g.role === 'commune_officer' && g.unitId)
     .map((g) => g.unitId as string);
   return (
     <section>
@@ -54,6 +58,7 @@ function SignedInHome({ me }: { me: Me }) {
       </ul>
       {allows(me.user, OVERVIEW_ROLES) && <OverviewPanel />}
       {provinceIds.length > 0 && <ProvincePanel provinceIds={provinceIds} />}
+      {communeIds.length > 0 && <CommunePanel communeIds={communeIds} />}
       <h2>{t('home.pages')}</h2>
       <ul className="cards">
         {pages.map((p) => (

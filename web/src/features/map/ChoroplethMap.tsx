@@ -35,6 +35,8 @@ export interface ChoroplethMapProps {
   onRendered: () => void;
   /** A province clicked on the map (its code). */
   onSelect?: (code: string) => void;
+  /** Gives the chart instance (e.g. to save it as an image with getDataURL). */
+  onChart?: (chart: echarts.ECharts | null) => void;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -52,6 +54,7 @@ export function ChoroplethMap({
   ariaLabel,
   onRendered,
   onSelect,
+  onChart,
 }: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -59,10 +62,13 @@ export function ChoroplethMap({
   rendered.current = onRendered;
   const select = useRef(onSelect);
   select.current = onSelect;
+  const giveChart = useRef(onChart);
+  giveChart.current = onChart;
 
   useEffect(() => {
     const c = echarts.init(el.current!, undefined, { renderer: 'canvas' });
     chart.current = c;
+    giveChart.current?.(c);
     c.on('click', (p: { componentType?: string; seriesType?: string; name?: string }) => {
       if (p.seriesType === 'map' && p.name) select.current?.(p.name);
     });
@@ -72,6 +78,7 @@ export function ChoroplethMap({
       resize.disconnect();
       c.dispose();
       chart.current = null;
+      giveChart.current?.(null);
     };
   }, []);
 

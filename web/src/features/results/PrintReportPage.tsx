@@ -1,38 +1,45 @@
 /**
  * Print-friendly view of a report as an official document: national heading, issuing body, number,
- * place and date, form number, figures and a signature block. The PDF is made from the shared
- * documents module; this page is what it prints.
+ * place and date, form number, figures and a signature block; the same heading as the PDF
+ * (GET /api/results/reports/:id/pdf, made by the shared documents module).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatNumberVi } from '../../app/format';
+import { reportHeading } from '../../../../src/domain/results/report-document';
 import { reportByIdQuery } from './api';
-
-const provinceShort = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/, '');
+import './texts';
 
 export default function PrintReportPage() {
+  const { t } = useTranslation();
   const { reportId } = useParams({ strict: false }) as { reportId: string };
   const q = useQuery(reportByIdQuery(Number(reportId)));
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;
   const v = q.data;
-  const date = v.report.submittedOn ?? v.period.endsOn;
-  const [y, m, d] = date.split('-');
-  const issuer = `ỦY BAN NHÂN DÂN ${v.unit.name.toUpperCase()}`;
+  const h = reportHeading({
+    unitName: v.unit.name,
+    provinceName: v.unit.provinceName,
+    formNameVi: v.form.nameVi,
+    submittedOn: v.report.submittedOn,
+    periodEndsOn: v.period.endsOn,
+  });
+  const [y, m, d] = h.date.split('-');
   return (
     <article className="official-document" data-testid="print-view">
       <header className="doc-heading">
         <div className="doc-issuer">
-          <div>{issuer}</div>
-          <div className="doc-number">Số: ……/BC-UBND</div>
+          <div>{h.issuingBody.toUpperCase()}</div>
+          <div className="doc-number">Số: ……{h.numberSuffix}</div>
         </div>
         <div className="doc-national">
           <div className="doc-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
           <div className="doc-motto">Độc lập - Tự do - Hạnh phúc</div>
           <div className="doc-place-date">
             <em>
-              {provinceShort(v.unit.provinceName || v.unit.name)}, ngày {d} tháng {m} năm {y}
+              {h.place}, ngày {d} tháng {m} năm {y}
             </em>
           </div>
         </div>
@@ -40,7 +47,7 @@ export default function PrintReportPage() {
       <p className="doc-form-number">
         {v.form.number} ({v.form.annex}, {v.form.legalBasis})
       </p>
-      <h1 className="doc-title">BÁO CÁO {v.form.nameVi.toUpperCase()}</h1>
+      <h1 className="doc-title">{h.title.toUpperCase()}</h1>
       <p className="doc-subtitle">{v.period.labelVi}</p>
       <table className="doc-table">
         <thead>
@@ -69,13 +76,17 @@ export default function PrintReportPage() {
           <strong>
             <em>Nơi nhận:</em>
           </strong>
-          <div>- Cấp trên theo tuyến báo cáo;</div>
-          <div>- Lưu: VT.</div>
+          {h.recipients.map((r, i) => (
+            <div key={r}>
+              - {r}
+              {i === h.recipients.length - 1 ? '.' : ';'}
+            </div>
+          ))}
         </div>
         <div className="doc-signer">
-          <strong>TM. ỦY BAN NHÂN DÂN</strong>
+          <strong>{h.signatureAuthority.toUpperCase()}</strong>
           <div>
-            <strong>CHỦ TỊCH</strong>
+            <strong>{h.signerTitle.toUpperCase()}</strong>
           </div>
           <div className="doc-sign-space">
             <em>(Ký, ghi rõ họ tên, đóng dấu)</em>
@@ -84,8 +95,16 @@ export default function PrintReportPage() {
       </footer>
       <p className="no-print">
         <button type="button" className="button-secondary" onClick={() => window.print()}>
-          In
-        </button>
+          {t('results.printNow')}
+        </button>{' '}
+        <a
+          className="button-secondary"
+          href={`/api/results/reports/${v.report.id}/pdf`}
+          download
+          data-testid="report-pdf"
+        >
+          {t('results.downloadPdf')}
+        </a>
       </p>
     </article>
   );

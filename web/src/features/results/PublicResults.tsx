@@ -10,6 +10,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { publicCsvUrl, publicQuery, type AreaGroupView, type PublicResults as Data } from './api';
+import { RegionalMap } from './RegionalMap';
 import { TargetsTable } from './TargetsTable';
 import './texts';
 
@@ -60,6 +61,7 @@ function Body({ data }: { data: Data }) {
           </li>
         ))}
       </ul>
+      <RegionalMap figures={data.figures} />
       <h2>{t('results.figures')}</h2>
       <DataTable
         testId="public-figures"
@@ -120,8 +122,14 @@ function AreaGroup({ group }: { group: AreaGroupView }) {
         {last?.sharePct != null && (
           <>
             {' '}
-            ({formatNumberVi(last.sharePct, 1)}% — {t('results.progress', { pct: group.targetPct ?? 30 })}:{' '}
-            {formatNumberVi(last.progressPct ?? 0, 0)}%)
+            ({formatNumberVi(last.sharePct, 1)}%
+            {group.targetPct !== null && last.progressPct !== null && (
+              <>
+                {' '}
+                — {t('results.progress', { pct: group.targetPct })}: {formatNumberVi(last.progressPct, 0)}%
+              </>
+            )}
+            )
           </>
         )}
       </p>

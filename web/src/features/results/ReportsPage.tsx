@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateVi } from '../../app/format';
 import { useMe } from '../../app/session';
+import { FileImport } from '../budget/FileImport';
 import { periodReportsQuery, periodsQuery, type PeriodItem } from './api';
 import './texts';
 
@@ -64,15 +65,16 @@ export default function ReportsPage() {
                 </Link>
               </p>
             ))}
-          <PeriodTable period={period} />
+          <PeriodTable period={period} canImport={ownUnits.length > 0} />
         </>
       )}
     </section>
   );
 }
 
-function PeriodTable({ period }: { period: PeriodItem }) {
+function PeriodTable({ period, canImport }: { period: PeriodItem; canImport: boolean }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const q = useQuery(periodReportsQuery(period.id));
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;
@@ -84,8 +86,28 @@ function PeriodTable({ period }: { period: PeriodItem }) {
         {t('results.completeness', c)} ·{' '}
         <a href={`/api/results/periods/${period.id}/export.csv`} download>
           {t('results.exportCsv')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/results/periods/${period.id}/export.xlsx`} download data-testid="period-export-xlsx">
+          {t('results.exportXlsx')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/results/periods/${period.id}/export.json`} download>
+          {t('results.exportJson')}
         </a>
       </p>
+      {canImport && (
+        <details>
+          <summary>{t('results.importTitle')}</summary>
+          <p className="note">{t('results.importNote')}</p>
+          <FileImport<{ changed: number; unchanged: number }>
+            path={`/api/results/periods/${period.id}/import`}
+            testId="period-import"
+            onDone={() => void qc.invalidateQueries({ queryKey: ['results'] })}
+            done={(r) => t('results.imported', r)}
+          />
+        </details>
+      )}
       <DataTable
         testId="period-reports"
         columns={[t('results.unit'), t('results.state'), t('results.submitted'), t('results.deadline'), '']}
