@@ -7,7 +7,9 @@ import { tryParseDeadline } from '../../domain/plan/deadline';
 import { foldVietnamese } from '../../domain/text';
 import * as repo from './repo-seed';
 import { fanOutAgencies } from './repo';
-import { insertInitialAssignments, insertTask, linkTaskInstrument } from './repo-tasks';
+import { insertInitialAssignments } from './repo-assignments';
+import { insertInstrument } from './repo-instruments';
+import { insertPlan, insertTask, linkTaskInstrument, planCodeTaken } from './repo-tasks';
 import {
   AGENCIES,
   BUDGET,
@@ -117,9 +119,8 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
   const instrumentId = new Map<string, number>();
   for (const i of [...INSTRUMENTS, ...SUCCESSOR.instruments]) {
     const key = i.number ?? i.title;
-    const row =
-      (await repo.findInstrument(tx, i.number, i.title)) ??
-      (await repo.insertInstrument(tx, {
+    const row = (await repo.findInstrument(tx, i.number, i.title)) ?? {
+      id: await insertInstrument(tx, {
         kind: i.kind,
         number: i.number,
         title: i.title,
@@ -130,9 +131,12 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
         effectiveOn: i.effectiveOn ?? null,
         status: i.status ?? 'issued',
         note: i.note ?? null,
+        amendsId: null,
+        replacesId: null,
         factStatus: i.factStatus,
         source: `${NOTES} §2 [${i.source}]`,
-      }));
+      }),
+    };
     instrumentId.set(key, row.id);
   }
 
@@ -146,19 +150,21 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
   }
 
   // The plan and its tasks: loaded once; afterwards they belong to the users who track them.
-  if (!(await repo.planExists(tx, PLAN_CODE))) {
-    const plan = await repo.insertPlan(tx, {
-      code: PLAN_CODE,
-      title:
-        'Kế hoạch triển khai Nghị quyết số 24/2021/QH15 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025',
-      phaseId: PHASE.id,
-      instrumentId: instrumentId.get(PLAN_CODE) ?? null,
-      issuerAgencyId: agency('GOV'),
-      issuedOn: PLAN_DATE,
-      purpose:
-        'Triển khai nghiêm túc, có chất lượng và hiệu quả Nghị quyết số 24/2021/QH15; xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và trách nhiệm của các cơ quan, tổ chức; xác định cơ chế phối hợp giữa các bộ, ngành, địa phương.',
-      source: `${NOTES} §1; seed text`,
-    });
+  if (!(await planCodeTaken(tx, PLAN_CODE))) {
+    const plan = {
+      id: await insertPlan(tx, {
+        code: PLAN_CODE,
+        title:
+          'Kế hoạch triển khai Nghị quyết số 24/2021/QH15 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025',
+        phaseId: PHASE.id,
+        instrumentId: instrumentId.get(PLAN_CODE) ?? null,
+        issuerAgencyId: agency('GOV'),
+        issuedOn: PLAN_DATE,
+        purpose:
+          'Triển khai nghiêm túc, có chất lượng và hiệu quả Nghị quyết số 24/2021/QH15; xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và trách nhiệm của các cơ quan, tổ chức; xác định cơ chế phối hợp giữa các bộ, ngành, địa phương.',
+        source: `${NOTES} §1; seed text`,
+      }),
+    };
     const taskIds = new Map<string, number>();
     for (const t of TASKS) {
       const parsed = t.deadline ? tryParseDeadline(t.deadline) : null;

@@ -131,42 +131,6 @@ export function findInstrument(tx: Db, number: string | null, title: string) {
   );
 }
 
-export interface InstrumentRow {
-  kind: string;
-  number: string | null;
-  title: string;
-  issuer: string | null;
-  draftingAgencyId: string | null;
-  signer: string | null;
-  issuedOn: string | null;
-  effectiveOn: string | null;
-  status: string;
-  note: string | null;
-  factStatus: string;
-  source: string;
-}
-
-export function insertInstrument(tx: Db, i: InstrumentRow) {
-  return tx.one<{ id: number }>(
-    `INSERT INTO legal_instrument (kind, number, title, issuer, drafting_agency_id, signer, issued_on, effective_on, status, note, fact_status, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [
-      i.kind,
-      i.number,
-      i.title,
-      i.issuer,
-      i.draftingAgencyId,
-      i.signer,
-      i.issuedOn,
-      i.effectiveOn,
-      i.status,
-      i.note,
-      i.factStatus,
-      i.source,
-    ],
-  );
-}
-
 /** Links an instrument to the one it amends or replaces, keeping links users already set. */
 export async function linkInstrumentIfNone(
   tx: Db,
@@ -177,27 +141,6 @@ export async function linkInstrumentIfNone(
   await tx.query(
     `UPDATE legal_instrument SET amends_id = COALESCE(amends_id, $2), replaces_id = COALESCE(replaces_id, $3) WHERE id = $1`,
     [id, amendsId, replacesId],
-  );
-}
-
-export const planExists = (tx: Db, code: string) => tx.maybeOne(`SELECT 1 FROM plan WHERE code = $1`, [code]);
-
-export interface PlanRow {
-  code: string;
-  title: string;
-  phaseId: string;
-  instrumentId: number | null;
-  issuerAgencyId: string | null;
-  issuedOn: string;
-  purpose: string;
-  source: string;
-}
-
-export function insertPlan(tx: Db, p: PlanRow) {
-  return tx.one<{ id: number }>(
-    `INSERT INTO plan (code, title, phase_id, instrument_id, issuer_agency_id, issued_on, purpose, fact_status, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'VERIFIED', $8) RETURNING id`,
-    [p.code, p.title, p.phaseId, p.instrumentId, p.issuerAgencyId, p.issuedOn, p.purpose, p.source],
   );
 }
 

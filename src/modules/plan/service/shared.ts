@@ -1,5 +1,6 @@
 /** Helpers shared by the plan's use cases. */
 import type { Db } from '../../../db/client';
+import { inForce } from '../../../domain/validity';
 import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
 import { rollUp } from '../../../domain/plan/rollup';
 import type { TaskStatus } from '../../../domain/plan/status';
@@ -9,6 +10,7 @@ import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { officialCalendar } from '../../calendar/official';
 import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
+import * as assignments from '../repo-assignments';
 import { findPlanIssuer } from '../repo-tasks';
 import { actingAgencies } from './read';
 
@@ -22,7 +24,7 @@ export async function assertActsFor(db: Db, actor: Actor, agencyId: string) {
 }
 
 export async function refreshRollup(tx: Db, taskId: number, asOf: string) {
-  const items = await repo.activeAssignmentsForRollup(tx, taskId);
+  const items = await assignments.activeAssignmentsForRollup(tx, taskId);
   const r = rollUp(
     items.map((i) => ({
       status: i.status as TaskStatus,
@@ -73,7 +75,7 @@ export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: stri
 export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, path: string) {
   const u = await getUnit(tx, unitId);
   if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
-  if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
+  if (!inForce(u, onDate)) {
     throw invalid('Dữ liệu không hợp lệ', [
       { path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` },
     ]);
