@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Deadline } from '../../domain/plan/deadline';
 import type { TaskStatus } from '../../domain/plan/status';
-import type { FanOutTarget } from './repo';
 
 /**
  * SQL of plans, their tasks and what hangs on a task (coordinators, dependencies, comments, instruments). Dates are

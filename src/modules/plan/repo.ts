@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client';
 import { inForce, inForceSql } from '../../domain/validity';
 import type { FunctionTransfer } from '../../domain/plan/reorganisation';
-import type { TaskStatus } from '../../domain/plan/status';
 
 /** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
 
