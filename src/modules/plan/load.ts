@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/client';
 import type { ReferenceDataset } from '../../db/reference-data';
-import { tryParseDeadline } from '../../domain/plan/deadline';
+import { storedDueDate, tryParseDeadline } from '../../domain/plan/deadline';
+import { officialCalendar } from '../calendar/official';
 import { foldVietnamese } from '../../domain/text';
 import * as repo from './repo-seed';
 import { fanOutAgencies } from './repo';
@@ -170,7 +171,7 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       const parsed = t.deadline ? tryParseDeadline(t.deadline) : null;
       if (parsed && !parsed.ok) throw new Error(`seed task ${t.position}: ${parsed.message}`);
       const d = parsed?.ok ? parsed.deadline : null;
-      const due = d && (d.kind === 'date' || d.kind === 'period') ? d.due : null;
+      const due = storedDueDate(d, PLAN_DATE, officialCalendar);
       const instr = t.instrument ? INSTRUMENTS.find((i) => i.number === t.instrument)! : null;
       const done = instr?.issuedOn ?? null;
       // nobody has reported on an open seeded task: "chưa có báo cáo", not "chưa triển khai"

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { inForce, inForceSql } from '../../domain/validity';
+import { lateOrUnreportedSql, overdueSql, pastDueNoReportSql } from '../../domain/plan/lateness';
 import type { FunctionTransfer } from '../../domain/plan/reorganisation';
 
 /** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
@@ -101,11 +102,9 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   const v = (col: string) => (f.agencyIds ? `COALESCE(m.${col}, t.${col})` : `t.${col}`);
   const due = f.agencyIds ? 'COALESCE(m.due_on, t.due_on)' : 't.due_on';
   const status = v('status');
-  // open at the as-of date: not closed, or completed only after it (see asOfView in the domain)
-  if (f.overdueOnly)
-    where.push(
-      `(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`,
-    );
+  if (f.overdueOnly) where.push(lateOrUnreportedSql({ status, due, completedOn: v('completed_on') }, '$1'));
+  const m = { status: 'm.status', due: 'COALESCE(m.due_on, t.due_on)', completedOn: 'm.completed_on' };
+  const a = { status: 'a.status', due: 'COALESCE(a.due_on, t.due_on)', completedOn: 'a.completed_on' };
   return db.query<TaskRow>(
     `${withMine}
      SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
@@ -128,17 +127,15 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
          -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
          SELECT (m.id IS NOT NULL)::int AS assignments,
                 (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled', 'no_report') OR (m.status = 'completed' AND m.completed_on > $1))
-                   AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                (m.id IS NOT NULL AND ${overdueSql(m, '$1')})::int AS overdue_assignments,
                 (m.id IS NOT NULL AND m.status = 'no_report')::int AS no_report_assignments,
-                (m.id IS NOT NULL AND m.status = 'no_report' AND COALESCE(m.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments) s`
+                (m.id IS NOT NULL AND ${pastDueNoReportSql(m, '$1')})::int AS past_due_no_report_assignments) s`
            : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled', 'no_report') OR (a.status = 'completed' AND a.completed_on > $1))
-                                   AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                count(*) FILTER (WHERE ${overdueSql(a, '$1')})::int AS overdue_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
-                count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
+                count(*) FILTER (WHERE ${pastDueNoReportSql(a, '$1')})::int AS past_due_no_report_assignments
            -- the assignments in force on the as-of date: after a hand-over, the successors' (e.g. 34 provinces from 01/07/2025)
            FROM task_assignment a WHERE a.task_id = t.id AND ${inForceSql('a.valid_from', 'a.valid_to', '$1')}) s ON true`
        }

@@ -1,7 +1,7 @@
 /** Helpers shared by the plan's use cases. */
 import type { Db } from '../../../db/client';
 import { inForce } from '../../../domain/validity';
-import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
+import { storedDueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
 import { rollUp } from '../../../domain/plan/rollup';
 import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi } from '../../../domain/text';
@@ -45,19 +45,8 @@ export function parseDeadlineOr422(text: string | undefined, path: string): Dead
   return r.deadline;
 }
 
-/**
- * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
- * counts from the task's start date on the calendar officials worked (the yearly notices); a recurring one has no
- * single day.
- */
-export const dueOf = (d: Deadline | null, anchor?: string | null) =>
-  d
-    ? d.kind === 'date' || d.kind === 'period'
-      ? d.due
-      : d.kind === 'relative' && anchor
-        ? dueDate(d, { anchor, calendar: officialCalendar })
-        : null
-    : null;
+/** The due date stored with a task, on the calendar officials worked (the yearly notices). */
+export const dueOf = (d: Deadline | null, anchor?: string | null) => storedDueDate(d, anchor, officialCalendar);
 
 export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
   const a = await repo.agencyAt(tx, agencyId, onDate);
