@@ -57,6 +57,16 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/serve.ts'],
+    rules: restrict(
+      layer(
+        ['**/server/**', '**/server/*'],
+        'The CLI starts without the HTTP server: database start-up is in src/app (only serve.ts loads src/server).',
+      ),
+    ),
+  },
+  {
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/*/routes.ts'],
     rules: restrict(

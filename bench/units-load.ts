@@ -12,7 +12,8 @@ import { connectPool, type PoolDb } from '../src/db/client';
 import { startEmbedded } from '../src/db/embedded';
 import { migrate } from '../src/db/migrate';
 import { buildUnitSet } from '../src/domain/units';
-import { readUnitFiles, writeUnitSet } from '../src/modules/units/load';
+import { readUnitFiles } from '../src/modules/units/load';
+import { writeUnitSet } from '../src/modules/units/repo-load';
 import { fmt, freshPostgresDatabase, machine, timed } from './support';
 
 const files = readUnitFiles();

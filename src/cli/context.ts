@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { openDatabase } from '../db/open';
 import { isIsoDate } from '../domain/text';
-import { prepareDatabase } from '../server/start';
+import { prepareDatabase } from '../app/prepare';
 
 export interface CliContext {
   config: Config;

@@ -8,29 +8,12 @@ import { exportAudit, listAudit, AuditQuery } from '../modules/audit/service';
 import { verifyAuditChain } from '../modules/audit/chain';
 import { AppError } from '../errors';
 import { parse } from '../validate';
-import { startServer } from '../server/start';
 import { dateOption, intOption, type CliContext } from './context';
 import { FORMATS, printRows } from './output';
+import { registerServeCommand } from './serve';
 
 export function registerPlatformCommands(program: Command, ctx: CliContext) {
-  program
-    .command('serve')
-    .description('Chạy máy chủ web (mặc định http://127.0.0.1:3000, cơ sở dữ liệu nhúng trong ./data)')
-    .option('-p, --port <port>', 'cổng HTTP', intOption)
-    .option('--host <host>', 'địa chỉ lắng nghe')
-    .action(async (opts: { port?: number; host?: string }) => {
-      const server = await startServer({
-        ...ctx.config,
-        port: opts.port ?? ctx.config.port,
-        host: opts.host ?? ctx.config.host,
-      });
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+  registerServeCommand(program, ctx);
 
   const dbCommand = program.command('db').description('Cơ sở dữ liệu: migration, sao lưu, khôi phục');
   dbCommand

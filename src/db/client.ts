@@ -24,6 +24,11 @@ export interface Db {
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
 }
 
+/** A round trip to the database (the health check). */
+export async function ping(db: Db): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 abstract class BaseDb implements Db {
   constructor(readonly mode: DbMode) {}
   abstract query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;

@@ -7,13 +7,14 @@ import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
 import { registerBudgetRoutes } from '../modules/budget/routes';
 import { registerResultsRoutes } from '../modules/results/routes';
+import { ping } from '../db/client';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
 
 /** Every module's routes. Add yours here (one line). */
 export function registerRoutes(r: Router, deps: AppDeps) {
   r.get('/api/health', { summary: 'Tình trạng hệ thống', access: 'public', tags: ['system'] }, async () => {
-    await deps.db.query('SELECT 1');
+    await ping(deps.db);
     return { status: 'ok', db: deps.dbKind, version: '0.1.0' };
   });
   r.get('/api/openapi.json', { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'] }, () =>

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PAGES } from '../../web/src/app/routes';
-import { allows } from '../../web/src/app/session';
+import { permissionsOf } from '../../src/modules/auth/permissions';
+import { permits } from '../../web/src/app/session';
 import { BROWSER_USERS, startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 
 let app: BrowserApp;
@@ -19,10 +20,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The menu a user should see: the pages of routes.tsx their roles allow, main group then "Quản trị". */
+/** The menu a user should see: the pages of routes.tsx their permissions allow, main group then "Quản trị". */
 function expectedMenu(user: BrowserUser, lang: 'vi' | 'en'): string[] {
   const actor = { userId: 0, username: user.username, displayName: user.displayName, grants: user.grants };
-  const visible = PAGES.filter((p) => p.nav && allows(actor, p.roles));
+  const me = { user: actor, roleLabels: {} as never, can: permissionsOf(actor) };
+  const visible = PAGES.filter((p) => p.nav && permits(me, p.can));
   return [...visible.filter((p) => p.nav === 'main'), ...visible.filter((p) => p.nav === 'admin')].map(
     (p) => p.label[lang],
   );

@@ -252,6 +252,20 @@ export function dueDate(d: Deadline, opts: ResolveOptions = {}): string | null {
   return opts.calendar.addWorkingDays(opts.anchor, d.amount);
 }
 
+/**
+ * The one day stored with a task or a recommendation (its due_on): a date or period has it, a relative
+ * deadline counts from `anchor` (the task's start, the visit) on the working calendar, a recurring duty
+ * has no single day (lists show its next occurrence through dueDate with `asOf`).
+ */
+export function storedDueDate(
+  d: Deadline | null,
+  anchor: string | null | undefined,
+  calendar: WorkCalendar,
+): string | null {
+  if (!d || d.kind === 'recurring') return null;
+  return dueDate(d, { anchor: anchor ?? undefined, calendar });
+}
+
 const ROMAN_OUT = ['', 'I', 'II', 'III', 'IV'];
 
 /** Canonical Vietnamese wording, for tables and exports. */

@@ -61,6 +61,32 @@ export function isPastDueWithoutReport(task: TimedTask, asOf: string): boolean {
   return !!t.due && t.status === 'no_report' && asOf > t.due;
 }
 
+/**
+ * The same rules as SQL, for the database's lists and counts: column expressions of a task or an
+ * assignment and the as-of date expression (trusted SQL text only). test/plan/overdue.db.test.ts checks
+ * that they select what isOverdue and isPastDueWithoutReport select, day by day.
+ */
+export interface TimedColumns {
+  status: string;
+  due: string;
+  completedOn: string;
+}
+
+/** asOfView's "still open on the as-of date": not closed, or completed only after it. */
+const openOnSql = (c: TimedColumns, asOf: string) =>
+  `(${c.status} NOT IN ('completed', 'cancelled') OR (${c.status} = 'completed' AND ${c.completedOn} > ${asOf}))`;
+
+/** isOverdue in SQL. */
+export const overdueSql = (c: TimedColumns, asOf: string) =>
+  `(${openOnSql(c, asOf)} AND ${c.status} <> 'no_report' AND ${c.due} < ${asOf})`;
+
+/** isPastDueWithoutReport in SQL. */
+export const pastDueNoReportSql = (c: TimedColumns, asOf: string) =>
+  `(${c.status} = 'no_report' AND ${c.due} < ${asOf})`;
+
+/** The overdue report's rows: overdue, or past due without a report (isOverdue || isPastDueWithoutReport). */
+export const lateOrUnreportedSql = (c: TimedColumns, asOf: string) => `(${openOnSql(c, asOf)} AND ${c.due} < ${asOf})`;
+
 export interface RiskOptions {
   /** due within this many calendar days and not done → at risk (same window as the digest) */
   windowDays: number;

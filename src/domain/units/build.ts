@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../text';
+import { inForce } from '../validity';
 import { parseCsv } from './csv';
 import { DATA_LOWER_BOUND, DONG_NAI_2026, DONG_NAI_CODE, LEGAL_BASIS, REFORM_DATE, SNAPSHOTS } from './dates';
 import { stripUnitPrefix, unitId } from './names';
@@ -169,7 +170,7 @@ class UnitIndex {
 
   /** The version of a code valid on d, if any. */
   on(level: UnitLevel, code: string, d: string): UnitVersion | undefined {
-    return this.versions(level, code).find((u) => u.validFrom <= d && (u.validTo === null || d < u.validTo));
+    return this.versions(level, code).find((u) => inForce(u, d));
   }
 
   /** The parent versions covering [from, to), in order; throws when the parent does not cover it. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { inForceSql } from '../../domain/validity';
 import { compareVi } from '../../domain/text';
 import { searchWords } from '../units/repo';
 import type { Agency } from '../../domain/agencies/agencies';
@@ -19,7 +20,7 @@ const KIND_ORDER = ['government', 'ministry', 'central_agency', 'other', 'people
 /** Agencies in existence on a date: central bodies first, then by Vietnamese name. */
 export async function listAgencies(db: Db, f: AgencyFilter): Promise<AgencyRow[]> {
   const params: unknown[] = [f.at];
-  const where = ['a.valid_from <= $1::date', '(a.valid_to IS NULL OR a.valid_to > $1::date)'];
+  const where = [inForceSql('a.valid_from', 'a.valid_to', '$1::date')];
   if (f.q) {
     params.push(f.q);
     where.push(`(lower(a.code) = $${params.length} OR (${searchWords(f.q, params, 'a.search_key')}))`);

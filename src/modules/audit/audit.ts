@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { insertAuditRow } from './repo';
 
 export interface AuditEntry {
   /** '<area>.<entity>.<verb>', e.g. 'users.user.create', 'poverty.household.export'. */
@@ -30,20 +31,16 @@ function redact(value: unknown): unknown {
 /** Writes one audit row. Call it with the transaction handle of the change it records. */
 export async function audit(tx: Db, actor: AuditActor | null, e: AuditEntry): Promise<void> {
   const by = actor ?? systemActor();
-  await tx.query(
-    `INSERT INTO audit_log (actor_user_id, actor_name, action, entity, entity_id, unit_id, agency_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      by.userId,
-      by.username,
-      e.action,
-      e.entity,
-      e.entityId == null ? null : String(e.entityId),
-      e.unitId ?? null,
-      e.agencyId ?? null,
-      e.before === undefined ? null : JSON.stringify(redact(e.before)),
-      e.after === undefined ? null : JSON.stringify(redact(e.after)),
-      e.requestId ?? null,
-    ],
-  );
+  await insertAuditRow(tx, {
+    actorUserId: by.userId,
+    actorName: by.username,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId == null ? null : String(e.entityId),
+    unitId: e.unitId ?? null,
+    agencyId: e.agencyId ?? null,
+    before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
+    after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
+    requestId: e.requestId ?? null,
+  });
 }

@@ -21,3 +21,77 @@ export function chainPage(db: Db, afterSeq: number, limit: number): Promise<Chai
 export function unchainedRows(db: Db): Promise<{ id: number }[]> {
   return db.query<{ id: number }>(`SELECT id FROM audit_log WHERE chain_seq IS NULL ORDER BY id LIMIT 10`);
 }
+
+/** One audit row as stored; before/after are JSON text, already redacted. */
+export interface AuditRow {
+  actorUserId: number | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  unitId: string | null;
+  agencyId: string | null;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+}
+
+export async function insertAuditRow(tx: Db, r: AuditRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_name, action, entity, entity_id, unit_id, agency_id, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [r.actorUserId, r.actorName, r.action, r.entity, r.entityId, r.unitId, r.agencyId, r.before, r.after, r.requestId],
+  );
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+  /** A prefix of the action, e.g. 'users.' */
+  action?: string;
+  limit: number;
+}
+
+/** Newest first. `to` is inclusive (the whole day, Vietnam time). */
+export async function listAuditRows(db: Db, q: AuditFilter) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.from) add(`a.at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
+  if (q.to) add(`a.at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
+  if (q.entity) add('a.entity = ?', q.entity);
+  if (q.entityId) add('a.entity_id = ?', q.entityId);
+  if (q.actor) add('a.actor_name = ?', q.actor);
+  if (q.action) add('a.action LIKE ?', `${q.action}%`);
+  params.push(q.limit);
+  return db.query<{
+    id: number;
+    at: Date;
+    actor_name: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    unit_id: string | null;
+    agency_id: string | null;
+    before: unknown;
+    after: unknown;
+    actor_display_name: string | null;
+    entity_name: string | null;
+  }>(
+    `SELECT a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, a.unit_id, a.agency_id, a.before, a.after,
+            actor.display_name AS actor_display_name,
+            CASE WHEN target.id IS NOT NULL THEN target.display_name || ' (' || target.username || ')' END AS entity_name
+       FROM audit_log a
+       LEFT JOIN app_user actor ON actor.id = a.actor_user_id
+       LEFT JOIN app_user target ON a.entity = 'user' AND a.entity_id = target.id::text
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.id DESC LIMIT $${params.length}`,
+    params,
+  );
+}

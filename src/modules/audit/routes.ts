@@ -2,12 +2,13 @@ import { toCsv } from '../../domain/tabular';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { requireActor } from '../access/actor';
+import { AUDIT_ROLES } from './policy';
 import { AuditQuery, exportAudit, listAudit } from './service';
 
 export function registerAuditRoutes(r: Router, deps: AppDeps) {
   r.get(
     '/api/audit',
-    { summary: 'Nhật ký thay đổi', access: ['admin'], tags: ['audit'], query: AuditQuery },
+    { summary: 'Nhật ký thay đổi', access: AUDIT_ROLES.read, tags: ['audit'], query: AuditQuery },
     async ({ query }) => ({
       items: await listAudit(deps.db, query),
     }),
@@ -15,7 +16,7 @@ export function registerAuditRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/audit/export.csv',
-    { summary: 'Xuất nhật ký thay đổi (CSV)', access: ['admin'], tags: ['audit'], query: AuditQuery },
+    { summary: 'Xuất nhật ký thay đổi (CSV)', access: AUDIT_ROLES.export, tags: ['audit'], query: AuditQuery },
     async ({ c, actor, query }) => {
       const { userId, username } = requireActor(actor);
       const rows = await exportAudit(deps.db, { userId, username }, query);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { audit, type AuditActor } from './audit';
+import * as repo from './repo';
 import { isoDate } from '../../validate';
 
 export const AuditQuery = z
@@ -38,44 +39,7 @@ export interface AuditRow {
 
 /** Newest first. `to` is inclusive (the whole day, Vietnam time). */
 export async function listAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.from) add(`a.at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
-  if (q.to) add(`a.at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
-  if (q.entity) add('a.entity = ?', q.entity);
-  if (q.entityId) add('a.entity_id = ?', q.entityId);
-  if (q.actor) add('a.actor_name = ?', q.actor);
-  if (q.action) add('a.action LIKE ?', `${q.action}%`);
-  params.push(q.limit);
-  const rows = await db.query<{
-    id: number;
-    at: Date;
-    actor_name: string;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    unit_id: string | null;
-    agency_id: string | null;
-    before: unknown;
-    after: unknown;
-    actor_display_name: string | null;
-    entity_name: string | null;
-  }>(
-    `SELECT a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, a.unit_id, a.agency_id, a.before, a.after,
-            actor.display_name AS actor_display_name,
-            CASE WHEN target.id IS NOT NULL THEN target.display_name || ' (' || target.username || ')' END AS entity_name
-       FROM audit_log a
-       LEFT JOIN app_user actor ON actor.id = a.actor_user_id
-       LEFT JOIN app_user target ON a.entity = 'user' AND a.entity_id = target.id::text
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY a.id DESC LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map((r) => ({
+  return (await repo.listAuditRows(db, q)).map((r) => ({
     id: r.id,
     at: new Date(r.at).toISOString(),
     actorName: r.actor_name,

@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '../../server/types';
 import { requireActor, ROLE_LABELS_VI } from '../access/actor';
 import { audit } from '../audit/audit';
 import { ChangePassword } from '../users/contracts';
+import { permissionsOf } from './permissions';
 import { changeOwnPassword, login } from './service';
 import { deleteSession, loadActor, SESSION_COOKIE } from './session';
 
@@ -75,7 +76,7 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
 
   r.get('/api/auth/me', { summary: 'Người dùng đang đăng nhập', access: 'public', tags: ['auth'] }, ({ actor }) => {
     if (!actor) throw unauthorized();
-    return { user: actor, roleLabels: ROLE_LABELS_VI };
+    return { user: actor, roleLabels: ROLE_LABELS_VI, can: permissionsOf(actor) };
   });
 
   r.post(

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
-import type { Actor, Grant, Role } from '../access/actor';
-import { GRANT_IN_FORCE } from '../users/repo';
+import type { Actor, Grant } from '../access/actor';
+import * as repo from './repo-session';
 
 export const SESSION_COOKIE = 'gn_session';
 
@@ -9,10 +9,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export async function createSession(db: Db, userId: number, ttlMinutes: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.query(
-    `INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-    [hashToken(token), userId, ttlMinutes],
-  );
+  await repo.insertSession(db, hashToken(token), userId, ttlMinutes);
   return token;
 }
 
@@ -28,41 +25,23 @@ export async function lookupSession(
   ttlMinutes: number,
   maxHours = 12,
 ): Promise<SessionLookup> {
-  const row = await db.maybeOne<{ user_id: number; expired: boolean; active: boolean }>(
-    `SELECT s.user_id, (s.expires_at <= now() OR s.created_at <= now() - make_interval(hours => $2)) AS expired, u.active
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1`,
-    [tokenHash, maxHours],
-  );
+  const row = await repo.findSession(db, tokenHash, maxHours);
   if (!row) return undefined;
   if (row.expired || !row.active) {
-    await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
+    await repo.deleteSessionRow(db, tokenHash);
     return { expired: true };
   }
-  await db.query(
-    `UPDATE user_session SET expires_at = now() + make_interval(mins => $2)
-      WHERE token_hash = $1 AND expires_at < now() + make_interval(mins => $2) - interval '1 minute'`,
-    [tokenHash, ttlMinutes],
-  );
+  await repo.extendSession(db, tokenHash, ttlMinutes);
   const actor = await loadActor(db, row.user_id);
   return actor ? { actor } : undefined;
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
-}
+export const deleteSession = (db: Db, tokenHash: string): Promise<void> => repo.deleteSessionRow(db, tokenHash);
 
 export async function loadActor(db: Db, userId: number): Promise<Actor | undefined> {
-  const user = await db.maybeOne<{ id: number; username: string; display_name: string; must_change_password: boolean }>(
-    'SELECT id, username, display_name, must_change_password FROM app_user WHERE id = $1 AND active',
-    [userId],
-  );
+  const user = await repo.findActiveUser(db, userId);
   if (!user) return undefined;
-  // Only the grants that hold today (Vietnam time) give rights.
-  const grants = await db.query<{ role: Role; agency_id: string | null; unit_id: string | null }>(
-    `SELECT g.role, g.agency_id, g.unit_id FROM user_grant g WHERE g.user_id = $1 AND ${GRANT_IN_FORCE} ORDER BY g.id`,
-    [userId],
-  );
+  const grants = await repo.grantsInForce(db, userId);
   return {
     userId: user.id,
     username: user.username,

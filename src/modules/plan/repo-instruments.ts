@@ -28,12 +28,14 @@ export async function insertInstrument(
     amendsId: number | null;
     replacesId: number | null;
     note: string | null;
+    /** how far the entry is checked; a user's registration is 'VERIFIED' (they hold the document) */
+    factStatus?: string;
     source: string;
   },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
     `INSERT INTO legal_instrument (kind, number, title, issuer, drafting_agency_id, signer, issued_on, effective_on, status, amends_id, replaces_id, note, fact_status, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VERIFIED', $13) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $13) RETURNING id`,
     [
       i.kind,
       i.number,
@@ -48,6 +50,7 @@ export async function insertInstrument(
       i.replacesId,
       i.note,
       i.source,
+      i.factStatus ?? 'VERIFIED',
     ],
   );
   return row.id;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { overdueSql, pastDueNoReportSql } from '../../domain/plan/lateness';
 import type { Role } from '../../domain/roles';
 
 /** SQL of in-app notifications, the daily digest's counts and the e-mail outbox. Dates are 'YYYY-MM-DD'. */
@@ -58,6 +59,9 @@ export async function markNotificationRead(db: Db, userId: number, id: number): 
   ));
 }
 
+const ASSIGNMENT = { status: 'a.status', due: 'COALESCE(a.due_on, t.due_on)', completedOn: 'a.completed_on' };
+const TASK = { status: 'status', due: 'due_on', completedOn: 'completed_on' };
+
 export interface DigestCounts {
   dueSoon: number;
   dueToday: number;
@@ -73,8 +77,8 @@ export async function digestCountsPerAgency(db: Db, asOf: string, soon: string) 
     `SELECT a.agency_id,
             count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) > $1 AND COALESCE(a.due_on, t.due_on) <= $2)::int AS "dueSoon",
             count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) = $1)::int AS "dueToday",
-            count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) < $1 AND a.status <> 'no_report')::int AS overdue,
-            count(*) FILTER (WHERE COALESCE(a.due_on, t.due_on) < $1 AND a.status = 'no_report')::int AS "overdueNoReport"
+            count(*) FILTER (WHERE ${overdueSql(ASSIGNMENT, '$1')})::int AS overdue,
+            count(*) FILTER (WHERE ${pastDueNoReportSql(ASSIGNMENT, '$1')})::int AS "overdueNoReport"
        FROM task_assignment a JOIN task t ON t.id = a.task_id
       WHERE a.valid_to IS NULL AND a.status NOT IN ('completed', 'cancelled') AND COALESCE(a.due_on, t.due_on) <= $2
       GROUP BY a.agency_id`,
@@ -86,8 +90,8 @@ export async function digestCountsPerAgency(db: Db, asOf: string, soon: string) 
 export async function digestCountsOfAllTasks(db: Db, asOf: string, soon: string): Promise<DigestCounts> {
   return db.one<DigestCounts>(
     `SELECT count(*) FILTER (WHERE due_on > $1 AND due_on <= $2)::int AS "dueSoon", count(*) FILTER (WHERE due_on = $1)::int AS "dueToday",
-            count(*) FILTER (WHERE due_on < $1 AND status <> 'no_report')::int AS overdue,
-            count(*) FILTER (WHERE due_on < $1 AND status = 'no_report')::int AS "overdueNoReport"
+            count(*) FILTER (WHERE ${overdueSql(TASK, '$1')})::int AS overdue,
+            count(*) FILTER (WHERE ${pastDueNoReportSql(TASK, '$1')})::int AS "overdueNoReport"
        FROM task WHERE status NOT IN ('completed', 'cancelled') AND due_on <= $2`,
     [asOf, soon],
   );

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Deadline } from '../../domain/plan/deadline';
 import type { TaskStatus } from '../../domain/plan/status';
-import type { FanOutTarget } from './repo';
 
 /**
  * SQL of plans, their tasks and what hangs on a task (coordinators, dependencies, comments, instruments). Dates are
@@ -20,15 +19,18 @@ export async function insertPlan(
     code: string;
     title: string;
     phaseId: string | null;
-    issuerAgencyId: string;
+    /** the instrument that issued the plan, when registered */
+    instrumentId?: number | null;
+    issuerAgencyId: string | null;
     issuedOn: string;
     purpose: string | null;
     source: string;
   },
 ): Promise<number> {
   const row = await db.one<{ id: number }>(
-    `INSERT INTO plan (code, title, phase_id, issuer_agency_id, issued_on, purpose, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7) RETURNING id`,
-    [p.code, p.title, p.phaseId, p.issuerAgencyId, p.issuedOn, p.purpose, p.source],
+    `INSERT INTO plan (code, title, phase_id, instrument_id, issuer_agency_id, issued_on, purpose, fact_status, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'VERIFIED', $8) RETURNING id`,
+    [p.code, p.title, p.phaseId, p.instrumentId ?? null, p.issuerAgencyId, p.issuedOn, p.purpose, p.source],
   );
   return row.id;
 }
@@ -89,35 +91,6 @@ export async function insertTask(db: Db, t: NewTaskRow): Promise<number> {
     ],
   );
   return row.id;
-}
-
-/** The assignments a new task starts with: one per target agency, all in the same state. */
-export async function insertInitialAssignments(
-  db: Db,
-  taskId: number,
-  targets: FanOutTarget[],
-  s: {
-    status: TaskStatus;
-    percent: number;
-    completedOn: string | null;
-    instrumentId: number | null;
-    validFrom: string;
-  },
-) {
-  await db.query(
-    `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, completed_on, instrument_id, valid_from)
-     SELECT $1, a, u, $4, $5, $6, $7, $8 FROM unnest($2::text[], $3::text[]) AS x (a, u)`,
-    [
-      taskId,
-      targets.map((x) => x.agencyId),
-      targets.map((x) => x.unitId),
-      s.status,
-      s.percent,
-      s.completedOn,
-      s.instrumentId,
-      s.validFrom,
-    ],
-  );
 }
 
 export async function addCoordinator(db: Db, taskId: number, agencyId: string) {

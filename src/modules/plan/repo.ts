@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
+import { inForce, inForceSql } from '../../domain/validity';
+import { lateOrUnreportedSql, overdueSql, pastDueNoReportSql } from '../../domain/plan/lateness';
 import type { FunctionTransfer } from '../../domain/plan/reorganisation';
-import type { TaskStatus } from '../../domain/plan/status';
 
 /** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
 
@@ -23,10 +24,10 @@ export async function fanOutAgencies(
     `SELECT g.id AS agency_id, g.unit_id
        FROM agency g
        LEFT JOIN admin_unit u ON u.id = g.unit_id
-      WHERE g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2)
+      WHERE ${inForceSql('g.valid_from', 'g.valid_to', '$2')}
         AND (
           ($1 IN ('provinces', 'all') AND g.kind = 'people_committee' AND u.level = 'province'
-             AND u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2))
+             AND ${inForceSql('u.valid_from', 'u.valid_to', '$2')})
           OR ($1 IN ('ministries', 'all') AND g.kind IN ('ministry', 'central_agency')
               AND (g.parent_id IS NULL OR g.parent_id IN (SELECT id FROM agency WHERE kind = 'government')))
         )
@@ -101,11 +102,9 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   const v = (col: string) => (f.agencyIds ? `COALESCE(m.${col}, t.${col})` : `t.${col}`);
   const due = f.agencyIds ? 'COALESCE(m.due_on, t.due_on)' : 't.due_on';
   const status = v('status');
-  // open at the as-of date: not closed, or completed only after it (see asOfView in the domain)
-  if (f.overdueOnly)
-    where.push(
-      `(${status} NOT IN ('completed', 'cancelled') OR (${status} = 'completed' AND ${v('completed_on')} > $1)) AND ${due} < $1`,
-    );
+  if (f.overdueOnly) where.push(lateOrUnreportedSql({ status, due, completedOn: v('completed_on') }, '$1'));
+  const m = { status: 'm.status', due: 'COALESCE(m.due_on, t.due_on)', completedOn: 'm.completed_on' };
+  const a = { status: 'a.status', due: 'COALESCE(a.due_on, t.due_on)', completedOn: 'a.completed_on' };
   return db.query<TaskRow>(
     `${withMine}
      SELECT t.id, t.plan_id, t.parent_id, t.position, t.title, t.lead_agency_id, g.code AS lead_code, g.name AS lead_name, t.fan_out,
@@ -128,94 +127,22 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
          -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
          SELECT (m.id IS NOT NULL)::int AS assignments,
                 (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                (m.id IS NOT NULL AND (m.status NOT IN ('completed', 'cancelled', 'no_report') OR (m.status = 'completed' AND m.completed_on > $1))
-                   AND COALESCE(m.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                (m.id IS NOT NULL AND ${overdueSql(m, '$1')})::int AS overdue_assignments,
                 (m.id IS NOT NULL AND m.status = 'no_report')::int AS no_report_assignments,
-                (m.id IS NOT NULL AND m.status = 'no_report' AND COALESCE(m.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments) s`
+                (m.id IS NOT NULL AND ${pastDueNoReportSql(m, '$1')})::int AS past_due_no_report_assignments) s`
            : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                count(*) FILTER (WHERE (a.status NOT IN ('completed', 'cancelled', 'no_report') OR (a.status = 'completed' AND a.completed_on > $1))
-                                   AND COALESCE(a.due_on, t.due_on) < $1)::int AS overdue_assignments,
+                count(*) FILTER (WHERE ${overdueSql(a, '$1')})::int AS overdue_assignments,
                 count(*) FILTER (WHERE a.status = 'no_report')::int AS no_report_assignments,
-                count(*) FILTER (WHERE a.status = 'no_report' AND COALESCE(a.due_on, t.due_on) < $1)::int AS past_due_no_report_assignments
+                count(*) FILTER (WHERE ${pastDueNoReportSql(a, '$1')})::int AS past_due_no_report_assignments
            -- the assignments in force on the as-of date: after a hand-over, the successors' (e.g. 34 provinces from 01/07/2025)
-           FROM task_assignment a WHERE a.task_id = t.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)) s ON true`
+           FROM task_assignment a WHERE a.task_id = t.id AND ${inForceSql('a.valid_from', 'a.valid_to', '$1')}) s ON true`
        }
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.plan_id, t.id`,
     params,
   );
-}
-
-export interface AssignmentRow {
-  task_id: number;
-  id: number;
-  agency_id: string;
-  agency_code: string;
-  agency_name: string;
-  unit_id: string | null;
-  status: string;
-  percent: number;
-  due_on: string | null;
-  completed_on: string | null;
-  instrument: string | null;
-  note: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  handed_over_from: number | null;
-  version: number;
-  updated_at: string;
-  /** the assignment's own due date and instrument (null: the task's), as a hand-over copies them */
-  own_due_on: string | null;
-  instrument_id: number | null;
-  /** the task's start date (null: not set), before which no completion can be dated */
-  task_start_on: string | null;
-}
-
-const ASSIGNMENT_SELECT = `
-  SELECT a.task_id, a.id, a.agency_id, g.code AS agency_code, g.name AS agency_name, a.unit_id, a.status, a.percent::float8 AS percent,
-         COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on, li.number AS instrument, a.note, a.valid_from, a.valid_to,
-         a.handed_over_from, a.version, a.updated_at, a.due_on AS own_due_on, a.instrument_id,
-         t.start_on AS task_start_on
-    FROM task_assignment a
-    JOIN task t ON t.id = a.task_id
-    JOIN agency g ON g.id = a.agency_id
-    LEFT JOIN legal_instrument li ON li.id = a.instrument_id`;
-
-export async function listAssignments(db: Db, taskId: number, includeHistory = true): Promise<AssignmentRow[]> {
-  return db.query<AssignmentRow>(
-    `${ASSIGNMENT_SELECT} WHERE a.task_id = $1 ${includeHistory ? '' : 'AND a.valid_to IS NULL'} ORDER BY a.id`,
-    [taskId],
-  );
-}
-
-export async function getAssignment(
-  db: Db,
-  taskId: number,
-  id: number,
-  forUpdate = false,
-): Promise<AssignmentRow | undefined> {
-  return db.maybeOne<AssignmentRow>(
-    `${ASSIGNMENT_SELECT} WHERE a.task_id = $1 AND a.id = $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
-    [taskId, id],
-  );
-}
-
-export async function updateAssignmentRow(
-  db: Db,
-  taskId: number,
-  id: number,
-  expectedVersion: number,
-  v: { status: string; percent: number; completedOn: string | null; note: string | null; instrumentId?: number | null },
-): Promise<number | null> {
-  const row = await db.maybeOne<{ version: number }>(
-    `UPDATE task_assignment SET status = $4, percent = $5, completed_on = $6, note = $7,
-            instrument_id = COALESCE($8, instrument_id), version = version + 1, updated_at = now()
-      WHERE task_id = $1 AND id = $2 AND version = $3 RETURNING version`,
-    [taskId, id, expectedVersion, v.status, v.percent, v.completedOn, v.note, v.instrumentId ?? null],
-  );
-  return row?.version ?? null;
 }
 
 /** Re-derive the task's cached status/percent/completion from its active assignments (roll-up). */
@@ -230,14 +157,6 @@ export async function setTaskRollup(
     r.percent,
     r.completedOn,
   ]);
-}
-
-export async function activeAssignmentsForRollup(db: Db, taskId: number) {
-  return db.query<{ status: string; percent: number; due_on: string | null; completed_on: string | null }>(
-    `SELECT a.status, a.percent::float8 AS percent, COALESCE(a.due_on, t.due_on) AS due_on, a.completed_on
-       FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE a.task_id = $1 AND a.valid_to IS NULL`,
-    [taskId],
-  );
 }
 
 export async function insertStatusChange(
@@ -313,7 +232,9 @@ export async function agencyAt(db: Db, agencyId: string, onDate: string) {
       valid_from: string;
       valid_to: string | null;
     }>(`SELECT id, name, kind, unit_id, valid_from, valid_to FROM agency WHERE id = $1`, [agencyId])
-    .then((a) => (a ? { ...a, inForce: a.valid_from <= onDate && (!a.valid_to || a.valid_to > onDate) } : undefined));
+    .then((a) =>
+      a ? { ...a, inForce: inForce({ validFrom: a.valid_from, validTo: a.valid_to }, onDate) } : undefined,
+    );
 }
 
 /** The unit (territory) of each agency that has one. */
@@ -365,34 +286,6 @@ export async function setSubmission(
   );
 }
 
-export interface EndedAssignmentRow {
-  task_id: number;
-  position: string;
-  project_code: string | null;
-  id: number;
-  agency_id: string;
-  successor_id: string | null;
-  ended: string;
-  unit_id: string | null;
-  status: TaskStatus;
-  percent: number;
-  completed_on: string | null;
-  due_on: string | null;
-  instrument_id: number | null;
-}
-
-/** Active assignments of agencies that ended on or before a date (to be handed over). */
-export async function assignmentsOfEndedAgencies(db: Db, onDate: string): Promise<EndedAssignmentRow[]> {
-  return db.query<EndedAssignmentRow>(
-    `SELECT a.task_id, t.position, t.project_code, a.id, a.agency_id, g.successor_id, g.valid_to AS ended, NULL AS unit_id,
-            a.status, a.percent::float8 AS percent, a.completed_on, a.due_on, a.instrument_id
-       FROM task_assignment a JOIN agency g ON g.id = a.agency_id JOIN task t ON t.id = a.task_id
-      WHERE a.valid_to IS NULL AND g.valid_to IS NOT NULL AND g.valid_to <= $1
-      ORDER BY a.task_id, a.id`,
-    [onDate],
-  );
-}
-
 /** Agencies that have or are a successor, for following succession chains. */
 export async function successionAgencies(db: Db) {
   return db.query<{
@@ -411,56 +304,6 @@ export async function functionTransfers(db: Db): Promise<FunctionTransfer[]> {
   return db.query<FunctionTransfer>(
     `SELECT from_agency_id AS "fromAgencyId", function_code AS "functionCode", to_agency_id AS "toAgencyId", on_date AS "onDate" FROM agency_function_transfer`,
   );
-}
-
-export async function activeAssignmentOf(db: Db, taskId: number, agencyId: string) {
-  return db.maybeOne<{ id: number }>(
-    `SELECT id FROM task_assignment WHERE task_id = $1 AND agency_id = $2 AND valid_to IS NULL`,
-    [taskId, agencyId],
-  );
-}
-
-export async function closeAssignment(db: Db, taskId: number, id: number, onDate: string) {
-  await db.query(
-    `UPDATE task_assignment SET valid_to = $3, version = version + 1, updated_at = now() WHERE task_id = $1 AND id = $2`,
-    [taskId, id, onDate],
-  );
-}
-
-export async function insertHandedOverAssignment(
-  db: Db,
-  v: {
-    taskId: number;
-    agencyId: string;
-    unitId: string | null;
-    status: string;
-    percent: number;
-    dueOn: string | null;
-    completedOn: string | null;
-    instrumentId: number | null;
-    note: string | null;
-    validFrom: string;
-    handedOverFrom: number;
-  },
-): Promise<number> {
-  const row = await db.one<{ id: number }>(
-    `INSERT INTO task_assignment (task_id, agency_id, unit_id, status, percent, due_on, completed_on, instrument_id, note, valid_from, handed_over_from)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      v.taskId,
-      v.agencyId,
-      v.unitId,
-      v.status,
-      v.percent,
-      v.dueOn,
-      v.completedOn,
-      v.instrumentId,
-      v.note,
-      v.validFrom,
-      v.handedOverFrom,
-    ],
-  );
-  return row.id;
 }
 
 /** Agencies whose code (any version) or id is this one, case aside. */

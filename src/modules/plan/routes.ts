@@ -33,29 +33,16 @@ import {
   TaskParams,
   TaskUpdate,
 } from './schemas';
+import { PLAN_ROLES } from './policy';
 import * as svc from './service';
 
-const READERS = [
-  'admin',
-  'program_owner',
-  'ministry_lead',
-  'steering_member',
-  'province_officer',
-  'commune_officer',
-] as const;
-const ASSIGNEES = ['admin', 'program_owner', 'ministry_lead', 'province_officer'] as const;
-const OWNERS = ['admin', 'program_owner'] as const;
-/**
- * record meetings and supervision: the program owner, and local officers for their own committees (the service checks
- * which)
- */
-const RECORDERS = ['admin', 'program_owner', 'province_officer', 'commune_officer'] as const;
-/**
- * manage a plan's tasks: the program owner for every plan, a ministry or province for its own plans (the service checks
- * which)
- */
-const PLAN_OWNERS = ['admin', 'program_owner', 'ministry_lead', 'province_officer'] as const;
-const COMMENTERS = ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer'] as const;
+// the role of each route comes from the plan's policy (the service checks the scope within it)
+const READERS = PLAN_ROLES.read;
+const ASSIGNEES = PLAN_ROLES['assignment.update'];
+const OWNERS = PLAN_ROLES['national.manage'];
+const RECORDERS = PLAN_ROLES['committee.record'];
+const PLAN_OWNERS = PLAN_ROLES['plan.manage'];
+const COMMENTERS = PLAN_ROLES.comment;
 const tags = ['plan'];
 
 export function registerPlanRoutes(r: Router, deps: AppDeps) {
@@ -165,7 +152,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     '/api/plan/tasks/:id/submission',
     {
       summary: 'Ghi ngày cơ quan chủ trì trình văn bản (khác ngày ký ban hành)',
-      access: ['admin', 'program_owner', 'ministry_lead'],
+      access: PLAN_ROLES['submission.record'],
       tags,
       params: TaskParams,
       body: SubmissionUpdate,

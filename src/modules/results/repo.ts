@@ -1,5 +1,6 @@
 /** SQL of the results area (indicators, targets, poor areas, forms, periods, reports). */
 import type { Db } from '../../db/client';
+import { inForceSql } from '../../domain/validity';
 import type { Approval } from '../../domain/results/reporting';
 import type { FormDef } from '../../domain/results/forms';
 import type { TargetRule } from '../../domain/results/targets';
@@ -106,7 +107,7 @@ export async function replaceAreaGroup(
     await tx.query(
       `INSERT INTO results_area_member (group_code, seq, stt, name_in_source, province_name, unit_code_pre2025, unit_level, unit_id, status, source_url, note)
        VALUES ($1, $2, $3, $4, $5, $6, $7,
-         (SELECT id FROM admin_unit WHERE level = $7 AND code = $6 AND valid_from <= $10::date AND (valid_to IS NULL OR valid_to > $10::date) LIMIT 1),
+         (SELECT id FROM admin_unit WHERE level = $7 AND code = $6 AND ${inForceSql('valid_from', 'valid_to', '$10::date')} LIMIT 1),
          $8, $9, $11)`,
       [
         g.code,
@@ -458,7 +459,7 @@ export function unitsOn(
 ): Promise<{ id: string; code: string; fullName: string; provinceId: string }[]> {
   return db.query(
     `SELECT id, code, full_name AS "fullName", province_id AS "provinceId" FROM admin_unit
-     WHERE level = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date) AND ($3::text[] IS NULL OR id = ANY($3))
+     WHERE level = $1 AND ${inForceSql('valid_from', 'valid_to', '$2::date')} AND ($3::text[] IS NULL OR id = ANY($3))
      ORDER BY code`,
     [level, on, within],
   );
@@ -472,7 +473,7 @@ export async function countUnitsOn(
   within: string[] | null,
 ): Promise<number> {
   const r = await db.one<{ n: number }>(
-    `SELECT count(*)::int AS n FROM admin_unit WHERE level = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date) AND ($3::text[] IS NULL OR id = ANY($3))`,
+    `SELECT count(*)::int AS n FROM admin_unit WHERE level = $1 AND ${inForceSql('valid_from', 'valid_to', '$2::date')} AND ($3::text[] IS NULL OR id = ANY($3))`,
     [level, on, within],
   );
   return r.n;
@@ -533,7 +534,7 @@ export function expectedCounts(db: Db): Promise<{ periodId: number; expected: nu
   return db.query(
     `SELECT p.id AS "periodId", count(u.id)::int AS expected
      FROM results_period p JOIN results_form f ON f.code = p.form_code
-     LEFT JOIN admin_unit u ON u.level = f.unit_level AND u.valid_from <= p.ends_on AND (u.valid_to IS NULL OR u.valid_to > p.ends_on)
+     LEFT JOIN admin_unit u ON u.level = f.unit_level AND ${inForceSql('u.valid_from', 'u.valid_to', 'p.ends_on')}
      GROUP BY p.id`,
   );
 }

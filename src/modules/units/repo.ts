@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { inForceSql } from '../../domain/validity';
 import { REGIONS_6, type LineageEdge, type UnitLevel, type UnitVersion } from '../../domain/units';
 import { compareVi } from '../../domain/text';
 
@@ -38,7 +39,7 @@ const SELECT_UNIT = `SELECT u.id, u.code, u.name, u.full_name AS "fullName", u.n
   u.unit_type AS "unitType", u.parent_id AS "parentId", p.code AS "parentCode", u.province_id AS "provinceId",
   u.valid_from AS "validFrom", u.valid_to AS "validTo", u.legal_basis AS "legalBasis", u.source, u.note
   FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id`;
-const VALID_ON = (d: string) => `u.valid_from <= ${d}::date AND (u.valid_to IS NULL OR u.valid_to > ${d}::date)`;
+const VALID_ON = (d: string) => inForceSql('u.valid_from', 'u.valid_to', `${d}::date`);
 
 const byName = (a: UnitRow, b: UnitRow) =>
   compareVi(a.name, b.name) || compareVi(a.fullName, b.fullName) || a.code.localeCompare(b.code);
@@ -112,7 +113,7 @@ export async function resolveCode(db: Db, level: UnitLevel, code: string, at: st
   ]);
   if (direct) return direct;
   const alias = await db.maybeOne<{ code: string }>(
-    `SELECT code FROM unit_code_alias WHERE level = $1 AND alias_code = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)`,
+    `SELECT code FROM unit_code_alias WHERE level = $1 AND alias_code = $2 AND ${inForceSql('valid_from', 'valid_to', '$3::date')}`,
     [level, code, at],
   );
   return alias ? resolveCode(db, level, alias.code, at) : undefined;
@@ -223,7 +224,7 @@ export async function listRegions(db: Db, scheme: 'vung8' | 'vung6', at: string)
   const members = await db.query<{ regionId: string; id: string; code: string; name: string; derived: boolean }>(
     `SELECT m.region_id AS "regionId", u.id, u.code, u.name, m.derived
      FROM region_member m JOIN admin_unit u ON u.id = m.unit_id
-     WHERE m.valid_from <= $1::date AND (m.valid_to IS NULL OR m.valid_to > $1::date)`,
+     WHERE ${inForceSql('m.valid_from', 'm.valid_to', '$1::date')}`,
     [at],
   );
   return regions.map((r) => ({

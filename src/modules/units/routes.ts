@@ -6,6 +6,7 @@ import type { AppDeps } from '../../server/types';
 import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
 import { AtQuery, GeoQuery, MatchQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
+import { UNITS_ROLES } from './policy';
 import {
   checkDateInRange,
   findUnits,
@@ -42,7 +43,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
     '/api/units/lineage/unresolved',
     {
       summary: 'Quan hệ kế thừa chưa được xác minh (SUSPECT), không dùng để cộng dồn',
-      access: ['admin'],
+      access: UNITS_ROLES['lineage.review'],
       tags,
       reference: true,
     },

@@ -1,11 +1,18 @@
 import type { Db } from '../../db/client';
 import type { Role } from '../../domain/roles';
+import { inForceSql } from '../../domain/validity';
 import type { GrantInput } from './contracts';
 
 /** The calendar day in Vietnam, for grants' validity. */
 export const TODAY_VN = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 /** A grant row `g` holds today. */
-export const GRANT_IN_FORCE = `(g.valid_from IS NULL OR g.valid_from <= ${TODAY_VN}) AND (g.valid_to IS NULL OR g.valid_to >= ${TODAY_VN})`;
+export const GRANT_IN_FORCE = inForceSql('g.valid_from', 'g.valid_to', TODAY_VN, {
+  end: 'inclusive',
+  nullableFrom: true,
+});
+
+/** Today's date in Vietnam as the database sees it (the day grants are judged on). */
+export const todayVn = async (db: Db) => (await db.one<{ d: string }>(`SELECT ${TODAY_VN}::text AS d`)).d;
 
 export interface UserRow {
   id: number;
@@ -57,7 +64,7 @@ export const grantsOf = (db: Db, userIds: number[] | null) =>
  */
 export const currentUnitByCode = (db: Db, level: string, code: string) =>
   db.maybeOne<{ id: string }>(
-    `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND valid_from <= ${TODAY_VN} AND (valid_to IS NULL OR valid_to > ${TODAY_VN}) ORDER BY valid_from DESC LIMIT 1`,
+    `SELECT id FROM admin_unit WHERE level = $1 AND code = $2 AND ${inForceSql('valid_from', 'valid_to', TODAY_VN)} ORDER BY valid_from DESC LIMIT 1`,
     [level, code],
   );
 

@@ -6,6 +6,7 @@ import { clearThrottle } from '../auth/repo';
 import { assertPasswordAcceptable } from '../auth/common-passwords';
 import { generatePassword, hashPassword } from '../auth/password';
 import { accountKey } from '../../domain/auth/throttle';
+import { inForce } from '../../domain/validity';
 import {
   NewUser,
   type GrantInput,
@@ -241,12 +242,8 @@ export async function setGrants(db: Db, caller: Caller, userId: number, input: G
     const u = await target(tx, userId);
     allow(caller, 'edit_grants', u);
     await checkGrantTargets(tx, grants);
-    const today = (await tx.one<{ d: string }>(`SELECT ${repo.TODAY_VN}::text AS d`)).d;
-    const stillAdmin =
-      u.active &&
-      grants.some(
-        (g) => g.role === 'admin' && (!g.validFrom || g.validFrom <= today) && (!g.validTo || g.validTo >= today),
-      );
+    const today = await repo.todayVn(tx);
+    const stillAdmin = u.active && grants.some((g) => g.role === 'admin' && inForce(g, today, 'inclusive'));
     await keepAnAdmin(tx, u.id, stillAdmin);
     const before = (await repo.grantsOf(tx, [u.id])).map(grantView);
     await repo.replaceGrants(tx, u.id, grants);

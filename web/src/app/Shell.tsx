@@ -8,7 +8,7 @@ import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { currentLanguage } from './i18n';
 import { PAGES, type PageDef } from './routes';
-import { allows, useSession, type Me } from './session';
+import { permits, useSession, type Me } from './session';
 
 function NavLink({ page }: { page: PageDef }) {
   const lang = currentLanguage();
@@ -29,7 +29,7 @@ export function Shell() {
   const { t } = useTranslation();
   const me = useSession();
   const lang = currentLanguage();
-  const visible = PAGES.filter((p) => p.nav && (me ? allows(me.user, p.roles) : p.public));
+  const visible = PAGES.filter((p) => p.nav && (me ? permits(me, p.can) : p.public));
   const main = visible.filter((p) => p.nav === 'main');
   const admin = visible.filter((p) => p.nav === 'admin');
 

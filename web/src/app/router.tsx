@@ -12,7 +12,7 @@ import SignInPage from '../features/auth/SignInPage';
 import { ErrorBox, Forbidden, Loading, NotFound } from './components/feedback';
 import { isLocalPath } from './paths';
 import { PAGES, type PageDef } from './routes';
-import { allows, sessionQuery, useMe } from './session';
+import { permits, sessionQuery, useMe } from './session';
 import { Shell } from './Shell';
 
 export const SIGN_IN_PATH = '/dang-nhap';
@@ -51,7 +51,7 @@ function guarded(page: PageDef) {
   if (page.public) return Page;
   return function GuardedPage() {
     const me = useMe();
-    return allows(me.user, page.roles) ? <Page /> : <Forbidden />;
+    return permits(me, page.can) ? <Page /> : <Forbidden />;
   };
 }
 

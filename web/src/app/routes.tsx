@@ -1,31 +1,29 @@
 /**
  * Every page of the signed-in app, in navigation order. To add a page, add ONE line:
  *
- *   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, roles: ['admin', 'program_owner'], load:
+ *   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, can: (c) => c.plan.national, load:
  * () => import('../features/plan/PlanPage') },
  *
  * - `load` imports a module whose default export is the page component; each page becomes its
  *   own chunk, loaded on first visit (keep heavy libraries such as echarts inside the page).
  * - `path` may hold parameters (`/ke-hoach/$taskId`, read with `useParams({ strict: false })`).
- * - `roles` omitted = any signed-in user. It only hides the link and the page; the server
- *   checks every request (src/server/route-registry.ts).
+ * - `can` omitted = any signed-in user; otherwise a rule over the permissions the server's policies
+ *   sent (GET /api/auth/me). It only hides the link and the page; the server checks every request.
  * - `public: true` = also open to the anonymous public (aggregated, read-only data through
  *   public API routes only; such a page uses useSession(), never useMe()).
  * - `nav` omitted = no menu entry (reached by links); 'main' or 'admin' (the "Quản trị" group).
  */
 import type { ReactNode } from 'react';
-import type { Role } from './session';
+import type { PageRule } from './session';
 
 export interface PageDef {
   path: string;
   label: { vi: string; en: string };
   load: () => Promise<{ default: () => ReactNode }>;
-  roles?: readonly Role[];
+  can?: PageRule;
   public?: boolean;
   nav?: 'main' | 'admin';
 }
-
-const ADMIN: Role[] = ['admin'];
 
 export const PAGES: PageDef[] = [
   {
@@ -72,7 +70,7 @@ export const PAGES: PageDef[] = [
     path: '/co-quan-toi',
     nav: 'main',
     label: { vi: 'Cơ quan tôi', en: 'My agency' },
-    roles: ['admin', 'program_owner', 'ministry_lead', 'province_officer', 'steering_member'],
+    can: (c) => c.plan.openMyAgency,
     load: () => import('../features/plan/MyAgencyPage'),
   },
   {
@@ -121,14 +119,14 @@ export const PAGES: PageDef[] = [
   {
     path: '/tong-quan',
     nav: 'main',
-    roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead'],
+    can: (c) => c.results.overview,
     label: { vi: 'Tổng quan quốc gia', en: 'National overview' },
     load: () => import('../features/results/OverviewPanel'),
   },
   {
     path: '/muc-tieu-tinh',
     nav: 'main',
-    roles: ['admin', 'program_owner', 'province_officer'],
+    can: (c) => c.results.enterTargets,
     label: { vi: 'Mục tiêu của tỉnh', en: 'Province targets' },
     load: () => import('../features/results/TargetsEntryPage'),
   },
@@ -151,21 +149,21 @@ export const PAGES: PageDef[] = [
   {
     path: '/quan-tri/nhat-ky',
     nav: 'admin',
-    roles: ADMIN,
+    can: (c) => c.audit.read,
     label: { vi: 'Nhật ký', en: 'Audit log' },
     load: () => import('../features/admin/AuditPage'),
   },
   {
     path: '/quan-tri/lien-ket',
     nav: 'admin',
-    roles: ADMIN,
+    can: (c) => c.units.reviewLineage,
     label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' },
     load: () => import('../features/admin/UnresolvedPage'),
   },
   {
     path: '/quan-tri/tai-khoan',
     nav: 'admin',
-    roles: ADMIN,
+    can: (c) => c.users.list,
     label: { vi: 'Tài khoản', en: 'Accounts' },
     load: () => import('../features/admin/UsersPage'),
   },
@@ -177,14 +175,14 @@ export const PAGES: PageDef[] = [
   {
     path: '/ngan-sach/phan-bo',
     nav: 'main',
-    roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead', 'province_officer'],
+    can: (c) => c.budget.read,
     label: { vi: 'Phân bổ vốn', en: 'Allocation' },
     load: () => import('../features/budget/AllocationPage'),
   },
   {
     path: '/ngan-sach/thuc-hien',
     nav: 'main',
-    roles: ['admin', 'program_owner', 'steering_member', 'ministry_lead', 'province_officer'],
+    can: (c) => c.budget.read,
     label: { vi: 'Thực hiện, giải ngân', en: 'Execution' },
     load: () => import('../features/budget/ExecutionPage'),
   },

@@ -4,14 +4,20 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Actor, Role } from '../../../src/modules/access/actor';
+import type { Permissions } from '../../../src/modules/auth/contracts';
 import { api, ApiError } from './api';
 
-export type { Actor, Role };
+export type { Actor, Permissions, Role };
 
 export interface Me {
   user: Actor;
   roleLabels: Record<Role, string>;
+  /** what the user may do, answered by the server's policies */
+  can: Permissions;
 }
+
+/** A page's rule over the user's permissions; undefined = any signed-in user. */
+export type PageRule = (can: Permissions) => boolean;
 
 export interface Session {
   /** null: the anonymous public. */
@@ -44,6 +50,11 @@ export function useMe(): Me {
   const me = useSession();
   if (!me) throw new Error('useMe() on a page open to the public: use useSession()');
   return me;
+}
+
+/** Whether the signed-in user may open a page. The server checks every request anyway. */
+export function permits(me: Me | null | undefined, rule: PageRule | undefined): boolean {
+  return !!me && (!rule || rule(me.can));
 }
 
 /** `roles` undefined = any signed-in user. The server checks every request anyway. */

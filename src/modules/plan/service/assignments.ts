@@ -1,5 +1,6 @@
 /** Assignments: progress and status moves, hand-over, reorganisation, evidence files. */
 import { createHash } from 'node:crypto';
+import { inForce } from '../../../domain/validity';
 import type { Db } from '../../../db/client';
 import { functionOfProject, receiverByFunction } from '../../../domain/plan/reorganisation';
 import { rollUp } from '../../../domain/plan/rollup';
@@ -31,7 +32,7 @@ export async function updateAssignment(
 ) {
   const today = todayInVietnam();
   return db.tx(async (tx) => {
-    const current = await repo.getAssignment(tx, taskId, assignmentId, true);
+    const current = await assignments.getAssignment(tx, taskId, assignmentId, true);
     if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     await assertActsFor(tx, actor, current.agency_id);
     if (current.valid_to)
@@ -87,7 +88,7 @@ export async function updateAssignment(
       await tasks.linkTaskInstrument(tx, taskId, instrumentId);
     }
     const note = input.note ?? current.note;
-    const version = await repo.updateAssignmentRow(tx, taskId, assignmentId, current.version, {
+    const version = await assignments.updateAssignmentRow(tx, taskId, assignmentId, current.version, {
       status,
       percent,
       completedOn,
@@ -118,7 +119,7 @@ export async function updateAssignment(
         actor.displayName,
       );
     }
-    const after = (await repo.getAssignment(tx, taskId, assignmentId))!;
+    const after = (await assignments.getAssignment(tx, taskId, assignmentId))!;
     await audit(tx, by(actor), {
       action: 'plan.assignment.update',
       entity: 'task_assignment',
@@ -140,7 +141,7 @@ export async function updateAssignment(
  * are checked: a hand-over carries the earlier agency's completion date on purpose.
  */
 function reportDateProblems(
-  current: repo.AssignmentRow,
+  current: assignments.AssignmentRow,
   input: AssignmentUpdate,
   today: string,
 ): { path: string; message: string }[] {
@@ -164,7 +165,7 @@ function reportDateProblems(
 /** Hand an assignment over to another agency (reorganisation) without losing its history. */
 export async function handOver(db: Db, actor: Actor, taskId: number, assignmentId: number, input: Handover) {
   return db.tx(async (tx) => {
-    const current = await repo.getAssignment(tx, taskId, assignmentId, true);
+    const current = await assignments.getAssignment(tx, taskId, assignmentId, true);
     if (!current) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     if (current.valid_to) throw badRequest('Phân công này đã được bàn giao trước đó.');
     if (input.toAgencyId === current.agency_id) throw badRequest('Cơ quan nhận bàn giao trùng với cơ quan hiện tại.');
@@ -176,14 +177,14 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
         },
       ]);
     await assertAgencyInForce(tx, input.toAgencyId, input.onDate, 'body.toAgencyId');
-    if (await repo.activeAssignmentOf(tx, taskId, input.toAgencyId)) {
+    if (await assignments.activeAssignmentOf(tx, taskId, input.toAgencyId)) {
       throw conflict('Cơ quan nhận đã có phân công đang hiệu lực cho nhiệm vụ này.');
     }
-    await repo.closeAssignment(tx, taskId, assignmentId, input.onDate);
+    await assignments.closeAssignment(tx, taskId, assignmentId, input.onDate);
     const receiver = await repo.agencyAt(tx, input.toAgencyId, input.onDate);
     // the receiver carries on where the assignment stood
     const created = {
-      id: await repo.insertHandedOverAssignment(tx, {
+      id: await assignments.insertHandedOverAssignment(tx, {
         taskId,
         agencyId: input.toAgencyId,
         unitId: receiver?.unit_id ?? null,
@@ -222,13 +223,13 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
  */
 export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
   return db.tx(async (tx) => {
-    const rows: (repo.EndedAssignmentRow & { successor_ok: boolean })[] = (
-      await repo.assignmentsOfEndedAgencies(tx, input.onDate)
+    const rows: (assignments.EndedAssignmentRow & { successor_ok: boolean })[] = (
+      await assignments.assignmentsOfEndedAgencies(tx, input.onDate)
     ).map((r) => ({ ...r, successor_ok: false }));
     const transfers = await repo.functionTransfers(tx);
     const agencies = new Map((await repo.successionAgencies(tx)).map((a) => [a.id, a]));
-    const inForce = (a: { valid_from: string; valid_to: string | null } | undefined) =>
-      !!a && a.valid_from <= input.onDate && (!a.valid_to || a.valid_to > input.onDate);
+    const inForceOn = (a: { valid_from: string; valid_to: string | null } | undefined) =>
+      !!a && inForce({ validFrom: a.valid_from, validTo: a.valid_to }, input.onDate);
     const undecided: { taskId: number; position: string; agencyId: string; reason: string }[] = [];
     for (const r of rows) {
       const receiver = receiverByFunction(r.agency_id, functionOfProject(r.project_code), transfers, input.onDate);
@@ -246,7 +247,7 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
             : undefined;
       for (let hops = 0; cur && cur.valid_to && cur.valid_to <= input.onDate && hops < 10; hops++)
         cur = cur.successor_id ? agencies.get(cur.successor_id) : undefined;
-      r.successor_ok = inForce(cur);
+      r.successor_ok = inForceOn(cur);
       r.successor_id = cur?.id ?? null;
       r.unit_id = cur?.unit_id ?? null;
     }
@@ -271,12 +272,12 @@ export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
         group.map((g) => ({ status: g.status, due: g.due_on, completedOn: g.completed_on, percent: g.percent })),
         input.onDate,
       );
-      const existing = await repo.activeAssignmentOf(tx, taskId, to!);
-      for (const g of group) await repo.closeAssignment(tx, taskId, g.id, g.ended);
+      const existing = await assignments.activeAssignmentOf(tx, taskId, to!);
+      for (const g of group) await assignments.closeAssignment(tx, taskId, g.id, g.ended);
       handedOver += group.length;
       let newId = existing?.id;
       if (!newId) {
-        newId = await repo.insertHandedOverAssignment(tx, {
+        newId = await assignments.insertHandedOverAssignment(tx, {
           taskId,
           agencyId: to!,
           unitId: group[0].unit_id,
@@ -348,7 +349,7 @@ export async function addEvidence(
   if (file.bytes.length === 0) throw invalid('Dữ liệu không hợp lệ', [{ path: 'file', message: 'Tệp rỗng.' }]);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   return db.tx(async (tx) => {
-    const a = await repo.getAssignment(tx, taskId, assignmentId);
+    const a = await assignments.getAssignment(tx, taskId, assignmentId);
     if (!a) throw notFound(`Không tìm thấy phân công số ${assignmentId} của nhiệm vụ ${taskId}.`);
     await assertActsFor(tx, actor, a.agency_id);
     const row = {

@@ -2,6 +2,7 @@
  * Reading the plan: status rows with lateness at an as-of date, "my agency", a task with its history, reference views.
  */
 import type { Db } from '../../../db/client';
+import { inForce } from '../../../domain/validity';
 import { dueDate, tryParseDeadline } from '../../../domain/plan/deadline';
 import {
   asOfView,
@@ -18,6 +19,7 @@ import { notFound } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
 import * as repo from '../repo';
+import * as assignmentRepo from '../repo-assignments';
 import * as instruments from '../repo-instruments';
 import * as program from '../repo-program';
 import * as sup from '../repo-supervision';
@@ -219,7 +221,7 @@ export async function myAgency(
 }
 
 const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: string) =>
-  a.valid_from <= asOf && (!a.valid_to || a.valid_to > asOf);
+  inForce({ validFrom: a.valid_from, validTo: a.valid_to }, asOf);
 
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
 export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
@@ -228,7 +230,7 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
   const task = toStatusRow(row, asOf);
   const mine = new Set(await actingAgencies(db, actor));
   const roles = actor ? actor.grants.map((g) => g.role) : [];
-  const assignments = (await repo.listAssignments(db, taskId)).map((a) => {
+  const assignments = (await assignmentRepo.listAssignments(db, taskId)).map((a) => {
     const t = { status: a.status as TaskStatus, due: a.due_on, completedOn: a.completed_on, percent: a.percent };
     const canEdit =
       !a.valid_to &&
@@ -265,7 +267,7 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
   return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
 }
 
-export function assignmentDto(a: repo.AssignmentRow) {
+export function assignmentDto(a: assignmentRepo.AssignmentRow) {
   return {
     taskId: a.task_id,
     id: a.id,

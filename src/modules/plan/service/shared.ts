@@ -1,28 +1,32 @@
 /** Helpers shared by the plan's use cases. */
 import type { Db } from '../../../db/client';
-import { dueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
+import { inForce } from '../../../domain/validity';
+import { storedDueDate, tryParseDeadline, type Deadline } from '../../../domain/plan/deadline';
 import { rollUp } from '../../../domain/plan/rollup';
 import type { TaskStatus } from '../../../domain/plan/status';
 import { formatDateVi } from '../../../domain/text';
 import { forbidden, invalid, notFound } from '../../../errors';
-import { hasRole, isCentral, type Actor } from '../../access/actor';
+import { isCentral, type Actor } from '../../access/actor';
 import { officialCalendar } from '../../calendar/official';
 import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
+import * as assignments from '../repo-assignments';
 import { findPlanIssuer } from '../repo-tasks';
+import { refusal } from '../policy';
 import { actingAgencies } from './read';
 
 export const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
 
+/** The actor's agencies, asked only when its role does not already decide (the central roles act everywhere). */
+const agenciesOf = async (db: Db, actor: Actor) => (isCentral(actor) ? [] : await actingAgencies(db, actor));
+
 export async function assertActsFor(db: Db, actor: Actor, agencyId: string) {
-  if (isCentral(actor)) return;
-  if (hasRole(actor, 'ministry_lead', 'province_officer') && (await actingAgencies(db, actor)).includes(agencyId))
-    return;
-  throw forbidden('Bạn chỉ được cập nhật phân công của cơ quan mình.');
+  const why = refusal(actor, 'assignment.update', { agencyId, actingAgencies: await agenciesOf(db, actor) });
+  if (why) throw forbidden(why);
 }
 
 export async function refreshRollup(tx: Db, taskId: number, asOf: string) {
-  const items = await repo.activeAssignmentsForRollup(tx, taskId);
+  const items = await assignments.activeAssignmentsForRollup(tx, taskId);
   const r = rollUp(
     items.map((i) => ({
       status: i.status as TaskStatus,
@@ -43,19 +47,8 @@ export function parseDeadlineOr422(text: string | undefined, path: string): Dead
   return r.deadline;
 }
 
-/**
- * The last day allowed: a date or period has it; a relative deadline ("trong vòng 15 ngày làm việc")
- * counts from the task's start date on the calendar officials worked (the yearly notices); a recurring one has no
- * single day.
- */
-export const dueOf = (d: Deadline | null, anchor?: string | null) =>
-  d
-    ? d.kind === 'date' || d.kind === 'period'
-      ? d.due
-      : d.kind === 'relative' && anchor
-        ? dueDate(d, { anchor, calendar: officialCalendar })
-        : null
-    : null;
+/** The due date stored with a task, on the calendar officials worked (the yearly notices). */
+export const dueOf = (d: Deadline | null, anchor?: string | null) => storedDueDate(d, anchor, officialCalendar);
 
 export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: string, path: string) {
   const a = await repo.agencyAt(tx, agencyId, onDate);
@@ -73,7 +66,7 @@ export async function assertAgencyInForce(tx: Db, agencyId: string, onDate: stri
 export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, path: string) {
   const u = await getUnit(tx, unitId);
   if (!u) throw invalid('Dữ liệu không hợp lệ', [{ path, message: `Không có đơn vị hành chính "${unitId}".` }]);
-  if (u.validFrom > onDate || (u.validTo !== null && u.validTo <= onDate)) {
+  if (!inForce(u, onDate)) {
     throw invalid('Dữ liệu không hợp lệ', [
       { path, message: `${u.fullName} không tồn tại vào ngày ${formatDateVi(onDate)}.` },
     ]);
@@ -87,9 +80,10 @@ export async function assertUnitInForce(tx: Db, unitId: string, onDate: string, 
 export async function assertOwnsPlan(tx: Db, actor: Actor, planId: number, fanOut: string = 'none') {
   const plan = await findPlanIssuer(tx, planId);
   if (!plan) throw notFound(`Không tìm thấy kế hoạch số ${planId}.`);
-  if (isCentral(actor)) return;
-  if (fanOut !== 'none') throw forbidden('Giao việc cho tất cả các tỉnh / bộ: chỉ cơ quan thường trực Chương trình.');
-  if (!plan.issuer_agency_id || !(await actingAgencies(tx, actor)).includes(plan.issuer_agency_id)) {
-    throw forbidden('Bạn chỉ quản lý nhiệm vụ trong kế hoạch do cơ quan mình ban hành.');
-  }
+  const why = refusal(actor, 'plan.manage', {
+    issuerAgencyId: plan.issuer_agency_id,
+    fanOut,
+    actingAgencies: await agenciesOf(tx, actor),
+  });
+  if (why) throw forbidden(why);
 }

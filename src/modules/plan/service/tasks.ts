@@ -5,6 +5,7 @@ import { badRequest, conflict, forbidden, invalid, notFound } from '../../../err
 import { isCentral, type Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
 import * as repo from '../repo';
+import * as assignments from '../repo-assignments';
 import * as tasks from '../repo-tasks';
 import type { NewComment, NewDependency, NewPlan, NewTask, SubmissionUpdate, TaskUpdate } from '../schemas';
 import { formatDateVi } from '../../../domain/text';
@@ -80,7 +81,7 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
       input.fanOut !== 'none'
         ? await repo.fanOutAgencies(tx, input.fanOut, startOn)
         : [{ agencyId: input.leadAgencyId!, unitId: null }];
-    await tasks.insertInitialAssignments(tx, id, targets, { ...fresh, instrumentId: null, validFrom: startOn });
+    await assignments.insertInitialAssignments(tx, id, targets, { ...fresh, instrumentId: null, validFrom: startOn });
     for (const c of input.coordinatorIds) await tasks.addCoordinator(tx, id, c);
     await audit(tx, by(actor), {
       action: 'plan.task.create',

@@ -8,13 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PAGES } from '../../app/routes';
-import { allows, useSession, type Me } from '../../app/session';
+import { permits, useSession, type Me } from '../../app/session';
 import { CommunePanel } from '../results/CommunePanel';
 import { OverviewPanel } from '../results/OverviewPanel';
 import { ProvincePanel } from '../results/ProvincePanel';
 import { PublicResults } from '../results/PublicResults';
-
-const OVERVIEW_ROLES = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
 
 export default function HomePage() {
   const me = useSession();
@@ -25,7 +23,7 @@ export default function HomePage() {
 function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
+  const pages = PAGES.filter((p) => p.nav && p.path !== '/' && permits(me, p.can));
   const provinceIds = me.user.grants
     .filter((g) => g.role === 'province_officer' && g.unitId)
     .map((g) => g.unitId as string);
@@ -56,7 +54,7 @@ function SignedInHome({ me }: { me: Me }) {
           </li>
         ))}
       </ul>
-      {allows(me.user, OVERVIEW_ROLES) && <OverviewPanel />}
+      {me.can.results.overview && <OverviewPanel />}
       {provinceIds.length > 0 && <ProvincePanel provinceIds={provinceIds} />}
       {communeIds.length > 0 && <CommunePanel communeIds={communeIds} />}
       <h2>{t('home.pages')}</h2>

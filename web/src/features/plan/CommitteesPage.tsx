@@ -8,7 +8,7 @@ import { formatDateVi } from '../../app/format';
 import { committeesQuery } from './api';
 import { CommitteeForm } from './CommitteeForm';
 import { MeetingForm } from './MeetingForm';
-import { allows, useMe } from '../../app/session';
+import { useMe } from '../../app/session';
 import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import './texts';
@@ -92,7 +92,7 @@ export default function CommitteesPage() {
   const [open, setOpen] = useState<string | null>(null);
   const q = useQuery(committeesQuery);
   // POST /api/plan/committees: routes.ts RECORDERS; which unit is checked by the server
-  const canRegister = allows(useMe().user, ['admin', 'program_owner', 'province_officer', 'commune_officer']);
+  const canRegister = useMe().can.plan.recordCommittee;
   return (
     <section>
       <h1>{t('plan.committeesTitle')}</h1>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../app/components/DateField';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
-import { allows, useMe } from '../../app/session';
+import { useMe } from '../../app/session';
 import { exportUrl, mainPlanOf, planQuery, plansQuery } from './api';
 import { Gantt } from './Gantt';
 import { PlanTable } from './PlanTable';
@@ -25,7 +25,7 @@ export default function PlanPage() {
   const [chosen, setChosen] = useState<number | null>(null);
   const plan = plans.data?.find((p) => p.id === chosen) ?? mainPlanOf(plans.data);
   const rows = useQuery({ ...planQuery(asOf, false, plan?.id), enabled: plan !== undefined });
-  const central = allows(me.user, ['admin', 'program_owner']);
+  const central = me.can.plan.national;
   return (
     <section>
       <h1>{t('plan.title')}</h1>
@@ -74,9 +74,7 @@ export default function PlanPage() {
           </div>
         </div>
       </form>
-      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']) && (
-        <PlanForm central={central} onCreated={setChosen} />
-      )}
+      {me.can.plan.createTask && <PlanForm central={central} onCreated={setChosen} />}
       {plan?.canManage && <NewTaskForm key={plan.id} plan={plan} central={central} />}
       {plans.isError && <ErrorBox error={plans.error} />}
       {rows.isPending && <Loading />}

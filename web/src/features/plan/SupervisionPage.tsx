@@ -7,7 +7,7 @@ import { DateField } from '../../app/components/DateField';
 import { ErrorBox } from '../../app/components/feedback';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, todayInVietnam } from '../../app/format';
-import { allows, useMe } from '../../app/session';
+import { useMe } from '../../app/session';
 import { committeesQuery } from './api';
 import { SupervisionForm, type SupervisionPlanRef } from './SupervisionForm';
 import { SavedLine } from './FormProblems';
@@ -121,7 +121,7 @@ export default function SupervisionPage() {
     queryFn: ({ signal }) =>
       api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
   });
-  const canAct = allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'province_officer']);
+  const canAct = me.can.plan.respondRecommendation;
   // the server says which committees (and so which plans) the caller records for
   const committees = useQuery(committeesQuery);
   const canPlan = committees.data?.some((c) => c.canRecord) ?? false;

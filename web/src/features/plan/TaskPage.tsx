@@ -9,7 +9,7 @@ import { api, ApiError, post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
-import { allows, useMe } from '../../app/session';
+import { useMe } from '../../app/session';
 import { describeLateness } from '../../../../src/domain/plan/lateness';
 import { DateField } from '../../app/components/DateField';
 import { taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
@@ -432,7 +432,7 @@ export default function TaskPage() {
           </li>
         ))}
       </ul>
-      {allows(me.user, ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer']) && (
+      {me.can.plan.comment && (
         <form
           className="filters"
           onSubmit={(e) => {
