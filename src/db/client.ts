@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { copyRowsPg, insertRowsUnnest, type CopyColumn } from './copy';
 
 // One mapping of column types for both database modes:
 // int8 (counts, bigserial ids) as JS numbers, date as 'YYYY-MM-DD' text (no time-zone shifts).
@@ -22,12 +23,28 @@ export interface Db {
   maybeOne<T = Row>(text: string, params?: unknown[]): Promise<T | undefined>;
   /** Runs fn in a transaction (a savepoint when already in one). */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Loads rows into a table in bulk: COPY on PostgreSQL, INSERT … SELECT unnest on the embedded engine (see copy.ts).
+   * Values in column order; arrays for `…[]` columns, objects for `jsonb`.
+   */
+  copyRows(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
 abstract class BaseDb implements Db {
   constructor(readonly mode: DbMode) {}
   abstract query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
   abstract tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  protected abstract copyPg(
+    table: string,
+    columns: readonly CopyColumn[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void>;
+
+  async copyRows(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    if (!rows.length) return;
+    if (this.mode === 'postgres') await this.copyPg(table, columns, rows);
+    else await insertRowsUnnest((sql, params) => this.query(sql, params), table, columns, rows);
+  }
 
   async one<T = Row>(text: string, params?: unknown[]): Promise<T> {
     const rows = await this.query<T>(text, params);
@@ -55,6 +72,10 @@ class TxDb extends BaseDb {
     return res.rows as T[];
   }
 
+  protected copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    return copyRowsPg(this.client, table, columns, rows);
+  }
+
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const name = `sp_${++this.savepoints}`;
     await this.client.query(`SAVEPOINT ${name}`);
@@ -80,6 +101,15 @@ export class PoolDb extends BaseDb {
   async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
     const res = await this.pool.query(text, params as unknown[]);
     return res.rows as T[];
+  }
+
+  protected async copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    const client = await this.pool.connect();
+    try {
+      await copyRowsPg(client, table, columns, rows);
+    } finally {
+      client.release();
+    }
   }
 
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
