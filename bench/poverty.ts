@@ -231,18 +231,22 @@ const PROFILE = process.env.POVERTY_BENCH_PROFILE === '1';
 const statementMs = new Map<string, number>();
 function profiled(tx: Db): Db {
   if (!PROFILE) return tx;
-  const query = tx.query.bind(tx);
-  return Object.assign(Object.create(Object.getPrototypeOf(tx)), tx, {
-    query: async (sql: string, params?: unknown[]) => {
+  const time =
+    <A extends unknown[], R>(label: (...args: A) => string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
       const t0 = performance.now();
       try {
-        return await query(sql, params);
+        return await fn(...args);
       } finally {
-        const key = sql.trim().replace(/\s+/g, ' ').slice(0, 70);
+        const key = label(...args);
         statementMs.set(key, (statementMs.get(key) ?? 0) + performance.now() - t0);
       }
-    },
-  });
+    };
+  const sqlLabel = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 70);
+  const wrapped: Db = Object.assign(Object.create(Object.getPrototypeOf(tx)), tx);
+  wrapped.query = time(sqlLabel, tx.query.bind(wrapped)) as Db['query'];
+  wrapped.copyRows = time((...a: Parameters<Db['copyRows']>) => `copyRows ${a[0]}`, tx.copyRows.bind(tx));
+  return wrapped;
 }
 
 async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>) {

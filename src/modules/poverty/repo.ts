@@ -66,8 +66,8 @@ export async function communesWithHouseholds(
   communes: { provinceId: string; communeId: string }[],
 ): Promise<Set<string>> {
   const rows = await db.query<{ commune_id: string }>(
-    `SELECT DISTINCT h.commune_id FROM poverty_household h
-     JOIN unnest($1::text[], $2::text[]) AS c(p, id) ON h.province_id = c.p AND h.commune_id = c.id`,
+    `SELECT c.id AS commune_id FROM unnest($1::text[], $2::text[]) AS c(p, id)
+     WHERE EXISTS (SELECT 1 FROM poverty_household h WHERE h.province_id = c.p AND h.commune_id = c.id)`,
     [communes.map((c) => c.provinceId), communes.map((c) => c.communeId)],
   );
   return new Set(rows.map((r) => r.commune_id));
@@ -308,6 +308,8 @@ export async function laterYears(
   year: number,
   communeIds: string[],
 ): Promise<{ year: number; communeIds: string[] }[]> {
+  // Usually the newest year is being imported: one index probe instead of a join over the communes' results.
+  if (!(await db.maybeOne('SELECT 1 FROM poverty_result WHERE year > $1 LIMIT 1', [year]))) return [];
   const rows = await db.query<{ year: number; communes: string[] }>(
     `SELECT n.year, array_agg(DISTINCT n.commune_id) AS communes
      FROM poverty_result cur JOIN poverty_result n ON n.province_id = cur.province_id AND n.household_id = cur.household_id AND n.year > cur.year

@@ -44,6 +44,7 @@ import { officialCalendar } from '../calendar/official';
 import { writeReviewWorkbook } from './excel';
 import { parseWorkbookIsolated, withImportDir } from './import-isolation';
 import * as repo from './repo';
+import * as register from './repo-register';
 
 /** A signed-in user, or the local operator running the CLI (full rights, audited by name). */
 export type Caller = Actor | { system: string };
@@ -284,7 +285,7 @@ export async function importParsed(
   );
   if (!todo.length) return [...outcome.values()];
 
-  const key = repo.householdKey;
+  const key = register.householdKey;
   // The register has no per-row foreign key to the commune: it is checked and locked here, once per file.
   const unknown = await repo.lockCommunes(
     tx,
@@ -300,7 +301,7 @@ export async function importParsed(
     todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })),
   );
   const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
-  const { ids, existing } = await repo.upsertHouseholds(
+  const { ids, existing } = await register.upsertHouseholds(
     tx,
     todo.flatMap(({ commune, households, members }) => {
       const count = new Map<string, number>();
@@ -323,7 +324,7 @@ export async function importParsed(
   const refs = todo.flatMap(({ commune, households }) =>
     households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })),
   );
-  await repo.replaceMembers(
+  await register.replaceMembers(
     tx,
     refs.filter((r) => existing.has(r.householdId)),
     todo.flatMap(({ commune, members }) =>
@@ -340,8 +341,10 @@ export async function importParsed(
       })),
     ),
   );
-  const previous = await repo.previousClasses(tx, refs, year);
-  const poorBefore = await repo.poorEarlier(tx, refs, year);
+  // Only households that were already in the register can have results of other years (a new id has none).
+  const registered = refs.filter((r) => existing.has(r.householdId));
+  const previous = await repo.previousClasses(tx, registered, year);
+  const poorBefore = await repo.poorEarlier(tx, registered, year);
   const by = auditActorOf(caller);
   const importIds = await repo.recordImports(
     tx,
@@ -383,7 +386,7 @@ export async function importParsed(
       };
     }),
   );
-  await repo.replaceResults(
+  await register.replaceResults(
     tx,
     year,
     todoIds.filter((id) => shas.has(id)),
