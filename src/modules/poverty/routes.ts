@@ -11,7 +11,8 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook, writeTableWorkbook } from './excel';
-import { findCommune, publishedSeries } from './repo';
+import { findCommune } from './repo';
+import { publishedSeries } from './repo-summary';
 import {
   ApplicationParams,
   ApproveBody,
@@ -32,7 +33,7 @@ import {
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
-import * as resident from './service-resident';
+import * as resident from './service/resident';
 import { writeResidentTemplate } from './resident-file';
 
 const tags = ['poverty'];
