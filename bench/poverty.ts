@@ -230,6 +230,7 @@ function batches(communes: BenchCommune[]): BenchCommune[][] {
 const PROFILE = process.env.POVERTY_BENCH_PROFILE === '1';
 const statementMs = new Map<string, number>();
 function profiled(tx: Db): Db {
+  // every statement of the import, in its session and its transaction
   if (!PROFILE) return tx;
   const time =
     <A extends unknown[], R>(label: (...args: A) => string, fn: (...args: A) => Promise<R>) =>
@@ -246,6 +247,8 @@ function profiled(tx: Db): Db {
   const wrapped: Db = Object.assign(Object.create(Object.getPrototypeOf(tx)), tx);
   wrapped.query = time(sqlLabel, tx.query.bind(wrapped)) as Db['query'];
   wrapped.copyRows = time((...a: Parameters<Db['copyRows']>) => `copyRows ${a[0]}`, tx.copyRows.bind(tx));
+  wrapped.session = (fn) => tx.session((s) => fn(profiled(s)));
+  wrapped.tx = (fn) => tx.tx((t) => fn(profiled(t)));
   return wrapped;
 }
 
@@ -264,7 +267,7 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
         results,
       };
     });
-    await db.tx((tx) => importParsed(profiled(tx), CALLER, YEAR, items));
+    await importParsed(profiled(db), CALLER, YEAR, items);
   }
   if (PROFILE) {
     for (const [k, v] of [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 15))
@@ -474,18 +477,16 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineR
   const g = generateCommune({ ...target, households: 2000 }, rates, 2000, 99);
   const { results } = classifyParsed(g.households, YEAR);
   const re = await timed(() =>
-    db.tx((tx) =>
-      importParsed(tx, CALLER, YEAR, [
-        {
-          commune: target,
-          sha: 'bench-reimport',
-          fileName: 'bench',
-          households: g.households,
-          members: g.members,
-          results,
-        },
-      ]),
-    ),
+    importParsed(db, CALLER, YEAR, [
+      {
+        commune: target,
+        sha: 'bench-reimport',
+        fileName: 'bench',
+        households: g.households,
+        members: g.members,
+        results,
+      },
+    ]),
   );
   const q = await timed(() =>
     povertySummary(db, { year: YEAR, level: 'province', boundaries: 'review', by: 'none', status: 'all' }),

@@ -24,6 +24,13 @@ export interface Db {
   /** Runs fn in a transaction (a savepoint when already in one). */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
+   * Runs fn on one connection held for its whole duration, outside any transaction (its `tx` opens one on that
+   * connection): temporary tables made by fn are visible to the transaction it opens later. Inside a transaction
+   * already, fn runs in it. On the embedded engine, other clients' statements run between fn's statements that are
+   * outside a transaction.
+   */
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T>;
+  /**
    * Loads rows into a table in bulk: COPY on PostgreSQL, INSERT … SELECT unnest on the embedded engine (see copy.ts).
    * Values in column order; arrays for `…[]` columns, objects for `jsonb`.
    */
@@ -34,6 +41,7 @@ abstract class BaseDb implements Db {
   constructor(readonly mode: DbMode) {}
   abstract query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
   abstract tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  abstract session<T>(fn: (s: Db) => Promise<T>): Promise<T>;
   protected abstract copyPg(
     table: string,
     columns: readonly CopyColumn[],
@@ -67,6 +75,10 @@ class TxDb extends BaseDb {
     super(mode);
   }
 
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
   async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
     const res = await this.client.query(text, params as unknown[]);
     return res.rows as T[];
@@ -87,6 +99,45 @@ class TxDb extends BaseDb {
       await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw err;
     }
+  }
+}
+
+async function inTransaction<T>(mode: DbMode, client: pg.PoolClient, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    await client.query('BEGIN');
+    const result = await fn(new TxDb(mode, client));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** One connection outside a transaction (see Db.session). */
+class SessionDb extends BaseDb {
+  constructor(
+    mode: DbMode,
+    private readonly client: pg.PoolClient,
+  ) {
+    super(mode);
+  }
+
+  async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.client.query(text, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  protected copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    return copyRowsPg(this.client, table, columns, rows);
+  }
+
+  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.mode, this.client, fn);
+  }
+
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    return fn(this);
   }
 }
 
@@ -115,13 +166,16 @@ export class PoolDb extends BaseDb {
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await fn(new TxDb(this.mode, client));
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      return await inTransaction(this.mode, client, fn);
+    } finally {
+      client.release();
+    }
+  }
+
+  async session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await fn(new SessionDb(this.mode, client));
     } finally {
       client.release();
     }

@@ -1,13 +1,14 @@
 /**
  * SQL of the poverty area: the register (households, members), results and imports a review workbook writes.
- * Rows travel by COPY on PostgreSQL (Db.copyRows): households of communes new to the register, members and results
- * straight into their tables (after the rows they replace are deleted); households of communes already in the
- * register into a staging table and from there with one upsert by household code.
+ * An import's rows are first loaded into staging tables (COPY on PostgreSQL) outside its transaction; the
+ * transaction then moves them into the register with a few set-based statements.
  */
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
+import type { CopyColumn } from '../../db/copy';
 import type { HouseholdClass, Occupation } from '../../domain/poverty/types';
 import type { ParsedHousehold } from '../../domain/poverty/workbook';
-import type { CopyColumn } from '../../db/copy';
+import type { TransitionRow } from './repo-aggregates';
 
 /** A household row of the register: the workbook's fields of the head, placed in its commune. */
 export type HouseholdWrite = Pick<
@@ -18,9 +19,6 @@ export type HouseholdWrite = Pick<
   communeId: string;
   membersCount: number;
 };
-
-const BATCH = 5000;
-const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
 /**
  * Locks the communes of an import (FOR KEY SHARE, what a foreign key takes) and returns those that are not
@@ -49,6 +47,35 @@ export async function communesWithHouseholds(
   return new Set(rows.map((r) => r.commune_id));
 }
 
+/** One household of an import with its result of the year, as staged before the import's transaction. */
+export interface StagedHousehold extends HouseholdWrite {
+  standardId: string;
+  scoreA: number | null;
+  income: number | null;
+  scoreB: number | null;
+  deprived: string[];
+  class: HouseholdClass;
+  /** Last year's class as the workbook gives it (the register's own record wins). */
+  previousClass: HouseholdClass | null;
+  flags: string[];
+  decisionNo: string | null;
+  decisionDate: string | null;
+  occupation: Occupation | null;
+  noLabourCapacity: boolean | null;
+}
+
+export interface StagedMember {
+  communeId: string;
+  householdCode: string;
+  seq: number;
+  fullName: string;
+  relation: string;
+  birthDate: string | null;
+  sex: string | null;
+  idNumber: string | null;
+  ethnicity: string | null;
+}
+
 const HOUSEHOLD_COLUMNS: CopyColumn[] = [
   ['province_id', 'text'],
   ['commune_id', 'text'],
@@ -61,190 +88,7 @@ const HOUSEHOLD_COLUMNS: CopyColumn[] = [
   ['area', 'text'],
   ['members_count', 'int4'],
 ];
-const HOUSEHOLD_LIST = HOUSEHOLD_COLUMNS.map((c) => c[0]).join(', ');
-const householdValues = (r: HouseholdWrite) => [
-  r.provinceId,
-  r.communeId,
-  r.code,
-  r.headName,
-  r.headIdNumber,
-  r.headEthnicity,
-  r.ethnicMinority,
-  r.village,
-  r.area,
-  r.membersCount,
-];
-
-/**
- * Inserts or updates households by (province, commune, household code); returns "commune|code" → id and the ids
- * of the households that already existed (their members must be replaced). Households of communes with none yet
- * (`fresh`) take ids from the sequence and are copied straight into the register; the others go through a staging
- * table and one upsert.
- */
-export async function upsertHouseholds(
-  tx: Db,
-  rows: HouseholdWrite[],
-  fresh: Set<string> = new Set(),
-): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
-  const ids = new Map<string, number>();
-  const existing = new Set<number>();
-  const newRows = rows.filter((r) => fresh.has(r.communeId));
-  if (newRows.length) {
-    const got = await tx.query<{ id: number }>(
-      `SELECT nextval('poverty_household_id_seq') AS id FROM generate_series(1, $1)`,
-      [newRows.length],
-    );
-    newRows.forEach((r, i) => ids.set(keyOf(r.communeId, r.code), got[i].id));
-    await tx.copyRows(
-      'poverty_household',
-      [['id', 'int8'], ...HOUSEHOLD_COLUMNS],
-      newRows.map((r, i) => [got[i].id, ...householdValues(r)]),
-    );
-  }
-  const known = rows.filter((r) => !fresh.has(r.communeId));
-  if (!known.length) return { ids, existing };
-  // A temporary table lives as long as the connection; ON COMMIT DROP removes it with the transaction (and the
-  // TRUNCATE empties it when one transaction imports twice).
-  await tx.query(
-    `CREATE TEMP TABLE IF NOT EXISTS poverty_stage_household (${HOUSEHOLD_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`,
-  );
-  await tx.query('TRUNCATE poverty_stage_household');
-  await tx.copyRows('poverty_stage_household', HOUSEHOLD_COLUMNS, known.map(householdValues));
-  const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
-    `INSERT INTO poverty_household (${HOUSEHOLD_LIST}) SELECT ${HOUSEHOLD_LIST} FROM poverty_stage_household
-     ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
-       head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
-       ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
-       members_count = EXCLUDED.members_count, updated_at = now()
-     RETURNING id, commune_id, household_code AS code, (xmax::text <> '0') AS updated`,
-  );
-  for (const g of got) {
-    ids.set(keyOf(g.commune_id, g.code), g.id);
-    if (g.updated) existing.add(g.id);
-  }
-  return { ids, existing };
-}
-export { keyOf as householdKey };
-
-export interface MemberWrite {
-  provinceId: string;
-  householdId: number;
-  seq: number;
-  fullName: string;
-  relation: string;
-  birthDate: string | null;
-  sex: string | null;
-  idNumber: string | null;
-  ethnicity: string | null;
-}
-
-export interface HouseholdRef {
-  provinceId: string;
-  householdId: number;
-}
-
-const MEMBER_COLUMNS: CopyColumn[] = [
-  ['province_id', 'text'],
-  ['household_id', 'int8'],
-  ['seq', 'int4'],
-  ['full_name', 'text'],
-  ['relation', 'text'],
-  ['birth_date', 'date'],
-  ['sex', 'text'],
-  ['id_number', 'text'],
-  ['ethnicity', 'text'],
-];
-
-/** Replaces the members of households; `existing` are the ones that may have members already. */
-export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: MemberWrite[]): Promise<void> {
-  if (existing.length)
-    await tx.query(
-      `DELETE FROM poverty_member WHERE (province_id, household_id) IN (SELECT * FROM unnest($1::text[], $2::int8[]))`,
-      [existing.map((h) => h.provinceId), existing.map((h) => h.householdId)],
-    );
-  await tx.copyRows(
-    'poverty_member',
-    MEMBER_COLUMNS,
-    members.map((m) => [
-      m.provinceId,
-      m.householdId,
-      m.seq,
-      m.fullName,
-      m.relation,
-      m.birthDate,
-      m.sex,
-      m.idNumber,
-      m.ethnicity,
-    ]),
-  );
-}
-
-/** Class of each household in the year before `year` (the register's own record). */
-export async function previousClasses(
-  db: Db,
-  households: HouseholdRef[],
-  year: number,
-): Promise<Map<number, HouseholdClass>> {
-  const out = new Map<number, HouseholdClass>();
-  for (let i = 0; i < households.length; i += BATCH) {
-    const c = households.slice(i, i + BATCH);
-    const rows = await db.query<{ id: number; class: HouseholdClass }>(
-      `SELECT r.household_id AS id, r.class FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
-         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year = $3`,
-      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year - 1],
-    );
-    for (const r of rows) out.set(r.id, r.class);
-  }
-  return out;
-}
-
-/**
- * Households poor in any review year before `year` (the register's history): they had escaped poverty if not poor last
- * year.
- */
-export async function poorEarlier(db: Db, households: HouseholdRef[], year: number): Promise<Set<number>> {
-  const out = new Set<number>();
-  for (let i = 0; i < households.length; i += BATCH) {
-    const c = households.slice(i, i + BATCH);
-    const rows = await db.query<{ id: number }>(
-      `SELECT DISTINCT r.household_id AS id FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
-         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year < $3 AND r.class = 'poor'`,
-      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year],
-    );
-    for (const r of rows) out.add(Number(r.id));
-  }
-  return out;
-}
-
-export interface ResultWrite {
-  provinceId: string;
-  communeId: string;
-  importId: number;
-  householdId: number;
-  area: string;
-  ethnicMinority: boolean;
-  standardId: string;
-  scoreA: number | null;
-  income: number | null;
-  scoreB: number | null;
-  deprived: string[];
-  class: HouseholdClass;
-  previousClass: HouseholdClass | null;
-  flags: string[];
-  decisionNo: string | null;
-  decisionDate: string | null;
-  occupation: Occupation | null;
-  noLabourCapacity: boolean | null;
-}
-
 const RESULT_COLUMNS: CopyColumn[] = [
-  ['province_id', 'text'],
-  ['household_id', 'int8'],
-  ['year', 'int4'],
-  ['commune_id', 'text'],
-  ['import_id', 'int8'],
-  ['area', 'text'],
-  ['ethnic_minority', 'bool'],
   ['standard_id', 'text'],
   ['score_a', 'numeric'],
   ['income_per_capita', 'int8'],
@@ -258,46 +102,183 @@ const RESULT_COLUMNS: CopyColumn[] = [
   ['occupation', 'text'],
   ['no_labour_capacity', 'bool'],
 ];
+const MEMBER_COLUMNS: CopyColumn[] = [
+  ['commune_id', 'text'],
+  ['household_code', 'text'],
+  ['seq', 'int4'],
+  ['full_name', 'text'],
+  ['relation', 'text'],
+  ['birth_date', 'date'],
+  ['sex', 'text'],
+  ['id_number', 'text'],
+  ['ethnicity', 'text'],
+];
+const list = (cols: CopyColumn[], prefix = '') => cols.map((c) => prefix + c[0]).join(', ');
+const HOUSEHOLD_LIST = list(HOUSEHOLD_COLUMNS);
+
+/** The staging tables of one import (temporary: they end with the connection, or with the process on the embedded engine). */
+export interface Stage {
+  households: string;
+  members: string;
+}
 
 /**
- * Replaces the results of communes for a year (all-or-nothing inside the caller's transaction);
+ * Creates an import's staging tables and loads its rows, outside the import's transaction (Db.copyRows: COPY on
+ * PostgreSQL; on the embedded engine chunks of INSERT between which other clients' statements run). Names are unique:
+ * on the embedded engine every client shares one session, hence one temporary schema.
+ */
+export async function stageImport(db: Db, households: StagedHousehold[], members: StagedMember[]): Promise<Stage> {
+  const tag = randomBytes(6).toString('hex');
+  const stage = { households: `poverty_stage_h_${tag}`, members: `poverty_stage_m_${tag}` };
+  const columns = (cols: CopyColumn[]) => cols.map(([n, t]) => `${n} ${t}`).join(', ');
+  await db.query(
+    `CREATE TEMP TABLE ${stage.households} (${columns([...HOUSEHOLD_COLUMNS, ...RESULT_COLUMNS])},
+       household_id int8, existed bool NOT NULL DEFAULT false, poor_earlier bool NOT NULL DEFAULT false)`,
+  );
+  await db.query(`CREATE TEMP TABLE ${stage.members} (${columns(MEMBER_COLUMNS)})`);
+  await db.copyRows(
+    stage.households,
+    [...HOUSEHOLD_COLUMNS, ...RESULT_COLUMNS],
+    households.map((h) => [
+      h.provinceId,
+      h.communeId,
+      h.code,
+      h.headName,
+      h.headIdNumber,
+      h.headEthnicity,
+      h.ethnicMinority,
+      h.village,
+      h.area,
+      h.membersCount,
+      h.standardId,
+      h.scoreA,
+      h.income,
+      h.scoreB,
+      h.deprived,
+      h.class,
+      h.previousClass,
+      h.flags,
+      h.decisionNo,
+      h.decisionDate,
+      h.occupation,
+      h.noLabourCapacity,
+    ]),
+  );
+  await db.copyRows(
+    stage.members,
+    MEMBER_COLUMNS,
+    members.map((m) => [
+      m.communeId,
+      m.householdCode,
+      m.seq,
+      m.fullName,
+      m.relation,
+      m.birthDate,
+      m.sex,
+      m.idNumber,
+      m.ethnicity,
+    ]),
+  );
+  // Temporary tables are never analysed automatically; without statistics the joins below are planned blind.
+  await db.query(`ANALYZE ${stage.households}, ${stage.members}`);
+  return stage;
+}
+
+export async function dropStage(db: Db, stage: Stage): Promise<void> {
+  await db.query(`DROP TABLE IF EXISTS ${stage.households}, ${stage.members}`);
+}
+
+/**
+ * Inserts or updates the staged households by (province, commune, household code) and records each one's id in the
+ * stage, and whether it was already in the register; returns how many were. Households of communes with none yet
+ * (`freshCommuneIds`) are inserted without the conflict check.
+ */
+export async function upsertStagedHouseholds(tx: Db, stage: Stage, freshCommuneIds: string[]): Promise<number> {
+  const rows = await tx.query<{ existed: number }>(
+    `WITH fresh AS (
+       INSERT INTO poverty_household (${HOUSEHOLD_LIST})
+       SELECT ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id = ANY($1::text[])
+       RETURNING id, commune_id, household_code, false AS existed
+     ), known AS (
+       INSERT INTO poverty_household (${HOUSEHOLD_LIST})
+       SELECT ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id <> ALL($1::text[])
+       ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
+         head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
+         ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
+         members_count = EXCLUDED.members_count, updated_at = now()
+       RETURNING id, commune_id, household_code, (xmax::text <> '0') AS existed
+     ), got AS (SELECT * FROM fresh UNION ALL SELECT * FROM known),
+     staged AS (
+       UPDATE ${stage.households} s SET household_id = got.id, existed = got.existed FROM got
+       WHERE s.commune_id = got.commune_id AND s.household_code = got.household_code RETURNING s.existed
+     )
+     SELECT count(*) FILTER (WHERE existed)::int AS existed FROM staged`,
+    [freshCommuneIds],
+  );
+  return rows[0].existed;
+}
+
+/**
+ * For households already in the register: last year's class from the register (it wins over the workbook's) and
+ * whether they were poor in any earlier year. A household new to the register has no results of other years.
+ */
+export async function stagedHistory(tx: Db, stage: Stage, year: number): Promise<void> {
+  await tx.query(
+    `UPDATE ${stage.households} s SET previous_class = p.class FROM poverty_result p
+     WHERE s.existed AND p.province_id = s.province_id AND p.household_id = s.household_id AND p.year = $1 - 1`,
+    [year],
+  );
+  await tx.query(
+    `UPDATE ${stage.households} s SET poor_earlier = true
+     WHERE s.existed AND EXISTS (SELECT 1 FROM poverty_result p WHERE p.province_id = s.province_id
+                                   AND p.household_id = s.household_id AND p.year < $1 AND p.class = 'poor')`,
+    [year],
+  );
+}
+
+/** Replaces the members of the staged households by the staged members. */
+export async function replaceStagedMembers(tx: Db, stage: Stage, anyExisted: boolean): Promise<void> {
+  if (anyExisted)
+    await tx.query(
+      `DELETE FROM poverty_member m USING ${stage.households} s
+       WHERE s.existed AND m.province_id = s.province_id AND m.household_id = s.household_id`,
+    );
+  await tx.query(
+    `INSERT INTO poverty_member (province_id, household_id, seq, full_name, relation, birth_date, sex, id_number, ethnicity)
+     SELECT s.province_id, s.household_id, m.seq, m.full_name, m.relation, m.birth_date, m.sex, m.id_number, m.ethnicity
+     FROM ${stage.members} m JOIN ${stage.households} s ON s.commune_id = m.commune_id AND s.household_code = m.household_code`,
+  );
+}
+
+/**
+ * Replaces the results of communes for a year by the staged ones (all-or-nothing inside the caller's transaction);
  * `replacedCommuneIds` are the communes that may have results already (imported before).
  */
-export async function replaceResults(
+export async function replaceStagedResults(
   tx: Db,
+  stage: Stage,
   year: number,
   replacedCommuneIds: string[],
-  rows: ResultWrite[],
+  importIds: Map<string, number>,
 ): Promise<void> {
   if (replacedCommuneIds.length)
     await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [
       year,
       replacedCommuneIds,
     ]);
-  await tx.copyRows(
-    'poverty_result',
-    RESULT_COLUMNS,
-    rows.map((r) => [
-      r.provinceId,
-      r.householdId,
-      year,
-      r.communeId,
-      r.importId,
-      r.area,
-      r.ethnicMinority,
-      r.standardId,
-      r.scoreA,
-      r.income,
-      r.scoreB,
-      r.deprived,
-      r.class,
-      r.previousClass,
-      r.flags,
-      r.decisionNo,
-      r.decisionDate,
-      r.occupation,
-      r.noLabourCapacity,
-    ]),
+  await tx.query(
+    `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, ${list(RESULT_COLUMNS)})
+     SELECT s.province_id, s.household_id, $1, s.commune_id, i.import_id, s.area, s.ethnic_minority, ${list(RESULT_COLUMNS, 's.')}
+     FROM ${stage.households} s JOIN unnest($2::text[], $3::int8[]) AS i(commune_id, import_id) ON i.commune_id = s.commune_id`,
+    [year, [...importIds.keys()], [...importIds.values()]],
+  );
+}
+
+/** The staged results grouped by what the counts depend on (see repo-aggregates communeTransitions). */
+export function stagedTransitions(db: Db, stage: Stage): Promise<TransitionRow[]> {
+  return db.query<TransitionRow>(
+    `SELECT commune_id, area, ethnic_minority, previous_class, class, poor_earlier, no_labour_capacity, count(*)::int AS n
+     FROM ${stage.households} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   );
 }
 
