@@ -243,10 +243,15 @@ function profiled(tx: Db): Db {
         statementMs.set(key, (statementMs.get(key) ?? 0) + performance.now() - t0);
       }
     };
-  const sqlLabel = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 70);
+  const sqlLabel = (sql: string) =>
+    sql
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/poverty_stage_(\w)_[0-9a-f]+/g, 'poverty_stage_$1')
+      .slice(0, 70);
   const wrapped: Db = Object.assign(Object.create(Object.getPrototypeOf(tx)), tx);
   wrapped.query = time(sqlLabel, tx.query.bind(wrapped)) as Db['query'];
-  wrapped.copyRows = time((...a: Parameters<Db['copyRows']>) => `copyRows ${a[0]}`, tx.copyRows.bind(tx));
+  wrapped.copyRows = time((...a: Parameters<Db['copyRows']>) => sqlLabel(`copyRows ${a[0]}`), tx.copyRows.bind(tx));
   wrapped.session = (fn) => tx.session((s) => fn(profiled(s)));
   wrapped.tx = (fn) => tx.tx((t) => fn(profiled(t)));
   return wrapped;

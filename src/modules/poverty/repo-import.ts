@@ -129,11 +129,13 @@ export interface Stage {
  */
 export async function stageImport(db: Db, households: StagedHousehold[], members: StagedMember[]): Promise<Stage> {
   const tag = randomBytes(6).toString('hex');
+  // A new household's id is drawn here (a sequence is outside transactions; a failed import leaves a gap, no row).
   const stage = { households: `poverty_stage_h_${tag}`, members: `poverty_stage_m_${tag}` };
   const columns = (cols: CopyColumn[]) => cols.map(([n, t]) => `${n} ${t}`).join(', ');
   await db.query(
     `CREATE TEMP TABLE ${stage.households} (${columns([...HOUSEHOLD_COLUMNS, ...RESULT_COLUMNS])},
-       household_id int8, existed bool NOT NULL DEFAULT false, poor_earlier bool NOT NULL DEFAULT false)`,
+       household_id int8 NOT NULL DEFAULT nextval('poverty_household_id_seq'),
+       existed bool NOT NULL DEFAULT false, poor_earlier bool NOT NULL DEFAULT false)`,
   );
   await db.query(`CREATE TEMP TABLE ${stage.members} (${columns(MEMBER_COLUMNS)})`);
   await db.copyRows(
@@ -179,8 +181,6 @@ export async function stageImport(db: Db, households: StagedHousehold[], members
       m.ethnicity,
     ]),
   );
-  // Temporary tables are never analysed automatically; without statistics the joins below are planned blind.
-  await db.query(`ANALYZE ${stage.households}, ${stage.members}`);
   return stage;
 }
 
@@ -189,30 +189,30 @@ export async function dropStage(db: Db, stage: Stage): Promise<void> {
 }
 
 /**
- * Inserts or updates the staged households by (province, commune, household code) and records each one's id in the
- * stage, and whether it was already in the register; returns how many were. Households of communes with none yet
- * (`freshCommuneIds`) are inserted without the conflict check.
+ * Inserts or updates the staged households by (province, commune, household code): those of communes with none yet
+ * (`freshCommuneIds`) are inserted with the ids the stage drew, without the conflict check; the others are upserted
+ * and a household already in the register keeps its id, recorded in the stage. Returns how many were already there.
  */
 export async function upsertStagedHouseholds(tx: Db, stage: Stage, freshCommuneIds: string[]): Promise<number> {
+  await tx.query(
+    `INSERT INTO poverty_household (id, ${HOUSEHOLD_LIST})
+     SELECT household_id, ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id = ANY($1::text[])`,
+    [freshCommuneIds],
+  );
   const rows = await tx.query<{ existed: number }>(
-    `WITH fresh AS (
-       INSERT INTO poverty_household (${HOUSEHOLD_LIST})
-       SELECT ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id = ANY($1::text[])
-       RETURNING id, commune_id, household_code, false AS existed
-     ), known AS (
-       INSERT INTO poverty_household (${HOUSEHOLD_LIST})
-       SELECT ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id <> ALL($1::text[])
+    `WITH known AS (
+       INSERT INTO poverty_household (id, ${HOUSEHOLD_LIST})
+       SELECT household_id, ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id <> ALL($1::text[])
        ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
          head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
          ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
          members_count = EXCLUDED.members_count, updated_at = now()
        RETURNING id, commune_id, household_code, (xmax::text <> '0') AS existed
-     ), got AS (SELECT * FROM fresh UNION ALL SELECT * FROM known),
-     staged AS (
-       UPDATE ${stage.households} s SET household_id = got.id, existed = got.existed FROM got
-       WHERE s.commune_id = got.commune_id AND s.household_code = got.household_code RETURNING s.existed
+     ), staged AS (
+       UPDATE ${stage.households} s SET household_id = k.id, existed = true FROM known k
+       WHERE k.existed AND s.commune_id = k.commune_id AND s.household_code = k.household_code RETURNING 1
      )
-     SELECT count(*) FILTER (WHERE existed)::int AS existed FROM staged`,
+     SELECT count(*)::int AS existed FROM staged`,
     [freshCommuneIds],
   );
   return rows[0].existed;
