@@ -7,6 +7,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 export type DbMode = 'embedded' | 'postgres';
+interface CopySupport {
+  known?: Promise<boolean>;
+}
 export type Row = Record<string, unknown>;
 
 /**
@@ -48,10 +51,26 @@ abstract class BaseDb implements Db {
     rows: readonly (readonly unknown[])[],
   ): Promise<void>;
 
+  /** Whether the server takes COPY FROM STDIN, asked once per pool. */
+  protected abstract readonly copy: CopySupport;
+
   async copyRows(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
     if (!rows.length) return;
-    if (this.mode === 'postgres') await this.copyPg(table, columns, rows);
+    if (this.mode === 'postgres' && (await this.serverCopies())) await this.copyPg(table, columns, rows);
     else await insertRowsUnnest((sql, params) => this.query(sql, params), table, columns, rows);
+  }
+
+  // A DATABASE_URL may point at an embedded engine's wire server (the test suite's CLI runs do), which does not
+  // carry the COPY sub-protocol.
+  private serverCopies(): Promise<boolean> {
+    this.copy.known ??= this.one<{ pglite: boolean }>(`SELECT version() LIKE '%PGlite%' AS pglite`).then(
+      (r) => !r.pglite,
+      (err: unknown) => {
+        this.copy.known = undefined; // asked again next time
+        throw err;
+      },
+    );
+    return this.copy.known;
   }
 
   async one<T = Row>(text: string, params?: unknown[]): Promise<T> {
@@ -71,6 +90,7 @@ class TxDb extends BaseDb {
   constructor(
     mode: DbMode,
     private readonly client: pg.PoolClient,
+    protected readonly copy: CopySupport,
   ) {
     super(mode);
   }
@@ -102,10 +122,15 @@ class TxDb extends BaseDb {
   }
 }
 
-async function inTransaction<T>(mode: DbMode, client: pg.PoolClient, fn: (tx: Db) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  mode: DbMode,
+  client: pg.PoolClient,
+  copy: CopySupport,
+  fn: (tx: Db) => Promise<T>,
+): Promise<T> {
   try {
     await client.query('BEGIN');
-    const result = await fn(new TxDb(mode, client));
+    const result = await fn(new TxDb(mode, client, copy));
     await client.query('COMMIT');
     return result;
   } catch (err) {
@@ -119,6 +144,7 @@ class SessionDb extends BaseDb {
   constructor(
     mode: DbMode,
     private readonly client: pg.PoolClient,
+    protected readonly copy: CopySupport,
   ) {
     super(mode);
   }
@@ -133,7 +159,7 @@ class SessionDb extends BaseDb {
   }
 
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return inTransaction(this.mode, this.client, fn);
+    return inTransaction(this.mode, this.client, this.copy, fn);
   }
 
   session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
@@ -142,6 +168,7 @@ class SessionDb extends BaseDb {
 }
 
 export class PoolDb extends BaseDb {
+  protected readonly copy: CopySupport = {};
   constructor(
     mode: DbMode,
     readonly pool: pg.Pool,
@@ -166,7 +193,7 @@ export class PoolDb extends BaseDb {
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      return await inTransaction(this.mode, client, fn);
+      return await inTransaction(this.mode, client, this.copy, fn);
     } finally {
       client.release();
     }
@@ -175,7 +202,7 @@ export class PoolDb extends BaseDb {
   async session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      return await fn(new SessionDb(this.mode, client));
+      return await fn(new SessionDb(this.mode, client, this.copy));
     } finally {
       client.release();
     }
