@@ -116,7 +116,10 @@ const MEMBER_COLUMNS: CopyColumn[] = [
 const list = (cols: CopyColumn[], prefix = '') => cols.map((c) => prefix + c[0]).join(', ');
 const HOUSEHOLD_LIST = list(HOUSEHOLD_COLUMNS);
 
-/** The staging tables of one import (temporary: they end with the connection, or with the process on the embedded engine). */
+/**
+ * The staging tables of one import (temporary: they end with the connection, or with the process on the embedded
+ * engine).
+ */
 export interface Stage {
   households: string;
   members: string;
