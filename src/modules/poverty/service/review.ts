@@ -4,15 +4,16 @@
  */
 import type { Db } from '../../../db/client';
 import { conflict, forbidden, invalid } from '../../../errors';
+import * as policy from '../../../domain/poverty/policy';
 import * as review from '../../../domain/poverty/review';
 import { communeStatusVi, labelsWithProvince } from '../../../domain/poverty/scope';
-import { hasRole } from '../../access/actor';
-import { unitAccess } from '../../access/unit-access';
+import { hasRole, isCentral } from '../../access/actor';
+import { unitAccess, type UnitAccess } from '../../access/unit-access';
 import { audit } from '../../audit/audit';
 import * as repo from '../repo';
 import * as importRepo from '../repo-import';
 import * as reviewRepo from '../repo-review';
-import { auditActorOf, assertCoversCommune, isSystem, resolveCommune, reviewDateOfYear, type Caller } from './shared';
+import { auditActorOf, isSystem, resolveCommune, reviewDateOfYear, type Caller } from './shared';
 
 const toCampaign = (r: reviewRepo.CampaignRow): review.Campaign => ({
   kind: r.kind,
@@ -77,7 +78,7 @@ export async function recordReviewStep(
   record: review.StepRecord,
 ) {
   const commune = await resolveCommune(db, { communeId }, year);
-  await assertCoversCommune(db, caller, commune.id, ['commune_officer']);
+  await assertCanReview(db, caller, commune.id, { kind: 'record_step' });
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
     const state = (await reviewRepo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
@@ -95,25 +96,27 @@ export async function recordReviewStep(
   });
 }
 
-/**
- * Which roles act for which level of the chain. No district role exists: a province officer acts for the district
- * (pre-2025 periods).
- */
-const LEVEL_ROLES: Record<review.ReportLevel, ('commune_officer' | 'province_officer')[] | 'central'> = {
-  commune: ['commune_officer'],
-  district: ['province_officer'],
-  province: ['province_officer'],
-  central: 'central',
+/** The policy's view of the caller facing one commune (`access`: the caller's unit access; null for the CLI). */
+function reviewActorOf(caller: Caller, access: UnitAccess | null, communeId: string): policy.ReviewActor {
+  if (isSystem(caller) || !access) return { system: true, central: false, roles: [], coversCommune: true };
+  return {
+    system: false,
+    central: isCentral(caller),
+    roles: caller.grants.map((g) => g.role),
+    coversCommune: access.covers(communeId),
+  };
+}
+
+const REFUSAL_VI: Record<policy.ReviewRefusal, string | undefined> = {
+  central_only: 'Chỉ cơ quan chủ quản phê duyệt ở cấp trung ương.',
+  role: undefined,
+  scope: 'Xã này nằm ngoài phạm vi được phân quyền của bạn.',
 };
 
-async function assertActsForLevel(db: Db, caller: Caller, level: review.ReportLevel, communeId: string) {
-  const roles = LEVEL_ROLES[level];
-  if (roles === 'central') {
-    if (!isSystem(caller) && !hasRole(caller, 'admin', 'program_owner'))
-      throw forbidden('Chỉ cơ quan chủ quản phê duyệt ở cấp trung ương.');
-    return;
-  }
-  await assertCoversCommune(db, caller, communeId, roles);
+async function assertCanReview(db: Db, caller: Caller, communeId: string, action: policy.ReviewAction) {
+  const access = isSystem(caller) ? null : await unitAccess(db, caller);
+  const refusal = policy.reviewRefusal(reviewActorOf(caller, access, communeId), action);
+  if (refusal) throw forbidden(REFUSAL_VI[refusal]);
 }
 
 export async function approveReview(
@@ -125,7 +128,7 @@ export async function approveReview(
   on: string,
 ) {
   const commune = await resolveCommune(db, { communeId }, year);
-  await assertActsForLevel(db, caller, level, commune.id);
+  await assertCanReview(db, caller, commune.id, { kind: 'approve', level });
   // Nothing to approve before the commune's review workbook of the year was imported.
   if (!(await importRepo.hasImport(db, year, commune.id))) {
     throw conflict(`${commune.fullName} chưa nhập sổ kết quả rà soát năm ${year}; chưa thể phê duyệt.`);
@@ -157,7 +160,7 @@ export async function returnReview(
   byLevel: review.ReportLevel,
 ) {
   const commune = await resolveCommune(db, { communeId }, year);
-  await assertActsForLevel(db, caller, byLevel, commune.id);
+  await assertCanReview(db, caller, commune.id, { kind: 'return', level: byLevel });
   return db.tx(async (tx) => {
     const c = await ensureCampaign(tx, 'periodic', year);
     const state = (await reviewRepo.communeReviewState(tx, c.id, commune.id)) ?? { steps: [], approvals: [] };
@@ -251,6 +254,7 @@ export async function scopeCommuneList(
       nextStepVi: view.nextStep ? review.STEP_INFO[view.nextStep].labelVi : null,
       locked: view.locked,
       overdue: view.overdue,
+      can: policy.reviewCan(reviewActorOf(caller, access, r.id)),
       statusVi: communeStatusVi({
         hasImport: r.lastImportAt !== null,
         nextStep: view.nextStep,
