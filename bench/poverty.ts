@@ -8,18 +8,20 @@
  *   POVERTY_BENCH_ENGINES=postgres npm run bench:poverty -- 1000000
  *   POVERTY_BENCH_EXCEL=0 npm run bench:poverty -- 100000   (without the Excel read rate)
  *
+ * Each engine runs POVERTY_BENCH_RUNS times (default 3) on a fresh database; every run prints its own ratio.
  * Also: re-importing one commune of 2,000 households at N and reading the province summary
- * (how long until the national aggregates are current), and the Excel read rate of the workbook path.
+ * (how long until the national aggregates are current); another client's read latency while one commune of
+ * POVERTY_BENCH_STALL_N households (default 100,000; 0 skips) is imported, the whole import in one transaction
+ * (as before) and staged (now); and the Excel read rate of the workbook path.
  * The generator is deterministic (a seeded PRNG per commune); households have 1–7 members, 3.58 on average
  * (see HOUSEHOLD_SIZE).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
+import { finished } from 'node:stream/promises';
 import type { Db, PoolDb } from '../src/db/client';
+import { copyRowsPg } from '../src/db/copy';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import type { HouseholdClass } from '../src/domain/poverty/types';
@@ -29,11 +31,15 @@ import { povertyPublishedDataset, povertyStandardsDataset } from '../src/modules
 import type { CommuneRow } from '../src/modules/poverty/repo';
 import { classifyParsed, importParsed, povertySummary, type CommuneImport } from '../src/modules/poverty/service';
 import { unitsDataset } from '../src/modules/units/load';
-import { fmt, machine, mulberry32, timed, withBenchDatabase } from './support';
+import { fmt, machine, mulberry32, percentile, timed, withBenchDatabase } from './support';
 
 const N = Number(process.argv[2] ?? process.env.POVERTY_BENCH_N ?? 100_000);
 const ENGINES = (process.env.POVERTY_BENCH_ENGINES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
 const YEAR = 2024;
+/** Runs of the whole comparison per engine (each on a fresh database); the ratio of each run is its own. */
+const RUNS = Number(process.env.POVERTY_BENCH_RUNS ?? 3);
+/** Households of the one-commune import during which another client's read latency is measured (0: skip). */
+const STALL_N = Number(process.env.POVERTY_BENCH_STALL_N ?? 100_000);
 const BATCH_HOUSEHOLDS = 5000;
 const CALLER = { system: 'benchmark' };
 const INDICATORS = ['1.1', '1.2', '2.1', '2.2', '3.1', '3.2', '4.1', '4.2', '5.1', '5.2', '6.1', '6.2'];
@@ -230,19 +236,31 @@ function batches(communes: BenchCommune[]): BenchCommune[][] {
 const PROFILE = process.env.POVERTY_BENCH_PROFILE === '1';
 const statementMs = new Map<string, number>();
 function profiled(tx: Db): Db {
+  // every statement of the import, in its session and its transaction
   if (!PROFILE) return tx;
-  const query = tx.query.bind(tx);
-  return Object.assign(Object.create(Object.getPrototypeOf(tx)), tx, {
-    query: async (sql: string, params?: unknown[]) => {
+  const time =
+    <A extends unknown[], R>(label: (...args: A) => string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
       const t0 = performance.now();
       try {
-        return await query(sql, params);
+        return await fn(...args);
       } finally {
-        const key = sql.trim().replace(/\s+/g, ' ').slice(0, 70);
+        const key = label(...args);
         statementMs.set(key, (statementMs.get(key) ?? 0) + performance.now() - t0);
       }
-    },
-  });
+    };
+  const sqlLabel = (sql: string) =>
+    sql
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/poverty_stage_(\w)_[0-9a-f]+/g, 'poverty_stage_$1')
+      .slice(0, 70);
+  const wrapped: Db = Object.assign(Object.create(Object.getPrototypeOf(tx)), tx);
+  wrapped.query = time(sqlLabel, tx.query.bind(wrapped)) as Db['query'];
+  wrapped.copyRows = time((...a: Parameters<Db['copyRows']>) => sqlLabel(`copyRows ${a[0]}`), tx.copyRows.bind(tx));
+  wrapped.session = (fn) => tx.session((s) => fn(profiled(s)));
+  wrapped.tx = (fn) => tx.tx((t) => fn(profiled(t)));
+  return wrapped;
 }
 
 async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>) {
@@ -260,7 +278,7 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
         results,
       };
     });
-    await db.tx((tx) => importParsed(profiled(tx), CALLER, YEAR, items));
+    await importParsed(profiled(db), CALLER, YEAR, items);
   }
   if (PROFILE) {
     for (const [k, v] of [...statementMs].sort((a, b) => b[1] - a[1]).slice(0, 15))
@@ -269,15 +287,7 @@ async function ours(db: PoolDb, communes: BenchCommune[], rates: Map<string, num
   }
 }
 
-/** One value in PostgreSQL's COPY text format (arrays as array literals). */
 const arrayLiteral = (v: unknown[]) => `{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  const text = Array.isArray(v) ? arrayLiteral(v) : String(v);
-  return text.replace(/[\\\t\n\r]/g, (ch) =>
-    ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\\\',
-  );
-}
 
 /**
  * Rows into a plain table: COPY FROM STDIN on PostgreSQL; on the embedded engine COPY does not pass through
@@ -287,21 +297,7 @@ async function bulkLoad(db: PoolDb, table: string, columns: [name: string, type:
   if (db.mode === 'postgres') {
     const client = await db.pool.connect();
     try {
-      const lines = function* () {
-        let chunk = '';
-        for (const r of rows) {
-          chunk += `${r.map(copyValue).join('\t')}\n`;
-          if (chunk.length > 1 << 16) {
-            yield chunk;
-            chunk = '';
-          }
-        }
-        if (chunk) yield chunk;
-      };
-      await pipeline(
-        Readable.from(lines()),
-        client.query(copyFrom(`COPY ${table} (${columns.map((c) => c[0]).join(', ')}) FROM STDIN`)),
-      );
+      await copyRowsPg(client, table, columns, rows);
     } finally {
       client.release();
     }
@@ -431,6 +427,60 @@ interface EngineResult {
   reimport: number;
   summaryQuery: number;
   check: string;
+  stalls: Stall[];
+}
+
+interface Stall {
+  mode: string;
+  households: number;
+  importSeconds: number;
+  reads: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/**
+ * Another client's reads while one commune of STALL_N households is imported: the whole import in one transaction
+ * (as before the stage), then staged (now). The reader loops over a dashboard-like query on its own connection.
+ */
+async function stalls(db: PoolDb, communes: BenchCommune[], rates: Map<string, number>): Promise<Stall[]> {
+  const out: Stall[] = [];
+  const modes: [string, (item: CommuneImport) => Promise<unknown>][] = [
+    ['one transaction (before)', (item) => db.tx((tx) => importParsed(tx, CALLER, YEAR, [item]))],
+    ['staged (now)', (item) => importParsed(db, CALLER, YEAR, [item])],
+  ];
+  for (const [k, [mode, importOne]] of modes.entries()) {
+    const c = communes[Math.floor(communes.length / 3) + k];
+    const g = generateCommune({ ...c, households: STALL_N }, rates, STALL_N, 500 + k);
+    const { results } = classifyParsed(g.households, YEAR);
+    const item = { commune: c, sha: `bench-stall-${k}`, fileName: 'bench', ...g, results };
+    let done = false;
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    const imported = importOne(item).finally(() => (done = true));
+    const reader = (async () => {
+      while (!done) {
+        const r0 = performance.now();
+        await db.query('SELECT sum(households)::int AS n FROM poverty_aggregate WHERE year = $1', [YEAR]);
+        latencies.push(performance.now() - r0);
+      }
+    })();
+    await imported;
+    const importSeconds = (performance.now() - t0) / 1000;
+    await reader;
+    latencies.sort((a, b) => a - b);
+    out.push({
+      mode,
+      households: STALL_N,
+      importSeconds,
+      reads: latencies.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      max: latencies[latencies.length - 1] ?? NaN,
+    });
+  }
+  return out;
 }
 
 async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineResult> {
@@ -470,18 +520,16 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineR
   const g = generateCommune({ ...target, households: 2000 }, rates, 2000, 99);
   const { results } = classifyParsed(g.households, YEAR);
   const re = await timed(() =>
-    db.tx((tx) =>
-      importParsed(tx, CALLER, YEAR, [
-        {
-          commune: target,
-          sha: 'bench-reimport',
-          fileName: 'bench',
-          households: g.households,
-          members: g.members,
-          results,
-        },
-      ]),
-    ),
+    importParsed(db, CALLER, YEAR, [
+      {
+        commune: target,
+        sha: 'bench-reimport',
+        fileName: 'bench',
+        households: g.households,
+        members: g.members,
+        results,
+      },
+    ]),
   );
   const q = await timed(() =>
     povertySummary(db, { year: YEAR, level: 'province', boundaries: 'review', by: 'none', status: 'all' }),
@@ -496,6 +544,7 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb): Promise<EngineR
   if (nation.rows[0].registeredHouseholds !== N - target.households + 2000)
     throw new Error(`re-import: nation has ${nation.rows[0].registeredHouseholds} households`);
   return {
+    stalls: STALL_N > 0 ? await stalls(db, communes, rates) : [],
     engine,
     ours: o.seconds,
     oursPeak,
@@ -559,32 +608,70 @@ async function excelRate(rates: Map<string, number>) {
 }
 
 // ------------------------------------------------------------------ main
-console.log(`Machine: ${machine()}`);
 console.log(
-  `N = ${N.toLocaleString('en-US')} households, review year ${YEAR}, batches of ~${BATCH_HOUSEHOLDS} households, engines: ${ENGINES.join(', ')}`,
+  `Machine: ${machine()}, load average ${os
+    .loadavg()
+    .map((l) => fmt(l))
+    .join(' / ')} at start`,
 );
-const results: EngineResult[] = [];
+console.log(
+  `N = ${N.toLocaleString('en-US')} households, review year ${YEAR}, batches of ~${BATCH_HOUSEHOLDS} households, engines: ${ENGINES.join(', ')}, ${RUNS} run(s)`,
+);
+const results: (EngineResult & { run: number })[] = [];
 let rates = new Map<string, number>();
-for (const engine of ENGINES) {
-  await withBenchDatabase(engine, 'poverty', async (db) => {
-    results.push(await run(engine, db));
-    rates = await regionRates(db);
-  });
+for (let r = 1; r <= RUNS; r++) {
+  for (const engine of ENGINES) {
+    await withBenchDatabase(engine, 'poverty', async (db) => {
+      results.push({ run: r, ...(await run(engine, db)) });
+      rates = await regionRates(db);
+    });
+  }
 }
 // POVERTY_BENCH_EXCEL=0 skips the Excel read rate (it does not touch the database).
 const x = process.env.POVERTY_BENCH_EXCEL === '0' ? null : await excelRate(rates);
 clearInterval(sampler);
 
 console.log(
-  `\n| N = ${N.toLocaleString('en-US')} | ours: import + classify + aggregate | baseline: same rows into 3 plain tables (COPY on PostgreSQL, unnest embedded) + one GROUP BY | ours / baseline | ours peak RSS | re-import 1 commune (2,000 hh) + aggregates | province summary query |`,
+  `\n| Run | N = ${N.toLocaleString('en-US')} | ours: import + classify + aggregate | baseline: same rows into 3 plain tables (COPY on PostgreSQL, unnest embedded) + one GROUP BY | ours / baseline | ours peak RSS | re-import 1 commune (2,000 hh) + aggregates | province summary query |`,
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
-    `| ${r.engine} | ${fmt(r.ours)} s (${fmt(N / r.ours, 0)} hh/s) | ${fmt(r.base)} s (${fmt(N / r.base, 0)} hh/s) | ${fmt(r.ours / r.base, 2)}× | ${fmt(r.oursPeak, 0)} MiB (baseline ${fmt(r.basePeak, 0)} MiB) | ${fmt(r.reimport * 1000, 0)} ms | ${fmt(r.summaryQuery * 1000, 0)} ms |`,
+    `| ${r.run} | ${r.engine} | ${fmt(r.ours)} s (${fmt(N / r.ours, 0)} hh/s) | ${fmt(r.base)} s (${fmt(N / r.base, 0)} hh/s) | ${fmt(r.ours / r.base, 2)}× | ${fmt(r.oursPeak, 0)} MiB (baseline ${fmt(r.basePeak, 0)} MiB) | ${fmt(r.reimport * 1000, 0)} ms | ${fmt(r.summaryQuery * 1000, 0)} ms |`,
   );
 }
-for (const r of results) console.log(`Check (${r.engine}): ${r.check}`);
+const range = (v: number[], digits: number, unit: string) =>
+  `${fmt(Math.min(...v), digits)}–${fmt(Math.max(...v), digits)}${unit}`;
+for (const engine of ENGINES) {
+  const mine = results.filter((r) => r.engine === engine);
+  console.log(
+    `Range (${engine}, ${mine.length} runs): ours ${range(
+      mine.map((r) => r.ours),
+      1,
+      ' s',
+    )}, baseline ${range(
+      mine.map((r) => r.base),
+      1,
+      ' s',
+    )}, ours / baseline ${range(
+      mine.map((r) => r.ours / r.base),
+      2,
+      '×',
+    )}`,
+  );
+}
+for (const r of results) console.log(`Check (run ${r.run}, ${r.engine}): ${r.check}`);
+if (results.some((r) => r.stalls.length)) {
+  console.log(
+    `\n| Run | Engine | One commune of ${STALL_N.toLocaleString('en-US')} households imported | import | another client's reads meanwhile | read p50 / p95 / max |`,
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const r of results)
+    for (const s of r.stalls)
+      console.log(
+        `| ${r.run} | ${r.engine} | ${s.mode} | ${fmt(s.importSeconds)} s | ${s.reads} | ${fmt(s.p50, 0)} / ${fmt(s.p95, 0)} / ${fmt(s.max, 0)} ms |`,
+      );
+}
 if (x)
   console.log(
     `Excel path: ${x.n.toLocaleString('en-US')} households + ${x.members.toLocaleString('en-US')} member rows written in ${fmt(x.write)} s; streamed read + cell checks + classification in ${fmt(x.read)} s (${fmt(x.n / x.read, 0)} hh/s), peak RSS ${fmt(x.peak, 0)} MiB`,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { copyRowsPg, insertRowsUnnest, type CopyColumn } from './copy';
 
 // One mapping of column types for both database modes:
 // int8 (counts, bigserial ids) as JS numbers, date as 'YYYY-MM-DD' text (no time-zone shifts).
@@ -6,6 +7,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 export type DbMode = 'embedded' | 'postgres';
+interface CopySupport {
+  known?: Promise<boolean>;
+}
 export type Row = Record<string, unknown>;
 
 /**
@@ -22,6 +26,18 @@ export interface Db {
   maybeOne<T = Row>(text: string, params?: unknown[]): Promise<T | undefined>;
   /** Runs fn in a transaction (a savepoint when already in one). */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn on one connection held for its whole duration, outside any transaction (its `tx` opens one on that
+   * connection): temporary tables made by fn are visible to the transaction it opens later. Inside a transaction
+   * already, fn runs in it. On the embedded engine, other clients' statements run between fn's statements that are
+   * outside a transaction.
+   */
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T>;
+  /**
+   * Loads rows into a table in bulk: COPY on PostgreSQL, INSERT … SELECT unnest on the embedded engine (see copy.ts).
+   * Values in column order; arrays for `…[]` columns, objects for `jsonb`.
+   */
+  copyRows(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
 /** A round trip to the database (the health check). */
@@ -33,6 +49,34 @@ abstract class BaseDb implements Db {
   constructor(readonly mode: DbMode) {}
   abstract query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
   abstract tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  abstract session<T>(fn: (s: Db) => Promise<T>): Promise<T>;
+  protected abstract copyPg(
+    table: string,
+    columns: readonly CopyColumn[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void>;
+
+  /** Whether the server takes COPY FROM STDIN, asked once per pool. */
+  protected abstract readonly copy: CopySupport;
+
+  async copyRows(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    if (!rows.length) return;
+    if (this.mode === 'postgres' && (await this.serverCopies())) await this.copyPg(table, columns, rows);
+    else await insertRowsUnnest((sql, params) => this.query(sql, params), table, columns, rows);
+  }
+
+  // A DATABASE_URL may point at an embedded engine's wire server (the test suite's CLI runs do), which does not
+  // carry the COPY sub-protocol.
+  private serverCopies(): Promise<boolean> {
+    this.copy.known ??= this.one<{ pglite: boolean }>(`SELECT version() LIKE '%PGlite%' AS pglite`).then(
+      (r) => !r.pglite,
+      (err: unknown) => {
+        this.copy.known = undefined; // asked again next time
+        throw err;
+      },
+    );
+    return this.copy.known;
+  }
 
   async one<T = Row>(text: string, params?: unknown[]): Promise<T> {
     const rows = await this.query<T>(text, params);
@@ -51,13 +95,22 @@ class TxDb extends BaseDb {
   constructor(
     mode: DbMode,
     private readonly client: pg.PoolClient,
+    protected readonly copy: CopySupport,
   ) {
     super(mode);
+  }
+
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    return fn(this);
   }
 
   async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
     const res = await this.client.query(text, params as unknown[]);
     return res.rows as T[];
+  }
+
+  protected copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    return copyRowsPg(this.client, table, columns, rows);
   }
 
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -74,7 +127,53 @@ class TxDb extends BaseDb {
   }
 }
 
+async function inTransaction<T>(
+  mode: DbMode,
+  client: pg.PoolClient,
+  copy: CopySupport,
+  fn: (tx: Db) => Promise<T>,
+): Promise<T> {
+  try {
+    await client.query('BEGIN');
+    const result = await fn(new TxDb(mode, client, copy));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** One connection outside a transaction (see Db.session). */
+class SessionDb extends BaseDb {
+  constructor(
+    mode: DbMode,
+    private readonly client: pg.PoolClient,
+    protected readonly copy: CopySupport,
+  ) {
+    super(mode);
+  }
+
+  async query<T = Row>(text: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.client.query(text, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  protected copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    return copyRowsPg(this.client, table, columns, rows);
+  }
+
+  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.mode, this.client, this.copy, fn);
+  }
+
+  session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+}
+
 export class PoolDb extends BaseDb {
+  protected readonly copy: CopySupport = {};
   constructor(
     mode: DbMode,
     readonly pool: pg.Pool,
@@ -87,16 +186,28 @@ export class PoolDb extends BaseDb {
     return res.rows as T[];
   }
 
+  protected async copyPg(table: string, columns: readonly CopyColumn[], rows: readonly (readonly unknown[])[]) {
+    const client = await this.pool.connect();
+    try {
+      await copyRowsPg(client, table, columns, rows);
+    } finally {
+      client.release();
+    }
+  }
+
   async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await fn(new TxDb(this.mode, client));
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      return await inTransaction(this.mode, client, this.copy, fn);
+    } finally {
+      client.release();
+    }
+  }
+
+  async session<T>(fn: (s: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await fn(new SessionDb(this.mode, client, this.copy));
     } finally {
       client.release();
     }

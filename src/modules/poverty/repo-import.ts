@@ -1,8 +1,14 @@
-/** SQL of the poverty area: the register (households, members), results and imports a review workbook writes. */
+/**
+ * SQL of the poverty area: the register (households, members), results and imports a review workbook writes.
+ * An import's rows are first loaded into staging tables (COPY on PostgreSQL) outside its transaction; the
+ * transaction then moves them into the register with a few set-based statements.
+ */
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
+import type { CopyColumn } from '../../db/copy';
 import type { HouseholdClass, Occupation } from '../../domain/poverty/types';
 import type { ParsedHousehold } from '../../domain/poverty/workbook';
-import { insertUnnest } from '../units/load';
+import type { TransitionRow } from './repo-aggregates';
 
 /** A household row of the register: the workbook's fields of the head, placed in its commune. */
 export type HouseholdWrite = Pick<
@@ -13,9 +19,6 @@ export type HouseholdWrite = Pick<
   communeId: string;
   membersCount: number;
 };
-
-const BATCH = 5000;
-const keyOf = (communeId: string, code: string) => `${communeId}|${code}`;
 
 /**
  * Locks the communes of an import (FOR KEY SHARE, what a foreign key takes) and returns those that are not
@@ -37,66 +40,33 @@ export async function communesWithHouseholds(
   communes: { provinceId: string; communeId: string }[],
 ): Promise<Set<string>> {
   const rows = await db.query<{ commune_id: string }>(
-    `SELECT DISTINCT h.commune_id FROM poverty_household h
-     JOIN unnest($1::text[], $2::text[]) AS c(p, id) ON h.province_id = c.p AND h.commune_id = c.id`,
+    `SELECT c.id AS commune_id FROM unnest($1::text[], $2::text[]) AS c(p, id)
+     WHERE EXISTS (SELECT 1 FROM poverty_household h WHERE h.province_id = c.p AND h.commune_id = c.id)`,
     [communes.map((c) => c.provinceId), communes.map((c) => c.communeId)],
   );
   return new Set(rows.map((r) => r.commune_id));
 }
 
-/**
- * Inserts or updates households by (province, commune, household code); returns "commune|code" → id
- * and the ids of the households that already existed (their members must be replaced). Households of
- * communes with none yet (`fresh`) are inserted without the conflict check.
- */
-export async function upsertHouseholds(
-  tx: Db,
-  rows: HouseholdWrite[],
-  fresh: Set<string> = new Set(),
-): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
-  const ids = new Map<string, number>();
-  const existing = new Set<number>();
-  const upsert = `ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
-         head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
-         ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
-         members_count = EXCLUDED.members_count, updated_at = now()`;
-  for (const [conflict, part] of [
-    [false, rows.filter((r) => fresh.has(r.communeId))],
-    [true, rows.filter((r) => !fresh.has(r.communeId))],
-  ] as const) {
-    for (let i = 0; i < part.length; i += BATCH) {
-      const c = part.slice(i, i + BATCH);
-      const got = await tx.query<{ id: number; commune_id: string; code: string; updated: boolean }>(
-        `INSERT INTO poverty_household (province_id, commune_id, household_code, head_name, head_id_number, head_ethnicity, ethnic_minority, village, area, members_count)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[], $10::int[])
-         ${conflict ? upsert : ''}
-         RETURNING id, commune_id, household_code AS code, ${conflict ? `(xmax::text <> '0')` : 'false'} AS updated`,
-        [
-          c.map((r) => r.provinceId),
-          c.map((r) => r.communeId),
-          c.map((r) => r.code),
-          c.map((r) => r.headName),
-          c.map((r) => r.headIdNumber),
-          c.map((r) => r.headEthnicity),
-          c.map((r) => r.ethnicMinority),
-          c.map((r) => r.village),
-          c.map((r) => r.area),
-          c.map((r) => r.membersCount),
-        ],
-      );
-      for (const g of got) {
-        ids.set(keyOf(g.commune_id, g.code), g.id);
-        if (g.updated) existing.add(g.id);
-      }
-    }
-  }
-  return { ids, existing };
+/** One household of an import with its result of the year, as staged before the import's transaction. */
+export interface StagedHousehold extends HouseholdWrite {
+  standardId: string;
+  scoreA: number | null;
+  income: number | null;
+  scoreB: number | null;
+  deprived: string[];
+  class: HouseholdClass;
+  /** Last year's class as the workbook gives it (the register's own record wins). */
+  previousClass: HouseholdClass | null;
+  flags: string[];
+  decisionNo: string | null;
+  decisionDate: string | null;
+  occupation: Occupation | null;
+  noLabourCapacity: boolean | null;
 }
-export { keyOf as householdKey };
 
-export interface MemberWrite {
-  provinceId: string;
-  householdId: number;
+export interface StagedMember {
+  communeId: string;
+  householdCode: string;
   seq: number;
   fullName: string;
   relation: string;
@@ -106,37 +76,105 @@ export interface MemberWrite {
   ethnicity: string | null;
 }
 
-export interface HouseholdRef {
-  provinceId: string;
-  householdId: number;
+const HOUSEHOLD_COLUMNS: CopyColumn[] = [
+  ['province_id', 'text'],
+  ['commune_id', 'text'],
+  ['household_code', 'text'],
+  ['head_name', 'text'],
+  ['head_id_number', 'text'],
+  ['head_ethnicity', 'text'],
+  ['ethnic_minority', 'bool'],
+  ['village', 'text'],
+  ['area', 'text'],
+  ['members_count', 'int4'],
+];
+const RESULT_COLUMNS: CopyColumn[] = [
+  ['standard_id', 'text'],
+  ['score_a', 'numeric'],
+  ['income_per_capita', 'int8'],
+  ['score_b', 'int4'],
+  ['deprived', 'text[]'],
+  ['class', 'text'],
+  ['previous_class', 'text'],
+  ['flags', 'text[]'],
+  ['decision_no', 'text'],
+  ['decision_date', 'date'],
+  ['occupation', 'text'],
+  ['no_labour_capacity', 'bool'],
+];
+const MEMBER_COLUMNS: CopyColumn[] = [
+  ['commune_id', 'text'],
+  ['household_code', 'text'],
+  ['seq', 'int4'],
+  ['full_name', 'text'],
+  ['relation', 'text'],
+  ['birth_date', 'date'],
+  ['sex', 'text'],
+  ['id_number', 'text'],
+  ['ethnicity', 'text'],
+];
+const list = (cols: CopyColumn[], prefix = '') => cols.map((c) => prefix + c[0]).join(', ');
+const HOUSEHOLD_LIST = list(HOUSEHOLD_COLUMNS);
+
+/**
+ * The staging tables of one import (temporary: they end with the connection, or with the process on the embedded
+ * engine).
+ */
+export interface Stage {
+  households: string;
+  members: string;
 }
 
-/** Replaces the members of households; `existing` are the ones that may have members already. */
-export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: MemberWrite[]): Promise<void> {
-  for (let i = 0; i < existing.length; i += BATCH) {
-    const c = existing.slice(i, i + BATCH);
-    await tx.query(
-      `DELETE FROM poverty_member WHERE (province_id, household_id) IN (SELECT * FROM unnest($1::text[], $2::int8[]))`,
-      [c.map((h) => h.provinceId), c.map((h) => h.householdId)],
-    );
-  }
-  await insertUnnest(
-    tx,
-    'poverty_member',
-    [
-      ['province_id', 'text[]'],
-      ['household_id', 'int8[]'],
-      ['seq', 'int[]'],
-      ['full_name', 'text[]'],
-      ['relation', 'text[]'],
-      ['birth_date', 'date[]'],
-      ['sex', 'text[]'],
-      ['id_number', 'text[]'],
-      ['ethnicity', 'text[]'],
-    ],
+/**
+ * Creates an import's staging tables and loads its rows, outside the import's transaction (Db.copyRows: COPY on
+ * PostgreSQL; on the embedded engine chunks of INSERT between which other clients' statements run). Names are unique:
+ * on the embedded engine every client shares one session, hence one temporary schema.
+ */
+export async function stageImport(db: Db, households: StagedHousehold[], members: StagedMember[]): Promise<Stage> {
+  const tag = randomBytes(6).toString('hex');
+  // A new household's id is drawn here (a sequence is outside transactions; a failed import leaves a gap, no row).
+  const stage = { households: `poverty_stage_h_${tag}`, members: `poverty_stage_m_${tag}` };
+  const columns = (cols: CopyColumn[]) => cols.map(([n, t]) => `${n} ${t}`).join(', ');
+  await db.query(
+    `CREATE TEMP TABLE ${stage.households} (${columns([...HOUSEHOLD_COLUMNS, ...RESULT_COLUMNS])},
+       household_id int8 NOT NULL DEFAULT nextval('poverty_household_id_seq'),
+       existed bool NOT NULL DEFAULT false, poor_earlier bool NOT NULL DEFAULT false)`,
+  );
+  await db.query(`CREATE TEMP TABLE ${stage.members} (${columns(MEMBER_COLUMNS)})`);
+  await db.copyRows(
+    stage.households,
+    [...HOUSEHOLD_COLUMNS, ...RESULT_COLUMNS],
+    households.map((h) => [
+      h.provinceId,
+      h.communeId,
+      h.code,
+      h.headName,
+      h.headIdNumber,
+      h.headEthnicity,
+      h.ethnicMinority,
+      h.village,
+      h.area,
+      h.membersCount,
+      h.standardId,
+      h.scoreA,
+      h.income,
+      h.scoreB,
+      h.deprived,
+      h.class,
+      h.previousClass,
+      h.flags,
+      h.decisionNo,
+      h.decisionDate,
+      h.occupation,
+      h.noLabourCapacity,
+    ]),
+  );
+  await db.copyRows(
+    stage.members,
+    MEMBER_COLUMNS,
     members.map((m) => [
-      m.provinceId,
-      m.householdId,
+      m.communeId,
+      m.householdCode,
       m.seq,
       m.fullName,
       m.relation,
@@ -146,113 +184,105 @@ export async function replaceMembers(tx: Db, existing: HouseholdRef[], members: 
       m.ethnicity,
     ]),
   );
+  return stage;
 }
 
-/** Class of each household in the year before `year` (the register's own record). */
-export async function previousClasses(
-  db: Db,
-  households: HouseholdRef[],
-  year: number,
-): Promise<Map<number, HouseholdClass>> {
-  const out = new Map<number, HouseholdClass>();
-  for (let i = 0; i < households.length; i += BATCH) {
-    const c = households.slice(i, i + BATCH);
-    const rows = await db.query<{ id: number; class: HouseholdClass }>(
-      `SELECT r.household_id AS id, r.class FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
-         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year = $3`,
-      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year - 1],
-    );
-    for (const r of rows) out.set(r.id, r.class);
-  }
-  return out;
+export async function dropStage(db: Db, stage: Stage): Promise<void> {
+  await db.query(`DROP TABLE IF EXISTS ${stage.households}, ${stage.members}`);
 }
 
 /**
- * Households poor in any review year before `year` (the register's history): they had escaped poverty if not poor last
- * year.
+ * Inserts or updates the staged households by (province, commune, household code): those of communes with none yet
+ * (`freshCommuneIds`) are inserted with the ids the stage drew, without the conflict check; the others are upserted
+ * and a household already in the register keeps its id, recorded in the stage. Returns how many were already there.
  */
-export async function poorEarlier(db: Db, households: HouseholdRef[], year: number): Promise<Set<number>> {
-  const out = new Set<number>();
-  for (let i = 0; i < households.length; i += BATCH) {
-    const c = households.slice(i, i + BATCH);
-    const rows = await db.query<{ id: number }>(
-      `SELECT DISTINCT r.household_id AS id FROM poverty_result r JOIN unnest($1::text[], $2::int8[]) AS d(p, h)
-         ON r.province_id = d.p AND r.household_id = d.h WHERE r.year < $3 AND r.class = 'poor'`,
-      [c.map((h) => h.provinceId), c.map((h) => h.householdId), year],
-    );
-    for (const r of rows) out.add(Number(r.id));
-  }
-  return out;
-}
-
-export interface ResultWrite {
-  provinceId: string;
-  communeId: string;
-  importId: number;
-  householdId: number;
-  area: string;
-  ethnicMinority: boolean;
-  standardId: string;
-  scoreA: number | null;
-  income: number | null;
-  scoreB: number | null;
-  deprived: string[];
-  class: HouseholdClass;
-  previousClass: HouseholdClass | null;
-  flags: string[];
-  decisionNo: string | null;
-  decisionDate: string | null;
-  occupation: Occupation | null;
-  noLabourCapacity: boolean | null;
+export async function upsertStagedHouseholds(tx: Db, stage: Stage, freshCommuneIds: string[]): Promise<number> {
+  await tx.query(
+    `INSERT INTO poverty_household (id, ${HOUSEHOLD_LIST})
+     SELECT household_id, ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id = ANY($1::text[])`,
+    [freshCommuneIds],
+  );
+  const rows = await tx.query<{ existed: number }>(
+    `WITH known AS (
+       INSERT INTO poverty_household (id, ${HOUSEHOLD_LIST})
+       SELECT household_id, ${HOUSEHOLD_LIST} FROM ${stage.households} WHERE commune_id <> ALL($1::text[])
+       ON CONFLICT (province_id, commune_id, household_code) DO UPDATE SET
+         head_name = EXCLUDED.head_name, head_id_number = EXCLUDED.head_id_number, head_ethnicity = EXCLUDED.head_ethnicity,
+         ethnic_minority = EXCLUDED.ethnic_minority, village = EXCLUDED.village, area = EXCLUDED.area,
+         members_count = EXCLUDED.members_count, updated_at = now()
+       RETURNING id, commune_id, household_code, (xmax::text <> '0') AS existed
+     ), staged AS (
+       UPDATE ${stage.households} s SET household_id = k.id, existed = true FROM known k
+       WHERE k.existed AND s.commune_id = k.commune_id AND s.household_code = k.household_code RETURNING 1
+     )
+     SELECT count(*)::int AS existed FROM staged`,
+    [freshCommuneIds],
+  );
+  return rows[0].existed;
 }
 
 /**
- * Replaces the results of communes for a year (all-or-nothing inside the caller's transaction);
+ * For households already in the register: last year's class from the register (it wins over the workbook's) and
+ * whether they were poor in any earlier year. A household new to the register has no results of other years.
+ */
+export async function stagedHistory(tx: Db, stage: Stage, year: number): Promise<void> {
+  await tx.query(
+    `UPDATE ${stage.households} s SET previous_class = p.class FROM poverty_result p
+     WHERE s.existed AND p.province_id = s.province_id AND p.household_id = s.household_id AND p.year = $1 - 1`,
+    [year],
+  );
+  await tx.query(
+    `UPDATE ${stage.households} s SET poor_earlier = true
+     WHERE s.existed AND EXISTS (SELECT 1 FROM poverty_result p WHERE p.province_id = s.province_id
+                                   AND p.household_id = s.household_id AND p.year < $1 AND p.class = 'poor')`,
+    [year],
+  );
+}
+
+/** Replaces the members of the staged households by the staged members. */
+export async function replaceStagedMembers(tx: Db, stage: Stage, anyExisted: boolean): Promise<void> {
+  if (anyExisted)
+    await tx.query(
+      `DELETE FROM poverty_member m USING ${stage.households} s
+       WHERE s.existed AND m.province_id = s.province_id AND m.household_id = s.household_id`,
+    );
+  await tx.query(
+    `INSERT INTO poverty_member (province_id, household_id, seq, full_name, relation, birth_date, sex, id_number, ethnicity)
+     SELECT s.province_id, s.household_id, m.seq, m.full_name, m.relation, m.birth_date, m.sex, m.id_number, m.ethnicity
+     FROM ${stage.members} m JOIN ${stage.households} s ON s.commune_id = m.commune_id AND s.household_code = m.household_code`,
+  );
+}
+
+/**
+ * Replaces the results of communes for a year by the staged ones (all-or-nothing inside the caller's transaction);
  * `replacedCommuneIds` are the communes that may have results already (imported before).
  */
-export async function replaceResults(
+export async function replaceStagedResults(
   tx: Db,
+  stage: Stage,
   year: number,
   replacedCommuneIds: string[],
-  rows: ResultWrite[],
+  importIds: Map<string, number>,
 ): Promise<void> {
   if (replacedCommuneIds.length)
     await tx.query('DELETE FROM poverty_result WHERE year = $1 AND commune_id = ANY($2::text[])', [
       year,
       replacedCommuneIds,
     ]);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = rows.slice(i, i + BATCH);
-    await tx.query(
-      `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, standard_id, score_a,
-         income_per_capita, score_b, deprived, class, previous_class, flags, decision_no, decision_date, occupation, no_labour_capacity)
-       SELECT p, h, $1, cm, imp, a, e, s, sa, inc, sb, string_to_array(d, ','), cl, pc, string_to_array(f, ','), dn, dd, oc, nl
-       FROM unnest($2::text[], $3::int8[], $4::text[], $5::int8[], $6::text[], $7::bool[], $8::text[], $9::numeric[], $10::int8[], $11::int[],
-                   $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::text[], $19::bool[])
-            AS t(p, h, cm, imp, a, e, s, sa, inc, sb, d, cl, pc, f, dn, dd, oc, nl)`,
-      [
-        year,
-        c.map((r) => r.provinceId),
-        c.map((r) => r.householdId),
-        c.map((r) => r.communeId),
-        c.map((r) => r.importId),
-        c.map((r) => r.area),
-        c.map((r) => r.ethnicMinority),
-        c.map((r) => r.standardId),
-        c.map((r) => r.scoreA),
-        c.map((r) => r.income),
-        c.map((r) => r.scoreB),
-        c.map((r) => r.deprived.join(',')),
-        c.map((r) => r.class),
-        c.map((r) => r.previousClass),
-        c.map((r) => r.flags.join(',')),
-        c.map((r) => r.decisionNo),
-        c.map((r) => r.decisionDate),
-        c.map((r) => r.occupation),
-        c.map((r) => r.noLabourCapacity),
-      ],
-    );
-  }
+  await tx.query(
+    `INSERT INTO poverty_result (province_id, household_id, year, commune_id, import_id, area, ethnic_minority, ${list(RESULT_COLUMNS)})
+     SELECT s.province_id, s.household_id, $1, s.commune_id, i.import_id, s.area, s.ethnic_minority, ${list(RESULT_COLUMNS, 's.')}
+     FROM ${stage.households} s JOIN unnest($2::text[], $3::int8[]) AS i(commune_id, import_id) ON i.commune_id = s.commune_id`,
+    [year, [...importIds.keys()], [...importIds.values()]],
+  );
+}
+
+/** The staged results grouped by what the counts depend on (see repo-aggregates communeTransitions). */
+export function stagedTransitions(db: Db, stage: Stage): Promise<TransitionRow[]> {
+  return db.query<TransitionRow>(
+    `SELECT commune_id, area, ethnic_minority, previous_class, class, poor_earlier, no_labour_capacity, count(*)::int AS n
+     FROM ${stage.households} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  );
 }
 
 /** Sets next year's previous_class from this year's classes; returns the communes whose next-year rows changed. */
@@ -279,6 +309,8 @@ export async function laterYears(
   year: number,
   communeIds: string[],
 ): Promise<{ year: number; communeIds: string[] }[]> {
+  // Usually the newest year is being imported: one index probe instead of a join over the communes' results.
+  if (!(await db.maybeOne('SELECT 1 FROM poverty_result WHERE year > $1 LIMIT 1', [year]))) return [];
   const rows = await db.query<{ year: number; communes: string[] }>(
     `SELECT n.year, array_agg(DISTINCT n.commune_id) AS communes
      FROM poverty_result cur JOIN poverty_result n ON n.province_id = cur.province_id AND n.household_id = cur.household_id AND n.year > cur.year

@@ -1,7 +1,6 @@
 /** Keeps the communes' aggregate rows current from their results (written by imports, refreshed for later years). */
 import type { Db } from '../../../db/client';
 import { householdCounts, rollUp, type Counts, type HouseholdHistory } from '../../../domain/poverty/aggregate';
-import * as importRepo from '../repo-import';
 import * as aggregatesRepo from '../repo-aggregates';
 
 function aggregateGroups(items: { communeId: string; area: string; ethnicMinority: boolean; counts: Counts }[]) {
@@ -16,29 +15,18 @@ function aggregateGroups(items: { communeId: string; area: string; ethnicMinorit
   });
 }
 
-export async function writeAggregatesOf(
+/** Recomputes the aggregate rows of some communes from their results: cost ∝ those communes, not the nation. */
+export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
+  await writeTransitions(tx, year, communeIds, await aggregatesRepo.communeTransitions(tx, year, communeIds));
+}
+
+/** Writes the aggregate rows of communes from their results grouped by what the counts depend on. */
+export async function writeTransitions(
   tx: Db,
   year: number,
   communeIds: string[],
-  rows: (importRepo.ResultWrite & { poorEarlier: boolean })[],
-) {
-  const groups = aggregateGroups(
-    rows.map((r) => ({
-      communeId: r.communeId,
-      area: r.area,
-      ethnicMinority: r.ethnicMinority,
-      counts: householdCounts(r.previousClass, r.class, {
-        poorEarlier: r.poorEarlier,
-        noLabourCapacity: r.noLabourCapacity,
-      }),
-    })),
-  );
-  await aggregatesRepo.writeAggregates(tx, year, communeIds, groups);
-}
-
-/** Recomputes the aggregate rows of some communes from their results: cost ∝ those communes, not the nation. */
-export async function refreshAggregates(tx: Db, year: number, communeIds: string[]): Promise<void> {
-  const rows = await aggregatesRepo.communeTransitions(tx, year, communeIds);
+  rows: aggregatesRepo.TransitionRow[],
+): Promise<void> {
   const groups = aggregateGroups(
     rows.map((r) => {
       const history: HouseholdHistory = { poorEarlier: r.poor_earlier, noLabourCapacity: r.no_labour_capacity };

@@ -30,7 +30,7 @@ import * as importRepo from '../repo-import';
 import * as reviewRepo from '../repo-review';
 import { auditActorOf, assertCoversCommune, resolveCommune, type Caller } from './shared';
 import { ensureCampaign } from './review';
-import { refreshAggregates, writeAggregatesOf } from './aggregates';
+import { refreshAggregates, writeTransitions } from './aggregates';
 import { standardsCatalog } from './standards';
 
 const ERROR_COLUMN: Record<ClassifyErrorCode, string> = {
@@ -176,11 +176,9 @@ export async function importReviewWorkbook(db: Db, caller: Caller, input: Import
   }
 
   const sha = contentSha(parsed.households, parsed.members);
-  const [done] = await db.tx((tx) =>
-    importParsed(tx, caller, input.year, [
-      { commune, sha, fileName: input.fileName, households: parsed.households, members: parsed.members, results },
-    ]),
-  );
+  const [done] = await importParsed(db, caller, input.year, [
+    { commune, sha, fileName: input.fileName, households: parsed.households, members: parsed.members, results },
+  ]);
   return {
     importId: done.importId,
     communeId: commune.id,
@@ -205,16 +203,101 @@ export interface CommuneImport {
 }
 
 /**
- * Writes checked imports of one or more communes of a year, set-based, in the caller's transaction:
- * register upsert, members, results with last year's class, the communes' aggregates, audit.
- * A commune whose results are locked by an approval refuses the whole batch.
+ * Writes checked imports of one or more communes of a year, set-based: register upsert, members, results with
+ * last year's class, the communes' aggregates, audit. The rows are staged first, outside any transaction (on the
+ * embedded engine, other clients' statements run between the chunks); then one transaction checks and moves them
+ * into the register: all or nothing. A commune whose results are locked by an approval refuses the whole batch.
+ * Given a transaction, everything runs in it.
  */
 export async function importParsed(
-  tx: Db,
+  db: Db,
   caller: Caller,
   year: number,
   items: CommuneImport[],
 ): Promise<{ communeId: string; importId: number | null; unchanged: boolean }[]> {
+  const outcome = new Map(
+    items.map((i) => [i.commune.id, { communeId: i.commune.id, importId: null as number | null, unchanged: true }]),
+  );
+  // The same content again changes nothing: no staging for it (checked again inside the transaction).
+  const before = await importRepo.latestImportShas(
+    db,
+    year,
+    items.map((i) => i.commune.id),
+  );
+  const staged = items.filter((i) => before.get(i.commune.id) !== i.sha);
+  if (!staged.length) return [...outcome.values()];
+  return db.session(async (session) => {
+    const stage = await importRepo.stageImport(session, stagedHouseholds(staged), stagedMembers(staged));
+    try {
+      return await session.tx(async (tx) => {
+        const done = await writeStaged(tx, caller, year, staged, stage);
+        for (const d of done) outcome.set(d.communeId, d);
+        return [...outcome.values()];
+      });
+    } finally {
+      await importRepo.dropStage(session, stage);
+    }
+  });
+}
+
+function stagedHouseholds(items: CommuneImport[]): importRepo.StagedHousehold[] {
+  return items.flatMap(({ commune, households, members, results }) => {
+    const count = new Map<string, number>();
+    for (const m of members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
+    return households.map((h, k) => {
+      const r = results[k];
+      return {
+        provinceId: commune.provinceId,
+        communeId: commune.id,
+        code: h.code,
+        headName: h.headName,
+        headIdNumber: h.headIdNumber,
+        headEthnicity: h.headEthnicity,
+        ethnicMinority: h.ethnicMinority,
+        village: h.village,
+        area: h.area,
+        membersCount: count.get(h.code) ?? 0,
+        standardId: r.standardId,
+        scoreA: r.scoreA,
+        income: r.incomePerCapita,
+        scoreB: r.scoreB,
+        deprived: r.deprived,
+        class: r.class,
+        previousClass: h.previousClass,
+        flags: r.flags,
+        decisionNo: h.decisionNo,
+        decisionDate: h.decisionDate,
+        occupation: h.occupation,
+        noLabourCapacity: h.noLabourCapacity,
+      };
+    });
+  });
+}
+
+function stagedMembers(items: CommuneImport[]): importRepo.StagedMember[] {
+  return items.flatMap(({ commune, members }) =>
+    members.map((m, i) => ({
+      communeId: commune.id,
+      householdCode: m.householdCode,
+      seq: i + 1,
+      fullName: m.fullName,
+      relation: m.relation,
+      birthDate: m.birthDate,
+      sex: m.sex,
+      idNumber: m.idNumber,
+      ethnicity: m.ethnicity,
+    })),
+  );
+}
+
+/** The import's transaction: checks, then the staged rows into the register, aggregates and audit. */
+async function writeStaged(
+  tx: Db,
+  caller: Caller,
+  year: number,
+  items: CommuneImport[],
+  stage: importRepo.Stage,
+): Promise<{ communeId: string; importId: number; unchanged: boolean }[]> {
   const communeIds = items.map((i) => i.commune.id);
   const campaign = await ensureCampaign(tx, 'periodic', year);
   const locked = await reviewRepo.communeApprovals(tx, campaign.id, communeIds);
@@ -228,74 +311,32 @@ export async function importParsed(
     );
   }
   const shas = await importRepo.latestImportShas(tx, year, communeIds);
-  const todo = items.filter((i) => shas.get(i.commune.id) !== i.sha);
-  const outcome = new Map(
-    items.map((i) => [i.commune.id, { communeId: i.commune.id, importId: null as number | null, unchanged: true }]),
-  );
-  if (!todo.length) return [...outcome.values()];
-
-  const key = importRepo.householdKey;
+  if (items.some((i) => shas.get(i.commune.id) === i.sha)) {
+    // Another import of the same content committed since the staging began.
+    throw conflict('Tệp này vừa được nhập bởi một yêu cầu khác; hãy tải lại trang để xem kết quả.', {
+      communes: items.filter((i) => shas.get(i.commune.id) === i.sha).map((i) => i.commune.id),
+    });
+  }
+  const communes = items.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id }));
   // The register has no per-row foreign key to the commune: it is checked and locked here, once per file.
-  const unknown = await importRepo.lockCommunes(
-    tx,
-    todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })),
-  );
+  const unknown = await importRepo.lockCommunes(tx, communes);
   if (unknown.length) {
     throw badRequest('Xã không có trong danh mục đơn vị hành chính hoặc không thuộc tỉnh đã chọn.', {
       communes: unknown,
     });
   }
-  const known = await importRepo.communesWithHouseholds(
+  const known = await importRepo.communesWithHouseholds(tx, communes);
+  const existed = await importRepo.upsertStagedHouseholds(
     tx,
-    todo.map((i) => ({ provinceId: i.commune.provinceId, communeId: i.commune.id })),
+    stage,
+    communeIds.filter((id) => !known.has(id)),
   );
-  const fresh = new Set(todo.map((i) => i.commune.id).filter((id) => !known.has(id)));
-  const { ids, existing } = await importRepo.upsertHouseholds(
-    tx,
-    todo.flatMap(({ commune, households, members }) => {
-      const count = new Map<string, number>();
-      for (const m of members) count.set(m.householdCode, (count.get(m.householdCode) ?? 0) + 1);
-      return households.map((h) => ({
-        provinceId: commune.provinceId,
-        communeId: commune.id,
-        code: h.code,
-        headName: h.headName,
-        headIdNumber: h.headIdNumber,
-        headEthnicity: h.headEthnicity,
-        ethnicMinority: h.ethnicMinority,
-        village: h.village,
-        area: h.area,
-        membersCount: count.get(h.code) ?? 0,
-      }));
-    }),
-    fresh,
-  );
-  const refs = todo.flatMap(({ commune, households }) =>
-    households.map((h) => ({ provinceId: commune.provinceId, householdId: ids.get(key(commune.id, h.code))! })),
-  );
-  await importRepo.replaceMembers(
-    tx,
-    refs.filter((r) => existing.has(r.householdId)),
-    todo.flatMap(({ commune, members }) =>
-      members.map((m, i) => ({
-        provinceId: commune.provinceId,
-        householdId: ids.get(key(commune.id, m.householdCode))!,
-        seq: i + 1,
-        fullName: m.fullName,
-        relation: m.relation,
-        birthDate: m.birthDate,
-        sex: m.sex,
-        idNumber: m.idNumber,
-        ethnicity: m.ethnicity,
-      })),
-    ),
-  );
-  const previous = await importRepo.previousClasses(tx, refs, year);
-  const poorBefore = await importRepo.poorEarlier(tx, refs, year);
+  if (existed) await importRepo.stagedHistory(tx, stage, year);
+  await importRepo.replaceStagedMembers(tx, stage, existed > 0);
   const by = auditActorOf(caller);
   const importIds = await importRepo.recordImports(
     tx,
-    todo.map((i) => ({
+    items.map((i) => ({
       communeId: i.commune.id,
       year,
       fileName: i.fileName,
@@ -305,50 +346,21 @@ export async function importParsed(
       by: by.username,
     })),
   );
-  const todoIds = todo.map((i) => i.commune.id);
-  const rows = todo.flatMap(({ commune, households, results }) =>
-    households.map((h, k) => {
-      const r = results[k];
-      const id = ids.get(key(commune.id, h.code))!;
-      return {
-        provinceId: commune.provinceId,
-        communeId: commune.id,
-        importId: importIds.get(commune.id)!,
-        householdId: id,
-        area: h.area,
-        ethnicMinority: h.ethnicMinority,
-        standardId: r.standardId,
-        scoreA: r.scoreA,
-        income: r.incomePerCapita,
-        scoreB: r.scoreB,
-        deprived: r.deprived,
-        class: r.class,
-        previousClass: previous.get(id) ?? h.previousClass,
-        flags: r.flags,
-        decisionNo: h.decisionNo,
-        decisionDate: h.decisionDate,
-        occupation: h.occupation,
-        noLabourCapacity: h.noLabourCapacity,
-        poorEarlier: poorBefore.has(id),
-      };
-    }),
-  );
-  await importRepo.replaceResults(
+  await importRepo.replaceStagedResults(
     tx,
+    stage,
     year,
-    todoIds.filter((id) => shas.has(id)),
-    rows.map(({ poorEarlier: _p, ...r }) => r),
+    communeIds.filter((id) => shas.has(id)),
+    importIds,
   );
-  // The communes' results are exactly these rows: their aggregates come from them, without reading back.
-  await writeAggregatesOf(tx, year, todoIds, rows);
-  await importRepo.propagateToNextYear(tx, year, todoIds);
+  // The communes' results are exactly the staged rows: their aggregates come from the stage.
+  await writeTransitions(tx, year, communeIds, await importRepo.stagedTransitions(tx, stage));
+  await importRepo.propagateToNextYear(tx, year, communeIds);
   // Later years depend on this one: last year's class (next year) and "poor in an earlier year" (relapse).
-  for (const later of await importRepo.laterYears(tx, year, todoIds))
+  for (const later of await importRepo.laterYears(tx, year, communeIds))
     await refreshAggregates(tx, later.year, later.communeIds);
-  for (const i of todo)
-    outcome.set(i.commune.id, { communeId: i.commune.id, importId: importIds.get(i.commune.id)!, unchanged: false });
   // One audit row per transaction: one commune (workbook import) or a batch of communes (bulk load).
-  const summaries = todo.map((i) => ({
+  const summaries = items.map((i) => ({
     communeId: i.commune.id,
     importId: importIds.get(i.commune.id)!,
     fileName: i.fileName,
@@ -364,8 +376,8 @@ export async function importParsed(
       summaries.length === 1
         ? summaries[0].importId
         : `${Math.min(...summaries.map((x) => x.importId))}-${Math.max(...summaries.map((x) => x.importId))}`,
-    unitId: todo.length === 1 ? todo[0].commune.id : null,
-    after: todo.length === 1 ? { year, ...summaries[0] } : { year, imports: summaries },
+    unitId: items.length === 1 ? items[0].commune.id : null,
+    after: items.length === 1 ? { year, ...summaries[0] } : { year, imports: summaries },
   });
-  return [...outcome.values()];
+  return summaries.map((s) => ({ communeId: s.communeId, importId: s.importId, unchanged: false }));
 }
