@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../../app/api';
 import { EMPTY_WORKBOOK } from '../../../../src/modules/poverty/contracts';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
+import { DateField } from '../../app/components/DateField';
 import { formatDateTimeVi, formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { allows, useMe, type Role } from '../../app/session';
 import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
@@ -753,10 +754,7 @@ function Review({
       data-next-approver={nextApprover ?? ''}
     >
       <h3>{t('poverty.steps')}</h3>
-      <label className="field">
-        <span>{t('poverty.on')}</span>
-        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="poverty-step-date" />
-      </label>
+      <DateField label={t('poverty.on')} value={on} onChange={setOn} testId="poverty-step-date" />
       <ol>
         {steps.map((s) => (
           <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>
