@@ -146,6 +146,26 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, Label> = {
 export const taskStatusLabel = (code: string, lang: LabelLang) =>
   TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
 
+/**
+ * The actions that move a task (named in Vietnamese by the workflow in plan/status.ts and sent so by the
+ * server), in English for the English interface; an action without an entry is shown as the server named it.
+ */
+export const TASK_ACTION_LABELS_EN: Record<string, string> = {
+  'Báo cáo: chưa triển khai': 'Report: not started',
+  'Bắt đầu thực hiện': 'Start work',
+  'Hoàn thành': 'Complete',
+  'Tạm dừng': 'Pause',
+  'Hủy nhiệm vụ': 'Cancel the task',
+  'Trình kết quả': 'Submit the result',
+  'Trả lại để hoàn thiện': 'Return for completion',
+  'Xác nhận hoàn thành': 'Confirm completion',
+  'Tiếp tục thực hiện': 'Resume',
+  'Mở lại': 'Reopen',
+};
+
+export const taskActionLabel = (actionVi: string, lang: LabelLang) =>
+  lang === 'vi' ? actionVi : (TASK_ACTION_LABELS_EN[actionVi] ?? actionVi);
+
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },

@@ -12,6 +12,7 @@ import { allows, useSession, type Me } from '../../app/session';
 import { OverviewPanel } from '../results/OverviewPanel';
 import { ProvincePanel } from '../results/ProvincePanel';
 import { PublicResults } from '../results/PublicResults';
+import { useAgencyNames, useUnitNames } from '../units/names';
 
 const OVERVIEW_ROLES = ['admin', 'program_owner', 'steering_member', 'ministry_lead'] as const;
 
@@ -25,6 +26,8 @@ function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && allows(me.user, p.roles));
+  const unitNames = useUnitNames(me.user.grants.map((g) => g.unitId));
+  const agencyNames = useAgencyNames(me.user.grants.some((g) => g.agencyId));
   const provinceIds = me.user.grants
     .filter((g) => g.role === 'province_officer' && g.unitId)
     .map((g) => g.unitId as string);
@@ -40,13 +43,13 @@ function SignedInHome({ me }: { me: Me }) {
             {g.unitId && (
               <span className="muted">
                 {' '}
-                — {t('home.unit')}: {g.unitId}
+                — {t('home.unit')}: {unitNames.get(g.unitId) ?? '…'}
               </span>
             )}
             {g.agencyId && (
               <span className="muted">
                 {' '}
-                — {t('home.agency')}: {g.agencyId}
+                — {t('home.agency')}: {agencyNames?.get(g.agencyId) ?? '…'}
               </span>
             )}
           </li>
