@@ -72,6 +72,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'results.report.return': { vi: 'Trả lại báo cáo', en: 'Report returned' },
   'results.report.save': { vi: 'Lưu báo cáo', en: 'Report saved' },
   'results.report.submit': { vi: 'Gửi báo cáo', en: 'Report submitted' },
+  'plan.committee_member.create': { vi: 'Thêm thành viên Ban Chỉ đạo', en: 'Committee member added' },
+  'plan.committee_member.update': { vi: 'Sửa thành viên Ban Chỉ đạo', en: 'Committee member changed' },
+  'plan.committee_member.end': { vi: 'Kết thúc làm thành viên Ban Chỉ đạo', en: 'Committee membership ended' },
   'results.target.create': { vi: 'Ghi chỉ tiêu', en: 'Target recorded' },
   'security.access.denied': { vi: 'Bị từ chối truy cập', en: 'Access refused' },
 };
@@ -79,6 +82,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   audit_log: { vi: 'Nhật ký', en: 'Audit log' },
   committee_meeting: { vi: 'Cuộc họp Ban Chỉ đạo', en: 'Committee meeting' },
+  committee_member: { vi: 'Thành viên Ban Chỉ đạo', en: 'Committee member' },
   commune: { vi: 'Xã', en: 'Commune' },
   commune_review: { vi: 'Rà soát của xã', en: 'Commune review' },
   email_outbox: { vi: 'Thư điện tử', en: 'E-mail' },

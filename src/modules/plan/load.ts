@@ -285,8 +285,10 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
         c.source,
       ],
     );
-    await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [c.id]);
-    for (const m of c.members) {
+    // members edited by officials since (steering_committee.members_edited) are theirs: not overwritten
+    const edited = await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1 AND members_edited`, [c.id]);
+    if (!edited) await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [c.id]);
+    for (const m of edited ? [] : c.members) {
       await tx.query(
         `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, confirmed_until, instrument_id, fact_status, source, note)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
