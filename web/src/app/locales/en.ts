@@ -150,6 +150,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     action: 'Action',
     entity: 'Entity',
     export: 'Export CSV',
+    exportXlsx: 'Export Excel',
     none: 'No record matches the filters.',
     count: '{{n}} records (newest first).',
     at: 'Time',
