@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
     en: 'Password change refused (wrong current password)',
   },
   'users.user.create': { vi: 'Tạo tài khoản', en: 'Account created' },
+  'users.user.export': { vi: 'Xuất danh sách tài khoản', en: 'Account list exported' },
   'users.user.lock': { vi: 'Khóa tài khoản', en: 'Account locked' },
   'users.user.unlock': { vi: 'Mở khóa tài khoản', en: 'Account unlocked' },
   'users.password.reset': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },

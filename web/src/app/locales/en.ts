@@ -174,6 +174,7 @@ export const en: Messages & { errors: Record<string, string> } = {
   },
   users: {
     title: 'Accounts',
+    exportXlsx: 'Export the list (Excel)',
     create: 'Create an account',
     created: 'Account {{username}} created.',
     username: 'User name',

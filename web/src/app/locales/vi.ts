@@ -152,6 +152,7 @@ export const vi = {
   },
   users: {
     title: 'Tài khoản',
+    exportXlsx: 'Xuất danh sách (Excel)',
     create: 'Tạo tài khoản',
     created: 'Đã tạo tài khoản {{username}}.',
     username: 'Tên đăng nhập',

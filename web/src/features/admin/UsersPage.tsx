@@ -79,6 +79,11 @@ export default function UsersPage() {
       <h1>{t('users.title')}</h1>
       {canCreate && <CreateUserForm />}
       <h2>{t('users.list')}</h2>
+      <p>
+        <a className="button-secondary" href="/api/users/export.xlsx" download data-testid="users-export-xlsx">
+          {t('users.exportXlsx')}
+        </a>
+      </p>
       {act.isError && <ErrorBox error={act.error} />}
       {outcome?.kind === 'message' && (
         <p className="alert alert-success" role="status">
