@@ -11,10 +11,20 @@ import { writeTableWorkbook } from '../modules/poverty/excel';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** Text cells get the same neutralisation as CSV: a cell an official types into later must not become a formula. */
-const safe = (rows: TabularRow[]) =>
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day written YYYY-MM-DD becomes a date (a date cell; dd/mm/yyyy in CSV); other text gets the same
+ * neutralisation as CSV: a cell an official types into later must not become a formula.
+ */
+const cellsOf = (rows: TabularRow[]) =>
   rows.map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? neutraliseFormula(v) : v])),
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [
+        k,
+        typeof v !== 'string' ? v : ISO_DATE.test(v) ? new Date(`${v}T00:00:00Z`) : neutraliseFormula(v),
+      ]),
+    ),
   );
 
 export async function tableXlsx(sheetName: string, rows: TabularRow[], columns?: string[]): Promise<Uint8Array> {
@@ -22,7 +32,7 @@ export async function tableXlsx(sheetName: string, rows: TabularRow[], columns?:
   const chunks: Buffer[] = [];
   out.on('data', (d: Buffer) => chunks.push(d));
   const ended = new Promise((resolve) => out.on('end', resolve));
-  await writeTableWorkbook(out, sheetName, safe(rows), columns);
+  await writeTableWorkbook(out, sheetName, cellsOf(rows), columns);
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
 }
@@ -37,5 +47,5 @@ export async function sendXlsx(c: Context, fileName: string, sheetName: string, 
 export function sendCsvVi(c: Context, fileName: string, rows: TabularRow[]) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', attachment(fileName));
-  return c.body(toCsv(rows, undefined, CSV_VI));
+  return c.body(toCsv(cellsOf(rows), undefined, CSV_VI));
 }

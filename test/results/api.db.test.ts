@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
-import { testApp, type Client, type TestApp } from '../support/app';
+import { TEST_PASSWORD, testApp, type Client, type TestApp } from '../support/app';
 
 let t: TestApp;
 let owner: Client, commune: Client, province: Client, steering: Client, anon: Client;
@@ -210,9 +210,29 @@ describe('results: a report up the chain', () => {
     expect(res.body.rows.every((r: { unitCode: string }) => r.unitCode.length === 5)).toBe(true);
     const csv = await province.get(`/api/results/periods/${periodId}/export.csv`);
     expect(csv.status).toBe(200);
+    // for Excel set to Vietnamese: ';' between fields, the submission day dd/mm/yyyy
     expect(csv.body.split('\r\n')[1]).toMatch(
-      /^00004,Phường Ba Đình,20\d\dS[12],Đã phê duyệt,\d{4}-\d{2}-\d{2},100,10,18,,,,,\s*$/,
+      /^00004;Phường Ba Đình;20\d\dS[12];Đã phê duyệt;\d{2}\/\d{2}\/\d{4};100;10;18;;;;;\s*$/,
     );
+    const login = await t.client().post('/api/auth/login', { username: 't.province-officer', password: TEST_PASSWORD });
+    const xlsx = await t.fetch(
+      new Request(`http://localhost/api/results/periods/${periodId}/export.xlsx`, {
+        headers: { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] },
+      }),
+    );
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const first = (wb.worksheets[0].getRow(2).values as unknown[]).slice(1);
+    expect(first.slice(0, 4)).toEqual([
+      '00004',
+      'Phường Ba Đình',
+      expect.stringMatching(/^20\d\dS[12]$/),
+      'Đã phê duyệt',
+    ]);
+    expect(first[4]).toBeInstanceOf(Date); // the submission day, a date cell
+    expect(first.slice(5, 8)).toEqual([100, 10, 18]); // numbers, not text
     const overview = await owner.get('/api/results/overview');
     const row = overview.body.reporting.find((r: { periodId: number }) => r.periodId === periodId);
     expect(row).toMatchObject({ submitted: 1, approved: 1, expected: 3321, missing: 3320 });

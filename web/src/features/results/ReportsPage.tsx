@@ -82,6 +82,10 @@ function PeriodTable({ period }: { period: PeriodItem }) {
     <>
       <p data-testid="completeness">
         {t('results.completeness', c)} ·{' '}
+        <a href={`/api/results/periods/${period.id}/export.xlsx`} download data-testid="period-export-xlsx">
+          {t('results.exportXlsx')}
+        </a>{' '}
+        ·{' '}
         <a href={`/api/results/periods/${period.id}/export.csv`} download>
           {t('results.exportCsv')}
         </a>
