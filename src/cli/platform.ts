@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../modules/audit/chain';
 import { AppError } from '../errors';
 import { parse } from '../validate';
 import { dateOption, intOption, type CliContext } from './context';
+import { auditTableRows } from './audit-table';
 import { FORMATS, printRows } from './output';
 import { registerServeCommand } from './serve';
 
@@ -82,14 +83,16 @@ export function registerPlatformCommands(program: Command, ctx: CliContext) {
       const rows = await ctx.withDb((db) =>
         opts.format === 'table' ? listAudit(db, q) : exportAudit(db, systemActor('cli'), q),
       );
-      printRows(
-        rows.map((r) => ({
-          ...r,
-          before: opts.format === 'json' ? r.before : JSON.stringify(r.before),
-          after: opts.format === 'json' ? r.after : JSON.stringify(r.after),
-        })),
-        opts.format,
-      );
+      if (opts.format === 'table') printRows(auditTableRows(rows), 'table');
+      else
+        printRows(
+          rows.map((r) => ({
+            ...r,
+            before: opts.format === 'json' ? r.before : JSON.stringify(r.before),
+            after: opts.format === 'json' ? r.after : JSON.stringify(r.after),
+          })),
+          opts.format,
+        );
     });
 
   auditCommand

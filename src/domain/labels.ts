@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
     en: 'Password change refused (wrong current password)',
   },
   'users.user.create': { vi: 'Tạo tài khoản', en: 'Account created' },
+  'users.user.export': { vi: 'Xuất danh sách tài khoản', en: 'Account list exported' },
   'users.user.lock': { vi: 'Khóa tài khoản', en: 'Account locked' },
   'users.user.unlock': { vi: 'Mở khóa tài khoản', en: 'Account unlocked' },
   'users.password.reset': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
@@ -73,6 +74,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'results.report.import': { vi: 'Nhập báo cáo từ tệp', en: 'Report imported from a file' },
   'results.report.save': { vi: 'Lưu báo cáo', en: 'Report saved' },
   'results.report.submit': { vi: 'Gửi báo cáo', en: 'Report submitted' },
+  'plan.committee_member.create': { vi: 'Thêm thành viên Ban Chỉ đạo', en: 'Committee member added' },
+  'plan.committee_member.update': { vi: 'Sửa thành viên Ban Chỉ đạo', en: 'Committee member changed' },
+  'plan.committee_member.end': { vi: 'Kết thúc làm thành viên Ban Chỉ đạo', en: 'Committee membership ended' },
   'results.target.create': { vi: 'Ghi chỉ tiêu', en: 'Target recorded' },
   'security.access.denied': { vi: 'Bị từ chối truy cập', en: 'Access refused' },
 };
@@ -80,6 +84,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   audit_log: { vi: 'Nhật ký', en: 'Audit log' },
   committee_meeting: { vi: 'Cuộc họp Ban Chỉ đạo', en: 'Committee meeting' },
+  committee_member: { vi: 'Thành viên Ban Chỉ đạo', en: 'Committee member' },
   commune: { vi: 'Xã', en: 'Commune' },
   commune_review: { vi: 'Rà soát của xã', en: 'Commune review' },
   email_outbox: { vi: 'Thư điện tử', en: 'E-mail' },
@@ -146,6 +151,26 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, Label> = {
 
 export const taskStatusLabel = (code: string, lang: LabelLang) =>
   TASK_STATUS_LABELS[code as TaskStatus]?.[lang] ?? GENERIC.status[lang];
+
+/**
+ * The actions that move a task (named in Vietnamese by the workflow in plan/status.ts and sent so by the
+ * server), in English for the English interface; an action without an entry is shown as the server named it.
+ */
+export const TASK_ACTION_LABELS_EN: Record<string, string> = {
+  'Báo cáo: chưa triển khai': 'Report: not started',
+  'Bắt đầu thực hiện': 'Start work',
+  'Hoàn thành': 'Complete',
+  'Tạm dừng': 'Pause',
+  'Hủy nhiệm vụ': 'Cancel the task',
+  'Trình kết quả': 'Submit the result',
+  'Trả lại để hoàn thiện': 'Return for completion',
+  'Xác nhận hoàn thành': 'Confirm completion',
+  'Tiếp tục thực hiện': 'Resume',
+  'Mở lại': 'Reopen',
+};
+
+export const taskActionLabel = (actionVi: string, lang: LabelLang) =>
+  lang === 'vi' ? actionVi : (TASK_ACTION_LABELS_EN[actionVi] ?? actionVi);
 
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {

@@ -53,3 +53,9 @@ export function isIsoDate(s: string): boolean {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** An instant (ISO timestamp or Date) → '28/11/2026 10:21:16' in Vietnam time (UTC+7, no daylight saving). */
+export function formatDateTimeVi(at: string | Date): string {
+  const local = new Date(new Date(at).getTime() + 7 * 3600_000).toISOString();
+  return `${formatDateVi(local)} ${local.slice(11, 19)}`;
+}

@@ -103,7 +103,7 @@ describe('budget (browser)', () => {
 
     // Criteria data: a bad file lists every bad cell, then the good file is imported.
     await p.getByTestId('budget-criteria-name').fill('Số xã, thôn theo khu vực');
-    await p.getByTestId('budget-criteria-asof').fill('2025-08-01');
+    await p.getByTestId('budget-criteria-asof').fill('01/08/2025');
     await p.getByTestId('budget-criteria-source').fill('Dữ liệu thử nghiệm');
     await p.getByTestId('budget-criteria-file').setInputFiles(
       await criteriaFile([

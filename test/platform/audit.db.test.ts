@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/app';
+import { TEST_PASSWORD, testApp, type TestApp } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,7 +54,11 @@ describe('audit trail', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body).charCodeAt(0)).toBe(0xfeff);
-    expect(String(csv.body)).toContain('users.user.create');
+    // for Excel set to Vietnamese: ';' between fields, Vietnamese headers and labels, dd/mm/yyyy
+    expect(String(csv.body).startsWith('\uFEFFNgày;Giờ;Người thực hiện;Tên đăng nhập;Thao tác;Đối tượng;')).toBe(true);
+    expect(String(csv.body)).toMatch(/\r\n\d\d\/\d\d\/20\d\d;\d\d:\d\d:\d\d;/);
+    expect(String(csv.body)).toContain(';Tạo tài khoản;Tài khoản;');
+    expect(String(csv.body)).not.toContain('users.user.create');
     // the export is itself recorded: who, which filter, how many rows
     const recorded = await t.db.one<{ actor_name: string; after: { filter: { entity: string }; rows: number } }>(
       `SELECT actor_name, after FROM audit_log WHERE action = 'audit.log.export' ORDER BY id DESC LIMIT 1`,
@@ -67,6 +71,40 @@ describe('audit trail', () => {
     const before = await exports();
     expect((await officer.get('/api/audit/export.csv')).status).toBe(403);
     expect(await exports()).toBe(before);
+  });
+
+  it('exports .xlsx: a date cell, the time in Vietnam, Vietnamese labels, text never a formula', async () => {
+    const login = await t.client().post('/api/auth/login', { username: 't.admin', password: TEST_PASSWORD });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const res = await t.fetch(
+      new Request('http://localhost/api/audit/export.xlsx?entity=user', { headers: { cookie } }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe('Nhật ký');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 6)).toEqual(['Ngày', 'Giờ', 'Người thực hiện', 'Tên đăng nhập', 'Thao tác', 'Đối tượng']);
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    const create = rows.find((r) => r[5] === 'Tạo tài khoản')!;
+    expect(create[1]).toBeInstanceOf(Date);
+    expect(ws.getCell(`A${rows.indexOf(create) + 2}`).numFmt).toBe('dd/mm/yyyy');
+    expect(create[2]).toMatch(/^\d\d:\d\d:\d\d$/);
+    // the row's day and time are Vietnam's (UTC+7)
+    const at = await t.db.one<{ at: Date }>(
+      `SELECT at FROM audit_log WHERE action = 'users.user.create' ORDER BY id DESC LIMIT 1`,
+    );
+    const local = new Date(at.at.getTime() + 7 * 3600_000).toISOString();
+    expect(
+      rows.some(
+        (r) => (r[1] as Date).toISOString().slice(0, 10) === local.slice(0, 10) && r[2] === local.slice(11, 19),
+      ),
+    ).toBe(true);
+    expect(rows.flat().filter((v) => typeof v === 'object' && v !== null && 'formula' in v)).toEqual([]);
+    expect((await (await t.as('province_officer')).get('/api/audit/export.xlsx')).status).toBe(403);
   });
 
   it('rejects an impossible date filter with a Vietnamese message', async () => {

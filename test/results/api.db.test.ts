@@ -266,8 +266,9 @@ describe('results: a report up the chain', () => {
     expect(res.body.rows.every((r: { unitCode: string }) => r.unitCode.length === 5)).toBe(true);
     const csv = await province.get(`/api/results/periods/${periodId}/export.csv`);
     expect(csv.status).toBe(200);
+    // for Excel set to Vietnamese: ';' between fields, the submission day dd/mm/yyyy
     expect(csv.body.split('\r\n')[1]).toMatch(
-      /^00004,Phường Ba Đình,20\d\dS[12],Đã phê duyệt,\d{4}-\d{2}-\d{2},100,10,18,,,,,\s*$/,
+      /^00004;Phường Ba Đình;20\d\dS[12];Đã phê duyệt;\d{2}\/\d{2}\/\d{4};100;10;18;;;;;\s*$/,
     );
     const overview = await owner.get('/api/results/overview');
     const row = overview.body.reporting.find((r: { periodId: number }) => r.periodId === periodId);

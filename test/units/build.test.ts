@@ -210,7 +210,11 @@ describe('lineage (admin-units.md §4)', () => {
       '31588>31201',
       '31771>31232',
     ]);
-    expect(suspect.every((l) => l.qaFlag === 'SUSPECT' && /SUSPECT/.test(l.note ?? ''))).toBe(true);
+    // the check is kept in the note, in Vietnamese (an official reads it on the unresolved-lineage page)
+    expect(
+      suspect.every((l) => l.qaFlag === 'SUSPECT' && /^Nghi vấn: /m.test((l.note ?? '').replace(/\. /g, '.\n'))),
+    ).toBe(true);
+    expect(suspect.filter((l) => /SUSPECT|commune|province/.test(l.note ?? ''))).toEqual([]);
   });
 
   it('§9: old Hà Giang (02) rolls up into new Tuyên Quang (08)', () => {

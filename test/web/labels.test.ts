@@ -8,10 +8,13 @@ import {
   FIELD_LABELS,
   fieldLabel,
   programProjectLabel,
+  TASK_ACTION_LABELS_EN,
+  taskActionLabel,
   taskStatusLabel,
   VERIFICATION_LABELS,
   verificationLabel,
 } from '../../src/domain/labels';
+import { TRANSITIONS } from '../../src/domain/plan/status';
 
 /** Every `action: '…'` and `entity: '…'` literal written to the audit trail by the server code. */
 function codesInSource(kind: 'action' | 'entity'): Set<string> {
@@ -96,5 +99,20 @@ describe('plan task statuses', () => {
     ['something_new', 'vi', 'trạng thái khác'],
   ] as const)('%s in %s → %s', (code, lang, text) => {
     expect(taskStatusLabel(code, lang)).toBe(text);
+  });
+});
+
+describe('plan task actions (named in Vietnamese by the workflow)', () => {
+  it('has an English name for every action of the workflow', () => {
+    const actions = [...new Set(TRANSITIONS.map((t) => t.action))];
+    expect(actions.filter((a) => !TASK_ACTION_LABELS_EN[a])).toEqual([]);
+  });
+
+  it.each([
+    ['Trình kết quả', 'vi', 'Trình kết quả'],
+    ['Trình kết quả', 'en', 'Submit the result'],
+    ['Trả lại để hoàn thiện', 'en', 'Return for completion'],
+  ] as const)('%s in %s → %s', (action, lang, text) => {
+    expect(taskActionLabel(action, lang)).toBe(text);
   });
 });

@@ -454,7 +454,7 @@ function reformLinks(files: UnitSourceFiles, index: UnitIndex): LineageLink[] {
     if (island) notes.push(`Huyện đảo không có xã (${r.old_district_name}) → đặc khu.`);
     if (from.validTo !== REFORM_DATE)
       notes.push(`Đơn vị đã thôi hiệu lực từ ${from.validTo} nhưng vẫn có trong danh sách dùng cho bảng chuyển đổi.`);
-    if (suspect) notes.push(r.qa_flag);
+    if (suspect) notes.push(QA_FLAG_VI[r.qa_flag] ?? r.qa_flag);
     if (r.relation === 'partial') notes.push(`Đơn vị cũ được chia cho ${r.n_new_units} đơn vị mới.`);
     notes.push('Nguồn: bảng chuyển đổi dvhcvn/20250701 (không chính thức).');
     links.push({
@@ -471,6 +471,17 @@ function reformLinks(files: UnitSourceFiles, index: UnitIndex): LineageLink[] {
   }
   return links;
 }
+
+/**
+ * The checks of the mapping file are written in English; an official reads them in Vietnamese (a check
+ * without an entry here is kept as written, so that nothing is hidden).
+ */
+const QA_FLAG_VI: Record<string, string> = {
+  'SUSPECT: only old commune from another old province feeding this new commune (likely name confusion)':
+    'Nghi vấn: là xã cũ duy nhất thuộc một tỉnh cũ khác nhập vào xã mới này (có thể nhầm tên).',
+  'SUSPECT: target commune is in a different new province than the old province merged into':
+    'Nghi vấn: xã mới thuộc một tỉnh mới khác với tỉnh mà tỉnh cũ được hợp nhất vào.',
+};
 
 /** Builds every unit version, lineage link, alias and region of reference/admin. Pure. */
 export function buildUnitSet(files: UnitSourceFiles): UnitSet {

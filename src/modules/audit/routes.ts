@@ -1,6 +1,7 @@
-import { toCsv } from '../../domain/tabular';
 import type { Router } from '../../server/route-registry';
+import { sendCsvVi, sendXlsx } from '../../server/table-export';
 import type { AppDeps } from '../../server/types';
+import { auditSheetRows } from './export-rows';
 import { requireActor } from '../access/actor';
 import { AUDIT_ROLES } from './policy';
 import { AuditQuery, exportAudit, listAudit } from './service';
@@ -14,15 +15,28 @@ export function registerAuditRoutes(r: Router, deps: AppDeps) {
     }),
   );
 
+  // Exports name people: each one is recorded in the trail (exportAudit).
   r.get(
     '/api/audit/export.csv',
-    { summary: 'Xuất nhật ký thay đổi (CSV)', access: AUDIT_ROLES.export, tags: ['audit'], query: AuditQuery },
+    {
+      summary: 'Xuất nhật ký thay đổi (CSV cho Excel tiếng Việt: dấu ;, ngày dd/mm/yyyy)',
+      access: AUDIT_ROLES.export,
+      tags: ['audit'],
+      query: AuditQuery,
+    },
     async ({ c, actor, query }) => {
       const { userId, username } = requireActor(actor);
-      const rows = await exportAudit(deps.db, { userId, username }, query);
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', 'attachment; filename="nhat-ky.csv"');
-      return c.body(toCsv(rows as never, undefined, { bom: true }));
+      return sendCsvVi(c, 'nhat-ky.csv', auditSheetRows(await exportAudit(deps.db, { userId, username }, query)));
+    },
+  );
+
+  r.get(
+    '/api/audit/export.xlsx',
+    { summary: 'Xuất nhật ký thay đổi (Excel)', access: AUDIT_ROLES.export, tags: ['audit'], query: AuditQuery },
+    async ({ c, actor, query }) => {
+      const { userId, username } = requireActor(actor);
+      const rows = auditSheetRows(await exportAudit(deps.db, { userId, username }, query));
+      return sendXlsx(c, 'nhat-ky.xlsx', 'Nhật ký', rows);
     },
   );
 }

@@ -189,8 +189,13 @@ export interface CommitteeMemberRow {
   note: string | null;
 }
 
-/** The seed's members of one of its committees, replaced whole. */
+/**
+ * The seed's members of one of its committees, replaced whole, unless officials have edited the members
+ * since (steering_committee.members_edited): then they are theirs and the seed leaves them.
+ */
 export async function replaceCommitteeMembers(tx: Db, committeeId: string, members: CommitteeMemberRow[]) {
+  const edited = await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1 AND members_edited`, [committeeId]);
+  if (edited) return;
   await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [committeeId]);
   for (const m of members) {
     await tx.query(

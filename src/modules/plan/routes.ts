@@ -24,6 +24,8 @@ import {
   NewTask,
   NewVisits,
   InstrumentLink,
+  MemberInput,
+  MemberParams,
   InstrumentUpdate,
   NewInstrument,
   RecommendationUpdate,
@@ -313,6 +315,31 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       example: { id: 'BCD-TW-2021' },
     },
     async ({ actor, params }) => svc.committeeDetail(db, actor, params.id),
+  );
+
+  r.post(
+    '/api/plan/committees/:id/members',
+    {
+      summary: 'Thêm thành viên Ban Chỉ đạo',
+      access: RECORDERS,
+      tags,
+      params: CommitteeParams,
+      body: MemberInput,
+      example: { id: 'BCD-TW-2021' },
+    },
+    async ({ actor, params, body }) => svc.addMember(db, requireActor(actor), params.id, body),
+  );
+  r.patch(
+    '/api/plan/committees/:id/members/:memberId',
+    {
+      summary: 'Sửa thành viên Ban Chỉ đạo (vai trò, chức vụ, thời gian; kết thúc bằng ngày kết thúc)',
+      access: RECORDERS,
+      tags,
+      params: MemberParams,
+      body: MemberInput,
+      example: { id: 'BCD-TW-2021', memberId: '1' },
+    },
+    async ({ actor, params, body }) => svc.updateMember(db, requireActor(actor), params.id, params.memberId, body),
   );
 
   r.post(

@@ -236,3 +236,23 @@ export type InstrumentLink = z.infer<typeof InstrumentLink>;
 export const CalendarQuery = z.object({
   year: z.coerce.number({ message: 'Năm phải là số.' }).int().min(2000).max(2100),
 });
+
+export const MEMBER_ROLES = ['head', 'deputy_head', 'standing_member', 'member', 'invited'] as const;
+export const MemberParams = z.object({ id: z.string().min(1).max(80), memberId: z.coerce.number().int().positive() });
+
+/** A membership of a steering committee: who (or only the position), from when, until when (if ended). */
+export const MemberInput = z
+  .object({
+    role: z.enum(MEMBER_ROLES, { message: 'Chọn vai trò trong Ban Chỉ đạo.' }),
+    personName: z.string().trim().max(200).nullish(),
+    position: z.string().trim().min(3, { message: 'Cần chức vụ.' }).max(500),
+    agencyId: z.string().trim().min(1).max(80).nullish(),
+    validFrom: isoDate,
+    validTo: isoDate.nullish(),
+    note: z.string().trim().max(1000).nullish(),
+  })
+  .refine((m) => !m.validTo || m.validTo >= m.validFrom, {
+    path: ['validTo'],
+    message: 'Ngày kết thúc không được trước ngày bắt đầu.',
+  });
+export type MemberInput = z.infer<typeof MemberInput>;

@@ -8,3 +8,4 @@ export * from './service/assignments';
 export * from './service/notify';
 export * from './service/supervision';
 export * from './service/instruments';
+export * from './service/members';

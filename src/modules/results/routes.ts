@@ -1,4 +1,5 @@
 import type { Router } from '../../server/route-registry';
+import { sendCsvVi } from '../../server/table-export';
 import type { AppDeps } from '../../server/types';
 import { toCsv } from '../../domain/tabular';
 import { badRequest, conflict, unauthorized } from '../../errors';
@@ -230,7 +231,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   r.get(
     '/api/results/periods/:periodId/export.csv',
     {
-      summary: 'Xuất số liệu báo cáo của một kỳ (CSV, UTF-8, số thực) trong phạm vi',
+      summary: 'Xuất số liệu báo cáo của một kỳ (CSV cho Excel tiếng Việt: dấu ;, dấu phẩy thập phân) trong phạm vi',
       access: READERS,
       tags,
       params: PeriodParams,
@@ -238,9 +239,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     },
     async ({ c, actor, params }) => {
       const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${fileName}"`);
-      return c.body(toCsv(rows, undefined, { bom: true }));
+      return sendCsvVi(c, fileName, rows);
     },
   );
   r.get(

@@ -1,5 +1,7 @@
 import type { Router } from '../../server/route-registry';
+import { sendXlsx } from '../../server/table-export';
 import type { AppDeps } from '../../server/types';
+import { exportUsers } from './export';
 import { requireActor } from '../access/actor';
 import { NewUser, SetGrants, UserIdParams } from './contracts';
 import { actorForAudit, createUser, listUsers, lockUser, resetPassword, setGrants, unlockUser } from './service';
@@ -9,6 +11,16 @@ import { forbidden } from '../../errors';
 export function registerUsersRoutes(r: Router, deps: AppDeps) {
   r.get('/api/users', { summary: 'Danh sách tài khoản', access: ['admin'], tags: ['users'] }, async ({ actor }) =>
     listUsers(deps.db, requireActor(actor)),
+  );
+
+  r.get(
+    '/api/users/export.xlsx',
+    { summary: 'Xuất danh sách tài khoản (Excel; ghi vào nhật ký)', access: ['admin'], tags: ['users'] },
+    async ({ c, actor }) => {
+      const a = requireActor(actor);
+      if (!can(a, 'list')) throw forbidden();
+      return sendXlsx(c, 'tai-khoan.xlsx', 'Tài khoản', await exportUsers(deps.db, a));
+    },
   );
 
   r.post(

@@ -4,23 +4,18 @@
  * Numbers and dates are always written the Vietnamese way (1.234.567; 28/11/2026),
  * in both languages of the interface, as official documents do.
  */
-import { formatDateVi, isIsoDate } from '../../../src/domain/text';
+import { isIsoDate } from '../../../src/domain/text';
 
 export {
   compareVi,
   foldVietnamese,
+  formatDateTimeVi,
   formatDateVi,
   formatNumberVi,
   isIsoDate,
   sortByVi,
   todayInVietnam,
 } from '../../../src/domain/text';
-
-/** An ISO timestamp → '28/11/2026 10:21:16' in Vietnam time (UTC+7). */
-export function formatDateTimeVi(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${formatDateVi(local)} ${local.slice(11, 19)}`;
-}
 
 /** '28/11/2026', '28-11-2026', '2026-11-28' → '2026-11-28'; anything else → null. */
 export function parseDateInput(text: string): string | null {

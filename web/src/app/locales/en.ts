@@ -150,6 +150,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     action: 'Action',
     entity: 'Entity',
     export: 'Export CSV',
+    exportXlsx: 'Export Excel',
     none: 'No record matches the filters.',
     count: '{{n}} records (newest first).',
     at: 'Time',
@@ -173,6 +174,7 @@ export const en: Messages & { errors: Record<string, string> } = {
   },
   users: {
     title: 'Accounts',
+    exportXlsx: 'Export the list (Excel)',
     create: 'Create an account',
     created: 'Account {{username}} created.',
     username: 'User name',

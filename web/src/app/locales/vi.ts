@@ -129,6 +129,7 @@ export const vi = {
     action: 'Thao tác',
     entity: 'Đối tượng',
     export: 'Xuất CSV',
+    exportXlsx: 'Xuất Excel',
     none: 'Không có bản ghi nào khớp bộ lọc.',
     count: '{{n}} bản ghi (mới nhất trước).',
     at: 'Thời gian',
@@ -151,6 +152,7 @@ export const vi = {
   },
   users: {
     title: 'Tài khoản',
+    exportXlsx: 'Xuất danh sách (Excel)',
     create: 'Tạo tài khoản',
     created: 'Đã tạo tài khoản {{username}}.',
     username: 'Tên đăng nhập',

@@ -95,6 +95,9 @@ export default function AuditPage() {
           <button type="submit" className="button-primary">
             {t('common.apply')}
           </button>
+          <a className="button-secondary" href={`/api/audit/export.xlsx${qs}`} download data-testid="audit-export-xlsx">
+            {t('audit.exportXlsx')}
+          </a>
           <a className="button-secondary" href={`/api/audit/export.csv${qs}`} download data-testid="audit-export">
             {t('audit.export')}
           </a>

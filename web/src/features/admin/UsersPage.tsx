@@ -3,7 +3,7 @@
  * and the actions the server allows (`can`): reset the password (a one-time password shown
  * once), lock or unlock, edit the roles.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResetPasswordResult, UserSummary, UsersList } from '../../../../src/modules/users/contracts';
@@ -11,10 +11,10 @@ import { api, post } from '../../app/api';
 import { ErrorBox } from '../../app/components/feedback';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { compareVi, formatDateTimeVi, formatDateVi, formatNumberVi } from '../../app/format';
-import type { Unit } from '../units/api';
+import { useAgencyNames, useUnitNames } from '../units/names';
 import { CreateUserForm } from './users/CreateUserForm';
 import { GrantsEditor } from './users/GrantsEditor';
-import { type Agency, useRoleLabel } from './users/shared';
+import { useRoleLabel } from './users/shared';
 
 type Outcome = { kind: 'reset'; result: ResetPasswordResult } | { kind: 'message'; text: string } | null;
 
@@ -35,24 +35,8 @@ export default function UsersPage() {
   const canCreate = useQuery({ ...usersList, select: (r: UsersList) => r.can.create }).data;
   const items = users.data ?? [];
   // Names of the units and agencies the grants are scoped to.
-  const unitIds = [
-    ...new Set(items.flatMap((u) => u.grants.map((g) => g.unitId)).filter((x): x is string => !!x)),
-  ].slice(0, 200);
-  const unitNames = useQueries({
-    queries: unitIds.map((id) => ({
-      queryKey: ['unit', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<Unit>(`/api/units/${encodeURIComponent(id)}`, { signal }),
-      staleTime: 30 * 60_000,
-    })),
-    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.fullName] as const] : []))),
-  });
-  const agencies = useQuery({
-    queryKey: ['agencies', 'all-today'],
-    queryFn: ({ signal }) =>
-      api<{ items: Agency[] }>('/api/agencies', { signal }).then((r) => new Map(r.items.map((a) => [a.id, a.name]))),
-    enabled: items.some((u) => u.grants.some((g) => g.agencyId)),
-    staleTime: 30 * 60_000,
-  });
+  const unitNames = useUnitNames(items.flatMap((u) => u.grants.map((g) => g.unitId)));
+  const agencies = useAgencyNames(items.some((u) => u.grants.some((g) => g.agencyId)));
 
   const act = useMutation({
     mutationFn: async ({
@@ -81,9 +65,7 @@ export default function UsersPage() {
   };
 
   const scope = (g: UserSummary['grants'][number]) =>
-    [g.unitId && (unitNames.get(g.unitId) ?? '…'), g.agencyId && (agencies.data?.get(g.agencyId) ?? '…')].filter(
-      Boolean,
-    );
+    [g.unitId && (unitNames.get(g.unitId) ?? '…'), g.agencyId && (agencies?.get(g.agencyId) ?? '…')].filter(Boolean);
   const dates = (g: UserSummary['grants'][number]) =>
     g.validFrom || g.validTo
       ? t('users.fromTo', {
@@ -97,6 +79,11 @@ export default function UsersPage() {
       <h1>{t('users.title')}</h1>
       {canCreate && <CreateUserForm />}
       <h2>{t('users.list')}</h2>
+      <p>
+        <a className="button-secondary" href="/api/users/export.xlsx" download data-testid="users-export-xlsx">
+          {t('users.exportXlsx')}
+        </a>
+      </p>
       {act.isError && <ErrorBox error={act.error} />}
       {outcome?.kind === 'message' && (
         <p className="alert alert-success" role="status">

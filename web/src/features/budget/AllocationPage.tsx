@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, query } from '../../app/api';
 import { ErrorBox } from '../../app/components/feedback';
+import { DateField } from '../../app/components/DateField';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
 import { CRITERIA_BY_CODE } from '../../../../src/domain/budget/criteria';
@@ -106,15 +107,7 @@ function CriteriaImport({ onDone }: { onDone: () => void }) {
           <span>{t('budget.criteriaName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} data-testid="budget-criteria-name" />
         </label>
-        <label className="field">
-          <span>{t('budget.criteriaAsOf')}</span>
-          <input
-            type="date"
-            value={asOf}
-            onChange={(e) => setAsOf(e.target.value)}
-            data-testid="budget-criteria-asof"
-          />
-        </label>
+        <DateField label={t('budget.criteriaAsOf')} value={asOf} onChange={setAsOf} testId="budget-criteria-asof" />
         <label className="field">
           <span>{t('budget.criteriaSource')}</span>
           <input value={source} onChange={(e) => setSource(e.target.value)} data-testid="budget-criteria-source" />

@@ -13,6 +13,7 @@ import { CommunePanel } from '../results/CommunePanel';
 import { OverviewPanel } from '../results/OverviewPanel';
 import { ProvincePanel } from '../results/ProvincePanel';
 import { PublicResults } from '../results/PublicResults';
+import { useAgencyNames, useUnitNames } from '../units/names';
 
 export default function HomePage() {
   const me = useSession();
@@ -24,6 +25,8 @@ function SignedInHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const pages = PAGES.filter((p) => p.nav && p.path !== '/' && permits(me, p.can));
+  const unitNames = useUnitNames(me.user.grants.map((g) => g.unitId));
+  const agencyNames = useAgencyNames(me.user.grants.some((g) => g.agencyId));
   const provinceIds = me.user.grants
     .filter((g) => g.role === 'province_officer' && g.unitId)
     .map((g) => g.unitId as string);
@@ -42,13 +45,13 @@ function SignedInHome({ me }: { me: Me }) {
             {g.unitId && (
               <span className="muted">
                 {' '}
-                — {t('home.unit')}: {g.unitId}
+                — {t('home.unit')}: {unitNames.get(g.unitId) ?? '…'}
               </span>
             )}
             {g.agencyId && (
               <span className="muted">
                 {' '}
-                — {t('home.agency')}: {g.agencyId}
+                — {t('home.agency')}: {agencyNames?.get(g.agencyId) ?? '…'}
               </span>
             )}
           </li>

@@ -8,6 +8,7 @@ import { formatDateVi } from '../../app/format';
 import { committeesQuery } from './api';
 import { CommitteeForm } from './CommitteeForm';
 import { MeetingForm } from './MeetingForm';
+import { MemberForm } from './MemberForm';
 import { useMe } from '../../app/session';
 import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
@@ -27,8 +28,9 @@ interface Member {
   instrument: string | null;
 }
 
-function Members({ id }: { id: string }) {
+function Members({ id, canEdit }: { id: string; canEdit: boolean }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState<number | null>(null);
   const q = useQuery({
     queryKey: ['plan', 'committee', id],
     queryFn: ({ signal }) =>
@@ -60,6 +62,7 @@ function Members({ id }: { id: string }) {
             <th scope="col">{t('plan.person')}</th>
             <th scope="col">{t('plan.position')}</th>
             <th scope="col">{t('plan.validity')}</th>
+            {canEdit && <th scope="col">{t('plan.memberForm.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -79,10 +82,37 @@ function Members({ id }: { id: string }) {
                 {m.factStatus !== 'VERIFIED' && <small className="note"> {t('plan.unverified')}</small>}
                 {m.note && <small className="muted"> {m.note}</small>}
               </td>
+              {canEdit && (
+                <td>
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-expanded={editing === m.id}
+                    data-testid={`member-edit-${m.id}`}
+                    onClick={() => setEditing(editing === m.id ? null : m.id)}
+                  >
+                    {t('plan.memberForm.edit')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {canEdit && editing !== null && (
+        <MemberForm
+          key={editing}
+          committeeId={id}
+          member={q.data.members.find((m) => m.id === editing)}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {canEdit && (
+        <details data-testid="member-add">
+          <summary>{t('plan.memberForm.open')}</summary>
+          <MemberForm committeeId={id} />
+        </details>
+      )}
     </>
   );
 }
@@ -116,7 +146,7 @@ export default function CommitteesPage() {
           >
             {t('plan.members')} ({c.members})
           </button>
-          {open === c.id && <Members id={c.id} />}
+          {open === c.id && <Members id={c.id} canEdit={c.canRecord} />}
           {c.canRecord && <MeetingForm committeeId={c.id} />}
         </article>
       ))}

@@ -14,7 +14,7 @@ import { describeLateness } from '../../../../src/domain/plan/lateness';
 import { DateField } from '../../app/components/DateField';
 import { taskQuery, uploadEvidence, type Assignment, type TaskStatus } from './api';
 import { SavedLine, SaveOutcome } from './FormProblems';
-import { taskStatusLabel, verificationLabel } from '../../../../src/domain/labels';
+import { taskActionLabel, taskStatusLabel, verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import './texts';
 
@@ -68,7 +68,7 @@ function AssignmentForm({ a, onDone }: { a: Assignment; onDone: (saved?: string)
           <option value="">{t('plan.keep')}</option>
           {a.moves.map((m) => (
             <option key={m.to} value={m.to}>
-              {m.action} → {taskStatusLabel(m.to, currentLanguage())}
+              {taskActionLabel(m.action, currentLanguage())} → {taskStatusLabel(m.to, currentLanguage())}
             </option>
           ))}
         </select>

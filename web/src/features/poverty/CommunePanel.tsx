@@ -20,6 +20,7 @@ import {
 } from './api';
 import ResidentHouseholds from './ResidentHouseholds';
 import Review from './Review';
+import { CommuneApplications } from './Applications';
 
 export default function CommunePanel({ commune, year }: { commune: ScopeCommune; year: number }) {
   const communeId = commune.id;
@@ -160,6 +161,8 @@ export default function CommunePanel({ commune, year }: { commune: ScopeCommune;
         onChange={refresh}
         can={commune.can}
       />
+      {/* monthly requests (QĐ 24/2021, Điều 5): received and decided by those who record the review's steps */}
+      <CommuneApplications communeId={communeId} year={year} canAct={commune.can.recordStep} />
       {households.data && households.data.length > 0 && (
         <>
           <h3>{t('poverty.householdList')}</h3>

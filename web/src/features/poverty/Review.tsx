@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api';
+import { DateField } from '../../app/components/DateField';
 import { ErrorBox } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import type { ReviewCan } from '../../../../src/domain/poverty/policy';
@@ -61,10 +62,7 @@ export default function Review({
       data-next-approver={nextApprover ?? ''}
     >
       <h3>{t('poverty.steps')}</h3>
-      <label className="field">
-        <span>{t('poverty.on')}</span>
-        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="poverty-step-date" />
-      </label>
+      <DateField label={t('poverty.on')} value={on} onChange={setOn} testId="poverty-step-date" />
       <ol>
         {steps.map((s) => (
           <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>

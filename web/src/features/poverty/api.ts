@@ -189,8 +189,12 @@ export const publishedQuery = (year: number) =>
 
 export interface ApplicationRow {
   id: number;
+  communeId: string;
   communeName: string;
+  /** personal data: null for a caller who does not cover the commune */
   applicantName: string | null;
+  householdCode: string | null;
+  reason: string | null;
   receivedOn: string;
   startedOn: string;
   dueOn: string;

@@ -84,12 +84,12 @@ function PeriodTable({ period, canImport }: { period: PeriodItem; canImport: boo
     <>
       <p data-testid="completeness">
         {t('results.completeness', c)} ·{' '}
-        <a href={`/api/results/periods/${period.id}/export.csv`} download>
-          {t('results.exportCsv')}
-        </a>{' '}
-        ·{' '}
         <a href={`/api/results/periods/${period.id}/export.xlsx`} download data-testid="period-export-xlsx">
           {t('results.exportXlsx')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/results/periods/${period.id}/export.csv`} download>
+          {t('results.exportCsv')}
         </a>{' '}
         ·{' '}
         <a href={`/api/results/periods/${period.id}/export.json`} download>

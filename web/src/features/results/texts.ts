@@ -146,7 +146,7 @@ const vi = {
     window: 'Nhập từ {{from}} đến {{to}}; hạn nộp {{deadline}}',
     fieldsNote: 'Ghi chú về biểu',
     provinceTargets: 'Mục tiêu của tỉnh',
-    exportCsv: 'Tải số liệu (CSV)',
+    exportCsv: 'Tải số liệu (CSV cho Excel tiếng Việt)',
     noProvinceTargets: 'Chưa nhập mục tiêu riêng của tỉnh (theo nghị quyết của Hội đồng nhân dân tỉnh).',
   },
 };
@@ -297,7 +297,7 @@ const en: typeof vi = {
     window: 'Entry from {{from}} to {{to}}; deadline {{deadline}}',
     fieldsNote: 'Note on the form',
     provinceTargets: 'Targets of the province',
-    exportCsv: 'Download data (CSV)',
+    exportCsv: 'Download data (CSV for Vietnamese Excel)',
     noProvinceTargets: "No province target entered yet (set by the provincial People's Council).",
   },
 };
