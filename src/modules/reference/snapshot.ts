@@ -1,15 +1,17 @@
 /**
- * Reference data from memory. Units, lineage, agencies, program structure and standards change a few
+ * Reference data and aggregated figures from memory. Units, lineage, agencies, program structure and standards change a few
  * times a year, yet were read from the database and serialised again on every request. A snapshot
  * holds the serialised answers (JSON bytes, ETag, gzip copy made once) of the current reference-data
  * version; it is dropped whole when the version counter in the database (reference_version, bumped by
  * triggers whoever writes) has moved. The counter is read at most once per `recheckMs` (one query
  * shared by concurrent requests), so another process's change is seen within that delay.
+ * The aggregated figures (public page, poverty summary, national overview) are kept the same way, under
+ * their own counter, bumped when an import, an approval or a published figure commits.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../../db/client';
-import { referenceVersion } from './repo';
+import { figuresVersion, referenceVersion } from './repo';
 
 export interface ReferenceAnswer {
   body: Uint8Array<ArrayBuffer>;
@@ -39,6 +41,7 @@ export class ReferenceSnapshot {
   private version: string | null = null;
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
+  private generation = 0;
   private readonly answers = new Map<string, ReferenceAnswer>();
   private readonly building = new Map<string, Promise<ReferenceAnswer>>();
   private bytes = 0;
@@ -48,6 +51,7 @@ export class ReferenceSnapshot {
   constructor(
     private readonly db: Db,
     opts: SnapshotOptions = {},
+    private readonly readVersion: (db: Db) => Promise<string> = referenceVersion,
   ) {
     this.recheckMs = opts.recheckMs ?? Number(process.env.GIAMNGHEO_REFERENCE_RECHECK_MS ?? 1000);
     this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
@@ -56,15 +60,28 @@ export class ReferenceSnapshot {
   /** Brings the snapshot to the database's version (drops it when the counter moved). */
   async refresh(force = false): Promise<string> {
     if (force || this.version === null || Date.now() - this.checkedAt >= this.recheckMs) {
-      this.checking ??= referenceVersion(this.db)
+      const generation = this.generation;
+      const check = (this.checking ??= this.readVersion(this.db)
         .then((v) => {
+          // a check begun before expire() may have read the counter before the change committed
+          if (generation !== this.generation) return;
           if (v !== this.version) this.drop(v);
           this.checkedAt = Date.now();
         })
-        .finally(() => (this.checking = null));
-      await this.checking;
+        .finally(() => {
+          if (this.checking === check) this.checking = null;
+        }));
+      await check;
+      if (generation !== this.generation) return this.refresh();
     }
     return this.version!;
+  }
+
+  /** The next answer reads the counter again (after a change made through this process: read your writes). */
+  expire() {
+    this.generation++;
+    this.checkedAt = 0;
+    this.checking = null;
   }
 
   /** The answer under `key` in the current version, built once by `build` on a miss. */
@@ -118,10 +135,18 @@ export class ReferenceSnapshot {
 }
 
 const snapshots = new WeakMap<Db, ReferenceSnapshot>();
+const figureSnapshots = new WeakMap<Db, ReferenceSnapshot>();
 
 /** The snapshot of one database (one per server process and database). */
 export function referenceSnapshotOf(db: Db): ReferenceSnapshot {
   let s = snapshots.get(db);
   if (!s) snapshots.set(db, (s = new ReferenceSnapshot(db)));
+  return s;
+}
+
+/** The snapshot of the aggregated figures of one database (its own counter, same delay). */
+export function figuresSnapshotOf(db: Db): ReferenceSnapshot {
+  let s = figureSnapshots.get(db);
+  if (!s) figureSnapshots.set(db, (s = new ReferenceSnapshot(db, {}, figuresVersion)));
   return s;
 }

@@ -49,6 +49,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: YearQuery,
+      figures: true,
     },
     ({ query }) => svc.publicResults(db, query.year),
   );
@@ -113,6 +114,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: YearQuery,
+      figures: true,
     },
     async ({ query }) => ({
       items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
@@ -161,6 +163,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: OVERVIEW,
       tags,
       query: YearQuery,
+      figures: true,
     },
     ({ query }) => svc.nationalOverview(db, query.year),
   );
