@@ -88,10 +88,24 @@ function rssMiB(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far; 0 once it has ended. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
 function samplePostgres(database: string) {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   let peak = 0;
   let stopped = false;
+  // CPU of each backend of the run: the last value seen (a backend's CPU only grows)
+  const cpu = new Map<number, number>();
+  const cpuTotal = () => [...cpu.values()].reduce((a, b) => a + b, 0);
   const done = (async () => {
     await admin.connect();
     while (!stopped) {
@@ -102,11 +116,13 @@ function samplePostgres(database: string) {
         peak,
         rows.reduce((s, r) => s + rssMiB(r.pid), 0),
       );
+      for (const r of rows) cpu.set(r.pid, Math.max(cpu.get(r.pid) ?? 0, cpuSeconds(r.pid)));
       await new Promise((r) => setTimeout(r, 500));
     }
     await admin.end();
   })();
   return {
+    cpuTotal,
     async stop() {
       stopped = true;
       await done;
@@ -241,6 +257,8 @@ async function run(engine: 'postgres' | 'embedded', n: number) {
     let next = 0;
     let importing = true;
     const started = performance.now();
+    const serverCpu0 = cpuSeconds(server.child.pid!);
+    const pgCpu0 = pgMemory?.cpuTotal() ?? 0;
     const reading = readLoop(base, readers, () => !importing, busy, readErrors);
     await Promise.all(
       Array.from({ length: UPLOADERS }, async () => {
@@ -266,6 +284,10 @@ async function run(engine: 'postgres' | 'embedded', n: number) {
     );
     const seconds = (performance.now() - started) / 1000;
     importing = false;
+    // CPU per import (the readers' work during the imports included): what the scale on paper starts from
+    const serverCpu = cpuSeconds(server.child.pid!) - serverCpu0;
+    await new Promise((r) => setTimeout(r, 600)); // one more sample of the backends
+    const pgCpu = pgMemory ? pgMemory.cpuTotal() - pgCpu0 : null;
     const busyRounds = await reading;
 
     // 2. the baseline of the same run: the same readers, the same number of rounds, no import
@@ -291,6 +313,8 @@ async function run(engine: 'postgres' | 'embedded', n: number) {
       busyRounds,
       serverPeak,
       pgPeak,
+      serverCpu,
+      pgCpu,
     };
   } finally {
     await server?.stop();
@@ -328,12 +352,12 @@ const ms = (xs: number[]) => {
   return `${fmt(percentile(s, 50), 0)} / ${fmt(percentile(s, 95), 0)} / ${fmt(percentile(s, 99), 0)}`;
 };
 console.log(
-  '\n| Engine | Communes (households, members) | Time to finish | Imports/min | Import p50 / p95 | Errors | Peak RSS server | Peak RSS PostgreSQL backends |',
+  '\n| Engine | Communes (households, members) | Time to finish | Imports/min | Import p50 / p95 | Errors | Peak RSS server | Peak RSS PostgreSQL backends | CPU s per import: server / PostgreSQL |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results)
   console.log(
-    `| ${r.engine} | ${r.communes} (${r.households.toLocaleString('en-US')}, ${r.members.toLocaleString('en-US')}) | ${fmt(r.seconds)} s | ${fmt(r.perMinute)} | ${fmt(r.importP50 / 1000)} / ${fmt(r.importP95 / 1000)} s | ${r.importErrors.length + r.readErrors.length} | ${fmt(r.serverPeak, 0)} MiB | ${r.pgPeak === null ? 'in the server' : `${fmt(r.pgPeak, 0)} MiB`} |`,
+    `| ${r.engine} | ${r.communes} (${r.households.toLocaleString('en-US')}, ${r.members.toLocaleString('en-US')}) | ${fmt(r.seconds)} s | ${fmt(r.perMinute)} | ${fmt(r.importP50 / 1000)} / ${fmt(r.importP95 / 1000)} s | ${r.importErrors.length + r.readErrors.length} | ${fmt(r.serverPeak, 0)} MiB | ${r.pgPeak === null ? 'in the server' : `${fmt(r.pgPeak, 0)} MiB`} | ${fmt(r.serverCpu / r.communes, 2)} / ${r.pgCpu === null ? 'in the server' : fmt(r.pgCpu / r.communes, 2)} |`,
   );
 console.log(
   '\n| Engine | Read | During imports p50 / p95 / p99 (ms) | Idle, same run (baseline) p50 / p95 / p99 (ms) | p95 ratio | Reads (busy / idle) |',
