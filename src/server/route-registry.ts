@@ -5,7 +5,7 @@ import { AppError, forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
 import { figuresSnapshotOf, referenceSnapshotOf } from '../modules/reference/snapshot';
 import { todayInVietnam } from '../domain/text';
-import { sendReferenceAnswer } from './reference-answer';
+import { PUBLIC_MAX_AGE_S, sendReferenceAnswer } from './reference-answer';
 import type { AppDeps, AppEnv } from './types';
 import { assertCleanText, parse } from '../validate';
 
@@ -138,8 +138,11 @@ export class Router {
         const url = c.req.url;
         const key = `${todayInVietnam()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
         const snapshot = spec.figures ? figuresSnapshotOf(this.deps.db) : referenceSnapshotOf(this.deps.db);
-        const answer = await snapshot.answer(key, () =>
-          handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+        const answer = await snapshot.answer(
+          key,
+          () => handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+          // public figures may lag one rebuild behind (at most as long as any cache may keep them)
+          spec.figures && spec.access === 'public' ? PUBLIC_MAX_AGE_S * 1000 : 0,
         );
         return sendReferenceAnswer(c, answer, spec.access === 'public');
       }

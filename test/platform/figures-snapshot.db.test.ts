@@ -171,10 +171,17 @@ describe('figures snapshot', () => {
       `UPDATE poverty_published SET households = households + 1 WHERE year = 2024 AND area_code = 'VN' AND indicator = 'poor'`,
     );
     expect(await counter()).toBe(v0 + 1n);
-    // within the recheck delay the stored answer may still be served; after it, the new one
+    // after the recheck delay, the public (who may keep an answer 60 s) gets the last answer at most once
+    // more while the new one is built behind it, then the new one
     await new Promise((r) => setTimeout(r, 1100));
-    const after = await anon.get(path);
-    expect(after.body.items.find((i: any) => i.areaCode === 'VN' && i.indicator === 'poor').households).toBe(599609);
+    const vnPoor = (b: any) => b.items.find((i: any) => i.areaCode === 'VN' && i.indicator === 'poor').households;
+    const seen: number[] = [];
+    for (let i = 0; i < 50 && seen.at(-1) !== 599609; i++) {
+      seen.push(vnPoor((await anon.get(path)).body));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen.at(-1)).toBe(599609);
+    expect(seen.filter((n) => n === 599608).length).toBeLessThanOrEqual(1);
     expect(figuresSnapshotOf(t.db).size.version).toBe(await figuresVersion(t.db));
     await t.db.query(
       `UPDATE poverty_published SET households = households - 1 WHERE year = 2024 AND area_code = 'VN' AND indicator = 'poor'`,
