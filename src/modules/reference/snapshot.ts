@@ -80,9 +80,11 @@ export class ReferenceSnapshot {
     return this.version!;
   }
 
-  /** The next answer reads the counter again (after a change made through this process: read your writes). */
+  /**
+   * The next answer reads the counter again (after a change made through this process: read your writes).
+   * Public figures may still lag one rebuild behind, as any cache may keep them for their max-age.
+   */
   expire() {
-    this.previous.clear();
     this.generation++;
     this.checkedAt = 0;
     this.checking = null;
