@@ -8,6 +8,9 @@ function matches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** How long any cache may keep a public reference answer or public figures (and the server its last one). */
+export const PUBLIC_MAX_AGE_S = 60;
+
 /**
  * A reference answer from the snapshot: 304 when the client holds it. Public data may be kept by any
  * cache for a minute; role-limited data only by the browser, revalidated every time (the ETag makes
@@ -16,7 +19,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export function sendReferenceAnswer(c: Context<AppEnv>, a: ReferenceAnswer, isPublic: boolean): Response {
   const headers: Record<string, string> = {
     ETag: a.etag,
-    'Cache-Control': isPublic ? 'public, max-age=60' : 'private, no-cache',
+    'Cache-Control': isPublic ? `public, max-age=${PUBLIC_MAX_AGE_S}` : 'private, no-cache',
     Vary: 'Accept-Encoding',
   };
   const inm = c.req.header('if-none-match');

@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError, forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
-import { referenceSnapshotOf } from '../modules/reference/snapshot';
+import { figuresSnapshotOf, referenceSnapshotOf } from '../modules/reference/snapshot';
 import { todayInVietnam } from '../domain/text';
-import { sendReferenceAnswer } from './reference-answer';
+import { PUBLIC_MAX_AGE_S, sendReferenceAnswer } from './reference-answer';
 import type { AppDeps, AppEnv } from './types';
 import { assertCleanText, parse } from '../validate';
 
@@ -38,6 +38,12 @@ export interface RouteSpec<Q, B, P> {
    * in-process snapshot with ETag/304 and Cache-Control, after the access check.
    */
   reference?: boolean;
+  /**
+   * Aggregated figures whose answer depends only on the URL and the day (not on who asks, no unit below
+   * what the role may read): served like reference data from the figures snapshot, rebuilt when an import,
+   * an approval or a published figure changes them.
+   */
+  figures?: boolean;
 }
 
 export interface RegisteredRoute {
@@ -127,12 +133,16 @@ export class Router {
       assertCleanText(rawParams, 'params');
       const query = spec.query ? parse(spec.query, rawQuery, 'query') : (undefined as Q);
       const params = spec.params ? parse(spec.params, rawParams, 'params') : (undefined as P);
-      if (spec.reference) {
-        // the key: path and query as sent, and the day (a missing `at` means today)
+      if (spec.reference || spec.figures) {
+        // the key: path and query as sent, and the day (a missing `at` or `year` means today's)
         const url = c.req.url;
         const key = `${todayInVietnam()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
-        const answer = await referenceSnapshotOf(this.deps.db).answer(key, () =>
-          handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+        const snapshot = spec.figures ? figuresSnapshotOf(this.deps.db) : referenceSnapshotOf(this.deps.db);
+        const answer = await snapshot.answer(
+          key,
+          () => handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+          // public figures may lag one rebuild behind (at most as long as any cache may keep them)
+          spec.figures && spec.access === 'public' ? PUBLIC_MAX_AGE_S * 1000 : 0,
         );
         return sendReferenceAnswer(c, answer, spec.access === 'public');
       }
@@ -140,7 +150,16 @@ export class Router {
       if (spec.body) {
         body = parse(spec.body, await jsonBody(c), 'body');
       }
-      const result = await handler({ c, actor, deps: this.deps, query, body, params });
+      let result: unknown;
+      try {
+        result = await handler({ c, actor, deps: this.deps, query, body, params });
+      } finally {
+        // a change made here is seen by the next read of the same process at once, not after the recheck delay
+        if (method !== 'GET') {
+          figuresSnapshotOf(this.deps.db).expire();
+          referenceSnapshotOf(this.deps.db).expire();
+        }
+      }
       if (result instanceof Response) return result;
       return c.json(result ?? { ok: true });
     });

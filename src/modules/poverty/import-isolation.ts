@@ -58,12 +58,47 @@ export async function withImportDir<T>(fn: (dir: string) => Promise<T>): Promise
 
 const WORKER = new URL('./parse-worker.mjs', import.meta.url);
 
+/**
+ * How many workbooks are read at once (GIAMNGHEO_IMPORT_PARSERS; default: one core fewer than the machine
+ * has, at least one). On the deadline day every commune uploads; with a worker per upload the readers'
+ * requests (the main thread) shared two cores with 8–16 workers and waited seconds behind them. Further
+ * uploads wait their turn here, before their time limit starts; the main thread keeps a core.
+ */
+export function parserSlots(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.GIAMNGHEO_IMPORT_PARSERS) || Math.max(1, os.availableParallelism() - 1);
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+export async function inParseSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= parserSlots()) await new Promise<void>((r) => waiting.push(r));
+  else running++;
+  try {
+    return await fn();
+  } finally {
+    // the slot passes to the next upload in line, or is freed
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /** Checks and reads a workbook in a worker thread; the worker's temporary files go to tmpDir. */
 export function parseWorkbookIsolated(
   file: string,
   tmpDir: string,
   onProgress?: (rows: number) => void,
   limits = parseLimits(),
+): Promise<ParsedWorkbook> {
+  return inParseSlot(() => parseInWorker(file, tmpDir, onProgress, limits));
+}
+
+function parseInWorker(
+  file: string,
+  tmpDir: string,
+  onProgress: ((rows: number) => void) | undefined,
+  limits: ParseLimits,
 ): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {

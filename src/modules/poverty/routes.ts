@@ -98,6 +98,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: OptionalYearQuery,
+      figures: true,
     },
     async ({ query }) => ({
       items: await publishedSeries(db, query.year),
@@ -111,6 +112,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: READERS,
       tags,
       query: SummaryQuery,
+      figures: true,
     },
     ({ query }) => svc.povertySummary(db, query),
   );

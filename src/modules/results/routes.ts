@@ -52,6 +52,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: YearQuery,
+      figures: true,
     },
     ({ query }) => svc.publicResults(db, query.year),
   );
@@ -129,6 +130,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: YearQuery,
+      figures: true,
     },
     async ({ query }) => ({
       items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
@@ -177,6 +179,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: OVERVIEW,
       tags,
       query: YearQuery,
+      figures: true,
     },
     ({ query }) => svc.nationalOverview(db, query.year),
   );
