@@ -112,6 +112,13 @@ export const PAGES: PageDef[] = [
     load: () => import('../features/poverty/PovertyPage'),
   },
   {
+    path: '/thuc-dia',
+    nav: 'main',
+    roles: ['admin', 'program_owner', 'province_officer', 'commune_officer'],
+    label: { vi: 'Rà soát tại hộ', en: 'Field review' },
+    load: () => import('../features/field/FieldPage'),
+  },
+  {
     path: '/ket-qua',
     nav: 'main',
     public: true,
