@@ -29,10 +29,13 @@ onUnauthorized(() => {
 
 // The service worker keeps the app shell for offline use (the field review).
 if ('serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then((reg) => {
-    const urls = performance.getEntriesByType('resource').map((e) => e.name);
-    reg.active?.postMessage({ type: 'cache-assets', urls });
-  });
+  void navigator.serviceWorker
+    .register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => {
+      const urls = performance.getEntriesByType('resource').map((e) => e.name);
+      reg.active?.postMessage({ type: 'cache-assets', urls });
+    });
 }
 
 createRoot(document.getElementById('root')!).render(
