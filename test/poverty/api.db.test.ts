@@ -271,12 +271,18 @@ describe('poverty API', () => {
       label: string;
       statusVi: string;
       lastImport: unknown;
+      can: unknown;
     }[];
     expect(communes.length).toBeGreaterThan(0);
     expect(new Set(communes.map((c) => c.provinceId)).size).toBe(1);
     expect(communes.find((c) => c.id === t.scope.communeId)?.lastImport).not.toBeNull();
     const fresh = communes.find((c) => c.lastImport === null)!;
     expect(fresh.statusVi).toBe('Chưa nhập sổ kết quả rà soát');
+    // The server says what the province officer may do on each commune: the page copies no role list.
+    expect(fresh.can).toEqual({
+      recordStep: false,
+      approve: { commune: false, district: true, province: true, central: false },
+    });
     const refused = await (
       await t.as('admin')
     ).post(`/api/poverty/communes/${encodeURIComponent(fresh.id)}/review/approve`, {

@@ -26,7 +26,7 @@ import {
   importResidentFile,
   residentHouseholdsOf,
   setResidentHouseholds,
-} from '../../src/modules/poverty/service-resident';
+} from '../../src/modules/poverty/service/resident';
 import { testDatabase, type TestDatabase } from '../support/db';
 
 let t: TestDatabase;

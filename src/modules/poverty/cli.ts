@@ -13,7 +13,7 @@ import { writeReviewWorkbook } from './excel';
 import { findCommuneOn } from './repo';
 import { cleanStaleImportDirs } from './import-isolation';
 import { importReviewWorkbook, povertySummary, reviewDateOfYear, summaryTableRows } from './service';
-import { importResidentFile, listResidentHouseholds, setResidentHouseholds } from './service-resident';
+import { importResidentFile, listResidentHouseholds, setResidentHouseholds } from './service/resident';
 
 const CLI_CALLER = { system: 'dòng lệnh' };
 

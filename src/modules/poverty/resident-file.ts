@@ -1,6 +1,6 @@
 /**
  * Reads a file of resident households (Excel sheet "Số hộ dân cư", or CSV with the same columns)
- * and checks every cell; nothing is resolved against the database here (see service-resident.ts).
+ * and checks every cell; nothing is resolved against the database here (see service/resident.ts).
  * The Excel side uses the same streaming reader as the review workbook (excel.ts).
  */
 import fs from 'node:fs';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
 import { classifyHousehold } from '../../domain/poverty/classify';
+import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
 import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
@@ -11,7 +12,8 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { requireActor, type Role } from '../access/actor';
 import { writeReviewWorkbook, writeTableWorkbook } from './excel';
-import { findCommune, publishedSeries } from './repo';
+import { findCommune } from './repo';
+import { publishedSeries } from './repo-summary';
 import {
   ApplicationParams,
   ApproveBody,
@@ -32,11 +34,10 @@ import {
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
-import * as resident from './service-resident';
+import * as resident from './service/resident';
 import { writeResidentTemplate } from './resident-file';
 
 const tags = ['poverty'];
-const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
 const READERS: Role[] = [
   'admin',
   'program_owner',

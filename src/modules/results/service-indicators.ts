@@ -19,7 +19,7 @@ import {
   type TargetRule,
 } from '../../domain/results';
 import { povertySummary, reviewDateOfYear } from '../poverty/service';
-import { publishedSeries } from '../poverty/repo';
+import { publishedSeries } from '../poverty/repo-summary';
 import { listRegions } from '../units/repo';
 import type { IndicatorListItem, IndicatorValueRow, TargetView, ValuesQuery } from './contracts';
 import * as repo from './repo';

@@ -1,7 +1,7 @@
 /** Use cases of the results area (one import point for routes and CLI). */
 import type { Db } from '../../db/client';
 import { todayInVietnam } from '../../domain/text';
-import { publishedSeries } from '../poverty/repo';
+import { publishedSeries } from '../poverty/repo-summary';
 import type { FigureRow, PublicResults } from './contracts';
 import { legalSources } from './load';
 import { areaGroupViews } from './service-areas';

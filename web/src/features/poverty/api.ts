@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, query, uploadWithProgress } from '../../app/api';
 import type { PovertyStandard } from '../../../../src/domain/poverty/types';
 import type { Deadline, ReportLevel, ReviewStep } from '../../../../src/domain/poverty/review';
+import type { ReviewCan } from '../../../../src/domain/poverty/policy';
 
 export type { Deadline, ReportLevel, ReviewStep };
 
@@ -220,6 +221,8 @@ export interface ScopeCommune {
   nextStepVi: string | null;
   locked: boolean;
   overdue: boolean;
+  /** What the caller may do on this commune's review (decided by the server). */
+  can: ReviewCan;
   statusVi: string;
 }
 

@@ -4,15 +4,16 @@
  * scope) or the central roles, imported from a file (all-or-nothing), or set from the CLI. Every
  * change writes its history row and an audit row in the same transaction.
  */
-import type { Db } from '../../db/client';
-import { forbidden, invalid, type Problem } from '../../errors';
-import { checkResidentHouseholds, type ResidentHouseholds } from '../../domain/poverty/resident';
-import { hasRole, isCentral, type Actor } from '../access/actor';
-import { unitAccess } from '../access/unit-access';
-import { audit } from '../audit/audit';
-import * as repo from './repo';
-import { readResidentFile } from './resident-file';
-import { auditActorOf, isSystem, resolveCommune, reviewDateOfYear, type Caller } from './service';
+import type { Db } from '../../../db/client';
+import { forbidden, invalid, type Problem } from '../../../errors';
+import { checkResidentHouseholds, type ResidentHouseholds } from '../../../domain/poverty/resident';
+import { hasRole, isCentral, type Actor } from '../../access/actor';
+import { unitAccess } from '../../access/unit-access';
+import { audit } from '../../audit/audit';
+import * as residentRepo from '../repo-resident';
+import * as repo from '../repo';
+import { readResidentFile } from '../resident-file';
+import { auditActorOf, isSystem, resolveCommune, reviewDateOfYear, type Caller } from './shared';
 
 /** May the caller record the figures of this commune? Central roles and the CLI: any; officers: communes they cover. */
 export async function canEditResident(db: Db, caller: Caller, communeId: string): Promise<boolean> {
@@ -40,7 +41,7 @@ const toWrite = (i: ResidentInput): ResidentHouseholds => ({
   source: i.source?.trim() || null,
 });
 
-const snapshot = (r: repo.ResidentRow | undefined) =>
+const snapshot = (r: residentRepo.ResidentRow | undefined) =>
   r
     ? {
         total: r.total,
@@ -71,8 +72,8 @@ export async function setResidentHouseholds(
   if (problems.length) throw invalid('Số hộ dân cư không hợp lệ.', problems);
   const by = auditActorOf(caller);
   return db.tx(async (tx) => {
-    const before = await repo.findResident(tx, input.year, commune.id);
-    await repo.saveResident(tx, input.year, by.username, [{ communeId: commune.id, ...value }]);
+    const before = await residentRepo.findResident(tx, input.year, commune.id);
+    await residentRepo.saveResident(tx, input.year, by.username, [{ communeId: commune.id, ...value }]);
     await audit(tx, by, {
       action: 'poverty.resident_households.set',
       entity: 'poverty_resident_households',
@@ -81,7 +82,7 @@ export async function setResidentHouseholds(
       before: snapshot(before),
       after: value,
     });
-    return { commune, ...(await repo.findResident(tx, input.year, commune.id))! };
+    return { commune, ...(await residentRepo.findResident(tx, input.year, commune.id))! };
   });
 }
 
@@ -92,8 +93,8 @@ export async function residentHouseholdsOf(db: Db, caller: Caller, communeId: st
     communeId: commune.id,
     communeName: commune.fullName,
     year,
-    current: (await repo.findResident(db, year, commune.id)) ?? null,
-    history: await repo.residentHistory(db, year, commune.id),
+    current: (await residentRepo.findResident(db, year, commune.id)) ?? null,
+    history: await residentRepo.residentHistory(db, year, commune.id),
     can: { edit: await canEditResident(db, caller, commune.id) },
   };
 }
@@ -102,12 +103,12 @@ export async function residentHouseholdsOf(db: Db, caller: Caller, communeId: st
 export async function residentTemplateCommunes(db: Db, caller: Caller, year: number) {
   const access = isSystem(caller) || isCentral(caller) ? null : await unitAccess(db, caller);
   if (access && !hasRole(caller as Actor, 'commune_officer', 'province_officer')) throw forbidden();
-  return repo.communesOn(db, reviewDateOfYear(year), access?.unitIds ? [...access.unitIds] : null);
+  return residentRepo.communesOn(db, reviewDateOfYear(year), access?.unitIds ? [...access.unitIds] : null);
 }
 
 /** Figures of all communes for a year (not personal data: a count per commune). */
 export function listResidentHouseholds(db: Db, year: number) {
-  return repo.listResident(db, year, null);
+  return residentRepo.listResident(db, year, null);
 }
 
 /**
@@ -151,12 +152,12 @@ export async function importResidentFile(
   if (problems.length) throw invalid(`Tệp có ${problems.length} lỗi; chưa nhập dữ liệu nào.`, problems);
   const by = auditActorOf(caller);
   await db.tx(async (tx) => {
-    const before = await repo.listResident(
+    const before = await residentRepo.listResident(
       tx,
       input.year,
       resolved.map((r) => r.communeId),
     );
-    await repo.saveResident(
+    await residentRepo.saveResident(
       tx,
       input.year,
       by.username,

@@ -1,0 +1,84 @@
+/** A commune's household lists and the export of its poor and near-poor lists (personal data: checked, audited). */
+import type { Writable } from 'node:stream';
+import type { Db } from '../../../db/client';
+import { forbidden } from '../../../errors';
+import { CLASS_LABEL_VI } from '../../../domain/poverty/classify';
+import { applicationForYear, NATIONAL_CATALOG } from '../../../domain/poverty/standards';
+import { OCCUPATION_LABEL_VI } from '../../../domain/poverty/types';
+import { AREA_TEXT_VI } from '../../../domain/poverty/workbook';
+import { audit } from '../../audit/audit';
+import { writeReviewWorkbook } from '../excel';
+import * as listsRepo from '../repo-lists';
+import { auditActorOf, canSeePersonalData, resolveCommune, type Caller } from './shared';
+
+export async function communeHouseholdList(db: Db, caller: Caller, communeId: string, year: number) {
+  const commune = await resolveCommune(db, { communeId }, year);
+  if (!(await canSeePersonalData(db, caller, commune.id)))
+    throw forbidden('Danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này được xem.');
+  return { commune, households: await listsRepo.communeHouseholds(db, commune.id, year) };
+}
+
+/** Exports the lists of poor and near-poor households of a commune (personal data: audited). */
+export async function exportPoorLists(
+  db: Db,
+  caller: Caller,
+  communeId: string,
+  year: number,
+  out: Writable,
+): Promise<void> {
+  const commune = await resolveCommune(db, { communeId }, year);
+  if (!(await canSeePersonalData(db, caller, commune.id)))
+    throw forbidden('Xuất danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này.');
+  const households = await listsRepo.communeHouseholds(db, commune.id, year, ['poor', 'near_poor']);
+  const members = await listsRepo.communeMembers(
+    db,
+    commune.provinceId,
+    households.map((h) => h.id),
+  );
+  await db.tx((tx) =>
+    audit(tx, auditActorOf(caller), {
+      action: 'poverty.household.export',
+      entity: 'commune',
+      entityId: commune.id,
+      unitId: commune.id,
+      after: { year, households: households.length, members: members.length },
+    }),
+  );
+  const codeOf = new Map(households.map((h) => [h.id, h.code]));
+  // Real date cells (Excel shows them dd/mm/yyyy and the importer reads them back).
+  const decision = (d: string | null) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
+  await writeReviewWorkbook(
+    out,
+    { communeName: commune.fullName, year, standardId: applicationForYear(NATIONAL_CATALOG, year)?.standardId ?? '' },
+    {
+      households: households.map((h) => [
+        h.code,
+        h.headName,
+        h.headIdNumber,
+        h.headEthnicity,
+        h.village,
+        AREA_TEXT_VI[h.area as 'rural' | 'urban'],
+        h.scoreA,
+        h.income,
+        h.deprived.join('; '),
+        h.scoreB,
+        h.previousClass ? CLASS_LABEL_VI[h.previousClass] : null,
+        h.decisionNo,
+        decision(h.decisionDate),
+        h.occupation ? OCCUPATION_LABEL_VI[h.occupation] : null,
+        h.noLabourCapacity === null ? null : h.noLabourCapacity ? 'Có' : 'Không',
+        CLASS_LABEL_VI[h.class],
+      ]),
+      householdExtras: [{ header: `Phân loại năm ${year}`, width: 18 }],
+      members: members.map((m) => [
+        codeOf.get(m.householdId) ?? '',
+        m.fullName,
+        m.relation,
+        decision(m.birthDate),
+        m.sex,
+        m.idNumber,
+        m.ethnicity,
+      ]),
+    },
+  );
+}

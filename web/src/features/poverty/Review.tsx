@@ -1,0 +1,123 @@
+/**
+ * The steps of the commune's periodic review and the approvals up the chain; the server says what the caller
+ * may do.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../app/api';
+import { ErrorBox } from '../../app/components/feedback';
+import { formatDateVi, todayInVietnam } from '../../app/format';
+import type { ReviewCan } from '../../../../src/domain/poverty/policy';
+import {
+  openCampaign,
+  stepsOf,
+  STEP_INFO,
+  LEVEL_LABEL_VI,
+  CHAIN_INFO,
+  CHAIN_LOCK_INFO,
+  chainOf,
+} from '../../../../src/domain/poverty/review';
+import { communePath, type CommuneProgress } from './api';
+
+export default function Review({
+  communeId,
+  year,
+  progress,
+  imported,
+  onChange,
+  can,
+}: {
+  communeId: string;
+  year: number;
+  progress: CommuneProgress | null;
+  imported: boolean;
+  onChange: () => void;
+  /** What the caller may do on this commune's review, as the server decided it. */
+  can: ReviewCan;
+}) {
+  const { t } = useTranslation();
+  const [on, setOn] = useState(todayInVietnam());
+  const campaign = openCampaign('periodic', year);
+  const steps =
+    progress?.steps ??
+    (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, labelVi: STEP_INFO[s].labelVi, doneOn: null })) : []);
+  const chain =
+    progress?.chain ??
+    (campaign.ok
+      ? chainOf(campaign.value).map((l) => ({ level: l, labelVi: LEVEL_LABEL_VI[l], approvedOn: null }))
+      : []);
+  const nextStep = progress ? progress.nextStep : (steps[0]?.step ?? null);
+  const nextApprover = progress ? progress.nextApprover : (chain[0]?.level ?? null);
+  const act = useMutation({
+    mutationFn: (body: { path: string; payload: unknown }) => post(communePath(communeId, body.path), body.payload),
+    onSuccess: onChange,
+  });
+  return (
+    <div
+      data-testid="poverty-review"
+      data-locked={progress?.locked ? 'true' : 'false'}
+      data-next-step={nextStep ?? ''}
+      data-next-approver={nextApprover ?? ''}
+    >
+      <h3>{t('poverty.steps')}</h3>
+      <label className="field">
+        <span>{t('poverty.on')}</span>
+        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="poverty-step-date" />
+      </label>
+      <ol>
+        {steps.map((s) => (
+          <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>
+            {s.labelVi} <small>({STEP_INFO[s.step].citation})</small>{' '}
+            {s.doneOn && <strong>✓ {formatDateVi(s.doneOn)}</strong>}
+            {s.step === nextStep && can.recordStep && (
+              <button
+                type="button"
+                className="button-link"
+                disabled={act.isPending}
+                data-testid="poverty-step-record"
+                onClick={() => act.mutate({ path: 'review/steps', payload: { year, step: s.step, on } })}
+              >
+                {t('poverty.record')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <h3>{t('poverty.chain')}</h3>
+      <ol>
+        {chain.map((c) => (
+          <li key={c.level} data-testid="poverty-approval" data-level={c.level} data-approved={c.approvedOn ?? ''}>
+            {CHAIN_INFO[c.level].labelVi} <small>({CHAIN_INFO[c.level].citation})</small>{' '}
+            {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
+            {/* Nothing to approve before the workbook is imported (the server refuses it too). */}
+            {c.level === nextApprover && imported && can.approve[c.level] && (
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={act.isPending}
+                data-testid="poverty-approve"
+                onClick={() => act.mutate({ path: 'review/approve', payload: { year, level: c.level, on } })}
+              >
+                {t('poverty.approve', { level: c.labelVi })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <small data-testid="poverty-local-practice">
+          {t('poverty.localPractice')}: {CHAIN_LOCK_INFO.noteVi}
+        </small>
+      </p>
+      {!imported && (
+        <p className="muted" data-testid="poverty-approve-after-import">
+          {t('poverty.approveAfterImport')}
+        </p>
+      )}
+      {progress?.locked && <p className="alert alert-info">{t('poverty.locked')}</p>}
+      {progress?.overdue && <p className="alert alert-error">{t('poverty.overdue')}</p>}
+      {act.isError && <ErrorBox error={act.error} />}
+    </div>
+  );
+}
