@@ -24,9 +24,10 @@ import type { Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
 import * as poverty from '../poverty/repo';
+import { communeReviewState, findCampaign } from '../poverty/repo-review';
 import { findHousehold } from '../poverty/repo-household';
 import { reviewDateOfYear } from '../poverty/service';
-import { refreshAfterSurveys, writeHouseholdSurvey } from '../poverty/service-field-survey';
+import { refreshAfterSurveys, writeHouseholdSurvey } from '../poverty/service/field-survey';
 import type {
   AssignmentsView,
   PhotoOutcome,
@@ -323,8 +324,8 @@ async function syncOne(db: Db, actor: Actor, item: { clientId: string }): Promis
   return db.tx(async (tx) => {
     await repo.lockCommuneSync(tx, commune.id);
     if ((await repo.storedClientIds(tx, [d.clientId])).size) return duplicate(d.clientId);
-    const campaign = await poverty.findCampaign(tx, 'periodic', d.year, 0);
-    const state = campaign && (await poverty.communeReviewState(tx, campaign.id, commune.id));
+    const campaign = await findCampaign(tx, 'periodic', d.year, 0);
+    const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
     const closed = !!state && fieldResultsClosed(state.steps, state.approvals);
     const live = await repo.liveSurveysOf(tx, d.year, commune.id, d.householdCode);
     const conflictKind = closed ? 'results_locked' : live.length ? 'other_survey' : null;
@@ -463,8 +464,8 @@ export async function resolveConflict(
       await repo.setSurveyStatus(tx, [clientId], 'dismissed', by);
     } else {
       const commune = (await poverty.findCommune(tx, s.communeId))!;
-      const campaign = await poverty.findCampaign(tx, 'periodic', s.year, 0);
-      const state = campaign && (await poverty.communeReviewState(tx, campaign.id, commune.id));
+      const campaign = await findCampaign(tx, 'periodic', s.year, 0);
+      const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
       if (state && communeResultsLocked({ approvals: state.approvals }))
         throw conflict(
           'Kết quả rà soát của xã đã được gửi lên cấp trên và bị khoá; cần cấp trên trả lại trước khi nhận phiếu này.',

@@ -1,6 +1,6 @@
 /** SQL of one household's review result written from the field (the per-household path of the register). */
 import type { Db } from '../../db/client';
-import type { ResultWrite } from './repo';
+import type { ResultWrite } from './repo-import';
 
 /** Inserts or replaces one household's result of a year (no import: the result came from a field survey). */
 export async function upsertHouseholdResult(tx: Db, year: number, r: Omit<ResultWrite, 'importId'>): Promise<void> {

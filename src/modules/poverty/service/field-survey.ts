@@ -4,18 +4,19 @@
  * aggregates are recomputed from its results in the same transaction. Scope and audit are the caller's
  * (the field service), like importParsed's caller.
  */
-import type { Db } from '../../db/client';
-import type { Classification } from '../../domain/poverty/classify';
-import type { FieldMemberDraft } from '../../domain/field/draft';
-import { SEX_IN_REGISTER } from '../../domain/field/sync';
-import type { AreaType, HouseholdClass, Occupation } from '../../domain/poverty/types';
-import { isEthnicMinority } from '../../domain/poverty/workbook';
-import * as repo from './repo';
-import { upsertHouseholdResult } from './repo-household';
-import { refreshAggregates } from './service';
+import type { Db } from '../../../db/client';
+import type { Classification } from '../../../domain/poverty/classify';
+import type { FieldMemberDraft } from '../../../domain/field/draft';
+import { SEX_IN_REGISTER } from '../../../domain/field/sync';
+import type { AreaType, HouseholdClass, Occupation } from '../../../domain/poverty/types';
+import { isEthnicMinority } from '../../../domain/poverty/workbook';
+import type { CommuneRow } from '../repo';
+import * as repo from '../repo-import';
+import { upsertHouseholdResult } from '../repo-household';
+import { refreshAggregates } from './aggregates';
 
 export interface HouseholdSurveyWrite {
-  commune: repo.CommuneRow;
+  commune: CommuneRow;
   year: number;
   code: string;
   headName: string;
