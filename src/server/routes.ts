@@ -7,6 +7,7 @@ import { registerUnitsRoutes } from '../modules/units/routes';
 import { registerUsersRoutes } from '../modules/users/routes';
 import { registerBudgetRoutes } from '../modules/budget/routes';
 import { registerResultsRoutes } from '../modules/results/routes';
+import { registerFieldRoutes } from '../modules/field/routes';
 import { registerFieldFormsRoutes } from '../modules/field/routes-forms';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
@@ -30,5 +31,6 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerAgenciesRoutes(r, deps);
   registerBudgetRoutes(r, deps);
   registerResultsRoutes(r, deps);
+  registerFieldRoutes(r, deps);
   registerFieldFormsRoutes(r, deps);
 }
