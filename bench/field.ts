@@ -298,7 +298,7 @@ async function baselineGets(base: string, phones: Phone[], perPhone: number) {
 
 async function benchEngine(engine: Engine) {
   const phones = phonesOf(engine);
-  const env: Record<string, string> = { GIAMNGHEO_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { GIAMNGHEO_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'info' };
   let cleanup: () => Promise<void>;
   let setup: Awaited<ReturnType<typeof setUp>>;
   if (engine === 'embedded') {
@@ -319,10 +319,13 @@ async function benchEngine(engine: Engine) {
     env.DATABASE_URL = pgdb.url;
     cleanup = () => pgdb.drop();
   }
+  console.log(`${engine}: set up ${setup.phones.length} phones; starting the server`);
   const server = await startServe(env, 600_000);
   try {
     const photo = benchPhoto(PHOTO_KB);
     const requestsPerPhone = SURVEYS + Math.ceil(SURVEYS / BATCH);
+    // warm-up (not measured): the first requests of a fresh process compile the handlers
+    await baselineGets(server.url, setup.phones, 2);
     const baseline = await baselineGets(server.url, setup.phones, requestsPerPhone);
     const t: Tally = { surveyMs: [], photoMs: [], accepted: 0, errors: 0, firstErrors: [] };
     const firstBatches: FieldSurveyDraft[][] = [];
