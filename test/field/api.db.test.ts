@@ -52,6 +52,7 @@ const count = async (sql: string, params: unknown[] = []) =>
   Number((await t.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).n);
 
 function draft(code: string, over: Partial<FieldSurveyDraft> = {}): FieldSurveyDraft {
+  const headName = over.headName ?? `Chủ hộ ${code}`;
   return {
     clientId: randomUUID(),
     communeCode: '00004',
@@ -72,7 +73,7 @@ function draft(code: string, over: Partial<FieldSurveyDraft> = {}): FieldSurveyD
     members: [
       {
         seq: 1,
-        fullName: `Chủ hộ ${code}`,
+        fullName: headName,
         relation: 'Chủ hộ',
         birthDate: '1980-01-01',
         sex: 'male',
@@ -262,10 +263,28 @@ describe('field API', () => {
       draft('H2', { photos: [{ id: randomUUID(), contentType: 'image/jpeg', takenAt: '2026-11-20T02:01:00Z' }] }),
       { ...draft('H3'), headIdNumber: '12345' },
       draft('H1', { communeCode: '00008' }),
+      draft('H2', {
+        members: [
+          {
+            seq: 1,
+            fullName: 'Chủ hộ H2',
+            relation: 'Chủ hộ',
+            birthDate: '1980-01-01',
+            sex: 'male',
+            idNumber: '001090000011',
+            ethnicity: 'Kinh',
+          },
+        ],
+      }),
     ];
     const r = await sync(officer, bad);
     expect(r.status).toBe(200);
-    const [household, far, missing, id, scope] = r.body.results;
+    const [household, far, missing, id, scope, checked] = r.body.results;
+    // the household checks (citizen ID structure against the person) run on the server as on the phone
+    expect(checked).toMatchObject({ status: 'rejected', problems: [{ path: 'members.0.idNumber' }] });
+    expect(checked.problems[0].message).toBe(
+      'Chữ số thứ 5 và 6 của số định danh (90) phải là hai số cuối của năm sinh 1980 (80).',
+    );
     expect(household).toMatchObject({
       status: 'rejected',
       message: expect.stringMatching(/^Hộ mã H9 không có trong danh sách hộ của Phường Ba Đình/),

@@ -16,6 +16,8 @@ import {
   sexFromRegister,
   sniffImage,
 } from '../../domain/field/sync';
+import { checkSurveyDraft } from '../../domain/field/checks';
+import { draftToClassifyInput } from '../../domain/field/to-classify';
 import { classifyHousehold, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import { communeResultsLocked } from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
@@ -42,6 +44,8 @@ import { communeBox } from './geo';
 import { can, type FieldAction } from './policy';
 import * as repo from './repo';
 import { SurveyDraftSchema } from './schemas';
+
+const dateInVietnam = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
 
 const auditActor = (a: Actor) => ({ userId: a.userId, username: a.username });
 
@@ -258,6 +262,9 @@ async function syncOne(db: Db, actor: Actor, item: { clientId: string }): Promis
     return rejected(item.clientId, `Phiếu có ${problems.length} lỗi; chưa được nhận.`, problems);
   }
   const d = parsed.data as FieldSurveyDraft;
+  // the same checks as the phone made at the household, on the day of the survey in Vietnam
+  const checks = checkSurveyDraft(d, { reviewDate: dateInVietnam(d.surveyedAt) });
+  if (checks.length) return rejected(d.clientId, `Phiếu có ${checks.length} lỗi; chưa được nhận.`, checks);
   const commune = await poverty.findCommuneOn(db, d.communeCode, reviewDateOfYear(d.year));
   if (!commune)
     return rejected(d.clientId, `Không có xã mã "${d.communeCode}" vào thời điểm rà soát năm ${d.year}.`, [
@@ -306,15 +313,7 @@ async function syncOne(db: Db, actor: Actor, item: { clientId: string }): Promis
       photoProblems,
     );
 
-  const classified = classifyHousehold({
-    area: d.area,
-    year: d.year,
-    deprived: d.deprived,
-    ...(d.scoreA !== null ? { scoreA: d.scoreA } : {}),
-    ...(d.incomePerCapita !== null ? { incomePerCapita: d.incomePerCapita } : {}),
-    ...(d.b1Answers && Object.keys(d.b1Answers).length ? { b1Items: { answers: d.b1Answers } } : {}),
-    occupation: d.occupation,
-  });
+  const classified = classifyHousehold(draftToClassifyInput(d));
   if (!classified.ok)
     return rejected(d.clientId, classified.error.message, [
       { path: CLASSIFY_PATH[classified.error.code], message: classified.error.message },
