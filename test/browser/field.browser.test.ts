@@ -124,6 +124,13 @@ async function fillSurvey(page: Page, code: string, income: string, deprived: st
   await page.getByTestId('photo-input').setInputFiles(JPEG);
   await expect.poll(() => page.getByTestId('photo-count').textContent()).toBe('1 ảnh');
   await noSidewaysScroll(page);
+  if (code === 'H1') {
+    // checked at the household: child nutrition (2.1) for a household whose only member was born in 1980
+    await page.getByTestId('b2-2.1').check();
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.getByTestId('form-problems').filter({ hasText: 'Chỉ số 2.1' }).waitFor();
+    await page.getByTestId('b2-2.1').uncheck();
+  }
   await page.getByRole('button', { name: 'Lưu phiếu' }).click();
   await page
     .getByTestId('field-message')

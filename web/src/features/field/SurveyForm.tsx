@@ -2,9 +2,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
-import { formatDateVi, formatNumberVi, parseDateInput } from '../../app/format';
+import { formatDateVi, formatNumberVi, parseDateInput, todayInVietnam } from '../../app/format';
+import { checkSurveyDraft } from '../../../../src/domain/field/checks';
 import { applicationForYear, findStandard } from '../../../../src/domain/poverty/standards';
-import type { AssignmentHousehold, FieldMemberDraft, FieldSurveyDraft } from '../../../../src/modules/field/contracts';
+import type {
+  AssignmentHousehold,
+  FieldMemberDraft,
+  FieldProblem,
+  FieldSurveyDraft,
+} from '../../../../src/modules/field/contracts';
 import type { Occupation } from '../../../../src/domain/poverty/types';
 import { resizePhoto } from './api';
 import { allDrafts, loadPhoto, saveDraft, savePhoto, type StoredAssignment } from './store';
@@ -80,6 +86,7 @@ export function SurveyForm({
   );
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
 
   // A draft not yet accepted by the server is edited in place (same id, no second submission).
   useEffect(() => {
@@ -140,16 +147,15 @@ export function SurveyForm({
   };
 
   const save = async () => {
-    const missing: string[] = [];
     const members = d.members.map((m, i) => ({ ...m, seq: i + 1, birthDate: parseDateInput(birthText[i] ?? '') }));
-    if (d.incomePerCapita === null && d.scoreA === null) missing.push(t('field.income'));
-    if (members.some((m) => !m.fullName.trim())) missing.push(t('field.fullName'));
-    if (!d.headEthnicity.trim()) missing.push(t('field.ethnicity'));
-    if (missing.length) {
-      setError(t('field.required', { what: missing.join(', ') }));
-      return;
-    }
-    await saveDraft({ draft: { ...d, members, surveyedAt: new Date().toISOString() }, state: 'waiting' });
+    const badDate = birthText.findIndex((b) => b.trim() !== '' && !parseDateInput(b));
+    const draft = { ...d, members, surveyedAt: new Date().toISOString() };
+    // the checks of the household, here at the household (the server runs them again at sync)
+    const found = checkSurveyDraft(draft, { reviewDate: todayInVietnam(), catalog: assignment.catalog });
+    if (badDate >= 0) found.unshift({ path: `members.${badDate}.birthDate`, message: t('field.badDate') });
+    setProblems(found);
+    if (found.length) return;
+    await saveDraft({ draft, state: 'waiting' });
     onDone(d.householdCode);
   };
 
@@ -361,6 +367,16 @@ export function SurveyForm({
         <p className="alert alert-error" role="alert">
           {error}
         </p>
+      )}
+      {problems.length > 0 && (
+        <div className="alert alert-error" role="alert" data-testid="form-problems">
+          <strong>{t('field.fix', { count: problems.length })}</strong>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="field-actions">
         <button type="submit" className="button-primary">

@@ -76,7 +76,8 @@ const vi = {
     save: 'Lưu phiếu',
     cancel: 'Quay lại',
     saved: 'Đã lưu phiếu hộ {{code}} trên máy.',
-    required: 'Cần nhập: {{what}}.',
+    fix: 'Phiếu còn {{count}} điểm cần sửa trước khi lưu:',
+    badDate: 'Ngày sinh phải có dạng dd/mm/yyyy.',
     problems: 'Phiếu bị từ chối',
     classes: {
       poor: 'Hộ nghèo',
@@ -195,7 +196,8 @@ const en: typeof vi = {
     save: 'Save form',
     cancel: 'Back',
     saved: 'Form of household {{code}} saved on this device.',
-    required: 'Required: {{what}}.',
+    fix: '{{count}} point(s) to correct before saving (messages in Vietnamese, as the law writes them):',
+    badDate: 'The date of birth must be written dd/mm/yyyy.',
     problems: 'Form refused',
     classes: {
       poor: 'Poor',
