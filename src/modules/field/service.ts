@@ -18,7 +18,7 @@ import {
 } from '../../domain/field/sync';
 import { checkSurveyDraft } from '../../domain/field/checks';
 import { draftToClassifyInput } from '../../domain/field/to-classify';
-import { classifyHousehold, type ClassifyErrorCode } from '../../domain/poverty/classify';
+import { classifyHousehold, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import { communeResultsLocked } from '../../domain/poverty/review';
 import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import { formatNumberVi } from '../../domain/text';
@@ -225,10 +225,11 @@ const rejected = (clientId: string, message: string, problems?: FieldProblem[]):
 });
 
 /**
- * Syncs surveys one by one (each in its own transaction with its own audit row): a retried client id
- * is `duplicate` and changes nothing; a bad survey is `rejected` with its problems and is not stored
- * (the phone keeps it); a survey of a household surveyed by another draft, or after the commune's
- * results were recognised, waits for the commune officer as `conflict`.
+ * Syncs surveys: a retried client id is `duplicate` and changes nothing; a bad survey is `rejected` with
+ * its problems and is not stored (the phone keeps it); a survey of a household surveyed by another
+ * draft, or after the commune's results were recognised, waits for the commune officer as `conflict`.
+ * The surveys of one commune are written in one transaction under the commune's lock, one audit row
+ * each, and the commune's aggregates are recomputed once for them.
  */
 export async function syncSurveys(db: Db, actor: Actor, items: { clientId: string }[]): Promise<SyncOutcome[]> {
   const stored = await repo.storedClientIds(
@@ -236,16 +237,29 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
     items.map((i) => i.clientId),
   );
   const seen = new Set<string>();
-  const out: SyncOutcome[] = [];
-  for (const item of items) {
+  const out: SyncOutcome[] = new Array<SyncOutcome>(items.length);
+  const byCommune = new Map<string, { at: number; p: Prepared }[]>();
+  for (const [at, item] of items.entries()) {
     const id = item.clientId;
     if (stored.has(id) || seen.has(id)) {
-      out.push(duplicate(id));
+      out[at] = duplicate(id);
       continue;
     }
     seen.add(id);
-    out.push(await syncOne(db, actor, item));
+    const p = await prepare(db, actor, item);
+    if ('status' in p) out[at] = p;
+    else byCommune.set(p.commune.id, [...(byCommune.get(p.commune.id) ?? []), { at, p }]);
   }
+  for (const [communeId, group] of byCommune)
+    await db.tx(async (tx) => {
+      await repo.lockCommuneSync(tx, communeId);
+      const years = new Set<number>();
+      for (const { at, p } of group) {
+        out[at] = await writePrepared(tx, actor, p);
+        if (out[at].status === 'accepted') years.add(p.d.year);
+      }
+      for (const year of years) await refreshAfterSurveys(tx, year, [communeId]);
+    });
   return out;
 }
 
@@ -255,7 +269,14 @@ const duplicate = (clientId: string): SyncOutcome => ({
   message: 'Phiếu này đã được nhận trước đó; không có gì thay đổi.',
 });
 
-async function syncOne(db: Db, actor: Actor, item: { clientId: string }): Promise<SyncOutcome> {
+/** A survey that passed every check and was classified, ready to be written. */
+interface Prepared {
+  d: FieldSurveyDraft;
+  commune: poverty.CommuneRow;
+  classification: Classification;
+}
+
+async function prepare(db: Db, actor: Actor, item: { clientId: string }): Promise<SyncOutcome | Prepared> {
   const parsed = SurveyDraftSchema.safeParse(item);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -318,70 +339,70 @@ async function syncOne(db: Db, actor: Actor, item: { clientId: string }): Promis
     return rejected(d.clientId, classified.error.message, [
       { path: CLASSIFY_PATH[classified.error.code], message: classified.error.message },
     ]);
-  const classification = classified.value;
+  return { d, commune, classification: classified.value };
+}
 
-  return db.tx(async (tx) => {
-    await repo.lockCommuneSync(tx, commune.id);
-    if ((await repo.storedClientIds(tx, [d.clientId])).size) return duplicate(d.clientId);
-    const campaign = await findCampaign(tx, 'periodic', d.year, 0);
-    const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
-    const closed = !!state && fieldResultsClosed(state.steps, state.approvals);
-    const live = await repo.liveSurveysOf(tx, d.year, commune.id, d.householdCode);
-    const conflictKind = closed ? 'results_locked' : live.length ? 'other_survey' : null;
-    if (!conflictKind) {
-      await writeHouseholdSurvey(tx, {
-        commune,
-        year: d.year,
-        code: d.householdCode,
-        headName: d.headName,
-        headIdNumber: d.headIdNumber,
-        headEthnicity: d.headEthnicity,
-        village: d.village,
-        area: d.area,
-        occupation: d.occupation,
-        noLabourCapacity: d.noLabourCapacity,
-        previousClass: d.previousClass,
-        members: d.members,
-        classification,
-      });
-      await refreshAfterSurveys(tx, d.year, [commune.id]);
-    }
-    const status = conflictKind ? 'conflict' : 'accepted';
-    await repo.insertSurvey(tx, {
-      draft: d,
-      communeId: commune.id,
-      provinceId: commune.provinceId,
+/** Writes one prepared survey in the caller's transaction, which holds the commune's lock. */
+async function writePrepared(tx: Db, actor: Actor, { d, commune, classification }: Prepared): Promise<SyncOutcome> {
+  // a retry that arrived while the first request held the lock
+  if ((await repo.storedClientIds(tx, [d.clientId])).size) return duplicate(d.clientId);
+  const campaign = await findCampaign(tx, 'periodic', d.year, 0);
+  const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
+  const closed = !!state && fieldResultsClosed(state.steps, state.approvals);
+  const live = await repo.liveSurveysOf(tx, d.year, commune.id, d.householdCode);
+  const conflictKind = closed ? 'results_locked' : live.length ? 'other_survey' : null;
+  if (!conflictKind) {
+    await writeHouseholdSurvey(tx, {
+      commune,
+      year: d.year,
+      code: d.householdCode,
+      headName: d.headName,
+      headIdNumber: d.headIdNumber,
+      headEthnicity: d.headEthnicity,
+      village: d.village,
+      area: d.area,
+      occupation: d.occupation,
+      noLabourCapacity: d.noLabourCapacity,
+      previousClass: d.previousClass,
+      members: d.members,
+      classification,
+    });
+  }
+  const status = conflictKind ? 'conflict' : 'accepted';
+  await repo.insertSurvey(tx, {
+    draft: d,
+    communeId: commune.id,
+    provinceId: commune.provinceId,
+    status,
+    conflictKind,
+    classification,
+    reviewerId: actor.userId,
+    reviewerName: actor.displayName || actor.username,
+  });
+  await audit(tx, auditActor(actor), {
+    action: conflictKind ? 'field.survey.conflict' : 'field.survey.accept',
+    entity: 'field_survey',
+    entityId: d.clientId,
+    unitId: commune.id,
+    after: {
+      year: d.year,
+      householdCode: d.householdCode,
+      class: classification.class,
       status,
       conflictKind,
-      classification,
-      reviewerId: actor.userId,
-      reviewerName: actor.displayName || actor.username,
-    });
-    await audit(tx, auditActor(actor), {
-      action: conflictKind ? 'field.survey.conflict' : 'field.survey.accept',
-      entity: 'field_survey',
-      entityId: d.clientId,
-      unitId: commune.id,
-      after: {
-        year: d.year,
-        householdCode: d.householdCode,
-        class: classification.class,
-        status,
-        conflictKind,
-        photos: d.photos.length,
-        position: d.position ? { accuracyM: d.position.accuracyM } : null,
-      },
-    });
-    if (!conflictKind) return { clientId: d.clientId, status: 'accepted' } satisfies SyncOutcome;
-    return {
-      clientId: d.clientId,
-      status: 'conflict',
-      message:
-        conflictKind === 'results_locked'
-          ? 'Kết quả rà soát của xã đã được công nhận hoặc đã gửi lên cấp trên: phiếu được lưu và chờ cán bộ xã quyết định.'
-          : 'Hộ này đã có phiếu rà soát khác trong năm: phiếu được lưu và chờ cán bộ xã chọn phiếu đúng.',
-    } satisfies SyncOutcome;
+      photos: d.photos.length,
+      position: d.position ? { accuracyM: d.position.accuracyM } : null,
+    },
   });
+  if (!conflictKind) return { clientId: d.clientId, status: 'accepted' } satisfies SyncOutcome;
+  return {
+    clientId: d.clientId,
+    status: 'conflict',
+    message:
+      conflictKind === 'results_locked'
+        ? 'Kết quả rà soát của xã đã được công nhận hoặc đã gửi lên cấp trên: phiếu được lưu và chờ cán bộ xã quyết định.'
+        : 'Hộ này đã có phiếu rà soát khác trong năm: phiếu được lưu và chờ cán bộ xã chọn phiếu đúng.',
+  } satisfies SyncOutcome;
 }
 
 // ---------------------------------------------------------------- the officer's view
