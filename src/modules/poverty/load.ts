@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReferenceDataset } from '../../db/reference-data';
-import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { catalogFromData, type CatalogData } from '../../domain/poverty/catalog';
 import { parseCsv } from '../../domain/units/csv';
 import { insertUnnest, REFERENCE_DIR } from '../units/load';
+import { saveStandards } from './repo-standards';
 
 const POVERTY_DIR = path.join(REFERENCE_DIR, 'poverty');
 const NATIONAL_FILE = 'molisa_review_national_regional_2022_2024.csv';
@@ -19,64 +20,21 @@ function hashOf(...files: string[]): string {
 }
 
 const here = fileURLToPath(import.meta.url);
-const standardsFile = path.resolve(path.dirname(here), '../../domain/poverty/standards.ts');
+/** The national standards as data (see src/domain/poverty/catalog.ts). */
+export const STANDARDS_FILE = path.join(POVERTY_DIR, 'standards.json');
+
+/** Reads and checks a standards data file (the national one, or a province's). */
+export function readStandardsFile(file = STANDARDS_FILE): CatalogData {
+  return catalogFromData(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
 
 export const povertyStandardsDataset: ReferenceDataset = {
   name: 'poverty-standards',
   get version() {
-    return hashOf(standardsFile, here);
+    return hashOf(STANDARDS_FILE, here);
   },
   async load(tx) {
-    await tx.query('DELETE FROM poverty_standard_application');
-    await tx.query('DELETE FROM poverty_indicator');
-    await tx.query('DELETE FROM poverty_standard WHERE id <> ALL($1::text[])', [
-      NATIONAL_CATALOG.standards.map((s) => s.id),
-    ]);
-    for (const s of NATIONAL_CATALOG.standards) {
-      const { indicators, ...definition } = s;
-      await tx.query(
-        `INSERT INTO poverty_standard (id, name_vi, citation, issued, effective_from, status, is_local, definition)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (id) DO UPDATE SET name_vi = EXCLUDED.name_vi, citation = EXCLUDED.citation, issued = EXCLUDED.issued,
-           effective_from = EXCLUDED.effective_from, status = EXCLUDED.status, is_local = EXCLUDED.is_local, definition = EXCLUDED.definition`,
-        [s.id, s.nameVi, s.citation, s.issued, s.effectiveFrom, s.status, !!s.local, JSON.stringify(definition)],
-      );
-      await insertUnnest(
-        tx,
-        'poverty_indicator',
-        [
-          'standard_id',
-          'code',
-          'key',
-          'dimension_code',
-          'dimension_vi',
-          'name_vi',
-          'name_en',
-          'threshold_vi',
-          'status',
-          'note',
-        ].map((c) => [c, 'text[]'] as [string, string]),
-        indicators.map((i) => [
-          s.id,
-          i.code,
-          i.key,
-          i.dimensionCode,
-          i.dimensionVi,
-          i.nameVi,
-          i.nameEn,
-          i.thresholdVi,
-          i.status,
-          i.note ?? null,
-        ]),
-      );
-    }
-    for (const a of NATIONAL_CATALOG.applications) {
-      await tx.query(
-        `INSERT INTO poverty_standard_application (standard_id, from_year, to_year, from_date, to_date, citation, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [a.standardId, a.fromYear, a.toYear, a.from, a.to, a.citation, a.status],
-      );
-    }
+    await saveStandards(tx, readStandardsFile(), true);
   },
 };
 

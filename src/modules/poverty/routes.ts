@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
-import { classifyHousehold } from '../../domain/poverty/classify';
 import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
 import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
@@ -74,8 +73,8 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       tags,
       reference: true,
     },
-    () => ({
-      ...NATIONAL_CATALOG,
+    async () => ({
+      ...(await svc.standardsCatalog(db)),
       knownGaps: KNOWN_GAPS_VI,
     }),
   );
@@ -88,9 +87,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
         throw invalid('Dữ liệu gửi lên không hợp lệ.', [
           { path: 'body.year', message: 'Cần năm (year) hoặc ngày (date).' },
         ]);
-      const out = classifyHousehold(body);
-      if (!out.ok) throw invalid(out.error.message, [{ path: 'body', message: out.error.message }]);
-      return out.value;
+      return svc.classifyOne(db, body);
     },
   );
 

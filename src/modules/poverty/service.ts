@@ -10,3 +10,4 @@ export * from './service/lists';
 export * from './service/review';
 export * from './service/applications';
 export * from './service/resident';
+export * from './service/standards';

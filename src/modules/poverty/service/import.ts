@@ -15,7 +15,7 @@ import {
 } from '../../../domain/poverty/classify';
 import * as review from '../../../domain/poverty/review';
 import { applicationForYear, findStandard, NATIONAL_CATALOG } from '../../../domain/poverty/standards';
-import type { HouseholdClass } from '../../../domain/poverty/types';
+import type { HouseholdClass, StandardCatalog } from '../../../domain/poverty/types';
 import {
   SHEET_HOUSEHOLDS,
   sortWorkbookProblems,
@@ -31,6 +31,7 @@ import * as reviewRepo from '../repo-review';
 import { auditActorOf, assertCoversCommune, resolveCommune, type Caller } from './shared';
 import { ensureCampaign } from './review';
 import { refreshAggregates, writeAggregatesOf } from './aggregates';
+import { standardsCatalog } from './standards';
 
 const ERROR_COLUMN: Record<ClassifyErrorCode, string> = {
   unknown_indicator: 'I',
@@ -76,9 +77,13 @@ export function contentSha(households: ParsedHousehold[], members: ParsedMember[
 }
 
 /** Unknown indicator codes of rows not classified because of other cell problems (all in one pass). */
-export function indicatorProblems(rows: RejectedHousehold[], year: number): Problem[] {
-  const app = applicationForYear(NATIONAL_CATALOG, year);
-  const standard = app && findStandard(NATIONAL_CATALOG, app.standardId);
+export function indicatorProblems(
+  rows: RejectedHousehold[],
+  year: number,
+  catalog: StandardCatalog = NATIONAL_CATALOG,
+): Problem[] {
+  const app = applicationForYear(catalog, year);
+  const standard = app && findStandard(catalog, app.standardId);
   if (!standard) return [];
   return rows.flatMap((h) => {
     const { unknown } = resolveIndicators(standard, h.deprived);
@@ -99,19 +104,23 @@ export function indicatorProblems(rows: RejectedHousehold[], year: number): Prob
 export function classifyParsed(
   households: ParsedHousehold[],
   year: number,
+  catalog: StandardCatalog = NATIONAL_CATALOG,
 ): { results: Classification[]; problems: Problem[] } {
   const results: Classification[] = [];
   const problems: Problem[] = [];
   for (const h of households) {
-    const out = classifyHousehold({
-      area: h.area,
-      year,
-      deprived: h.deprived,
-      ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}),
-      ...(h.income !== null ? { incomePerCapita: h.income } : {}),
-      ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
-      occupation: h.occupation,
-    });
+    const out = classifyHousehold(
+      {
+        area: h.area,
+        year,
+        deprived: h.deprived,
+        ...(h.scoreA !== null ? { scoreA: h.scoreA } : {}),
+        ...(h.income !== null ? { incomePerCapita: h.income } : {}),
+        ...(h.scoreB !== null ? { scoreB: h.scoreB } : {}),
+        occupation: h.occupation,
+      },
+      catalog,
+    );
     if (out.ok) results.push(out.value);
     else
       problems.push({
@@ -139,15 +148,17 @@ function classCounts(results: Classification[]): Record<HouseholdClass, number> 
 export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportOutcome> {
   const commune = await resolveCommune(db, input, input.year);
   await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
-  if (!applicationForYear(NATIONAL_CATALOG, input.year))
+  // The standards of the database: the national data and any standard added there as data.
+  const catalog = await standardsCatalog(db);
+  if (!applicationForYear(catalog, input.year))
     throw invalid(`Không có chuẩn nghèo nào được cấu hình cho năm ${input.year}.`, []);
 
   const parsed = await withImportDir((dir) => parseWorkbookIsolated(input.filePath, dir, input.onProgress));
-  const { results, problems } = classifyParsed(parsed.households, input.year);
+  const { results, problems } = classifyParsed(parsed.households, input.year, catalog);
   const all = sortWorkbookProblems([
     ...parsed.problems,
     ...problems,
-    ...indicatorProblems(parsed.rejectedHouseholds, input.year),
+    ...indicatorProblems(parsed.rejectedHouseholds, input.year, catalog),
   ]);
   if (all.length) throw invalid(`Tệp có ${all.length} lỗi; chưa nhập dữ liệu nào.`, all);
   // A workbook with headers only would erase the commune's results: only on explicit confirmation

@@ -3,12 +3,13 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../../../db/client';
 import { forbidden } from '../../../errors';
 import { CLASS_LABEL_VI } from '../../../domain/poverty/classify';
-import { applicationForYear, NATIONAL_CATALOG } from '../../../domain/poverty/standards';
+import { applicationForYear } from '../../../domain/poverty/standards';
 import { OCCUPATION_LABEL_VI } from '../../../domain/poverty/types';
 import { AREA_TEXT_VI } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
 import { writeReviewWorkbook } from '../excel';
 import * as listsRepo from '../repo-lists';
+import { standardsCatalog } from './standards';
 import { auditActorOf, canSeePersonalData, resolveCommune, type Caller } from './shared';
 
 export async function communeHouseholdList(db: Db, caller: Caller, communeId: string, year: number) {
@@ -49,7 +50,11 @@ export async function exportPoorLists(
   const decision = (d: string | null) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
   await writeReviewWorkbook(
     out,
-    { communeName: commune.fullName, year, standardId: applicationForYear(NATIONAL_CATALOG, year)?.standardId ?? '' },
+    {
+      communeName: commune.fullName,
+      year,
+      standardId: applicationForYear(await standardsCatalog(db), year)?.standardId ?? '',
+    },
     {
       households: households.map((h) => [
         h.code,
