@@ -20,7 +20,8 @@ import { checkSurveyDraft } from '../../domain/field/checks';
 import { draftToClassifyInput } from '../../domain/field/to-classify';
 import { classifyHousehold, type Classification, type ClassifyErrorCode } from '../../domain/poverty/classify';
 import { communeResultsLocked } from '../../domain/poverty/review';
-import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { applicationForYear } from '../../domain/poverty/standards';
+import type { StandardCatalog } from '../../domain/poverty/types';
 import { formatNumberVi } from '../../domain/text';
 import type { Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
@@ -30,6 +31,7 @@ import { communeReviewState, findCampaign } from '../poverty/repo-review';
 import { findHousehold } from '../poverty/repo-household';
 import { reviewDateOfYear } from '../poverty/service';
 import { refreshAfterSurveys, writeHouseholdSurvey } from '../poverty/service/field-survey';
+import { standardsCatalog } from '../poverty/service/standards';
 import type {
   AssignmentsView,
   PhotoOutcome,
@@ -131,7 +133,7 @@ export async function assignments(
       })),
     }));
   }
-  const app = applicationForYear(NATIONAL_CATALOG, q.year);
+  const app = applicationForYear(await standardsCatalog(db), q.year);
   return {
     year: q.year,
     standardId: app?.standardId ?? null,
@@ -239,6 +241,8 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
   const seen = new Set<string>();
   const out: SyncOutcome[] = new Array<SyncOutcome>(items.length);
   const byCommune = new Map<string, { at: number; p: Prepared }[]>();
+  // the standards the import classifies with: the catalog of the database
+  const catalog = await standardsCatalog(db);
   for (const [at, item] of items.entries()) {
     const id = item.clientId;
     if (stored.has(id) || seen.has(id)) {
@@ -246,7 +250,7 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
       continue;
     }
     seen.add(id);
-    const p = await prepare(db, actor, item);
+    const p = await prepare(db, actor, item, catalog);
     if ('status' in p) out[at] = p;
     else byCommune.set(p.commune.id, [...(byCommune.get(p.commune.id) ?? []), { at, p }]);
   }
@@ -276,7 +280,12 @@ interface Prepared {
   classification: Classification;
 }
 
-async function prepare(db: Db, actor: Actor, item: { clientId: string }): Promise<SyncOutcome | Prepared> {
+async function prepare(
+  db: Db,
+  actor: Actor,
+  item: { clientId: string },
+  catalog: StandardCatalog,
+): Promise<SyncOutcome | Prepared> {
   const parsed = SurveyDraftSchema.safeParse(item);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -284,7 +293,7 @@ async function prepare(db: Db, actor: Actor, item: { clientId: string }): Promis
   }
   const d = parsed.data as FieldSurveyDraft;
   // the same checks as the phone made at the household, on the day of the survey in Vietnam
-  const checks = checkSurveyDraft(d, { reviewDate: dateInVietnam(d.surveyedAt) });
+  const checks = checkSurveyDraft(d, { reviewDate: dateInVietnam(d.surveyedAt), catalog });
   if (checks.length) return rejected(d.clientId, `Phiếu có ${checks.length} lỗi; chưa được nhận.`, checks);
   const commune = await poverty.findCommuneOn(db, d.communeCode, reviewDateOfYear(d.year));
   if (!commune)
@@ -334,7 +343,7 @@ async function prepare(db: Db, actor: Actor, item: { clientId: string }): Promis
       photoProblems,
     );
 
-  const classified = classifyHousehold(draftToClassifyInput(d));
+  const classified = classifyHousehold(draftToClassifyInput(d), catalog);
   if (!classified.ok)
     return rejected(d.clientId, classified.error.message, [
       { path: CLASSIFY_PATH[classified.error.code], message: classified.error.message },
