@@ -6,8 +6,9 @@
  *   digit 4     century of birth and sex: 20th century male 0, female 1; 21st century male 2, female 3
  *               (Thông tư 59/2021/TT-BCA, Điều 4 [FIELD-TT59-2021-A4]);
  *   digits 5-6  last two digits of the year of birth.
- * Not checked (not read): codes of births registered abroad, and century codes after 2099 — no one
- * alive today has those centuries, so a fourth digit above 3 is an entry error.
+ * Not checked (not read): codes of births registered abroad (prefixes above 096 are accepted), and
+ * century codes after 2099 — no one alive today has those centuries, so a fourth digit above 3 is an
+ * entry error.
  */
 import type { Sex } from './draft';
 
@@ -96,7 +97,9 @@ export function parseIdNumber(id: string): { parts: IdNumberParts | null; proble
     };
   const problems: string[] = [];
   const provinceCode = id.slice(0, 3);
-  if (!(provinceCode in BIRTH_PROVINCE_CODES))
+  // 001-096 is the range of the provinces; a higher prefix may be the country of a birth registered
+  // abroad (those codes were not read), so only a gap inside the provinces' range is an error.
+  if (provinceCode <= '096' && !(provinceCode in BIRTH_PROVINCE_CODES))
     problems.push(
       `Ba chữ số đầu "${provinceCode}" không phải mã tỉnh nơi đăng ký khai sinh (001 Hà Nội … 096 Cà Mau): kiểm tra lại số định danh.`,
     );
