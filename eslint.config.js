@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/modules/**/*.ts'],
-    ignores: ['src/modules/*/routes.ts'],
+    ignores: ['src/modules/*/routes.ts', 'src/modules/*/routes-*.ts'],
     rules: restrict(
       layer(
         ['**/server/**', '**/cli/main', '**/cli/commands'],

@@ -79,6 +79,14 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'plan.committee_member.end': { vi: 'Kết thúc làm thành viên Ban Chỉ đạo', en: 'Committee membership ended' },
   'results.target.create': { vi: 'Ghi chỉ tiêu', en: 'Target recorded' },
   'security.access.denied': { vi: 'Bị từ chối truy cập', en: 'Access refused' },
+  'field.survey.accept': { vi: 'Nhận phiếu rà soát tại hộ', en: 'Field survey accepted' },
+  'field.survey.conflict': { vi: 'Phiếu rà soát tại hộ chờ xử lý', en: 'Field survey held as a conflict' },
+  'field.survey.resolve': { vi: 'Quyết định phiếu chờ xử lý', en: 'Field survey conflict decided' },
+  'field.evidence.read': {
+    vi: 'Xem minh chứng rà soát (dữ liệu cá nhân)',
+    en: 'Survey evidence viewed (personal data)',
+  },
+  'field.photo.read': { vi: 'Xem ảnh minh chứng (dữ liệu cá nhân)', en: 'Evidence photo viewed (personal data)' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -113,6 +121,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   results_target: { vi: 'Chỉ tiêu', en: 'Target' },
   route: { vi: 'Chức năng', en: 'Function' },
   user: { vi: 'Tài khoản', en: 'Account' },
+  field_survey: { vi: 'Phiếu rà soát tại hộ', en: 'Field survey' },
+  field_photo: { vi: 'Ảnh minh chứng', en: 'Evidence photo' },
 };
 
 /**

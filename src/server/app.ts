@@ -16,6 +16,12 @@ import { registerRoutes } from './routes';
 import { Router } from './route-registry';
 import type { AppDeps, AppEnv } from './types';
 
+const PWA_FILES = [
+  ['sw.js', 'text/javascript; charset=utf-8'],
+  ['manifest.webmanifest', 'application/manifest+json'],
+  ['icon.svg', 'image/svg+xml'],
+] as const;
+
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface App {
@@ -169,6 +175,17 @@ export function createApp(deps: AppDeps): App {
         },
       }),
     );
+    // The installable app: its manifest, icon and service worker, at the root (the worker's scope is '/').
+    for (const [file, type] of PWA_FILES) {
+      const full = path.join(WEB_DIST, file);
+      if (!fs.existsSync(full)) continue;
+      const body = fs.readFileSync(full);
+      app.get(`/${file}`, (c) => {
+        c.header('Content-Type', type);
+        c.header('Cache-Control', 'no-cache');
+        return c.body(new Uint8Array(body));
+      });
+    }
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
   }

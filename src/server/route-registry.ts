@@ -26,6 +26,8 @@ export interface RouteSpec<Q, B, P> {
   params?: z.ZodType<P>;
   /** multipart/form-data upload read by the handler itself. */
   upload?: boolean;
+  /** A raw body read by the handler itself (a photo), refused as it arrives beyond this size. */
+  maxBodyBytes?: number;
   /**
    * Open to a user who must change a generated or reset password first (sign-out, the change
    * itself); every other non-public route answers 403 password_change_required until then.
@@ -114,7 +116,8 @@ export class Router {
   ) {
     this.routes.push({ method, path, spec: spec as RouteSpec<unknown, unknown, unknown> });
     // The size of a body is checked as it arrives, before it is buffered: uploads may be larger than JSON.
-    const maxBytes = spec.upload ? this.deps.config.maxUploadBytes : this.deps.config.maxJsonBytes;
+    const maxBytes =
+      spec.maxBodyBytes ?? (spec.upload ? this.deps.config.maxUploadBytes : this.deps.config.maxJsonBytes);
     const limit = bodyLimit({
       maxSize: maxBytes,
       onError: () => {
@@ -192,7 +195,9 @@ async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
 }
 
 function formatBytesVi(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${Math.round(n / 1024)} KiB`;
+  return n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MiB`
+    : `${Math.round(n / 1024)} KiB`;
 }
 
 const passwordChangeRequired = () =>

@@ -8,6 +8,8 @@ import { registerUsersRoutes } from '../modules/users/routes';
 import { registerBudgetRoutes } from '../modules/budget/routes';
 import { registerResultsRoutes } from '../modules/results/routes';
 import { ping } from '../db/client';
+import { registerFieldRoutes } from '../modules/field/routes';
+import { registerFieldFormsRoutes } from '../modules/field/routes-forms';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
 
@@ -30,4 +32,6 @@ export function registerRoutes(r: Router, deps: AppDeps) {
   registerAgenciesRoutes(r, deps);
   registerBudgetRoutes(r, deps);
   registerResultsRoutes(r, deps);
+  registerFieldRoutes(r, deps);
+  registerFieldFormsRoutes(r, deps);
 }

@@ -27,6 +27,17 @@ onUnauthorized(() => {
   void router.navigate({ to: SIGN_IN_PATH, search: { reason: 'expired', redirect: here } });
 });
 
+// The service worker keeps the app shell for offline use (the field review).
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker
+    .register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => {
+      const urls = performance.getEntriesByType('resource').map((e) => e.name);
+      reg.active?.postMessage({ type: 'cache-assets', urls });
+    });
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

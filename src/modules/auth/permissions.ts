@@ -6,6 +6,7 @@
 import type { Actor } from '../access/actor';
 import { can as auditCan } from '../audit/policy';
 import { can as budgetCan } from '../budget/policy';
+import { can as fieldCan } from '../field/policy';
 import { permissions as planPermissions } from '../plan/policy';
 import { can as resultsCan } from '../results/policy';
 import { can as unitsCan } from '../units/policy';
@@ -18,6 +19,11 @@ export function permissionsOf(actor: Actor | null) {
     units: { reviewLineage: unitsCan(actor, 'lineage.review') },
     users: { list: usersCan(actor, 'list') },
     budget: { read: budgetCan(actor, 'read') },
+    // the communes the grants cover are checked per request; the page is for whoever may survey some
+    field: {
+      survey: fieldCan(actor, 'survey.submit', { covers: true }),
+      read: fieldCan(actor, 'survey.read', { covers: true }),
+    },
     results: {
       overview: resultsCan(actor, 'overview.read'),
       // a province officer enters the targets of the provinces their grants cover (checked per request)

@@ -8,7 +8,7 @@ import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { currentLanguage } from './i18n';
 import { PAGES, type PageDef } from './routes';
-import { permits, useSession, type Me } from './session';
+import { permits, remember, useSession, type Me } from './session';
 
 function NavLink({ page }: { page: PageDef }) {
   const lang = currentLanguage();
@@ -115,6 +115,7 @@ function UserBox({ me }: { me: Me }) {
     try {
       await post('/api/auth/logout');
     } finally {
+      remember(null);
       queryClient.clear();
       await navigate({ to: '/dang-nhap' });
     }

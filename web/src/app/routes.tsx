@@ -110,6 +110,13 @@ export const PAGES: PageDef[] = [
     load: () => import('../features/poverty/PovertyPage'),
   },
   {
+    path: '/thuc-dia',
+    nav: 'main',
+    can: (c) => c.field.survey,
+    label: { vi: 'Rà soát tại hộ', en: 'Field review' },
+    load: () => import('../features/field/FieldPage'),
+  },
+  {
     path: '/ket-qua',
     nav: 'main',
     public: true,

@@ -30,15 +30,45 @@ export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async ({ signal }): Promise<Session> => {
     try {
-      return { me: await api<Me>('/api/auth/me', { signal, expectUnauthorized: true }), expired: false };
+      const me = await api<Me>('/api/auth/me', { signal, expectUnauthorized: true });
+      remember(me);
+      return { me, expired: false };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return { me: null, expired: e.code === 'session_expired' };
+      if (e instanceof ApiError && e.status === 401) {
+        remember(null);
+        return { me: null, expired: e.code === 'session_expired' };
+      }
+      // No network (a reviewer in a village without coverage): the user of the last answer, so the
+      // pages that work offline open; the server still checks every request once the network is back.
+      const known = e instanceof ApiError && e.status === 0 ? remembered() : null;
+      if (known) return { me: known, expired: false };
       throw e;
     }
   },
   retry: false,
   staleTime: 5 * 60_000,
 });
+
+const ME_KEY = 'giamngheo.me';
+
+/** Keeps the signed-in user for offline use; null forgets it (sign-out, a lapsed session). */
+export function remember(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
+    else localStorage.removeItem(ME_KEY);
+  } catch {
+    /* storage unavailable: no offline session */
+  }
+}
+
+function remembered(): Me | null {
+  try {
+    const text = localStorage.getItem(ME_KEY);
+    return text ? (JSON.parse(text) as Me) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The signed-in user, or null on a public page opened without signing in. */
 export function useSession(): Me | null {
