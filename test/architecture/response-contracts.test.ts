@@ -14,18 +14,6 @@ import type { AppDeps, AppEnv } from '../../src/server/types';
 const LEGACY: string[] = [
   'GET /api/health',
   'GET /api/openapi.json',
-  'POST /api/auth/login',
-  'POST /api/auth/logout',
-  'GET /api/auth/me',
-  'POST /api/auth/password',
-  'GET /api/users',
-  'POST /api/users',
-  'POST /api/users/:id/reset-password',
-  'POST /api/users/:id/lock',
-  'POST /api/users/:id/unlock',
-  'PUT /api/users/:id/grants',
-  'GET /api/audit',
-  'GET /api/audit/export.csv',
   'GET /api/plan/calendar',
   'GET /api/plan/program',
   'GET /api/plan/plans',
@@ -84,16 +72,6 @@ const LEGACY: string[] = [
   'GET /api/poverty/applications',
   'POST /api/poverty/communes/:communeId/applications',
   'POST /api/poverty/applications/:id/decision',
-  'GET /api/units',
-  'GET /api/units/lineage/unresolved',
-  'GET /api/units/match',
-  'GET /api/units/:id',
-  'GET /api/units/:id/children',
-  'GET /api/units/:id/successors',
-  'GET /api/regions',
-  'GET /api/geo/provinces',
-  'GET /api/geo/communes',
-  'GET /api/agencies',
   'GET /api/budget/rulebooks',
   'POST /api/budget/rulebooks',
   'GET /api/budget/criteria-sets',
@@ -172,5 +150,45 @@ describe('every JSON route declares its response schema', () => {
         z.toJSONSchema(r.spec.response!, { unrepresentable: 'any', io: 'output' }),
       );
     }
+  });
+});
+
+describe('an answer that does not match its schema fails loudly in tests', () => {
+  function appWith(checkResponses: boolean) {
+    const app = new Hono<AppEnv>();
+    const logged: unknown[] = [];
+    const deps = {
+      config: { maxJsonBytes: 1000, maxUploadBytes: 1000, checkResponses },
+      logger: { error: (o: unknown) => logged.push(o) },
+    } as unknown as AppDeps;
+    app.use(async (c, next) => {
+      c.set('actor', null);
+      await next();
+    });
+    app.onError((err) => Response.json({ code: (err as { code?: string }).code }, { status: 500 }));
+    const r = new Router(app, deps);
+    const response = z.object({ count: z.number().int() });
+    r.get('/right', { summary: 's', access: 'public', response }, () => ({ count: 3 }));
+    r.get('/wrong', { summary: 's', access: 'public', response }, () => ({ count: '3' }));
+    return { app, logged };
+  }
+
+  it('a matching answer is sent as it is', async () => {
+    const res = await appWith(true).app.request('/right');
+    expect([res.status, await res.json()]).toEqual([200, { count: 3 }]);
+  });
+
+  it('a mismatch is a 500 response_contract, logged with the route and the field', async () => {
+    const { app, logged } = appWith(true);
+    const res = await app.request('/wrong');
+    expect([res.status, await res.json()]).toEqual([500, { code: 'response_contract' }]);
+    expect(logged).toEqual([
+      { route: 'GET /wrong', issues: ['count: Đầu vào không hợp lệ: mong đợi số, nhận được string'] },
+    ]);
+  });
+
+  it('without the check (production) the answer is sent unchecked', async () => {
+    const res = await appWith(false).app.request('/wrong');
+    expect([res.status, await res.json()]).toEqual([200, { count: '3' }]);
   });
 });

@@ -5,6 +5,15 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
+import {
+  RegionsList,
+  UnitChildren,
+  UnitDetail,
+  UnitMatch,
+  UnitsList,
+  UnitSuccession,
+  UnresolvedLineage,
+} from './contracts';
 import { AtQuery, GeoQuery, MatchQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
 import {
   checkDateInRange,
@@ -30,6 +39,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: UnitsQuery,
       reference: true,
+      response: UnitsList,
     },
     async ({ query }) => {
       const at = query.at ?? todayInVietnam();
@@ -45,6 +55,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: ['admin'],
       tags,
       reference: true,
+      response: UnresolvedLineage,
     },
     async () => {
       const items = await listUnresolvedLineage(db);
@@ -61,6 +72,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: MatchQuery,
       reference: true,
+      response: UnitMatch,
     },
     ({ query }) => matchUnitsByName(db, query),
   );
@@ -75,6 +87,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitDetail,
     },
     ({ params, query }) => unitDetail(db, params.id, query.at),
   );
@@ -89,6 +102,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitChildren,
     },
     ({ params, query }) => unitChildren(db, params.id, query.at),
   );
@@ -103,6 +117,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitSuccession,
     },
     ({ params, query }) => unitSuccessors(db, params.id, query.at),
   );
@@ -116,6 +131,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: RegionsQuery,
       reference: true,
+      response: RegionsList,
     },
     async ({ query }) => {
       const at = query.at ?? todayInVietnam();
@@ -131,6 +147,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: GeoQuery,
+      file: 'application/json',
     },
     ({ c, query }) => {
       const at = query.at ?? todayInVietnam();
@@ -148,6 +165,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: GeoQuery,
+      file: 'application/json',
     },
     ({ c, query }) => {
       const at = query.at ?? todayInVietnam();

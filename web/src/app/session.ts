@@ -4,14 +4,10 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Actor, Role } from '../../../src/modules/access/actor';
+import type { Me } from '../../../src/modules/auth/contracts';
 import { api, ApiError } from './api';
 
-export type { Actor, Role };
-
-export interface Me {
-  user: Actor;
-  roleLabels: Record<Role, string>;
-}
+export type { Actor, Me, Role };
 
 export interface Session {
   /** null: the anonymous public. */
