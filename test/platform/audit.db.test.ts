@@ -89,7 +89,9 @@ describe('audit trail', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await admin.get(`/api/audit?${filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: any } = await admin.get(
+        `/api/audit?${filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((r: { id: number }) => r.id));
