@@ -20,7 +20,7 @@ export type AuditQuery = z.infer<typeof AuditQuery> & { before?: number };
 
 /**
  * One page of the trail on screen: newest first, `cursor` is the `nextCursor` of the previous page
- * (the trail grows by tens of thousands of rows a year; the whole of it was tens of megabytes).
+ * (the trail only grows: one answer with all of it would grow without bound).
  */
 export const AuditPageQuery = AuditFilter.extend({
   limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),

@@ -12,7 +12,7 @@ export const OptionalYearQuery = z.object({ year: year.optional() });
 
 /**
  * One page of a commune's household list, in household code order; `cursor` is the previous page's
- * `nextCursor` (a commune has thousands of households; whole lists of a province ran to tens of megabytes).
+ * `nextCursor` (a commune has thousands of households, each row with personal data).
  */
 export const HouseholdPageQuery = z.object({
   year,
