@@ -28,6 +28,12 @@ export interface Config {
    * comma-separated, e.g. "127.0.0.1,::1"); empty = the header is ignored and the socket peer is the client.
    */
   trustedProxies: string[];
+  /**
+   * Every JSON answer is checked against its route's response schema and a mismatch is a 500 with
+   * code `response_contract` (set by the tests, so the whole suite checks the contracts; off in production
+   * where the check would only cost time).
+   */
+  checkResponses?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
+    checkResponses: env.NODE_ENV === 'test',
   };
 }

@@ -78,3 +78,6 @@ export const isoDate = z
   .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', {
     message: 'Ngày phải trong khoảng 01/01/1900 đến 31/12/2100.',
   });
+
+/** The answer of a change that has nothing more to say. */
+export const OkAnswer = z.object({ ok: z.literal(true) });

@@ -24,6 +24,14 @@ export interface RouteSpec<Q, B, P> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   params?: z.ZodType<P>;
+  /**
+   * Shape of the JSON answer (schemas live in the area's contracts.ts; the web and CLI use their
+   * z.infer). Documented in OpenAPI and, when config.checkResponses is set (tests), every answer is
+   * checked against it. Routes that answer a file (CSV, Excel, PDF) declare `file` instead.
+   */
+  response?: z.ZodType;
+  /** Media type of a route that answers a file rather than JSON, e.g. 'text/csv'. */
+  file?: string;
   /** multipart/form-data upload read by the handler itself. */
   upload?: boolean;
   /** A raw body read by the handler itself (a photo), refused as it arrives beyond this size. */
@@ -143,7 +151,13 @@ export class Router {
         const snapshot = spec.figures ? figuresSnapshotOf(this.deps.db) : referenceSnapshotOf(this.deps.db);
         const answer = await snapshot.answer(
           key,
-          () => handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+          async () =>
+            this.checked(
+              method,
+              path,
+              spec.response,
+              await handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
+            ),
           // public figures may lag one rebuild behind (at most as long as any cache may keep them)
           spec.figures && spec.access === 'public' ? PUBLIC_MAX_AGE_S * 1000 : 0,
         );
@@ -164,7 +178,19 @@ export class Router {
         }
       }
       if (result instanceof Response) return result;
-      return c.json(result ?? { ok: true });
+      return c.json(this.checked(method, path, spec.response, result ?? { ok: true }));
+    });
+  }
+
+  /** The answer unchanged; under config.checkResponses, a 500 when it does not match the declared schema. */
+  private checked(method: Method, path: string, response: z.ZodType | undefined, result: unknown) {
+    if (!this.deps.config.checkResponses || !response || result instanceof Response) return result;
+    const r = response.safeParse(result);
+    if (r.success) return result;
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`);
+    this.deps.logger.error({ route: `${method} ${path}`, issues }, 'response does not match its contract');
+    throw new AppError(500, 'response_contract', `Trả lời của ${method} ${path} không khớp lược đồ đã khai báo.`, {
+      issues,
     });
   }
 }
@@ -251,7 +277,18 @@ export function openApiDocument(routes: RegisteredRoute[]) {
           ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }
           : undefined,
       responses: {
-        '200': { description: 'OK' },
+        '200': r.spec.response
+          ? {
+              description: 'OK',
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(r.spec.response, { unrepresentable: 'any', io: 'output' }),
+                },
+              },
+            }
+          : r.spec.file
+            ? { description: 'OK', content: { [r.spec.file]: { schema: { type: 'string', format: 'binary' } } } }
+            : { description: 'OK' },
         default: {
           description: 'Lỗi',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

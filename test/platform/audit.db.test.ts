@@ -113,4 +113,39 @@ describe('audit trail', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.details.problems[0].message).toBe('Ngày không tồn tại.');
   });
+
+  it('is read page by page: every row once, newest first, the last page without a next cursor', async () => {
+    const admin = await t.as('admin');
+    for (const name of ['nv.trang1', 'nv.trang2', 'nv.trang3', 'nv.trang4', 'nv.trang5'])
+      expect((await admin.post('/api/users', newUser(name))).status).toBe(200);
+    const filter = 'entity=user&action=users.user.create';
+    const all = await t.db.query<{ id: number }>(
+      `SELECT id FROM audit_log WHERE entity = 'user' AND action = 'users.user.create' ORDER BY id DESC`,
+    );
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; body: any } = await admin.get(
+        `/api/audit?${filter}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((r: { id: number }) => r.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(all.map((r) => r.id));
+    expect(pages).toBe(Math.ceil(all.length / 2));
+  });
+
+  it('refuses a page larger than the maximum and a malformed cursor', async () => {
+    const admin = await t.as('admin');
+    expect((await admin.get('/api/audit?limit=1001')).status).toBe(422);
+    expect((await admin.get('/api/audit?limit=1000')).status).toBe(200);
+    const bad = await admin.get('/api/audit?cursor=abc');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.problems[0].message).toBe('Con trỏ trang không hợp lệ.');
+  });
 });

@@ -157,6 +157,23 @@ describe('poverty API', () => {
     expect(String(csv.body).split('\r\n')[1]).toMatch(/^VN;Toàn quốc;all;300;3;1;0,33;1;0,33;/);
   });
 
+  it('the household list is read page by page in code order, each household once', async () => {
+    const officer = await t.as('commune_officer');
+    const path = `/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/households?year=2025`;
+    const whole = await officer.get(path);
+    expect(whole.status).toBe(200);
+    expect(whole.body.nextCursor).toBeNull();
+    const codes = whole.body.households.map((h: { code: string }) => h.code);
+    expect(codes).toEqual(['H1', 'H2', 'H3']);
+    const first = await officer.get(`${path}&limit=2`);
+    expect(first.body.households.map((h: { code: string }) => h.code)).toEqual(['H1', 'H2']);
+    expect(first.body.nextCursor).toBe('H2');
+    const second = await officer.get(`${path}&limit=2&cursor=H2`);
+    expect(second.body.households.map((h: { code: string }) => h.code)).toEqual(['H3']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await officer.get(`${path}&limit=2001`)).status).toBe(422);
+  });
+
   it('resident households from a file: template of the communes in scope, all-or-nothing import through the API', async () => {
     const res = await t.fetch(
       new Request('http://localhost/api/poverty/resident-households/template.xlsx?year=2025', {

@@ -66,7 +66,7 @@ export async function testApp(): Promise<TestApp> {
   const db = database.db;
   const deps: AppDeps = {
     db,
-    config: { ...loadConfig({}), sessionTtlMinutes: 60 },
+    config: { ...loadConfig({}), sessionTtlMinutes: 60, checkResponses: true },
     logger: pino({ level: process.env.GIAMNGHEO_TEST_LOG ?? 'silent' }),
     dbKind: database.mode,
   };

@@ -4,12 +4,13 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { isoDate } from '../../validate';
 import { checkDateInRange } from '../units/service';
+import { AGENCY_KINDS, AgenciesList } from './contracts';
 import { listAgencies } from './repo';
 
 export const AgenciesQuery = z.object({
   at: isoDate.optional(),
   q: z.string().trim().max(100).optional(),
-  kind: z.enum(['government', 'ministry', 'central_agency', 'people_committee', 'department', 'other']).optional(),
+  kind: z.enum(AGENCY_KINDS).optional(),
   unit: z.string().trim().max(40).optional(),
 });
 
@@ -22,6 +23,7 @@ export function registerAgenciesRoutes(r: Router, deps: AppDeps) {
       tags: ['units'],
       query: AgenciesQuery,
       reference: true,
+      response: AgenciesList,
     },
     async ({ query }) => {
       const at = query.at ?? todayInVietnam();

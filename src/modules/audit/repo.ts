@@ -52,6 +52,8 @@ export interface AuditFilter {
   actor?: string;
   /** A prefix of the action, e.g. 'users.' */
   action?: string;
+  /** Only rows older than this id (the cursor of the previous page). */
+  before?: number;
   limit: number;
 }
 
@@ -69,6 +71,7 @@ export async function listAuditRows(db: Db, q: AuditFilter) {
   if (q.entityId) add('a.entity_id = ?', q.entityId);
   if (q.actor) add('a.actor_name = ?', q.actor);
   if (q.action) add('a.action LIKE ?', `${q.action}%`);
+  if (q.before) add('a.id < ?', q.before);
   params.push(q.limit);
   return db.query<{
     id: number;

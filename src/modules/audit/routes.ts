@@ -4,15 +4,20 @@ import type { AppDeps } from '../../server/types';
 import { auditSheetRows } from './export-rows';
 import { requireActor } from '../access/actor';
 import { AUDIT_ROLES } from './policy';
-import { AuditQuery, exportAudit, listAudit } from './service';
+import { AuditPage } from './contracts';
+import { AuditPageQuery, AuditQuery, exportAudit, listAuditPage } from './service';
 
 export function registerAuditRoutes(r: Router, deps: AppDeps) {
   r.get(
     '/api/audit',
-    { summary: 'Nhật ký thay đổi', access: AUDIT_ROLES.read, tags: ['audit'], query: AuditQuery },
-    async ({ query }) => ({
-      items: await listAudit(deps.db, query),
-    }),
+    {
+      summary: 'Nhật ký thay đổi (từng trang, mới nhất trước)',
+      access: AUDIT_ROLES.read,
+      tags: ['audit'],
+      query: AuditPageQuery,
+      response: AuditPage,
+    },
+    ({ query }) => listAuditPage(deps.db, query),
   );
 
   // Exports name people: each one is recorded in the trail (exportAudit).
@@ -23,6 +28,7 @@ export function registerAuditRoutes(r: Router, deps: AppDeps) {
       access: AUDIT_ROLES.export,
       tags: ['audit'],
       query: AuditQuery,
+      file: 'text/csv',
     },
     async ({ c, actor, query }) => {
       const { userId, username } = requireActor(actor);
@@ -32,7 +38,13 @@ export function registerAuditRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/audit/export.xlsx',
-    { summary: 'Xuất nhật ký thay đổi (Excel)', access: AUDIT_ROLES.export, tags: ['audit'], query: AuditQuery },
+    {
+      summary: 'Xuất nhật ký thay đổi (Excel)',
+      access: AUDIT_ROLES.export,
+      tags: ['audit'],
+      query: AuditQuery,
+      file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
     async ({ c, actor, query }) => {
       const { userId, username } = requireActor(actor);
       const rows = auditSheetRows(await exportAudit(deps.db, { userId, username }, query));

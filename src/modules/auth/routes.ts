@@ -9,6 +9,8 @@ import type { AppDeps, AppEnv } from '../../server/types';
 import { requireActor, ROLE_LABELS_VI } from '../access/actor';
 import { audit } from '../audit/audit';
 import { ChangePassword } from '../users/contracts';
+import { OkAnswer } from '../../validate';
+import { LoginAnswer, Me } from './contracts';
 import { permissionsOf } from './permissions';
 import { changeOwnPassword, login } from './service';
 import { deleteSession, loadActor, SESSION_COOKIE } from './session';
@@ -32,7 +34,7 @@ function addressOf(c: Context<AppEnv>, trustedProxies: readonly string[]): strin
 export function registerAuthRoutes(r: Router, deps: AppDeps) {
   r.post(
     '/api/auth/login',
-    { summary: 'Đăng nhập', access: 'public', tags: ['auth'], body: Login },
+    { summary: 'Đăng nhập', access: 'public', tags: ['auth'], body: Login, response: LoginAnswer },
     async ({ c, body }) => {
       try {
         const { token, userId } = await login(
@@ -61,7 +63,7 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/auth/logout',
-    { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'], duringPasswordChange: true },
+    { summary: 'Đăng xuất', access: 'authenticated', tags: ['auth'], duringPasswordChange: true, response: OkAnswer },
     async ({ c, actor }) => {
       const tokenHash = c.get('sessionTokenHash');
       const a = requireActor(actor);
@@ -74,10 +76,14 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
     },
   );
 
-  r.get('/api/auth/me', { summary: 'Người dùng đang đăng nhập', access: 'public', tags: ['auth'] }, ({ actor }) => {
-    if (!actor) throw unauthorized();
-    return { user: actor, roleLabels: ROLE_LABELS_VI, can: permissionsOf(actor) };
-  });
+  r.get(
+    '/api/auth/me',
+    { summary: 'Người dùng đang đăng nhập', access: 'public', tags: ['auth'], response: Me },
+    ({ actor }) => {
+      if (!actor) throw unauthorized();
+      return { user: actor, roleLabels: ROLE_LABELS_VI, can: permissionsOf(actor) };
+    },
+  );
 
   r.post(
     '/api/auth/password',
@@ -87,6 +93,7 @@ export function registerAuthRoutes(r: Router, deps: AppDeps) {
       tags: ['auth'],
       body: ChangePassword,
       duringPasswordChange: true,
+      response: OkAnswer,
     },
     async ({ c, actor, body }) => {
       await changeOwnPassword(deps.db, requireActor(actor), body, c.get('sessionTokenHash'));

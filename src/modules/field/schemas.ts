@@ -1,6 +1,6 @@
 /** Input of the field API (zod): sizes bounded so one request cannot hold the server. */
 import { z } from 'zod';
-import { isoDate } from '../../validate';
+import { boundedRecord, isoDate } from '../../validate';
 import { FIELD_MAX_SURVEYS } from './contracts';
 import { MAX_PHOTOS_PER_SURVEY } from '../../domain/field/sync';
 
@@ -56,7 +56,7 @@ export const SurveyDraftSchema = z.object({
   noLabourCapacity: z.boolean().nullable(),
   previousClass: z.enum(['poor', 'near_poor', 'average', 'not_poor']).nullable(),
   scoreA: z.number().min(0).max(1000).nullable(),
-  b1Answers: z.record(z.string().max(20), z.string().max(50)).nullable(),
+  b1Answers: boundedRecord(z.string().max(20), z.string().max(50), 200).nullable(),
   incomePerCapita: z.number().int().min(0).max(1_000_000_000).nullable(),
   deprived: z.array(z.string().max(10)).max(20),
   members: z.array(member).min(1, { message: 'Cần ít nhất một thành viên (chủ hộ).' }).max(50),
@@ -78,7 +78,13 @@ export const SurveyDraftSchema = z.object({
 /** Each survey is checked on its own (a bad one is rejected with its problems, the others go on). */
 export const SyncBody = z.object({
   surveys: z
-    .array(z.looseObject({ clientId: uuid }))
+    .array(
+      // each survey is read whole by FieldSurvey later; here only its id and its size (a draft has about 25 fields)
+      z
+        .looseObject({ clientId: uuid })
+        .refine((o) => Object.keys(o).length <= 60, { message: 'Phiếu có quá nhiều trường.' })
+        .meta({ maxProperties: 60 }),
+    )
     .min(1, { message: 'Không có phiếu nào để gửi.' })
     .max(FIELD_MAX_SURVEYS, { message: `Mỗi lần gửi tối đa ${FIELD_MAX_SURVEYS} phiếu.` }),
 });

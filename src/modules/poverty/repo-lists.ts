@@ -29,6 +29,7 @@ export function communeHouseholds(
   communeId: string,
   year: number,
   classes?: HouseholdClass[],
+  page?: { after?: string; limit: number },
 ): Promise<HouseholdListRow[]> {
   return db.query<HouseholdListRow>(
     `SELECT h.id, h.household_code AS code, h.head_name AS "headName", h.head_id_number AS "headIdNumber", h.head_ethnicity AS "headEthnicity",
@@ -37,8 +38,9 @@ export function communeHouseholds(
             r.occupation, r.no_labour_capacity AS "noLabourCapacity"
      FROM poverty_result r JOIN poverty_household h ON h.province_id = r.province_id AND h.id = r.household_id
      WHERE r.year = $1 AND r.commune_id = $2 AND ($3::text[] IS NULL OR r.class = ANY($3::text[]))
-     ORDER BY h.household_code`,
-    [year, communeId, classes ?? null],
+       AND ($4::text IS NULL OR h.household_code > $4)
+     ORDER BY h.household_code LIMIT $5`,
+    [year, communeId, classes ?? null, page?.after ?? null, page?.limit ?? null],
   );
 }
 

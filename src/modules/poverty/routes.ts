@@ -19,6 +19,7 @@ import {
   ClassifyBody,
   CommuneParams,
   DecisionBody,
+  HouseholdPageQuery,
   ImportQuery,
   MonthQuery,
   NewApplicationBody,
@@ -181,10 +182,11 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: COMMUNE_WORKERS,
       tags,
       params: CommuneParams,
-      query: YearQuery,
+      query: HouseholdPageQuery,
       example: EXAMPLE,
     },
-    async ({ actor, params, query }) => svc.communeHouseholdList(db, requireActor(actor), params.communeId, query.year),
+    async ({ actor, params, query }) =>
+      svc.communeHouseholdList(db, requireActor(actor), params.communeId, query.year, query),
   );
 
   r.get(

@@ -10,6 +10,17 @@ const year = z.coerce
 export const YearQuery = z.object({ year });
 export const OptionalYearQuery = z.object({ year: year.optional() });
 
+/**
+ * One page of a commune's household list, in household code order; `cursor` is the previous page's
+ * `nextCursor` (a commune has thousands of households, each row with personal data).
+ */
+export const HouseholdPageQuery = z.object({
+  year,
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  cursor: z.string().max(100).optional(),
+});
+export type HouseholdPage = { limit: number; cursor?: string };
+
 export const SummaryQuery = z.object({
   year,
   level: z.enum(['province', 'region', 'nation']).default('nation'),

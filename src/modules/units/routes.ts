@@ -5,6 +5,15 @@ import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
 import { communeLayer, provinceLayer } from './geo';
 import { listRegions } from './repo';
+import {
+  RegionsList,
+  UnitChildren,
+  UnitDetail,
+  UnitMatch,
+  UnitsList,
+  UnitSuccession,
+  UnresolvedLineage,
+} from './contracts';
 import { AtQuery, GeoQuery, MatchQuery, RegionsQuery, UnitParams, UnitsQuery } from './schemas';
 import { UNITS_ROLES } from './policy';
 import {
@@ -31,6 +40,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: UnitsQuery,
       reference: true,
+      response: UnitsList,
     },
     async ({ query }) => {
       const at = query.at ?? todayInVietnam();
@@ -46,6 +56,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: UNITS_ROLES['lineage.review'],
       tags,
       reference: true,
+      response: UnresolvedLineage,
     },
     async () => {
       const items = await listUnresolvedLineage(db);
@@ -62,6 +73,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: MatchQuery,
       reference: true,
+      response: UnitMatch,
     },
     ({ query }) => matchUnitsByName(db, query),
   );
@@ -76,6 +88,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitDetail,
     },
     ({ params, query }) => unitDetail(db, params.id, query.at),
   );
@@ -90,6 +103,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitChildren,
     },
     ({ params, query }) => unitChildren(db, params.id, query.at),
   );
@@ -104,6 +118,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       query: AtQuery,
       example,
       reference: true,
+      response: UnitSuccession,
     },
     ({ params, query }) => unitSuccessors(db, params.id, query.at),
   );
@@ -117,6 +132,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: RegionsQuery,
       reference: true,
+      response: RegionsList,
     },
     async ({ query }) => {
       const at = query.at ?? todayInVietnam();
@@ -132,6 +148,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: GeoQuery,
+      file: 'application/json',
     },
     ({ c, query }) => {
       const at = query.at ?? todayInVietnam();
@@ -149,6 +166,7 @@ export function registerUnitsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: GeoQuery,
+      file: 'application/json',
     },
     ({ c, query }) => {
       const at = query.at ?? todayInVietnam();

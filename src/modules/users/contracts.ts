@@ -2,7 +2,7 @@
  * Requests and answers of the account routes (/api/users, /api/auth/password), shared by routes, web, CLI and tests.
  */
 import { z } from 'zod';
-import { ROLES, type Role } from '../../domain/roles';
+import { ROLES } from '../../domain/roles';
 import { isIsoDate } from '../../domain/text';
 
 const day = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD và tồn tại.' });
@@ -55,46 +55,54 @@ export const ChangePassword = z.object({
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
 
-export interface GrantView {
-  role: Role;
-  agencyId: string | null;
-  unitId: string | null;
-  validFrom: string | null;
-  validTo: string | null;
+export const GrantView = z.object({
+  role: z.enum(ROLES),
+  agencyId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
   /** Holds today (Vietnam time). */
-  inForce: boolean;
-}
+  inForce: z.boolean(),
+});
+export type GrantView = z.infer<typeof GrantView>;
 
 /** What the caller may do with one account (the web shows only these buttons). */
-export interface UserPermissions {
-  resetPassword: boolean;
-  lock: boolean;
-  unlock: boolean;
-  editGrants: boolean;
-}
+export const UserPermissions = z.object({
+  resetPassword: z.boolean(),
+  lock: z.boolean(),
+  unlock: z.boolean(),
+  editGrants: z.boolean(),
+});
+export type UserPermissions = z.infer<typeof UserPermissions>;
 
-export interface UserSummary {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string | null;
+export const UserSummary = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
   /** false = locked: sign-in refused, sessions ended. */
-  active: boolean;
-  lockedAt: string | null;
-  lockedBy: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  grants: GrantView[];
-  can: UserPermissions;
-}
+  active: z.boolean(),
+  lockedAt: z.string().nullable(),
+  lockedBy: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  grants: z.array(GrantView),
+  can: UserPermissions,
+});
+export type UserSummary = z.infer<typeof UserSummary>;
 
-export interface UsersList {
-  items: UserSummary[];
-  can: { create: boolean };
-}
+export const UsersList = z.object({
+  items: z.array(UserSummary),
+  can: z.object({ create: z.boolean() }),
+});
+export type UsersList = z.infer<typeof UsersList>;
 
-export interface ResetPasswordResult {
-  user: UserSummary;
+/** The answer of create, lock, unlock and grants: the account as it now is. */
+export const UserAnswer = z.object({ user: UserSummary });
+
+export const ResetPasswordResult = z.object({
+  user: UserSummary,
   /** Shown once; the user must change it at the next sign-in. */
-  temporaryPassword: string;
-}
+  temporaryPassword: z.string(),
+});
+export type ResetPasswordResult = z.infer<typeof ResetPasswordResult>;

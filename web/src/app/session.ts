@@ -4,17 +4,10 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Actor, Role } from '../../../src/modules/access/actor';
-import type { Permissions } from '../../../src/modules/auth/contracts';
+import type { Me, Permissions } from '../../../src/modules/auth/contracts';
 import { api, ApiError } from './api';
 
-export type { Actor, Permissions, Role };
-
-export interface Me {
-  user: Actor;
-  roleLabels: Record<Role, string>;
-  /** what the user may do, answered by the server's policies */
-  can: Permissions;
-}
+export type { Actor, Me, Permissions, Role };
 
 /** A page's rule over the user's permissions; undefined = any signed-in user. */
 export type PageRule = (can: Permissions) => boolean;

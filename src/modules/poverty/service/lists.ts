@@ -9,14 +9,28 @@ import { AREA_TEXT_VI } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
 import { writeReviewWorkbook } from '../excel';
 import * as listsRepo from '../repo-lists';
+import type { HouseholdPage } from '../schemas';
 import { standardsCatalog } from './standards';
 import { auditActorOf, canSeePersonalData, resolveCommune, type Caller } from './shared';
 
-export async function communeHouseholdList(db: Db, caller: Caller, communeId: string, year: number) {
+/** One page of a commune's households (code order); `nextCursor` is null on the last page. */
+export async function communeHouseholdList(
+  db: Db,
+  caller: Caller,
+  communeId: string,
+  year: number,
+  page: HouseholdPage = { limit: 500 },
+) {
   const commune = await resolveCommune(db, { communeId }, year);
   if (!(await canSeePersonalData(db, caller, commune.id)))
     throw forbidden('Danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này được xem.');
-  return { commune, households: await listsRepo.communeHouseholds(db, commune.id, year) };
+  const rows = await listsRepo.communeHouseholds(db, commune.id, year, undefined, {
+    after: page.cursor,
+    limit: page.limit + 1,
+  });
+  const households = rows.slice(0, page.limit);
+  const nextCursor = rows.length > page.limit ? households[households.length - 1].code : null;
+  return { commune, households, nextCursor };
 }
 
 /** Exports the lists of poor and near-poor households of a commune (personal data: audited). */

@@ -1,6 +1,6 @@
 /** A list query's states and the data table it is shown in, the same on every page. */
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Empty, ErrorBox, Loading } from './feedback';
 
 /** A header cell: its label ('' for an unlabelled column, e.g. of actions), or the label with a class such as "num". */
@@ -15,7 +15,7 @@ export function QueryList<T>({
   empty,
   children,
 }: {
-  query: UseQueryResult<T[]>;
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T[] | undefined };
   empty?: ReactNode;
   children: (rows: T[]) => ReactNode;
 }) {
@@ -48,5 +48,28 @@ export function DataTable({ testId, columns, children }: { testId?: string; colu
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** "Load more" under a paged list (see usePages); nothing once the last page is in. */
+export function LoadMore({
+  pages,
+}: {
+  pages: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
+  const { t } = useTranslation();
+  if (!pages.hasNextPage) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={pages.isFetchingNextPage}
+        onClick={() => void pages.fetchNextPage()}
+        data-testid="load-more"
+      >
+        {pages.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+      </button>
+    </p>
   );
 }

@@ -22,6 +22,7 @@ export const en: Messages & { errors: Record<string, string> } = {
     changePassword: 'Change password',
   },
   common: {
+    loadMore: 'Load more',
     loading: 'Loading…',
     backHome: 'Back to the home page',
     invalidDate: 'Invalid date; type it as day/month/year (dd/mm/yyyy).',

@@ -19,6 +19,7 @@ export const vi = {
     changePassword: 'Đổi mật khẩu',
   },
   common: {
+    loadMore: 'Xem thêm',
     loading: 'Đang tải…',
     backHome: 'Về trang chủ',
     invalidDate: 'Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (dd/mm/yyyy).',

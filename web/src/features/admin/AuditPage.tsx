@@ -1,10 +1,10 @@
 /** Audit log (GET /api/audit) with filters, and its CSV export with the same filters. */
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api';
+import { query } from '../../app/api';
+import { usePages } from '../../app/paging';
 import { DateField } from '../../app/components/DateField';
-import { DataTable, QueryList } from '../../app/components/lists';
+import { DataTable, LoadMore, QueryList } from '../../app/components/lists';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import type { AuditRow } from '../../../../src/modules/audit/contracts';
 import {
@@ -39,11 +39,7 @@ export default function AuditPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const qs = query({ ...filters });
-  const rows = useQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ signal }) => api<{ items: AuditRow[] }>(`/api/audit${qs}`, { signal }).then((r) => r.items),
-    staleTime: 0,
-  });
+  const rows = usePages<AuditRow>(['audit', filters], '/api/audit', qs);
   const text = (key: keyof Filters, label: string) => (
     <div className="field">
       <label htmlFor={`audit-${key}`}>{label}</label>
@@ -142,6 +138,7 @@ export default function AuditPage() {
                 </tr>
               ))}
             </DataTable>
+            <LoadMore pages={rows} />
           </>
         )}
       </QueryList>

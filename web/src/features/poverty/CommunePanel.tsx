@@ -8,16 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { EMPTY_WORKBOOK } from '../../../../src/modules/poverty/contracts';
 import { ErrorBox } from '../../app/components/feedback';
+import { LoadMore } from '../../app/components/lists';
 import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
 import { OCCUPATION_LABEL_VI } from '../../../../src/domain/poverty/types';
-import {
-  communePath,
-  householdsQuery,
-  reviewsQuery,
-  uploadWorkbook,
-  type ScopeCommune,
-  type ImportOutcome,
-} from './api';
+import { communePath, useHouseholds, reviewsQuery, uploadWorkbook, type ScopeCommune, type ImportOutcome } from './api';
 import ResidentHouseholds from './ResidentHouseholds';
 import Review from './Review';
 import { CommuneApplications } from './Applications';
@@ -32,7 +26,7 @@ export default function CommunePanel({ commune, year }: { commune: ScopeCommune;
   const [error, setError] = useState<unknown>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const reviews = useQuery(reviewsQuery(year));
-  const households = useQuery(householdsQuery(communeId, year));
+  const households = useHouseholds(communeId, year);
   const refresh = () => qc.invalidateQueries({ queryKey: ['poverty'] });
 
   const submit = async (e: React.FormEvent) => {
@@ -200,6 +194,7 @@ export default function CommunePanel({ commune, year }: { commune: ScopeCommune;
               </tbody>
             </table>
           </div>
+          <LoadMore pages={households} />
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 /** Poverty API (GET/POST /api/poverty/…) as seen by the screens. */
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, query, uploadWithProgress } from '../../app/api';
 import type { PovertyStandard } from '../../../../src/domain/poverty/types';
 import type { Deadline, ReportLevel, ReviewStep } from '../../../../src/domain/poverty/review';
@@ -121,15 +121,20 @@ export const reviewsQuery = (year: number) =>
       api<{ communes: CommuneProgress[]; deadlines: Deadline[] }>(`/api/poverty/reviews${query({ year })}`, { signal }),
   });
 
-export const householdsQuery = (communeId: string, year: number) =>
-  queryOptions({
+/** A commune's households, page by page (the list answers `households` and `nextCursor`). */
+export function useHouseholds(communeId: string, year: number) {
+  const pages = useInfiniteQuery({
     queryKey: ['poverty', 'households', communeId, year],
-    queryFn: ({ signal }) =>
-      api<{ households: HouseholdRow[] }>(
-        `/api/poverty/communes/${encodeURIComponent(communeId)}/households${query({ year })}`,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ households: HouseholdRow[]; nextCursor: string | null }>(
+        `/api/poverty/communes/${encodeURIComponent(communeId)}/households${query({ year, cursor: pageParam })}`,
         { signal },
-      ).then((r) => r.households),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  return { ...pages, data: pages.data?.pages.flatMap((p) => p.households) };
+}
 
 export const standardsQuery = queryOptions({
   queryKey: ['poverty', 'standards'],
