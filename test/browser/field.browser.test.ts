@@ -167,7 +167,8 @@ describe('field review on a phone, offline', () => {
     await fillSurvey(page, 'H1', '1500000', ['1.1', '2.2', '6.1']);
     await fillSurvey(page, 'H2', '1800000', ['4.2']);
     await fillSurvey(page, 'H3', '6000000', []);
-    expect(await page.getByTestId('waiting-count').textContent()).toBe('Phiếu chờ đồng bộ: 3');
+    // the count follows the drafts stored in IndexedDB, a moment after the form says it saved
+    await page.getByTestId('waiting-count').filter({ hasText: 'Phiếu chờ đồng bộ: 3' }).waitFor();
 
     // closed and opened again, still without a network: the app shell and the drafts come back
     await page.close();
@@ -185,7 +186,7 @@ describe('field review on a phone, offline', () => {
       .getByTestId('field-message')
       .filter({ hasText: 'Đã gửi: 3 được nhận, 0 đã có, 0 chờ cán bộ xã xử lý, 0 bị từ chối.' })
       .waitFor();
-    expect(await page.getByTestId('waiting-count').textContent()).toBe('Phiếu chờ đồng bộ: 0');
+    await page.getByTestId('waiting-count').filter({ hasText: 'Phiếu chờ đồng bộ: 0' }).waitFor();
     const after = await counts();
     expect(after).toMatchObject({ surveys: 3, allSurveys: 3, photos: 3, results2026: 3, audit: 3 });
 
