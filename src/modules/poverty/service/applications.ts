@@ -138,8 +138,8 @@ export async function decideApplication(
 
 /**
  * Applications of a year (and month) in the caller's scope, with their 15-day status. Names, household
- * codes, the form's personal fields and refusal reasons are personal data: levels that do not cover the commune (ministries, the
- * steering committee) see the record without them.
+ * codes, the form's personal fields and refusal reasons are personal data: levels that do not cover the
+ * commune (ministries, the steering committee) see the record without them.
  */
 export async function listApplications(db: Db, caller: Caller, year: number, month: number | null, today: string) {
   const central = isSystem(caller) || isCentral(caller) || hasRole(caller, 'steering_member', 'ministry_lead');
