@@ -27,6 +27,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/open';
 import { writeReviewWorkbook } from '../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../src/domain/poverty/standards';
 import { systemActor } from '../src/modules/audit/audit';
 import { createUser } from '../src/modules/users/service';
 import { startServe, type ServerProcess } from '../test/support/process';
@@ -159,7 +160,7 @@ async function writeWorkbooks(communes: BenchCommune[], rates: Map<string, numbe
     const file = path.join(dir, `${c.index}.xlsx`);
     const out = fs.createWriteStream(file);
     const closed = new Promise<void>((r) => out.on('close', () => r()));
-    await writeReviewWorkbook(out, { communeName: c.fullName, year: YEAR, standardId: 'ND07-2021' }, workbookRows(g));
+    await writeReviewWorkbook(out, { communeName: c.fullName, year: YEAR, catalog: NATIONAL_CATALOG }, workbookRows(g));
     await closed;
     bytes += fs.statSync(file).size;
   }

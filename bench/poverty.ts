@@ -25,6 +25,7 @@ import { copyRowsPg } from '../src/db/copy';
 import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import { readReviewWorkbook, writeReviewWorkbook } from '../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../src/domain/poverty/standards';
 import { povertyPublishedDataset, povertyStandardsDataset } from '../src/modules/poverty/load';
 import { classifyParsed, importParsed, povertySummary, type CommuneImport } from '../src/modules/poverty/service';
 import { unitsDataset } from '../src/modules/units/load';
@@ -407,7 +408,7 @@ async function excelRate(rates: Map<string, number>) {
   const file = path.join(os.tmpdir(), `poverty-bench-${process.pid}.xlsx`);
   const out = fs.createWriteStream(file);
   const w = await timed(async () => {
-    await writeReviewWorkbook(out, { communeName: 'Xã thử', year: YEAR, standardId: 'ND07-2021' }, workbookRows(g));
+    await writeReviewWorkbook(out, { communeName: 'Xã thử', year: YEAR, catalog: NATIONAL_CATALOG }, workbookRows(g));
     await finished(out);
   });
   resetPeak();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/modules/audit/audit';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { importReviewWorkbook } from '../../src/modules/poverty/service';
 import { createUser } from '../../src/modules/users/service';
 import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
@@ -44,7 +45,7 @@ async function seedRegister() {
   const file = path.join(dir, 'so-ra-soat-2025.xlsx');
   const out = fs.createWriteStream(file);
   const closed = new Promise<void>((r) => out.on('close', () => r()));
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
   await closed;
   await importReviewWorkbook(
     app.database.db,

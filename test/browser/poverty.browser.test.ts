@@ -14,6 +14,7 @@ import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/audit/audit';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { createUser } from '../../src/modules/users/service';
 import { startBrowserApp, type BrowserApp, type BrowserUser } from '../support/browser';
 
@@ -25,7 +26,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-browser-'));
 async function workbook(name: string, rows: TemplateRows, year = 2025) {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year, catalog: NATIONAL_CATALOG }, rows);
   await finished(out);
   return file;
 }

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -14,7 +15,7 @@ async function xlsx(rows: TemplateRows): Promise<Blob> {
   const chunks: Buffer[] = [];
   out.on('data', (d: Buffer) => chunks.push(d));
   const ended = new Promise((r) => out.on('end', r));
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
   await ended;
   return new Blob([new Uint8Array(Buffer.concat(chunks))]);
 }

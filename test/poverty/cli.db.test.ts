@@ -4,6 +4,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReviewWorkbook } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { testDatabase, type TestDatabase } from '../support/db';
 import { runCli } from '../support/process';
 
@@ -25,7 +26,7 @@ async function file(name: string, households: (string | number | null)[][], memb
   const out = fs.createWriteStream(f);
   await writeReviewWorkbook(
     out,
-    { communeName: 'Xã thử', year: 2025, standardId: 'ND07-2021' },
+    { communeName: 'Xã thử', year: 2025, catalog: NATIONAL_CATALOG },
     { households, members },
   );
   await finished(out);

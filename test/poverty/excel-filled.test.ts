@@ -20,6 +20,7 @@ import {
   SHEET_MEMBERS,
 } from '../../src/domain/poverty/workbook';
 import { readReviewWorkbook, writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { parseWorkbookIsolated, withImportDir } from '../../src/modules/poverty/import-isolation';
 import { indicatorProblems } from '../../src/modules/poverty/service';
 
@@ -29,7 +30,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function template(name: string, rows: TemplateRows = {}): Promise<string> {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2025, catalog: NATIONAL_CATALOG }, rows);
   await finished(out);
   return file;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors';
 import type { Actor } from '../../src/modules/access/actor';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import {
   approveReview,
   communeHouseholdList,
@@ -26,7 +27,7 @@ const CLI = { system: 'kiểm thử' };
 async function workbook(name: string, rows: TemplateRows, year = 2024): Promise<string> {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Xã thử', year, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Xã thử', year, catalog: NATIONAL_CATALOG }, rows);
   await finished(out);
   return file;
 }

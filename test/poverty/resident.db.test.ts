@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors';
 import type { Actor } from '../../src/modules/access/actor';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { findCommuneOn } from '../../src/modules/poverty/repo';
 import { writeResidentTemplate } from '../../src/modules/poverty/resident-file';
 import {
@@ -84,7 +85,7 @@ const SIX: TemplateRows = {
 async function workbook(name: string, rows: TemplateRows): Promise<string> {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
   await finished(out);
   return file;
 }

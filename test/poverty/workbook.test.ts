@@ -14,6 +14,7 @@ import {
 } from '../../src/domain/poverty/workbook';
 import type { Problem } from '../../src/errors';
 import { readReviewWorkbook, writeReviewWorkbook } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'poverty-wb-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -90,7 +91,7 @@ describe('Vietnamese text survives the streaming reader', () => {
     const out = fs.createWriteStream(file);
     await writeReviewWorkbook(
       out,
-      { communeName: 'Xã Ẳng Nưa', year: 2024, standardId: 'ND07-2021' },
+      { communeName: 'Xã Ẳng Nưa', year: 2024, catalog: NATIONAL_CATALOG },
       {
         households: names.map((n, i) => [
           `H${i}`,
@@ -123,7 +124,7 @@ describe('Vietnamese text survives the streaming reader', () => {
     const out = fs.createWriteStream(file);
     await writeReviewWorkbook(
       out,
-      { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' },
+      { communeName: 'Xã thử', year: 2024, catalog: NATIONAL_CATALOG },
       {
         households: [['H1', 'Lê Văn Tám', null, 'Kinh', null, 'Nông thôn', 100, null, '', null, null, null, null]],
         members: [['H1', 'Lê Văn Tám', 'Chủ hộ', null, null, null, null]],

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReviewWorkbook } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { TEST_PASSWORD, testApp, type Client, type TestApp } from '../support/app';
 import { readZip, writeZip } from '../support/zip';
 
@@ -97,7 +98,7 @@ async function workbookBytes(rows: Parameters<typeof writeReviewWorkbook>[2] = {
   const chunks: Buffer[] = [];
   out.on('data', (d: Buffer) => chunks.push(d));
   const ended = new Promise((r) => out.on('end', r));
-  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, catalog: NATIONAL_CATALOG }, rows);
   await ended;
   return Buffer.concat(chunks);
 }

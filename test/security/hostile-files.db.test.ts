@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { cleanStaleImportDirs, parseWorkbookIsolated, withImportDir } from '../../src/modules/poverty/import-isolation';
 import { findCommuneOn } from '../../src/modules/poverty/repo';
 import { importReviewWorkbook } from '../../src/modules/poverty/service';
@@ -42,7 +43,7 @@ const GOOD: TemplateRows = {
 async function workbook(name: string, rows: TemplateRows = {}): Promise<string> {
   const file = path.join(dir, name);
   const out = fs.createWriteStream(file);
-  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Xã thử', year: 2024, catalog: NATIONAL_CATALOG }, rows);
   await finished(out);
   return file;
 }

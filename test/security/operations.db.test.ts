@@ -11,6 +11,7 @@ import { backupDatabase, restoreDatabase } from '../../src/db/backup';
 import { connectPool, type PoolDb } from '../../src/db/client';
 import { verifyAuditChain } from '../../src/modules/audit/chain';
 import { writeReviewWorkbook } from '../../src/modules/poverty/excel';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { findCommuneOn } from '../../src/modules/poverty/repo';
 import { importReviewWorkbook, povertySummary } from '../../src/modules/poverty/service';
 import { testDatabase, TEST_MODE, type TestDatabase } from '../support/db';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const out = fs.createWriteStream(file);
   await writeReviewWorkbook(
     out,
-    { communeName: 'Phường thử', year: 2024, standardId: 'ND07-2021' },
+    { communeName: 'Phường thử', year: 2024, catalog: NATIONAL_CATALOG },
     {
       households: [
         [

@@ -5,14 +5,13 @@ import { Option, type Command } from 'commander';
 import { intOption, type CliContext } from '../../cli/context';
 import { FORMATS, printRows, type Format } from '../../cli/output';
 import { CLASS_LABEL_VI } from '../../domain/poverty/classify';
-import { applicationForYear, NATIONAL_CATALOG } from '../../domain/poverty/standards';
 import { formatNumberVi } from '../../domain/text';
 import { AppError, type Problem } from '../../errors';
 import { classifyStream } from './classify-cli';
 import { writeReviewWorkbook } from './excel';
 import { findCommuneOn } from './repo';
 import { cleanStaleImportDirs } from './import-isolation';
-import { importReviewWorkbook, povertySummary, reviewDateOfYear, summaryTableRows } from './service';
+import { importReviewWorkbook, povertySummary, reviewDateOfYear, standardsCatalog, summaryTableRows } from './service';
 import { importResidentFile, listResidentHouseholds, setResidentHouseholds } from './service/resident';
 
 const CLI_CALLER = { system: 'dòng lệnh' };
@@ -53,7 +52,11 @@ export function registerPovertyCommands(program: Command, ctx: CliContext) {
     .requiredOption('--year <year>', 'năm rà soát', intOption)
     .requiredOption('--out <file>', 'tệp .xlsx sẽ tạo')
     .action(async (opts: { commune: string; year: number; out: string }) => {
-      const commune = await ctx.withDb((db) => findCommuneOn(db, opts.commune, reviewDateOfYear(opts.year)));
+      // The catalog of the database: a standard added there as data shows in the guide sheet.
+      const [commune, catalog] = await ctx.withDb(
+        async (db) =>
+          [await findCommuneOn(db, opts.commune, reviewDateOfYear(opts.year)), await standardsCatalog(db)] as const,
+      );
       if (!commune)
         throw new AppError(
           404,
@@ -64,7 +67,7 @@ export function registerPovertyCommands(program: Command, ctx: CliContext) {
       await writeReviewWorkbook(out, {
         communeName: commune.fullName,
         year: opts.year,
-        standardId: applicationForYear(NATIONAL_CATALOG, opts.year)?.standardId ?? '',
+        catalog,
       });
       await finished(out);
       process.stdout.write(`Đã tạo ${opts.out} cho ${commune.fullName}, ${commune.provinceName}.\n`);

@@ -3,7 +3,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FixedWorkbookReader } from './exceljs-fixes';
 import type { Problem } from '../../errors';
-import { NATIONAL_CATALOG } from '../../domain/poverty/standards';
+import { applicationForYear, findStandard } from '../../domain/poverty/standards';
+import type { StandardCatalog } from '../../domain/poverty/types';
 import {
   crossCheck,
   FIRST_DATA_ROW,
@@ -222,7 +223,7 @@ export async function writeTableWorkbook(
  */
 export async function writeReviewWorkbook(
   out: Writable,
-  info: { communeName: string; year: number; standardId: string },
+  info: { communeName: string; year: number; catalog: StandardCatalog },
   rows: TemplateRows = {},
 ) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
@@ -274,12 +275,18 @@ export async function writeReviewWorkbook(
   };
   await sheet(SHEET_HOUSEHOLDS, HOUSEHOLD_COLUMNS, rows.households, rows.householdExtras);
   await sheet(SHEET_MEMBERS, MEMBER_COLUMNS, rows.members);
-  const standard = NATIONAL_CATALOG.standards.find((s) => s.id === info.standardId);
+  // The catalog the caller read from the database: a standard added there as data shows in the guide.
+  const app = applicationForYear(info.catalog, info.year);
+  const standard = app && findStandard(info.catalog, app.standardId);
   const guide = wb.addWorksheet(SHEET_GUIDE);
   guide.columns = [{ width: 10 }, { width: 40 }, { width: 90 }];
   const lines: (string | number)[][] = [
     [`Sổ kết quả rà soát hộ nghèo, hộ cận nghèo năm ${info.year}: ${info.communeName}`],
-    [`Chuẩn áp dụng: ${standard ? `${standard.nameVi} (${standard.citation})` : info.standardId}`],
+    [`Chuẩn áp dụng: ${standard ? `${standard.nameVi} (${standard.citation})` : 'chưa có chuẩn nghèo cho năm này'}`],
+    // A province's own standard (classified next to the national one) is listed so the officer knows it exists.
+    ...info.catalog.standards
+      .filter((s) => s.local)
+      .map((s) => [`Chuẩn của địa phương (phân loại kèm chuẩn quốc gia): ${s.nameVi} (${s.citation})`]),
     ['Mỗi hộ một dòng ở trang "Hộ gia đình"; mỗi thành viên một dòng ở trang "Thành viên" (cùng Mã hộ).'],
     ['Nhập điểm A (Phiếu B1) hoặc thu nhập bình quân đầu người; chỉ số thiếu hụt ghi theo mã, ví dụ: 1.1; 4.2; 6.1.'],
     ['Phân loại hộ do hệ thống tính theo chuẩn nghèo; không cần nhập.'],

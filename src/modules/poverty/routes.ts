@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, invalid } from '../../errors';
 import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
-import { KNOWN_GAPS_VI, NATIONAL_CATALOG, applicationForYear } from '../../domain/poverty/standards';
+import { KNOWN_GAPS_VI } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
@@ -202,11 +202,13 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
     async ({ c, params, query }) => {
       const commune = await findCommune(db, params.communeId);
       if (!commune) throw badRequest(`Không có xã mã ${params.communeId}.`);
+      // The catalog of the database: a standard added there as data shows in the guide sheet.
+      const catalog = await svc.standardsCatalog(db);
       const bytes = await collect((out) =>
         writeReviewWorkbook(out, {
           communeName: commune.fullName,
           year: query.year,
-          standardId: applicationForYear(NATIONAL_CATALOG, query.year)?.standardId ?? '',
+          catalog,
         }),
       );
       c.header('Content-Type', XLSX);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../validate';
+import { APPLICATION_KINDS, APPLICATION_OUTCOMES, ID_NUMBER_PATTERN, SEXES } from '../../domain/poverty/application';
 
 const year = z.coerce
   .number()
@@ -77,11 +78,24 @@ export const NewApplicationBody = z.object({
   householdCode: z.string().trim().max(40).optional(),
   receivedOn: isoDate,
   startedOn: isoDate.optional(),
+  kind: z.enum(APPLICATION_KINDS).optional(),
+  // the personal fields of Mẫu số 04 (QD24-2021-MAU04), each optional as the officer may not have them all
+  applicantSex: z.enum(SEXES).optional(),
+  applicantBirthDate: isoDate.optional(),
+  applicantEthnicity: z.string().trim().min(1).max(60).optional(),
+  applicantIdNumber: z
+    .string()
+    .trim()
+    .regex(ID_NUMBER_PATTERN, { message: 'Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số).' })
+    .optional(),
+  applicantIdIssuedOn: isoDate.optional(),
+  applicantIdIssuer: z.string().trim().min(1).max(200).optional(),
+  applicantResidence: z.string().trim().min(1).max(300).optional(),
 });
 
 export const DecisionBody = z.object({
   decidedOn: isoDate,
-  outcome: z.enum(['poor', 'near_poor', 'rejected']),
+  outcome: z.enum(APPLICATION_OUTCOMES),
   reason: z.string().trim().max(2000).optional(),
 });
 

@@ -1,6 +1,13 @@
 /** The regular (monthly) review: households' requests (Mẫu số 04) and their decisions within 15 days. */
 import type { Db } from '../../../db/client';
 import { conflict, invalid, notFound } from '../../../errors';
+import {
+  OUTCOME_LABEL_VI,
+  KIND_LABEL_VI,
+  outcomeFits,
+  type ApplicationKind,
+  type ApplicationOutcome,
+} from '../../../domain/poverty/application';
 import * as review from '../../../domain/poverty/review';
 import { hasRole, isCentral } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
@@ -9,7 +16,9 @@ import { officialCalendar } from '../../calendar/official';
 import * as applicationsRepo from '../repo-applications';
 import { auditActorOf, assertCoversCommune, isSystem, resolveCommune, type Caller } from './shared';
 
-export interface NewApplication {
+export interface NewApplication extends Partial<applicationsRepo.ApplicantDetails> {
+  /** Default: a request to be reviewed (added as poor or near-poor). */
+  kind?: ApplicationKind;
   applicantName: string;
   householdCode?: string;
   receivedOn: string;
@@ -36,12 +45,25 @@ export async function createApplication(
   const commune = await resolveCommune(db, { communeId }, Number(input.receivedOn.slice(0, 4)));
   await assertCoversCommune(db, caller, commune.id, ['commune_officer']);
   const startedOn = input.startedOn ?? review.monthlyReviewStart(input.receivedOn);
+  const problems = [];
   if (startedOn < input.receivedOn)
-    throw invalid('Dữ liệu gửi lên không hợp lệ.', [
-      { path: 'body.startedOn', message: 'Ngày bắt đầu rà soát không được trước ngày nhận giấy đề nghị.' },
-    ]);
+    problems.push({ path: 'body.startedOn', message: 'Ngày bắt đầu rà soát không được trước ngày nhận giấy đề nghị.' });
+  if (input.applicantBirthDate && input.applicantBirthDate > input.receivedOn)
+    problems.push({ path: 'body.applicantBirthDate', message: 'Ngày sinh không được sau ngày nhận giấy đề nghị.' });
+  if (input.applicantIdIssuedOn && input.applicantIdIssuedOn > input.receivedOn)
+    problems.push({ path: 'body.applicantIdIssuedOn', message: 'Ngày cấp không được sau ngày nhận giấy đề nghị.' });
+  if (problems.length) throw invalid('Dữ liệu gửi lên không hợp lệ.', problems);
+  const kind = input.kind ?? 'review';
   return db.tx(async (tx) => {
     const a = await applicationsRepo.insertApplication(tx, {
+      kind,
+      applicantSex: input.applicantSex ?? null,
+      applicantBirthDate: input.applicantBirthDate ?? null,
+      applicantEthnicity: input.applicantEthnicity ?? null,
+      applicantIdNumber: input.applicantIdNumber ?? null,
+      applicantIdIssuedOn: input.applicantIdIssuedOn ?? null,
+      applicantIdIssuer: input.applicantIdIssuer ?? null,
+      applicantResidence: input.applicantResidence ?? null,
       provinceId: commune.provinceId,
       communeId: commune.id,
       applicantName: input.applicantName,
@@ -55,7 +77,16 @@ export async function createApplication(
       entity: 'poverty_application',
       entityId: a.id,
       unitId: commune.id,
-      after: { receivedOn: a.receivedOn, startedOn, dueOn: a.dueOn },
+      // which fields of the form were written, not their values: the audit log is read more widely than the request
+      after: {
+        kind,
+        receivedOn: a.receivedOn,
+        startedOn,
+        dueOn: a.dueOn,
+        fields: Object.keys(input)
+          .filter((k) => k.startsWith('applicant'))
+          .sort(),
+      },
     });
     return withStatus(a, today);
   });
@@ -65,7 +96,7 @@ export async function decideApplication(
   db: Db,
   caller: Caller,
   id: number,
-  d: { decidedOn: string; outcome: 'poor' | 'near_poor' | 'rejected'; reason?: string },
+  d: { decidedOn: string; outcome: ApplicationOutcome; reason?: string },
   today: string,
 ) {
   const a = await applicationsRepo.findApplication(db, id);
@@ -75,6 +106,13 @@ export async function decideApplication(
   if (d.decidedOn < a.startedOn)
     throw invalid('Dữ liệu gửi lên không hợp lệ.', [
       { path: 'body.decidedOn', message: 'Ngày quyết định không được trước ngày bắt đầu rà soát.' },
+    ]);
+  if (!outcomeFits(a.kind, d.outcome))
+    throw invalid('Dữ liệu gửi lên không hợp lệ.', [
+      {
+        path: 'body.outcome',
+        message: `"${OUTCOME_LABEL_VI[d.outcome]}" không phải kết quả của giấy ${KIND_LABEL_VI[a.kind].toLowerCase()}.`,
+      },
     ]);
   if (d.outcome === 'rejected' && !d.reason)
     throw invalid('Dữ liệu gửi lên không hợp lệ.', [
@@ -100,8 +138,8 @@ export async function decideApplication(
 
 /**
  * Applications of a year (and month) in the caller's scope, with their 15-day status. Names, household
- * codes and refusal reasons are personal data: levels that do not cover the commune (ministries, the
- * steering committee) see the record without them.
+ * codes, the form's personal fields and refusal reasons are personal data: levels that do not cover the
+ * commune (ministries, the steering committee) see the record without them.
  */
 export async function listApplications(db: Db, caller: Caller, year: number, month: number | null, today: string) {
   const central = isSystem(caller) || isCentral(caller) || hasRole(caller, 'steering_member', 'ministry_lead');
@@ -111,9 +149,21 @@ export async function listApplications(db: Db, caller: Caller, year: number, mon
   const personal = isSystem(caller) || isCentral(caller);
   return rows.map((a) => {
     const r = withStatus(a, today);
-    // the name, the household code and the reason of a refusal (which may quote a name or an ID number) are personal
+    // the form's personal fields and the reason of a refusal (which may quote a name or an ID number) are personal
     return personal || access?.covers(a.communeId)
       ? r
-      : { ...r, applicantName: null, householdCode: null, reason: null };
+      : {
+          ...r,
+          applicantName: null,
+          householdCode: null,
+          reason: null,
+          applicantSex: null,
+          applicantBirthDate: null,
+          applicantEthnicity: null,
+          applicantIdNumber: null,
+          applicantIdIssuedOn: null,
+          applicantIdIssuer: null,
+          applicantResidence: null,
+        };
   });
 }

@@ -3,7 +3,6 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../../../db/client';
 import { forbidden } from '../../../errors';
 import { CLASS_LABEL_VI } from '../../../domain/poverty/classify';
-import { applicationForYear } from '../../../domain/poverty/standards';
 import { OCCUPATION_LABEL_VI } from '../../../domain/poverty/types';
 import { AREA_TEXT_VI } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
@@ -67,7 +66,7 @@ export async function exportPoorLists(
     {
       communeName: commune.fullName,
       year,
-      standardId: applicationForYear(await standardsCatalog(db), year)?.standardId ?? '',
+      catalog: await standardsCatalog(db),
     },
     {
       households: households.map((h) => [

@@ -1,7 +1,8 @@
 /**
  * Regular (monthly) review of one commune (QĐ 24/2021/QĐ-TTg, Điều 5; QD24-2021-MAU04): file a household's request
  * (Mẫu số 04) as the commune receives it, and decide it within 15 days of the start of the review —
- * recognise a poor or near-poor household, or refuse with the written reason the article requires.
+ * recognise a poor or near-poor household (or, for a request to be recognised as having escaped poverty or
+ * near-poverty, that), or refuse with the written reason the article requires. The form's personal fields are kept.
  * The server checks that the officer covers the commune; names are shown only to those who do.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,28 +12,63 @@ import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { FieldProblem, SaveOutcome } from '../plan/FormProblems';
+import {
+  APPLICATION_KINDS,
+  OUTCOMES_BY_KIND,
+  SEXES,
+  type ApplicationKind,
+  type ApplicationOutcome,
+  type Sex,
+} from '../../../../src/domain/poverty/application';
 import { applicationsQuery, type ApplicationRow } from './api';
 
-const FILE_FIELDS = /^body\.(applicantName|householdCode|receivedOn|startedOn)$/;
+const FILE_FIELDS = /^body\.(kind|applicant\w+|householdCode|receivedOn|startedOn)$/;
 const DECIDE_FIELDS = /^body\.(decidedOn|outcome|reason)$/;
-const OUTCOMES = ['poor', 'near_poor', 'rejected'] as const;
+
+/** The form's personal fields besides the name, as typed ('' = not written on the form). */
+const NO_DETAILS = {
+  applicantSex: '' as '' | Sex,
+  applicantBirthDate: '',
+  applicantEthnicity: '',
+  applicantIdNumber: '',
+  applicantIdIssuedOn: '',
+  applicantIdIssuer: '',
+  applicantResidence: '',
+};
+type Details = typeof NO_DETAILS;
+const TEXT_DETAILS = [
+  ['applicantEthnicity', 'ethnicity'],
+  ['applicantIdNumber', 'idNumber'],
+  ['applicantIdIssuer', 'idIssuer'],
+  ['applicantResidence', 'residence'],
+] as const;
+
+/** Only the fields written on the form are sent. */
+const written = (d: Details) =>
+  Object.fromEntries(Object.entries(d).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
 
 function FileRequest({ communeId, year }: { communeId: string; year: number }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const [kind, setKind] = useState<ApplicationKind>('review');
   const [applicantName, setApplicantName] = useState('');
   const [householdCode, setHouseholdCode] = useState('');
   const [receivedOn, setReceivedOn] = useState(todayInVietnam());
+  const [details, setDetails] = useState(NO_DETAILS);
+  const set = (k: keyof Details) => (v: string) => setDetails((d) => ({ ...d, [k]: v }));
   const save = useMutation({
     mutationFn: () =>
       post<ApplicationRow>(`/api/poverty/communes/${encodeURIComponent(communeId)}/applications`, {
+        kind,
         applicantName,
         householdCode: householdCode.trim() || undefined,
         receivedOn,
+        ...written(details),
       }),
     onSuccess: () => {
       setApplicantName('');
       setHouseholdCode('');
+      setDetails(NO_DETAILS);
       void qc.invalidateQueries({ queryKey: ['poverty', 'applications', year] });
     },
   });
@@ -41,6 +77,21 @@ function FileRequest({ communeId, year }: { communeId: string; year: number }) {
       <summary>{t('poverty.mau04.file')}</summary>
       <p className="note">{t('poverty.mau04.fileNote')}</p>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+        <div className="field">
+          <label htmlFor="app-kind">{t('poverty.mau04.kind')}</label>
+          <select
+            id="app-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ApplicationKind)}
+            data-testid="application-kind"
+          >
+            {APPLICATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`poverty.mau04.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="app-name">{t('poverty.mau04.applicant')}</label>
           <input
@@ -63,6 +114,58 @@ function FileRequest({ communeId, year }: { communeId: string; year: number }) {
             data-testid="application-household"
           />
         </div>
+        <fieldset className="filters" data-testid="application-personal">
+          <legend>{t('poverty.mau04.personal')}</legend>
+          <div className="field">
+            <label htmlFor="app-sex">{t('poverty.mau04.sex')}</label>
+            <select
+              id="app-sex"
+              value={details.applicantSex}
+              onChange={(e) => set('applicantSex')(e.target.value)}
+              data-testid="application-sex"
+            >
+              {(['', ...SEXES] as const).map((x) => (
+                <option key={x} value={x}>
+                  {t(`poverty.mau04.sexes.${x}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <DateField
+              label={t('poverty.mau04.birthDate')}
+              value={details.applicantBirthDate}
+              onChange={set('applicantBirthDate')}
+              optional
+              testId="application-birth"
+            />
+            <FieldProblem error={save.error} path="body.applicantBirthDate" />
+          </div>
+          {TEXT_DETAILS.map(([key, label]) => (
+            <div className="field" key={key}>
+              <label htmlFor={`app-${key}`}>{t(`poverty.mau04.${label}`)}</label>
+              <input
+                id={`app-${key}`}
+                value={details[key]}
+                onChange={(e) => set(key)(e.target.value)}
+                autoComplete="off"
+                inputMode={key === 'applicantIdNumber' ? 'numeric' : undefined}
+                data-testid={`application-${label}`}
+              />
+              <FieldProblem error={save.error} path={`body.${key}`} />
+            </div>
+          ))}
+          <div className="field">
+            <DateField
+              label={t('poverty.mau04.idIssuedOn')}
+              value={details.applicantIdIssuedOn}
+              onChange={set('applicantIdIssuedOn')}
+              optional
+              testId="application-id-issued"
+            />
+            <FieldProblem error={save.error} path="body.applicantIdIssuedOn" />
+          </div>
+        </fieldset>
         <div className="field">
           <DateField
             label={t('poverty.mau04.receivedOn')}
@@ -92,7 +195,8 @@ function Decide({ a, year, onDone }: { a: ApplicationRow; year: number; onDone: 
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [decidedOn, setDecidedOn] = useState(todayInVietnam());
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('poor');
+  const outcomes: readonly ApplicationOutcome[] = OUTCOMES_BY_KIND[a.kind];
+  const [outcome, setOutcome] = useState<ApplicationOutcome>(outcomes[0]);
   const [reason, setReason] = useState('');
   const save = useMutation({
     mutationFn: () =>
@@ -126,7 +230,7 @@ function Decide({ a, year, onDone }: { a: ApplicationRow; year: number; onDone: 
           onChange={(e) => setOutcome(e.target.value as typeof outcome)}
           data-testid="decision-outcome"
         >
-          {OUTCOMES.map((o) => (
+          {outcomes.map((o) => (
             <option key={o} value={o}>
               {t(`poverty.mau04.outcomes.${o}`)}
             </option>
@@ -185,6 +289,10 @@ export function CommuneApplications({ communeId, year, canAct }: { communeId: st
                   <td>
                     {a.applicantName ?? '—'}
                     {a.householdCode && <small className="muted"> ({a.householdCode})</small>}
+                    <br />
+                    <small className="muted" data-testid="application-kind-label">
+                      {t(`poverty.mau04.kindShort.${a.kind}`)}
+                    </small>
                   </td>
                   <td>{formatDateVi(a.receivedOn)}</td>
                   <td>{formatDateVi(a.dueOn)}</td>

@@ -1,5 +1,6 @@
 /** Poverty API (GET/POST /api/poverty/…) as seen by the screens. */
 import { queryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { ApplicationKind, ApplicationOutcome } from '../../../../src/domain/poverty/application';
 import { api, query, uploadWithProgress } from '../../app/api';
 import type { PovertyStandard } from '../../../../src/domain/poverty/types';
 import type { Deadline, ReportLevel, ReviewStep } from '../../../../src/domain/poverty/review';
@@ -194,6 +195,7 @@ export const publishedQuery = (year: number) =>
 
 export interface ApplicationRow {
   id: number;
+  kind: ApplicationKind;
   communeId: string;
   communeName: string;
   /** personal data: null for a caller who does not cover the commune */
@@ -204,7 +206,15 @@ export interface ApplicationRow {
   startedOn: string;
   dueOn: string;
   decidedOn: string | null;
-  outcome: 'poor' | 'near_poor' | 'rejected' | null;
+  outcome: ApplicationOutcome | null;
+  /** the form's personal fields (Mẫu số 04): null when not written, or for a caller who does not cover the commune */
+  applicantSex: 'male' | 'female' | null;
+  applicantBirthDate: string | null;
+  applicantEthnicity: string | null;
+  applicantIdNumber: string | null;
+  applicantIdIssuedOn: string | null;
+  applicantIdIssuer: string | null;
+  applicantResidence: string | null;
   status: 'in_time' | 'overdue' | 'decided_in_time' | 'decided_late';
 }
 
