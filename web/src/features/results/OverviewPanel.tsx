@@ -5,6 +5,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { overviewQuery } from './api';
+import { DrillDown } from './DrillDown';
 import { TargetsTable } from './TargetsTable';
 import './texts';
 
@@ -19,6 +20,7 @@ export function OverviewPanel() {
       <h2>{t('results.overviewTitle')}</h2>
       <p className="lead">{t('results.overviewIntro')}</p>
       <TargetsTable targets={o.targets} testId="overview-targets" />
+      <DrillDown year={o.year} />
       <h3>{t('results.reporting')}</h3>
       {o.reporting.length === 0 ? (
         <p className="muted">{t('results.noPeriods')}</p>
