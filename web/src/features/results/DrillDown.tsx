@@ -61,7 +61,11 @@ export function DrillDown({ year: initialYear }: { year: number }) {
         : level === 'province'
           ? (regions.data?.items.find((r) => r.code === here?.code)?.provinces ?? [])
           : rows.map((r) => ({ code: r.code, name: r.name }));
-    return units.map((u) => ({ key: u.code, code: u.code, name: u.name, row: byCode.get(u.code) }));
+    // The summary's full name when it has the unit ("Thành phố Hà Nội", not the short "Hà Nội").
+    return units.map((u) => {
+      const row = byCode.get(u.code);
+      return { key: u.code, code: u.code, name: row?.name ?? u.name, row };
+    });
   }, [summary.data, regions.data, level, here?.code]);
   const down = (code: string) => {
     const line = lines.find((l) => l.code === code);
