@@ -1,4 +1,7 @@
-/** SQL of the poverty area: sums of the communes' aggregates by commune (of one province), province, region or nation; the published series. */
+/**
+ * SQL of the poverty area: sums of the communes' aggregates by commune (of one province), province, region or
+ * nation; the published series.
+ */
 import type { Db } from '../../db/client';
 
 export type SummaryLevel = 'commune' | 'province' | 'region' | 'nation';
