@@ -138,6 +138,16 @@ describe('poverty API', () => {
       official: false,
     });
     expect(JSON.stringify(summary.body)).not.toMatch(/Nguyễn Văn Một/);
+    // One province's communes (the overview's drill-down): central roles only, the province required.
+    const communes = await steering.get('/api/poverty/summary?year=2025&level=commune&province=01&status=all');
+    expect(communes.status).toBe(200);
+    expect(communes.body.rows.map((r: any) => [r.code, r.poor, r.poorRate])).toEqual([['00004', 1, null]]);
+    expect((await steering.get('/api/poverty/summary?year=2025&level=commune')).status).toBe(400);
+    const officer = await (
+      await t.as('province_officer')
+    ).get('/api/poverty/summary?year=2025&level=commune&province=01');
+    expect(officer.status).toBe(403);
+    expect(officer.body.error.message).toBe('Tổng hợp theo xã dành cho cơ quan chủ quản và Ban Chỉ đạo trung ương.');
     // 3 surveyed households, 1 poor: the CSV says "chưa có số hộ dân cư", never 33,33 %.
     const before = await steering.get('/api/poverty/summary.csv?year=2025&level=nation&status=all');
     expect(String(before.body)).toMatch(/VN;Toàn quốc;all;chưa có số hộ dân cư;3;1;chưa có số hộ dân cư;/);

@@ -112,6 +112,24 @@ const province = async (status: 'official' | 'all' = 'official') =>
     (r) => r.code === '01',
   );
 
+const communeRows = async (status: 'official' | 'all' = 'official') =>
+  (
+    await povertySummary(t.db, {
+      year: 2025,
+      level: 'commune',
+      boundaries: 'review',
+      by: 'none',
+      status,
+      province: '01',
+    })
+  ).rows.map((r) => ({
+    code: r.code,
+    households: r.households,
+    poor: r.poor,
+    poorRate: r.poorRate,
+    nearPoorRate: r.nearPoorRate,
+  }));
+
 beforeAll(async () => {
   t = await testDatabase();
   commune = (await findCommuneOn(t.db, '00004', '2025-12-14'))!;
@@ -152,8 +170,17 @@ describe('poverty rate over resident households', () => {
       poorRate: 'chưa có số hộ dân cư',
       coverage: `0/${communesInForce}`,
     });
+    // The drill-down of the overview lists the province's communes: the same null rate, on the commune's row.
+    expect(await communeRows('all')).toEqual([
+      { code: '00004', households: null, poor: 2, poorRate: null, nearPoorRate: null },
+    ]);
     // Official figures count only recognised results: none yet.
     expect(await province()).toBeUndefined();
+    expect(await communeRows()).toEqual([]);
+    const noProvince = await errorOf(
+      povertySummary(t.db, { year: 2025, level: 'commune', boundaries: 'review', by: 'none' }),
+    );
+    expect(noProvince.message).toBe('Tổng hợp theo xã cần mã tỉnh (province): mỗi lần xem các xã của một tỉnh.');
   });
 
   it('the commune reports 1.500 resident households (Biểu tổng hợp): rate = 2 / 1.500, audited with its history', async () => {
@@ -185,6 +212,9 @@ describe('poverty rate over resident households', () => {
     expect(all.poorRate).toBeCloseTo((2 / 1500) * 100, 12); // 0,1333… %, not 33,33 %
     expect(all.poorPct).toBe(all.poorRate);
     expect(summaryTableRows([all])[0].poorRate).toBe('0.13');
+    const [row] = await communeRows('all');
+    expect(row.households).toBe(1500);
+    expect(row.poorRate).toBeCloseTo((2 / 1500) * 100, 12);
     // History: who, when, old value; one audit row per change, in the same transaction.
     const view = await residentHouseholdsOf(t.db, mine, commune.id, 2025);
     expect(view.current).toMatchObject({ total: 1500, ethnicMinority: 30 });

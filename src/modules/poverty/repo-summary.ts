@@ -1,7 +1,10 @@
-/** SQL of the poverty area: sums of the communes' aggregates by province, region or nation; the published series. */
+/**
+ * SQL of the poverty area: sums of the communes' aggregates by commune (of one province), province, region or
+ * nation; the published series.
+ */
 import type { Db } from '../../db/client';
 
-export type SummaryLevel = 'province' | 'region' | 'nation';
+export type SummaryLevel = 'commune' | 'province' | 'region' | 'nation';
 export type Boundaries = 'review' | 'current';
 export type Breakdown = 'none' | 'area' | 'ethnicity';
 /** official: only communes whose results the commune chair has recognised; all: also results in progress. */
@@ -91,6 +94,8 @@ export async function summary(
   boundaries: Boundaries,
   breakdown: Breakdown,
   status: SummaryStatus,
+  /** With level 'commune': the code of the province whose communes are listed. */
+  provinceCode: string | null = null,
 ): Promise<{ rows: SummaryRow[]; unresolved: SummaryRow[] }> {
   const provinceExpr = boundaries === 'current' ? 'cp.to_id' : 'u.province_id';
   const joinCurrent = boundaries === 'current' ? 'LEFT JOIN current_province cp ON cp.from_id = u.province_id' : '';
@@ -134,7 +139,15 @@ export async function summary(
   // Areas with something to say: counted communes, or resident households reported.
   const having = 'HAVING count(*) FILTER (WHERE b.counted OR b.resident IS NOT NULL) > 0';
   let sql: string;
-  if (level === 'province') {
+  const params: unknown[] = [year, reviewDate, PARTS[breakdown], status, breakdown];
+  if (level === 'commune') {
+    params.push(provinceCode);
+    sql = `${base}
+      SELECT b.id AS key, c.code, c.full_name AS name, b.part, ${SUMS}
+      FROM base b JOIN admin_unit c ON c.id = b.id JOIN admin_unit p ON p.id = b.province_id
+      WHERE NOT b.ambiguous AND p.code = $6::text
+      GROUP BY b.id, c.code, c.full_name, b.part ${having}`;
+  } else if (level === 'province') {
     sql = `${base}
       SELECT b.province_id AS key, p.code, p.full_name AS name, b.part, ${SUMS}
       FROM base b JOIN admin_unit p ON p.id = b.province_id WHERE NOT b.ambiguous
@@ -149,10 +162,9 @@ export async function summary(
     sql = `${base}
       SELECT 'VN' AS key, 'VN' AS code, 'Toàn quốc' AS name, b.part, ${SUMS} FROM base b GROUP BY b.part ${having}`;
   }
-  const params = [year, reviewDate, PARTS[breakdown], status, breakdown];
   const rows = await db.query<SummaryRow>(`${sql} ORDER BY 2, 4`, params);
   const unresolved =
-    boundaries === 'current' && level !== 'nation'
+    boundaries === 'current' && (level === 'province' || level === 'region')
       ? await db.query<SummaryRow>(
           `${base}
            SELECT b.review_province_id AS key, p.code, p.full_name AS name, b.part, ${SUMS}

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { badRequest, invalid } from '../../errors';
+import { badRequest, forbidden, invalid } from '../../errors';
 import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
 import { KNOWN_GAPS_VI } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
-import { requireActor, type Role } from '../access/actor';
+import { hasRole, requireActor, type Actor, type Role } from '../access/actor';
 import { writeReviewWorkbook, writeTableWorkbook } from './excel';
 import { findCommune } from './repo';
 import { publishedSeries } from './repo-summary';
@@ -46,6 +46,16 @@ const READERS: Role[] = [
   'province_officer',
   'commune_officer',
 ];
+/** Roles following the whole program: they may list one province's communes in the summary. */
+const COMMUNE_SUMMARY: Role[] = ['admin', 'program_owner', 'ministry_lead', 'steering_member'];
+
+/** The summary by commune is for the central roles (a drill-down of the national overview). */
+function summaryScope<Q extends { level: string }>(actor: Actor | null, query: Q): Q {
+  if (query.level === 'commune' && !hasRole(actor, ...COMMUNE_SUMMARY))
+    throw forbidden('Tổng hợp theo xã dành cho cơ quan chủ quản và Ban Chỉ đạo trung ương.');
+  return query;
+}
+
 const EXAMPLE = { communeId: 'C:00004:2025-07-01' };
 
 async function collect(write: (out: PassThrough) => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
@@ -115,11 +125,11 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       query: SummaryQuery,
       figures: true,
     },
-    ({ query }) => svc.povertySummary(db, query),
+    ({ actor, query }) => svc.povertySummary(db, summaryScope(actor, query)),
   );
 
-  const summaryTable = async (query: z.infer<typeof SummaryQuery>) => {
-    const s = await svc.povertySummary(db, query);
+  const summaryTable = async (actor: Actor | null, query: z.infer<typeof SummaryQuery>) => {
+    const s = await svc.povertySummary(db, summaryScope(actor, query));
     return svc.summaryTableRowsVi([
       ...s.rows,
       ...s.unresolved.map((r) => ({ ...r, name: `${r.name} (chưa quy đổi được)` })),
@@ -136,8 +146,8 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       tags,
       query: SummaryQuery,
     },
-    async ({ c, query }) => {
-      const rows = await summaryTable(query);
+    async ({ c, actor, query }) => {
+      const rows = await summaryTable(actor, query);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', attachment(`tong-hop-ho-ngheo-${query.year}-${query.level}.csv`));
       return c.body(toCsv(rows, undefined, CSV_VI));
@@ -147,8 +157,8 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
   r.get(
     '/api/poverty/summary.xlsx',
     { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery },
-    async ({ c, query }) => {
-      const rows = await summaryTable(query);
+    async ({ c, actor, query }) => {
+      const rows = await summaryTable(actor, query);
       const bytes = await collect((out) => writeTableWorkbook(out, `Tổng hợp ${query.year}`, rows));
       c.header('Content-Type', XLSX);
       c.header('Content-Disposition', attachment(`tong-hop-ho-ngheo-${query.year}-${query.level}.xlsx`));

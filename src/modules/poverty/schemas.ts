@@ -24,10 +24,12 @@ export type HouseholdPage = { limit: number; cursor?: string };
 
 export const SummaryQuery = z.object({
   year,
-  level: z.enum(['province', 'region', 'nation']).default('nation'),
+  level: z.enum(['commune', 'province', 'region', 'nation']).default('nation'),
   boundaries: z.enum(['review', 'current']).default('review'),
   by: z.enum(['none', 'area', 'ethnicity']).default('none'),
   status: z.enum(['official', 'all']).default('official'),
+  /** Province code: with level=commune, the communes of that province (required there). */
+  province: z.string().trim().min(1).max(10).optional(),
 });
 
 const count = z.number().int({ message: 'Phải là số nguyên.' }).nonnegative({ message: 'Không được âm.' });

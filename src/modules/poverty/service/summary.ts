@@ -1,5 +1,6 @@
 /** The area summary: counts, rates over resident households, coverage and official status; its table rows. */
 import type { Db } from '../../../db/client';
+import { badRequest } from '../../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../domain/poverty/resident';
 import { residentRates, roundPct, type Counts } from '../../../domain/poverty/aggregate';
 import * as summaryRepo from '../repo-summary';
@@ -12,6 +13,8 @@ export interface SummaryQuery {
   by: summaryRepo.Breakdown;
   /** Default official: recognised results only. */
   status?: summaryRepo.SummaryStatus;
+  /** Province code, required with level 'commune'. */
+  province?: string;
 }
 
 /**
@@ -149,6 +152,8 @@ export function summaryTableRowsVi(rows: SummaryRowView[]) {
  */
 export async function povertySummary(db: Db, q: SummaryQuery) {
   const status = q.status ?? 'official';
+  if (q.level === 'commune' && !q.province)
+    throw badRequest('Tổng hợp theo xã cần mã tỉnh (province): mỗi lần xem các xã của một tỉnh.');
   const { rows, unresolved } = await summaryRepo.summary(
     db,
     q.year,
@@ -157,6 +162,7 @@ export async function povertySummary(db: Db, q: SummaryQuery) {
     q.boundaries,
     q.by,
     status,
+    q.province ?? null,
   );
   return {
     year: q.year,

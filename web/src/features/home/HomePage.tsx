@@ -10,8 +10,10 @@ import { currentLanguage } from '../../app/i18n';
 import { PAGES } from '../../app/routes';
 import { permits, useSession, type Me } from '../../app/session';
 import { CommunePanel } from '../results/CommunePanel';
+import { CommuneWork } from '../results/CommuneWork';
 import { OverviewPanel } from '../results/OverviewPanel';
 import { ProvincePanel } from '../results/ProvincePanel';
+import { ProvinceProgress } from '../results/ProvinceProgress';
 import { PublicResults } from '../results/PublicResults';
 import { useAgencyNames, useUnitNames } from '../units/names';
 
@@ -58,7 +60,9 @@ function SignedInHome({ me }: { me: Me }) {
         ))}
       </ul>
       {me.can.results.overview && <OverviewPanel />}
+      {provinceIds.length > 0 && <ProvinceProgress />}
       {provinceIds.length > 0 && <ProvincePanel provinceIds={provinceIds} />}
+      {communeIds.length > 0 && <CommuneWork communeIds={communeIds} />}
       {communeIds.length > 0 && <CommunePanel communeIds={communeIds} />}
       <h2>{t('home.pages')}</h2>
       <ul className="cards">

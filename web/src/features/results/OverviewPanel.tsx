@@ -5,7 +5,9 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { overviewQuery } from './api';
+import { DrillDown } from './DrillDown';
 import { TargetsTable } from './TargetsTable';
+import { TargetTrends } from './TargetTrends';
 import './texts';
 
 export function OverviewPanel() {
@@ -19,6 +21,8 @@ export function OverviewPanel() {
       <h2>{t('results.overviewTitle')}</h2>
       <p className="lead">{t('results.overviewIntro')}</p>
       <TargetsTable targets={o.targets} testId="overview-targets" />
+      <TargetTrends targets={o.targets} />
+      <DrillDown year={o.year} />
       <h3>{t('results.reporting')}</h3>
       {o.reporting.length === 0 ? (
         <p className="muted">{t('results.noPeriods')}</p>
