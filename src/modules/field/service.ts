@@ -303,6 +303,7 @@ interface Lookups {
 }
 
 async function lookups(db: Db, actor: Actor, drafts: FieldSurveyDraft[]): Promise<Lookups> {
+  // the standards the import classifies with: the catalog of the database
   const [catalog, access, photos] = await Promise.all([
     standardsCatalog(db),
     unitAccess(db, actor),
