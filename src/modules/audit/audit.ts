@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { insertAuditRow } from './repo';
+import { insertAuditRow, insertAuditRows, type AuditRow } from './repo';
 
 export interface AuditEntry {
   /** '<area>.<entity>.<verb>', e.g. 'users.user.create', 'poverty.household.export'. */
@@ -30,8 +30,23 @@ function redact(value: unknown): unknown {
 
 /** Writes one audit row. Call it with the transaction handle of the change it records. */
 export async function audit(tx: Db, actor: AuditActor | null, e: AuditEntry): Promise<void> {
+  await insertAuditRow(tx, auditRow(actor, e));
+}
+
+/**
+ * Writes several audit rows of one change in one statement, in order. Called last in its transaction, it
+ * holds the audit chain's lock (which serialises every writer of the trail) only until the commit.
+ */
+export async function auditMany(tx: Db, actor: AuditActor | null, entries: AuditEntry[]): Promise<void> {
+  await insertAuditRows(
+    tx,
+    entries.map((e) => auditRow(actor, e)),
+  );
+}
+
+function auditRow(actor: AuditActor | null, e: AuditEntry): AuditRow {
   const by = actor ?? systemActor();
-  await insertAuditRow(tx, {
+  return {
     actorUserId: by.userId,
     actorName: by.username,
     action: e.action,
@@ -42,5 +57,5 @@ export async function audit(tx: Db, actor: AuditActor | null, e: AuditEntry): Pr
     before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
     after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
     requestId: e.requestId ?? null,
-  });
+  };
 }

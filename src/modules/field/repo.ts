@@ -67,6 +67,21 @@ export function liveSurveysOf(db: Db, year: number, communeId: string, code: str
   );
 }
 
+/** Which of these household codes have a survey of the year in the register or waiting for the officer. */
+export async function liveHouseholdCodes(
+  db: Db,
+  year: number,
+  communeId: string,
+  codes: string[],
+): Promise<Set<string>> {
+  const rows = await db.query<{ code: string }>(
+    `SELECT DISTINCT household_code AS code FROM field_survey
+     WHERE year = $1 AND commune_id = $2 AND household_code = ANY($3::text[]) AND status IN ('accepted', 'conflict')`,
+    [year, communeId, codes],
+  );
+  return new Set(rows.map((r) => r.code));
+}
+
 export interface SurveyInsert {
   draft: FieldSurveyDraft;
   communeId: string;
@@ -78,36 +93,42 @@ export interface SurveyInsert {
   reviewerName: string;
 }
 
-/** Inserts a synced survey; false when its client id is stored already (a retry). */
-export async function insertSurvey(tx: Db, s: SurveyInsert): Promise<boolean> {
-  const d = s.draft;
-  const rows = await tx.query(
+/** Inserts synced surveys (their client ids are not stored yet: the caller holds the commune's lock). */
+export async function insertSurveys(tx: Db, ss: SurveyInsert[]): Promise<void> {
+  if (!ss.length) return;
+  const rows = ss.map((s) => {
+    const d = s.draft;
+    return {
+      client_id: d.clientId,
+      year: d.year,
+      commune_id: s.communeId,
+      province_id: s.provinceId,
+      household_code: d.householdCode,
+      village: d.village,
+      status: s.status,
+      conflict_kind: s.conflictKind,
+      draft: d,
+      class: s.classification.class,
+      classification: s.classification,
+      lat: d.position?.lat ?? null,
+      lng: d.position?.lng ?? null,
+      accuracy_m: d.position?.accuracyM ?? null,
+      photo_ids: d.photos.map((p) => p.id),
+      reviewer_id: s.reviewerId,
+      reviewer_name: s.reviewerName,
+      surveyed_at: d.surveyedAt,
+    };
+  });
+  await tx.query(
     `INSERT INTO field_survey (client_id, year, commune_id, province_id, household_code, village, status, conflict_kind, draft,
        class, classification, lat, lng, accuracy_m, photo_ids, reviewer_id, reviewer_name, surveyed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::uuid[], $16, $17, $18)
-     ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
-    [
-      d.clientId,
-      d.year,
-      s.communeId,
-      s.provinceId,
-      d.householdCode,
-      d.village,
-      s.status,
-      s.conflictKind,
-      JSON.stringify(d),
-      s.classification.class,
-      JSON.stringify(s.classification),
-      d.position?.lat ?? null,
-      d.position?.lng ?? null,
-      d.position?.accuracyM ?? null,
-      d.photos.map((p) => p.id),
-      s.reviewerId,
-      s.reviewerName,
-      d.surveyedAt,
-    ],
+     SELECT client_id, year, commune_id, province_id, household_code, village, status, conflict_kind, draft,
+       class, classification, lat, lng, accuracy_m, photo_ids, reviewer_id, reviewer_name, surveyed_at
+     FROM jsonb_to_recordset($1::jsonb) AS x(client_id uuid, year int, commune_id text, province_id text, household_code text,
+       village text, status text, conflict_kind text, draft jsonb, class text, classification jsonb, lat float8, lng float8,
+       accuracy_m float8, photo_ids uuid[], reviewer_id int, reviewer_name text, surveyed_at timestamptz)`,
+    [JSON.stringify(rows)],
   );
-  return rows.length === 1;
 }
 
 export async function setSurveyStatus(

@@ -25,15 +25,16 @@ import type { StandardCatalog } from '../../domain/poverty/types';
 import { formatNumberVi } from '../../domain/text';
 import type { Actor } from '../access/actor';
 import { unitAccess } from '../access/unit-access';
-import { audit } from '../audit/audit';
+import { audit, auditMany, type AuditEntry } from '../audit/audit';
 import * as poverty from '../poverty/repo';
 import { communeReviewState, findCampaign } from '../poverty/repo-review';
-import { findHousehold } from '../poverty/repo-household';
+import { listedHouseholdCodes } from '../poverty/repo-household';
 import { reviewDateOfYear } from '../poverty/service';
-import { refreshAfterSurveys, writeHouseholdSurvey } from '../poverty/service/field-survey';
+import { refreshAfterSurveys, writeHouseholdSurveys, type HouseholdSurveyWrite } from '../poverty/service/field-survey';
 import { standardsCatalog } from '../poverty/service/standards';
 import type {
   AssignmentsView,
+  ConflictKind,
   PhotoOutcome,
   ProgressView,
   ResolveDecision,
@@ -232,6 +233,11 @@ const rejected = (clientId: string, message: string, problems?: FieldProblem[]):
  * draft, or after the commune's results were recognised, waits for the commune officer as `conflict`.
  * The surveys of one commune are written in one transaction under the commune's lock, one audit row
  * each, and the commune's aggregates are recomputed once for them.
+ *
+ * Why it is shaped this way (a thousand phones syncing at once): the lookups a survey needs (scope,
+ * commune, household, photos) are made once per request, not once per survey; the writes of a commune
+ * are set-based; and the audit rows are written last, in one statement, because the audit chain's lock
+ * serialises every transaction that writes to the trail from its first audit row to its commit.
  */
 export async function syncSurveys(db: Db, actor: Actor, items: { clientId: string }[]): Promise<SyncOutcome[]> {
   const stored = await repo.storedClientIds(
@@ -240,9 +246,8 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
   );
   const seen = new Set<string>();
   const out: SyncOutcome[] = new Array<SyncOutcome>(items.length);
-  const byCommune = new Map<string, { at: number; p: Prepared }[]>();
-  // the standards the import classifies with: the catalog of the database
-  const catalog = await standardsCatalog(db);
+  const parsed: { at: number; item: { clientId: string }; parsed: ReturnType<typeof SurveyDraftSchema.safeParse> }[] =
+    [];
   for (const [at, item] of items.entries()) {
     const id = item.clientId;
     if (stored.has(id) || seen.has(id)) {
@@ -250,19 +255,25 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
       continue;
     }
     seen.add(id);
-    const p = await prepare(db, actor, item, catalog);
+    parsed.push({ at, item, parsed: SurveyDraftSchema.safeParse(item) });
+  }
+  const drafts = parsed.flatMap((p) => (p.parsed.success ? [p.parsed.data as FieldSurveyDraft] : []));
+  const ctx = await lookups(db, actor, drafts);
+  const byCommune = new Map<string, { at: number; p: Prepared }[]>();
+  for (const { at, item, parsed: r } of parsed) {
+    const p = await prepare(ctx, item, r);
     if ('status' in p) out[at] = p;
     else byCommune.set(p.commune.id, [...(byCommune.get(p.commune.id) ?? []), { at, p }]);
   }
   for (const [communeId, group] of byCommune)
     await db.tx(async (tx) => {
       await repo.lockCommuneSync(tx, communeId);
-      const years = new Set<number>();
-      for (const { at, p } of group) {
-        out[at] = await writePrepared(tx, actor, p);
-        if (out[at].status === 'accepted') years.add(p.d.year);
-      }
-      for (const year of years) await refreshAfterSurveys(tx, year, [communeId]);
+      const written = await writeGroup(
+        tx,
+        actor,
+        group.map((g) => g.p),
+      );
+      for (const [i, { at }] of group.entries()) out[at] = written[i];
     });
   return out;
 }
@@ -280,13 +291,58 @@ interface Prepared {
   classification: Classification;
 }
 
+/** What the checks of a request's surveys look up in the database, each fetched once per request. */
+interface Lookups {
+  catalog: StandardCatalog;
+  covers: (communeId: string) => boolean;
+  actor: Actor;
+  commune: (code: string, year: number) => Promise<poverty.CommuneRow | undefined>;
+  /** Whether the register of the commune lists the household. */
+  listed: (commune: poverty.CommuneRow, code: string) => Promise<boolean>;
+  photos: Map<string, { size: number }>;
+}
+
+async function lookups(db: Db, actor: Actor, drafts: FieldSurveyDraft[]): Promise<Lookups> {
+  // the standards the import classifies with: the catalog of the database
+  const [catalog, access, photos] = await Promise.all([
+    standardsCatalog(db),
+    unitAccess(db, actor),
+    repo.photoInfo(
+      db,
+      drafts.flatMap((d) => d.photos.map((p) => p.id)),
+    ),
+  ]);
+  const communes = new Map<string, Promise<poverty.CommuneRow | undefined>>();
+  const commune = (code: string, year: number) => {
+    const key = `${code}|${year}`;
+    if (!communes.has(key)) communes.set(key, poverty.findCommuneOn(db, code, reviewDateOfYear(year)));
+    return communes.get(key)!;
+  };
+  // the households of a commune asked for by this request's drafts, in one query per commune
+  const listedCodes = new Map<string, Promise<Set<string>>>();
+  const listed = async (c: poverty.CommuneRow, code: string) => {
+    if (!listedCodes.has(c.id)) {
+      const codes = drafts.filter((d) => d.communeCode === c.code).map((d) => d.householdCode);
+      listedCodes.set(c.id, listedHouseholdCodes(db, c.provinceId, c.id, codes));
+    }
+    return (await listedCodes.get(c.id)!).has(code);
+  };
+  return {
+    catalog,
+    covers: (id) => access.covers(id),
+    actor,
+    commune,
+    listed,
+    photos: new Map(photos.map((p) => [p.id, p])),
+  };
+}
+
 async function prepare(
-  db: Db,
-  actor: Actor,
+  ctx: Lookups,
   item: { clientId: string },
-  catalog: StandardCatalog,
+  parsed: ReturnType<typeof SurveyDraftSchema.safeParse>,
 ): Promise<SyncOutcome | Prepared> {
-  const parsed = SurveyDraftSchema.safeParse(item);
+  const { catalog } = ctx;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     return rejected(item.clientId, `Phiếu có ${problems.length} lỗi; chưa được nhận.`, problems);
@@ -295,19 +351,18 @@ async function prepare(
   // the same checks as the phone made at the household, on the day of the survey in Vietnam
   const checks = checkSurveyDraft(d, { reviewDate: dateInVietnam(d.surveyedAt), catalog });
   if (checks.length) return rejected(d.clientId, `Phiếu có ${checks.length} lỗi; chưa được nhận.`, checks);
-  const commune = await poverty.findCommuneOn(db, d.communeCode, reviewDateOfYear(d.year));
+  const commune = await ctx.commune(d.communeCode, d.year);
   if (!commune)
     return rejected(d.clientId, `Không có xã mã "${d.communeCode}" vào thời điểm rà soát năm ${d.year}.`, [
       { path: 'communeCode', message: 'Mã xã không có trong danh mục.' },
     ]);
-  if (!(await allowed(db, actor, 'survey.submit', commune.id)))
+  if (!can(ctx.actor, 'survey.submit', { covers: ctx.covers(commune.id) }))
     return rejected(
       d.clientId,
       `${commune.fullName} nằm ngoài phạm vi được phân quyền của bạn; phiếu không được nhận.`,
       [{ path: 'communeCode', message: 'Xã ngoài phạm vi được phân quyền.' }],
     );
-  const household = await findHousehold(db, commune.provinceId, commune.id, d.householdCode);
-  if (!household)
+  if (!(await ctx.listed(commune, d.householdCode)))
     return rejected(
       d.clientId,
       `Hộ mã ${d.householdCode} không có trong danh sách hộ của ${commune.fullName}: hộ của xã khác, hoặc hộ mới chưa được lập danh sách.`,
@@ -322,16 +377,8 @@ async function prepare(
       [{ path: 'position', message: `Vị trí nằm ngoài xã khoảng ${km} km.` }],
     );
   }
-  const photos = new Map(
-    (
-      await repo.photoInfo(
-        db,
-        d.photos.map((p) => p.id),
-      )
-    ).map((p) => [p.id, p]),
-  );
   const photoProblems = d.photos.flatMap((p, i): FieldProblem[] => {
-    const got = photos.get(p.id);
+    const got = ctx.photos.get(p.id);
     if (!got) return [{ path: `photos.${i}`, message: 'Ảnh chưa được tải lên máy chủ.' }];
     if (got.size > MAX_PHOTO_BYTES) return [{ path: `photos.${i}`, message: 'Ảnh lớn hơn 1,5 MB.' }];
     return [];
@@ -351,67 +398,116 @@ async function prepare(
   return { d, commune, classification: classified.value };
 }
 
-/** Writes one prepared survey in the caller's transaction, which holds the commune's lock. */
-async function writePrepared(tx: Db, actor: Actor, { d, commune, classification }: Prepared): Promise<SyncOutcome> {
-  // a retry that arrived while the first request held the lock
-  if ((await repo.storedClientIds(tx, [d.clientId])).size) return duplicate(d.clientId);
-  const campaign = await findCampaign(tx, 'periodic', d.year, 0);
-  const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
-  const closed = !!state && fieldResultsClosed(state.steps, state.approvals);
-  const live = await repo.liveSurveysOf(tx, d.year, commune.id, d.householdCode);
-  const conflictKind = closed ? 'results_locked' : live.length ? 'other_survey' : null;
-  if (!conflictKind) {
-    await writeHouseholdSurvey(tx, {
-      commune,
-      year: d.year,
-      code: d.householdCode,
-      headName: d.headName,
-      headIdNumber: d.headIdNumber,
-      headEthnicity: d.headEthnicity,
-      village: d.village,
-      area: d.area,
-      occupation: d.occupation,
-      noLabourCapacity: d.noLabourCapacity,
-      previousClass: d.previousClass,
-      members: d.members,
-      classification,
-    });
+const CONFLICT_MESSAGE: Record<ConflictKind, string> = {
+  results_locked:
+    'Kết quả rà soát của xã đã được công nhận hoặc đã gửi lên cấp trên: phiếu được lưu và chờ cán bộ xã quyết định.',
+  other_survey: 'Hộ này đã có phiếu rà soát khác trong năm: phiếu được lưu và chờ cán bộ xã chọn phiếu đúng.',
+};
+
+/**
+ * Writes the prepared surveys of one commune in the caller's transaction, which holds the commune's
+ * lock: the outcome of each in order. A survey is judged after the ones before it in the group (a second
+ * survey of a household in one request is a conflict, as it would be in the next request).
+ */
+async function writeGroup(tx: Db, actor: Actor, group: Prepared[]): Promise<SyncOutcome[]> {
+  const { commune } = group[0];
+  // retries that arrived while another request held the lock
+  const stored = await repo.storedClientIds(
+    tx,
+    group.map((p) => p.d.clientId),
+  );
+  const years = [...new Set(group.map((p) => p.d.year))];
+  const closed = new Map<number, boolean>();
+  const live = new Map<number, Set<string>>();
+  for (const year of years) {
+    const campaign = await findCampaign(tx, 'periodic', year, 0);
+    const state = campaign && (await communeReviewState(tx, campaign.id, commune.id));
+    closed.set(year, !!state && fieldResultsClosed(state.steps, state.approvals));
+    const codes = group.filter((p) => p.d.year === year).map((p) => p.d.householdCode);
+    live.set(year, await repo.liveHouseholdCodes(tx, year, commune.id, codes));
   }
-  const status = conflictKind ? 'conflict' : 'accepted';
-  await repo.insertSurvey(tx, {
-    draft: d,
-    communeId: commune.id,
-    provinceId: commune.provinceId,
-    status,
-    conflictKind,
-    classification,
-    reviewerId: actor.userId,
-    reviewerName: actor.displayName || actor.username,
-  });
-  await audit(tx, auditActor(actor), {
-    action: conflictKind ? 'field.survey.conflict' : 'field.survey.accept',
-    entity: 'field_survey',
-    entityId: d.clientId,
-    unitId: commune.id,
-    after: {
-      year: d.year,
-      householdCode: d.householdCode,
-      class: classification.class,
+  const out: SyncOutcome[] = [];
+  const inserts: repo.SurveyInsert[] = [];
+  const writes: HouseholdSurveyWrite[] = [];
+  const audits: AuditEntry[] = [];
+  for (const { d, classification } of group) {
+    if (stored.has(d.clientId)) {
+      out.push(duplicate(d.clientId));
+      continue;
+    }
+    stored.add(d.clientId);
+    const liveCodes = live.get(d.year)!;
+    const conflictKind: ConflictKind | null = closed.get(d.year)
+      ? 'results_locked'
+      : liveCodes.has(d.householdCode)
+        ? 'other_survey'
+        : null;
+    liveCodes.add(d.householdCode);
+    if (!conflictKind) writes.push(householdWriteOf(commune, d, classification));
+    const status = conflictKind ? 'conflict' : 'accepted';
+    inserts.push({
+      draft: d,
+      communeId: commune.id,
+      provinceId: commune.provinceId,
       status,
       conflictKind,
-      photos: d.photos.length,
-      position: d.position ? { accuracyM: d.position.accuracyM } : null,
-    },
-  });
-  if (!conflictKind) return { clientId: d.clientId, status: 'accepted' } satisfies SyncOutcome;
+      classification,
+      reviewerId: actor.userId,
+      reviewerName: actor.displayName || actor.username,
+    });
+    audits.push({
+      action: conflictKind ? 'field.survey.conflict' : 'field.survey.accept',
+      entity: 'field_survey',
+      entityId: d.clientId,
+      unitId: commune.id,
+      after: {
+        year: d.year,
+        householdCode: d.householdCode,
+        class: classification.class,
+        status,
+        conflictKind,
+        photos: d.photos.length,
+        position: d.position ? { accuracyM: d.position.accuracyM } : null,
+      },
+    });
+    out.push(
+      conflictKind
+        ? { clientId: d.clientId, status: 'conflict', message: CONFLICT_MESSAGE[conflictKind] }
+        : { clientId: d.clientId, status: 'accepted' },
+    );
+  }
+  for (const year of years) {
+    const ofYear = writes.filter((w) => w.year === year);
+    if (!ofYear.length) continue;
+    await writeHouseholdSurveys(tx, ofYear);
+    await refreshAfterSurveys(tx, year, [commune.id]);
+  }
+  await repo.insertSurveys(tx, inserts);
+  // last: the audit chain's lock is then held only until the commit
+  await auditMany(tx, auditActor(actor), audits);
+  return out;
+}
+
+function householdWriteOf(
+  commune: poverty.CommuneRow,
+  d: FieldSurveyDraft,
+  classification: Classification,
+): HouseholdSurveyWrite {
   return {
-    clientId: d.clientId,
-    status: 'conflict',
-    message:
-      conflictKind === 'results_locked'
-        ? 'Kết quả rà soát của xã đã được công nhận hoặc đã gửi lên cấp trên: phiếu được lưu và chờ cán bộ xã quyết định.'
-        : 'Hộ này đã có phiếu rà soát khác trong năm: phiếu được lưu và chờ cán bộ xã chọn phiếu đúng.',
-  } satisfies SyncOutcome;
+    commune,
+    year: d.year,
+    code: d.householdCode,
+    headName: d.headName,
+    headIdNumber: d.headIdNumber,
+    headEthnicity: d.headEthnicity,
+    village: d.village,
+    area: d.area,
+    occupation: d.occupation,
+    noLabourCapacity: d.noLabourCapacity,
+    previousClass: d.previousClass,
+    members: d.members,
+    classification,
+  };
 }
 
 // ---------------------------------------------------------------- the officer's view
@@ -502,22 +598,7 @@ export async function resolveConflict(
       const live = await repo.liveSurveysOf(tx, s.year, s.communeId, s.householdCode);
       superseded = live.filter((l) => l.status === 'accepted').map((l) => l.clientId);
       if (superseded.length) await repo.setSurveyStatus(tx, superseded, 'superseded', by);
-      const d = s.draft;
-      await writeHouseholdSurvey(tx, {
-        commune,
-        year: s.year,
-        code: s.householdCode,
-        headName: d.headName,
-        headIdNumber: d.headIdNumber,
-        headEthnicity: d.headEthnicity,
-        village: d.village,
-        area: d.area,
-        occupation: d.occupation,
-        noLabourCapacity: d.noLabourCapacity,
-        previousClass: d.previousClass,
-        members: d.members,
-        classification: s.classification,
-      });
+      await writeHouseholdSurveys(tx, [householdWriteOf(commune, s.draft, s.classification)]);
       await refreshAfterSurveys(tx, s.year, [commune.id]);
       await repo.setSurveyStatus(tx, [clientId], 'accepted', by);
     }

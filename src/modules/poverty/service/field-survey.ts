@@ -1,6 +1,6 @@
 /**
- * The per-household path into the register: one household surveyed in the field is written as the
- * workbook import writes it (household, members, result with last year's class), and the commune's
+ * The per-household path into the register: households surveyed in the field are written as the
+ * workbook import writes them (household, members, result with last year's class), and the commune's
  * aggregates are recomputed from its results in the same transaction. Scope and audit are the caller's
  * (the field service), like importParsed's caller.
  */
@@ -12,7 +12,7 @@ import type { AreaType, HouseholdClass, Occupation } from '../../../domain/pover
 import { isEthnicMinority } from '../../../domain/poverty/workbook';
 import type { CommuneRow } from '../repo';
 import * as repo from '../repo-import';
-import { previousClass, replaceHouseholdMembers, upsertHousehold, upsertHouseholdResult } from '../repo-household';
+import { previousClasses, replaceHouseholdMembers, upsertHouseholdResults, upsertHouseholds } from '../repo-household';
 import { refreshAggregates } from './aggregates';
 
 export interface HouseholdSurveyWrite {
@@ -32,59 +32,79 @@ export interface HouseholdSurveyWrite {
   classification: Classification;
 }
 
-/** Writes one household's survey into the register; returns the household id. */
-export async function writeHouseholdSurvey(tx: Db, s: HouseholdSurveyWrite): Promise<number> {
-  const { commune } = s;
-  const ethnicMinority = isEthnicMinority(s.headEthnicity);
-  const { id: householdId } = await upsertHousehold(tx, {
-    provinceId: commune.provinceId,
-    communeId: commune.id,
-    code: s.code,
-    headName: s.headName,
-    headIdNumber: s.headIdNumber,
-    headEthnicity: s.headEthnicity,
-    ethnicMinority,
-    village: s.village,
-    area: s.area,
-    membersCount: s.members.length,
-  });
-  const ref = { provinceId: commune.provinceId, householdId };
+/**
+ * Writes households' surveys of one province and year into the register (each household at most once),
+ * in a few set-based statements whatever their number; returns the household ids in order.
+ */
+export async function writeHouseholdSurveys(tx: Db, ws: HouseholdSurveyWrite[]): Promise<number[]> {
+  if (!ws.length) return [];
+  const { provinceId } = ws[0].commune;
+  const year = ws[0].year;
+  if (ws.some((w) => w.commune.provinceId !== provinceId || w.year !== year))
+    throw new Error('writeHouseholdSurveys: one province and year per call');
+  const minority = ws.map((w) => isEthnicMinority(w.headEthnicity));
+  const ids = await upsertHouseholds(
+    tx,
+    ws.map((w, i) => ({
+      provinceId,
+      communeId: w.commune.id,
+      code: w.code,
+      headName: w.headName,
+      headIdNumber: w.headIdNumber,
+      headEthnicity: w.headEthnicity,
+      ethnicMinority: minority[i],
+      village: w.village,
+      area: w.area,
+      membersCount: w.members.length,
+    })),
+  );
   await replaceHouseholdMembers(
     tx,
-    ref,
-    [...s.members]
-      .sort((a, b) => a.seq - b.seq)
-      .map((m, i) => ({
-        seq: i + 1,
-        fullName: m.fullName,
-        relation: m.relation,
-        birthDate: m.birthDate,
-        sex: m.sex ? SEX_IN_REGISTER[m.sex] : null,
-        idNumber: m.idNumber,
-        ethnicity: m.ethnicity,
-      })),
+    provinceId,
+    ids,
+    ws.flatMap((w, i) =>
+      [...w.members]
+        .sort((a, b) => a.seq - b.seq)
+        .map((m, k) => ({
+          householdId: ids[i],
+          seq: k + 1,
+          fullName: m.fullName,
+          relation: m.relation,
+          birthDate: m.birthDate,
+          sex: m.sex ? SEX_IN_REGISTER[m.sex] : null,
+          idNumber: m.idNumber,
+          ethnicity: m.ethnicity,
+        })),
+    ),
   );
-  const previous = await previousClass(tx, ref, s.year);
-  const r = s.classification;
-  await upsertHouseholdResult(tx, s.year, {
-    ...ref,
-    communeId: commune.id,
-    area: s.area,
-    ethnicMinority,
-    standardId: r.standardId,
-    scoreA: r.scoreA,
-    income: r.incomePerCapita,
-    scoreB: r.scoreB,
-    deprived: r.deprived,
-    class: r.class,
-    previousClass: previous ?? s.previousClass,
-    flags: r.flags,
-    decisionNo: null,
-    decisionDate: null,
-    occupation: s.occupation,
-    noLabourCapacity: s.noLabourCapacity,
-  });
-  return householdId;
+  const previous = await previousClasses(tx, provinceId, ids, year);
+  await upsertHouseholdResults(
+    tx,
+    year,
+    ws.map((w, i) => {
+      const r = w.classification;
+      return {
+        provinceId,
+        householdId: ids[i],
+        communeId: w.commune.id,
+        area: w.area,
+        ethnicMinority: minority[i],
+        standardId: r.standardId,
+        scoreA: r.scoreA,
+        income: r.incomePerCapita,
+        scoreB: r.scoreB,
+        deprived: r.deprived,
+        class: r.class,
+        previousClass: previous.get(ids[i]) ?? w.previousClass,
+        flags: r.flags,
+        decisionNo: null,
+        decisionDate: null,
+        occupation: w.occupation,
+        noLabourCapacity: w.noLabourCapacity,
+      };
+    }),
+  );
+  return ids;
 }
 
 /** After the households of a commune were written: its aggregates, and the years that depend on this one. */
