@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../../src/modules/audit/chain';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
 import { createUser } from '../../src/modules/users/service';
 import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
+import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 
 let t: TestApp;
 let officer: Client;
@@ -91,7 +92,7 @@ beforeAll(async () => {
   const chunks: Buffer[] = [];
   out.on('data', (d: Buffer) => chunks.push(d));
   const ended = new Promise((r) => out.on('end', r));
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, standardId: 'ND07-2021' }, rows);
+  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
   await ended;
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(Buffer.concat(chunks))]), 'so-ra-soat.xlsx');
