@@ -5,6 +5,7 @@ import { badRequest } from '../../errors';
 import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../calendar/official';
+import { XLSX_TYPE } from '../../server/table-export';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery,
@@ -96,7 +97,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/export.xlsx',
-    { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery },
+    { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery, file: XLSX_TYPE },
     async ({ c, query }) => {
       const asOf = query.asOf ?? todayInVietnam();
       const overdue = query.overdue === 'true';
@@ -213,7 +214,14 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/tasks/:id/evidence/:fid',
-    { summary: 'Tải tệp minh chứng', access: READERS, tags, params: EvidenceParams, example: { id: '1', fid: '1' } },
+    {
+      summary: 'Tải tệp minh chứng',
+      access: READERS,
+      tags,
+      params: EvidenceParams,
+      example: { id: '1', fid: '1' },
+      file: 'application/octet-stream',
+    },
     async ({ c, params }) => {
       const f = await svc.getEvidence(db, params.id, params.fid);
       c.header('Content-Type', f.content_type);

@@ -135,6 +135,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: READERS,
       tags,
       query: SummaryQuery,
+      file: 'text/csv',
     },
     async ({ c, query }) => {
       const rows = await summaryTable(query);
@@ -146,7 +147,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/poverty/summary.xlsx',
-    { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery },
+    { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery, file: XLSX },
     async ({ c, query }) => {
       const rows = await summaryTable(query);
       const bytes = await collect((out) => writeTableWorkbook(out, `Tổng hợp ${query.year}`, rows));
@@ -198,6 +199,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: YearQuery,
       example: EXAMPLE,
+      file: XLSX,
     },
     async ({ c, params, query }) => {
       const commune = await findCommune(db, params.communeId);
@@ -227,6 +229,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: YearQuery,
       example: EXAMPLE,
+      file: XLSX,
     },
     async ({ c, actor, params, query }) => {
       const bytes = await collect((out) =>
@@ -362,6 +365,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: COMMUNE_WORKERS,
       tags,
       query: YearQuery,
+      file: XLSX,
     },
     async ({ c, actor, query }) => {
       const communes = await resident.residentTemplateCommunes(db, requireActor(actor), query.year);

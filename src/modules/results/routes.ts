@@ -62,6 +62,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (CSV, UTF-8): kết quả công bố toàn quốc, vùng và chuỗi mục tiêu',
       access: 'public',
       tags,
+      file: 'text/csv',
     },
     async ({ c }) => {
       const figures = (await svc.publicFigures(db)).map((f) => ({
@@ -97,6 +98,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (Excel: số thật): kết quả công bố toàn quốc và vùng, dữ liệu của bản đồ và biểu đồ',
       access: 'public',
       tags,
+      file: XLSX,
     },
     async ({ c }) => {
       c.header('Content-Type', XLSX);
@@ -239,6 +241,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: 'text/csv',
     },
     async ({ c, actor, params }) => {
       const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
@@ -253,6 +256,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: XLSX,
     },
     async ({ c, actor, params }) => {
       const { fileName, bytes } = await svc.periodXlsx(db, requireActor(actor), params.periodId);
@@ -269,6 +273,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: 'application/json',
     },
     ({ actor, params }) => svc.periodExchange(db, requireActor(actor), params.periodId),
   );
@@ -343,6 +348,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportIdParams,
       example: { reportId: '1' },
+      file: 'application/pdf',
     },
     async ({ c, actor, params }) => {
       const v = await svc.reportViewById(db, requireActor(actor), params.reportId);
