@@ -90,14 +90,6 @@ const LEGACY: string[] = [
   'POST /api/plan/committees/:id/members',
   'PATCH /api/plan/committees/:id/members/:memberId',
   'POST /api/results/periods/:periodId/import',
-  'GET /api/field/assignments',
-  'POST /api/field/photos/:id',
-  'POST /api/field/surveys',
-  'GET /api/field/surveys',
-  'GET /api/field/surveys/:clientId/evidence',
-  'POST /api/field/surveys/:clientId/resolve',
-  'GET /api/field/progress',
-  'GET /api/field/photos/:id',
   'GET /api/field/forms',
 ];
 
