@@ -20,6 +20,12 @@ import {
   ReturnReport,
   ValuesQuery,
   YearQuery,
+  AreaGroupList,
+  IndicatorList,
+  IndicatorValues,
+  PeriodImported,
+  PublicResults,
+  ReportView,
 } from './contracts';
 import { publicFiguresWorkbook, XLSX } from './excel';
 import { reportPdf } from './pdf';
@@ -53,6 +59,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       figures: true,
+      response: PublicResults,
     },
     ({ query }) => svc.publicResults(db, query.year),
   );
@@ -108,7 +115,12 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   );
   r.get(
     '/api/results/indicators',
-    { summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)', access: 'public', tags },
+    {
+      summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)',
+      access: 'public',
+      tags,
+      response: IndicatorList,
+    },
     () => ({ items: svc.listIndicators() }),
   );
   r.get(
@@ -118,6 +130,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: ValuesQuery,
+      response: IndicatorValues,
     },
     async ({ actor, query }) => {
       if (query.level === 'province' && !can(actor, 'values.read_province'))
@@ -133,6 +146,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       figures: true,
+      response: AreaGroupList,
     },
     async ({ query }) => ({
       items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
@@ -286,6 +300,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: PeriodParams,
       upload: true,
       example: { periodId: '1' },
+      response: PeriodImported,
     },
     async ({ c, actor, params }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -309,6 +324,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportParams,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
   );
@@ -321,6 +337,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportParams,
       body: ReportValues,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params, body }) => svc.saveValues(db, requireActor(actor), params.periodId, params.unitId, body.values),
   );
@@ -332,12 +349,20 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportParams,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.submitReport(db, requireActor(actor), params.periodId, params.unitId),
   );
   r.get(
     '/api/results/reports/:reportId',
-    { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } },
+    {
+      summary: 'Một báo cáo (xem, in)',
+      access: READERS,
+      tags,
+      params: ReportIdParams,
+      example: { reportId: '1' },
+      response: ReportView,
+    },
     ({ actor, params }) => svc.reportViewById(db, requireActor(actor), params.reportId),
   );
   r.get(
@@ -371,6 +396,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportIdParams,
       body: Approve,
       example: { reportId: '1' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.approveReport(db, requireActor(actor), params.reportId),
   );
@@ -383,6 +409,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportIdParams,
       body: ReturnReport,
       example: { reportId: '1' },
+      response: ReportView,
     },
     ({ actor, params, body }) => svc.returnReport(db, requireActor(actor), params.reportId, body.reason),
   );
