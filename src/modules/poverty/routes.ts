@@ -31,6 +31,7 @@ import {
   SummaryQuery,
   YearQuery,
 } from './schemas';
+import { Application, ApplicationList, CommuneReviewView } from './contracts';
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
@@ -282,6 +283,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: StepBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) =>
       svc.recordReviewStep(db, requireActor(actor), params.communeId, body.year, {
@@ -300,6 +302,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: ApproveBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) =>
       svc.approveReview(db, requireActor(actor), params.communeId, body.year, body.level, body.on),
@@ -314,6 +317,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: ReturnBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) => svc.returnReview(db, requireActor(actor), params.communeId, body.year, body.byLevel),
   );
@@ -407,7 +411,13 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/poverty/applications',
-    { summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày', access: READERS, tags, query: MonthQuery },
+    {
+      summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày',
+      access: READERS,
+      tags,
+      query: MonthQuery,
+      response: ApplicationList,
+    },
     async ({ actor, query }) => ({
       items: await svc.listApplications(db, requireActor(actor), query.year, query.month ?? null, todayInVietnam()),
     }),
@@ -422,6 +432,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: NewApplicationBody,
       example: EXAMPLE,
+      response: Application,
     },
     ({ actor, params, body }) =>
       svc.createApplication(db, requireActor(actor), params.communeId, body, todayInVietnam()),
@@ -436,6 +447,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: ApplicationParams,
       body: DecisionBody,
       example: { id: '1' },
+      response: Application,
     },
     ({ actor, params, body }) => svc.decideApplication(db, requireActor(actor), params.id, body, todayInVietnam()),
   );
