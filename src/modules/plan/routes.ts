@@ -6,6 +6,7 @@ import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../calendar/official';
 import { XLSX_TYPE } from '../../server/table-export';
+import { Created, CreatedCommittee, CreatedTask, EvidenceStored, Ok, PlanStatusAnswer } from './contracts';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery,
@@ -68,13 +69,19 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/plan/plans',
-    { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan },
+    { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan, response: Created },
     async ({ actor, body }) => svc.createPlan(db, requireActor(actor), body),
   );
 
   r.get(
     '/api/plan/tasks',
-    { summary: 'Tình hình thực hiện các nhiệm vụ', access: READERS, tags, query: StatusQuery },
+    {
+      summary: 'Tình hình thực hiện các nhiệm vụ',
+      access: READERS,
+      tags,
+      query: StatusQuery,
+      response: PlanStatusAnswer,
+    },
     async ({ query }) => ({
       asOf: query.asOf ?? todayInVietnam(),
       items: await svc.planStatus(db, {
@@ -88,7 +95,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/overdue',
-    { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery },
+    { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery, response: PlanStatusAnswer },
     async ({ query }) => ({
       asOf: query.asOf ?? todayInVietnam(),
       items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: true }),
@@ -134,7 +141,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/plan/tasks',
-    { summary: 'Thêm nhiệm vụ', access: PLAN_OWNERS, tags, body: NewTask },
+    { summary: 'Thêm nhiệm vụ', access: PLAN_OWNERS, tags, body: NewTask, response: CreatedTask },
     async ({ actor, body }) => svc.createTask(db, requireActor(actor), body),
   );
 
@@ -186,6 +193,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: AssignmentParams,
       body: Handover,
       example: { id: '1', aid: '1' },
+      response: Created,
     },
     async ({ actor, params, body }) => svc.handOver(db, requireActor(actor), params.id, params.aid, body),
   );
@@ -199,6 +207,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: AssignmentParams,
       upload: true,
       example: { id: '1', aid: '1' },
+      response: EvidenceStored,
     },
     async ({ c, actor, params }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -240,6 +249,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: NewComment,
       example: { id: '1' },
+      response: Created,
     },
     async ({ actor, params, body }) => svc.addComment(db, requireActor(actor), params.id, body),
   );
@@ -264,6 +274,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: NewDependency,
       example: { id: '1' },
+      response: Ok,
     },
     async ({ actor, params, body }) => svc.addDependency(db, requireActor(actor), params.id, body),
   );
@@ -278,6 +289,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       access: ['admin', 'program_owner', 'ministry_lead'],
       tags,
       body: NewInstrument,
+      response: Created,
     },
     async ({ actor, body }) => svc.createInstrument(db, requireActor(actor), body),
   );
@@ -302,6 +314,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: InstrumentLink,
       example: { id: '1' },
+      response: Ok,
     },
     async ({ actor, params, body }) => svc.linkInstrument(db, requireActor(actor), params.id, body),
   );
@@ -310,7 +323,13 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/plan/committees',
-    { summary: 'Đăng ký Ban Chỉ đạo của tỉnh, xã', access: RECORDERS, tags, body: NewCommittee },
+    {
+      summary: 'Đăng ký Ban Chỉ đạo của tỉnh, xã',
+      access: RECORDERS,
+      tags,
+      body: NewCommittee,
+      response: CreatedCommittee,
+    },
     async ({ actor, body }) => svc.createCommittee(db, requireActor(actor), body),
   );
   r.get(
