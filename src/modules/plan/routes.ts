@@ -433,7 +433,14 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/notifications/:id/read',
-    { summary: 'Đánh dấu đã đọc', access: 'authenticated', tags, params: TaskParams, example: { id: '1' } },
+    {
+      summary: 'Đánh dấu đã đọc',
+      access: 'authenticated',
+      tags,
+      params: TaskParams,
+      example: { id: '1' },
+      response: Ok,
+    },
     async ({ actor, params }) => svc.markNotificationRead(db, requireActor(actor), params.id),
   );
   r.post(

@@ -295,6 +295,9 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
+/** A recorded exit decision (poor district / extremely difficult commune). */
+export const AreaExitRecorded = z.object({ id: z.number() });
+
 export const PeriodImported = z.object({ periodId: z.number(), changed: z.number(), unchanged: z.number() });
 
 const tri = z.boolean().nullable().default(null);

@@ -20,6 +20,7 @@ import {
   ReturnReport,
   ValuesQuery,
   YearQuery,
+  AreaExitRecorded,
   AreaGroupList,
   IndicatorList,
   IndicatorValues,
@@ -184,7 +185,13 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   );
   r.post(
     '/api/results/areas/exits',
-    { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit },
+    {
+      summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK',
+      access: OWNERS,
+      tags,
+      body: NewExit,
+      response: AreaExitRecorded,
+    },
     ({ actor, body }) => svc.recordExit(db, requireActor(actor), body),
   );
 
