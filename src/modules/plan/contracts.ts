@@ -48,4 +48,10 @@ export const Created = z.object({ id: z.number() });
 export const CreatedTask = z.object({ id: z.number(), assignments: z.number() });
 export const CreatedCommittee = z.object({ id: z.string() });
 export const EvidenceStored = z.object({ id: z.number(), sha256: z.string(), sizeBytes: z.number() });
+/** The lead agency's submission date (trình) of a task, after recording it. */
+export const SubmissionRecorded = z.object({
+  version: z.number(),
+  submittedOn: isoDate.nullable(),
+  submittedSource: z.string().nullable(),
+});
 export const Ok = z.object({ ok: z.literal(true) });

@@ -6,7 +6,15 @@ import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../calendar/official';
 import { XLSX_TYPE } from '../../server/table-export';
-import { Created, CreatedCommittee, CreatedTask, EvidenceStored, Ok, PlanStatusAnswer } from './contracts';
+import {
+  Created,
+  CreatedCommittee,
+  CreatedTask,
+  EvidenceStored,
+  Ok,
+  PlanStatusAnswer,
+  SubmissionRecorded,
+} from './contracts';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery,
@@ -167,6 +175,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: SubmissionUpdate,
       example: { id: '1' },
+      response: SubmissionRecorded,
     },
     async ({ actor, params, body }) => svc.recordSubmission(db, requireActor(actor), params.id, body),
   );

@@ -295,6 +295,24 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
+/** A reporting period of a form: its dates and approval chain (levels), with its label. */
+export const Period = z.object({
+  id: z.number(),
+  formCode: z.string(),
+  periodKey: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  deadline: z.string(),
+  chain: z.array(z.string()),
+  labelVi: z.string(),
+});
+export const PeriodList = z.object({
+  items: z.array(Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: z.string() })),
+  can: z.object({ open: z.boolean() }),
+});
+
 /** A recorded exit decision (poor district / extremely difficult commune). */
 export const AreaExitRecorded = z.object({ id: z.number() });
 

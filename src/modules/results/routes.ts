@@ -24,7 +24,9 @@ import {
   AreaGroupList,
   IndicatorList,
   IndicatorValues,
+  Period,
   PeriodImported,
+  PeriodList,
   PublicResults,
   ReportView,
 } from './contracts';
@@ -234,13 +236,23 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     },
     ({ actor, params, body }) => svc.setFormRules(db, requireActor(actor), params.code, body.rules),
   );
-  r.get('/api/results/periods', { summary: 'Các kỳ báo cáo', access: READERS, tags }, async ({ actor }) => ({
-    items: await svc.listPeriods(db),
-    can: { open: can(actor, 'period.open') },
-  }));
+  r.get(
+    '/api/results/periods',
+    { summary: 'Các kỳ báo cáo', access: READERS, tags, response: PeriodList },
+    async ({ actor }) => ({
+      items: await svc.listPeriods(db),
+      can: { open: can(actor, 'period.open') },
+    }),
+  );
   r.post(
     '/api/results/periods',
-    { summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)', access: OWNERS, tags, body: NewPeriod },
+    {
+      summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)',
+      access: OWNERS,
+      tags,
+      body: NewPeriod,
+      response: Period,
+    },
     ({ actor, body }) => svc.openPeriod(db, requireActor(actor), body),
   );
   r.get(
