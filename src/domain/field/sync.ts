@@ -10,6 +10,9 @@ import type { FieldPosition } from './draft';
 export const MAX_PHOTO_BYTES = 1.5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SURVEY = 5;
 
+/** Surveys in one sync request (the phone sends its drafts in batches of this size). */
+export const FIELD_MAX_SURVEYS = 50;
+
 /** The image type read from the bytes themselves (the header a client sends is not trusted). */
 export function sniffImage(b: Uint8Array): 'image/jpeg' | 'image/webp' | null {
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {

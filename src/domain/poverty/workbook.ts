@@ -13,6 +13,12 @@ export const SHEET_GUIDE = 'Hướng dẫn';
 export const FIRST_DATA_ROW = 2;
 
 /**
+ * Error code (422) of a review workbook without any household: the import only goes ahead when re-sent with
+ * `confirmEmpty=true`, the user having confirmed that the commune has no household to list.
+ */
+export const EMPTY_WORKBOOK = 'empty_workbook';
+
+/**
  * What a column holds, which decides its cell format in the template and how a cell typed in Excel
  * is read back: `id` is a citizen ID number (text of digits: Excel would drop the leading zeros of
  * a number), `code` a household code kept as text (a number cell is read as its digits), `date` a

@@ -139,46 +139,125 @@ export const CriteriaImportQuery = z.object({
 export const ReportImportQuery = z.object({ year });
 
 /** One budget line of a year with its phase totals and monthly disbursement. */
-export interface ExecutionRow {
-  lineId: number;
-  unitId: string;
-  provinceCode: string;
-  provinceName: string;
-  project: string;
-  subProject: string;
-  source: string;
-  estimate: number;
-  assigned: number;
-  adjusted: number;
-  committed: number;
-  disbursed: number;
-  carriedOver: number;
-  cancelled: number;
+export const ExecutionRow = z.object({
+  lineId: z.number(),
+  unitId: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  project: z.string(),
+  subProject: z.string(),
+  source: z.string(),
+  estimate: z.number(),
+  assigned: z.number(),
+  adjusted: z.number(),
+  committed: z.number(),
+  disbursed: z.number(),
+  carriedOver: z.number(),
+  cancelled: z.number(),
   /** disbursed per month 1..12 */
-  monthly: number[];
-}
+  monthly: z.array(z.number()),
+});
+export type ExecutionRow = z.infer<typeof ExecutionRow>;
+
+const compliance = z.enum(['met', 'short', 'unknown']) satisfies z.ZodType<Compliance>;
 
 /** A province on the execution dashboard. */
-export interface ProvinceExecution {
-  unitId: string;
-  provinceCode: string;
-  provinceName: string;
-  assigned: number;
-  adjusted: number;
-  disbursed: number;
-  rate: number | null;
-  slow: boolean;
-  monthly: number[];
-  counterpart: {
-    supportRatio: number | null;
-    central: number;
-    minimum: number | null;
-    minRatio: number | null;
-    planned: number;
-    actual: number;
-    planned_status: Compliance;
-    actual_status: Compliance;
-    note: string | null;
-  };
-  lines: (ExecutionRow & { rate: number | null; slow: boolean })[];
-}
+export const ProvinceExecution = z.object({
+  unitId: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  assigned: z.number(),
+  adjusted: z.number(),
+  disbursed: z.number(),
+  rate: z.number().nullable(),
+  slow: z.boolean(),
+  monthly: z.array(z.number()),
+  counterpart: z.object({
+    supportRatio: z.number().nullable(),
+    central: z.number(),
+    minimum: z.number().nullable(),
+    minRatio: z.number().nullable(),
+    planned: z.number(),
+    actual: z.number(),
+    planned_status: compliance,
+    actual_status: compliance,
+    note: z.string().nullable(),
+  }),
+  lines: z.array(ExecutionRow.extend({ rate: z.number().nullable(), slow: z.boolean() })),
+});
+export type ProvinceExecution = z.infer<typeof ProvinceExecution>;
+
+// ── answers ──────────────────────────────────────────────────────────────────
+/** A stored rulebook version; `body` is the domain's Rulebook as validated when it was added. */
+export const RulebookRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  version: z.number(),
+  project: z.string().nullable(),
+  legalBasis: z.string(),
+  body: z.record(z.string(), z.unknown()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const RulebookList = z.object({ items: z.array(RulebookRow), can: Permissions });
+
+export const CriteriaSetRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  asOf: z.string(),
+  source: z.string(),
+  provinces: z.number(),
+  createdAt: z.string(),
+});
+export const CriteriaSetList = z.object({ items: z.array(CriteriaSetRow), can: Permissions });
+export const CriteriaImported = z.object({ id: z.number(), provinces: z.number() });
+
+export const RunList = z.object({ items: z.array(RunSummary), can: Permissions });
+export const Created = z.object({ id: z.number() });
+export const RunDetail = z.object({
+  run: RunSummary.extend({ rulebook: z.record(z.string(), z.unknown()) }),
+  lines: z.array(RunLine),
+  can: Permissions,
+});
+export const Comparison = z.object({ items: z.array(ComparisonLine) });
+
+export const FigureList = z.object({
+  items: z.array(
+    z.object({
+      level: z.enum(['national', 'province']),
+      provinceCodePre2025: z.string().nullable(),
+      areaName: z.string(),
+      period: z.string(),
+      item: z.string(),
+      fundingSource: z.string().nullable(),
+      amountMillion: z.number(),
+      legalBasis: z.string().nullable(),
+      sourceUrl: z.string().nullable(),
+      status: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const ExecutionDashboard = z.object({
+  year: z.number(),
+  asOf: z.string(),
+  boundaries: z.enum(['recorded', 'current']),
+  items: z.array(ProvinceExecution),
+  trend: z.array(z.number()),
+  total: z.object({ assigned: z.number(), disbursed: z.number(), rate: z.number().nullable() }),
+  alerts: z.array(
+    z.object({
+      lineId: z.number(),
+      provinceName: z.string(),
+      project: z.string(),
+      subProject: z.string(),
+      source: z.string(),
+      rate: z.number().nullable(),
+    }),
+  ),
+  can: Permissions,
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
+export const ReportImported = z.object({ rows: z.number(), total: z.number() });

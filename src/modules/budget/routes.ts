@@ -3,14 +3,26 @@ import type { AppDeps } from '../../server/types';
 import { badRequest } from '../../errors';
 import {
   CompareParams,
+  Comparison,
+  Created,
+  CriteriaImported,
   CriteriaImportQuery,
+  CriteriaSetList,
+  ExecutionDashboard,
   ExecutionQuery,
+  FigureList,
   IdParams,
   NewLine,
   NewRulebook,
   NewRun,
   NewTransaction,
+  Ok,
+  ReportImported,
   ReportImportQuery,
+  RulebookList,
+  RulebookRow,
+  RunDetail,
+  RunList,
   SupportRatio,
 } from './contracts';
 import {
@@ -54,21 +66,23 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/budget/rulebooks',
-    { summary: 'Các bộ quy tắc phân bổ (theo phiên bản)', access: READERS, tags },
+    { summary: 'Các bộ quy tắc phân bổ (theo phiên bản)', access: READERS, tags, response: RulebookList },
     ({ actor }) => svc.listRulebooks(db, actor),
   );
   r.post(
     '/api/budget/rulebooks',
-    { summary: 'Thêm phiên bản bộ quy tắc phân bổ', access: OWNERS, tags, body: NewRulebook },
+    { summary: 'Thêm phiên bản bộ quy tắc phân bổ', access: OWNERS, tags, body: NewRulebook, response: RulebookRow },
     ({ actor, body }) => svc.createRulebook(db, actor, body.body),
   );
 
-  r.get('/api/budget/criteria-sets', { summary: 'Các bộ dữ liệu tiêu chí', access: READERS, tags }, ({ actor }) =>
-    svc.listCriteriaSets(db, actor),
+  r.get(
+    '/api/budget/criteria-sets',
+    { summary: 'Các bộ dữ liệu tiêu chí', access: READERS, tags, response: CriteriaSetList },
+    ({ actor }) => svc.listCriteriaSets(db, actor),
   );
   r.get(
     '/api/budget/criteria-template.xlsx',
-    { summary: 'Mẫu Excel dữ liệu tiêu chí', access: OWNERS, tags },
+    { summary: 'Mẫu Excel dữ liệu tiêu chí', access: OWNERS, tags, file: XLSX },
     async ({ c }) => download(c, XLSX, 'mau-du-lieu-tieu-chi.xlsx', await criteriaTemplate()),
   );
   r.post(
@@ -79,6 +93,7 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
       tags,
       query: CriteriaImportQuery,
       upload: true,
+      response: CriteriaImported,
     },
     async ({ c, actor, query }) => {
       svc.assertCan(actor, 'runAllocations');
@@ -88,12 +103,14 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
     },
   );
 
-  r.get('/api/budget/runs', { summary: 'Các lần phân bổ và kịch bản', access: READERS, tags }, ({ actor }) =>
-    svc.listRuns(db, actor),
+  r.get(
+    '/api/budget/runs',
+    { summary: 'Các lần phân bổ và kịch bản', access: READERS, tags, response: RunList },
+    ({ actor }) => svc.listRuns(db, actor),
   );
   r.post(
     '/api/budget/runs',
-    { summary: 'Chạy phân bổ (hoặc kịch bản) và lưu kết quả', access: OWNERS, tags, body: NewRun },
+    { summary: 'Chạy phân bổ (hoặc kịch bản) và lưu kết quả', access: OWNERS, tags, body: NewRun, response: Created },
     ({ actor, body }) => svc.createRun(db, actor, body),
   );
   r.get(
@@ -104,6 +121,7 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
       tags,
       params: IdParams,
       example: { id: '1' },
+      response: RunDetail,
     },
     ({ actor, params }) => svc.runDetail(db, actor, params.id),
   );
@@ -115,12 +133,13 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
       tags,
       params: CompareParams,
       example: { id: '1', other: '1' },
+      response: Comparison,
     },
     ({ actor, params }) => svc.compareRuns(db, actor, params.id, params.other),
   );
   r.get(
     '/api/budget/runs/:id/export.xlsx',
-    { summary: 'Bảng phân bổ (Excel)', access: READERS, tags, params: IdParams, example: { id: '1' } },
+    { summary: 'Bảng phân bổ (Excel)', access: READERS, tags, params: IdParams, example: { id: '1' }, file: XLSX },
     async ({ c, actor, params }) => {
       const d = await svc.runDetail(db, actor, params.id);
       return download(c, XLSX, `phan-bo-${params.id}.xlsx`, await allocationWorkbook(d.run, d.lines));
@@ -128,7 +147,14 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
   );
   r.get(
     '/api/budget/runs/:id/export.pdf',
-    { summary: 'Bảng phân bổ (PDF, thể thức văn bản)', access: READERS, tags, params: IdParams, example: { id: '1' } },
+    {
+      summary: 'Bảng phân bổ (PDF, thể thức văn bản)',
+      access: READERS,
+      tags,
+      params: IdParams,
+      example: { id: '1' },
+      file: 'application/pdf',
+    },
     async ({ c, actor, params }) => {
       const d = await svc.runDetail(db, actor, params.id);
       return download(c, 'application/pdf', `phan-bo-${params.id}.pdf`, await allocationPdf(d.run, d.lines));
@@ -137,18 +163,24 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/budget/figures',
-    { summary: 'Số liệu ngân sách đã công bố, có nguồn', access: READERS, tags },
+    { summary: 'Số liệu ngân sách đã công bố, có nguồn', access: READERS, tags, response: FigureList },
     ({ actor }) => svc.listFigures(db, actor),
   );
 
   r.get(
     '/api/budget/execution',
-    { summary: 'Tình hình thực hiện, giải ngân theo tỉnh', access: READERS, tags, query: ExecutionQuery },
+    {
+      summary: 'Tình hình thực hiện, giải ngân theo tỉnh',
+      access: READERS,
+      tags,
+      query: ExecutionQuery,
+      response: ExecutionDashboard,
+    },
     ({ actor, query }) => exec.executionDashboard(db, actor, query),
   );
   r.post(
     '/api/budget/lines',
-    { summary: 'Giao vốn: dòng kế hoạch vốn năm', access: OWNERS, tags, body: NewLine },
+    { summary: 'Giao vốn: dòng kế hoạch vốn năm', access: OWNERS, tags, body: NewLine, response: Created },
     ({ actor, body }) => exec.createLine(db, actor, body),
   );
   r.post(
@@ -160,17 +192,24 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
       params: IdParams,
       body: NewTransaction,
       example: { id: '1' },
+      response: Created,
     },
     ({ actor, params, body }) => exec.addTransaction(db, actor, params.id, body),
   );
   r.put(
     '/api/budget/support-ratios',
-    { summary: 'Tỷ lệ hỗ trợ từ ngân sách trung ương của tỉnh', access: OWNERS, tags, body: SupportRatio },
+    {
+      summary: 'Tỷ lệ hỗ trợ từ ngân sách trung ương của tỉnh',
+      access: OWNERS,
+      tags,
+      body: SupportRatio,
+      response: Ok,
+    },
     ({ actor, body }) => exec.setSupportRatio(db, actor, body),
   );
   r.get(
     '/api/budget/report-template.xlsx',
-    { summary: 'Mẫu Excel báo cáo giải ngân', access: REPORTERS, tags },
+    { summary: 'Mẫu Excel báo cáo giải ngân', access: REPORTERS, tags, file: XLSX },
     async ({ c }) => download(c, XLSX, 'mau-bao-cao-giai-ngan.xlsx', await reportTemplate()),
   );
   r.post(
@@ -181,6 +220,7 @@ export function registerBudgetRoutes(r: Router, deps: AppDeps) {
       tags,
       query: ReportImportQuery,
       upload: true,
+      response: ReportImported,
     },
     async ({ c, actor, query }) => {
       const file = await uploadedFile(c);

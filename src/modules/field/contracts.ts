@@ -1,8 +1,9 @@
 /** Shapes of the field API, read by the server, the phone app and the commune officer's screen. */
-import type { FieldPosition, FieldProblem } from '../../domain/field/draft';
-import type { Box } from '../../domain/field/sync';
-import type { Reason, ReviewFlag } from '../../domain/poverty/classify';
-import type { AreaType, HouseholdClass } from '../../domain/poverty/types';
+import { z } from 'zod';
+import type { FieldPosition as FieldPositionType, FieldProblem as FieldProblemType } from '../../domain/field/draft';
+import type { Box as BoxType } from '../../domain/field/sync';
+import type { Reason as ReasonType, ReviewFlag as ReviewFlagType } from '../../domain/poverty/classify';
+import type { AreaType, HouseholdClass as HouseholdClassType } from '../../domain/poverty/types';
 
 export type {
   FieldSurveyDraft,
@@ -12,119 +13,172 @@ export type {
   FieldProblem,
 } from '../../domain/field/draft';
 
-export const FIELD_MAX_SURVEYS = 50;
+// the domain's types as answer schemas (`satisfies` keeps the two in step)
+const Box = z.tuple([z.number(), z.number(), z.number(), z.number()]) satisfies z.ZodType<BoxType>;
+const HouseholdClass = z.enum(['poor', 'near_poor', 'average', 'not_poor']) satisfies z.ZodType<HouseholdClassType>;
+const Area = z.enum(['rural', 'urban']) satisfies z.ZodType<AreaType>;
+const Position = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  accuracyM: z.number(),
+  takenAt: z.string(),
+}) satisfies z.ZodType<FieldPositionType>;
+const Problem = z.object({ path: z.string(), message: z.string() }) satisfies z.ZodType<FieldProblemType>;
+const Reason = z.object({
+  rule: z.string(),
+  messageVi: z.string(),
+  citation: z.string(),
+  status: z.enum(['verified', 'verified_secondary', 'partial', 'unverified']),
+}) satisfies z.ZodType<ReasonType>;
+const ReviewFlag = z.enum([
+  'evidence_disagreement',
+  'score_b_mismatch',
+  'score_a_mismatch',
+  'unverified_value',
+  'occupation_unknown',
+]) satisfies z.ZodType<ReviewFlagType>;
 
-export interface AssignmentMember {
-  seq: number;
-  fullName: string;
-  relation: string;
-  birthDate: string | null;
-  sex: 'male' | 'female' | null;
-  idNumber: string | null;
-  ethnicity: string | null;
-}
+export const AssignmentMember = z.object({
+  seq: z.number(),
+  fullName: z.string(),
+  relation: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.enum(['male', 'female']).nullable(),
+  idNumber: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+});
+export type AssignmentMember = z.infer<typeof AssignmentMember>;
 
-export interface AssignmentHousehold {
-  code: string;
-  headName: string;
-  headIdNumber: string | null;
-  headEthnicity: string | null;
-  village: string | null;
-  area: AreaType;
+export const AssignmentHousehold = z.object({
+  code: z.string(),
+  headName: z.string(),
+  headIdNumber: z.string().nullable(),
+  headEthnicity: z.string().nullable(),
+  village: z.string().nullable(),
+  area: Area,
   /** Class of last year's review in the register; null when the household had none. */
-  previousClass: HouseholdClass | null;
-  members: AssignmentMember[];
+  previousClass: HouseholdClass.nullable(),
+  members: z.array(AssignmentMember),
   /** A survey of this year is in the register (accepted) or waits for the officer (conflict). */
-  surveyed: boolean;
-}
+  surveyed: z.boolean(),
+});
+export type AssignmentHousehold = z.infer<typeof AssignmentHousehold>;
 
-export interface AssignmentCommune {
-  id: string;
-  code: string;
-  name: string;
-  provinceName: string;
+export const AssignmentCommune = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  provinceName: z.string(),
   /** Bounding box of the commune's boundary (reference/geo), null when the commune has none there. */
-  box: Box | null;
-  villages: { name: string | null; households: number }[];
+  box: Box.nullable(),
+  villages: z.array(z.object({ name: z.string().nullable(), households: z.number() })),
   /** Households to download: given when one commune is asked for (or the caller has one). */
-  households: AssignmentHousehold[] | null;
-}
+  households: z.array(AssignmentHousehold).nullable(),
+});
+export type AssignmentCommune = z.infer<typeof AssignmentCommune>;
 
-export interface AssignmentsView {
-  year: number;
-  standardId: string | null;
-  communes: AssignmentCommune[];
-}
+export const AssignmentsView = z.object({
+  year: z.number(),
+  standardId: z.string().nullable(),
+  communes: z.array(AssignmentCommune),
+});
+export type AssignmentsView = z.infer<typeof AssignmentsView>;
 
 export type SyncStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
 
-export interface SyncOutcome {
-  clientId: string;
-  status: SyncStatus;
-  problems?: FieldProblem[];
-  message?: string;
-}
+export const SyncOutcome = z.object({
+  clientId: z.string(),
+  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected']) satisfies z.ZodType<SyncStatus>,
+  problems: z.array(Problem).optional(),
+  message: z.string().optional(),
+});
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+export const SyncAnswer = z.object({ results: z.array(SyncOutcome) });
 
-export interface PhotoOutcome {
-  id: string;
-  size: number;
+export const PhotoOutcome = z.object({
+  id: z.string(),
+  size: z.number(),
   /** The same id was uploaded before: nothing changed. */
-  duplicate: boolean;
-}
+  duplicate: z.boolean(),
+});
+export type PhotoOutcome = z.infer<typeof PhotoOutcome>;
 
 /** Status of a stored survey: in the register, waiting for the officer, replaced by another, or dismissed. */
 export type StoredStatus = 'accepted' | 'conflict' | 'superseded' | 'dismissed';
 export type ConflictKind = 'other_survey' | 'results_locked';
 
-export interface SurveyRow {
-  clientId: string;
-  householdCode: string;
-  headName: string;
-  village: string | null;
-  status: StoredStatus;
-  conflictKind: ConflictKind | null;
-  class: HouseholdClass | null;
-  reasons: Reason[];
-  flags: ReviewFlag[];
-  deprived: string[];
-  incomePerCapita: number | null;
-  scoreA: number | null;
-  position: FieldPosition | null;
-  photoIds: string[];
-  reviewer: string;
-  surveyedAt: string;
-  receivedAt: string;
-}
+export const SurveyRow = z.object({
+  clientId: z.string(),
+  householdCode: z.string(),
+  headName: z.string(),
+  village: z.string().nullable(),
+  status: z.enum(['accepted', 'conflict', 'superseded', 'dismissed']) satisfies z.ZodType<StoredStatus>,
+  conflictKind: (z.enum(['other_survey', 'results_locked']) satisfies z.ZodType<ConflictKind>).nullable(),
+  class: HouseholdClass.nullable(),
+  reasons: z.array(Reason),
+  flags: z.array(ReviewFlag),
+  deprived: z.array(z.string()),
+  incomePerCapita: z.number().nullable(),
+  scoreA: z.number().nullable(),
+  position: Position.nullable(),
+  photoIds: z.array(z.string()),
+  reviewer: z.string(),
+  surveyedAt: z.string(),
+  receivedAt: z.string(),
+});
+export type SurveyRow = z.infer<typeof SurveyRow>;
 
-export interface SurveyListView {
-  year: number;
-  commune: { id: string; code: string; name: string };
-  surveys: SurveyRow[];
+const CommuneRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const SurveyListView = z.object({
+  year: z.number(),
+  commune: CommuneRef,
+  surveys: z.array(SurveyRow),
   /** The caller may accept or reject a conflict of this commune. */
-  canResolve: boolean;
-}
+  canResolve: z.boolean(),
+});
+export type SurveyListView = z.infer<typeof SurveyListView>;
 
-export interface SurveyEvidence extends SurveyRow {
-  communeId: string;
-  members: AssignmentMember[];
-  note: string | null;
-}
+export const SurveyEvidence = SurveyRow.extend({
+  communeId: z.string(),
+  members: z.array(AssignmentMember),
+  note: z.string().nullable(),
+});
+export type SurveyEvidence = z.infer<typeof SurveyEvidence>;
 
-export interface ProgressView {
-  year: number;
-  commune: { id: string; code: string; name: string; box: Box | null };
-  byReviewerDay: { reviewer: string; day: string; surveys: number }[];
-  villages: { name: string | null; households: number; surveyed: number; done: boolean }[];
-  waitingConflicts: number;
-  surveyed: { householdCode: string; village: string | null; class: HouseholdClass | null; lat: number; lng: number }[];
+export const ProgressView = z.object({
+  year: z.number(),
+  commune: CommuneRef.extend({ box: Box.nullable() }),
+  byReviewerDay: z.array(z.object({ reviewer: z.string(), day: z.string(), surveys: z.number() })),
+  villages: z.array(
+    z.object({ name: z.string().nullable(), households: z.number(), surveyed: z.number(), done: z.boolean() }),
+  ),
+  waitingConflicts: z.number(),
+  surveyed: z.array(
+    z.object({
+      householdCode: z.string(),
+      village: z.string().nullable(),
+      class: HouseholdClass.nullable(),
+      lat: z.number(),
+      lng: z.number(),
+    }),
+  ),
   /** Households not surveyed this year; position of an earlier year's field survey when there is one. */
-  toVisit: {
-    householdCode: string;
-    headName: string;
-    village: string | null;
-    lat: number | null;
-    lng: number | null;
-  }[];
-}
+  toVisit: z.array(
+    z.object({
+      householdCode: z.string(),
+      headName: z.string(),
+      village: z.string().nullable(),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
+    }),
+  ),
+});
+export type ProgressView = z.infer<typeof ProgressView>;
 
 export type ResolveDecision = 'accept' | 'reject';
+export const ResolveAnswer = z.object({
+  clientId: z.string(),
+  status: z.enum(['accepted', 'dismissed']),
+  superseded: z.array(z.string()),
+});

@@ -3,6 +3,15 @@ import type { AppDeps } from '../../server/types';
 import { MAX_PHOTO_BYTES } from '../../domain/field/sync';
 import { requireActor, type Role } from '../access/actor';
 import { AssignmentsQuery, ClientIdParams, CommuneYearQuery, PhotoParams, ResolveBody, SyncBody } from './schemas';
+import {
+  AssignmentsView,
+  PhotoOutcome,
+  ProgressView,
+  ResolveAnswer,
+  SurveyEvidence,
+  SurveyListView,
+  SyncAnswer,
+} from './contracts';
 import * as svc from './service';
 
 const tags = ['field'];
@@ -19,6 +28,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       access: FIELD_ROLES,
       tags,
       query: AssignmentsQuery,
+      response: AssignmentsView,
     },
     ({ actor, query }) => svc.assignments(db, requireActor(actor), query),
   );
@@ -32,6 +42,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       params: PhotoParams,
       maxBodyBytes: MAX_PHOTO_BYTES,
       example: EXAMPLE_ID,
+      response: PhotoOutcome,
     },
     async ({ c, actor, params }) =>
       svc.uploadPhoto(db, requireActor(actor), {
@@ -49,6 +60,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PhotoParams,
       example: EXAMPLE_ID,
+      file: 'image/*',
     },
     async ({ c, actor, params }) => {
       const photo = await svc.readPhoto(db, requireActor(actor), params.id);
@@ -65,6 +77,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       access: FIELD_ROLES,
       tags,
       body: SyncBody,
+      response: SyncAnswer,
     },
     async ({ actor, body }) => ({ results: await svc.syncSurveys(db, requireActor(actor), body.surveys) }),
   );
@@ -76,6 +89,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       access: FIELD_ROLES,
       tags,
       query: CommuneYearQuery,
+      response: SurveyListView,
     },
     ({ actor, query }) => svc.listSurveys(db, requireActor(actor), query),
   );
@@ -88,6 +102,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ClientIdParams,
       example: EXAMPLE_ID,
+      response: SurveyEvidence,
     },
     ({ actor, params }) => svc.evidence(db, requireActor(actor), params.clientId),
   );
@@ -101,6 +116,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       params: ClientIdParams,
       body: ResolveBody,
       example: EXAMPLE_ID,
+      response: ResolveAnswer,
     },
     ({ actor, params, body }) => svc.resolveConflict(db, requireActor(actor), params.clientId, body.decision),
   );
@@ -112,6 +128,7 @@ export function registerFieldRoutes(r: Router, deps: AppDeps) {
       access: FIELD_ROLES,
       tags,
       query: CommuneYearQuery,
+      response: ProgressView,
     },
     ({ actor, query }) => svc.progress(db, requireActor(actor), query),
   );

@@ -1,8 +1,7 @@
 /** Input of the field API (zod): sizes bounded so one request cannot hold the server. */
 import { z } from 'zod';
 import { boundedRecord, isoDate } from '../../validate';
-import { FIELD_MAX_SURVEYS } from './contracts';
-import { MAX_PHOTOS_PER_SURVEY } from '../../domain/field/sync';
+import { FIELD_MAX_SURVEYS, MAX_PHOTOS_PER_SURVEY } from '../../domain/field/sync';
 
 const year = z.coerce
   .number()

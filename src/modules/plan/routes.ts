@@ -5,6 +5,16 @@ import { badRequest } from '../../errors';
 import { requireActor } from '../access/actor';
 import { calendarOfYear } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../calendar/official';
+import { XLSX_TYPE } from '../../server/table-export';
+import {
+  Created,
+  CreatedCommittee,
+  CreatedTask,
+  EvidenceStored,
+  Ok,
+  PlanStatusAnswer,
+  SubmissionRecorded,
+} from './contracts';
 import { planWorkbook } from './excel';
 import {
   AsOfQuery,
@@ -67,13 +77,19 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/plan/plans',
-    { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan },
+    { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan, response: Created },
     async ({ actor, body }) => svc.createPlan(db, requireActor(actor), body),
   );
 
   r.get(
     '/api/plan/tasks',
-    { summary: 'Tình hình thực hiện các nhiệm vụ', access: READERS, tags, query: StatusQuery },
+    {
+      summary: 'Tình hình thực hiện các nhiệm vụ',
+      access: READERS,
+      tags,
+      query: StatusQuery,
+      response: PlanStatusAnswer,
+    },
     async ({ query }) => ({
       asOf: query.asOf ?? todayInVietnam(),
       items: await svc.planStatus(db, {
@@ -87,7 +103,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/overdue',
-    { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery },
+    { summary: 'Báo cáo nhiệm vụ quá hạn', access: READERS, tags, query: AsOfQuery, response: PlanStatusAnswer },
     async ({ query }) => ({
       asOf: query.asOf ?? todayInVietnam(),
       items: await svc.planStatus(db, { asOf: query.asOf, agency: query.agency, overdueOnly: true }),
@@ -96,7 +112,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/export.xlsx',
-    { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery },
+    { summary: 'Xuất Excel kế hoạch hoặc báo cáo quá hạn', access: READERS, tags, query: StatusQuery, file: XLSX_TYPE },
     async ({ c, query }) => {
       const asOf = query.asOf ?? todayInVietnam();
       const overdue = query.overdue === 'true';
@@ -133,7 +149,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/plan/tasks',
-    { summary: 'Thêm nhiệm vụ', access: PLAN_OWNERS, tags, body: NewTask },
+    { summary: 'Thêm nhiệm vụ', access: PLAN_OWNERS, tags, body: NewTask, response: CreatedTask },
     async ({ actor, body }) => svc.createTask(db, requireActor(actor), body),
   );
 
@@ -159,6 +175,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: SubmissionUpdate,
       example: { id: '1' },
+      response: SubmissionRecorded,
     },
     async ({ actor, params, body }) => svc.recordSubmission(db, requireActor(actor), params.id, body),
   );
@@ -185,6 +202,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: AssignmentParams,
       body: Handover,
       example: { id: '1', aid: '1' },
+      response: Created,
     },
     async ({ actor, params, body }) => svc.handOver(db, requireActor(actor), params.id, params.aid, body),
   );
@@ -198,6 +216,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: AssignmentParams,
       upload: true,
       example: { id: '1', aid: '1' },
+      response: EvidenceStored,
     },
     async ({ c, actor, params }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -213,7 +232,14 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/tasks/:id/evidence/:fid',
-    { summary: 'Tải tệp minh chứng', access: READERS, tags, params: EvidenceParams, example: { id: '1', fid: '1' } },
+    {
+      summary: 'Tải tệp minh chứng',
+      access: READERS,
+      tags,
+      params: EvidenceParams,
+      example: { id: '1', fid: '1' },
+      file: 'application/octet-stream',
+    },
     async ({ c, params }) => {
       const f = await svc.getEvidence(db, params.id, params.fid);
       c.header('Content-Type', f.content_type);
@@ -232,6 +258,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: NewComment,
       example: { id: '1' },
+      response: Created,
     },
     async ({ actor, params, body }) => svc.addComment(db, requireActor(actor), params.id, body),
   );
@@ -256,6 +283,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: NewDependency,
       example: { id: '1' },
+      response: Ok,
     },
     async ({ actor, params, body }) => svc.addDependency(db, requireActor(actor), params.id, body),
   );
@@ -270,6 +298,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       access: ['admin', 'program_owner', 'ministry_lead'],
       tags,
       body: NewInstrument,
+      response: Created,
     },
     async ({ actor, body }) => svc.createInstrument(db, requireActor(actor), body),
   );
@@ -294,6 +323,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: InstrumentLink,
       example: { id: '1' },
+      response: Ok,
     },
     async ({ actor, params, body }) => svc.linkInstrument(db, requireActor(actor), params.id, body),
   );
@@ -302,7 +332,13 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/plan/committees',
-    { summary: 'Đăng ký Ban Chỉ đạo của tỉnh, xã', access: RECORDERS, tags, body: NewCommittee },
+    {
+      summary: 'Đăng ký Ban Chỉ đạo của tỉnh, xã',
+      access: RECORDERS,
+      tags,
+      body: NewCommittee,
+      response: CreatedCommittee,
+    },
     async ({ actor, body }) => svc.createCommittee(db, requireActor(actor), body),
   );
   r.get(
@@ -406,7 +442,14 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   }));
   r.post(
     '/api/notifications/:id/read',
-    { summary: 'Đánh dấu đã đọc', access: 'authenticated', tags, params: TaskParams, example: { id: '1' } },
+    {
+      summary: 'Đánh dấu đã đọc',
+      access: 'authenticated',
+      tags,
+      params: TaskParams,
+      example: { id: '1' },
+      response: Ok,
+    },
     async ({ actor, params }) => svc.markNotificationRead(db, requireActor(actor), params.id),
   );
   r.post(

@@ -31,6 +31,7 @@ import {
   SummaryQuery,
   YearQuery,
 } from './schemas';
+import { Application, ApplicationList, CommuneReviewView } from './contracts';
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
@@ -145,6 +146,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: READERS,
       tags,
       query: SummaryQuery,
+      file: 'text/csv',
     },
     async ({ c, actor, query }) => {
       const rows = await summaryTable(actor, query);
@@ -156,7 +158,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/poverty/summary.xlsx',
-    { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery },
+    { summary: 'Xuất bảng tổng hợp (Excel, số là số)', access: READERS, tags, query: SummaryQuery, file: XLSX },
     async ({ c, actor, query }) => {
       const rows = await summaryTable(actor, query);
       const bytes = await collect((out) => writeTableWorkbook(out, `Tổng hợp ${query.year}`, rows));
@@ -208,6 +210,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: YearQuery,
       example: EXAMPLE,
+      file: XLSX,
     },
     async ({ c, params, query }) => {
       const commune = await findCommune(db, params.communeId);
@@ -239,6 +242,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: YearQuery,
       example: EXAMPLE,
+      file: XLSX,
     },
     async ({ c, actor, params, query }) => {
       const bytes = await collect((out) =>
@@ -291,6 +295,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: StepBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) =>
       svc.recordReviewStep(db, requireActor(actor), params.communeId, body.year, {
@@ -309,6 +314,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: ApproveBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) =>
       svc.approveReview(db, requireActor(actor), params.communeId, body.year, body.level, body.on),
@@ -323,6 +329,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: ReturnBody,
       example: EXAMPLE,
+      response: CommuneReviewView,
     },
     ({ actor, params, body }) => svc.returnReview(db, requireActor(actor), params.communeId, body.year, body.byLevel),
   );
@@ -374,6 +381,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: COMMUNE_WORKERS,
       tags,
       query: YearQuery,
+      file: XLSX,
     },
     async ({ c, actor, query }) => {
       const communes = await resident.residentTemplateCommunes(db, requireActor(actor), query.year);
@@ -415,7 +423,13 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/poverty/applications',
-    { summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày', access: READERS, tags, query: MonthQuery },
+    {
+      summary: 'Rà soát thường xuyên: giấy đề nghị và thời hạn 15 ngày',
+      access: READERS,
+      tags,
+      query: MonthQuery,
+      response: ApplicationList,
+    },
     async ({ actor, query }) => ({
       items: await svc.listApplications(db, requireActor(actor), query.year, query.month ?? null, todayInVietnam()),
     }),
@@ -430,6 +444,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: NewApplicationBody,
       example: EXAMPLE,
+      response: Application,
     },
     ({ actor, params, body }) =>
       svc.createApplication(db, requireActor(actor), params.communeId, body, todayInVietnam()),
@@ -444,6 +459,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: ApplicationParams,
       body: DecisionBody,
       example: { id: '1' },
+      response: Application,
     },
     ({ actor, params, body }) => svc.decideApplication(db, requireActor(actor), params.id, body, todayInVietnam()),
   );

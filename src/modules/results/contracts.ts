@@ -115,155 +115,208 @@ export const ReturnReport = z.object({
 });
 
 /** One row of `indicators values` (the CLI contract: unitCode, unitName, year, value, target, onTrack first). */
-export interface IndicatorValueRow {
-  unitCode: string;
-  unitName: string;
-  year: number;
-  value: number | null;
-  target: number | null;
-  onTrack: boolean | null;
-  unitId: string | null;
-  previous: number | null;
-  targetCode: string | null;
-  targetLabel: string | null;
-  official: boolean;
-  provisional: boolean;
-  coverage: number | null;
-  source: string | null;
-  note: string | null;
-}
+export const IndicatorValueRow = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  year: z.number(),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  onTrack: z.boolean().nullable(),
+  unitId: z.string().nullable(),
+  previous: z.number().nullable(),
+  targetCode: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  official: z.boolean(),
+  provisional: z.boolean(),
+  coverage: z.number().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type IndicatorValueRow = z.infer<typeof IndicatorValueRow>;
+export const IndicatorValues = z.object({ items: z.array(IndicatorValueRow) });
 
-export interface IndicatorListItem {
-  code: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  source: string;
-  numerator: string;
-  denominator: string | null;
-  factor: number;
-  status: string;
-}
+export const IndicatorListItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  numerator: z.string(),
+  denominator: z.string().nullable(),
+  factor: z.number(),
+  status: z.string(),
+});
+export type IndicatorListItem = z.infer<typeof IndicatorListItem>;
+export const IndicatorList = z.object({ items: z.array(IndicatorListItem) });
 
-export interface TargetView {
-  code: string;
-  indicator: string;
-  indicatorName: string;
-  unit: string;
-  labelVi: string;
-  ruleVi: string;
-  citation: string;
-  status: string;
-  note: string | null;
-  series: {
-    year: number;
-    value: number | null;
-    target: number | null;
-    onTrack: boolean | null;
-    official: boolean;
-    note: string | null;
-  }[];
-}
+export const TargetView = z.object({
+  code: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  labelVi: z.string(),
+  ruleVi: z.string(),
+  citation: z.string(),
+  status: z.string(),
+  note: z.string().nullable(),
+  series: z.array(
+    z.object({
+      year: z.number(),
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      onTrack: z.boolean().nullable(),
+      official: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type TargetView = z.infer<typeof TargetView>;
 
-export interface AreaMemberView {
-  seq: number;
-  stt: number | null;
-  name: string;
-  provinceName: string;
-  unitCode: string | null;
-  currentProvince: string | null;
-  status: string;
-  sourceUrl: string | null;
-  exitedOn: string | null;
-}
+export const AreaMemberView = z.object({
+  seq: z.number(),
+  stt: z.number().nullable(),
+  name: z.string(),
+  provinceName: z.string(),
+  unitCode: z.string().nullable(),
+  currentProvince: z.string().nullable(),
+  status: z.string(),
+  sourceUrl: z.string().nullable(),
+  exitedOn: z.string().nullable(),
+});
+export type AreaMemberView = z.infer<typeof AreaMemberView>;
 
-export interface AreaGroupView {
-  code: string;
-  nameVi: string;
-  legalBasis: string;
-  officialSize: number;
-  listed: number;
-  missing: number;
-  targetPct: number | null;
-  exits: {
-    decision: string;
-    decidedOn: string;
-    count: number;
-    cumulative: boolean;
-    status: string;
-    sourceUrl: string | null;
-    note: string | null;
-  }[];
-  exitedByYear: { year: number; exited: number | null; sharePct: number | null; progressPct: number | null }[];
-  members: AreaMemberView[];
-}
+export const AreaGroupView = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  legalBasis: z.string(),
+  officialSize: z.number(),
+  listed: z.number(),
+  missing: z.number(),
+  targetPct: z.number().nullable(),
+  exits: z.array(
+    z.object({
+      decision: z.string(),
+      decidedOn: z.string(),
+      count: z.number(),
+      cumulative: z.boolean(),
+      status: z.string(),
+      sourceUrl: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  exitedByYear: z.array(
+    z.object({
+      year: z.number(),
+      exited: z.number().nullable(),
+      sharePct: z.number().nullable(),
+      progressPct: z.number().nullable(),
+    }),
+  ),
+  members: z.array(AreaMemberView),
+});
+export type AreaGroupView = z.infer<typeof AreaGroupView>;
+export const AreaGroupList = z.object({ items: z.array(AreaGroupView) });
 
-export interface FigureRow {
-  year: number;
-  areaCode: string;
-  areaName: string;
-  indicator: string;
-  ratePct: number | null;
-  households: number | null;
-  status: string;
-  source: string | null;
-}
+export const FigureRow = z.object({
+  year: z.number(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  indicator: z.string(),
+  ratePct: z.number().nullable(),
+  households: z.number().nullable(),
+  status: z.string(),
+  source: z.string().nullable(),
+});
+export type FigureRow = z.infer<typeof FigureRow>;
 
-export interface PublicResults {
-  targets: TargetView[];
-  otherTargets: { code: string; labelVi: string; citation: string; status: string }[];
-  figures: FigureRow[];
-  areas: AreaGroupView[];
-  sources: {
-    id: string;
-    title: string;
-    number: string;
-    date: string;
-    issuer: string;
-    whereRead: string;
-    status: string;
-  }[];
-}
+export const PublicResults = z.object({
+  targets: z.array(TargetView),
+  otherTargets: z.array(z.object({ code: z.string(), labelVi: z.string(), citation: z.string(), status: z.string() })),
+  figures: z.array(FigureRow),
+  areas: z.array(AreaGroupView),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      number: z.string(),
+      date: z.string(),
+      issuer: z.string(),
+      whereRead: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+export type PublicResults = z.infer<typeof PublicResults>;
 
-export interface ReportView {
-  form: {
-    code: string;
-    number: string;
-    annex: string;
-    nameVi: string;
-    legalBasis: string;
-    status: string;
-    note: string | null;
-    fields: { code: string; labelVi: string; unit: string; integer: boolean }[];
-    rules: z.infer<typeof Rule>[];
-  };
-  period: {
-    id: number;
-    key: string;
-    labelVi: string;
-    startsOn: string;
-    endsOn: string;
-    opensOn: string;
-    closesOn: string;
-    deadline: string;
-    chain: { level: string; labelVi: string }[];
-  };
-  unit: { id: string; code: string; name: string; provinceName: string };
-  report: {
-    id: number | null;
-    values: Record<string, number | null>;
-    approvals: { level: string; labelVi: string; on: string; by: string }[];
-    submittedOn: string | null;
-    returnedReason: string | null;
-    version: number;
-  };
-  state: 'draft' | 'submitted' | 'approved';
-  nextLevel: string | null;
-  nextLevelVi: string | null;
-  failures: { rule: string; message: string }[];
-  timeliness: string;
-  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; print: boolean };
-}
+export const ReportView = z.object({
+  form: z.object({
+    code: z.string(),
+    number: z.string(),
+    annex: z.string(),
+    nameVi: z.string(),
+    legalBasis: z.string(),
+    status: z.string(),
+    note: z.string().nullable(),
+    fields: z.array(z.object({ code: z.string(), labelVi: z.string(), unit: z.string(), integer: z.boolean() })),
+    rules: z.array(Rule),
+  }),
+  period: z.object({
+    id: z.number(),
+    key: z.string(),
+    labelVi: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    deadline: z.string(),
+    chain: z.array(z.object({ level: z.string(), labelVi: z.string() })),
+  }),
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), provinceName: z.string() }),
+  report: z.object({
+    id: z.number().nullable(),
+    values: z.record(z.string(), z.number().nullable()),
+    approvals: z.array(z.object({ level: z.string(), labelVi: z.string(), on: z.string(), by: z.string() })),
+    submittedOn: z.string().nullable(),
+    returnedReason: z.string().nullable(),
+    version: z.number(),
+  }),
+  state: z.enum(['draft', 'submitted', 'approved']),
+  nextLevel: z.string().nullable(),
+  nextLevelVi: z.string().nullable(),
+  failures: z.array(z.object({ rule: z.string(), message: z.string() })),
+  timeliness: z.string(),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    approve: z.boolean(),
+    return: z.boolean(),
+    print: z.boolean(),
+  }),
+});
+export type ReportView = z.infer<typeof ReportView>;
+
+/** A reporting period of a form: its dates and approval chain (levels), with its label. */
+export const Period = z.object({
+  id: z.number(),
+  formCode: z.string(),
+  periodKey: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  deadline: z.string(),
+  chain: z.array(z.string()),
+  labelVi: z.string(),
+});
+export const PeriodList = z.object({
+  items: z.array(Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: z.string() })),
+  can: z.object({ open: z.boolean() }),
+});
+
+/** A recorded exit decision (poor district / extremely difficult commune). */
+export const AreaExitRecorded = z.object({ id: z.number() });
+
+export const PeriodImported = z.object({ periodId: z.number(), changed: z.number(), unchanged: z.number() });
 
 const tri = z.boolean().nullable().default(null);
 export const CriteriaInput = z.discriminatedUnion('kind', [

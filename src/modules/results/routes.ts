@@ -20,6 +20,15 @@ import {
   ReturnReport,
   ValuesQuery,
   YearQuery,
+  AreaExitRecorded,
+  AreaGroupList,
+  IndicatorList,
+  IndicatorValues,
+  Period,
+  PeriodImported,
+  PeriodList,
+  PublicResults,
+  ReportView,
 } from './contracts';
 import { publicFiguresWorkbook, XLSX } from './excel';
 import { reportPdf } from './pdf';
@@ -53,6 +62,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       figures: true,
+      response: PublicResults,
     },
     ({ query }) => svc.publicResults(db, query.year),
   );
@@ -62,6 +72,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (CSV, UTF-8): kết quả công bố toàn quốc, vùng và chuỗi mục tiêu',
       access: 'public',
       tags,
+      file: 'text/csv',
     },
     async ({ c }) => {
       const figures = (await svc.publicFigures(db)).map((f) => ({
@@ -97,6 +108,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (Excel: số thật): kết quả công bố toàn quốc và vùng, dữ liệu của bản đồ và biểu đồ',
       access: 'public',
       tags,
+      file: XLSX,
     },
     async ({ c }) => {
       c.header('Content-Type', XLSX);
@@ -106,7 +118,12 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   );
   r.get(
     '/api/results/indicators',
-    { summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)', access: 'public', tags },
+    {
+      summary: 'Danh mục chỉ tiêu kết quả (mã, tên, đơn vị, nguồn, công thức)',
+      access: 'public',
+      tags,
+      response: IndicatorList,
+    },
     () => ({ items: svc.listIndicators() }),
   );
   r.get(
@@ -116,6 +133,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       query: ValuesQuery,
+      response: IndicatorValues,
     },
     async ({ actor, query }) => {
       if (query.level === 'province' && !can(actor, 'values.read_province'))
@@ -131,6 +149,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       figures: true,
+      response: AreaGroupList,
     },
     async ({ query }) => ({
       items: await svc.areaGroupViews(db, query.year ?? svc.currentYear()),
@@ -168,7 +187,13 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
   );
   r.post(
     '/api/results/areas/exits',
-    { summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK', access: OWNERS, tags, body: NewExit },
+    {
+      summary: 'Ghi nhận quyết định công nhận thoát nghèo / thoát ĐBKK',
+      access: OWNERS,
+      tags,
+      body: NewExit,
+      response: AreaExitRecorded,
+    },
     ({ actor, body }) => svc.recordExit(db, requireActor(actor), body),
   );
 
@@ -211,13 +236,23 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
     },
     ({ actor, params, body }) => svc.setFormRules(db, requireActor(actor), params.code, body.rules),
   );
-  r.get('/api/results/periods', { summary: 'Các kỳ báo cáo', access: READERS, tags }, async ({ actor }) => ({
-    items: await svc.listPeriods(db),
-    can: { open: can(actor, 'period.open') },
-  }));
+  r.get(
+    '/api/results/periods',
+    { summary: 'Các kỳ báo cáo', access: READERS, tags, response: PeriodList },
+    async ({ actor }) => ({
+      items: await svc.listPeriods(db),
+      can: { open: can(actor, 'period.open') },
+    }),
+  );
   r.post(
     '/api/results/periods',
-    { summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)', access: OWNERS, tags, body: NewPeriod },
+    {
+      summary: 'Mở kỳ báo cáo của một biểu (hạn nộp tính theo ngày làm việc)',
+      access: OWNERS,
+      tags,
+      body: NewPeriod,
+      response: Period,
+    },
     ({ actor, body }) => svc.openPeriod(db, requireActor(actor), body),
   );
   r.get(
@@ -239,6 +274,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: 'text/csv',
     },
     async ({ c, actor, params }) => {
       const { fileName, rows } = await svc.periodDataRows(db, requireActor(actor), params.periodId);
@@ -253,6 +289,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: XLSX,
     },
     async ({ c, actor, params }) => {
       const { fileName, bytes } = await svc.periodXlsx(db, requireActor(actor), params.periodId);
@@ -269,6 +306,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      file: 'application/json',
     },
     ({ actor, params }) => svc.periodExchange(db, requireActor(actor), params.periodId),
   );
@@ -281,6 +319,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: PeriodParams,
       upload: true,
       example: { periodId: '1' },
+      response: PeriodImported,
     },
     async ({ c, actor, params }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -304,6 +343,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportParams,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.reportView(db, requireActor(actor), params.periodId, params.unitId),
   );
@@ -316,6 +356,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportParams,
       body: ReportValues,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params, body }) => svc.saveValues(db, requireActor(actor), params.periodId, params.unitId, body.values),
   );
@@ -327,12 +368,20 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportParams,
       example: { periodId: '1', unitId: 'C:00004:2025-07-01' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.submitReport(db, requireActor(actor), params.periodId, params.unitId),
   );
   r.get(
     '/api/results/reports/:reportId',
-    { summary: 'Một báo cáo (xem, in)', access: READERS, tags, params: ReportIdParams, example: { reportId: '1' } },
+    {
+      summary: 'Một báo cáo (xem, in)',
+      access: READERS,
+      tags,
+      params: ReportIdParams,
+      example: { reportId: '1' },
+      response: ReportView,
+    },
     ({ actor, params }) => svc.reportViewById(db, requireActor(actor), params.reportId),
   );
   r.get(
@@ -343,6 +392,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: ReportIdParams,
       example: { reportId: '1' },
+      file: 'application/pdf',
     },
     async ({ c, actor, params }) => {
       const v = await svc.reportViewById(db, requireActor(actor), params.reportId);
@@ -365,6 +415,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportIdParams,
       body: Approve,
       example: { reportId: '1' },
+      response: ReportView,
     },
     ({ actor, params }) => svc.approveReport(db, requireActor(actor), params.reportId),
   );
@@ -377,6 +428,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: ReportIdParams,
       body: ReturnReport,
       example: { reportId: '1' },
+      response: ReportView,
     },
     ({ actor, params, body }) => svc.returnReport(db, requireActor(actor), params.reportId, body.reason),
   );

@@ -1,5 +1,5 @@
 import type { Router } from '../../server/route-registry';
-import { sendXlsx } from '../../server/table-export';
+import { sendXlsx, XLSX_TYPE } from '../../server/table-export';
 import type { AppDeps } from '../../server/types';
 import { exportUsers } from './export';
 import { requireActor } from '../access/actor';
@@ -17,7 +17,12 @@ export function registerUsersRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/users/export.xlsx',
-    { summary: 'Xuất danh sách tài khoản (Excel; ghi vào nhật ký)', access: ['admin'], tags: ['users'] },
+    {
+      summary: 'Xuất danh sách tài khoản (Excel; ghi vào nhật ký)',
+      access: ['admin'],
+      tags: ['users'],
+      file: XLSX_TYPE,
+    },
     async ({ c, actor }) => {
       const a = requireActor(actor);
       if (!can(a, 'list')) throw forbidden();

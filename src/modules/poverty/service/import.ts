@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { AppError, badRequest, conflict, invalid, type Problem } from '../../../errors';
-import { EMPTY_WORKBOOK } from '../contracts';
+import { EMPTY_WORKBOOK } from '../../../domain/poverty/workbook';
 import {
   classifyHousehold,
   resolveIndicators,

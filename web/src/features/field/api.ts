@@ -9,7 +9,7 @@ import type {
   SurveyListView,
   SyncOutcome,
 } from '../../../../src/modules/field/contracts';
-import { FIELD_MAX_SURVEYS } from '../../../../src/modules/field/contracts';
+import { FIELD_MAX_SURVEYS } from '../../../../src/domain/field/sync';
 import type { StandardCatalog } from '../../../../src/domain/poverty/types';
 
 export const getAssignments = (year: number, commune?: string) =>

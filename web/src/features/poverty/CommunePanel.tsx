@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
-import { EMPTY_WORKBOOK } from '../../../../src/modules/poverty/contracts';
+import { EMPTY_WORKBOOK } from '../../../../src/domain/poverty/workbook';
 import { ErrorBox } from '../../app/components/feedback';
 import { LoadMore } from '../../app/components/lists';
 import { CLASS_LABEL_VI } from '../../../../src/domain/poverty/classify';
