@@ -173,6 +173,8 @@ describe('sign-in → map (browser)', () => {
   it('sends the user back to sign-in with a message when the session has expired', async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
+    // the home page's own requests first: on a busy machine one of them would meet the expired session before the click
+    await page.waitForLoadState('networkidle');
     await app.database.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
     await page.waitForURL(/\/dang-nhap/);

@@ -1,5 +1,6 @@
 /** What the poverty API and its screens share beyond the zod inputs (src/modules/poverty/schemas.ts). */
 import { z } from 'zod';
+import { APPLICATION_KINDS, APPLICATION_OUTCOMES, SEXES } from '../../domain/poverty/application';
 import type { MonthlyStatus } from '../../domain/poverty/review';
 
 /** A commune's periodic review: steps done, the approval chain, what comes next (codes of the review rules). */
@@ -32,8 +33,16 @@ export const Application = z.object({
   startedOn: z.string(),
   dueOn: z.string(),
   decidedOn: z.string().nullable(),
-  outcome: z.enum(['poor', 'near_poor', 'rejected']).nullable(),
+  kind: z.enum(APPLICATION_KINDS),
+  outcome: z.enum(APPLICATION_OUTCOMES).nullable(),
   reason: z.string().nullable(),
+  applicantSex: z.enum(SEXES).nullable(),
+  applicantBirthDate: z.string().nullable(),
+  applicantEthnicity: z.string().nullable(),
+  applicantIdNumber: z.string().nullable(),
+  applicantIdIssuedOn: z.string().nullable(),
+  applicantIdIssuer: z.string().nullable(),
+  applicantResidence: z.string().nullable(),
   status: z.enum(['in_time', 'overdue', 'decided_in_time', 'decided_late']) satisfies z.ZodType<MonthlyStatus>,
 });
 export type Application = z.infer<typeof Application>;
