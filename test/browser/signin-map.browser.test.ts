@@ -173,10 +173,12 @@ describe('sign-in → map (browser)', () => {
   it('sends the user back to sign-in with a message when the session has expired', async () => {
     const page = await app.newPage();
     await app.signIn(page, BROWSER_USERS.admin);
-    // the home page's own requests first: on a busy machine one of them would meet the expired session before the click
     await page.waitForLoadState('networkidle');
     await app.database.db.query(`UPDATE user_session SET expires_at = now() - interval '1 minute'`);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click(); // the home page has cards with the same names
+    // the next request meets the expired session: the click on a page, or a request the open page makes first
+    // (a busy machine may still be loading the home page's figures), either way back to sign-in with the message
+    const link = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }); // the home page has cards with the same names
+    await Promise.race([link.click({ timeout: 30_000 }).catch(() => undefined), page.waitForURL(/\/dang-nhap/)]);
     await page.waitForURL(/\/dang-nhap/);
     expect(await page.getByTestId('session-expired').textContent()).toBe(
       'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
