@@ -1,34 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSurveyDraft } from '../../src/domain/field/draft';
-import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
-import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
+import type { TemplateRows } from '../../src/modules/poverty/excel';
 import { systemActor } from '../../src/modules/audit/audit';
 import { createUser } from '../../src/modules/users/service';
 import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
+import { baDinhWorkbook, fieldDraft, IN_BA_DINH } from '../support/field';
 
 const JPEG = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/field/nha.jpg'));
-// Phường Ba Đình (00004): its boundary's box is about 105.827–105.850 E, 21.028–21.051 N.
-const IN_BA_DINH = { lat: 21.0394, lng: 105.8387, accuracyM: 12, takenAt: '2026-11-20T02:00:00Z' };
 
 let t: TestApp;
 let officer: Client; // commune officer of Ba Đình (first reviewer)
 let second: Client; // a second reviewer of Ba Đình
 let outsider: Client; // commune officer of another commune of Hà Nội
 let otherCommuneId: string;
-
-async function xlsx(rows: TemplateRows): Promise<Blob> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (d: Buffer) => chunks.push(d));
-  const ended = new Promise((r) => out.on('end', r));
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
-  await ended;
-  return new Blob([new Uint8Array(Buffer.concat(chunks))]);
-}
 
 async function login(username: string): Promise<Client> {
   const res = await t.client().post('/api/auth/login', { username, password: TEST_PASSWORD });
@@ -51,44 +38,6 @@ async function raw(username: string, method: string, url: string, body: Buffer, 
 
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await t.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).n);
-
-function draft(code: string, over: Partial<FieldSurveyDraft> = {}): FieldSurveyDraft {
-  const headName = over.headName ?? `Chủ hộ ${code}`;
-  return {
-    clientId: randomUUID(),
-    communeCode: '00004',
-    year: 2026,
-    householdCode: code,
-    headName: `Chủ hộ ${code}`,
-    headIdNumber: null,
-    headEthnicity: 'Kinh',
-    village: 'Tổ 1',
-    area: 'urban',
-    occupation: 'other',
-    noLabourCapacity: false,
-    previousClass: null,
-    scoreA: null,
-    b1Answers: null,
-    incomePerCapita: 1_500_000,
-    deprived: ['1.1', '2.2', '6.1'],
-    members: [
-      {
-        seq: 1,
-        fullName: headName,
-        relation: 'Chủ hộ',
-        birthDate: '1980-01-01',
-        sex: 'male',
-        idNumber: null,
-        ethnicity: 'Kinh',
-      },
-    ],
-    position: IN_BA_DINH,
-    photos: [],
-    surveyedAt: '2026-11-20T02:05:00Z',
-    note: null,
-    ...over,
-  };
-}
 
 async function photo(username = 't.commune-officer'): Promise<string> {
   const id = randomUUID();
@@ -135,7 +84,7 @@ beforeAll(async () => {
     ],
   };
   const form = new FormData();
-  form.append('file', await xlsx(rows), 'so-ra-soat.xlsx');
+  form.append('file', await baDinhWorkbook(rows), 'so-ra-soat.xlsx');
   const res = await t.client().post('/api/auth/login', { username: 't.commune-officer', password: TEST_PASSWORD });
   const imported = await t.fetch(
     new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/import?year=2025`, {
@@ -205,15 +154,15 @@ describe('field API', () => {
   let first: FieldSurveyDraft[];
   it('sync: three surveys are classified into the register and aggregates with one audit row each; the same drafts again change nothing', async () => {
     first = [
-      draft('H1', { photos: [{ id: await photo(), contentType: 'image/jpeg', takenAt: '2026-11-20T02:01:00Z' }] }),
-      draft('H2', {
+      fieldDraft('H1', { photos: [{ id: await photo(), contentType: 'image/jpeg', takenAt: '2026-11-20T02:01:00Z' }] }),
+      fieldDraft('H2', {
         village: 'Tổ 2',
         incomePerCapita: 3_000_000,
         deprived: ['4.2'],
         headName: 'Lê Thị Hai',
         headEthnicity: 'Mường',
       }),
-      draft('H3', { village: 'Tổ 2', incomePerCapita: 6_000_000, deprived: [] }),
+      fieldDraft('H3', { village: 'Tổ 2', incomePerCapita: 6_000_000, deprived: [] }),
     ];
     const r = await sync(officer, first);
     expect(r.status).toBe(200);
@@ -259,12 +208,12 @@ describe('field API', () => {
   it('rejected: another commune’s household, a position far outside the commune, a photo not uploaded, a bad ID number; nothing stored', async () => {
     const before = await count('field_survey');
     const bad = [
-      draft('H9'),
-      draft('H1', { position: { lat: 10.7769, lng: 106.7009, accuracyM: 20, takenAt: '2026-11-20T02:00:00Z' } }),
-      draft('H2', { photos: [{ id: randomUUID(), contentType: 'image/jpeg', takenAt: '2026-11-20T02:01:00Z' }] }),
-      { ...draft('H3'), headIdNumber: '12345' },
-      draft('H1', { communeCode: '00008' }),
-      draft('H2', {
+      fieldDraft('H9'),
+      fieldDraft('H1', { position: { lat: 10.7769, lng: 106.7009, accuracyM: 20, takenAt: '2026-11-20T02:00:00Z' } }),
+      fieldDraft('H2', { photos: [{ id: randomUUID(), contentType: 'image/jpeg', takenAt: '2026-11-20T02:01:00Z' }] }),
+      { ...fieldDraft('H3'), headIdNumber: '12345' },
+      fieldDraft('H1', { communeCode: '00008' }),
+      fieldDraft('H2', {
         members: [
           {
             seq: 1,
@@ -311,7 +260,7 @@ describe('field API', () => {
 
   let conflictId: string;
   it('conflict: a second reviewer’s survey of a household already surveyed is held for the officer, never overwriting; the officer accepts it', async () => {
-    const d = draft('H2', {
+    const d = fieldDraft('H2', {
       village: 'Tổ 2',
       incomePerCapita: 1_800_000,
       deprived: ['4.2'],
@@ -418,7 +367,7 @@ describe('field API', () => {
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
-    const d = draft('H3', { village: 'Tổ 2', incomePerCapita: 900_000, deprived: ['1.1', '2.2', '6.1'] });
+    const d = fieldDraft('H3', { village: 'Tổ 2', incomePerCapita: 900_000, deprived: ['1.1', '2.2', '6.1'] });
     const r = await sync(officer, [d]);
     expect(r.body.results[0]).toMatchObject({
       status: 'conflict',
@@ -442,7 +391,7 @@ describe('field API', () => {
   it('at most 50 surveys a request', async () => {
     const r = await sync(
       officer,
-      Array.from({ length: 51 }, () => draft('H1')),
+      Array.from({ length: 51 }, () => fieldDraft('H1')),
     );
     expect(r.status).toBe(422);
     expect(r.body.error.details.problems[0].message).toMatch(/tối đa 50 phiếu/);

@@ -3,16 +3,14 @@
  * and audited in one statement at the end of the commune's transaction; two phones of one commune syncing
  * at once never both take a household; the audit chain stays whole.
  */
-import { randomUUID } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSurveyDraft } from '../../src/domain/field/draft';
 import { systemActor } from '../../src/modules/audit/audit';
 import { verifyAuditChain } from '../../src/modules/audit/chain';
-import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import type { TemplateRows } from '../../src/modules/poverty/excel';
 import { createUser } from '../../src/modules/users/service';
 import { testApp, TEST_PASSWORD, type Client, type TestApp } from '../support/app';
-import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
+import { baDinhWorkbook, fieldDraft } from '../support/field';
 
 let t: TestApp;
 let officer: Client;
@@ -24,43 +22,6 @@ async function login(username: string): Promise<[Client, string]> {
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   return [t.client(cookie), cookie];
-}
-
-function draft(code: string, over: Partial<FieldSurveyDraft> = {}): FieldSurveyDraft {
-  return {
-    clientId: randomUUID(),
-    communeCode: '00004',
-    year: 2026,
-    householdCode: code,
-    headName: `Chủ hộ ${code}`,
-    headIdNumber: null,
-    headEthnicity: 'Kinh',
-    village: 'Tổ 1',
-    area: 'urban',
-    occupation: 'other',
-    noLabourCapacity: false,
-    previousClass: null,
-    scoreA: null,
-    b1Answers: null,
-    incomePerCapita: 1_500_000,
-    deprived: ['1.1', '2.2', '6.1'],
-    members: [
-      {
-        seq: 1,
-        fullName: `Chủ hộ ${code}`,
-        relation: 'Chủ hộ',
-        birthDate: '1980-01-01',
-        sex: 'male',
-        idNumber: null,
-        ethnicity: 'Kinh',
-      },
-    ],
-    position: { lat: 21.0394, lng: 105.8387, accuracyM: 12, takenAt: '2026-11-20T02:00:00Z' },
-    photos: [],
-    surveyedAt: '2026-11-20T02:05:00Z',
-    note: null,
-    ...over,
-  };
 }
 
 const sync = (c: Client, surveys: unknown[]) => c.post('/api/field/surveys', { surveys });
@@ -88,14 +49,8 @@ beforeAll(async () => {
       ['H3', 'Phạm Văn Ba', 'Chủ hộ', null, 'Nam', null, 'Kinh'],
     ],
   };
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (d: Buffer) => chunks.push(d));
-  const ended = new Promise((r) => out.on('end', r));
-  await writeReviewWorkbook(out, { communeName: 'Phường Ba Đình', year: 2025, catalog: NATIONAL_CATALOG }, rows);
-  await ended;
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(Buffer.concat(chunks))]), 'so-ra-soat.xlsx');
+  form.append('file', await baDinhWorkbook(rows), 'so-ra-soat.xlsx');
   const imported = await t.fetch(
     new Request(`http://localhost/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/import?year=2025`, {
       method: 'POST',
@@ -111,7 +66,7 @@ describe('field sync, batch path', () => {
   let a: FieldSurveyDraft;
   let b: FieldSurveyDraft;
   it('one request is judged in order: a client id twice is a duplicate, a second survey of a household a conflict; the first one is the register’s', async () => {
-    a = draft('H1', {
+    a = fieldDraft('H1', {
       members: [
         {
           seq: 2,
@@ -133,8 +88,8 @@ describe('field sync, batch path', () => {
         },
       ],
     });
-    b = draft('H1', { incomePerCapita: 6_000_000, deprived: [] });
-    const r = await sync(officer, [a, a, b, draft('H9')]);
+    b = fieldDraft('H1', { incomePerCapita: 6_000_000, deprived: [] });
+    const r = await sync(officer, [a, a, b, fieldDraft('H9')]);
     expect(r.status).toBe(200);
     expect(statuses(r)).toEqual(['accepted', 'duplicate', 'conflict', 'rejected']);
     expect(r.body.results[2].message).toMatch(/chờ cán bộ xã chọn phiếu đúng/);
@@ -165,9 +120,19 @@ describe('field sync, batch path', () => {
   });
 
   it('two phones of the commune syncing at once: one household taken once, the other phone’s survey waits; aggregates and the audit chain right', async () => {
-    const d = draft('H2', { village: 'Tổ 2', incomePerCapita: 3_000_000, deprived: ['4.2'], headEthnicity: 'Mường' });
-    const e = draft('H2', { village: 'Tổ 2', incomePerCapita: 3_000_000, deprived: ['4.2'], headEthnicity: 'Mường' });
-    const f = draft('H3', { village: 'Tổ 2', incomePerCapita: 6_000_000, deprived: [] });
+    const d = fieldDraft('H2', {
+      village: 'Tổ 2',
+      incomePerCapita: 3_000_000,
+      deprived: ['4.2'],
+      headEthnicity: 'Mường',
+    });
+    const e = fieldDraft('H2', {
+      village: 'Tổ 2',
+      incomePerCapita: 3_000_000,
+      deprived: ['4.2'],
+      headEthnicity: 'Mường',
+    });
+    const f = fieldDraft('H3', { village: 'Tổ 2', incomePerCapita: 6_000_000, deprived: [] });
     const [rd, re] = await Promise.all([sync(officer, [d, f]), sync(second, [e])]);
     expect([statuses(rd)[0], statuses(re)[0]].sort()).toEqual(['accepted', 'conflict']);
     expect(statuses(rd)[1]).toBe('accepted');
