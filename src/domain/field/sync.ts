@@ -121,3 +121,19 @@ export const SEX_IN_REGISTER = { male: 'Nam', female: 'Nữ' } as const;
 export function sexFromRegister(s: string | null): 'male' | 'female' | null {
   return s === 'Nam' ? 'male' : s === 'Nữ' ? 'female' : null;
 }
+
+/** What a survey's client id names: one household of one commune in one year. */
+export interface SurveyIdentity {
+  year: unknown;
+  communeCode: unknown;
+  householdCode: unknown;
+}
+
+/**
+ * Whether a survey sent under a client id already used is that same survey again (a retry, or the draft
+ * edited after it was sent): same household, commune and year. Anything else under that id is another
+ * survey that reused it, and is not taken as a retry.
+ */
+export function sameSurvey(a: SurveyIdentity, b: SurveyIdentity): boolean {
+  return a.year === b.year && a.communeCode === b.communeCode && a.householdCode === b.householdCode;
+}

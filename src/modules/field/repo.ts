@@ -1,6 +1,7 @@
 /** SQL of the field review: photos, synced surveys, the lists a phone downloads, progress. */
 import type { Db } from '../../db/client';
 import type { FieldSurveyDraft } from '../../domain/field/draft';
+import type { SurveyIdentity } from '../../domain/field/sync';
 import type { Classification } from '../../domain/poverty/classify';
 import type { HouseholdClass } from '../../domain/poverty/types';
 import type { AssignmentMember, ConflictKind, StoredStatus } from './contracts';
@@ -50,12 +51,26 @@ export async function lockCommuneSync(tx: Db, communeId: string): Promise<void> 
   await tx.query(`SELECT pg_advisory_xact_lock(727615, hashtext($1))`, [communeId]);
 }
 
-export async function storedClientIds(db: Db, ids: string[]): Promise<Set<string>> {
-  const rows = await db.query<{ id: string }>(
-    `SELECT client_id::text AS id FROM field_survey WHERE client_id = ANY($1::uuid[])`,
+/**
+ * Serialises the syncs of the same client ids whatever their commune (a commune's lock does not cover a
+ * client id sent for two communes at once). Taken after the commune's lock, in one order, so two
+ * transactions never wait for each other's client ids.
+ */
+export async function lockClientIds(tx: Db, ids: string[]): Promise<void> {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(727616, k) FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
     [ids],
   );
-  return new Set(rows.map((r) => r.id));
+}
+
+/** The stored surveys of these client ids: what each names (household, commune, year). */
+export async function storedSurveyIdentities(db: Db, ids: string[]): Promise<Map<string, SurveyIdentity>> {
+  const rows = await db.query<SurveyIdentity & { id: string }>(
+    `SELECT client_id::text AS id, year, draft->>'communeCode' AS "communeCode", household_code AS "householdCode"
+     FROM field_survey WHERE client_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map(({ id, ...identity }) => [id, identity]));
 }
 
 /** This year's surveys of a household that are in the register or waiting for the officer. */
@@ -93,7 +108,7 @@ export interface SurveyInsert {
   reviewerName: string;
 }
 
-/** Inserts synced surveys (their client ids are not stored yet: the caller holds the commune's lock). */
+/** Inserts synced surveys (their client ids are not stored yet: the caller holds their locks). */
 export async function insertSurveys(tx: Db, ss: SurveyInsert[]): Promise<void> {
   if (!ss.length) return;
   const rows = ss.map((s) => {

@@ -13,8 +13,10 @@ import {
   fieldResultsClosed,
   positionFarOutside,
   distanceToBoxM,
+  sameSurvey,
   sexFromRegister,
   sniffImage,
+  type SurveyIdentity,
 } from '../../domain/field/sync';
 import { checkSurveyDraft } from '../../domain/field/checks';
 import { draftToClassifyInput } from '../../domain/field/to-classify';
@@ -228,11 +230,12 @@ const rejected = (clientId: string, message: string, problems?: FieldProblem[]):
 });
 
 /**
- * Syncs surveys: a retried client id is `duplicate` and changes nothing; a bad survey is `rejected` with
+ * Syncs surveys: a retried client id is `duplicate` and changes nothing (another household, commune or
+ * year under a used client id is `rejected`); a bad survey is `rejected` with
  * its problems and is not stored (the phone keeps it); a survey of a household surveyed by another
  * draft, or after the commune's results were recognised, waits for the commune officer as `conflict`.
- * The surveys of one commune are written in one transaction under the commune's lock, one audit row
- * each, and the commune's aggregates are recomputed once for them.
+ * The surveys of one commune are written in one transaction under the commune's lock and their client
+ * ids' locks, one audit row each, and the commune's aggregates are recomputed once for them.
  *
  * Why it is shaped this way (a thousand phones syncing at once): the lookups a survey needs (scope,
  * commune, household, photos) are made once per request, not once per survey; the writes of a commune
@@ -240,21 +243,22 @@ const rejected = (clientId: string, message: string, problems?: FieldProblem[]):
  * serialises every transaction that writes to the trail from its first audit row to its commit.
  */
 export async function syncSurveys(db: Db, actor: Actor, items: { clientId: string }[]): Promise<SyncOutcome[]> {
-  const stored = await repo.storedClientIds(
+  const stored = await repo.storedSurveyIdentities(
     db,
     items.map((i) => i.clientId),
   );
-  const seen = new Set<string>();
+  const seen = new Map<string, SurveyIdentity>();
   const out: SyncOutcome[] = new Array<SyncOutcome>(items.length);
   const parsed: { at: number; item: { clientId: string }; parsed: ReturnType<typeof SurveyDraftSchema.safeParse> }[] =
     [];
   for (const [at, item] of items.entries()) {
     const id = item.clientId;
-    if (stored.has(id) || seen.has(id)) {
-      out[at] = duplicate(id);
+    const before = stored.get(id) ?? seen.get(id);
+    if (before) {
+      out[at] = usedId(id, before, item as SurveyIdentity);
       continue;
     }
-    seen.add(id);
+    seen.set(id, item as SurveyIdentity);
     parsed.push({ at, item, parsed: SurveyDraftSchema.safeParse(item) });
   }
   const drafts = parsed.flatMap((p) => (p.parsed.success ? [p.parsed.data as FieldSurveyDraft] : []));
@@ -278,11 +282,20 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
   return out;
 }
 
-const duplicate = (clientId: string): SyncOutcome => ({
-  clientId,
-  status: 'duplicate',
-  message: 'Phiếu này đã được nhận trước đó; không có gì thay đổi.',
-});
+/**
+ * A survey under a client id already used: the same survey again is a duplicate (nothing changes);
+ * another household, commune or year under that id is another survey, refused so that neither is lost
+ * or mistaken for the other (the reviewer makes a new survey, which gets a new id).
+ */
+function usedId(clientId: string, before: SurveyIdentity, now: SurveyIdentity): SyncOutcome {
+  if (sameSurvey(before, now))
+    return { clientId, status: 'duplicate', message: 'Phiếu này đã được nhận trước đó; không có gì thay đổi.' };
+  return rejected(
+    clientId,
+    `Mã phiếu này đã được dùng cho phiếu của hộ mã ${String(before.householdCode)} năm ${String(before.year)}; phiếu này chưa được nhận. Hãy lập phiếu mới cho hộ.`,
+    [{ path: 'clientId', message: 'Mã phiếu đã được dùng cho một phiếu khác.' }],
+  );
+}
 
 /** A survey that passed every check and was classified, ready to be written. */
 interface Prepared {
@@ -411,11 +424,11 @@ const CONFLICT_MESSAGE: Record<ConflictKind, string> = {
  */
 async function writeGroup(tx: Db, actor: Actor, group: Prepared[]): Promise<SyncOutcome[]> {
   const { commune } = group[0];
-  // retries that arrived while another request held the lock
-  const stored = await repo.storedClientIds(
-    tx,
-    group.map((p) => p.d.clientId),
-  );
+  // retries, or the same client id sent for another commune, that arrived while another request held
+  // the lock: after the client ids' locks, what is stored under them is what another transaction committed
+  const ids = group.map((p) => p.d.clientId);
+  await repo.lockClientIds(tx, ids);
+  const stored = await repo.storedSurveyIdentities(tx, ids);
   const years = [...new Set(group.map((p) => p.d.year))];
   const closed = new Map<number, boolean>();
   const live = new Map<number, Set<string>>();
@@ -431,11 +444,12 @@ async function writeGroup(tx: Db, actor: Actor, group: Prepared[]): Promise<Sync
   const writes: HouseholdSurveyWrite[] = [];
   const audits: AuditEntry[] = [];
   for (const { d, classification } of group) {
-    if (stored.has(d.clientId)) {
-      out.push(duplicate(d.clientId));
+    const before = stored.get(d.clientId);
+    if (before) {
+      out.push(usedId(d.clientId, before, d));
       continue;
     }
-    stored.add(d.clientId);
+    stored.set(d.clientId, d);
     const liveCodes = live.get(d.year)!;
     const conflictKind: ConflictKind | null = closed.get(d.year)
       ? 'results_locked'
