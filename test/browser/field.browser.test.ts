@@ -115,6 +115,41 @@ async function untilOfflineReady(page: Page) {
   );
 }
 
+/** What the phone's IndexedDB holds: downloaded lists and their households, drafts, photos. */
+function phoneStore(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{
+        lists: number;
+        households: number;
+        drafts: { code: string; state: string; userId?: number }[];
+        photos: number;
+      }>((resolve, reject) => {
+        const req = indexedDB.open('giamngheo-field');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['assignments', 'drafts', 'photos'], 'readonly');
+          const lists = tx.objectStore('assignments').getAll();
+          const drafts = tx.objectStore('drafts').getAll();
+          const photos = tx.objectStore('photos').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({
+              lists: lists.result.length,
+              households: lists.result.reduce((n, a) => n + (a.commune.households?.length ?? 0), 0),
+              drafts: drafts.result
+                .map((d) => ({ code: d.draft.householdCode, state: d.state, userId: d.userId }))
+                .sort((a, b) => a.code.localeCompare(b.code)),
+              photos: photos.result,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
 async function fillSurvey(page: Page, code: string, income: string, deprived: string[]) {
   await page.getByTestId(`household-${code}`).getByRole('button', { name: 'Rà soát' }).click();
   await page.getByRole('heading', { name: `Phiếu rà soát hộ ${code}` }).waitFor();
@@ -201,7 +236,7 @@ describe('field review on a phone, offline', () => {
             const store = tx.objectStore('drafts');
             const all = store.getAll();
             all.onsuccess = () => {
-              for (const d of all.result) store.put({ draft: d.draft, state: 'waiting' });
+              for (const d of all.result) store.put({ ...d, state: 'waiting', message: undefined });
             };
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
@@ -253,4 +288,74 @@ describe('field review on a phone, offline', () => {
     expect(Number(photoReads.n)).toBeGreaterThanOrEqual(3);
     await context.close();
   }, 120_000);
+
+  it('a shared phone: signing out warns about unsynced forms and empties the phone; another user neither sees nor sends them', async () => {
+    const db = app.database.db;
+    const reviewerId = (
+      await db.one<{ id: number }>(`SELECT id FROM app_user WHERE username = $1`, [reviewer.username])
+    ).id;
+    const page = await phone.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${app.baseUrl}/thuc-dia`);
+    await page.getByTestId('downloaded').filter({ hasText: 'Đã tải 4 hộ của Phường Ba Đình' }).waitFor();
+    await fillSurvey(page, 'H4', '6000000', []);
+    await page.getByTestId('waiting-count').filter({ hasText: 'Phiếu chờ đồng bộ: 1' }).waitFor();
+    const mine = (code: string, state: string) => ({ code, state, userId: reviewerId });
+    expect(await phoneStore(page)).toEqual({
+      lists: 1,
+      households: 4,
+      drafts: [mine('H1', 'duplicate'), mine('H2', 'duplicate'), mine('H3', 'duplicate'), mine('H4', 'waiting')],
+      photos: 4,
+    });
+
+    // signing out with a form not synced: the reviewer is told how many and chooses; cancel keeps everything
+    const signOut = page.getByRole('button', { name: 'Đăng xuất', exact: true });
+    const warning = page.getByTestId('unsynced-warning');
+    await signOut.click();
+    await warning.filter({ hasText: 'Còn 1 phiếu rà soát chưa đồng bộ trên máy này' }).waitFor();
+    await noSidewaysScroll(page);
+    await warning.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/thuc-dia');
+    expect((await phoneStore(page)).drafts).toHaveLength(4);
+
+    // the session lapses without signing out and the officer signs in on the same phone: the household
+    // list and the synced forms leave the phone; the reviewer's unsynced form stays, neither shown nor sent
+    await phone.clearCookies();
+    await app.signIn(page, officer);
+    await page.goto(`${app.baseUrl}/thuc-dia`);
+    await page
+      .getByTestId('others-drafts')
+      .filter({ hasText: 'Máy này còn 1 phiếu chưa đồng bộ của người rà soát khác' })
+      .waitFor();
+    await page.getByTestId('waiting-count').filter({ hasText: 'Phiếu chờ đồng bộ: 0' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Đồng bộ', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('household-H1').count()).toBe(0);
+    expect(await phoneStore(page)).toEqual({ lists: 0, households: 0, drafts: [mine('H4', 'waiting')], photos: 1 });
+    // the officer has no form of their own waiting: signed out at once
+    await signOut.click();
+    await page.waitForURL('**/dang-nhap');
+
+    // the reviewer again: the form is there; signing out offers to sync first, then empties the phone
+    await app.signIn(page, reviewer);
+    await page.goto(`${app.baseUrl}/thuc-dia`);
+    await page.getByTestId('waiting-count').filter({ hasText: 'Phiếu chờ đồng bộ: 1' }).waitFor();
+    await signOut.click();
+    await warning.filter({ hasText: 'Còn 1 phiếu rà soát chưa đồng bộ trên máy này' }).waitFor();
+    await warning.getByRole('button', { name: 'Đồng bộ trước', exact: true }).click();
+    await warning.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click();
+    await page
+      .getByTestId('field-message')
+      .filter({ hasText: 'Đã gửi: 1 được nhận, 0 đã có, 0 chờ cán bộ xã xử lý, 0 bị từ chối.' })
+      .waitFor();
+    const h4 = await db.one<{ status: string; reviewer_name: string }>(
+      `SELECT status, reviewer_name FROM field_survey WHERE household_code = 'H4'`,
+    );
+    expect(h4).toEqual({ status: 'accepted', reviewer_name: 'Hoàng Văn Rà Soát' });
+    await signOut.click();
+    await page.waitForURL('**/dang-nhap');
+    expect(await phoneStore(page)).toEqual({ lists: 0, households: 0, drafts: [], photos: 0 });
+    await page.close();
+  }, 240_000);
 });

@@ -7,6 +7,7 @@ import {
   distanceToBoxM,
   fieldResultsClosed,
   positionFarOutside,
+  sameSurvey,
   sexFromRegister,
   sniffImage,
   topoBoxes,
@@ -113,5 +114,17 @@ describe('sex as the register writes it', () => {
     ['khác', null],
   ] as const)('%s → %s', (value, sex) => {
     expect(sexFromRegister(value)).toBe(sex);
+  });
+});
+
+describe('a client id used again', () => {
+  const first = { year: 2026, communeCode: '00004', householdCode: 'H1' };
+  it('is the same survey only for the same household, commune and year', () => {
+    expect(sameSurvey(first, { ...first })).toBe(true);
+    expect(sameSurvey(first, { ...first, communeCode: '00008' })).toBe(false);
+    expect(sameSurvey(first, { ...first, householdCode: 'H2' })).toBe(false);
+    expect(sameSurvey(first, { ...first, year: 2027 })).toBe(false);
+    // a survey that does not fit the form (year as text) is not taken for the stored one
+    expect(sameSurvey(first, { ...first, year: '2026' })).toBe(false);
   });
 });

@@ -255,10 +255,10 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
     const id = item.clientId;
     const before = stored.get(id) ?? seen.get(id);
     if (before) {
-      out[at] = usedId(id, before, item as SurveyIdentity);
+      out[at] = usedId(id, before, identityOf(item));
       continue;
     }
-    seen.set(id, item as SurveyIdentity);
+    seen.set(id, identityOf(item));
     parsed.push({ at, item, parsed: SurveyDraftSchema.safeParse(item) });
   }
   const drafts = parsed.flatMap((p) => (p.parsed.success ? [p.parsed.data as FieldSurveyDraft] : []));
@@ -280,6 +280,12 @@ export async function syncSurveys(db: Db, actor: Actor, items: { clientId: strin
       for (const [i, { at }] of group.entries()) out[at] = written[i];
     });
   return out;
+}
+
+/** What a survey sent names, read before the survey is checked (it may not fit the form). */
+function identityOf(item: object): SurveyIdentity {
+  const o = item as Partial<SurveyIdentity>;
+  return { year: o.year, communeCode: o.communeCode, householdCode: o.householdCode };
 }
 
 /**

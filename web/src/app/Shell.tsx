@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
+import { forgetOnSignOut, unsyncedDrafts } from '../features/field/store';
 import { useTranslation } from 'react-i18next';
 import { post } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -111,10 +112,25 @@ function UserBox({ me }: { me: Me }) {
   const roles = [...new Set(me.user.grants.map((g) => g.role))].map((r) =>
     lang === 'vi' ? (me.roleLabels[r] ?? r) : t(`roles.${r}`),
   );
-  const signOut = async () => {
+  /** Unsynced review forms of this user on the phone, when signing out waits for the user's choice. */
+  const [unsynced, setUnsynced] = useState(0);
+  const signOut = async (discard: boolean) => {
+    // the review forms a reviewer has not synced yet are never dropped without their choice
+    const waiting = discard
+      ? 0
+      : await unsyncedDrafts(me.user.userId).then(
+          (d) => d.length,
+          () => 0,
+        );
+    if (waiting) {
+      setUnsynced(waiting);
+      return;
+    }
     try {
       await post('/api/auth/logout');
     } finally {
+      // a shared phone: the household list and the synced forms (personal data) leave it
+      await forgetOnSignOut(me.user.userId, discard).catch(() => undefined);
       remember(null);
       queryClient.clear();
       await navigate({ to: '/dang-nhap' });
@@ -128,9 +144,38 @@ function UserBox({ me }: { me: Me }) {
       <Link to="/doi-mat-khau" className="button-link">
         {t('shell.changePassword')}
       </Link>
-      <button type="button" className="button-link" onClick={() => void signOut()}>
+      <button type="button" className="button-link" onClick={() => void signOut(false)}>
         {t('shell.signOut')}
       </button>
+      {unsynced > 0 && (
+        <div
+          role="alertdialog"
+          aria-labelledby="unsynced-title"
+          className="alert alert-error signout-warning"
+          data-testid="unsynced-warning"
+        >
+          <strong id="unsynced-title">{t('shell.unsyncedTitle', { count: unsynced })}</strong>
+          <p>{t('shell.unsynced')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setUnsynced(0);
+                void navigate({ to: '/thuc-dia' });
+              }}
+            >
+              {t('shell.syncFirst')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setUnsynced(0)}>
+              {t('shell.cancel')}
+            </button>
+            <button type="button" className="button-link" onClick={() => void signOut(true)}>
+              {t('shell.discardAndSignOut', { count: unsynced })}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

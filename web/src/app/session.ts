@@ -5,6 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Actor, Role } from '../../../src/modules/access/actor';
 import type { Me, Permissions } from '../../../src/modules/auth/contracts';
+import { claimStore } from '../features/field/store';
 import { api, ApiError } from './api';
 
 export type { Actor, Me, Permissions, Role };
@@ -25,6 +26,8 @@ export const sessionQuery = queryOptions({
     try {
       const me = await api<Me>('/api/auth/me', { signal, expectUnauthorized: true });
       remember(me);
+      // a phone shared by reviewers: another user's household list and synced surveys leave the phone
+      void claimStore(me.user.userId).catch(() => undefined);
       return { me, expired: false };
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {

@@ -20,6 +20,12 @@ export const en: Messages & { errors: Record<string, string> } = {
     menu: 'Menu',
     closeMenu: 'Close menu',
     changePassword: 'Change password',
+    unsyncedTitle: '{{count}} review forms on this phone are not synced yet',
+    unsynced:
+      'Signing out removes the household list and the synced forms from this phone. Sync these forms first (a network is needed) so that none is lost.',
+    syncFirst: 'Sync first',
+    cancel: 'Cancel',
+    discardAndSignOut: 'Delete {{count}} forms and sign out',
   },
   common: {
     loadMore: 'Load more',

@@ -17,6 +17,12 @@ export const vi = {
     menu: 'Danh mục',
     closeMenu: 'Đóng danh mục',
     changePassword: 'Đổi mật khẩu',
+    unsyncedTitle: 'Còn {{count}} phiếu rà soát chưa đồng bộ trên máy này',
+    unsynced:
+      'Khi đăng xuất, danh sách hộ và các phiếu đã đồng bộ được xoá khỏi máy. Hãy đồng bộ các phiếu này trước (cần có mạng) để không mất phiếu.',
+    syncFirst: 'Đồng bộ trước',
+    cancel: 'Hủy',
+    discardAndSignOut: 'Xoá {{count}} phiếu và đăng xuất',
   },
   common: {
     loadMore: 'Xem thêm',

@@ -2,11 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
+import { useMe } from '../../app/session';
 import { formatDateTimeVi, todayInVietnam } from '../../app/format';
 import type { AssignmentHousehold, SyncOutcome } from '../../../../src/modules/field/contracts';
 import { getAssignments, getStandards, syncDrafts, uploadPhoto } from './api';
 import {
   allDrafts,
+  claimStore,
   loadAssignment,
   loadPhoto,
   saveAssignment,
@@ -44,6 +46,7 @@ function keepPageOffline() {
 export function ReviewerPanel() {
   const { t } = useTranslation();
   const online = useOnline();
+  const userId = useMe().user.userId;
   const year = Number(todayInVietnam().slice(0, 4));
   const [assignment, setAssignment] = useState<StoredAssignment | null>(null);
   const [drafts, setDrafts] = useState<StoredDraft[]>([]);
@@ -53,11 +56,16 @@ export function ReviewerPanel() {
   const [editing, setEditing] = useState<AssignmentHousehold | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [others, setOthers] = useState(0);
 
   const reload = useCallback(async () => {
+    await claimStore(userId);
     setAssignment((await loadAssignment(year)) ?? null);
-    setDrafts(await allDrafts());
-  }, [year]);
+    const all = await allDrafts();
+    // another reviewer's drafts on a shared phone are neither shown nor sent under this session
+    setDrafts(all.filter((d) => d.userId === userId));
+    setOthers(all.filter((d) => d.userId !== userId && (d.state === 'waiting' || d.state === 'rejected')).length);
+  }, [year, userId]);
   useEffect(() => {
     void reload();
     keepPageOffline();
@@ -101,7 +109,7 @@ export function ReviewerPanel() {
       const byId = new Map(answers.map((a) => [a.clientId, a]));
       for (const d of waiting) {
         const a: SyncOutcome | undefined = byId.get(d.draft.clientId);
-        if (a) await saveDraft({ draft: d.draft, state: a.status, message: a.message, problems: a.problems });
+        if (a) await saveDraft({ ...d, state: a.status, message: a.message, problems: a.problems });
       }
       const n = (s: string) => answers.filter((a) => a.status === s).length;
       setMessage({
@@ -154,6 +162,11 @@ export function ReviewerPanel() {
           {busy ? t('field.syncing') : t('field.sync')}
         </button>
       </div>
+      {others > 0 && (
+        <p className="alert alert-info" data-testid="others-drafts">
+          {t('field.othersDrafts', { count: others })}
+        </p>
+      )}
       {message && (
         <p className={`alert alert-${message.kind}`} role="status" data-testid="field-message">
           {message.text}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
+import { useMe } from '../../app/session';
 import { formatDateVi, formatNumberVi, parseDateInput, todayInVietnam } from '../../app/format';
 import { checkSurveyDraft } from '../../../../src/domain/field/checks';
 import { applicationForYear, findStandard } from '../../../../src/domain/poverty/standards';
@@ -13,7 +14,7 @@ import type {
 } from '../../../../src/modules/field/contracts';
 import type { Occupation } from '../../../../src/domain/poverty/types';
 import { resizePhoto } from './api';
-import { allDrafts, loadPhoto, saveDraft, savePhoto, type StoredAssignment } from './store';
+import { allDrafts, deleteDraft, loadPhoto, saveDraft, savePhoto, type StoredAssignment } from './store';
 
 const OCCUPATIONS: Occupation[] = ['farm', 'forestry', 'fishery', 'salt', 'other'];
 
@@ -87,22 +88,29 @@ export function SurveyForm({
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const userId = useMe().user.userId;
+  /** The refused draft this one replaces under a new id. */
+  const [replaces, setReplaces] = useState<string | null>(null);
 
   // A draft not yet accepted by the server is edited in place (same id, no second submission).
   useEffect(() => {
     void allDrafts().then((all) => {
       const open = all.find(
         (x) =>
+          x.userId === userId &&
           x.draft.householdCode === household.code &&
           x.draft.communeCode === assignment.commune.code &&
           (x.state === 'waiting' || x.state === 'rejected'),
       );
       if (open) {
-        setD(open.draft);
+        // refused because its id was used for another survey: the answers become a new survey (new id)
+        const reused = open.problems?.some((p) => p.path === 'clientId');
+        if (reused) setReplaces(open.draft.clientId);
+        setD(reused ? { ...open.draft, clientId: crypto.randomUUID() } : open.draft);
         setBirthText(open.draft.members.map((m) => (m.birthDate ? formatDateVi(m.birthDate) : '')));
       }
     });
-  }, [assignment, household]);
+  }, [assignment, household, userId]);
 
   const app = applicationForYear(assignment.catalog, assignment.year);
   const standard = app ? findStandard(assignment.catalog, app.standardId) : undefined;
@@ -155,7 +163,8 @@ export function SurveyForm({
     if (badDate >= 0) found.unshift({ path: `members.${badDate}.birthDate`, message: t('field.badDate') });
     setProblems(found);
     if (found.length) return;
-    await saveDraft({ draft, state: 'waiting' });
+    await saveDraft({ draft, userId, state: 'waiting' });
+    if (replaces) await deleteDraft(replaces);
     onDone(d.householdCode);
   };
 

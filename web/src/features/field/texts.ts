@@ -79,6 +79,8 @@ const vi = {
     fix: 'Phiếu còn {{count}} điểm cần sửa trước khi lưu:',
     badDate: 'Ngày sinh phải có dạng dd/mm/yyyy.',
     problems: 'Phiếu bị từ chối',
+    othersDrafts:
+      'Máy này còn {{count}} phiếu chưa đồng bộ của người rà soát khác: chỉ người đó đăng nhập mới xem và gửi được.',
     classes: {
       poor: 'Hộ nghèo',
       near_poor: 'Hộ cận nghèo',
@@ -199,6 +201,8 @@ const en: typeof vi = {
     fix: '{{count}} point(s) to correct before saving (messages in Vietnamese, as the law writes them):',
     badDate: 'The date of birth must be written dd/mm/yyyy.',
     problems: 'Form refused',
+    othersDrafts:
+      'This phone keeps {{count}} forms of another reviewer not yet synced: only that reviewer, signed in, can see and send them.',
     classes: {
       poor: 'Poor',
       near_poor: 'Near-poor',
