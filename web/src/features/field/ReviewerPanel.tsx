@@ -15,6 +15,7 @@ import {
   saveDraft,
   type StoredAssignment,
   type StoredDraft,
+  unsynced,
 } from './store';
 import { SurveyForm } from './SurveyForm';
 
@@ -64,7 +65,7 @@ export function ReviewerPanel() {
     const all = await allDrafts();
     // another reviewer's drafts on a shared phone are neither shown nor sent under this session
     setDrafts(all.filter((d) => d.userId === userId));
-    setOthers(all.filter((d) => d.userId !== userId && (d.state === 'waiting' || d.state === 'rejected')).length);
+    setOthers(all.filter((d) => d.userId !== userId && unsynced(d)).length);
   }, [year, userId]);
   useEffect(() => {
     void reload();

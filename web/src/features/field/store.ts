@@ -78,7 +78,7 @@ export const savePhoto = (p: StoredPhoto) => run('photos', 'readwrite', (s) => s
 export const loadPhoto = (id: string) => run<StoredPhoto | undefined>('photos', 'readonly', (s) => s.get(id));
 
 /** Not yet stored by the server: waiting to be sent, or refused and waiting to be fixed. */
-const unsynced = (d: StoredDraft) => d.state === 'waiting' || d.state === 'rejected';
+export const unsynced = (d: StoredDraft) => d.state === 'waiting' || d.state === 'rejected';
 
 /** A user's drafts the server has not stored yet. */
 export async function unsyncedDrafts(userId: number): Promise<StoredDraft[]> {
