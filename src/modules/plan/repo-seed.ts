@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client';
-import { foldVietnamese } from '../../domain/text';
 import { inForceSql } from '../../domain/validity';
 import { insertMember, type NewMember } from './repo-members';
 
