@@ -92,4 +92,23 @@ export default tseslint.config(
       ),
     ),
   },
+  {
+    // Values (role lists, constants, schemas) come from src/domain only: a value from a module would pull the
+    // server's code (zod, its dependencies) into the browser bundle. Types are erased and may come from contracts.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/modules/**'],
+              allowTypeImports: true,
+              message: 'The web imports values only from src/domain; from src/modules use `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

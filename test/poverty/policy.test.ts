@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { permissionsOf } from '../../src/modules/auth/permissions';
 import {
+  povertyPermissions,
   reviewCan,
   reviewRefusal,
   type ReviewAction,
@@ -71,5 +73,29 @@ describe('the review policy (who acts for which level)', () => {
       recordStep: true,
       approve: { commune: true, district: true, province: true, central: true },
     });
+  });
+});
+
+describe('what a signed-in user may open in the poverty area (sent with GET /api/auth/me)', () => {
+  it.each([
+    // every role reads the figures; the commune work is for whoever works on communes' reviews (the routes' lists)
+    [['commune_officer'], { read: true, communeWork: true }],
+    [['province_officer'], { read: true, communeWork: true }],
+    [['program_owner'], { read: true, communeWork: true }],
+    [['admin'], { read: true, communeWork: true }],
+    [['ministry_lead'], { read: true, communeWork: false }],
+    [['steering_member'], { read: true, communeWork: false }],
+    [['steering_member', 'commune_officer'], { read: true, communeWork: true }],
+    [[], { read: false, communeWork: false }],
+  ] as [Role[], { read: boolean; communeWork: boolean }][])('%j → %j', (roles, expected) => {
+    expect(povertyPermissions(roles)).toEqual(expected);
+  });
+
+  it('the answer of /api/auth/me carries them; the public (no session) has none', () => {
+    const grant = (role: Role) => ({ role, agencyId: null, unitId: role === 'commune_officer' ? 'X' : null });
+    const actor = (role: Role) => ({ userId: 1, username: 'u', displayName: 'U', grants: [grant(role)] });
+    expect(permissionsOf(actor('steering_member')).poverty).toEqual({ read: true, communeWork: false });
+    expect(permissionsOf(actor('commune_officer')).poverty).toEqual({ read: true, communeWork: true });
+    expect(permissionsOf(null).poverty).toEqual({ read: false, communeWork: false });
   });
 });

@@ -16,6 +16,28 @@ import type { ReportLevel } from './review';
  */
 export const COMMUNE_WORKERS: Role[] = ['admin', 'program_owner', 'province_officer', 'commune_officer'];
 
+/** Roles that read the area's figures (the summary, the reviews' progress, the published results): every role. */
+export const READERS: readonly Role[] = [
+  'admin',
+  'program_owner',
+  'ministry_lead',
+  'steering_member',
+  'province_officer',
+  'commune_officer',
+];
+
+/**
+ * What a signed-in user may open in the area, from the same lists the routes check (the routes still check the
+ * communes of every request): `read` the figures (the poverty page, the map's poverty rate), `communeWork` the
+ * commune section (reviews, households, applications).
+ */
+export function povertyPermissions(roles: readonly Role[]): { read: boolean; communeWork: boolean } {
+  return {
+    read: roles.some((r) => READERS.includes(r)),
+    communeWork: roles.some((r) => COMMUNE_WORKERS.includes(r)),
+  };
+}
+
 /** Roles that act for each level (besides the central roles, which act for every level). */
 export const LEVEL_ROLES: Record<ReportLevel, readonly Role[] | 'central'> = {
   commune: ['commune_officer'],

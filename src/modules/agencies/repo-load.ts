@@ -31,16 +31,24 @@ const COLUMNS: [string, string][] = [
   ['note', 'text[]'],
 ];
 
-/** Upserts agencies (grants reference them). successor_id and parent_id point at rows of the same statement. */
-export async function writeAgencies(tx: Db, agencies: Agency[]) {
-  const row = (a: Agency) => [
+/**
+ * Writes agencies (grants reference them). successor_id and parent_id point at rows of the same statement.
+ * `replace`: the agencies dataset's rows replace those with the same id; `keep`: only ids not there yet are
+ * added (the plan fills the gaps it needs, and the dataset's rows win). `searchKey` defaults to the folded names.
+ */
+export async function writeAgencies(
+  tx: Db,
+  agencies: (Agency & { searchKey?: string })[],
+  existing: 'replace' | 'keep' = 'replace',
+) {
+  const row = (a: Agency & { searchKey?: string }) => [
     a.id,
     a.code,
     a.kind,
     a.name,
     a.shortName,
     a.nameEn,
-    foldVietnamese([a.name, a.shortName ?? '', a.nameEn ?? ''].join(' ')),
+    a.searchKey ?? foldVietnamese([a.name, a.shortName ?? '', a.nameEn ?? ''].join(' ')),
     a.parentId,
     a.unitId,
     a.validFrom,
@@ -54,5 +62,7 @@ export async function writeAgencies(tx: Db, agencies: Agency[]) {
   const update = COLUMNS.slice(1)
     .map(([c]) => `${c} = EXCLUDED.${c}`)
     .join(', ');
-  await insertUnnest(tx, 'agency', COLUMNS, agencies.map(row), `ON CONFLICT (id) DO UPDATE SET ${update}`);
+  const onConflict =
+    existing === 'replace' ? `ON CONFLICT (id) DO UPDATE SET ${update}` : 'ON CONFLICT (id) DO NOTHING';
+  await insertUnnest(tx, 'agency', COLUMNS, agencies.map(row), onConflict);
 }

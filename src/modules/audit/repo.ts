@@ -37,11 +37,7 @@ export interface AuditRow {
 }
 
 export async function insertAuditRow(tx: Db, r: AuditRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (actor_user_id, actor_name, action, entity, entity_id, unit_id, agency_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [r.actorUserId, r.actorName, r.action, r.entity, r.entityId, r.unitId, r.agencyId, r.before, r.after, r.requestId],
-  );
+  await insertAuditRows(tx, [r]);
 }
 
 /**

@@ -3,6 +3,7 @@
  * page, a menu entry or a form from these answers and copies no role list (the server still checks
  * every request).
  */
+import { povertyPermissions } from '../../domain/poverty/policy';
 import type { Actor } from '../access/actor';
 import { can as auditCan } from '../audit/policy';
 import { can as budgetCan } from '../budget/policy';
@@ -19,6 +20,7 @@ export function permissionsOf(actor: Actor | null) {
     units: { reviewLineage: unitsCan(actor, 'lineage.review') },
     users: { list: usersCan(actor, 'list') },
     budget: { read: budgetCan(actor, 'read') },
+    poverty: povertyPermissions(actor?.grants.map((g) => g.role) ?? []),
     // the communes the grants cover are checked per request; the page is for whoever may survey some
     field: {
       survey: fieldCan(actor, 'survey.submit', { covers: true }),

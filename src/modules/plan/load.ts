@@ -5,11 +5,14 @@ import type { Db } from '../../db/client';
 import type { ReferenceDataset } from '../../db/reference-data';
 import { storedDueDate, tryParseDeadline } from '../../domain/plan/deadline';
 import { officialCalendar } from '../calendar/official';
+import type { Agency } from '../../domain/agencies/agencies';
 import { foldVietnamese } from '../../domain/text';
+import { writeAgencies } from '../agencies/repo-load';
 import * as repo from './repo-seed';
 import { fanOutAgencies } from './repo';
 import { insertInitialAssignments } from './repo-assignments';
 import { insertInstrument } from './repo-instruments';
+import { insertCommittee } from './repo-supervision';
 import { insertPlan, insertTask, linkTaskInstrument, planCodeTaken } from './repo-tasks';
 import {
   AGENCIES,
@@ -36,28 +39,55 @@ const PLAN_DATE = '2021-10-12';
  * 'UBND:<province code>:<valid from>'). The plan only fills the gaps it needs, with the same ids and
  * marked unverified; when the agencies dataset loads (before or after this one) its rows win.
  */
-async function ensureAgency(tx: Db, a: SeedAgency): Promise<string> {
-  await repo.ensureAgency(tx, {
+function seedAgency(a: SeedAgency): Agency & { searchKey: string } {
+  return {
     id: a.id,
+    code: a.id,
     kind: a.kind,
     name: a.name,
     shortName: a.shortName,
+    nameEn: null,
     searchKey: foldVietnamese(`${a.name} ${a.shortName}`),
     parentId: a.id === 'GOV' ? null : 'GOV',
+    unitId: null,
     validFrom: a.validFrom,
     validTo: a.validTo ?? null,
+    successorId: null,
+    legalBasis: null,
     source: `${NOTES} (thêm bởi dữ liệu kế hoạch)`,
+    verified: false,
     note: a.note ?? null,
-  });
-  return a.id;
+  };
+}
+
+/** A People's Committee for every province version that has none yet, derived from the unit. */
+async function provincialCommittees(tx: Db): Promise<(Agency & { searchKey: string })[]> {
+  const committee = foldVietnamese('Ủy ban nhân dân');
+  return (await repo.provincesWithoutCommittee(tx)).map((u) => ({
+    id: `UBND:${u.code}:${u.validFrom}`,
+    code: `UBND-${u.code}`,
+    kind: 'people_committee',
+    name: `Ủy ban nhân dân ${u.fullName}`,
+    shortName: `UBND ${u.name}`,
+    nameEn: null,
+    searchKey: `${committee} ${u.searchKey}`,
+    parentId: null,
+    unitId: u.id,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    successorId: null,
+    legalBasis: null,
+    source: 'Suy ra từ đơn vị hành chính (dữ liệu kế hoạch)',
+    verified: false,
+    note: null,
+  }));
 }
 
 export async function loadPlanSeed(tx: Db): Promise<void> {
-  const ids = new Map<string, string>();
-  for (const a of [...AGENCIES].sort((x, y) => Number(x.id !== 'GOV') - Number(y.id !== 'GOV')))
-    ids.set(a.id, await ensureAgency(tx, a));
+  const ids = new Map(AGENCIES.map((a) => [a.id, a.id]));
+  await writeAgencies(tx, AGENCIES.map(seedAgency), 'keep');
   for (const a of AGENCIES) if (a.successorId) await repo.setAgencySuccessorIfNone(tx, a.id, a.successorId);
-  await repo.ensureProvincialCommittees(tx);
+  await writeAgencies(tx, await provincialCommittees(tx), 'keep');
   const agency = (id: string | undefined | null) => (id ? (ids.get(id) ?? null) : null);
 
   // Program structure: 2021-2025 and its successor
@@ -224,18 +254,22 @@ export async function loadPlanSeed(tx: Db): Promise<void> {
       instrumentId.get(c.instrument) ??
       instrumentId.get(INSTRUMENTS.find((i) => i.title.startsWith(c.instrument))?.title ?? '') ??
       null;
-    await repo.upsertCommittee(tx, {
-      id: c.id,
-      level: c.level,
-      unitId: unit?.id ?? null,
-      name: c.name,
-      programs: c.programs,
-      instrumentId: instr,
-      validFrom: c.validFrom,
-      validTo: c.validTo ?? null,
-      factStatus: c.factStatus,
-      source: c.source,
-    });
+    await insertCommittee(
+      tx,
+      {
+        id: c.id,
+        level: c.level,
+        unitId: unit?.id ?? null,
+        name: c.name,
+        programs: c.programs,
+        instrumentId: instr,
+        validFrom: c.validFrom,
+        validTo: c.validTo ?? null,
+        factStatus: c.factStatus,
+        source: c.source,
+      },
+      true,
+    );
     await repo.replaceCommitteeMembers(
       tx,
       c.id,

@@ -44,11 +44,36 @@ export async function memberForUpdate(db: Db, committeeId: string, memberId: num
   );
 }
 
-export async function insertMember(db: Db, committeeId: string, m: MemberFields, by: string): Promise<MemberRow> {
+/** A membership as a source or an official gives it; `enteredBy` null for the seed's own members. */
+export interface NewMember extends MemberFields {
+  confirmedUntil: string | null;
+  /** as the seed gives it: an empty instrument reference is stored as given */
+  instrumentId: number | string | null;
+  factStatus: string;
+  source: string;
+  enteredBy: string | null;
+}
+
+export async function insertMember(db: Db, committeeId: string, m: NewMember): Promise<MemberRow> {
   return db.one<MemberRow>(
-    `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, note, fact_status, source, entered_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'VERIFIED', $9, $10) RETURNING ${COLUMNS}`,
-    [committeeId, m.role, m.personName, m.position, m.agencyId, m.validFrom, m.validTo, m.note, `Nhập bởi ${by}`, by],
+    `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, confirmed_until,
+       instrument_id, fact_status, source, note, entered_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+    [
+      committeeId,
+      m.role,
+      m.personName,
+      m.position,
+      m.agencyId,
+      m.validFrom,
+      m.validTo,
+      m.confirmedUntil,
+      m.instrumentId,
+      m.factStatus,
+      m.source,
+      m.note,
+      m.enteredBy,
+    ],
   );
 }
 

@@ -11,12 +11,23 @@ export interface NewNotification {
   body: string;
 }
 
-/** The same notification to each of the users. */
-export async function insertNotifications(db: Db, userIds: number[], n: NewNotification) {
-  await db.query(
-    `INSERT INTO notification (user_id, kind, task_id, title, body) SELECT u, $2, $3, $4, $5 FROM unnest($1::bigint[]) AS u`,
-    [userIds, n.kind, n.taskId, n.title, n.body],
+/**
+ * Notifications, one per user: a task notice (the same text to each user) or the daily digest (a body per
+ * user, `digestOn` set). A user who already has that day's digest is skipped; returns the users who got one.
+ */
+export async function insertNotifications(
+  db: Db,
+  rows: { userId: number; kind: string; taskId: number | null; title: string; body: string; digestOn: string | null }[],
+): Promise<number[]> {
+  if (!rows.length) return [];
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const inserted = await db.query<{ user_id: number }>(
+    `INSERT INTO notification (user_id, kind, task_id, title, body, digest_on)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::date[])
+     ON CONFLICT (user_id, digest_on) WHERE kind = 'digest' DO NOTHING RETURNING user_id`,
+    [col('userId'), col('kind'), col('taskId'), col('title'), col('body'), col('digestOn')],
   );
+  return inserted.map((r) => r.user_id);
 }
 
 /**
@@ -123,23 +134,6 @@ export async function committeesCoveredByProvinceGrants(db: Db) {
        SELECT c.root, l.from_unit_id FROM unit_lineage l JOIN covered c ON l.to_unit_id = c.unit_id WHERE l.resolved)
      SELECT DISTINCT c.root AS unit_id, a.id AS agency_id FROM covered c JOIN agency a ON a.kind = 'people_committee' AND a.unit_id = c.unit_id`,
   );
-}
-
-/** One digest notification per user and day: returns the users who did not have it yet. */
-export async function insertDigestNotifications(
-  db: Db,
-  asOf: string,
-  title: string,
-  userIds: number[],
-  bodies: string[],
-): Promise<number[]> {
-  const rows = await db.query<{ user_id: number }>(
-    `INSERT INTO notification (user_id, kind, title, body, digest_on)
-     SELECT u, 'digest', $3, b, $4 FROM unnest($1::bigint[], $2::text[]) AS x (u, b)
-     ON CONFLICT (user_id, digest_on) WHERE kind = 'digest' DO NOTHING RETURNING user_id`,
-    [userIds, bodies, title, asOf],
-  );
-  return rows.map((r) => r.user_id);
 }
 
 export async function enqueueMails(db: Db, subject: string, mails: { userId: number; to: string; body: string }[]) {

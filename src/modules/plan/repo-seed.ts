@@ -1,46 +1,30 @@
 import type { Db } from '../../db/client';
-import { foldVietnamese } from '../../domain/text';
 import { inForceSql } from '../../domain/validity';
+import { insertMember, type NewMember } from './repo-members';
 
 /** The seed's rows of the program, its instruments, committees and the 2025 transfers (SQL of `load.ts`). */
-
-export interface SeedAgencyRow {
-  id: string;
-  kind: string;
-  name: string;
-  shortName: string;
-  searchKey: string;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  source: string;
-  note: string | null;
-}
-
-/** Fills a gap in the agency list, marked unverified; an agency already there is kept as it is. */
-export async function ensureAgency(tx: Db, a: SeedAgencyRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO agency (id, code, kind, name, short_name, search_key, parent_id, valid_from, valid_to, source, verified, note)
-     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, false, $10) ON CONFLICT (id) DO NOTHING`,
-    [a.id, a.kind, a.name, a.shortName, a.searchKey, a.parentId, a.validFrom, a.validTo, a.source, a.note],
-  );
-}
 
 export async function setAgencySuccessorIfNone(tx: Db, id: string, successorId: string): Promise<void> {
   await tx.query(`UPDATE agency SET successor_id = COALESCE(successor_id, $2) WHERE id = $1`, [id, successorId]);
 }
 
-/** A People's Committee for every province version that has none yet. */
-export async function ensureProvincialCommittees(tx: Db): Promise<void> {
-  await tx.query(
-    `INSERT INTO agency (id, code, kind, name, short_name, search_key, unit_id, valid_from, valid_to, source, verified)
-     SELECT 'UBND:' || u.code || ':' || u.valid_from, 'UBND-' || u.code, 'people_committee', 'Ủy ban nhân dân ' || u.full_name, 'UBND ' || u.name,
-            $1 || ' ' || u.search_key, u.id, u.valid_from, u.valid_to, 'Suy ra từ đơn vị hành chính (dữ liệu kế hoạch)', false
+/** The province versions that have no People's Committee among the agencies yet. */
+export function provincesWithoutCommittee(tx: Db) {
+  return tx.query<{
+    id: string;
+    code: string;
+    name: string;
+    fullName: string;
+    searchKey: string;
+    validFrom: string;
+    validTo: string | null;
+  }>(
+    `SELECT u.id, u.code, u.name, u.full_name AS "fullName", u.search_key AS "searchKey",
+            to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
        FROM admin_unit u
       WHERE u.level = 'province'
         AND NOT EXISTS (SELECT 1 FROM agency g WHERE g.kind = 'people_committee' AND g.unit_id = u.id)
-     ON CONFLICT (id) DO NOTHING`,
-    [foldVietnamese('Ủy ban nhân dân')],
+      ORDER BY u.code, u.valid_from`,
   );
 }
 
@@ -152,42 +136,7 @@ export function provinceOn(tx: Db, code: string, date: string) {
   );
 }
 
-export interface CommitteeRow {
-  id: string;
-  level: string;
-  unitId: string | null;
-  name: string;
-  programs: string;
-  instrumentId: number | null;
-  validFrom: string;
-  validTo: string | null;
-  factStatus: string;
-  source: string;
-}
-
-export async function upsertCommittee(tx: Db, c: CommitteeRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO steering_committee (id, level, unit_id, name, programs, instrument_id, valid_from, valid_to, fact_status, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, programs = EXCLUDED.programs, valid_to = EXCLUDED.valid_to, fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`,
-    [c.id, c.level, c.unitId, c.name, c.programs, c.instrumentId, c.validFrom, c.validTo, c.factStatus, c.source],
-  );
-}
-
-export interface CommitteeMemberRow {
-  role: string;
-  personName: string | null;
-  position: string;
-  agencyId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  confirmedUntil: string | null;
-  /** as the seed gives it: an empty instrument reference is stored as given */
-  instrumentId: number | string | null;
-  factStatus: string;
-  source: string;
-  note: string | null;
-}
+export type CommitteeMemberRow = Omit<NewMember, 'enteredBy'>;
 
 /**
  * The seed's members of one of its committees, replaced whole, unless officials have edited the members
@@ -197,26 +146,7 @@ export async function replaceCommitteeMembers(tx: Db, committeeId: string, membe
   const edited = await tx.maybeOne(`SELECT 1 FROM steering_committee WHERE id = $1 AND members_edited`, [committeeId]);
   if (edited) return;
   await tx.query(`DELETE FROM committee_member WHERE committee_id = $1`, [committeeId]);
-  for (const m of members) {
-    await tx.query(
-      `INSERT INTO committee_member (committee_id, role, person_name, position, agency_id, valid_from, valid_to, confirmed_until, instrument_id, fact_status, source, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        committeeId,
-        m.role,
-        m.personName,
-        m.position,
-        m.agencyId,
-        m.validFrom,
-        m.validTo,
-        m.confirmedUntil,
-        m.instrumentId,
-        m.factStatus,
-        m.source,
-        m.note,
-      ],
-    );
-  }
+  for (const m of members) await insertMember(tx, committeeId, { ...m, enteredBy: null });
 }
 
 export async function upsertFunctionTransfer(

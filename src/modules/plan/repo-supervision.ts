@@ -15,21 +15,33 @@ export async function findCommittee(db: Db, id: string): Promise<{ id: string; u
   );
 }
 
-export async function insertCommittee(
-  db: Db,
-  c: {
-    id: string;
-    level: 'province' | 'district' | 'commune';
-    unitId: string;
-    name: string;
-    programs: string;
-    validFrom: string;
-    source: string;
-  },
-) {
+export interface CommitteeRow {
+  id: string;
+  level: string;
+  unitId: string | null;
+  name: string;
+  programs: string;
+  instrumentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+  factStatus: string;
+  source: string;
+}
+
+/**
+ * Adds a steering committee. `reload`: the seed's own committees are re-loaded whole so that corrections reach
+ * old databases (name, programs, end, status and source replace the stored ones); without it an id already
+ * there is an error.
+ */
+export async function insertCommittee(db: Db, c: CommitteeRow, reload = false): Promise<void> {
+  const onConflict = reload
+    ? ` ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, programs = EXCLUDED.programs, valid_to = EXCLUDED.valid_to,
+         fact_status = EXCLUDED.fact_status, source = EXCLUDED.source`
+    : '';
   await db.query(
-    `INSERT INTO steering_committee (id, level, unit_id, name, programs, valid_from, fact_status, source) VALUES ($1, $2, $3, $4, $5, $6, 'VERIFIED', $7)`,
-    [c.id, c.level, c.unitId, c.name, c.programs, c.validFrom, c.source],
+    `INSERT INTO steering_committee (id, level, unit_id, name, programs, instrument_id, valid_from, valid_to, fact_status, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)${onConflict}`,
+    [c.id, c.level, c.unitId, c.name, c.programs, c.instrumentId, c.validFrom, c.validTo, c.factStatus, c.source],
   );
 }
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { ReferenceDataset } from '../../db/reference-data';
 import { catalogFromData, type CatalogData } from '../../domain/poverty/catalog';
 import { parseCsv } from '../../domain/units/csv';
-import { insertUnnest, REFERENCE_DIR } from '../units/load';
+import { REFERENCE_DIR } from '../units/load';
+import { replacePublished } from './repo-published';
 import { saveStandards } from './repo-standards';
 
 const POVERTY_DIR = path.join(REFERENCE_DIR, 'poverty');
@@ -81,26 +82,6 @@ export const povertyPublishedDataset: ReferenceDataset = {
     return hashOf(path.join(POVERTY_DIR, NATIONAL_FILE), path.join(POVERTY_DIR, PROVINCE_FILE), here);
   },
   async load(tx) {
-    await tx.query('DELETE FROM poverty_published');
-    await insertUnnest(
-      tx,
-      'poverty_published',
-      [
-        ['year', 'int[]'],
-        ['year_text', 'text[]'],
-        ['scope', 'text[]'],
-        ['area_code', 'text[]'],
-        ['area_name', 'text[]'],
-        ['indicator', 'text[]'],
-        ['rate_pct', 'numeric[]'],
-        ['households', 'int8[]'],
-        ['total_households', 'int8[]'],
-        ['status', 'text[]'],
-        ['decision', 'text[]'],
-        ['source_url', 'text[]'],
-        ['note', 'text[]'],
-      ],
-      publishedRows(),
-    );
+    await replacePublished(tx, publishedRows());
   },
 };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { badRequest, forbidden, invalid } from '../../errors';
-import { COMMUNE_WORKERS } from '../../domain/poverty/policy';
+import { COMMUNE_WORKERS, READERS } from '../../domain/poverty/policy';
 import { KNOWN_GAPS_VI } from '../../domain/poverty/standards';
 import { CSV_VI, toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
@@ -39,14 +39,6 @@ import * as resident from './service/resident';
 import { writeResidentTemplate } from './resident-file';
 
 const tags = ['poverty'];
-const READERS: Role[] = [
-  'admin',
-  'program_owner',
-  'ministry_lead',
-  'steering_member',
-  'province_officer',
-  'commune_officer',
-];
 /** Roles following the whole program: they may list one province's communes in the summary. */
 const COMMUNE_SUMMARY: Role[] = ['admin', 'program_owner', 'ministry_lead', 'steering_member'];
 

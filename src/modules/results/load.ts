@@ -79,15 +79,15 @@ export const resultsDataset: ReferenceDataset = {
     const exitsOf = (g: string) =>
       exits
         .filter((e) => e.group_code === g)
-        .map((e) => [
-          e.decision,
-          e.decided_on,
-          Number(e.exited_count),
-          e.cumulative === 'true',
-          e.status,
-          orNull(e.source_url),
-          orNull(e.note),
-        ]);
+        .map((e) => ({
+          decision: e.decision,
+          decidedOn: e.decided_on,
+          count: Number(e.exited_count),
+          cumulative: e.cumulative === 'true',
+          status: e.status,
+          sourceUrl: orNull(e.source_url),
+          note: orNull(e.note),
+        }));
     await repo.replaceAreaGroup(
       tx,
       {

@@ -35,24 +35,8 @@ export async function replaceProgramTargets(
   }[],
 ): Promise<void> {
   await tx.query('DELETE FROM results_target WHERE code IS NOT NULL');
-  for (const t of rows) {
-    await tx.query(
-      `INSERT INTO results_target (code, indicator, unit_id, from_year, to_year, label_vi, rule, citation, source_id, status, note, entered_by)
-       VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, 'dữ liệu tham chiếu')`,
-      [
-        t.code,
-        t.indicator,
-        t.fromYear,
-        t.toYear,
-        t.labelVi,
-        JSON.stringify(t.rule),
-        t.citation,
-        t.sourceId,
-        t.status,
-        t.note,
-      ],
-    );
-  }
+  for (const t of rows)
+    await insertTarget(tx, { ...t, unitId: null, sourceUrl: null, enteredBy: 'dữ liệu tham chiếu' });
 }
 
 export async function replacePublished(tx: Db, rows: unknown[][]): Promise<void> {
@@ -93,7 +77,7 @@ export async function replaceAreaGroup(
   tx: Db,
   g: AreaGroupWrite,
   members: AreaMemberWrite[],
-  exits: unknown[][],
+  exits: Omit<AreaExitWrite, 'groupCode'>[],
 ): Promise<void> {
   await tx.query('DELETE FROM results_area_exit WHERE group_code = $1', [g.code]);
   await tx.query('DELETE FROM results_area_member WHERE group_code = $1', [g.code]);
@@ -124,12 +108,7 @@ export async function replaceAreaGroup(
       ],
     );
   }
-  for (const e of exits) {
-    await tx.query(
-      `INSERT INTO results_area_exit (group_code, decision, decided_on, exited_count, cumulative, status, source_url, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [g.code, ...e],
-    );
-  }
+  for (const e of exits) await recordAreaExit(tx, { groupCode: g.code, ...e });
 }
 
 /** Forms shipped with the system are added once; later edits by users are kept. */
@@ -189,16 +168,22 @@ export function listTargets(db: Db, f: { indicator?: string; nationOnly?: boolea
   );
 }
 
+/**
+ * A target: the program's own (reference data: `code` and `sourceId`, no unit) or one an official sets for a
+ * unit (`sourceUrl`).
+ */
 export async function insertTarget(
   tx: Db,
   t: {
+    code?: string;
     indicator: string;
-    unitId: string;
+    unitId: string | null;
     fromYear: number;
     toYear: number;
     labelVi: string;
     rule: TargetRule;
     citation: string;
+    sourceId?: string;
     sourceUrl: string | null;
     status: string;
     note: string | null;
@@ -206,9 +191,10 @@ export async function insertTarget(
   },
 ): Promise<TargetRow> {
   const row = await tx.one<{ id: number }>(
-    `INSERT INTO results_target (indicator, unit_id, from_year, to_year, label_vi, rule, citation, source_url, status, note, entered_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    `INSERT INTO results_target (code, indicator, unit_id, from_year, to_year, label_vi, rule, citation, source_id, source_url, status, note, entered_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
+      t.code ?? null,
       t.indicator,
       t.unitId,
       t.fromYear,
@@ -216,6 +202,7 @@ export async function insertTarget(
       t.labelVi,
       JSON.stringify(t.rule),
       t.citation,
+      t.sourceId ?? null,
       t.sourceUrl,
       t.status,
       t.note,
@@ -307,19 +294,18 @@ export function areaExits(db: Db): Promise<AreaExitRow[]> {
   );
 }
 
-export async function recordAreaExit(
-  tx: Db,
-  e: {
-    groupCode: string;
-    decision: string;
-    decidedOn: string;
-    count: number;
-    cumulative: boolean;
-    status: string;
-    sourceUrl: string | null;
-    note: string | null;
-  },
-) {
+export interface AreaExitWrite {
+  groupCode: string;
+  decision: string;
+  decidedOn: string;
+  count: number;
+  cumulative: boolean;
+  status: string;
+  sourceUrl: string | null;
+  note: string | null;
+}
+
+export async function recordAreaExit(tx: Db, e: AreaExitWrite) {
   return tx.one<{ id: number }>(
     `INSERT INTO results_area_exit (group_code, decision, decided_on, exited_count, cumulative, status, source_url, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [e.groupCode, e.decision, e.decidedOn, e.count, e.cumulative, e.status, e.sourceUrl, e.note],

@@ -82,10 +82,3 @@ export function useMe(): Me {
 export function permits(me: Me | null | undefined, rule: PageRule | undefined): boolean {
   return !!me && (!rule || rule(me.can));
 }
-
-/** `roles` undefined = any signed-in user. The server checks every request anyway. */
-export function allows(actor: Actor | null | undefined, roles: readonly Role[] | undefined): boolean {
-  if (!actor) return false;
-  if (!roles) return true;
-  return actor.grants.some((g) => roles.includes(g.role));
-}

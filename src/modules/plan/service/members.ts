@@ -54,7 +54,14 @@ async function fieldsOf(
 export async function addMember(db: Db, actor: Actor, committeeId: string, input: MemberInput) {
   return db.tx(async (tx) => {
     const c = await committeeInScope(tx, actor, committeeId);
-    const row = await members.insertMember(tx, c.id, await fieldsOf(tx, c, input), actor.username);
+    const row = await members.insertMember(tx, c.id, {
+      ...(await fieldsOf(tx, c, input)),
+      confirmedUntil: null,
+      instrumentId: null,
+      factStatus: 'VERIFIED',
+      source: `Nhập bởi ${actor.username}`,
+      enteredBy: actor.username,
+    });
     await members.markMembersEdited(tx, c.id);
     await audit(tx, by(actor), {
       action: 'plan.committee_member.create',

@@ -13,7 +13,10 @@ import { by } from './shared';
 
 async function notifyUsers(tx: Db, userIds: number[], n: notify.NewNotification) {
   if (!userIds.length) return;
-  await notify.insertNotifications(tx, userIds, n);
+  await notify.insertNotifications(
+    tx,
+    userIds.map((userId) => ({ userId, ...n, digestOn: null })),
+  );
 }
 
 /**
@@ -122,7 +125,15 @@ export async function runDigest(db: Db, asOf = todayInVietnam()) {
   }
   const title = `Tổng hợp nhiệm vụ ngày ${formatDateVi(asOf)}`;
   return db.tx(async (tx) => {
-    const fresh = new Set(await notify.insertDigestNotifications(tx, asOf, title, ids, bodies));
+    const digests = ids.map((userId, i) => ({
+      userId,
+      kind: 'digest',
+      taskId: null,
+      title,
+      body: bodies[i],
+      digestOn: asOf,
+    }));
+    const fresh = new Set(await notify.insertNotifications(tx, digests));
     const mail = ids
       .map((id, i) => ({ userId: id, to: emails[i], body: bodies[i] }))
       .filter((m) => fresh.has(m.userId) && m.to);

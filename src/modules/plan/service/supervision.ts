@@ -95,7 +95,10 @@ export async function createCommittee(db: Db, actor: Actor, input: NewCommittee)
       unitId: input.unitId,
       name: input.name,
       programs: input.programs,
+      instrumentId: null,
       validFrom: input.validFrom,
+      validTo: null,
+      factStatus: 'VERIFIED',
       source: `Nhập bởi ${actor.username}`,
     });
     await audit(tx, by(actor), {

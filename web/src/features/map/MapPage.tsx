@@ -12,7 +12,7 @@ import { DateField } from '../../app/components/DateField';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { compareVi, formatDateVi, formatNumberVi, isIsoDate, todayInVietnam } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { allows, useSession } from '../../app/session';
+import { permits, useSession } from '../../app/session';
 import { DATA_LOWER_BOUND, REFORM_DATE, unitsQuery } from '../units/api';
 import { UnitLink } from '../units/UnitLink';
 import { ChoroplethMap } from './ChoroplethMap';
@@ -26,7 +26,7 @@ export default function MapPage() {
   const search = useSearch({ strict: false }) as { ngay?: unknown; chiso?: unknown };
   const at = typeof search.ngay === 'string' && isIsoDate(search.ngay) ? search.ngay : todayInVietnam();
   const me = useSession();
-  const indicators = MAP_INDICATORS.filter((i) => !i.roles || allows(me?.user, i.roles));
+  const indicators = MAP_INDICATORS.filter((i) => !i.can || permits(me, i.can));
   const indicator = indicators.find((i) => i.id === search.chiso) ?? indicators[0];
   const [renderedAt, setRenderedAt] = useState<string | null>(null);
   const renderKey = `${indicator.id}@${at}`;

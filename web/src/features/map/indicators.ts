@@ -5,7 +5,7 @@
  *
  *   {
  *     id: 'poor-rate', label: { vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)' },
- *     roles: ['admin', 'program_owner', ...],        // omitted = also the public
+ *     can: (c) => c.poverty.read,                     // the user's permissions; omitted = also the public
  *     additive: false,                                // rates are not summed in the table footer
  *     format: (v) => formatNumberVi(v, 2),
  *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on
@@ -16,7 +16,7 @@
 import { api, query } from '../../app/api';
 import { formatNumberVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import type { Role } from '../../app/session';
+import type { PageRule } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
 import type { Summary } from '../poverty/api';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
@@ -31,8 +31,8 @@ export interface MapFigures {
 export interface MapIndicator {
   id: string;
   label: { vi: string; en: string };
-  /** Who may choose it (omitted: everyone, the public included). */
-  roles?: readonly Role[];
+  /** Who may choose it, from the permissions of GET /api/auth/me (omitted: everyone, the public included). */
+  can?: PageRule;
   /** Values can be summed over provinces (a total row is shown). */
   additive: boolean;
   format: (v: number) => string;
@@ -72,7 +72,7 @@ export function reviewYearOn(at: string): number {
 const poorRate: MapIndicator = {
   id: 'poor-rate',
   label: { vi: 'Tỷ lệ hộ nghèo (%, trên tổng số hộ dân cư)', en: 'Poverty rate (%, of resident households)' },
-  roles: ['admin', 'program_owner', 'ministry_lead', 'steering_member', 'province_officer', 'commune_officer'],
+  can: (c) => c.poverty.read,
   additive: false,
   format: (v) => formatNumberVi(v, 2),
   async load(at, signal) {

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorBox, Loading } from '../../app/components/feedback';
 import { todayInVietnam } from '../../app/format';
-import { allows, useMe } from '../../app/session';
+import { useMe } from '../../app/session';
 import { currentReviewYear } from '../../../../src/domain/poverty/scope';
 import { summaryQuery, type SummaryStatus } from './api';
 import SummaryLine from './SummaryLine';
@@ -17,7 +17,6 @@ import CommuneWork from './CommuneWork';
 import Standards from './Standards';
 import Published from './Published';
 import Progress from './Progress';
-import { COMMUNE_WORKERS } from '../../../../src/domain/poverty/policy';
 import './texts';
 
 /** The address carries the year and the opened commune (/ho-ngheo?nam=2026&xa=<id>), so a commune can be linked. */
@@ -148,7 +147,7 @@ export default function PovertyPage() {
       </p>
       <Published year={year} />
       <Progress year={year} />
-      {allows(me.user, COMMUNE_WORKERS) && <CommuneWork year={year} linked={linkedCommune} />}
+      {me.can.poverty.communeWork && <CommuneWork year={year} linked={linkedCommune} />}
       <Standards />
     </section>
   );

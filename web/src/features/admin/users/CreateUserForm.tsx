@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../../src/modules/access/actor';
+import { ROLES, type Role } from '../../../../../src/domain/roles';
 import type { UserSummary } from '../../../../../src/modules/users/contracts';
 import { post } from '../../../app/api';
 import { ErrorBox } from '../../../app/components/feedback';
