@@ -250,7 +250,7 @@ export const FigureRow = z.object({
 export type FigureRow = z.infer<typeof FigureRow>;
 
 /** A target of Decision 90 without an indicator here yet (shown, not evaluated). */
-export const OtherTarget = z.object({ code: z.string(), labelVi: z.string(), citation: z.string(), status: z.string() });
+export const OtherTarget = z.object({ code: z.string(), labelVi: z.string(), citation: z.string(), status });
 
 export const PublicResults = z.object({
   targets: z.array(TargetView),
