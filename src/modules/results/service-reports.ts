@@ -26,14 +26,7 @@ import {
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
 import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
-import type {
-  FormView,
-  NewPeriod,
-  PeriodItem,
-  PeriodReports,
-  ReportingSummaryRow,
-  ReportView,
-} from './contracts';
+import type { FormView, NewPeriod, PeriodItem, PeriodReports, ReportingSummaryRow, ReportView } from './contracts';
 import { can } from './policy';
 import { officialCalendar } from '../calendar/official';
 import * as repo from './repo';
@@ -50,12 +43,7 @@ export async function formOrThrow(db: Db, code: string): Promise<FormDef> {
 }
 
 /** Replaces a form's validation rules; a rule naming a field the form does not have is refused. */
-export async function setFormRules(
-  db: Db,
-  caller: Caller,
-  code: string,
-  rules: ValidationRule[],
-): Promise<FormView> {
+export async function setFormRules(db: Db, caller: Caller, code: string, rules: ValidationRule[]): Promise<FormView> {
   assertCan(caller, 'form.edit');
   const form = await formOrThrow(db, code);
   const fields = new Set(form.fields.map((f) => f.code));
