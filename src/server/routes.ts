@@ -10,17 +10,24 @@ import { registerResultsRoutes } from '../modules/results/routes';
 import { ping } from '../db/client';
 import { registerFieldRoutes } from '../modules/field/routes';
 import { registerFieldFormsRoutes } from '../modules/field/routes-forms';
+import { HealthAnswer, OpenApiAnswer } from './contracts';
 import { openApiDocument, type Router } from './route-registry';
 import type { AppDeps } from './types';
 
 /** Every module's routes. Add yours here (one line). */
 export function registerRoutes(r: Router, deps: AppDeps) {
-  r.get('/api/health', { summary: 'Tình trạng hệ thống', access: 'public', tags: ['system'] }, async () => {
-    await ping(deps.db);
-    return { status: 'ok', db: deps.dbKind, version: '0.1.0' };
-  });
-  r.get('/api/openapi.json', { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'] }, () =>
-    openApiDocument(r.routes),
+  r.get(
+    '/api/health',
+    { summary: 'Tình trạng hệ thống', access: 'public', tags: ['system'], response: HealthAnswer },
+    async (): Promise<HealthAnswer> => {
+      await ping(deps.db);
+      return { status: 'ok', db: deps.dbKind, version: '0.1.0' };
+    },
+  );
+  r.get(
+    '/api/openapi.json',
+    { summary: 'Tài liệu OpenAPI', access: 'public', tags: ['system'], response: OpenApiAnswer },
+    (): OpenApiAnswer => openApiDocument(r.routes),
   );
 
   registerAuthRoutes(r, deps);

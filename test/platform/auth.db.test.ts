@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { TEST_MODE } from '../support/db';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -80,6 +81,20 @@ describe('sign-in and sessions', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('answers its health and its OpenAPI document, which carries the answer schema of each route', async () => {
+    const health = await t.client().get('/api/health');
+    expect([health.status, health.body]).toEqual([200, { status: 'ok', db: TEST_MODE, version: '0.1.0' }]);
+    const doc = await t.client().get('/api/openapi.json');
+    expect([doc.status, doc.body.openapi, doc.body.info.title]).toEqual([200, '3.1.0', 'giamngheo API']);
+    const targets = doc.body.paths['/api/results/targets'].get.responses['200'].content['application/json'].schema;
+    expect(targets.properties.items.items.required).toContain('ruleVi');
+    expect(doc.body.paths['/api/health'].get.responses['200'].content['application/json'].schema.required).toEqual([
+      'status',
+      'db',
+      'version',
+    ]);
   });
 
   it('compresses large JSON answers for clients that accept it', async () => {

@@ -123,6 +123,56 @@ describe("results: criteria of QĐ 36/2021 from a unit's data", () => {
   });
 });
 
+describe('results: report forms and their validation rules', () => {
+  it('lists the forms of Circular 10/2022 with fields and rules; the owner edits the rules, audited', async () => {
+    const forms = await province.get('/api/results/forms');
+    expect(forms.status).toBe(200);
+    const form = forms.body.items.find((f: { code: string }) => f.code === 'TT10-BIEU-02');
+    expect(form).toMatchObject({
+      number: 'Biểu số 02',
+      annex: 'Phụ lục III',
+      status: 'partial',
+      periodType: 'six_monthly',
+      unitLevel: 'commune',
+      deadlineWorkingDays: 15,
+    });
+    expect(form.fields[1]).toEqual({ code: 'poor', labelVi: 'Số hộ nghèo', unit: 'hộ', integer: true });
+    expect(form.rules[0]).toEqual({
+      code: 'R1',
+      nameVi: 'Số hộ nghèo và cận nghèo không vượt tổng số hộ',
+      left: 'poor + near_poor',
+      operator: '<=',
+      right: 'households',
+      missing: 'skip_if_any_missing',
+    });
+    const path = '/api/results/forms/TT10-BIEU-02/rules';
+    const extra = {
+      code: 'R9',
+      nameVi: 'Số hộ thoát nghèo không vượt số hộ nghèo',
+      left: 'escaped_poor',
+      operator: '<=',
+      right: 'poor',
+      missing: 'skip_if_any_missing',
+    };
+    const before = await auditCount('results.form.rules');
+    expect((await province.request('PUT', path, { rules: [...form.rules, extra] })).status).toBe(403);
+    const bad = await owner.request('PUT', path, { rules: [{ ...extra, right: 'ho_ngheo' }] });
+    expect([bad.status, bad.body.error.details.problems[0].message]).toEqual([
+      422,
+      'Vế phải của quy tắc R9 dùng phần tử dữ liệu chưa có trong danh mục: "ho_ngheo".',
+    ]);
+    const saved = await owner.request('PUT', path, { rules: [...form.rules, extra] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.rules.map((r: { code: string }) => r.code)).toEqual([
+      ...form.rules.map((r: { code: string }) => r.code),
+      'R9',
+    ]);
+    expect(await auditCount('results.form.rules')).toBe(before + 1);
+    // the later report tests use the shipped rules
+    expect((await owner.request('PUT', path, { rules: form.rules })).body.rules).toEqual(form.rules);
+  });
+});
+
 describe('results: province targets', () => {
   const target = (province: string, fromYear: number, toYear: number) => ({
     indicator: 'poor_rate',

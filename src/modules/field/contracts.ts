@@ -1,9 +1,20 @@
 /** Shapes of the field API, read by the server, the phone app and the commune officer's screen. */
 import { z } from 'zod';
+import {
+  ANSWER_TYPES,
+  DRAFT_TARGETS,
+  FORM_CODES,
+  type FieldForm as FieldFormType,
+  type FormItem as FormItemType,
+} from '../../domain/field/forms';
 import type { FieldPosition as FieldPositionType, FieldProblem as FieldProblemType } from '../../domain/field/draft';
 import type { Box as BoxType } from '../../domain/field/sync';
 import type { Reason as ReasonType, ReviewFlag as ReviewFlagType } from '../../domain/poverty/classify';
-import type { AreaType, HouseholdClass as HouseholdClassType } from '../../domain/poverty/types';
+import type {
+  AreaType,
+  HouseholdClass as HouseholdClassType,
+  VerificationStatus as VerificationStatusType,
+} from '../../domain/poverty/types';
 
 export type {
   FieldSurveyDraft,
@@ -24,11 +35,17 @@ const Position = z.object({
   takenAt: z.string(),
 }) satisfies z.ZodType<FieldPositionType>;
 const Problem = z.object({ path: z.string(), message: z.string() }) satisfies z.ZodType<FieldProblemType>;
+const VerificationStatus = z.enum([
+  'verified',
+  'verified_secondary',
+  'partial',
+  'unverified',
+]) satisfies z.ZodType<VerificationStatusType>;
 const Reason = z.object({
   rule: z.string(),
   messageVi: z.string(),
   citation: z.string(),
-  status: z.enum(['verified', 'verified_secondary', 'partial', 'unverified']),
+  status: VerificationStatus,
 }) satisfies z.ZodType<ReasonType>;
 const ReviewFlag = z.enum([
   'evidence_disagreement',
@@ -182,3 +199,49 @@ export const ResolveAnswer = z.object({
   status: z.enum(['accepted', 'dismissed']),
   superseded: z.array(z.string()),
 });
+
+const FormItem = z.object({
+  code: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  answer: z.object({
+    type: z.enum(ANSWER_TYPES),
+    options: z.array(z.object({ value: z.string(), labelVi: z.string(), labelEn: z.string() })).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: z.string().optional(),
+  }),
+  points: z.object({ value: z.number(), citation: z.string(), status: VerificationStatus }).nullable(),
+  maps: z.enum(DRAFT_TARGETS).nullable(),
+  deprivedCode: z.string().optional(),
+  citation: z.string(),
+  status: VerificationStatus,
+}) satisfies z.ZodType<FormItemType>;
+
+/** A review form of Circular 07/2021 as data (one version of it). */
+export const FieldFormView = z.object({
+  id: z.string(),
+  formCode: z.enum(FORM_CODES),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  version: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  standardId: z.string(),
+  citation: z.string(),
+  sources: z.array(z.string()),
+  status: VerificationStatus,
+  itemTable: z.object({ status: VerificationStatus, noticeVi: z.string().nullable(), noticeEn: z.string().nullable() }),
+  scoreEntry: z.enum(['total', 'items', 'none']),
+  items: z.array(FormItem),
+}) satisfies z.ZodType<FieldFormType>;
+
+export const FieldFormsAnswer = z.object({
+  /** The review year asked for; null = every version. */
+  year: z.number().nullable(),
+  forms: z.array(FieldFormView),
+  /** Said to the reviewer when a year has no forms (2027-2030: the successor of Circular 07 is not known). */
+  noticeVi: z.string().nullable(),
+  noticeEn: z.string().nullable(),
+});
+export type FieldFormsAnswer = z.infer<typeof FieldFormsAnswer>;

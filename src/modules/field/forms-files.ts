@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formsForYear, parseFormFiles, type FieldForm } from '../../domain/field/forms';
 import { REFERENCE_DIR } from '../units/load';
+import type { FieldFormsAnswer } from './contracts';
 
 export const FORMS_DIR = path.join(REFERENCE_DIR, 'field', 'forms');
 
@@ -28,15 +29,6 @@ export function readFormFiles(dir = FORMS_DIR): FieldForm[] {
 
 let cached: FieldForm[] | null = null;
 const shipped = () => (cached ??= readFormFiles());
-
-export interface FieldFormsAnswer {
-  /** The review year asked for; null = every version. */
-  year: number | null;
-  forms: FieldForm[];
-  /** Said to the reviewer when a year has no forms (2027-2030: the successor of Circular 07 is not known). */
-  noticeVi: string | null;
-  noticeEn: string | null;
-}
 
 export function fieldForms(year: number | undefined): FieldFormsAnswer {
   if (year === undefined) return { year: null, forms: shipped(), noticeVi: null, noticeEn: null };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Router } from '../../server/route-registry';
 import type { AppDeps } from '../../server/types';
+import { FieldFormsAnswer } from './contracts';
 import { fieldForms } from './forms-files';
 
 const FormsQuery = z.object({
@@ -25,6 +26,7 @@ export function registerFieldFormsRoutes(r: Router, _deps: AppDeps) {
       tags: ['field'],
       query: FormsQuery,
       reference: true,
+      response: FieldFormsAnswer,
     },
     ({ query }) => fieldForms(query.year),
   );

@@ -6,6 +6,21 @@ import { z } from 'zod';
 import { boundedRecord } from '../../validate';
 import { isIsoDate } from '../../domain/text';
 import { MISSING_STRATEGIES, OPERATORS } from '../../domain/results/validation';
+import type { FormDef, FormField } from '../../domain/results/forms';
+import type {
+  DbkkCriteriaConfig,
+  Evaluation,
+  PoorDistrictConfig,
+  Threshold as ThresholdType,
+} from '../../domain/results/poor-areas';
+import type {
+  Completeness as CompletenessType,
+  PeriodType,
+  ReportState,
+  Timeliness as TimelinessType,
+} from '../../domain/results/reporting';
+import type { LegalStatus } from '../../domain/results/sources';
+import type { TargetRule as TargetRuleType } from '../../domain/results/targets';
 
 const year = z.coerce
   .number()
@@ -13,7 +28,12 @@ const year = z.coerce
   .min(2021, { message: 'Năm phải từ 2021.' })
   .max(2100, { message: 'Năm không hợp lệ.' });
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
-const status = z.enum(['verified', 'verified_secondary', 'partial', 'unverified']);
+const status = z.enum(['verified', 'verified_secondary', 'partial', 'unverified']) satisfies z.ZodType<LegalStatus>;
+// the domain's unions as answer schemas (`satisfies` keeps the two in step)
+const formUnitLevel = z.enum(['commune', 'province']) satisfies z.ZodType<FormDef['unitLevel']>;
+const periodType = z.enum(['monthly', 'six_monthly', 'yearly']) satisfies z.ZodType<PeriodType>;
+const reportState = z.enum(['draft', 'submitted', 'approved']) satisfies z.ZodType<ReportState>;
+const timeliness = z.enum(['on_time', 'late', 'missing', 'not_due']) satisfies z.ZodType<TimelinessType>;
 
 export const LEVELS = ['nation', 'region', 'province'] as const;
 export const BOUNDARIES = ['review', 'current'] as const;
@@ -42,7 +62,7 @@ export const TargetRule = z.discriminatedUnion('kind', [
     byYear: z.number().int(),
   }),
   z.object({ kind: z.literal('at_most'), max: z.number(), byYear: z.number().int() }),
-]);
+]) satisfies z.ZodType<TargetRuleType>;
 
 export const NewTarget = z
   .object({
@@ -229,9 +249,12 @@ export const FigureRow = z.object({
 });
 export type FigureRow = z.infer<typeof FigureRow>;
 
+/** A target of Decision 90 without an indicator here yet (shown, not evaluated). */
+export const OtherTarget = z.object({ code: z.string(), labelVi: z.string(), citation: z.string(), status });
+
 export const PublicResults = z.object({
   targets: z.array(TargetView),
-  otherTargets: z.array(z.object({ code: z.string(), labelVi: z.string(), citation: z.string(), status: z.string() })),
+  otherTargets: z.array(OtherTarget),
   figures: z.array(FigureRow),
   areas: z.array(AreaGroupView),
   sources: z.array(
@@ -248,6 +271,13 @@ export const PublicResults = z.object({
 });
 export type PublicResults = z.infer<typeof PublicResults>;
 
+const FormFieldView = z.object({
+  code: z.string(),
+  labelVi: z.string(),
+  unit: z.string(),
+  integer: z.boolean(),
+}) satisfies z.ZodType<FormField>;
+
 export const ReportView = z.object({
   form: z.object({
     code: z.string(),
@@ -257,7 +287,7 @@ export const ReportView = z.object({
     legalBasis: z.string(),
     status: z.string(),
     note: z.string().nullable(),
-    fields: z.array(z.object({ code: z.string(), labelVi: z.string(), unit: z.string(), integer: z.boolean() })),
+    fields: z.array(FormFieldView),
     rules: z.array(Rule),
   }),
   period: z.object({
@@ -280,7 +310,7 @@ export const ReportView = z.object({
     returnedReason: z.string().nullable(),
     version: z.number(),
   }),
-  state: z.enum(['draft', 'submitted', 'approved']),
+  state: reportState,
   nextLevel: z.string().nullable(),
   nextLevelVi: z.string().nullable(),
   failures: z.array(z.object({ rule: z.string(), message: z.string() })),
@@ -308,10 +338,177 @@ export const Period = z.object({
   chain: z.array(z.string()),
   labelVi: z.string(),
 });
+export const PeriodItem = Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: formUnitLevel });
+export type PeriodItem = z.infer<typeof PeriodItem>;
 export const PeriodList = z.object({
-  items: z.array(Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: z.string() })),
+  items: z.array(PeriodItem),
   can: z.object({ open: z.boolean() }),
 });
+export type PeriodList = z.infer<typeof PeriodList>;
+
+/** A period's reports within the caller's scope: each expected unit's state and timeliness, and the totals. */
+export const PeriodReports = z.object({
+  period: Period.extend({ formNumber: z.string(), formName: z.string() }),
+  completeness: z.object({
+    expected: z.number(),
+    submitted: z.number(),
+    onTime: z.number(),
+    approved: z.number(),
+    reportingRate: z.number().nullable(),
+    reportingRateOnTime: z.number().nullable(),
+  }) satisfies z.ZodType<CompletenessType>,
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      reportId: z.number().nullable(),
+      state: reportState,
+      nextLevelVi: z.string().nullable(),
+      submittedOn: z.string().nullable(),
+      timeliness,
+      returnedReason: z.string().nullable(),
+    }),
+  ),
+});
+export type PeriodReports = z.infer<typeof PeriodReports>;
+
+/** Completeness and timeliness of one period, nationally (kept tallies against the expected units). */
+export const ReportingSummaryRow = z.object({
+  periodId: z.number(),
+  formNumber: z.string(),
+  formName: z.string(),
+  labelVi: z.string(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  missing: z.number(),
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  approved: z.number(),
+  reportingRate: z.number().nullable(),
+  reportingRateOnTime: z.number().nullable(),
+});
+export type ReportingSummaryRow = z.infer<typeof ReportingSummaryRow>;
+
+/** The owner's and committee's national overview: each target with its series, the reporting of every period. */
+export const NationalOverview = z.object({
+  year: z.number(),
+  targets: z.array(TargetView),
+  otherTargets: z.array(OtherTarget),
+  reporting: z.array(ReportingSummaryRow),
+});
+export type NationalOverview = z.infer<typeof NationalOverview>;
+
+/** A report form with its fields and validation rules (configurable: the rules can be edited). */
+export const FormView = z.object({
+  code: z.string(),
+  number: z.string(),
+  annex: z.string(),
+  nameVi: z.string(),
+  legalBasis: z.string(),
+  status,
+  periodType,
+  unitLevel: formUnitLevel,
+  deadlineWorkingDays: z.number(),
+  fields: z.array(FormFieldView),
+  rules: z.array(Rule),
+  note: z.string().nullable(),
+}) satisfies z.ZodType<FormDef>;
+export type FormView = z.infer<typeof FormView>;
+export const FormList = z.object({ items: z.array(FormView) });
+
+/** A target as stored (the program's: code set, unitId null; a province's: unitId set), with its rule in words. */
+export const TargetItem = z.object({
+  id: z.number(),
+  code: z.string().nullable(),
+  indicator: z.string(),
+  unitId: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  fromYear: z.number(),
+  toYear: z.number(),
+  labelVi: z.string(),
+  rule: TargetRule,
+  citation: z.string(),
+  sourceId: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  status,
+  note: z.string().nullable(),
+  enteredBy: z.string().nullable(),
+  ruleVi: z.string(),
+});
+export type TargetItem = z.infer<typeof TargetItem>;
+export const TargetList = z.object({ items: z.array(TargetItem) });
+
+/** A unit as listed in a poor-area decision, with the unit version it was resolved to (null when not found). */
+export const AreaMemberRecord = z.object({
+  groupCode: z.string(),
+  seq: z.number(),
+  stt: z.number().nullable(),
+  nameInSource: z.string(),
+  provinceName: z.string(),
+  unitCode: z.string().nullable(),
+  unitLevel: z.enum(['district', 'commune']),
+  unitId: z.string().nullable(),
+  provinceId: z.string().nullable(),
+  status: z.string(),
+  sourceUrl: z.string().nullable(),
+  note: z.string().nullable(),
+  exitedOn: z.string().nullable(),
+  exitBasis: z.string().nullable(),
+});
+export type AreaMemberRecord = z.infer<typeof AreaMemberRecord>;
+
+/** The current communes that took a listed unit's area, each wholly or partly from it. */
+export const AreaSuccessorsView = z.object({
+  member: AreaMemberRecord,
+  current: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), whole: z.boolean() })),
+  /** Why `current` is empty when the listed unit was not resolved; null otherwise. */
+  note: z.string().nullable(),
+});
+export type AreaSuccessorsView = z.infer<typeof AreaSuccessorsView>;
+
+const Threshold = z.object({
+  value: z.number().nullable(),
+  citation: z.string(),
+  status,
+}) satisfies z.ZodType<ThresholdType>;
+
+/** The criteria of QĐ 36/2021 with their thresholds (a threshold not verified is null and marked). */
+export const CriteriaConfig = z.object({
+  dbkkCommune: z.object({
+    coastalRatePct: Threshold,
+    saltRatePct: Threshold,
+    saltMonths: Threshold,
+    infrastructureLacking: Threshold,
+    combine: z.object({ value: z.enum(['and', 'or']), status }),
+  }) satisfies z.ZodType<DbkkCriteriaConfig>,
+  infrastructureItems: z.array(z.object({ code: z.string(), labelVi: z.string(), status })),
+  poorDistrict: z.object({
+    poorNearPoorRatePct: Threshold,
+    incomePerCapitaMaxVnd: Threshold,
+    communesDevelopmentLevel: Threshold,
+    mountainous: z.object({ required: z.boolean().nullable(), status }),
+  }) satisfies z.ZodType<PoorDistrictConfig>,
+});
+export type CriteriaConfig = z.infer<typeof CriteriaConfig>;
+
+/** A unit's data judged against the criteria: null where data or a verified threshold is missing. */
+export const CriteriaEvaluation = z.object({
+  eligible: z.boolean().nullable(),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      labelVi: z.string(),
+      met: z.boolean().nullable(),
+      citation: z.string(),
+      status,
+      detailVi: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<Evaluation>;
+export type CriteriaEvaluation = z.infer<typeof CriteriaEvaluation>;
 
 /** A recorded exit decision (poor district / extremely difficult commune). */
 export const AreaExitRecorded = z.object({ id: z.number() });

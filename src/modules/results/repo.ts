@@ -4,6 +4,7 @@ import { inForceSql } from '../../domain/validity';
 import type { Approval } from '../../domain/results/reporting';
 import type { FormDef } from '../../domain/results/forms';
 import type { TargetRule } from '../../domain/results/targets';
+import type { AreaMemberRecord, TargetItem } from './contracts';
 
 // ---------- reference data ----------
 
@@ -137,24 +138,8 @@ export async function insertFormsIfMissing(tx: Db, forms: FormDef[]): Promise<vo
 
 // ---------- indicators and targets ----------
 
-export interface TargetRow {
-  id: number;
-  code: string | null;
-  indicator: string;
-  unitId: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  fromYear: number;
-  toYear: number;
-  labelVi: string;
-  rule: TargetRule;
-  citation: string;
-  sourceId: string | null;
-  sourceUrl: string | null;
-  status: string;
-  note: string | null;
-  enteredBy: string | null;
-}
+/** A stored target: the answer's shape without the rule in words (the service adds it). */
+export type TargetRow = Omit<TargetItem, 'ruleVi'>;
 
 const SELECT_TARGET = `SELECT t.id, t.code, t.indicator, t.unit_id AS "unitId", u.code AS "unitCode", u.full_name AS "unitName", t.from_year AS "fromYear",
   t.to_year AS "toYear", t.label_vi AS "labelVi", t.rule, t.citation, t.source_id AS "sourceId", t.source_url AS "sourceUrl", t.status, t.note,
@@ -185,7 +170,7 @@ export async function insertTarget(
     citation: string;
     sourceId?: string;
     sourceUrl: string | null;
-    status: string;
+    status: TargetRow['status'];
     note: string | null;
     enteredBy: string;
   },
@@ -248,22 +233,7 @@ export function areaGroups(db: Db): Promise<AreaGroupRow[]> {
   );
 }
 
-export interface AreaMemberRow {
-  groupCode: string;
-  seq: number;
-  stt: number | null;
-  nameInSource: string;
-  provinceName: string;
-  unitCode: string | null;
-  unitLevel: string;
-  unitId: string | null;
-  provinceId: string | null;
-  status: string;
-  sourceUrl: string | null;
-  note: string | null;
-  exitedOn: string | null;
-  exitBasis: string | null;
-}
+export type AreaMemberRow = AreaMemberRecord;
 
 export function areaMembers(db: Db, groupCode?: string): Promise<AreaMemberRow[]> {
   return db.query<AreaMemberRow>(

@@ -22,13 +22,22 @@ import {
   YearQuery,
   AreaExitRecorded,
   AreaGroupList,
+  AreaSuccessorsView,
+  CriteriaConfig,
+  CriteriaEvaluation,
+  FormList,
+  FormView,
   IndicatorList,
   IndicatorValues,
+  NationalOverview,
   Period,
   PeriodImported,
   PeriodList,
+  PeriodReports,
   PublicResults,
   ReportView,
+  TargetItem,
+  TargetList,
 } from './contracts';
 import { publicFiguresWorkbook, XLSX } from './excel';
 import { reportPdf } from './pdf';
@@ -163,6 +172,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: AreaParams,
       example: { group: 'POOR_DISTRICTS_2021_2025', seq: '1' },
+      response: AreaSuccessorsView,
     },
     ({ params }) => svc.areaMemberSuccessors(db, params.group, params.seq),
   );
@@ -172,6 +182,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Tiêu chí huyện nghèo, xã ĐBKK bãi ngang (QĐ 36/2021/QĐ-TTg) và ngưỡng (ngưỡng chưa xác minh để trống)',
       access: 'public',
       tags,
+      response: CriteriaConfig,
     },
     () => svc.criteriaConfig(),
   );
@@ -182,6 +193,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       access: READERS,
       tags,
       body: CriteriaInput,
+      response: CriteriaEvaluation,
     },
     ({ body }) => svc.evaluateCriteria(body),
   );
@@ -205,23 +217,35 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       figures: true,
+      response: NationalOverview,
     },
     ({ query }) => svc.nationalOverview(db, query.year),
   );
   r.get(
     '/api/results/targets',
-    { summary: 'Mục tiêu của Chương trình và của các tỉnh', access: READERS, tags },
+    { summary: 'Mục tiêu của Chương trình và của các tỉnh', access: READERS, tags, response: TargetList },
     async () => ({ items: await svc.listTargets(db) }),
   );
   r.post(
     '/api/results/targets',
-    { summary: 'Nhập mục tiêu của một tỉnh kèm văn bản giao', access: TARGET_ENTRY, tags, body: NewTarget },
+    {
+      summary: 'Nhập mục tiêu của một tỉnh kèm văn bản giao',
+      access: TARGET_ENTRY,
+      tags,
+      body: NewTarget,
+      response: TargetItem,
+    },
     ({ actor, body }) => svc.enterProvinceTarget(db, requireActor(actor), body),
   );
 
   r.get(
     '/api/results/forms',
-    { summary: 'Biểu báo cáo (Thông tư 10/2022/TT-BLĐTBXH) và quy tắc kiểm tra', access: READERS, tags },
+    {
+      summary: 'Biểu báo cáo (Thông tư 10/2022/TT-BLĐTBXH) và quy tắc kiểm tra',
+      access: READERS,
+      tags,
+      response: FormList,
+    },
     async () => ({ items: await svc.listForms(db) }),
   );
   r.put(
@@ -233,6 +257,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       params: FormParams,
       body: FormRules,
       example: { code: 'TT10-BIEU-02' },
+      response: FormView,
     },
     ({ actor, params, body }) => svc.setFormRules(db, requireActor(actor), params.code, body.rules),
   );
@@ -263,6 +288,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       tags,
       params: PeriodParams,
       example: { periodId: '1' },
+      response: PeriodReports,
     },
     ({ actor, params }) => svc.periodReports(db, requireActor(actor), params.periodId),
   );

@@ -17,7 +17,14 @@ import {
 import { audit } from '../audit/audit';
 import { childrenOf, getUnits, lineageInto } from '../units/repo';
 import { unitSuccessors } from '../units/service';
-import type { AreaGroupView, CriteriaInput, NewExit } from './contracts';
+import type {
+  AreaGroupView,
+  AreaSuccessorsView,
+  CriteriaConfig,
+  CriteriaEvaluation,
+  CriteriaInput,
+  NewExit,
+} from './contracts';
 import { FIRST_YEAR } from './service-indicators';
 import * as repo from './repo';
 import { assertCan, auditActorOf, type Caller } from './shared';
@@ -97,7 +104,7 @@ export async function areaGroupViews(db: Db, year: number): Promise<AreaGroupVie
  * Where a listed unit lies today: the current communes that took its area, each wholly or partly
  * from it (a new commune can join parts of a poor district and of a non-poor one).
  */
-export async function areaMemberSuccessors(db: Db, groupCode: string, seq: number) {
+export async function areaMemberSuccessors(db: Db, groupCode: string, seq: number): Promise<AreaSuccessorsView> {
   const m = (await repo.areaMembers(db, groupCode)).find((x) => x.seq === seq);
   if (!m) throw notFound(`Không có mục số ${seq} trong danh sách ${groupCode}.`);
   if (!m.unitId)
@@ -156,7 +163,7 @@ export async function recordExit(db: Db, caller: Caller, input: NewExit) {
 }
 
 /** The criteria of QĐ 36/2021 with their thresholds (unverified ones null and marked). */
-export function criteriaConfig() {
+export function criteriaConfig(): CriteriaConfig {
   return {
     dbkkCommune: DBKK_CRITERIA,
     infrastructureItems: INFRASTRUCTURE_ITEMS,
@@ -165,7 +172,7 @@ export function criteriaConfig() {
 }
 
 /** Evaluates a unit's data against the criteria; unknown data or unverified thresholds give null, not a verdict. */
-export function evaluateCriteria(input: CriteriaInput) {
+export function evaluateCriteria(input: CriteriaInput): CriteriaEvaluation {
   if (input.kind === 'dbkk_commune') {
     const lacking = Object.fromEntries(
       INFRASTRUCTURE_ITEMS.map((i) => [i.code, input.lacking[i.code as keyof typeof input.lacking] ?? null]),

@@ -26,13 +26,13 @@ import {
 import { checkRules, type ValidationRule } from '../../domain/results/validation';
 import { unitAccess } from '../access/unit-access';
 import { audit } from '../audit/audit';
-import type { NewPeriod, ReportView } from './contracts';
+import type { FormView, NewPeriod, PeriodItem, PeriodReports, ReportingSummaryRow, ReportView } from './contracts';
 import { can } from './policy';
 import { officialCalendar } from '../calendar/official';
 import * as repo from './repo';
 import { assertCan, auditActorOf, covers, isSystem, nameOf, type Caller } from './shared';
 
-export async function listForms(db: Db) {
+export async function listForms(db: Db): Promise<FormView[]> {
   return repo.listForms(db);
 }
 
@@ -43,7 +43,7 @@ export async function formOrThrow(db: Db, code: string): Promise<FormDef> {
 }
 
 /** Replaces a form's validation rules; a rule naming a field the form does not have is refused. */
-export async function setFormRules(db: Db, caller: Caller, code: string, rules: ValidationRule[]) {
+export async function setFormRules(db: Db, caller: Caller, code: string, rules: ValidationRule[]): Promise<FormView> {
   assertCan(caller, 'form.edit');
   const form = await formOrThrow(db, code);
   const fields = new Set(form.fields.map((f) => f.code));
@@ -66,7 +66,7 @@ export async function setFormRules(db: Db, caller: Caller, code: string, rules: 
 
 export const periodLabel = (type: FormDef['periodType'], key: string) => periodOf(type, key)?.labelVi ?? key;
 
-export async function listPeriods(db: Db, formCode?: string) {
+export async function listPeriods(db: Db, formCode?: string): Promise<PeriodItem[]> {
   const forms = new Map((await repo.listForms(db)).map((f) => [f.code, f]));
   return (await repo.listPeriods(db, formCode)).map((p) => {
     const f = forms.get(p.formCode)!;
@@ -423,7 +423,12 @@ export async function returnReport(db: Db, caller: Caller, reportId: number, rea
 }
 
 /** Reports of a period within the caller's scope: each expected unit's state and timeliness, and totals. */
-export async function periodReports(db: Db, caller: Caller, periodId: number, today = todayInVietnam()) {
+export async function periodReports(
+  db: Db,
+  caller: Caller,
+  periodId: number,
+  today = todayInVietnam(),
+): Promise<PeriodReports> {
   const period = await repo.findPeriod(db, periodId);
   if (!period) throw notFound(`Không có kỳ báo cáo số ${periodId}.`);
   const form = await formOrThrow(db, period.formCode);
@@ -471,7 +476,7 @@ export async function periodReports(db: Db, caller: Caller, periodId: number, to
  * Completeness and timeliness of every period (national, for the owner's overview): kept tallies and one count of
  * expected units.
  */
-export async function reportingSummary(db: Db, today = todayInVietnam()) {
+export async function reportingSummary(db: Db, today = todayInVietnam()): Promise<ReportingSummaryRow[]> {
   const counts = new Map((await repo.periodCounts(db)).map((c) => [c.periodId, c]));
   const expected = new Map((await repo.expectedCounts(db)).map((c) => [c.periodId, c.expected]));
   return (await listPeriods(db)).map((p) => {

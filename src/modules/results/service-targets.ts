@@ -2,19 +2,19 @@
 import type { Db } from '../../db/client';
 import { invalid } from '../../errors';
 import { indicatorByCode } from '../../domain/results/indicators';
-import { ruleTextVi, type TargetRule } from '../../domain/results/targets';
+import { ruleTextVi } from '../../domain/results/targets';
 import { formatDateVi } from '../../domain/text';
 import { audit } from '../audit/audit';
 import { resolveUnitRef } from '../units/service';
-import type { NewTarget } from './contracts';
+import type { NewTarget, TargetItem } from './contracts';
 import * as repo from './repo';
 import { assertCan, auditActorOf, covers, nameOf, type Caller } from './shared';
 
-export async function listTargets(db: Db, indicator?: string) {
+export async function listTargets(db: Db, indicator?: string): Promise<TargetItem[]> {
   return (await repo.listTargets(db, { indicator })).map((t) => ({ ...t, ruleVi: ruleTextVi(t.rule) }));
 }
 
-export async function enterProvinceTarget(db: Db, caller: Caller, input: NewTarget) {
+export async function enterProvinceTarget(db: Db, caller: Caller, input: NewTarget): Promise<TargetItem> {
   const ind = indicatorByCode(input.indicator);
   if (!ind)
     throw invalid('Mục tiêu không hợp lệ', [
@@ -49,7 +49,7 @@ export async function enterProvinceTarget(db: Db, caller: Caller, input: NewTarg
       fromYear: input.fromYear,
       toYear: input.toYear,
       labelVi: input.labelVi,
-      rule: input.rule as TargetRule,
+      rule: input.rule,
       citation: input.citation,
       sourceUrl: input.sourceUrl,
       status: input.status,

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { todayInVietnam } from '../../domain/text';
 import { publishedSeries } from '../poverty/repo-summary';
-import type { FigureRow, PublicResults } from './contracts';
+import type { FigureRow, NationalOverview, PublicResults } from './contracts';
 import { legalSources } from './load';
 import { areaGroupViews } from './service-areas';
 import { otherTargets, targetSeries } from './service-indicators';
@@ -57,7 +57,7 @@ export async function publicResults(db: Db, year = currentYear()): Promise<Publi
 }
 
 /** The owner's and committee's national overview: each target, value, trend, on track; reports missing. */
-export async function nationalOverview(db: Db, year = currentYear()) {
+export async function nationalOverview(db: Db, year = currentYear()): Promise<NationalOverview> {
   return {
     year,
     targets: await targetSeries(db, year),

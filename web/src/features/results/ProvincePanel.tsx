@@ -5,30 +5,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { ErrorBox } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
-import { periodReportsQuery, periodsQuery } from './api';
+import { periodReportsQuery, periodsQuery, targetsQuery } from './api';
 import './texts';
-
-interface TargetItem {
-  id: number;
-  code: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  labelVi: string;
-  ruleVi: string;
-  fromYear: number;
-  toYear: number;
-  citation: string;
-}
 
 export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
   const { t } = useTranslation();
-  const targets = useQuery({
-    queryKey: ['results', 'targets'],
-    queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }),
-  });
+  const targets = useQuery(targetsQuery);
   const periods = useQuery(periodsQuery);
   const latest = periods.data?.items.find((p) => p.unitLevel === 'commune');
   const own = (targets.data?.items ?? []).filter((x) => x.unitId !== null && provinceIds.includes(x.unitId));

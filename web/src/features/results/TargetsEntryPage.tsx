@@ -7,16 +7,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, POOR_AREA_GROUP } from '../../../../src/domain/results/indicators';
-import { api, post } from '../../app/api';
+import type { TargetRule } from '../../../../src/domain/results/targets';
+import { post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { compareVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { unitsQuery } from '../units/api';
+import { targetsQuery } from './api';
 import './texts';
 
-type RuleKind = 'annual_decrease_pp' | 'reach_at_least' | 'at_most' | 'relative_decrease';
+type RuleKind = TargetRule['kind'];
 const RULE_KINDS: RuleKind[] = ['annual_decrease_pp', 'reach_at_least', 'at_most', 'relative_decrease'];
 const STATUSES = ['verified', 'verified_secondary', 'partial', 'unverified'] as const;
 const PROVINCE_INDICATORS = INDICATORS.filter((i) => !POOR_AREA_GROUP[i.code]);
@@ -26,18 +28,6 @@ const numberOf = (s: string): number | null => {
   const t = s.trim().replace(',', '.');
   return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 };
-
-interface TargetItem {
-  id: number;
-  unitId: string | null;
-  unitName: string | null;
-  labelVi: string;
-  ruleVi: string;
-  fromYear: number;
-  toYear: number;
-  citation: string;
-  sourceUrl: string | null;
-}
 
 export default function TargetsEntryPage() {
   const { t } = useTranslation();
@@ -58,10 +48,7 @@ export default function TargetsEntryPage() {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('verified');
   const from = Number(fromYear) || thisYear;
   const provinces = useQuery(unitsQuery({ level: 'province', at: `${from}-01-01` }));
-  const targets = useQuery({
-    queryKey: ['results', 'targets'],
-    queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }),
-  });
+  const targets = useQuery(targetsQuery);
   const own = new Set(me.user.grants.map((g) => g.unitId).filter(Boolean));
   const list = [...(provinces.data ?? [])].sort((x, y) => compareVi(x.name, y.name));
   const chosen = province || list.find((p) => own.has(p.id))?.id || '';

@@ -1,65 +1,19 @@
 /** Results API (GET/POST /api/results/…) as seen by the screens; types come from the module's contracts. */
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { AreaGroupView, PublicResults, ReportView, TargetView } from '../../../../src/modules/results/contracts';
+import type {
+  AreaGroupView,
+  NationalOverview,
+  PeriodItem,
+  PeriodList,
+  PeriodReports,
+  PublicResults,
+  ReportView,
+  TargetItem,
+  TargetView,
+} from '../../../../src/modules/results/contracts';
 
-export type { AreaGroupView, PublicResults, ReportView, TargetView };
-
-export interface Overview {
-  year: number;
-  targets: TargetView[];
-  otherTargets: PublicResults['otherTargets'];
-  reporting: {
-    periodId: number;
-    formNumber: string;
-    formName: string;
-    labelVi: string;
-    deadline: string;
-    overdue: boolean;
-    expected: number;
-    submitted: number;
-    onTime: number;
-    approved: number;
-    missing: number;
-    reportingRate: number | null;
-  }[];
-}
-
-export interface PeriodItem {
-  id: number;
-  formCode: string;
-  periodKey: string;
-  labelVi: string;
-  formNumber: string;
-  formName: string;
-  unitLevel: 'commune' | 'province';
-  opensOn: string;
-  closesOn: string;
-  deadline: string;
-}
-
-export interface PeriodReports {
-  period: PeriodItem;
-  completeness: {
-    expected: number;
-    submitted: number;
-    onTime: number;
-    approved: number;
-    reportingRate: number | null;
-    reportingRateOnTime: number | null;
-  };
-  rows: {
-    unitId: string;
-    unitCode: string;
-    unitName: string;
-    reportId: number | null;
-    state: string;
-    nextLevelVi: string | null;
-    submittedOn: string | null;
-    timeliness: string;
-    returnedReason: string | null;
-  }[];
-}
+export type { AreaGroupView, PeriodItem, PeriodReports, PublicResults, ReportView, TargetItem, TargetView };
 
 export const publicQuery = queryOptions({
   queryKey: ['results', 'public'],
@@ -69,12 +23,12 @@ export const publicQuery = queryOptions({
 
 export const overviewQuery = queryOptions({
   queryKey: ['results', 'overview'],
-  queryFn: ({ signal }) => api<Overview>('/api/results/overview', { signal }),
+  queryFn: ({ signal }) => api<NationalOverview>('/api/results/overview', { signal }),
 });
 
 export const periodsQuery = queryOptions({
   queryKey: ['results', 'periods'],
-  queryFn: ({ signal }) => api<{ items: PeriodItem[]; can: { open: boolean } }>('/api/results/periods', { signal }),
+  queryFn: ({ signal }) => api<PeriodList>('/api/results/periods', { signal }),
 });
 
 export const periodReportsQuery = (periodId: number) =>
@@ -95,5 +49,11 @@ export const reportByIdQuery = (reportId: number) =>
     queryKey: ['results', 'report-id', reportId],
     queryFn: ({ signal }) => api<ReportView>(`/api/results/reports/${reportId}`, { signal }),
   });
+
+/** Targets of the program and of the provinces (a province officer's home, the target entry page). */
+export const targetsQuery = queryOptions({
+  queryKey: ['results', 'targets'],
+  queryFn: ({ signal }) => api<{ items: TargetItem[] }>('/api/results/targets', { signal }),
+});
 
 export const publicCsvUrl = '/api/results/public.csv';
