@@ -31,7 +31,7 @@ export async function replaceProgramTargets(
     rule: TargetRule;
     citation: string;
     sourceId: string;
-    status: string;
+    status: TargetRow['status'];
     note: string | null;
   }[],
 ): Promise<void> {

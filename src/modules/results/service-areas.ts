@@ -16,7 +16,7 @@ import {
 } from '../../domain/results/poor-areas';
 import { audit } from '../audit/audit';
 import { childrenOf, getUnits, lineageInto } from '../units/repo';
-import { unitSuccessors } from '../units/service';
+import { resolvedSuccessors, unitSuccessors } from '../units/service';
 import type {
   AreaGroupView,
   AreaSuccessorsView,
@@ -119,8 +119,7 @@ export async function areaMemberSuccessors(db: Db, groupCode: string, seq: numbe
   const sourceIds = new Set(sources.map((s) => s.id));
   const current = new Map<string, { id: string; code: string; name: string; whole: boolean }>();
   for (const s of sources.length ? sources : await getUnits(db, [m.unitId])) {
-    const succ = await unitSuccessors(db, s.id);
-    for (const v of succ.successors) {
+    for (const v of await resolvedSuccessors(db, s.id)) {
       if (v.unit.validTo !== null) continue;
       if (!current.has(v.unit.id)) {
         const into = await lineageInto(db, v.unit.id);

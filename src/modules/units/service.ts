@@ -9,6 +9,7 @@ import {
   successorsOf,
   validOn,
   type Relation,
+  type Successor,
   type UnitLevel,
 } from '../../domain/units';
 import { AppError, badRequest, notFound } from '../../errors';
@@ -161,6 +162,28 @@ export interface Succession {
   note: string | null;
 }
 
+const viewOf =
+  (units: Map<string, UnitRow>) =>
+  (s: Successor): SuccessorView => ({
+    unit: units.get(s.unitId)!,
+    relation: s.relation,
+    resolved: s.resolved,
+    path: s.path,
+  });
+const byCode = (a: SuccessorView, b: SuccessorView) => a.unit.code.localeCompare(b.unit.code);
+
+/**
+ * What a unit version became through resolved links only (the `successors` of unitSuccessors), without the
+ * province roll-up: for callers that walk many units of one province.
+ */
+export async function resolvedSuccessors(db: Db, unitId: string): Promise<SuccessorView[]> {
+  const found = successorsOf(unitId, await repo.lineageFrom(db, unitId)).filter((s) => s.resolved);
+  if (found.length === 0) return [];
+  const ids = found.map((s) => s.unitId);
+  const units = new Map((await repo.getUnits(db, ids)).map((u) => [u.id, u]));
+  return found.map(viewOf(units)).sort(byCode);
+}
+
 /** What did unit X become; which new unit does it roll up into (admin-units.md §9). */
 export async function unitSuccessors(db: Db, ref: string, at?: string): Promise<Succession> {
   const unit = await resolveUnitRef(db, ref, at ?? todayInVietnam());
@@ -174,16 +197,11 @@ export async function unitSuccessors(db: Db, ref: string, at?: string): Promise<
   const units = new Map(
     (await repo.getUnits(db, [...found.map((s) => s.unitId), ...(rollupId ? [rollupId] : [])])).map((u) => [u.id, u]),
   );
-  const view = (s: (typeof found)[number]): SuccessorView => ({
-    unit: units.get(s.unitId)!,
-    relation: s.relation,
-    resolved: s.resolved,
-    path: s.path,
-  });
+  const view = viewOf(units);
   const successors = found
     .filter((s) => s.resolved)
     .map(view)
-    .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+    .sort(byCode);
   const unresolved = found.filter((s) => !s.resolved).map(view);
   let note: string | null = null;
   if (found.length === 0 && unit.validTo === null) note = 'Đơn vị đang có hiệu lực; chưa có đơn vị kế thừa.';
