@@ -1,6 +1,6 @@
 /** Plan API types and queries (GET /api/plan/…). */
 import { queryOptions } from '@tanstack/react-query';
-import { api, ApiError, query } from '../../app/api';
+import { api, ApiError, httpErrorMessage, query } from '../../app/api';
 import type { TaskStatus } from '../../../../src/domain/plan/status';
 
 export type { TaskStatus };
@@ -90,7 +90,7 @@ export async function uploadEvidence(
     throw new ApiError(
       res.status,
       e?.code ?? `http_${res.status}`,
-      e?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      e?.message ?? httpErrorMessage(res.status),
       e?.details ?? null,
     );
   }

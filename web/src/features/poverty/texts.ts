@@ -1,5 +1,5 @@
-/** Texts of the poverty screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the poverty screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   poverty: {
@@ -160,7 +160,7 @@ const vi = {
   },
 };
 
-const en = {
+const en: Translation<typeof vi> = {
   poverty: {
     title: 'Poor and near-poor households',
     intro:
@@ -319,5 +319,4 @@ const en = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

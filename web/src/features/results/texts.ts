@@ -1,5 +1,5 @@
-/** Texts of the results screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the results screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   results: {
@@ -151,7 +151,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   results: {
     publicTitle: 'Results of the Sustainable Poverty Reduction Program',
     publicIntro:
@@ -302,5 +302,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);
