@@ -3,6 +3,7 @@ import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   poverty: {
+    monthlyReports: '{{n}} báo cáo tháng (ngày 05, tháng 2–9).',
     title: 'Hộ nghèo, hộ cận nghèo',
     intro:
       'Kết quả rà soát hộ nghèo, hộ cận nghèo theo chuẩn nghèo đa chiều; tỷ lệ = số hộ nghèo / tổng số hộ dân cư do xã báo cáo, cộng dồn từ các xã, không lấy bình quân các tỷ lệ.',
@@ -162,6 +163,7 @@ const vi = {
 
 const en: Translation<typeof vi> = {
   poverty: {
+    monthlyReports: '{{n}} monthly reports (on the 5th, February–September).',
     title: 'Poor and near-poor households',
     intro:
       'Household review results under the multidimensional standard; rate = poor households / resident households reported by the communes, summed, never averaged.',
