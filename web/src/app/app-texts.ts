@@ -2,10 +2,41 @@
  * The app-wide texts (shell, sign-in, units, map, home, audit, accounts), Vietnamese and English together.
  * Server messages stay Vietnamese unless errors.<code> translates them in English (see components/feedback.tsx).
  */
+import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../src/domain/poverty/resident';
 import { ROLE_LABELS_VI } from '../../../src/domain/roles';
 import { defineTexts, type Translation } from './texts';
 
 const vi = {
+  /** Names of the pages (menu, home page cards, window title). */
+  pages: {
+    home: 'Trang chủ',
+    map: 'Bản đồ',
+    administrativeUnits: 'Đơn vị hành chính',
+    administrativeUnit: 'Đơn vị hành chính',
+    program: 'Chương trình',
+    plan: 'Kế hoạch',
+    task: 'Nhiệm vụ',
+    myAgency: 'Cơ quan tôi',
+    overdueTasks: 'Nhiệm vụ quá hạn',
+    legalInstruments: 'Sổ văn bản',
+    steeringCommittees: 'Ban Chỉ đạo',
+    supervision: 'Kiểm tra, giám sát',
+    publicHolidays: 'Ngày nghỉ lễ, tết',
+    poorHouseholds: 'Hộ nghèo, cận nghèo',
+    fieldReview: 'Rà soát tại hộ',
+    programResults: 'Kết quả Chương trình',
+    nationalOverview: 'Tổng quan quốc gia',
+    provinceTargets: 'Mục tiêu của tỉnh',
+    mAndEReports: 'Báo cáo giám sát, đánh giá',
+    report: 'Báo cáo',
+    reportPrintView: 'Bản in báo cáo',
+    auditLog: 'Nhật ký',
+    unresolvedLineage: 'Liên kết chưa xác định',
+    accounts: 'Tài khoản',
+    changePassword: 'Đổi mật khẩu',
+    allocation: 'Phân bổ vốn',
+    execution: 'Thực hiện, giải ngân',
+  },
   app: {
     short: 'Giảm nghèo bền vững',
     subtitle: 'Hệ thống thông tin quản lý Chương trình MTQG giảm nghèo bền vững',
@@ -21,6 +52,8 @@ const vi = {
     menu: 'Danh mục',
     closeMenu: 'Đóng danh mục',
     changePassword: 'Đổi mật khẩu',
+    /** the switch names the other language, in that language */
+    otherLanguage: 'English',
   },
   common: {
     loadMore: 'Xem thêm',
@@ -129,6 +162,22 @@ const vi = {
     total: 'Cộng {{n}} tỉnh, thành phố',
     source:
       'Ranh giới: dữ liệu đơn giản hoá từ Bản đồ đơn vị hành chính (sapnhap.bando.com.vn), có quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa).',
+  },
+  /** The map's indicators and the archipelagos it always shows (features/map). */
+  mapIndicators: {
+    communes: {
+      label: 'Số xã, phường, đặc khu',
+      source: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).',
+    },
+    poorRate: {
+      label: 'Tỷ lệ hộ nghèo (%, trên tổng số hộ dân cư)',
+      source:
+        'Kết quả rà soát đã công nhận (tỷ lệ = số hộ nghèo / tổng số hộ dân cư do các xã báo cáo, chỉ trên các xã đã báo cáo); tỉnh chưa có số hộ dân cư để trống.',
+      noResident: `${NO_RESIDENT_HOUSEHOLDS_VI} ({{n}} xã có kết quả)`,
+      coverage: '{{reporting}}/{{total}} xã đã báo cáo',
+    },
+    hoangSa: 'Quần đảo Hoàng Sa',
+    truongSa: 'Quần đảo Trường Sa',
   },
   home: {
     title: 'Trang chủ',
@@ -242,6 +291,35 @@ const vi = {
 };
 
 const en: Translation<typeof vi> = {
+  pages: {
+    home: 'Home',
+    map: 'Map',
+    administrativeUnits: 'Administrative units',
+    administrativeUnit: 'Administrative unit',
+    program: 'Program',
+    plan: 'Plan',
+    task: 'Task',
+    myAgency: 'My agency',
+    overdueTasks: 'Overdue tasks',
+    legalInstruments: 'Legal instruments',
+    steeringCommittees: 'Steering committees',
+    supervision: 'Supervision',
+    publicHolidays: 'Public holidays',
+    poorHouseholds: 'Poor households',
+    fieldReview: 'Field review',
+    programResults: 'Program results',
+    nationalOverview: 'National overview',
+    provinceTargets: 'Province targets',
+    mAndEReports: 'M&E reports',
+    report: 'Report',
+    reportPrintView: 'Report print view',
+    auditLog: 'Audit log',
+    unresolvedLineage: 'Unresolved lineage',
+    accounts: 'Accounts',
+    changePassword: 'Change password',
+    allocation: 'Allocation',
+    execution: 'Execution',
+  },
   app: {
     short: 'Sustainable Poverty Reduction',
     subtitle: 'Management information system of the National Target Program for Sustainable Poverty Reduction',
@@ -257,6 +335,7 @@ const en: Translation<typeof vi> = {
     menu: 'Menu',
     closeMenu: 'Close menu',
     changePassword: 'Change password',
+    otherLanguage: 'Tiếng Việt',
   },
   common: {
     loadMore: 'Load more',
@@ -370,6 +449,21 @@ const en: Translation<typeof vi> = {
     total: 'Total of {{n}} provinces',
     source:
       'Boundaries: simplified from the Administrative Units Reference Map (sapnhap.bando.com.vn), including the Hoang Sa (Da Nang) and Truong Sa (Khanh Hoa) archipelagos.',
+  },
+  mapIndicators: {
+    communes: {
+      label: 'Communes, wards, special zones',
+      source: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).',
+    },
+    poorRate: {
+      label: 'Poverty rate (%, of resident households)',
+      source:
+        'Recognised review results (rate = poor households / resident households reported by the communes, over the reporting communes only); provinces without resident households are blank.',
+      noResident: 'no resident households reported ({{n}} communes with results)',
+      coverage: '{{reporting}}/{{total}} communes reporting',
+    },
+    hoangSa: 'Hoàng Sa archipelago',
+    truongSa: 'Trường Sa archipelago',
   },
   home: {
     title: 'Home',

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
 import { formatDateVi, formatNumberVi, parseDateInput, todayInVietnam } from '../../app/format';
-import { checkSurveyDraft } from '../../../../src/domain/field/checks';
+import { checkSurveyDraft, HEAD_RELATION } from '../../../../src/domain/field/checks';
 import { applicationForYear, findStandard } from '../../../../src/domain/poverty/standards';
 import type {
   AssignmentHousehold,
@@ -41,7 +41,7 @@ function newDraft(a: StoredAssignment, h: AssignmentHousehold): FieldSurveyDraft
           {
             seq: 1,
             fullName: h.headName,
-            relation: 'Chủ hộ',
+            relation: HEAD_RELATION,
             birthDate: null,
             sex: null,
             idNumber: h.headIdNumber,

@@ -3,6 +3,8 @@ import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   poverty: {
+    incomeLines: '{{rural}} / {{urban}} đồng',
+    noScoreRules: 'chưa có phiếu chấm điểm',
     monthlyReports: '{{n}} báo cáo tháng (ngày 05, tháng 2–9).',
     title: 'Hộ nghèo, hộ cận nghèo',
     intro:
@@ -163,6 +165,8 @@ const vi = {
 
 const en: Translation<typeof vi> = {
   poverty: {
+    incomeLines: '{{rural}} / {{urban}} đồng',
+    noScoreRules: 'no scoring form yet',
     monthlyReports: '{{n}} monthly reports (on the 5th, February–September).',
     title: 'Poor and near-poor households',
     intro:
