@@ -27,11 +27,11 @@ function add(i18n: I18n, b: TextBundle) {
 }
 
 /** Registers a group of texts (into the app's i18n once it has started, or as soon as it starts). */
-export function defineTexts<V extends Record<string, unknown>>(vi: V, en: Translation<V>): { vi: V; en: Translation<V> } {
+export function defineTexts<V extends Record<string, unknown>>(vi: V, en: Translation<V>) {
   const bundle = { vi, en: en as Record<string, unknown> };
   registered.push(bundle);
   if (target) add(target, bundle);
-  return { vi, en };
+  return { vi, en } as { vi: V; en: Translation<V> };
 }
 
 /** Called once by i18n.ts after it starts: every group defined so far, and every later one, goes into it. */

@@ -1,4 +1,7 @@
-/** Texts of the dashboards (drill-down, trends, officers' home panels), Vietnamese and English together, registered on import. */
+/**
+ * Texts of the dashboards (drill-down, trends, officers' home panels), Vietnamese and English together, registered
+ * on import.
+ */
 import { defineTexts, type Translation } from '../../app/texts';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 
