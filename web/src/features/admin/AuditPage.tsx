@@ -17,7 +17,6 @@ import {
 import { compareVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 
-
 interface Filters {
   from: string;
   to: string;
@@ -58,7 +57,9 @@ export default function AuditPage() {
     </div>
   );
   const actorName = (r: AuditRow) =>
-    r.actorDisplayName ? `${r.actorDisplayName} (${r.actorName})` : (AUDIT_ACTOR_LABELS[r.actorName]?.[lang] ?? r.actorName);
+    r.actorDisplayName
+      ? `${r.actorDisplayName} (${r.actorName})`
+      : (AUDIT_ACTOR_LABELS[r.actorName]?.[lang] ?? r.actorName);
 
   return (
     <section>

@@ -38,7 +38,8 @@ export async function uploadPhoto(id: string, blob: Blob): Promise<PhotoOutcome>
   }
   const data = (await res.json().catch(() => null)) as
     (PhotoOutcome & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? httpErrorMessage(res.status));
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? httpErrorMessage(res.status));
   return data!;
 }
 

@@ -42,14 +42,9 @@ export default function Review({
   const lang = currentLanguage();
   const [on, setOn] = useState(todayInVietnam());
   const campaign = openCampaign('periodic', year);
-  const steps =
-    progress?.steps ??
-    (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, doneOn: null })) : []);
+  const steps = progress?.steps ?? (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, doneOn: null })) : []);
   const chain =
-    progress?.chain ??
-    (campaign.ok
-      ? chainOf(campaign.value).map((l) => ({ level: l, approvedOn: null }))
-      : []);
+    progress?.chain ?? (campaign.ok ? chainOf(campaign.value).map((l) => ({ level: l, approvedOn: null })) : []);
   const nextStep = progress ? progress.nextStep : (steps[0]?.step ?? null);
   const nextApprover = progress ? progress.nextApprover : (chain[0]?.level ?? null);
   const act = useMutation({

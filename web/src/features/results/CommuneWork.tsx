@@ -81,7 +81,8 @@ export function CommuneWork({ communeIds }: { communeIds: string[] }) {
       <ul className="due-list" data-testid="commune-review">
         {mine.map((c) => (
           <li key={c.id} data-commune={c.code} data-resident={c.residentHouseholds === null ? 'missing' : 'present'}>
-            <strong>{c.label}</strong>: {c.statusVi} · {t('dash.nextStep')}: {c.nextStep ? reviewStepLabel(c.nextStep, currentLanguage()) : t('dash.reviewDone')} ·{' '}
+            <strong>{c.label}</strong>: {c.statusVi} · {t('dash.nextStep')}:{' '}
+            {c.nextStep ? reviewStepLabel(c.nextStep, currentLanguage()) : t('dash.reviewDone')} ·{' '}
             {c.residentHouseholds === null
               ? t('dash.residentMissing')
               : t('dash.residentPresent', { count: formatNumberVi(c.residentHouseholds) })}{' '}
