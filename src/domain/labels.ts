@@ -13,6 +13,7 @@ import {
   type ReportLevel,
   type ReviewStep,
 } from './poverty/review';
+import type { CommuneStatusInput } from './poverty/scope';
 
 export type LabelLang = 'vi' | 'en';
 export type Label = Record<LabelLang, string>;
@@ -265,6 +266,35 @@ export function reviewDeadlineLabel(kind: string, due: string, lang: LabelLang):
   if (!l) return GENERIC.deadline[lang];
   // every deadline of a year's review falls in that year (5/2–5/9, 14/11, 14/12, 19/12)
   return l.replace('{{year}}', due.slice(0, 4)).replace('{{month}}', String(Number(due.slice(5, 7))));
+}
+
+const COMMUNE_STATUS_WORDS: Record<LabelLang, Record<'all' | 'approved' | 'noImport' | 'next' | 'waiting', string>> = {
+  vi: {
+    all: 'Đã phê duyệt ở mọi cấp',
+    approved: 'Đã phê duyệt: {{done}}; chờ {{next}}',
+    noImport: 'Chưa nhập sổ kết quả rà soát',
+    next: 'Đã nhập sổ; bước tiếp theo: {{step}}',
+    waiting: 'Chờ phê duyệt: {{level}}',
+  },
+  en: {
+    all: 'Approved at every level',
+    approved: 'Approved: {{done}}; awaiting {{next}}',
+    noImport: 'Review workbook not imported yet',
+    next: 'Workbook imported; next step: {{step}}',
+    waiting: 'Awaiting approval: {{level}}',
+  },
+};
+
+/** A commune's review status in a sentence, as the province's list and the commune's home panel show it. */
+export function communeStatusLabel(s: CommuneStatusInput, lang: LabelLang): string {
+  const w = COMMUNE_STATUS_WORDS[lang];
+  const level = (l: ReportLevel) => REVIEW_LEVEL_LABELS[l][lang].toLowerCase();
+  if (s.nextApprover === null) return w.all;
+  if (s.locked && s.lastApproved)
+    return w.approved.replace('{{done}}', level(s.lastApproved)).replace('{{next}}', level(s.nextApprover));
+  if (!s.hasImport) return w.noImport;
+  if (s.nextStep) return w.next.replace('{{step}}', REVIEW_STEP_LABELS[s.nextStep][lang]);
+  return w.waiting.replace('{{level}}', level(s.nextApprover));
 }
 
 /** Who acted in the audit trail when no account did: the system itself, the command line, nobody signed in. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ACTOR_LABELS,
+  communeStatusLabel,
   AUDIT_ENTITY_LABELS,
   auditActionLabel,
   FIELD_LABELS,
@@ -143,6 +144,22 @@ describe('labels of the poverty review', () => {
     const official = deadlinesForYear(2026).find((d) => d.kind === 'official_report')!;
     expect(reviewDeadlineLabel(official.kind, official.due, 'en')).toBe('Official report of the periodic review 2026');
     expect(reviewDeadlineLabel('monthly_report', '2026-03-05', 'en')).toBe('Report of the regular review, 3/2026');
+  });
+
+  it("says a commune's review status in English with the same rules as in Vietnamese", () => {
+    const s = {
+      hasImport: true,
+      nextStep: null,
+      nextApprover: 'province',
+      locked: true,
+      lastApproved: 'commune',
+    } as const;
+    expect(communeStatusLabel(s, 'vi')).toBe('Đã phê duyệt: cấp xã; chờ cấp tỉnh');
+    expect(communeStatusLabel(s, 'en')).toBe('Approved: commune level; awaiting province level');
+    expect(communeStatusLabel({ ...s, locked: false, nextStep: 'survey' }, 'en')).toBe(
+      'Workbook imported; next step: Review and classify the households',
+    );
+    expect(communeStatusLabel({ ...s, nextApprover: null }, 'en')).toBe('Approved at every level');
   });
 
   it('names the actors of the audit trail that are not accounts', () => {
