@@ -4,13 +4,13 @@
  * available to the user, and the choice goes in the address (?chiso=<id>).
  *
  *   {
- *     id: 'poor-rate', label: { vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)' },
+ *     id: 'poor-rate', label: both((x) => x.poorRate.label),   // texts under mapIndicators in app-texts.ts
  *     roles: ['admin', 'program_owner', ...],        // omitted = also the public
  *     additive: false,                                // rates are not summed in the table footer
  *     format: (v) => formatNumberVi(v, 2),
  *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on
  * `at`
- *     source: { vi: '…', en: '…' },
+ *     source: both((x) => x.poorRate.source),
  *   }
  */
 import { api, query } from '../../app/api';
