@@ -1,9 +1,19 @@
 /**
  * The one table of labels for codes that reach a screen: audit actions and entities, the
- * verification status of facts, plan task statuses, request fields named in form errors. Vietnamese and English.
+ * verification status of facts, plan task statuses, the poverty review's steps, levels and deadlines, request fields
+ * named in form errors, the actors of the audit trail that are not accounts. Vietnamese and English.
  * A code without a label is shown by a generic phrase, never raw (see labelOf).
  */
 import { STATUS_LABELS, type TaskStatus } from './plan/status';
+import {
+  CHAIN_INFO,
+  LEVEL_LABEL_VI,
+  STEP_INFO,
+  type DeadlineKind,
+  type ReportLevel,
+  type ReviewStep,
+} from './poverty/review';
+import type { CommuneStatusInput } from './poverty/scope';
 
 export type LabelLang = 'vi' | 'en';
 export type Label = Record<LabelLang, string>;
@@ -182,6 +192,118 @@ export const TASK_ACTION_LABELS_EN: Record<string, string> = {
 export const taskActionLabel = (actionVi: string, lang: LabelLang) =>
   lang === 'vi' ? actionVi : (TASK_ACTION_LABELS_EN[actionVi] ?? actionVi);
 
+/**
+ * Steps of the poverty review: Vietnamese as Decision 24/2021 names them (poverty/review.ts, also sent by the server
+ * as `labelVi`), and their English for the English interface.
+ */
+export const REVIEW_STEP_LABELS: Record<ReviewStep, Label> = {
+  application: { vi: STEP_INFO.application.labelVi, en: 'The household files a request for review (Form No. 04)' },
+  listing: { vi: STEP_INFO.listing.labelVi, en: 'List the households to be reviewed' },
+  survey: { vi: STEP_INFO.survey.labelVi, en: 'Review and classify the households' },
+  village_meeting: { vi: STEP_INFO.village_meeting.labelVi, en: 'Village meeting to agree on the review results' },
+  public_posting: { vi: STEP_INFO.public_posting.labelVi, en: 'Public posting and announcement' },
+  district_consultation: {
+    vi: STEP_INFO.district_consultation.labelVi,
+    en: "Report to and consult the chair of the district People's Committee",
+  },
+  recognition: {
+    vi: STEP_INFO.recognition.labelVi,
+    en: 'Recognition of poor, near-poor, no-longer-poor and no-longer-near-poor households',
+  },
+};
+
+/** Levels of the review's reporting chain (who approves), short. */
+export const REVIEW_LEVEL_LABELS: Record<ReportLevel, Label> = {
+  commune: { vi: LEVEL_LABEL_VI.commune, en: 'Commune level' },
+  district: { vi: LEVEL_LABEL_VI.district, en: 'District level' },
+  province: { vi: LEVEL_LABEL_VI.province, en: 'Province level' },
+  central: { vi: LEVEL_LABEL_VI.central, en: 'Central level' },
+};
+
+/** What each level of the chain does, as Decision 24/2021 says it. */
+export const REVIEW_CHAIN_LABELS: Record<ReportLevel, Label> = {
+  commune: {
+    vi: CHAIN_INFO.commune.labelVi,
+    en: "The commune People's Committee chair compiles the results and reports them upwards",
+  },
+  district: {
+    vi: CHAIN_INFO.district.labelVi,
+    en: "The district People's Committee chair receives, compiles and reports to the province chair",
+  },
+  province: {
+    vi: CHAIN_INFO.province.labelVi,
+    en: "The province compiles; preliminary report before 15/11, the province People's Committee chair's official report before 20/12",
+  },
+  central: { vi: CHAIN_INFO.central.labelVi, en: 'The ministry compiles and announces the national review results' },
+};
+
+/** The review's reporting deadlines of a year ({{year}}; {{month}} for the monthly reports). */
+export const REVIEW_DEADLINE_LABELS: Record<DeadlineKind, Label> = {
+  monthly_report: {
+    vi: 'Báo cáo kết quả rà soát thường xuyên tháng {{month}}/{{year}}',
+    en: 'Report of the regular review, {{month}}/{{year}}',
+  },
+  preliminary_report: {
+    vi: 'Báo cáo sơ bộ kết quả rà soát định kỳ năm {{year}}',
+    en: 'Preliminary report of the periodic review {{year}}',
+  },
+  periodic_close: { vi: 'Kết thúc rà soát định kỳ năm {{year}}', en: 'End of the periodic review {{year}}' },
+  official_report: {
+    vi: 'Báo cáo chính thức kết quả rà soát định kỳ năm {{year}}',
+    en: 'Official report of the periodic review {{year}}',
+  },
+};
+
+export const reviewStepLabel = (step: string, lang: LabelLang) =>
+  REVIEW_STEP_LABELS[step as ReviewStep]?.[lang] ?? GENERIC.step[lang];
+export const reviewLevelLabel = (level: string, lang: LabelLang) =>
+  REVIEW_LEVEL_LABELS[level as ReportLevel]?.[lang] ?? GENERIC.level[lang];
+export const reviewChainLabel = (level: string, lang: LabelLang) =>
+  REVIEW_CHAIN_LABELS[level as ReportLevel]?.[lang] ?? GENERIC.level[lang];
+/** A deadline of the year by its kind and due date ('2026-11-14'). */
+export function reviewDeadlineLabel(kind: string, due: string, lang: LabelLang): string {
+  const l = REVIEW_DEADLINE_LABELS[kind as DeadlineKind]?.[lang];
+  if (!l) return GENERIC.deadline[lang];
+  // every deadline of a year's review falls in that year (5/2–5/9, 14/11, 14/12, 19/12)
+  return l.replace('{{year}}', due.slice(0, 4)).replace('{{month}}', String(Number(due.slice(5, 7))));
+}
+
+const COMMUNE_STATUS_WORDS: Record<LabelLang, Record<'all' | 'approved' | 'noImport' | 'next' | 'waiting', string>> = {
+  vi: {
+    all: 'Đã phê duyệt ở mọi cấp',
+    approved: 'Đã phê duyệt: {{done}}; chờ {{next}}',
+    noImport: 'Chưa nhập sổ kết quả rà soát',
+    next: 'Đã nhập sổ; bước tiếp theo: {{step}}',
+    waiting: 'Chờ phê duyệt: {{level}}',
+  },
+  en: {
+    all: 'Approved at every level',
+    approved: 'Approved: {{done}}; awaiting {{next}}',
+    noImport: 'Review workbook not imported yet',
+    next: 'Workbook imported; next step: {{step}}',
+    waiting: 'Awaiting approval: {{level}}',
+  },
+};
+
+/** A commune's review status in a sentence, as the province's list and the commune's home panel show it. */
+export function communeStatusLabel(s: CommuneStatusInput, lang: LabelLang): string {
+  const w = COMMUNE_STATUS_WORDS[lang];
+  const level = (l: ReportLevel) => REVIEW_LEVEL_LABELS[l][lang].toLowerCase();
+  if (s.nextApprover === null) return w.all;
+  if (s.locked && s.lastApproved)
+    return w.approved.replace('{{done}}', level(s.lastApproved)).replace('{{next}}', level(s.nextApprover));
+  if (!s.hasImport) return w.noImport;
+  if (s.nextStep) return w.next.replace('{{step}}', REVIEW_STEP_LABELS[s.nextStep][lang]);
+  return w.waiting.replace('{{level}}', level(s.nextApprover));
+}
+
+/** Who acted in the audit trail when no account did: the system itself, the command line, nobody signed in. */
+export const AUDIT_ACTOR_LABELS: Record<string, Label> = {
+  'hệ thống': { vi: 'hệ thống', en: 'system' },
+  cli: { vi: 'dòng lệnh (giamngheo)', en: 'command line (giamngheo)' },
+  'ẩn danh': { vi: 'ẩn danh (chưa đăng nhập)', en: 'anonymous (not signed in)' },
+};
+
 /** Fields of requests, as named in form errors ('body.password' → 'Mật khẩu'). */
 export const FIELD_LABELS: Record<string, Label> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },
@@ -205,7 +327,10 @@ export const FIELD_LABELS: Record<string, Label> = {
   GIAMNGHEO_NEW_PASSWORD: { vi: 'Mật khẩu mới (GIAMNGHEO_NEW_PASSWORD)', en: 'New password (GIAMNGHEO_NEW_PASSWORD)' },
 };
 
-const GENERIC: Record<'action' | 'entity' | 'verification' | 'status', Label> = {
+const GENERIC: Record<'action' | 'entity' | 'verification' | 'status' | 'step' | 'level' | 'deadline', Label> = {
+  step: { vi: 'bước khác', en: 'other step' },
+  level: { vi: 'cấp khác', en: 'other level' },
+  deadline: { vi: 'thời hạn khác', en: 'other deadline' },
   status: { vi: 'trạng thái khác', en: 'other status' },
   action: { vi: 'Thao tác khác', en: 'Other action' },
   entity: { vi: 'Đối tượng khác', en: 'Other entity' },

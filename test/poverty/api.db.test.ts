@@ -298,6 +298,9 @@ describe('poverty API', () => {
       provinceId: string;
       label: string;
       statusVi: string;
+      nextStep: string | null;
+      nextApprover: string | null;
+      lastApproved: string | null;
       lastImport: unknown;
       can: unknown;
     }[];
@@ -306,6 +309,8 @@ describe('poverty API', () => {
     expect(communes.find((c) => c.id === t.scope.communeId)?.lastImport).not.toBeNull();
     const fresh = communes.find((c) => c.lastImport === null)!;
     expect(fresh.statusVi).toBe('Chưa nhập sổ kết quả rà soát');
+    // the codes the sentence is made of, so the web can say it in English too
+    expect([fresh.nextStep, fresh.nextApprover, fresh.lastApproved]).toEqual(['listing', 'commune', null]);
     // The server says what the province officer may do on each commune: the page copies no role list.
     expect(fresh.can).toEqual({
       recordStep: false,

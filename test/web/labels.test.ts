@@ -3,11 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTION_LABELS,
+  AUDIT_ACTOR_LABELS,
+  communeStatusLabel,
   AUDIT_ENTITY_LABELS,
   auditActionLabel,
   FIELD_LABELS,
   fieldLabel,
   programProjectLabel,
+  reviewChainLabel,
+  reviewDeadlineLabel,
+  reviewLevelLabel,
+  reviewStepLabel,
   TASK_ACTION_LABELS_EN,
   taskActionLabel,
   taskStatusLabel,
@@ -15,6 +21,7 @@ import {
   verificationLabel,
 } from '../../src/domain/labels';
 import { TRANSITIONS } from '../../src/domain/plan/status';
+import { CHAIN_INFO, deadlinesForYear, LEVEL_LABEL_VI, STEP_INFO } from '../../src/domain/poverty/review';
 
 /** Every `action: '…'` and `entity: '…'` literal written to the audit trail by the server code. */
 function codesInSource(kind: 'action' | 'entity'): Set<string> {
@@ -114,5 +121,48 @@ describe('plan task actions (named in Vietnamese by the workflow)', () => {
     ['Trả lại để hoàn thiện', 'en', 'Return for completion'],
   ] as const)('%s in %s → %s', (action, lang, text) => {
     expect(taskActionLabel(action, lang)).toBe(text);
+  });
+});
+
+describe('labels of the poverty review', () => {
+  it('names every step and level in Vietnamese as the review rules do, and in English', () => {
+    for (const [step, info] of Object.entries(STEP_INFO)) {
+      expect(reviewStepLabel(step, 'vi')).toBe(info.labelVi);
+      expect(reviewStepLabel(step, 'en')).toMatch(/^[A-Z][^à-ỹ]+$/);
+    }
+    for (const [level, vi] of Object.entries(LEVEL_LABEL_VI)) {
+      expect(reviewLevelLabel(level, 'vi')).toBe(vi);
+      expect(reviewChainLabel(level, 'vi')).toBe(CHAIN_INFO[level as keyof typeof CHAIN_INFO].labelVi);
+    }
+    expect(reviewStepLabel('listing', 'en')).toBe('List the households to be reviewed');
+    expect(reviewLevelLabel('province', 'en')).toBe('Province level');
+    expect(reviewStepLabel('something_new', 'vi')).toBe('bước khác');
+  });
+
+  it('names each deadline of a year as the deadline rules do', () => {
+    for (const d of deadlinesForYear(2026)) expect(reviewDeadlineLabel(d.kind, d.due, 'vi')).toBe(d.labelVi);
+    const official = deadlinesForYear(2026).find((d) => d.kind === 'official_report')!;
+    expect(reviewDeadlineLabel(official.kind, official.due, 'en')).toBe('Official report of the periodic review 2026');
+    expect(reviewDeadlineLabel('monthly_report', '2026-03-05', 'en')).toBe('Report of the regular review, 3/2026');
+  });
+
+  it("says a commune's review status in English with the same rules as in Vietnamese", () => {
+    const s = {
+      hasImport: true,
+      nextStep: null,
+      nextApprover: 'province',
+      locked: true,
+      lastApproved: 'commune',
+    } as const;
+    expect(communeStatusLabel(s, 'vi')).toBe('Đã phê duyệt: cấp xã; chờ cấp tỉnh');
+    expect(communeStatusLabel(s, 'en')).toBe('Approved: commune level; awaiting province level');
+    expect(communeStatusLabel({ ...s, locked: false, nextStep: 'survey' }, 'en')).toBe(
+      'Workbook imported; next step: Review and classify the households',
+    );
+    expect(communeStatusLabel({ ...s, nextApprover: null }, 'en')).toBe('Approved at every level');
+  });
+
+  it('names the actors of the audit trail that are not accounts', () => {
+    expect(AUDIT_ACTOR_LABELS['hệ thống']).toEqual({ vi: 'hệ thống', en: 'system' });
   });
 });

@@ -26,6 +26,8 @@ const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+
  * grandchild) and spouses are left out: their age relative to the head can be anything.
  */
 const HEAD = 'chủ hộ';
+/** The relation a new form writes for the household's head: data of the Vietnamese form, in either language. */
+export const HEAD_RELATION = 'Chủ hộ';
 const YOUNGER_THAN_HEAD = new Set(['con', 'con đẻ', 'con ruột', 'cháu nội', 'cháu ngoại']);
 const OLDER_THAN_HEAD = new Set([
   'bố',

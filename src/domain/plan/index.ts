@@ -3,3 +3,4 @@ export * from './status';
 export * from './lateness';
 export * from './rollup';
 export * from './reorganisation';
+export * from './national-plan';

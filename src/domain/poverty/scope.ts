@@ -2,7 +2,8 @@
  * Where an officer's work starts: the review year in progress, and each commune's status in a
  * sentence, both pure.
  */
-import { DEADLINE_RULES, LEVEL_LABEL_VI, STEP_INFO, type ReportLevel, type ReviewStep } from './review';
+import { communeStatusLabel } from '../labels';
+import { DEADLINE_RULES, type ReportLevel, type ReviewStep } from './review';
 
 /**
  * The review year an officer works on today (YYYY-MM-DD in Vietnam): the periodic review of a year
@@ -23,15 +24,8 @@ export interface CommuneStatusInput {
   lastApproved: ReportLevel | null;
 }
 
-/** A commune's review status in Vietnamese, as the province's list shows it. */
-export function communeStatusVi(s: CommuneStatusInput): string {
-  if (s.nextApprover === null) return 'Đã phê duyệt ở mọi cấp';
-  if (s.locked && s.lastApproved)
-    return `Đã phê duyệt: ${LEVEL_LABEL_VI[s.lastApproved].toLowerCase()}; chờ ${LEVEL_LABEL_VI[s.nextApprover].toLowerCase()}`;
-  if (!s.hasImport) return 'Chưa nhập sổ kết quả rà soát';
-  if (s.nextStep) return `Đã nhập sổ; bước tiếp theo: ${STEP_INFO[s.nextStep].labelVi}`;
-  return `Chờ phê duyệt: ${LEVEL_LABEL_VI[s.nextApprover].toLowerCase()}`;
-}
+/** A commune's review status in Vietnamese, as the province's list shows it (the words: domain/labels.ts). */
+export const communeStatusVi = (s: CommuneStatusInput): string => communeStatusLabel(s, 'vi');
 
 /** "An Bình" twice in a list → "An Bình (Tỉnh Đồng Tháp)": the province names a repeated commune name. */
 export function labelsWithProvince<T extends { fullName: string; provinceName: string }>(

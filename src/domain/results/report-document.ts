@@ -25,6 +25,26 @@ export interface ReportHeading {
   recipients: string[];
 }
 
+/**
+ * The fixed words of an official document (Decree 30/2020/NĐ-CP, Appendix I), Vietnamese in every interface
+ * language because the document is: the national name and motto, the number line, recipients, signature hint.
+ */
+export const OFFICIAL_DOCUMENT_WORDS = {
+  nationalName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  number: 'Số:',
+  recipients: 'Nơi nhận:',
+  signatureHint: '(Ký, ghi rõ họ tên, đóng dấu)',
+  /** the figures' table of a report: number, indicator, unit of measure, figure */
+  columns: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu'],
+} as const;
+
+/** The date line as the print view writes it: "Hà Nội, ngày 05 tháng 03 năm 2026" (day and month as given). */
+export const placeDateLine = (place: string, isoDate: string) => {
+  const [y, m, d] = isoDate.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+};
+
 /** "Thành phố Hà Nội" → "Hà Nội", "Tỉnh Lào Cai" → "Lào Cai" (the place name of the date line). */
 export const placeName = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/, '');
 

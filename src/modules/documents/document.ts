@@ -4,6 +4,8 @@
  * motto on the right, title, body, signature block and recipients. Any module builds one of these
  * and renders it with renderDocumentPdf().
  */
+import { OFFICIAL_DOCUMENT_WORDS } from '../../domain/results/report-document';
+
 export interface DocumentTable {
   kind: 'table';
   headers: string[];
@@ -43,8 +45,8 @@ export interface OfficialDocument {
   landscape?: boolean;
 }
 
-export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+export const NATIONAL_NAME = OFFICIAL_DOCUMENT_WORDS.nationalName;
+export const NATIONAL_MOTTO = OFFICIAL_DOCUMENT_WORDS.motto;
 
 /** "Hà Nội, ngày 05 tháng 3 năm 2026": days and months 1-2 written with a leading zero (Decree 30/2020, Appendix I). */
 export function placeAndDate(place: string, isoDate: string): string {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { OFFICIAL_DOCUMENT_WORDS } from '../../domain/results/report-document';
 import { NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, type DocumentBlock, type OfficialDocument } from './document';
 
 const require = createRequire(import.meta.url);
@@ -104,7 +105,7 @@ export async function renderDocumentPdf(doc: OfficialDocument): Promise<Buffer> 
             width: '45%',
             stack: doc.recipients?.length
               ? [
-                  { text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 },
+                  { text: OFFICIAL_DOCUMENT_WORDS.recipients, bold: true, italics: true, fontSize: 12 },
                   ...doc.recipients.map((r) => ({ text: `- ${r};`, fontSize: 11 })),
                 ]
               : [],

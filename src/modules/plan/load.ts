@@ -30,8 +30,9 @@ import {
   INSTRUMENT_LINKS,
   type SeedAgency,
 } from './seed-data';
+import { NATIONAL_PLAN_CODE } from '../../domain/plan/national-plan';
 
-const PLAN_CODE = '1705/QĐ-TTg';
+const PLAN_CODE = NATIONAL_PLAN_CODE;
 const PLAN_DATE = '2021-10-12';
 
 /**

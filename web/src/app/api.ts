@@ -5,6 +5,7 @@
  * the handler installed by main.tsx sends the user to the sign-in page.
  */
 import type { Problem } from '../../../src/errors';
+import i18n from './i18n';
 
 export type { Problem };
 
@@ -26,7 +27,14 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_ERROR_MESSAGE = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
+/**
+ * Messages made in the browser stand in for the server's, which are Vietnamese; in English the error box
+ * translates them by code like the server's (components/feedback.tsx).
+ */
+export const serverLikeMessage = i18n.getFixedT('vi');
+export const NETWORK_ERROR_MESSAGE = serverLikeMessage('errors.network');
+/** The message of an error answer without a body of the usual shape. */
+export const httpErrorMessage = (status: number) => serverLikeMessage('errors.http', { status });
 
 let unauthorizedHandler: (e: ApiError) => void = () => {};
 
@@ -72,7 +80,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const error = new ApiError(
       res.status,
       e?.code ?? `http_${res.status}`,
-      e?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      e?.message ?? httpErrorMessage(res.status),
       e?.details ?? null,
     );
     if (res.status === 401 && !expectUnauthorized) unauthorizedHandler(error);
@@ -111,7 +119,7 @@ export function uploadWithProgress<T>(path: string, file: File, onProgress: (pct
           new ApiError(
             xhr.status,
             data?.error?.code ?? `http_${xhr.status}`,
-            data?.error?.message ?? `Máy chủ trả lỗi ${xhr.status}.`,
+            data?.error?.message ?? httpErrorMessage(xhr.status),
             data?.error?.details ?? null,
           ),
         );

@@ -1,13 +1,13 @@
 /**
  * Interface language: Vietnamese by default, English on request (remembered in localStorage).
- * Texts live in locales/vi.ts and locales/en.ts, grouped by screen; a feature may also bring
- * its own texts with `i18n.addResourceBundle(lang, 'translation', {...}, true)`.
+ * Texts are written once per screen group, Vietnamese and English together, with `defineTexts` (see texts.ts):
+ * app-texts.ts for the whole app, features/<area>/texts.ts for a feature (registered when its screens load).
  * Numbers and dates stay Vietnamese in both languages (see format.ts).
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { vi } from './locales/vi';
+import './app-texts';
+import { registerTextsInto } from './texts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,12 +22,13 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: {} }, en: { translation: {} } }, // given (even empty), i18next starts at once
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
+registerTextsInto(i18n);
 
 // pure helpers that format through i18n are also tested outside a browser, where there is no document
 const setPageLanguage = (lng: string) => {

@@ -1,7 +1,7 @@
 /**
  * Every page of the signed-in app, in navigation order. To add a page, add ONE line:
  *
- *   { path: '/ke-hoach', nav: 'main', label: { vi: 'Kế hoạch', en: 'Plan' }, can: (c) => c.plan.national, load:
+ *   { path: '/ke-hoach', nav: 'main', label: pageLabel('plan'), can: (c) => c.plan.national, load:
  * () => import('../features/plan/PlanPage') },
  *
  * - `load` imports a module whose default export is the page component; each page becomes its
@@ -11,10 +11,14 @@
  *   sent (GET /api/auth/me). It only hides the link and the page; the server checks every request.
  * - `public: true` = also open to the anonymous public (aggregated, read-only data through
  *   public API routes only; such a page uses useSession(), never useMe()).
- * - `nav` omitted = no menu entry (reached by links); 'main' or 'admin' (the "Quản trị" group).
+ * - `label`: the page's name in both languages, from `pages` in app-texts.ts.
+ * - `nav` omitted = no menu entry (reached by links); 'main' or 'admin' (the administration group).
  */
 import type { ReactNode } from 'react';
+import { texts } from './app-texts';
 import type { PageRule } from './session';
+
+const pageLabel = (key: keyof typeof texts.vi.pages) => ({ vi: texts.vi.pages[key], en: texts.en.pages[key] });
 
 export interface PageDef {
   path: string;
@@ -30,167 +34,167 @@ export const PAGES: PageDef[] = [
     path: '/',
     nav: 'main',
     public: true,
-    label: { vi: 'Trang chủ', en: 'Home' },
+    label: pageLabel('home'),
     load: () => import('../features/home/HomePage'),
   },
   {
     path: '/ban-do',
     nav: 'main',
     public: true,
-    label: { vi: 'Bản đồ', en: 'Map' },
+    label: pageLabel('map'),
     load: () => import('../features/map/MapPage'),
   },
   {
     path: '/don-vi',
     nav: 'main',
     public: true,
-    label: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
+    label: pageLabel('administrativeUnits'),
     load: () => import('../features/units/UnitsPage'),
   },
   {
     path: '/don-vi/$unitId',
     public: true,
-    label: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
+    label: pageLabel('administrativeUnit'),
     load: () => import('../features/units/UnitPage'),
   },
   {
     path: '/chuong-trinh',
     nav: 'main',
-    label: { vi: 'Chương trình', en: 'Program' },
+    label: pageLabel('program'),
     load: () => import('../features/plan/ProgramPage'),
   },
   {
     path: '/ke-hoach',
     nav: 'main',
-    label: { vi: 'Kế hoạch', en: 'Plan' },
+    label: pageLabel('plan'),
     load: () => import('../features/plan/PlanPage'),
   },
-  { path: '/ke-hoach/$taskId', label: { vi: 'Nhiệm vụ', en: 'Task' }, load: () => import('../features/plan/TaskPage') },
+  { path: '/ke-hoach/$taskId', label: pageLabel('task'), load: () => import('../features/plan/TaskPage') },
   {
     path: '/co-quan-toi',
     nav: 'main',
-    label: { vi: 'Cơ quan tôi', en: 'My agency' },
+    label: pageLabel('myAgency'),
     can: (c) => c.plan.openMyAgency,
     load: () => import('../features/plan/MyAgencyPage'),
   },
   {
     path: '/qua-han',
     nav: 'main',
-    label: { vi: 'Nhiệm vụ quá hạn', en: 'Overdue tasks' },
+    label: pageLabel('overdueTasks'),
     load: () => import('../features/plan/OverduePage'),
   },
   {
     path: '/van-ban',
     nav: 'main',
-    label: { vi: 'Sổ văn bản', en: 'Legal instruments' },
+    label: pageLabel('legalInstruments'),
     load: () => import('../features/plan/InstrumentsPage'),
   },
   {
     path: '/ban-chi-dao',
     nav: 'main',
-    label: { vi: 'Ban Chỉ đạo', en: 'Steering committees' },
+    label: pageLabel('steeringCommittees'),
     load: () => import('../features/plan/CommitteesPage'),
   },
   {
     path: '/giam-sat',
     nav: 'main',
-    label: { vi: 'Kiểm tra, giám sát', en: 'Supervision' },
+    label: pageLabel('supervision'),
     load: () => import('../features/plan/SupervisionPage'),
   },
   {
     path: '/ngay-nghi',
     nav: 'main',
-    label: { vi: 'Ngày nghỉ lễ, tết', en: 'Public holidays' },
+    label: pageLabel('publicHolidays'),
     load: () => import('../features/plan/CalendarPage'),
   },
   {
     path: '/ho-ngheo',
     nav: 'main',
-    label: { vi: 'Hộ nghèo, cận nghèo', en: 'Poor households' },
+    label: pageLabel('poorHouseholds'),
     load: () => import('../features/poverty/PovertyPage'),
   },
   {
     path: '/thuc-dia',
     nav: 'main',
     can: (c) => c.field.survey,
-    label: { vi: 'Rà soát tại hộ', en: 'Field review' },
+    label: pageLabel('fieldReview'),
     load: () => import('../features/field/FieldPage'),
   },
   {
     path: '/ket-qua',
     nav: 'main',
     public: true,
-    label: { vi: 'Kết quả Chương trình', en: 'Program results' },
+    label: pageLabel('programResults'),
     load: () => import('../features/results/PublicResults'),
   },
   {
     path: '/tong-quan',
     nav: 'main',
     can: (c) => c.results.overview,
-    label: { vi: 'Tổng quan quốc gia', en: 'National overview' },
+    label: pageLabel('nationalOverview'),
     load: () => import('../features/results/OverviewPanel'),
   },
   {
     path: '/muc-tieu-tinh',
     nav: 'main',
     can: (c) => c.results.enterTargets,
-    label: { vi: 'Mục tiêu của tỉnh', en: 'Province targets' },
+    label: pageLabel('provinceTargets'),
     load: () => import('../features/results/TargetsEntryPage'),
   },
   {
     path: '/bao-cao',
     nav: 'main',
-    label: { vi: 'Báo cáo giám sát, đánh giá', en: 'M&E reports' },
+    label: pageLabel('mAndEReports'),
     load: () => import('../features/results/ReportsPage'),
   },
   {
     path: '/bao-cao/$periodId/$unitId',
-    label: { vi: 'Báo cáo', en: 'Report' },
+    label: pageLabel('report'),
     load: () => import('../features/results/ReportPage'),
   },
   {
     path: '/bao-cao/in/$reportId',
-    label: { vi: 'Bản in báo cáo', en: 'Report print view' },
+    label: pageLabel('reportPrintView'),
     load: () => import('../features/results/PrintReportPage'),
   },
   {
     path: '/quan-tri/nhat-ky',
     nav: 'admin',
     can: (c) => c.audit.read,
-    label: { vi: 'Nhật ký', en: 'Audit log' },
+    label: pageLabel('auditLog'),
     load: () => import('../features/admin/AuditPage'),
   },
   {
     path: '/quan-tri/lien-ket',
     nav: 'admin',
     can: (c) => c.units.reviewLineage,
-    label: { vi: 'Liên kết chưa xác định', en: 'Unresolved lineage' },
+    label: pageLabel('unresolvedLineage'),
     load: () => import('../features/admin/UnresolvedPage'),
   },
   {
     path: '/quan-tri/tai-khoan',
     nav: 'admin',
     can: (c) => c.users.list,
-    label: { vi: 'Tài khoản', en: 'Accounts' },
+    label: pageLabel('accounts'),
     load: () => import('../features/admin/UsersPage'),
   },
   {
     path: '/doi-mat-khau',
-    label: { vi: 'Đổi mật khẩu', en: 'Change password' },
+    label: pageLabel('changePassword'),
     load: () => import('../features/auth/ChangePasswordPage'),
   },
   {
     path: '/ngan-sach/phan-bo',
     nav: 'main',
     can: (c) => c.budget.read,
-    label: { vi: 'Phân bổ vốn', en: 'Allocation' },
+    label: pageLabel('allocation'),
     load: () => import('../features/budget/AllocationPage'),
   },
   {
     path: '/ngan-sach/thuc-hien',
     nav: 'main',
     can: (c) => c.budget.read,
-    label: { vi: 'Thực hiện, giải ngân', en: 'Execution' },
+    label: pageLabel('execution'),
     load: () => import('../features/budget/ExecutionPage'),
   },
 ];

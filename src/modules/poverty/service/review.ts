@@ -252,6 +252,8 @@ export async function scopeCommuneList(
         : null,
       nextStep: view.nextStep,
       nextStepVi: view.nextStep ? review.STEP_INFO[view.nextStep].labelVi : null,
+      nextApprover: view.nextApprover,
+      lastApproved: approved.at(-1)?.level ?? null,
       locked: view.locked,
       overdue: view.overdue,
       can: policy.reviewCan(reviewActorOf(caller, access, r.id)),

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-/** "English" in Vietnamese, "Tiếng Việt" in English; the choice is remembered (see i18n.ts). */
+/** The other language, named in itself (shell.otherLanguage); the choice is remembered (see i18n.ts). */
 export function LanguageSwitch() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'vi' : 'en';
   return (
     <button
@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       onClick={() => void i18n.changeLanguage(next)}
       data-testid="lang-switch"
     >
-      {next === 'en' ? 'English' : 'Tiếng Việt'}
+      {t('shell.otherLanguage')}
     </button>
   );
 }

@@ -7,7 +7,7 @@ import { currentLanguage } from '../i18n';
 
 /**
  * The message to show for an error: the server's Vietnamese message, or in English the
- * translation of its code when there is one (errors.<code> in locales/en.ts).
+ * translation of its code when there is one (errors.<code> in app-texts.ts).
  */
 export function useErrorMessage() {
   const { t, i18n } = useTranslation();

@@ -10,18 +10,12 @@ import type { AuditRow } from '../../../../src/modules/audit/contracts';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
+  AUDIT_ACTOR_LABELS,
   auditActionLabel,
   auditEntityLabel,
 } from '../../../../src/domain/labels';
 import { compareVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-
-/** Names of the system's own actors (not accounts). */
-const SYSTEM_ACTORS: Record<string, { vi: string; en: string }> = {
-  'hệ thống': { vi: 'hệ thống', en: 'system' },
-  cli: { vi: 'dòng lệnh (giamngheo)', en: 'command line (giamngheo)' },
-  'ẩn danh': { vi: 'ẩn danh (chưa đăng nhập)', en: 'anonymous (not signed in)' },
-};
 
 interface Filters {
   from: string;
@@ -63,7 +57,9 @@ export default function AuditPage() {
     </div>
   );
   const actorName = (r: AuditRow) =>
-    r.actorDisplayName ? `${r.actorDisplayName} (${r.actorName})` : (SYSTEM_ACTORS[r.actorName]?.[lang] ?? r.actorName);
+    r.actorDisplayName
+      ? `${r.actorDisplayName} (${r.actorName})`
+      : (AUDIT_ACTOR_LABELS[r.actorName]?.[lang] ?? r.actorName);
 
   return (
     <section>

@@ -1,5 +1,5 @@
-/** Texts of the budget screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the budget screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   budget: {
@@ -103,7 +103,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   budget: {
     allocTitle: 'Allocation',
     allocIntro:
@@ -204,5 +204,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

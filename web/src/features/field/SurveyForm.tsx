@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { formatDateVi, formatNumberVi, parseDateInput, todayInVietnam } from '../../app/format';
-import { checkSurveyDraft } from '../../../../src/domain/field/checks';
+import { checkSurveyDraft, HEAD_RELATION } from '../../../../src/domain/field/checks';
 import { applicationForYear, findStandard } from '../../../../src/domain/poverty/standards';
 import type {
   AssignmentHousehold,
@@ -42,7 +42,7 @@ function newDraft(a: StoredAssignment, h: AssignmentHousehold): FieldSurveyDraft
           {
             seq: 1,
             fullName: h.headName,
-            relation: 'Chủ hộ',
+            relation: HEAD_RELATION,
             birthDate: null,
             sex: null,
             idNumber: h.headIdNumber,

@@ -1,5 +1,5 @@
 /** The field API as the screens call it, and the photo resize done on the phone. */
-import { api, ApiError, NETWORK_ERROR_MESSAGE } from '../../app/api';
+import { api, ApiError, httpErrorMessage, NETWORK_ERROR_MESSAGE, serverLikeMessage } from '../../app/api';
 import type {
   AssignmentsView,
   FieldSurveyDraft,
@@ -38,7 +38,8 @@ export async function uploadPhoto(id: string, blob: Blob): Promise<PhotoOutcome>
   }
   const data = (await res.json().catch(() => null)) as
     (PhotoOutcome & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? `Lỗi ${res.status}`);
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? httpErrorMessage(res.status));
   return data!;
 }
 
@@ -65,6 +66,6 @@ export async function resizePhoto(file: Blob, maxSide = 1600): Promise<Blob> {
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Không xử lý được ảnh.'))), 'image/jpeg', 0.8),
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(serverLikeMessage('errors.photo')))), 'image/jpeg', 0.8),
   );
 }

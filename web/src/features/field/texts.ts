@@ -1,5 +1,5 @@
-/** Texts of the field review screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the field review screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   field: {
@@ -123,7 +123,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   field: {
     title: 'Household review in the field',
     tabReview: 'Household forms',
@@ -244,5 +244,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

@@ -4,6 +4,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { api, query } from '../../app/api';
+import { texts } from '../../app/app-texts';
 
 export interface ProvinceProps {
   code: string;
@@ -28,13 +29,13 @@ export const provincesGeoQuery = (at: string) =>
 export const ARCHIPELAGOS = [
   {
     id: 'hoang-sa',
-    label: { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' },
+    label: { vi: texts.vi.mapIndicators.hoangSa, en: texts.en.mapIndicators.hoangSa },
     box: [111, 15.5, 113, 17.3],
     at: [112.1, 16.95],
   },
   {
     id: 'truong-sa',
-    label: { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' },
+    label: { vi: texts.vi.mapIndicators.truongSa, en: texts.en.mapIndicators.truongSa },
     box: [111, 6, 118, 12],
     at: [114.8, 9.9],
   },

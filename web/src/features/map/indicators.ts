@@ -4,22 +4,22 @@
  * available to the user, and the choice goes in the address (?chiso=<id>).
  *
  *   {
- *     id: 'poor-rate', label: { vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)' },
+ *     id: 'poor-rate', label: both((x) => x.poorRate.label),   // texts under mapIndicators in app-texts.ts
  *     can: (c) => c.poverty.read,                     // the user's permissions; omitted = also the public
  *     additive: false,                                // rates are not summed in the table footer
  *     format: (v) => formatNumberVi(v, 2),
  *     load: async (at, signal) => ({ values: new Map(...), notes?: new Map(...) }), // by province code, provinces on
  * `at`
- *     source: { vi: '…', en: '…' },
+ *     source: both((x) => x.poorRate.source),
  *   }
  */
 import { api, query } from '../../app/api';
 import { formatNumberVi } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import { texts } from '../../app/app-texts';
+import i18n from '../../app/i18n';
 import type { PageRule } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
 import type { Summary } from '../poverty/api';
-import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { communesPerProvince } from './counts';
 
 export interface MapFigures {
@@ -41,12 +41,19 @@ export interface MapIndicator {
   source?: { vi: string; en: string };
 }
 
+type IndicatorTexts = (typeof texts.en)['mapIndicators'];
+/** A text of the indicators in both languages, as the map page picks it by language. */
+const both = (pick: (x: IndicatorTexts) => string) => ({
+  vi: pick(texts.vi.mapIndicators),
+  en: pick(texts.en.mapIndicators),
+});
+
 const units = (level: Unit['level'], at: string, signal: AbortSignal) =>
   api<{ items: Unit[] }>(`/api/units${query({ level, at })}`, { signal }).then((r) => r.items);
 
 const communes: MapIndicator = {
   id: 'communes',
-  label: { vi: 'Số xã, phường, đặc khu', en: 'Communes, wards, special zones' },
+  label: both((x) => x.communes.label),
   additive: true,
   format: (v) => formatNumberVi(v),
   async load(at, signal) {
@@ -54,10 +61,7 @@ const communes: MapIndicator = {
     const needDistricts = at < REFORM_DATE && list.some((c) => !c.provinceId);
     return { values: communesPerProvince(provinces, needDistricts ? await units('district', at, signal) : [], list) };
   },
-  source: {
-    vi: 'Danh mục đơn vị hành chính (GSO/NSO, qua thanglequoc/vietnamese-provinces-database, MIT).',
-    en: 'Administrative unit code list (GSO/NSO, via thanglequoc/vietnamese-provinces-database, MIT).',
-  },
+  source: both((x) => x.communes.source),
 };
 
 /**
@@ -71,7 +75,7 @@ export function reviewYearOn(at: string): number {
 
 const poorRate: MapIndicator = {
   id: 'poor-rate',
-  label: { vi: 'Tỷ lệ hộ nghèo (%, trên tổng số hộ dân cư)', en: 'Poverty rate (%, of resident households)' },
+  label: both((x) => x.poorRate.label),
   can: (c) => c.poverty.read,
   additive: false,
   format: (v) => formatNumberVi(v, 2),
@@ -85,26 +89,21 @@ const poorRate: MapIndicator = {
       { signal },
     );
     const values = new Map(s.rows.filter((r) => r.poorRate !== null).map((r) => [r.code, r.poorRate as number]));
-    const en = currentLanguage() === 'en';
     const n = formatNumberVi;
     const notes = new Map(
       s.rows.map((r) => [
         r.code,
         r.poorRate === null
-          ? en
-            ? `no resident households reported (${n(r.communesWithResults)} communes with results)`
-            : `${NO_RESIDENT_HOUSEHOLDS_VI} (${n(r.communesWithResults)} xã có kết quả)`
-          : en
-            ? `${n(r.coverage.reporting)}/${n(r.coverage.total)} communes reporting`
-            : `${n(r.coverage.reporting)}/${n(r.coverage.total)} xã đã báo cáo`,
+          ? i18n.t('mapIndicators.poorRate.noResident', { n: n(r.communesWithResults) })
+          : i18n.t('mapIndicators.poorRate.coverage', {
+              reporting: n(r.coverage.reporting),
+              total: n(r.coverage.total),
+            }),
       ]),
     );
     return { values, notes };
   },
-  source: {
-    vi: 'Kết quả rà soát đã công nhận (tỷ lệ = số hộ nghèo / tổng số hộ dân cư do các xã báo cáo, chỉ trên các xã đã báo cáo); tỉnh chưa có số hộ dân cư để trống.',
-    en: 'Recognised review results (rate = poor households / resident households reported by the communes, over the reporting communes only); provinces without resident households are blank.',
-  },
+  source: both((x) => x.poorRate.source),
 };
 
 export const MAP_INDICATORS: MapIndicator[] = [communes, poorRate];

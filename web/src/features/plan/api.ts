@@ -1,6 +1,7 @@
 /** Plan API types and queries (GET /api/plan/…). */
 import { queryOptions } from '@tanstack/react-query';
-import { api, ApiError, query } from '../../app/api';
+import { api, ApiError, httpErrorMessage, query } from '../../app/api';
+import { NATIONAL_PLAN_CODE } from '../../../../src/domain/plan/national-plan';
 import type { TaskStatus } from '../../../../src/domain/plan/status';
 
 export type { TaskStatus };
@@ -90,7 +91,7 @@ export async function uploadEvidence(
     throw new ApiError(
       res.status,
       e?.code ?? `http_${res.status}`,
-      e?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      e?.message ?? httpErrorMessage(res.status),
       e?.details ?? null,
     );
   }
@@ -169,7 +170,7 @@ export const plansQuery = queryOptions({
 
 /** The Government's plan (Decision 1705/QĐ-TTg), where new tasks go unless another plan is chosen. */
 export const mainPlanOf = <P extends { id: number; code: string }>(plans: P[] | undefined): P | undefined =>
-  plans?.find((p) => p.code === '1705/QĐ-TTg') ?? plans?.[0];
+  plans?.find((p) => p.code === NATIONAL_PLAN_CODE) ?? plans?.[0];
 
 export interface Committee {
   id: string;

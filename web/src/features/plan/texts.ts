@@ -1,5 +1,5 @@
-/** Texts of the plan screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the plan screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   plan: {
@@ -266,7 +266,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   plan: {
     title: 'Implementation plan',
     intro:
@@ -531,5 +531,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

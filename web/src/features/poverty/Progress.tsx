@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateVi } from '../../app/format';
-import { STEP_INFO, LEVEL_LABEL_VI } from '../../../../src/domain/poverty/review';
+import { reviewDeadlineLabel, reviewLevelLabel, reviewStepLabel } from '../../../../src/domain/labels';
+import { currentLanguage } from '../../app/i18n';
 import { applicationsQuery, reviewsQuery } from './api';
 
 /**
@@ -9,6 +10,7 @@ import { applicationsQuery, reviewsQuery } from './api';
  */
 export default function Progress({ year }: { year: number }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const reviews = useQuery(reviewsQuery(year));
   const applications = useQuery(applicationsQuery(year));
   if (!reviews.data) return null;
@@ -19,9 +21,12 @@ export default function Progress({ year }: { year: number }) {
         {t('poverty.deadlines')}:{' '}
         {reviews.data.deadlines
           .filter((d) => d.kind !== 'monthly_report')
-          .map((d) => `${d.labelVi} — ${formatDateVi(d.due)}`)
+          .map((d) => `${reviewDeadlineLabel(d.kind, d.due, lang)} — ${formatDateVi(d.due)}`)
           .join('; ')}
-        ; {reviews.data.deadlines.filter((d) => d.kind === 'monthly_report').length} báo cáo tháng (ngày 05, tháng 2–9).
+        ;{' '}
+        {t('poverty.monthlyReports', {
+          n: reviews.data.deadlines.filter((d) => d.kind === 'monthly_report').length,
+        })}
       </p>
       {reviews.data.communes.length > 0 && (
         <div className="table-wrap">
@@ -45,8 +50,8 @@ export default function Progress({ year }: { year: number }) {
                   <td>
                     {c.communeName}, {c.provinceName}
                   </td>
-                  <td>{c.nextStep ? STEP_INFO[c.nextStep].labelVi : t('poverty.done')}</td>
-                  <td>{c.nextApprover ? LEVEL_LABEL_VI[c.nextApprover] : t('poverty.done')}</td>
+                  <td>{c.nextStep ? reviewStepLabel(c.nextStep, lang) : t('poverty.done')}</td>
+                  <td>{c.nextApprover ? reviewLevelLabel(c.nextApprover, lang) : t('poverty.done')}</td>
                   <td>{c.overdue ? t('poverty.overdue') : c.locked ? t('poverty.locked') : ''}</td>
                 </tr>
               ))}

@@ -10,15 +10,16 @@ import { DateField } from '../../app/components/DateField';
 import { ErrorBox } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import type { ReviewCan } from '../../../../src/domain/poverty/policy';
+import { reviewChainLabel, reviewLevelLabel, reviewStepLabel } from '../../../../src/domain/labels';
 import {
   openCampaign,
   stepsOf,
   STEP_INFO,
-  LEVEL_LABEL_VI,
   CHAIN_INFO,
   CHAIN_LOCK_INFO,
   chainOf,
 } from '../../../../src/domain/poverty/review';
+import { currentLanguage } from '../../app/i18n';
 import { communePath, type CommuneProgress } from './api';
 
 export default function Review({
@@ -38,16 +39,12 @@ export default function Review({
   can: ReviewCan;
 }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const [on, setOn] = useState(todayInVietnam());
   const campaign = openCampaign('periodic', year);
-  const steps =
-    progress?.steps ??
-    (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, labelVi: STEP_INFO[s].labelVi, doneOn: null })) : []);
+  const steps = progress?.steps ?? (campaign.ok ? stepsOf(campaign.value).map((s) => ({ step: s, doneOn: null })) : []);
   const chain =
-    progress?.chain ??
-    (campaign.ok
-      ? chainOf(campaign.value).map((l) => ({ level: l, labelVi: LEVEL_LABEL_VI[l], approvedOn: null }))
-      : []);
+    progress?.chain ?? (campaign.ok ? chainOf(campaign.value).map((l) => ({ level: l, approvedOn: null })) : []);
   const nextStep = progress ? progress.nextStep : (steps[0]?.step ?? null);
   const nextApprover = progress ? progress.nextApprover : (chain[0]?.level ?? null);
   const act = useMutation({
@@ -66,7 +63,7 @@ export default function Review({
       <ol>
         {steps.map((s) => (
           <li key={s.step} data-testid="poverty-step" data-step={s.step} data-done={s.doneOn ?? ''}>
-            {s.labelVi} <small>({STEP_INFO[s.step].citation})</small>{' '}
+            {reviewStepLabel(s.step, lang)} <small>({STEP_INFO[s.step].citation})</small>{' '}
             {s.doneOn && <strong>✓ {formatDateVi(s.doneOn)}</strong>}
             {s.step === nextStep && can.recordStep && (
               <button
@@ -86,7 +83,7 @@ export default function Review({
       <ol>
         {chain.map((c) => (
           <li key={c.level} data-testid="poverty-approval" data-level={c.level} data-approved={c.approvedOn ?? ''}>
-            {CHAIN_INFO[c.level].labelVi} <small>({CHAIN_INFO[c.level].citation})</small>{' '}
+            {reviewChainLabel(c.level, lang)} <small>({CHAIN_INFO[c.level].citation})</small>{' '}
             {c.approvedOn && <strong>✓ {formatDateVi(c.approvedOn)}</strong>}
             {/* Nothing to approve before the workbook is imported (the server refuses it too). */}
             {c.level === nextApprover && imported && can.approve[c.level] && (
@@ -97,7 +94,7 @@ export default function Review({
                 data-testid="poverty-approve"
                 onClick={() => act.mutate({ path: 'review/approve', payload: { year, level: c.level, on } })}
               >
-                {t('poverty.approve', { level: c.labelVi })}
+                {t('poverty.approve', { level: reviewLevelLabel(c.level, lang) })}
               </button>
             )}
           </li>

@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+import { reviewStepLabel } from '../../../../src/domain/labels';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { type ScopeCommune } from './api';
 
@@ -53,7 +55,7 @@ export default function ScopeCommunes({ communes, year }: { communes: ScopeCommu
                       })
                     : t('poverty.notImported')}
                 </td>
-                <td>{c.nextStepVi ?? t('poverty.done')}</td>
+                <td>{c.nextStep ? reviewStepLabel(c.nextStep, currentLanguage()) : t('poverty.done')}</td>
               </tr>
             ))}
           </tbody>

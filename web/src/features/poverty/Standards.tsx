@@ -28,11 +28,14 @@ export default function Standards() {
                 <small>{x.citation}</small>
               </td>
               <td className="num">
-                {formatNumberVi(x.incomeLine.rural.value)} / {formatNumberVi(x.incomeLine.urban.value)} đồng
+                {t('poverty.incomeLines', {
+                  rural: formatNumberVi(x.incomeLine.rural.value),
+                  urban: formatNumberVi(x.incomeLine.urban.value),
+                })}
               </td>
               <td>
                 {x.status}
-                {x.scoreRules === null ? ' — chưa có phiếu chấm điểm' : ''}
+                {x.scoreRules === null ? ` — ${t('poverty.noScoreRules')}` : ''}
               </td>
             </tr>
           ))}

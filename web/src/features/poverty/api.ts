@@ -238,6 +238,9 @@ export interface ScopeCommune {
   lastImport: { at: string; households: number | null } | null;
   nextStep: ReviewStep | null;
   nextStepVi: string | null;
+  /** The level whose approval comes next (null: approved at every level), and the last that approved. */
+  nextApprover: ReportLevel | null;
+  lastApproved: ReportLevel | null;
   locked: boolean;
   overdue: boolean;
   /** What the caller may do on this commune's review (decided by the server). */

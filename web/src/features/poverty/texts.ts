@@ -1,8 +1,11 @@
-/** Texts of the poverty screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the poverty screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   poverty: {
+    incomeLines: '{{rural}} / {{urban}} đồng',
+    noScoreRules: 'chưa có phiếu chấm điểm',
+    monthlyReports: '{{n}} báo cáo tháng (ngày 05, tháng 2–9).',
     title: 'Hộ nghèo, hộ cận nghèo',
     intro:
       'Kết quả rà soát hộ nghèo, hộ cận nghèo theo chuẩn nghèo đa chiều; tỷ lệ = số hộ nghèo / tổng số hộ dân cư do xã báo cáo, cộng dồn từ các xã, không lấy bình quân các tỷ lệ.',
@@ -160,8 +163,11 @@ const vi = {
   },
 };
 
-const en = {
+const en: Translation<typeof vi> = {
   poverty: {
+    incomeLines: '{{rural}} / {{urban}} đồng',
+    noScoreRules: 'no scoring form yet',
+    monthlyReports: '{{n}} monthly reports (on the 5th, February–September).',
     title: 'Poor and near-poor households',
     intro:
       'Household review results under the multidimensional standard; rate = poor households / resident households reported by the communes, summed, never averaged.',
@@ -319,5 +325,4 @@ const en = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

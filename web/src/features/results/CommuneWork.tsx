@@ -6,10 +6,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { communeStatusLabel, reviewStepLabel } from '../../../../src/domain/labels';
 import { currentReviewYear } from '../../../../src/domain/poverty/scope';
 import { api, query } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
 import type { PlanRow } from '../plan/api';
 import { scopeCommunesQuery } from '../poverty/api';
 import './dash-texts';
@@ -79,7 +81,9 @@ export function CommuneWork({ communeIds }: { communeIds: string[] }) {
       <ul className="due-list" data-testid="commune-review">
         {mine.map((c) => (
           <li key={c.id} data-commune={c.code} data-resident={c.residentHouseholds === null ? 'missing' : 'present'}>
-            <strong>{c.label}</strong>: {c.statusVi} · {t('dash.nextStep')}: {c.nextStepVi ?? t('dash.reviewDone')} ·{' '}
+            <strong>{c.label}</strong>:{' '}
+            {communeStatusLabel({ ...c, hasImport: c.lastImport !== null }, currentLanguage())} · {t('dash.nextStep')}:{' '}
+            {c.nextStep ? reviewStepLabel(c.nextStep, currentLanguage()) : t('dash.reviewDone')} ·{' '}
             {c.residentHouseholds === null
               ? t('dash.residentMissing')
               : t('dash.residentPresent', { count: formatNumberVi(c.residentHouseholds) })}{' '}

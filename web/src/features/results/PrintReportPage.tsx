@@ -8,7 +8,11 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatNumberVi } from '../../app/format';
-import { reportHeading } from '../../../../src/domain/results/report-document';
+import {
+  OFFICIAL_DOCUMENT_WORDS as W,
+  placeDateLine,
+  reportHeading,
+} from '../../../../src/domain/results/report-document';
 import { reportByIdQuery } from './api';
 import './texts';
 
@@ -26,21 +30,20 @@ export default function PrintReportPage() {
     submittedOn: v.report.submittedOn,
     periodEndsOn: v.period.endsOn,
   });
-  const [y, m, d] = h.date.split('-');
   return (
     <article className="official-document" data-testid="print-view">
       <header className="doc-heading">
         <div className="doc-issuer">
           <div>{h.issuingBody.toUpperCase()}</div>
-          <div className="doc-number">Số: ……{h.numberSuffix}</div>
+          <div className="doc-number">
+            {W.number} ……{h.numberSuffix}
+          </div>
         </div>
         <div className="doc-national">
-          <div className="doc-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-          <div className="doc-motto">Độc lập - Tự do - Hạnh phúc</div>
+          <div className="doc-nation">{W.nationalName}</div>
+          <div className="doc-motto">{W.motto}</div>
           <div className="doc-place-date">
-            <em>
-              {h.place}, ngày {d} tháng {m} năm {y}
-            </em>
+            <em>{placeDateLine(h.place, h.date)}</em>
           </div>
         </div>
       </header>
@@ -52,10 +55,9 @@ export default function PrintReportPage() {
       <table className="doc-table">
         <thead>
           <tr>
-            <th>STT</th>
-            <th>Chỉ tiêu</th>
-            <th>Đơn vị tính</th>
-            <th>Số liệu</th>
+            {W.columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -74,7 +76,7 @@ export default function PrintReportPage() {
       <footer className="doc-signature">
         <div className="doc-recipients">
           <strong>
-            <em>Nơi nhận:</em>
+            <em>{W.recipients}</em>
           </strong>
           {h.recipients.map((r, i) => (
             <div key={r}>
@@ -89,7 +91,7 @@ export default function PrintReportPage() {
             <strong>{h.signerTitle.toUpperCase()}</strong>
           </div>
           <div className="doc-sign-space">
-            <em>(Ký, ghi rõ họ tên, đóng dấu)</em>
+            <em>{W.signatureHint}</em>
           </div>
         </div>
       </footer>

@@ -5,11 +5,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { reviewStepLabel } from '../../../../src/domain/labels';
 import { currentReviewYear } from '../../../../src/domain/poverty/scope';
 import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatNumberVi, todayInVietnam } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
 import type { PlanRow } from '../plan/api';
 import { scopeCommunesQuery } from '../poverty/api';
 import { TaskList } from './CommuneWork';
@@ -26,7 +28,7 @@ export function ProvinceProgress() {
   const communes = review.data ?? [];
   const steps = new Map<string, number>();
   for (const c of communes) {
-    const k = c.nextStepVi ?? t('dash.reviewDone');
+    const k = c.nextStep ? reviewStepLabel(c.nextStep, currentLanguage()) : t('dash.reviewDone');
     steps.set(k, (steps.get(k) ?? 0) + 1);
   }
   const missing = communes.filter((c) => c.residentHouseholds === null).length;

@@ -137,7 +137,7 @@ function AreaGroup({ group }: { group: AreaGroupView }) {
         <ul>
           {group.exits.map((e, i) => (
             <li key={i}>
-              {e.decision} ({formatDateVi(e.decidedOn)}): {e.count} {e.cumulative ? '(cộng dồn)' : ''} —{' '}
+              {e.decision} ({formatDateVi(e.decidedOn)}): {e.count} {e.cumulative ? t('results.cumulative') : ''} —{' '}
               {t(`results.statusLabels.${e.status}`)}
               {e.note ? `. ${e.note}` : ''}
             </li>

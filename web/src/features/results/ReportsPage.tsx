@@ -156,8 +156,8 @@ function OpenPeriodForm() {
       <div className="field">
         <label htmlFor="open-form">{t('results.form')}</label>
         <select id="open-form" value={form} onChange={(e) => setForm(e.target.value)}>
-          <option value="TT10-BIEU-02">Biểu số 02 (6 tháng, cấp xã)</option>
-          <option value="TT10-BIEU-01">Biểu số 01 (năm, cấp tỉnh)</option>
+          <option value="TT10-BIEU-02">{t('results.formOptionBieu02')}</option>
+          <option value="TT10-BIEU-01">{t('results.formOptionBieu01')}</option>
         </select>
       </div>
       <div className="field">

@@ -1,5 +1,8 @@
-/** Texts of the dashboards (drill-down, trends, officers' home panels), registered into the app's i18n on import. */
-import i18n from 'i18next';
+/**
+ * Texts of the dashboards (drill-down, trends, officers' home panels), Vietnamese and English together, registered
+ * on import.
+ */
+import { defineTexts, type Translation } from '../../app/texts';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 
 const vi = {
@@ -43,7 +46,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   dash: {
     drillTitle: 'Poverty and near-poverty rates by area: {{where}}, {{year}}',
     drillNote:
@@ -84,5 +87,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);

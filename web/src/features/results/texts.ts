@@ -1,8 +1,11 @@
-/** Texts of the results screens (registered into the app's i18n on import). */
-import i18n from 'i18next';
+/** Texts of the results screens (Vietnamese and English together, registered on import). */
+import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
   results: {
+    cumulative: '(cộng dồn)',
+    formOptionBieu02: 'Biểu số 02 (6 tháng, cấp xã)',
+    formOptionBieu01: 'Biểu số 01 (năm, cấp tỉnh)',
     publicTitle: 'Kết quả Chương trình giảm nghèo bền vững',
     publicIntro:
       'Chương trình có đạt mục tiêu không, ở đâu và nhanh đến đâu: mục tiêu của Quốc hội và Chính phủ, kết quả rà soát đã công bố, huyện nghèo và xã đặc biệt khó khăn. Chỉ có số liệu tổng hợp, không có thông tin cá nhân.',
@@ -151,8 +154,11 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: Translation<typeof vi> = {
   results: {
+    cumulative: '(cumulative)',
+    formOptionBieu02: 'Form 02 (half-yearly, commune level)',
+    formOptionBieu01: 'Form 01 (yearly, province level)',
     publicTitle: 'Results of the Sustainable Poverty Reduction Program',
     publicIntro:
       "Is the program reaching its targets, where and how fast: the National Assembly's and the Government's targets, published review results, poor districts and especially disadvantaged communes. Aggregated figures only, no personal data.",
@@ -302,5 +308,4 @@ const en: typeof vi = {
   },
 };
 
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
-i18n.addResourceBundle('en', 'translation', en, true, false);
+export const texts = defineTexts(vi, en);
