@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { InstrumentUpdated, InstrumentView } from './contracts';
 
 /** SQL of the register of legal instruments. Dates are 'YYYY-MM-DD'. */
 
@@ -103,7 +104,7 @@ export async function updateInstrumentFields(
     note: string | null;
   },
 ) {
-  return db.one<Omit<EditableInstrument, 'drafting_agency_id'>>(
+  return db.one<InstrumentUpdated>(
     `UPDATE legal_instrument SET status = $2, number = $3, issued_on = $4, effective_on = $5, signer = $6, note = $7, version = version + 1 WHERE id = $1
      RETURNING id, status, number, issued_on, effective_on, signer, note, version`,
     [id, v.status, v.number, v.issuedOn, v.effectiveOn, v.signer, v.note],
@@ -112,7 +113,7 @@ export async function updateInstrumentFields(
 
 /** The register, oldest first, with what each instrument amends or replaces and the tasks it fulfils. */
 export async function listInstrumentsWithTasks(db: Db) {
-  return db.query(
+  return db.query<InstrumentView>(
     `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.note,
             li.fact_status AS "factStatus", li.source, li.version, am.number AS "amends", rp.number AS "replaces",
             (SELECT json_agg(json_build_object('id', t.id, 'position', t.position, 'dueOn', t.due_on)) FROM task_instrument ti JOIN task t ON t.id = ti.task_id WHERE ti.instrument_id = li.id) AS tasks

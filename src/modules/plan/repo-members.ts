@@ -1,28 +1,11 @@
 import type { Db } from '../../db/client';
+import type { CommitteeMember } from './contracts';
 
 /** SQL of the members of steering committees as officials edit them. Dates are 'YYYY-MM-DD'. */
 
-export interface MemberRow {
-  id: number;
-  committeeId: string;
-  role: string;
-  personName: string | null;
-  position: string;
-  agencyId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  note: string | null;
-}
+export type MemberRow = CommitteeMember;
 
-export interface MemberFields {
-  role: string;
-  personName: string | null;
-  position: string;
-  agencyId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  note: string | null;
-}
+export type MemberFields = Omit<CommitteeMember, 'id' | 'committeeId'>;
 
 const COLUMNS = `id::int, committee_id AS "committeeId", role, person_name AS "personName", position, agency_id AS "agencyId",
   to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", note`;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { overdueSql, pastDueNoReportSql } from '../../domain/plan/lateness';
 import type { Role } from '../../domain/roles';
+import type { NotificationView } from './contracts';
 
 /** SQL of in-app notifications, the daily digest's counts and the e-mail outbox. Dates are 'YYYY-MM-DD'. */
 
@@ -53,13 +54,20 @@ export async function activeProgramOwners(db: Db): Promise<number[]> {
   return rows.map((r) => r.user_id);
 }
 
-/** A user's latest hundred notifications, newest first. */
-export async function latestNotifications(db: Db, userId: number) {
-  return db.query(
+/** A user's latest hundred notifications, newest first; the times as ISO strings (as their JSON always read). */
+export async function latestNotifications(db: Db, userId: number): Promise<NotificationView[]> {
+  const rows = await db.query<
+    Omit<NotificationView, 'createdAt' | 'readAt'> & { createdAt: Date; readAt: Date | null }
+  >(
     `SELECT id, kind, task_id AS "taskId", title, body, digest_on AS "digestOn", created_at AS "createdAt", read_at AS "readAt"
        FROM notification WHERE user_id = $1 ORDER BY id DESC LIMIT 100`,
     [userId],
   );
+  return rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
+  }));
 }
 
 /** Marks a user's notification read (the first reading time is kept); false when the user has no such notification. */

@@ -1,4 +1,12 @@
 import type { Db } from '../../db/client';
+import type {
+  CommitteeMeetingView,
+  CommitteeMemberView,
+  CommitteeView,
+  RecommendationUpdated,
+  RecommendationView,
+  SupervisionPlanView,
+} from './contracts';
 
 /**
  * SQL of steering committees, their meetings, and supervision / inspection with its recommendations. Dates are
@@ -134,21 +142,8 @@ export async function insertRecommendation(
   );
 }
 
-export interface SupervisionPlanRow {
-  id: number;
-  kind: SupervisionKind;
-  title: string;
-  year: number;
-  legal_basis: string | null;
-  committee_id: string | null;
-  committee_unit_id: string | null;
-  committee: string | null;
-  agency: string | null;
-  visits: number;
-  last_visit_on: string | null;
-  recommendations: number;
-  open_recommendations: number;
-}
+/** A plan as listed, with its committee's unit (to decide who may record for it). */
+export type SupervisionPlanRow = Omit<SupervisionPlanView, 'canRecord'> & { committee_unit_id: string | null };
 
 /**
  * Every supervision / inspection plan with its visit count, last visit and recommendation counts, newest year first.
@@ -166,21 +161,7 @@ export async function listSupervisionPlans(db: Db): Promise<SupervisionPlanRow[]
   );
 }
 
-export interface RecommendationRow {
-  id: number;
-  body: string;
-  status: RecommendationStatus;
-  due_on: string | null;
-  closed_on: string | null;
-  deadline_text: string | null;
-  follow_up: string | null;
-  version: number;
-  addressee: string | null;
-  finding: string;
-  plan_title: string;
-  kind: SupervisionKind;
-  visited_on: string;
-}
+export type RecommendationRow = Omit<RecommendationView, 'daysLate' | 'overdue'>;
 
 export async function listRecommendations(db: Db): Promise<RecommendationRow[]> {
   return db.query<RecommendationRow>(
@@ -210,13 +191,7 @@ export async function updateRecommendationFollowUp(
   id: number,
   v: { status: RecommendationStatus; followUp: string | null; closedOn: string | null },
 ) {
-  return db.one<{
-    id: number;
-    status: RecommendationStatus;
-    follow_up: string | null;
-    closed_on: string | null;
-    version: number;
-  }>(
+  return db.one<RecommendationUpdated>(
     `UPDATE supervision_recommendation SET status = $2, follow_up = COALESCE($3, follow_up), closed_on = $4, version = version + 1 WHERE id = $1
      RETURNING id, status, follow_up, closed_on, version`,
     [id, v.status, v.followUp, v.closedOn],
@@ -225,7 +200,7 @@ export async function updateRecommendationFollowUp(
 
 /** Every steering committee with its instrument and member count. */
 export async function listCommittees(db: Db) {
-  return db.query<{ id: string; unitId: string | null }>(
+  return db.query<Omit<CommitteeView, 'canRecord'>>(
     // a committee of a unit ends at the latest with its unit (e.g. a province merged on 01/07/2025)
     `SELECT c.id, c.level, c.name, c.programs, c.unit_id AS "unitId", c.valid_from AS "validFrom",
             CASE WHEN u.valid_to IS NOT NULL AND (c.valid_to IS NULL OR u.valid_to < c.valid_to) THEN u.valid_to ELSE c.valid_to END AS "validTo",
@@ -236,7 +211,7 @@ export async function listCommittees(db: Db) {
 }
 
 export async function committeeMembers(db: Db, committeeId: string) {
-  return db.query(
+  return db.query<CommitteeMemberView>(
     `SELECT m.id, m.role, m.person_name AS "personName", m.position, m.agency_id AS "agencyId", m.valid_from AS "validFrom", m.valid_to AS "validTo",
             m.confirmed_until AS "confirmedUntil", m.note, li.number AS instrument, m.fact_status AS "factStatus", m.source
        FROM committee_member m LEFT JOIN legal_instrument li ON li.id = m.instrument_id WHERE m.committee_id = $1 ORDER BY m.id`,
@@ -245,7 +220,7 @@ export async function committeeMembers(db: Db, committeeId: string) {
 }
 
 export async function committeeMeetings(db: Db, committeeId: string) {
-  return db.query(
+  return db.query<CommitteeMeetingView>(
     `SELECT id, held_on AS "heldOn", title, minutes_ref AS "minutesRef" FROM committee_meeting WHERE committee_id = $1 ORDER BY held_on`,
     [committeeId],
   );

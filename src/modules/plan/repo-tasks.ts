@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Deadline } from '../../domain/plan/deadline';
 import type { TaskStatus } from '../../domain/plan/status';
+import type { PlanSummary, TaskDetail } from './contracts';
 
 /**
  * SQL of plans, their tasks and what hangs on a task (coordinators, dependencies, comments, instruments). Dates are
@@ -217,7 +218,7 @@ export async function tasksCoordinatedBy(db: Db, agencyIds: string[]) {
 }
 
 export async function subtasksOf(db: Db, taskId: number) {
-  return db.query<{ id: number; position: string; title: string; status: TaskStatus }>(
+  return db.query<TaskDetail['subtasks'][number]>(
     `SELECT id, position, title, status FROM task WHERE parent_id = $1 ORDER BY id`,
     [taskId],
   );
@@ -225,7 +226,7 @@ export async function subtasksOf(db: Db, taskId: number) {
 
 /** The tasks that must be done before this one. */
 export async function prerequisitesOf(db: Db, taskId: number) {
-  return db.query(
+  return db.query<TaskDetail['dependencies'][number]>(
     `SELECT d.depends_on_task_id AS id, t.position, t.title, t.status FROM task_dependency d JOIN task t ON t.id = d.depends_on_task_id WHERE d.task_id = $1`,
     [taskId],
   );
@@ -233,7 +234,7 @@ export async function prerequisitesOf(db: Db, taskId: number) {
 
 /** The plans with their issuer and task count, oldest first. */
 export async function listPlansWithTaskCounts(db: Db) {
-  return db.query<{ id: number; issuerAgencyId: string | null }>(
+  return db.query<Omit<PlanSummary, 'canManage'>>(
     `SELECT p.id, p.code, p.title, p.issued_on AS "issuedOn", p.phase_id AS "phaseId", p.issuer_agency_id AS "issuerAgencyId", g.name AS issuer,
             (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id) AS tasks
        FROM plan p LEFT JOIN agency g ON g.id = p.issuer_agency_id ORDER BY p.issued_on NULLS LAST, p.id`,

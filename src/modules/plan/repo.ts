@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { inForce, inForceSql } from '../../domain/validity';
 import { lateOrUnreportedSql, overdueSql, pastDueNoReportSql } from '../../domain/plan/lateness';
 import type { FunctionTransfer } from '../../domain/plan/reorganisation';
+import type { TaskDetail, TaskHistory } from './contracts';
 
 /** SQL of the plan module. Dates come back as 'YYYY-MM-DD'. */
 
@@ -124,12 +125,13 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
        ${
          f.agencyIds
            ? `CROSS JOIN LATERAL (
-         -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page)
+         -- the agency's own assignment: counts of 1 (the fan-out totals are on the task page); without a due
+         -- date the lateness tests are NULL, counted 0 as the FILTER of the totals does
          SELECT (m.id IS NOT NULL)::int AS assignments,
                 (m.id IS NOT NULL AND m.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
-                (m.id IS NOT NULL AND ${overdueSql(m, '$1')})::int AS overdue_assignments,
+                COALESCE(m.id IS NOT NULL AND ${overdueSql(m, '$1')}, false)::int AS overdue_assignments,
                 (m.id IS NOT NULL AND m.status = 'no_report')::int AS no_report_assignments,
-                (m.id IS NOT NULL AND ${pastDueNoReportSql(m, '$1')})::int AS past_due_no_report_assignments) s`
+                COALESCE(m.id IS NOT NULL AND ${pastDueNoReportSql(m, '$1')}, false)::int AS past_due_no_report_assignments) s`
            : `LEFT JOIN LATERAL (
          SELECT count(*)::int AS assignments,
                 count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled'))::int AS open_assignments,
@@ -191,31 +193,42 @@ export async function insertProgress(
   );
 }
 
-export async function taskHistory(db: Db, taskId: number) {
+/** The timestamps of a history row as the database gives them (Date objects). */
+type Stamped<T, K extends keyof T> = Omit<T, K> & Record<K, Date>;
+const iso = (d: Date) => new Date(d).toISOString();
+
+/** A task's progress reports, status changes, comments and evidence files, times as ISO strings. */
+export async function taskHistory(db: Db, taskId: number): Promise<TaskHistory> {
+  type H = TaskHistory;
   const [progress, changes, comments, evidence] = await Promise.all([
-    db.query(
+    db.query<Stamped<H['progress'][number], 'createdAt'>>(
       `SELECT id, assignment_id AS "assignmentId", reported_on AS "reportedOn", percent::float8 AS percent, narrative, by_name AS "byName", created_at AS "createdAt" FROM progress_update WHERE task_id = $1 ORDER BY id DESC`,
       [taskId],
     ),
-    db.query(
+    db.query<Stamped<H['changes'][number], 'at'>>(
       `SELECT id, assignment_id AS "assignmentId", from_status AS "from", to_status AS "to", note, by_name AS "byName", at FROM task_status_change WHERE task_id = $1 ORDER BY id DESC`,
       [taskId],
     ),
-    db.query(
+    db.query<Stamped<H['comments'][number], 'createdAt'>>(
       `SELECT c.id, c.assignment_id AS "assignmentId", c.kind, c.body, c.by_name AS "byName", c.created_at AS "createdAt", fa.name AS "fromAgency", ta.name AS "toAgency"
                 FROM task_comment c LEFT JOIN agency fa ON fa.id = c.from_agency_id LEFT JOIN agency ta ON ta.id = c.to_agency_id WHERE c.task_id = $1 ORDER BY c.id`,
       [taskId],
     ),
-    db.query(
+    db.query<Stamped<H['evidence'][number], 'uploadedAt'>>(
       `SELECT id, progress_id AS "progressId", file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256, uploaded_at AS "uploadedAt" FROM evidence_file WHERE task_id = $1 ORDER BY id`,
       [taskId],
     ),
   ]);
-  return { progress, changes, comments, evidence };
+  return {
+    progress: progress.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    changes: changes.map((r) => ({ ...r, at: iso(r.at) })),
+    comments: comments.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    evidence: evidence.map((r) => ({ ...r, uploadedAt: iso(r.uploadedAt) })),
+  };
 }
 
 export async function taskInstruments(db: Db, taskId: number) {
-  return db.query(
+  return db.query<TaskDetail['instruments'][number]>(
     `SELECT li.id, li.kind, li.number, li.title, li.issuer, li.signer, li.issued_on AS "issuedOn", li.effective_on AS "effectiveOn", li.status, li.fact_status AS "factStatus", li.source
        FROM task_instrument ti JOIN legal_instrument li ON li.id = ti.instrument_id WHERE ti.task_id = $1 ORDER BY li.issued_on NULLS LAST`,
     [taskId],

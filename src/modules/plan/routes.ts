@@ -7,13 +7,34 @@ import { calendarOfYear } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../calendar/official';
 import { XLSX_TYPE } from '../../server/table-export';
 import {
+  AssignmentUpdated,
+  CommitteeDetail,
+  CommitteeList,
+  CommitteeMember,
   Created,
   CreatedCommittee,
   CreatedTask,
+  DigestDone,
   EvidenceStored,
+  InstrumentList,
+  InstrumentUpdated,
+  MeetingRecorded,
+  MyAgencyView,
+  NotificationList,
   Ok,
+  PlanCalendar,
+  PlanList,
   PlanStatusAnswer,
+  ProgramOverview,
+  RecommendationList,
+  RecommendationUpdated,
+  ReorganisationDone,
   SubmissionRecorded,
+  SupervisionCreated,
+  SupervisionPlanList,
+  TaskDetail,
+  TaskUpdated,
+  VisitsAdded,
 } from './contracts';
 import { planWorkbook } from './excel';
 import {
@@ -62,19 +83,33 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/calendar',
-    { summary: 'Ngày nghỉ lễ, tết và ngày làm việc của một năm', access: 'public', tags, query: CalendarQuery },
-    ({ query }) => calendarOfYear(query.year, officialCalendar),
+    {
+      summary: 'Ngày nghỉ lễ, tết và ngày làm việc của một năm',
+      access: 'public',
+      tags,
+      query: CalendarQuery,
+      response: PlanCalendar,
+    },
+    ({ query }): PlanCalendar => calendarOfYear(query.year, officialCalendar),
   );
 
   r.get(
     '/api/plan/program',
-    { summary: 'Chương trình: mục tiêu, dự án, ngân sách', access: READERS, tags, reference: true },
+    {
+      summary: 'Chương trình: mục tiêu, dự án, ngân sách',
+      access: READERS,
+      tags,
+      reference: true,
+      response: ProgramOverview,
+    },
     () => svc.programOverview(db),
   );
 
-  r.get('/api/plan/plans', { summary: 'Các kế hoạch', access: READERS, tags }, async ({ actor }) => ({
-    items: await svc.listPlans(db, actor),
-  }));
+  r.get(
+    '/api/plan/plans',
+    { summary: 'Các kế hoạch', access: READERS, tags, response: PlanList },
+    async ({ actor }) => ({ items: await svc.listPlans(db, actor) }),
+  );
   r.post(
     '/api/plan/plans',
     { summary: 'Đăng ký kế hoạch do bộ, tỉnh ban hành', access: PLAN_OWNERS, tags, body: NewPlan, response: Created },
@@ -130,7 +165,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/plan/my-agency',
-    { summary: 'Nhiệm vụ của cơ quan tôi', access: READERS, tags, query: AsOfQuery },
+    { summary: 'Nhiệm vụ của cơ quan tôi', access: READERS, tags, query: AsOfQuery, response: MyAgencyView },
     async ({ actor, query }) => svc.myAgency(db, requireActor(actor), { asOf: query.asOf, agency: query.agency }),
   );
 
@@ -143,6 +178,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       query: AsOfQuery,
       example: { id: '1' },
+      response: TaskDetail,
     },
     async ({ actor, params, query }) => svc.taskDetail(db, params.id, query.asOf, actor),
   );
@@ -162,6 +198,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: TaskUpdate,
       example: { id: '1' },
+      response: TaskUpdated,
     },
     async ({ actor, params, body }) => svc.updateTask(db, requireActor(actor), params.id, body),
   );
@@ -189,6 +226,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: AssignmentParams,
       body: AssignmentUpdate,
       example: { id: '1', aid: '1' },
+      response: AssignmentUpdated,
     },
     async ({ actor, params, body }) => svc.updateAssignment(db, requireActor(actor), params.id, params.aid, body),
   );
@@ -270,6 +308,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       access: OWNERS,
       tags,
       body: Reorganise,
+      response: ReorganisationDone,
     },
     async ({ actor, body }) => svc.reorganise(db, requireActor(actor), body),
   );
@@ -288,9 +327,11 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     async ({ actor, params, body }) => svc.addDependency(db, requireActor(actor), params.id, body),
   );
 
-  r.get('/api/plan/instruments', { summary: 'Sổ văn bản', access: READERS, tags }, async () => ({
-    items: await svc.listInstruments(db),
-  }));
+  r.get(
+    '/api/plan/instruments',
+    { summary: 'Sổ văn bản', access: READERS, tags, response: InstrumentList },
+    async () => ({ items: await svc.listInstruments(db) }),
+  );
   r.post(
     '/api/plan/instruments',
     {
@@ -311,6 +352,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: InstrumentUpdate,
       example: { id: '1' },
+      response: InstrumentUpdated,
     },
     async ({ actor, params, body }) => svc.updateInstrument(db, requireActor(actor), params.id, body),
   );
@@ -327,9 +369,11 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
     },
     async ({ actor, params, body }) => svc.linkInstrument(db, requireActor(actor), params.id, body),
   );
-  r.get('/api/plan/committees', { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags }, async ({ actor }) => ({
-    items: await svc.listCommittees(db, actor),
-  }));
+  r.get(
+    '/api/plan/committees',
+    { summary: 'Ban Chỉ đạo các cấp', access: READERS, tags, response: CommitteeList },
+    async ({ actor }) => ({ items: await svc.listCommittees(db, actor) }),
+  );
   r.post(
     '/api/plan/committees',
     {
@@ -349,6 +393,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       tags,
       params: CommitteeParams,
       example: { id: 'BCD-TW-2021' },
+      response: CommitteeDetail,
     },
     async ({ actor, params }) => svc.committeeDetail(db, actor, params.id),
   );
@@ -362,6 +407,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: CommitteeParams,
       body: MemberInput,
       example: { id: 'BCD-TW-2021' },
+      response: CommitteeMember,
     },
     async ({ actor, params, body }) => svc.addMember(db, requireActor(actor), params.id, body),
   );
@@ -374,6 +420,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: MemberParams,
       body: MemberInput,
       example: { id: 'BCD-TW-2021', memberId: '1' },
+      response: CommitteeMember,
     },
     async ({ actor, params, body }) => svc.updateMember(db, requireActor(actor), params.id, params.memberId, body),
   );
@@ -387,19 +434,31 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: CommitteeParams,
       body: NewMeeting,
       example: { id: 'BCD-TW-2021' },
+      response: MeetingRecorded,
     },
     async ({ actor, params, body }) => svc.createMeeting(db, requireActor(actor), params.id, body),
   );
   r.get(
     '/api/plan/supervision/recommendations',
-    { summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện', access: READERS, tags, query: AsOfQuery },
+    {
+      summary: 'Kiến nghị sau kiểm tra, giám sát và việc theo dõi thực hiện',
+      access: READERS,
+      tags,
+      query: AsOfQuery,
+      response: RecommendationList,
+    },
     async ({ query }) => ({
       items: await svc.listRecommendations(db, query.asOf),
     }),
   );
   r.get(
     '/api/plan/supervision',
-    { summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở', access: READERS, tags },
+    {
+      summary: 'Kế hoạch kiểm tra, giám sát: số đợt, kiến nghị còn mở',
+      access: READERS,
+      tags,
+      response: SupervisionPlanList,
+    },
     async ({ actor }) => ({ items: await svc.listSupervisionPlans(db, actor) }),
   );
   r.post(
@@ -411,6 +470,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: NewVisits,
       example: { id: '1' },
+      response: VisitsAdded,
     },
     async ({ actor, params, body }) => svc.addVisits(db, requireActor(actor), params.id, body),
   );
@@ -421,6 +481,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       access: RECORDERS,
       tags,
       body: NewSupervision,
+      response: SupervisionCreated,
     },
     async ({ actor, body }) => svc.createSupervision(db, requireActor(actor), body),
   );
@@ -433,13 +494,16 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
       params: TaskParams,
       body: RecommendationUpdate,
       example: { id: '1' },
+      response: RecommendationUpdated,
     },
     async ({ actor, params, body }) => svc.updateRecommendation(db, requireActor(actor), params.id, body),
   );
 
-  r.get('/api/notifications', { summary: 'Thông báo của tôi', access: 'authenticated', tags }, async ({ actor }) => ({
-    items: await svc.listNotifications(db, requireActor(actor)),
-  }));
+  r.get(
+    '/api/notifications',
+    { summary: 'Thông báo của tôi', access: 'authenticated', tags, response: NotificationList },
+    async ({ actor }) => ({ items: await svc.listNotifications(db, requireActor(actor)) }),
+  );
   r.post(
     '/api/notifications/:id/read',
     {
@@ -454,7 +518,7 @@ export function registerPlanRoutes(r: Router, deps: AppDeps) {
   );
   r.post(
     '/api/plan/digest',
-    { summary: 'Chạy bản tổng hợp hằng ngày', access: ['admin'], tags, body: DigestRun },
+    { summary: 'Chạy bản tổng hợp hằng ngày', access: ['admin'], tags, body: DigestRun, response: DigestDone },
     async ({ body }) => svc.runDigest(db, body.asOf),
   );
 }

@@ -201,7 +201,7 @@ export type NewDependency = z.infer<typeof NewDependency>;
 export const Reorganise = z.object({ onDate: isoDate });
 export type Reorganise = z.infer<typeof Reorganise>;
 
-const INSTRUMENT_STATUSES = ['drafting', 'submitted', 'issued', 'amended', 'replaced', 'expired'] as const;
+export const INSTRUMENT_STATUSES = ['drafting', 'submitted', 'issued', 'amended', 'replaced', 'expired'] as const;
 
 export const NewInstrument = z.object({
   kind: z.string().trim().min(2).max(80),

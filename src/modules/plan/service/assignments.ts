@@ -13,6 +13,7 @@ import * as repo from '../repo';
 import * as assignments from '../repo-assignments';
 import * as instruments from '../repo-instruments';
 import * as tasks from '../repo-tasks';
+import type { AssignmentUpdated, ReorganisationDone } from '../contracts';
 import type { AssignmentUpdate, Handover, Reorganise } from '../schemas';
 import { by, assertActsFor, refreshRollup, assertAgencyInForce } from './shared';
 import { assignmentDto } from './read';
@@ -29,7 +30,7 @@ export async function updateAssignment(
   taskId: number,
   assignmentId: number,
   input: AssignmentUpdate,
-) {
+): Promise<AssignmentUpdated> {
   const today = todayInVietnam();
   return db.tx(async (tx) => {
     const current = await assignments.getAssignment(tx, taskId, assignmentId, true);
@@ -221,7 +222,7 @@ export async function handOver(db: Db, actor: Actor, taskId: number, assignmentI
  * their roll-up; the old assignments are kept, closed on the agency's end date. What cannot be decided is
  * reported (`undecided`, `withoutSuccessor`), not guessed.
  */
-export async function reorganise(db: Db, who: AuditActor, input: Reorganise) {
+export async function reorganise(db: Db, who: AuditActor, input: Reorganise): Promise<ReorganisationDone> {
   return db.tx(async (tx) => {
     const rows: (assignments.EndedAssignmentRow & { successor_ok: boolean })[] = (
       await assignments.assignmentsOfEndedAgencies(tx, input.onDate)

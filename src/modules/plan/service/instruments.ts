@@ -6,6 +6,7 @@ import { audit } from '../../audit/audit';
 import * as assignments from '../repo-assignments';
 import * as instruments from '../repo-instruments';
 import * as tasks from '../repo-tasks';
+import type { InstrumentUpdated } from '../contracts';
 import type { InstrumentLink, InstrumentUpdate, NewInstrument } from '../schemas';
 import { actingAgencies } from './read';
 import { assertActsFor, by } from './shared';
@@ -75,7 +76,12 @@ export async function createInstrument(db: Db, actor: Actor, input: NewInstrumen
 /**
  * Moves an instrument forward (drafting → submitted → issued) and fills its number and dates; 409 on a stale version.
  */
-export async function updateInstrument(db: Db, actor: Actor, id: number, input: InstrumentUpdate) {
+export async function updateInstrument(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: InstrumentUpdate,
+): Promise<InstrumentUpdated> {
   return db.tx(async (tx) => {
     const cur = await instruments.lockInstrumentForEdit(tx, id);
     if (!cur) throw notFound(`Không tìm thấy văn bản số ${id}.`);

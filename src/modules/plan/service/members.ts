@@ -8,6 +8,7 @@ import { formatDateVi } from '../../../domain/text';
 import { forbidden, invalid, notFound } from '../../../errors';
 import type { Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
+import type { CommitteeMember } from '../contracts';
 import * as members from '../repo-members';
 import type { MemberInput } from '../schemas';
 import { recordableCommittees } from './read';
@@ -51,7 +52,12 @@ async function fieldsOf(
   };
 }
 
-export async function addMember(db: Db, actor: Actor, committeeId: string, input: MemberInput) {
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  input: MemberInput,
+): Promise<CommitteeMember> {
   return db.tx(async (tx) => {
     const c = await committeeInScope(tx, actor, committeeId);
     const row = await members.insertMember(tx, c.id, {
@@ -75,7 +81,13 @@ export async function addMember(db: Db, actor: Actor, committeeId: string, input
 }
 
 /** Changes a membership (ending it is setting validTo). */
-export async function updateMember(db: Db, actor: Actor, committeeId: string, memberId: number, input: MemberInput) {
+export async function updateMember(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  memberId: number,
+  input: MemberInput,
+): Promise<CommitteeMember> {
   return db.tx(async (tx) => {
     const c = await committeeInScope(tx, actor, committeeId);
     const before = await members.memberForUpdate(tx, c.id, memberId);

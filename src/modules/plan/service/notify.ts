@@ -6,6 +6,7 @@ import { formatDateVi, todayInVietnam } from '../../../domain/text';
 import { notFound } from '../../../errors';
 import type { Actor } from '../../access/actor';
 import { audit } from '../../audit/audit';
+import type { DigestDone, NotificationView } from '../contracts';
 import * as notify from '../repo-notify';
 import type { DigestCounts } from '../repo-notify';
 import { sendMails, type SmtpSettings } from '../smtp';
@@ -40,7 +41,7 @@ export async function notifyStatusChange(tx: Db, taskId: number, agencyId: strin
   }
 }
 
-export async function listNotifications(db: Db, actor: Actor) {
+export async function listNotifications(db: Db, actor: Actor): Promise<NotificationView[]> {
   return notify.latestNotifications(db, actor.userId);
 }
 
@@ -79,7 +80,7 @@ export function digestBody(c: DigestCounts): string {
  * members. One in-app notification per user and day, and an e-mail in the outbox when the user has an
  * address. Running it twice the same day adds nothing.
  */
-export async function runDigest(db: Db, asOf = todayInVietnam()) {
+export async function runDigest(db: Db, asOf = todayInVietnam()): Promise<DigestDone> {
   const soon = addDays(asOf, DIGEST_WINDOW_DAYS);
   const perAgency = await notify.digestCountsPerAgency(db, asOf, soon);
   const byAgency = new Map(perAgency.map((r) => [r.agency_id, r]));

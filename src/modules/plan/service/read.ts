@@ -18,6 +18,16 @@ import { compareVi, todayInVietnam } from '../../../domain/text';
 import { notFound } from '../../../errors';
 import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
+import type {
+  AssignmentView,
+  CommitteeDetail,
+  CommitteeView,
+  InstrumentView,
+  MyAgencyView,
+  PlanSummary,
+  ProgramOverview,
+  TaskDetail,
+} from '../contracts';
 import * as repo from '../repo';
 import * as assignmentRepo from '../repo-assignments';
 import * as instruments from '../repo-instruments';
@@ -183,13 +193,6 @@ export async function actingAgencies(db: Db, actor: Actor | null): Promise<strin
   return [...ids];
 }
 
-export interface MyAgencyView {
-  agencies: { id: string; name: string }[];
-  lead: PlanStatusRow[];
-  coordinate: PlanStatusRow[];
-  late: PlanStatusRow[];
-}
-
 /** "My agency": what we lead (or are assigned), what we coordinate, what is late. */
 export async function myAgency(
   db: Db,
@@ -224,7 +227,12 @@ const inForceOn = (a: { valid_from: string; valid_to: string | null }, asOf: str
   inForce({ validFrom: a.valid_from, validTo: a.valid_to }, asOf);
 
 /** A task with its assignments (what the actor may do on each), roll-up, instruments and history. */
-export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam(), actor: Actor | null = null) {
+export async function taskDetail(
+  db: Db,
+  taskId: number,
+  asOf = todayInVietnam(),
+  actor: Actor | null = null,
+): Promise<TaskDetail> {
   const [row] = await repo.listTasks(db, { asOf, taskId });
   if (!row) throw notFound(`Không tìm thấy nhiệm vụ số ${taskId}.`);
   const task = toStatusRow(row, asOf);
@@ -267,7 +275,7 @@ export async function taskDetail(db: Db, taskId: number, asOf = todayInVietnam()
   return { task, rollup, assignments, instruments, subtasks, dependencies, can, ...history };
 }
 
-export function assignmentDto(a: assignmentRepo.AssignmentRow) {
+export function assignmentDto(a: assignmentRepo.AssignmentRow): AssignmentView {
   return {
     taskId: a.task_id,
     id: a.id,
@@ -288,7 +296,7 @@ export function assignmentDto(a: assignmentRepo.AssignmentRow) {
   };
 }
 
-export async function listInstruments(db: Db) {
+export async function listInstruments(db: Db): Promise<InstrumentView[]> {
   return instruments.listInstrumentsWithTasks(db);
 }
 
@@ -308,13 +316,13 @@ export async function recordableCommittees(
 }
 
 /** The committees, each with `canRecord`: whether the actor may record its meetings and supervision. */
-export async function listCommittees(db: Db, actor: Actor | null) {
+export async function listCommittees(db: Db, actor: Actor | null): Promise<CommitteeView[]> {
   const rows = await sup.listCommittees(db);
   const recordable = await recordableCommittees(db, actor, rows);
   return rows.map((c) => ({ ...c, canRecord: recordable.has(c.id) }));
 }
 
-export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
+export async function committeeDetail(db: Db, actor: Actor | null, id: string): Promise<CommitteeDetail> {
   const c = (await listCommittees(db, actor)).find((x) => x.id === id);
   if (!c) throw notFound(`Không tìm thấy Ban Chỉ đạo "${id}".`);
   const members = await sup.committeeMembers(db, id);
@@ -322,7 +330,7 @@ export async function committeeDetail(db: Db, actor: Actor | null, id: string) {
   return { committee: c, members, meetings };
 }
 
-export async function programOverview(db: Db) {
+export async function programOverview(db: Db): Promise<ProgramOverview> {
   const [phases, targets, projects, budget] = await Promise.all([
     program.listPhases(db),
     program.listTargets(db),
@@ -333,7 +341,7 @@ export async function programOverview(db: Db) {
 }
 
 /** The plans with their issuer, task count, and whether the caller manages their tasks (see assertOwnsPlan). */
-export async function listPlans(db: Db, actor: Actor | null) {
+export async function listPlans(db: Db, actor: Actor | null): Promise<PlanSummary[]> {
   const rows = await tasks.listPlansWithTaskCounts(db);
   const own = isCentral(actor) ? null : new Set(await actingAgencies(db, actor));
   return rows.map((p) => ({

@@ -12,6 +12,14 @@ import { getUnit } from '../../units/repo';
 import * as repo from '../repo';
 import * as sup from '../repo-supervision';
 import type {
+  MeetingRecorded,
+  RecommendationUpdated,
+  RecommendationView,
+  SupervisionCreated,
+  SupervisionPlanView,
+  VisitsAdded,
+} from '../contracts';
+import type {
   NewCommittee,
   NewMeeting,
   NewSupervision,
@@ -113,7 +121,12 @@ export async function createCommittee(db: Db, actor: Actor, input: NewCommittee)
 }
 
 /** A steering-committee meeting; conclusions that assign work become tasks (same transaction). */
-export async function createMeeting(db: Db, actor: Actor, committeeId: string, input: NewMeeting) {
+export async function createMeeting(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  input: NewMeeting,
+): Promise<MeetingRecorded> {
   // check every conclusion's task first, with the conclusion's own path: nothing is written when one is wrong
   const problems: { path: string; message: string }[] = [];
   for (const [i, c] of input.conclusions.entries()) {
@@ -238,7 +251,7 @@ async function insertVisits(
 }
 
 /** A supervision / inspection plan with its visits, findings and recommendations (deadlines parsed). */
-export async function createSupervision(db: Db, actor: Actor, input: NewSupervision) {
+export async function createSupervision(db: Db, actor: Actor, input: NewSupervision): Promise<SupervisionCreated> {
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
     await assertRecordsFor(tx, actor, input.committeeId);
@@ -266,7 +279,7 @@ export async function createSupervision(db: Db, actor: Actor, input: NewSupervis
 }
 
 /** Visits made later under an existing plan (the plan is drawn up at the start of the year, visits follow). */
-export async function addVisits(db: Db, actor: Actor, planId: number, input: NewVisits) {
+export async function addVisits(db: Db, actor: Actor, planId: number, input: NewVisits): Promise<VisitsAdded> {
   const dues = recommendationDues(input.visits);
   return db.tx(async (tx) => {
     const plan = await sup.lockSupervisionPlan(tx, planId);
@@ -289,7 +302,7 @@ export async function addVisits(db: Db, actor: Actor, planId: number, input: New
  * Supervision and inspection plans with their visits, how their recommendations stand, and whether the caller may add
  * visits.
  */
-export async function listSupervisionPlans(db: Db, actor: Actor | null) {
+export async function listSupervisionPlans(db: Db, actor: Actor | null): Promise<SupervisionPlanView[]> {
   const rows = await sup.listSupervisionPlans(db);
   const committees = rows.flatMap((r) => (r.committee_id ? [{ id: r.committee_id, unitId: r.committee_unit_id }] : []));
   const recordable = await recordableCommittees(db, actor, committees);
@@ -300,7 +313,7 @@ export async function listSupervisionPlans(db: Db, actor: Actor | null) {
 }
 
 /** Recommendations and their follow-up, with lateness at the as-of date. */
-export async function listRecommendations(db: Db, asOf = todayInVietnam()) {
+export async function listRecommendations(db: Db, asOf = todayInVietnam()): Promise<RecommendationView[]> {
   const rows = await sup.listRecommendations(db);
   return rows.map((r) => {
     const t = {
@@ -313,7 +326,12 @@ export async function listRecommendations(db: Db, asOf = todayInVietnam()) {
 }
 
 /** Follow-up of a recommendation to closure (program owner, or the addressee agency's officers). */
-export async function updateRecommendation(db: Db, actor: Actor, id: number, input: RecommendationUpdate) {
+export async function updateRecommendation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: RecommendationUpdate,
+): Promise<RecommendationUpdated> {
   return db.tx(async (tx) => {
     const cur = await sup.lockRecommendation(tx, id);
     if (!cur) throw notFound(`Không tìm thấy kiến nghị số ${id}.`);

@@ -7,6 +7,7 @@ import { audit } from '../../audit/audit';
 import * as repo from '../repo';
 import * as assignments from '../repo-assignments';
 import * as tasks from '../repo-tasks';
+import type { TaskUpdated } from '../contracts';
 import type { NewComment, NewDependency, NewPlan, NewTask, SubmissionUpdate, TaskUpdate } from '../schemas';
 import { formatDateVi } from '../../../domain/text';
 import { by, parseDeadlineOr422, dueOf, assertActsFor, assertAgencyInForce, assertOwnsPlan } from './shared';
@@ -94,7 +95,7 @@ export async function createTask(db: Db, actor: Actor, input: NewTask) {
   });
 }
 
-export async function updateTask(db: Db, actor: Actor, taskId: number, input: TaskUpdate) {
+export async function updateTask(db: Db, actor: Actor, taskId: number, input: TaskUpdate): Promise<TaskUpdated> {
   const deadline = parseDeadlineOr422(input.deadline, 'body.deadline');
   return db.tx(async (tx) => {
     const current = await tasks.lockTaskForEdit(tx, taskId);

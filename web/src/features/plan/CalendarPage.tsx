@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
-import type { calendarOfYear, HolidayNotice } from '../../../../src/domain/calendar';
+import type { HolidayNotice } from '../../../../src/domain/calendar';
+import type { PlanCalendar } from '../../../../src/modules/plan/contracts';
 import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import './texts';
@@ -79,7 +80,7 @@ export default function CalendarPage() {
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const q = useQuery({
     queryKey: ['plan', 'calendar', year],
-    queryFn: ({ signal }) => api<ReturnType<typeof calendarOfYear>>(`/api/plan/calendar?year=${year}`, { signal }),
+    queryFn: ({ signal }) => api<PlanCalendar>(`/api/plan/calendar?year=${year}`, { signal }),
   });
   return (
     <section>

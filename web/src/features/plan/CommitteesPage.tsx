@@ -12,32 +12,15 @@ import { MemberForm } from './MemberForm';
 import { useMe } from '../../app/session';
 import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
+import type { CommitteeDetail } from '../../../../src/modules/plan/contracts';
 import './texts';
-
-interface Member {
-  id: number;
-  role: string;
-  personName: string | null;
-  position: string;
-  validFrom: string;
-  validTo: string | null;
-  /** no known end: confirmed up to this day, unknown after it */
-  confirmedUntil: string | null;
-  note: string | null;
-  factStatus: string;
-  instrument: string | null;
-}
 
 function Members({ id, canEdit }: { id: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number | null>(null);
   const q = useQuery({
     queryKey: ['plan', 'committee', id],
-    queryFn: ({ signal }) =>
-      api<{ members: Member[]; meetings: { id: number; heldOn: string; title: string }[] }>(
-        `/api/plan/committees/${encodeURIComponent(id)}`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => api<CommitteeDetail>(`/api/plan/committees/${encodeURIComponent(id)}`, { signal }),
   });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} />;

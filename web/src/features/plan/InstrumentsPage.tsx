@@ -6,28 +6,14 @@ import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi } from '../../app/format';
 import { verificationLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
+import type { InstrumentList } from '../../../../src/modules/plan/contracts';
 import './texts';
-
-interface Instrument {
-  id: number;
-  kind: string;
-  number: string | null;
-  title: string;
-  issuer: string | null;
-  issuedOn: string | null;
-  effectiveOn: string | null;
-  note: string | null;
-  factStatus: string;
-  amends: string | null;
-  replaces: string | null;
-  tasks: { id: number; position: string; dueOn: string | null }[] | null;
-}
 
 export default function InstrumentsPage() {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['plan', 'instruments'],
-    queryFn: ({ signal }) => api<{ items: Instrument[] }>('/api/plan/instruments', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<InstrumentList>('/api/plan/instruments', { signal }).then((r) => r.items),
   });
   return (
     <section>

@@ -11,6 +11,7 @@ import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, mainPlanOf, plansQuery } from './api';
 import { FieldProblem, SaveOutcome } from './FormProblems';
+import type { MeetingRecorded } from '../../../../src/modules/plan/contracts';
 
 interface Conclusion {
   body: string;
@@ -41,27 +42,24 @@ export function MeetingForm({ committeeId }: { committeeId: string }) {
   const agencies = useQuery(agenciesQuery(heldOn));
   const save = useMutation({
     mutationFn: () =>
-      post<{ id: number; conclusions: { id: number; taskId: number | null }[] }>(
-        `/api/plan/committees/${encodeURIComponent(committeeId)}/meetings`,
-        {
-          heldOn,
-          title,
-          minutesRef: minutesRef || undefined,
-          conclusions: conclusions.map((c) => ({
-            body: c.body,
-            task:
-              c.makeTask && chosenPlan
-                ? {
-                    planId: chosenPlan,
-                    position: c.position,
-                    fanOut: 'none',
-                    leadAgencyId: c.leadAgencyId || undefined,
-                    deadline: c.deadline || undefined,
-                  }
-                : undefined,
-          })),
-        },
-      ),
+      post<MeetingRecorded>(`/api/plan/committees/${encodeURIComponent(committeeId)}/meetings`, {
+        heldOn,
+        title,
+        minutesRef: minutesRef || undefined,
+        conclusions: conclusions.map((c) => ({
+          body: c.body,
+          task:
+            c.makeTask && chosenPlan
+              ? {
+                  planId: chosenPlan,
+                  position: c.position,
+                  fanOut: 'none',
+                  leadAgencyId: c.leadAgencyId || undefined,
+                  deadline: c.deadline || undefined,
+                }
+              : undefined,
+        })),
+      }),
     onSuccess: () => {
       setTitle('');
       setMinutesRef('');

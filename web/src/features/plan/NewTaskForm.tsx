@@ -11,6 +11,7 @@ import { SaveOutcome } from './FormProblems';
 import { programProjectLabel } from '../../../../src/domain/labels';
 import { currentLanguage } from '../../app/i18n';
 import { todayInVietnam } from '../../app/format';
+import type { ProgramOverview } from '../../../../src/modules/plan/contracts';
 
 export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boolean }) {
   const planId = plan.id;
@@ -25,11 +26,7 @@ export function NewTaskForm({ plan, central }: { plan: PlanSummary; central: boo
   const [project, setProject] = useState('');
   const projects = useQuery({
     queryKey: ['plan', 'program'],
-    queryFn: ({ signal }) =>
-      api<{ projects: { phaseId: string; code: string; name: string | null; nameEn: string | null }[] }>(
-        '/api/plan/program',
-        { signal },
-      ),
+    queryFn: ({ signal }) => api<ProgramOverview>('/api/plan/program', { signal }),
     select: (p) => p.projects.filter((x) => x.phaseId === 'GNBV-2021-2025'),
   });
   const agencies = useQuery({

@@ -9,44 +9,13 @@ import { api } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatNumberVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
+import type { ProgramOverview as Program } from '../../../../src/modules/plan/contracts';
 import './texts';
 
-interface Program {
-  phases: {
-    id: string;
-    name: string;
-    startYear: number;
-    endYear: number;
-    legalBasis: string | null;
-    objective: string | null;
-    factStatus: string;
-    source: string;
-  }[];
-  targets: { phaseId: string; code: string; name: string; value: string; factStatus: string; source: string }[];
-  projects: {
-    phaseId: string;
-    code: string;
-    parentCode: string | null;
-    name: string | null;
-    nameEn: string | null;
-    leadAgency: string | null;
-    leadNote: string | null;
-    factStatus: string;
-  }[];
-  budget: {
-    phaseId: string;
-    funding: string;
-    capitalType: string;
-    amountBnVnd: number;
-    factStatus: string;
-    source: string;
-  }[];
-}
-
 /** The verification status of a fact, with its source as the tooltip. */
-function Status({ code, source }: { code: string; source?: string }) {
+function Status({ code, source }: { code: string; source?: string | null }) {
   return (
-    <small className="source" title={source} data-testid="fact-status">
+    <small className="source" title={source ?? undefined} data-testid="fact-status">
       {verificationLabel(code, currentLanguage())}
     </small>
   );

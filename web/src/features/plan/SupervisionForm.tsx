@@ -12,6 +12,7 @@ import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { agenciesQuery, committeesQuery } from './api';
 import { FieldProblem, SaveOutcome } from './FormProblems';
+import type { SupervisionCreated, SupervisionPlanView, VisitsAdded } from '../../../../src/modules/plan/contracts';
 
 interface Rec {
   body: string;
@@ -53,11 +54,8 @@ function AgencyOptions({ at }: { at: string }) {
   );
 }
 
-export interface SupervisionPlanRef {
-  id: number;
-  title: string;
-  year: number;
-}
+/** A plan that later visits may be added to. */
+export type SupervisionPlanRef = Pick<SupervisionPlanView, 'id' | 'title' | 'year'>;
 
 /** Without `plans`: a new plan with its visits. With `plans`: later visits under the plan chosen. */
 export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
@@ -94,10 +92,10 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
   const save = useMutation({
     mutationFn: () =>
       addingVisits
-        ? post<{ id: number; recommendations: number }>(`/api/plan/supervision/${planId}/visits`, {
+        ? post<VisitsAdded>(`/api/plan/supervision/${planId}/visits`, {
             visits: visitsBody(),
           })
-        : post<{ id: number; recommendations: number }>('/api/plan/supervision', {
+        : post<SupervisionCreated>('/api/plan/supervision', {
             committeeId: committeeId || undefined,
             kind,
             title,

@@ -9,36 +9,15 @@ import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { useMe } from '../../app/session';
 import { committeesQuery } from './api';
-import { SupervisionForm, type SupervisionPlanRef } from './SupervisionForm';
+import { SupervisionForm } from './SupervisionForm';
 import { SavedLine } from './FormProblems';
+import type {
+  RecommendationList,
+  RecommendationView as Recommendation,
+  SupervisionPlanList,
+  SupervisionPlanView as SupervisionPlan,
+} from '../../../../src/modules/plan/contracts';
 import './texts';
-
-interface Recommendation {
-  id: number;
-  body: string;
-  status: 'open' | 'in_progress' | 'closed';
-  due_on: string | null;
-  closed_on: string | null;
-  deadline_text: string | null;
-  follow_up: string | null;
-  version: number;
-  addressee: string | null;
-  finding: string;
-  plan_title: string;
-  visited_on: string;
-  daysLate: number;
-  overdue: boolean;
-}
-
-interface SupervisionPlan extends SupervisionPlanRef {
-  kind: 'supervision' | 'inspection';
-  committee: string | null;
-  canRecord: boolean;
-  visits: number;
-  last_visit_on: string | null;
-  recommendations: number;
-  open_recommendations: number;
-}
 
 /** The plans with their visits and how many recommendations are still open. */
 function Plans({ plans }: { plans: SupervisionPlan[] }) {
@@ -112,14 +91,11 @@ export default function SupervisionPage() {
   const q = useQuery({
     queryKey: ['plan', 'recommendations', asOf],
     queryFn: ({ signal }) =>
-      api<{ items: Recommendation[] }>(`/api/plan/supervision/recommendations?asOf=${asOf}`, { signal }).then(
-        (r) => r.items,
-      ),
+      api<RecommendationList>(`/api/plan/supervision/recommendations?asOf=${asOf}`, { signal }).then((r) => r.items),
   });
   const plans = useQuery({
     queryKey: ['plan', 'supervision'],
-    queryFn: ({ signal }) =>
-      api<{ items: SupervisionPlan[] }>('/api/plan/supervision', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<SupervisionPlanList>('/api/plan/supervision', { signal }).then((r) => r.items),
   });
   const canAct = me.can.plan.respondRecommendation;
   // the server says which committees (and so which plans) the caller records for

@@ -7,70 +7,22 @@ import type { TaskStatus } from '../../../../src/domain/plan/status';
 export type { TaskStatus };
 export { STATUS_LABELS } from '../../../../src/domain/plan/status';
 
-/** One row of the plan, as the server computes it. */
-export type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/contracts';
-import type { PlanStatusRow as PlanRow } from '../../../../src/modules/plan/contracts';
-
-export interface Assignment {
-  taskId: number;
-  id: number;
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-  status: TaskStatus;
-  statusLabel: string;
-  percent: number;
-  dueOn: string | null;
-  completedOn: string | null;
-  instrument: string | null;
-  note: string | null;
-  validFrom: string;
-  validTo: string | null;
-  version: number;
-  daysLate: number | null;
-  /** in force on the as-of date (not yet or no longer handed over) */
-  inForce: boolean;
-  overdue: boolean;
-  pastDueNoReport: boolean;
-  canEdit: boolean;
-  moves: { to: TaskStatus; action: string; requires: 'note' | 'completedOn' | null }[];
-}
-
-export interface TaskDetail {
-  task: PlanRow;
-  rollup: {
-    total: number;
-    active: number;
-    completed: number;
-    overdue: number;
-    noReport: number;
-    pastDueNoReport: number;
-    percent: number;
-    status: TaskStatus;
-  };
-  can: { recordSubmission: boolean };
-  assignments: Assignment[];
-  instruments: {
-    id: number;
-    kind: string;
-    number: string | null;
-    title: string;
-    issuedOn: string | null;
-    factStatus: string;
-  }[];
-  changes: { id: number; from: TaskStatus; to: TaskStatus; note: string | null; byName: string; at: string }[];
-  progress: { id: number; reportedOn: string; percent: number; narrative: string; byName: string }[];
-  comments: {
-    id: number;
-    kind: string;
-    body: string;
-    byName: string;
-    createdAt: string;
-    fromAgency: string | null;
-    toAgency: string | null;
-  }[];
-  evidence: { id: number; fileName: string; sizeBytes: number; sha256: string; uploadedAt: string }[];
-}
+/** One row of the plan, as the server computes it; the answers' shapes come from the plan's contracts. */
+export type {
+  CommitteeView as Committee,
+  PlanStatusRow as PlanRow,
+  PlanSummary,
+  TaskAssignment as Assignment,
+  TaskDetail,
+} from '../../../../src/modules/plan/contracts';
+import type {
+  CommitteeList,
+  MyAgencyView,
+  NotificationView,
+  PlanStatusRow as PlanRow,
+  PlanSummary,
+  TaskDetail,
+} from '../../../../src/modules/plan/contracts';
 
 /** Uploads an evidence file (multipart); errors come back as ApiError like every other call. */
 export async function uploadEvidence(
@@ -118,19 +70,12 @@ export const taskQuery = (id: number, asOf: string) =>
 export const myAgencyQuery = (asOf: string) =>
   queryOptions({
     queryKey: ['plan', 'my', asOf],
-    queryFn: ({ signal }) =>
-      api<{ agencies: { id: string; name: string }[]; lead: PlanRow[]; coordinate: PlanRow[]; late: PlanRow[] }>(
-        `/api/plan/my-agency${query({ asOf })}`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => api<MyAgencyView>(`/api/plan/my-agency${query({ asOf })}`, { signal }),
   });
 
 export const notificationsQuery = queryOptions({
   queryKey: ['notifications'],
-  queryFn: ({ signal }) =>
-    api<{
-      items: { id: number; kind: string; title: string; body: string; createdAt: string; readAt: string | null }[];
-    }>('/api/notifications', { signal }).then((r) => r.items),
+  queryFn: ({ signal }) => api<{ items: NotificationView[] }>('/api/notifications', { signal }).then((r) => r.items),
 });
 
 export const exportUrl = (asOf: string, overdue = false, planId?: number) =>
@@ -151,18 +96,6 @@ export const agenciesQuery = (at: string) =>
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(at),
   });
 
-export interface PlanSummary {
-  id: number;
-  code: string;
-  title: string;
-  issuedOn: string | null;
-  issuerAgencyId: string | null;
-  issuer: string | null;
-  tasks: number;
-  /** the caller manages this plan's tasks (decided by the server) */
-  canManage: boolean;
-}
-
 export const plansQuery = queryOptions({
   queryKey: ['plan', 'plans'],
   queryFn: ({ signal }) => api<{ items: PlanSummary[] }>('/api/plan/plans', { signal }).then((r) => r.items),
@@ -172,21 +105,7 @@ export const plansQuery = queryOptions({
 export const mainPlanOf = <P extends { id: number; code: string }>(plans: P[] | undefined): P | undefined =>
   plans?.find((p) => p.code === NATIONAL_PLAN_CODE) ?? plans?.[0];
 
-export interface Committee {
-  id: string;
-  level: string;
-  name: string;
-  programs: string;
-  validFrom: string;
-  validTo: string | null;
-  instrument: string | null;
-  factStatus: string;
-  members: number;
-  /** the caller may record this committee's meetings and supervision (decided by the server) */
-  canRecord: boolean;
-}
-
 export const committeesQuery = queryOptions({
   queryKey: ['plan', 'committees'],
-  queryFn: ({ signal }) => api<{ items: Committee[] }>('/api/plan/committees', { signal }).then((r) => r.items),
+  queryFn: ({ signal }) => api<CommitteeList>('/api/plan/committees', { signal }).then((r) => r.items),
 });
