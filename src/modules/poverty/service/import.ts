@@ -24,6 +24,7 @@ import {
   type RejectedHousehold,
 } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
+import type { ImportAnswer } from '../contracts';
 import { parseWorkbookIsolated, withImportDir } from '../import-isolation';
 import * as repo from '../repo';
 import * as importRepo from '../repo-import';
@@ -53,16 +54,7 @@ export interface ImportInput {
   confirmEmpty?: boolean;
 }
 
-export interface ImportOutcome {
-  importId: number | null;
-  communeId: string;
-  communeName: string;
-  year: number;
-  unchanged: boolean;
-  households: number;
-  members: number;
-  classes: Record<HouseholdClass, number>;
-}
+export type ImportOutcome = ImportAnswer;
 
 /**
  * Fingerprint of a workbook's checked content (not of its bytes: Excel rewrites timestamps on every

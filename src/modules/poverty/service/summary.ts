@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { badRequest } from '../../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../domain/poverty/resident';
 import { residentRates, roundPct, type Counts } from '../../../domain/poverty/aggregate';
+import type { SummaryAnswer, SummaryRow } from '../contracts';
 import * as summaryRepo from '../repo-summary';
 import { reviewDateOfYear } from './shared';
 
@@ -17,31 +18,8 @@ export interface SummaryQuery {
   province?: string;
 }
 
-/**
- * One row of a summary. `households` is the resident households (tổng số hộ dân cư) of the communes
- * that reported them, the denominator of `poorRate` / `nearPoorRate` (percent, null when unknown);
- * the numerators of the rates count the same communes. `registeredHouseholds` is the register's count.
- * `poorPct`, `nearPoorPct`, `multidimPct` are the same rates under their earlier names.
- */
-export interface SummaryRowView extends Omit<Counts, 'households'> {
-  unitId: string;
-  code: string;
-  name: string;
-  part: string;
-  households: number | null;
-  registeredHouseholds: number;
-  poorRate: number | null;
-  nearPoorRate: number | null;
-  poorPct: number | null;
-  nearPoorPct: number | null;
-  multidimPct: number | null;
-  /** Communes that reported resident households and whose results count / communes in force in the area. */
-  coverage: { reporting: number; total: number };
-  /** Communes whose results are counted (with or without resident households). */
-  communesWithResults: number;
-  /** Every counted commune's results are recognised by its chair (QĐ 24/2021, Art. 4.4). */
-  official: boolean;
-}
+/** One row of a summary (the rates' denominators and coverage: see the contract). */
+export type SummaryRowView = SummaryRow;
 
 function present(r: summaryRepo.SummaryRow): SummaryRowView {
   const counts: Counts = {
@@ -150,7 +128,7 @@ export function summaryTableRowsVi(rows: SummaryRowView[]) {
  * province, region or nation. Not personal data. Other modules (results, indicators) read poverty
  * figures through this function.
  */
-export async function povertySummary(db: Db, q: SummaryQuery) {
+export async function povertySummary(db: Db, q: SummaryQuery): Promise<SummaryAnswer> {
   const status = q.status ?? 'official';
   if (q.level === 'commune' && !q.province)
     throw badRequest('Tổng hợp theo xã cần mã tỉnh (province): mỗi lần xem các xã của một tỉnh.');
@@ -171,7 +149,6 @@ export async function povertySummary(db: Db, q: SummaryQuery) {
     by: q.by,
     status,
     rows: rows.map(present),
-    /** Data of provinces that cannot be re-aggregated exactly onto current boundaries (reported, not guessed). */
     unresolved: unresolved.map(present),
   };
 }

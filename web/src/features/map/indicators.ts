@@ -18,7 +18,7 @@ import { formatNumberVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import type { Role } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
-import type { Summary } from '../poverty/api';
+import type { SummaryAnswer } from '../../../../src/modules/poverty/contracts';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { communesPerProvince } from './counts';
 
@@ -80,7 +80,7 @@ const poorRate: MapIndicator = {
     // before the reform the map shows the 63 old provinces: keep the review's own boundaries
     const boundaries = at < REFORM_DATE ? 'review' : 'current';
     // Official figures: results recognised by the commune chairs (QĐ 24/2021/QĐ-TTg, Art. 4.4).
-    const s = await api<Summary>(
+    const s = await api<SummaryAnswer>(
       `/api/poverty/summary${query({ year, level: 'province', boundaries, status: 'official' })}`,
       { signal },
     );

@@ -19,7 +19,8 @@ import {
   CHAIN_LOCK_INFO,
   chainOf,
 } from '../../../../src/domain/poverty/review';
-import { communePath, type CommuneProgress } from './api';
+import type { CommuneReviewView } from '../../../../src/modules/poverty/contracts';
+import { communePath } from './api';
 
 export default function Review({
   communeId,
@@ -31,7 +32,7 @@ export default function Review({
 }: {
   communeId: string;
   year: number;
-  progress: CommuneProgress | null;
+  progress: CommuneReviewView | null;
   imported: boolean;
   onChange: () => void;
   /** What the caller may do on this commune's review, as the server decided it. */

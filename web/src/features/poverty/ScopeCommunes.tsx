@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
-import { type ScopeCommune } from './api';
+import type { ScopeCommune } from '../../../../src/modules/poverty/contracts';
 
 /**
  * The communes of the province officer's scope: every one, with its review status, resident households, last import and
