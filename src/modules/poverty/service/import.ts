@@ -54,8 +54,6 @@ export interface ImportInput {
   confirmEmpty?: boolean;
 }
 
-export type ImportOutcome = ImportAnswer;
-
 /**
  * Fingerprint of a workbook's checked content (not of its bytes: Excel rewrites timestamps on every
  * save). The same households and members again → the same fingerprint → nothing changes.
@@ -137,7 +135,7 @@ function classCounts(results: Classification[]): Record<HouseholdClass, number> 
  * imported again changes nothing. Aggregates of the commune are brought up to date in the
  * same transaction.
  */
-export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportOutcome> {
+export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportAnswer> {
   const commune = await resolveCommune(db, input, input.year);
   await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
   // The standards of the database: the national data and any standard added there as data.

@@ -18,10 +18,7 @@ export interface SummaryQuery {
   province?: string;
 }
 
-/** One row of a summary (the rates' denominators and coverage: see the contract). */
-export type SummaryRowView = SummaryRow;
-
-function present(r: summaryRepo.SummaryRow): SummaryRowView {
+function present(r: summaryRepo.SummaryRow): SummaryRow {
   const counts: Counts = {
     households: r.registered,
     poor: r.poor,
@@ -57,7 +54,7 @@ function present(r: summaryRepo.SummaryRow): SummaryRowView {
  * Rows as tables and CSV files show them (CLI table/csv, the CSV download): rates rounded to two
  * decimals, "chưa có số hộ dân cư" where the resident households are unknown, coverage as "n/N".
  */
-export function summaryTableRows(rows: SummaryRowView[]) {
+export function summaryTableRows(rows: SummaryRow[]) {
   const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : roundPct(v));
   return rows.map((r) => ({
     code: r.code,
@@ -82,12 +79,12 @@ export function summaryTableRows(rows: SummaryRowView[]) {
   }));
 }
 
-function summaryCoverage(rows: SummaryRowView[]) {
+function summaryCoverage(rows: SummaryRow[]) {
   return rows.map((r) => ({ coverageReporting: r.coverage.reporting, coverageTotal: r.coverage.total }));
 }
 
 /** The same rows with Vietnamese column names (the CSV download of the screens). */
-export function summaryTableRowsVi(rows: SummaryRowView[]) {
+export function summaryTableRowsVi(rows: SummaryRow[]) {
   const coverage = summaryCoverage(rows);
   // Rates as numbers (two decimals), so that the xlsx holds numbers and the CSV writes the decimal mark of the file.
   const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : Number(roundPct(v)));
