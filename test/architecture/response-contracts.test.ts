@@ -8,24 +8,8 @@ import type { AppDeps, AppEnv } from '../../src/server/types';
 /**
  * Every route answering JSON declares the shape of its answer (`response`, a zod schema from the area's
  * contracts.ts): the OpenAPI document shows it and the tests check every answer against it. A route that
- * answers a file declares its media type (`file`) instead. The routes below predate the rule; the list
- * may only shrink: a new route without a schema fails, and so does a listed route that has one.
+ * answers a file declares its media type (`file`) instead.
  */
-const LEGACY: string[] = [
-  'GET /api/poverty/standards',
-  'POST /api/poverty/classify',
-  'GET /api/poverty/published',
-  'GET /api/poverty/summary',
-  'GET /api/poverty/reviews',
-  'GET /api/poverty/communes',
-  'GET /api/poverty/communes/:communeId/households',
-  'POST /api/poverty/communes/:communeId/import',
-  'GET /api/poverty/resident-households',
-  'GET /api/poverty/communes/:communeId/resident-households',
-  'PUT /api/poverty/communes/:communeId/resident-households',
-  'POST /api/poverty/resident-households/import',
-];
-
 function routes() {
   const deps = { config: { maxJsonBytes: 1, maxUploadBytes: 1 } } as unknown as AppDeps;
   const router = new Router(new Hono<AppEnv>(), deps);
@@ -37,12 +21,8 @@ describe('every JSON route declares its response schema', () => {
   const all = routes();
   const undeclared = all.filter((r) => !r.spec.response && !r.spec.file).map((r) => `${r.method} ${r.path}`);
 
-  it('no route outside the legacy list answers JSON without a schema', () => {
-    expect(undeclared.filter((r) => !LEGACY.includes(r))).toEqual([]);
-  });
-
-  it('the legacy list only shrinks: a route that declares its schema must leave it', () => {
-    expect(LEGACY.filter((r) => !undeclared.includes(r))).toEqual([]);
+  it('no route answers JSON without a schema', () => {
+    expect(undeclared).toEqual([]);
   });
 
   it('a route declares a JSON schema or a file, not both', () => {

@@ -225,6 +225,21 @@ describe('poverty API', () => {
     ).get(`/api/poverty/communes/${encodeURIComponent(t.scope.communeId)}/resident-households?year=2025`);
     expect(view.body).toMatchObject({ current: { total: 320, source: 'Biểu tổng hợp số 02' }, can: { edit: true } });
     expect(view.body.history.map((h: any) => h.total)).toEqual([320, 300]);
+    // every commune's figure (not personal data): the steering member reads the one just imported
+    const list = await (await t.as('steering_member')).get('/api/poverty/resident-households?year=2025');
+    expect(list.status).toBe(200);
+    const mine = list.body.items.filter((i: any) => i.communeCode === code);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        communeId: t.scope.communeId,
+        total: 320,
+        urban: null,
+        recordedBy: 't.commune-officer',
+      }),
+    ]);
+    // the time of the record is the ISO text it always was
+    expect(mine[0].recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(view.body.current.recordedAt).toBe(view.body.history[0].recordedAt);
   });
 
   it('the export of poor and near-poor lists is an xlsx and is audited', async () => {

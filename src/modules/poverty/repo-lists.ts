@@ -1,28 +1,9 @@
 /** SQL of the poverty area: a commune's household lists and members (personal data). */
 import type { Db } from '../../db/client';
-import type { HouseholdClass, Occupation } from '../../domain/poverty/types';
+import type { HouseholdClass } from '../../domain/poverty/types';
+import type { HouseholdRow } from './contracts';
 
-export interface HouseholdListRow {
-  id: number;
-  code: string;
-  headName: string;
-  headIdNumber: string | null;
-  headEthnicity: string | null;
-  village: string | null;
-  area: string;
-  membersCount: number;
-  class: HouseholdClass;
-  previousClass: HouseholdClass | null;
-  scoreA: number | null;
-  scoreB: number | null;
-  income: number | null;
-  deprived: string[];
-  flags: string[];
-  decisionNo: string | null;
-  decisionDate: string | null;
-  occupation: Occupation | null;
-  noLabourCapacity: boolean | null;
-}
+export type HouseholdListRow = HouseholdRow;
 
 export function communeHouseholds(
   db: Db,

@@ -1,6 +1,7 @@
 /** SQL of the poverty area: resident households of communes (the denominator of the rates) and their history. */
 import type { Db } from '../../db/client';
 import type { ResidentHouseholds } from '../../domain/poverty/resident';
+import type { ResidentFigure } from './contracts';
 
 /** Communes in force on a date (null ids = all), by code: the rows of the resident-households template. */
 export function communesOn(db: Db, date: string, ids: string[] | null): Promise<{ code: string; name: string }[]> {
@@ -12,36 +13,40 @@ export function communesOn(db: Db, date: string, ids: string[] | null): Promise<
   );
 }
 
-export interface ResidentRow extends ResidentHouseholds {
-  year: number;
-  communeId: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+export type ResidentRow = ResidentFigure;
+
+/** The driver reads a timestamptz as a Date; the row carries the ISO text the JSON answer always had. */
+const withIsoTime = <T extends { recordedAt: Date | string }>(r: T) => ({
+  ...r,
+  recordedAt: new Date(r.recordedAt).toISOString(),
+});
+type Stored<T> = Omit<T, 'recordedAt'> & { recordedAt: Date | string };
 
 const RESIDENT_SELECT = `SELECT year, commune_id AS "communeId", total, urban, rural, ethnic_minority AS "ethnicMinority", source,
   recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
 
-export function findResident(db: Db, year: number, communeId: string): Promise<ResidentRow | undefined> {
-  return db.maybeOne<ResidentRow>(
+export async function findResident(db: Db, year: number, communeId: string): Promise<ResidentRow | undefined> {
+  const row = await db.maybeOne<Stored<ResidentRow>>(
     `${RESIDENT_SELECT} FROM poverty_resident_households WHERE year = $1 AND commune_id = $2`,
     [year, communeId],
   );
+  return row && withIsoTime(row);
 }
 
 /** The current figures of some communes in a year (null = every commune). */
-export function listResident(
+export async function listResident(
   db: Db,
   year: number,
   communeIds: string[] | null,
 ): Promise<(ResidentRow & { communeName: string; communeCode: string })[]> {
-  return db.query(
+  const rows = await db.query<Stored<ResidentRow & { communeName: string; communeCode: string }>>(
     `SELECT h.year, h.commune_id AS "communeId", h.total, h.urban, h.rural, h.ethnic_minority AS "ethnicMinority", h.source,
             h.recorded_by AS "recordedBy", h.recorded_at AS "recordedAt", c.full_name AS "communeName", c.code AS "communeCode"
      FROM poverty_resident_households h JOIN admin_unit c ON c.id = h.commune_id
      WHERE h.year = $1 AND ($2::text[] IS NULL OR h.commune_id = ANY($2::text[])) ORDER BY c.code`,
     [year, communeIds],
   );
+  return rows.map(withIsoTime);
 }
 
 /** Records the figures of communes (insert or replace) and appends each version to the history. */
@@ -75,9 +80,10 @@ export async function saveResident(
 }
 
 /** Every version of a commune's figures for a year, newest first. */
-export function residentHistory(db: Db, year: number, communeId: string): Promise<ResidentRow[]> {
-  return db.query<ResidentRow>(
+export async function residentHistory(db: Db, year: number, communeId: string): Promise<ResidentRow[]> {
+  const rows = await db.query<Stored<ResidentRow>>(
     `${RESIDENT_SELECT} FROM poverty_resident_households_history WHERE year = $1 AND commune_id = $2 ORDER BY id DESC`,
     [year, communeId],
   );
+  return rows.map(withIsoTime);
 }

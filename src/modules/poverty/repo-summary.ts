@@ -3,12 +3,9 @@
  * nation; the published series.
  */
 import type { Db } from '../../db/client';
+import type { Boundaries, Breakdown, PublishedRow, SummaryLevel, SummaryStatus } from './contracts';
 
-export type SummaryLevel = 'commune' | 'province' | 'region' | 'nation';
-export type Boundaries = 'review' | 'current';
-export type Breakdown = 'none' | 'area' | 'ethnicity';
-/** official: only communes whose results the commune chair has recognised; all: also results in progress. */
-export type SummaryStatus = 'official' | 'all';
+export type { Boundaries, Breakdown, SummaryLevel, SummaryStatus };
 
 export interface SummaryRow {
   key: string;
@@ -176,8 +173,8 @@ export async function summary(
   return { rows, unresolved };
 }
 
-export function publishedSeries(db: Db, year?: number) {
-  return db.query(
+export function publishedSeries(db: Db, year?: number): Promise<PublishedRow[]> {
+  return db.query<PublishedRow>(
     `SELECT year, year_text AS "yearText", scope, area_code AS "areaCode", area_name AS "areaName", indicator, rate_pct::float8 AS "ratePct",
             households, total_households AS "totalHouseholds", status, decision, source_url AS "sourceUrl", note
      FROM poverty_published WHERE ($1::int IS NULL OR year = $1) ORDER BY year_text, scope, area_code, indicator`,

@@ -5,14 +5,9 @@
  */
 import type { Db } from '../../db/client';
 import type { ChainState, StepRecord } from '../../domain/poverty/review';
+import type { CommuneRef } from './contracts';
 
-export interface CommuneRow {
-  id: string;
-  code: string;
-  fullName: string;
-  provinceId: string;
-  provinceName: string;
-}
+export type CommuneRow = CommuneRef;
 
 const COMMUNE_SELECT = `SELECT c.id, c.code, c.full_name AS "fullName", c.province_id AS "provinceId", p.full_name AS "provinceName"
   FROM admin_unit c JOIN admin_unit p ON p.id = c.province_id`;

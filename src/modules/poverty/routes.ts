@@ -31,7 +31,23 @@ import {
   SummaryQuery,
   YearQuery,
 } from './schemas';
-import { Application, ApplicationList, CommuneReviewView } from './contracts';
+import {
+  Application,
+  ApplicationList,
+  Classification,
+  CommuneReviewView,
+  HouseholdPageAnswer,
+  ImportAnswer,
+  PublishedAnswer,
+  ResidentImportAnswer,
+  ResidentListAnswer,
+  ResidentSetAnswer,
+  ResidentView,
+  ReviewProgressAnswer,
+  ScopeCommunesAnswer,
+  StandardsAnswer,
+  SummaryAnswer,
+} from './contracts';
 import { cleanText } from '../../validate';
 import { withImportDir } from './import-isolation';
 import * as svc from './service';
@@ -76,8 +92,9 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: 'public',
       tags,
       reference: true,
+      response: StandardsAnswer,
     },
-    async () => ({
+    async (): Promise<StandardsAnswer> => ({
       ...(await svc.standardsCatalog(db)),
       knownGaps: KNOWN_GAPS_VI,
     }),
@@ -85,7 +102,13 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.post(
     '/api/poverty/classify',
-    { summary: 'Phân loại một hộ theo chuẩn nghèo (không lưu)', access: 'public', tags, body: ClassifyBody },
+    {
+      summary: 'Phân loại một hộ theo chuẩn nghèo (không lưu)',
+      access: 'public',
+      tags,
+      body: ClassifyBody,
+      response: Classification,
+    },
     ({ body }) => {
       if (body.year === undefined && body.date === undefined)
         throw invalid('Dữ liệu gửi lên không hợp lệ.', [
@@ -103,6 +126,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       tags,
       query: OptionalYearQuery,
       figures: true,
+      response: PublishedAnswer,
     },
     async ({ query }) => ({
       items: await publishedSeries(db, query.year),
@@ -117,6 +141,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       tags,
       query: SummaryQuery,
       figures: true,
+      response: SummaryAnswer,
     },
     ({ actor, query }) => svc.povertySummary(db, summaryScope(actor, query)),
   );
@@ -162,7 +187,13 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
 
   r.get(
     '/api/poverty/reviews',
-    { summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi', access: READERS, tags, query: YearQuery },
+    {
+      summary: 'Tiến độ rà soát định kỳ của các xã trong phạm vi',
+      access: READERS,
+      tags,
+      query: YearQuery,
+      response: ReviewProgressAnswer,
+    },
     ({ actor, query }) => svc.reviewProgress(db, requireActor(actor), query.year, todayInVietnam()),
   );
 
@@ -174,6 +205,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: COMMUNE_WORKERS,
       tags,
       query: ScopeCommunesQuery,
+      response: ScopeCommunesAnswer,
     },
     ({ actor, query }) =>
       svc.scopeCommuneList(db, requireActor(actor), query.year, todayInVietnam(), query.province ?? null),
@@ -188,6 +220,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: HouseholdPageQuery,
       example: EXAMPLE,
+      response: HouseholdPageAnswer,
     },
     async ({ actor, params, query }) =>
       svc.communeHouseholdList(db, requireActor(actor), params.communeId, query.year, query),
@@ -259,6 +292,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       query: ImportQuery,
       upload: true,
       example: EXAMPLE,
+      response: ImportAnswer,
     },
     async ({ c, actor, params, query }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -333,6 +367,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       access: READERS,
       tags,
       query: YearQuery,
+      response: ResidentListAnswer,
     },
     async ({ query }) => ({
       items: await resident.listResidentHouseholds(db, query.year),
@@ -348,6 +383,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       query: YearQuery,
       example: EXAMPLE,
+      response: ResidentView,
     },
     ({ actor, params, query }) => resident.residentHouseholdsOf(db, requireActor(actor), params.communeId, query.year),
   );
@@ -361,6 +397,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       params: CommuneParams,
       body: ResidentBody,
       example: EXAMPLE,
+      response: ResidentSetAnswer,
     },
     ({ actor, params, body }) =>
       resident.setResidentHouseholds(db, requireActor(actor), { communeId: params.communeId, ...body }),
@@ -395,6 +432,7 @@ export function registerPovertyRoutes(r: Router, deps: AppDeps) {
       tags,
       query: YearQuery,
       upload: true,
+      response: ResidentImportAnswer,
     },
     async ({ c, actor, query }) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

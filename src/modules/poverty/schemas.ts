@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../validate';
+import { Boundaries, Breakdown, SummaryLevel, SummaryStatus } from './contracts';
 import { APPLICATION_KINDS, APPLICATION_OUTCOMES, ID_NUMBER_PATTERN, SEXES } from '../../domain/poverty/application';
 
 const year = z.coerce
@@ -24,10 +25,10 @@ export type HouseholdPage = { limit: number; cursor?: string };
 
 export const SummaryQuery = z.object({
   year,
-  level: z.enum(['commune', 'province', 'region', 'nation']).default('nation'),
-  boundaries: z.enum(['review', 'current']).default('review'),
-  by: z.enum(['none', 'area', 'ethnicity']).default('none'),
-  status: z.enum(['official', 'all']).default('official'),
+  level: SummaryLevel.default('nation'),
+  boundaries: Boundaries.default('review'),
+  by: Breakdown.default('none'),
+  status: SummaryStatus.default('official'),
   /** Province code: with level=commune, the communes of that province (required there). */
   province: z.string().trim().min(1).max(10).optional(),
 });

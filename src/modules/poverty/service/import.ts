@@ -24,6 +24,7 @@ import {
   type RejectedHousehold,
 } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
+import type { ImportAnswer } from '../contracts';
 import { parseWorkbookIsolated, withImportDir } from '../import-isolation';
 import * as repo from '../repo';
 import * as importRepo from '../repo-import';
@@ -51,17 +52,6 @@ export interface ImportInput {
   onProgress?: (rowsRead: number) => void;
   /** The user confirms that the commune has no household to list: a workbook with headers only is then accepted. */
   confirmEmpty?: boolean;
-}
-
-export interface ImportOutcome {
-  importId: number | null;
-  communeId: string;
-  communeName: string;
-  year: number;
-  unchanged: boolean;
-  households: number;
-  members: number;
-  classes: Record<HouseholdClass, number>;
 }
 
 /**
@@ -145,7 +135,7 @@ function classCounts(results: Classification[]): Record<HouseholdClass, number> 
  * imported again changes nothing. Aggregates of the commune are brought up to date in the
  * same transaction.
  */
-export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportOutcome> {
+export async function importReviewWorkbook(db: Db, caller: Caller, input: ImportInput): Promise<ImportAnswer> {
   const commune = await resolveCommune(db, input, input.year);
   await assertCoversCommune(db, caller, commune.id, ['commune_officer', 'province_officer']);
   // The standards of the database: the national data and any standard added there as data.

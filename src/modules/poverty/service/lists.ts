@@ -7,6 +7,7 @@ import { OCCUPATION_LABEL_VI } from '../../../domain/poverty/types';
 import { AREA_TEXT_VI } from '../../../domain/poverty/workbook';
 import { audit } from '../../audit/audit';
 import { writeReviewWorkbook } from '../excel';
+import type { HouseholdPageAnswer } from '../contracts';
 import * as listsRepo from '../repo-lists';
 import type { HouseholdPage } from '../schemas';
 import { standardsCatalog } from './standards';
@@ -19,7 +20,7 @@ export async function communeHouseholdList(
   communeId: string,
   year: number,
   page: HouseholdPage = { limit: 500 },
-) {
+): Promise<HouseholdPageAnswer> {
   const commune = await resolveCommune(db, { communeId }, year);
   if (!(await canSeePersonalData(db, caller, commune.id)))
     throw forbidden('Danh sách hộ có dữ liệu cá nhân: chỉ người được phân quyền trên xã này được xem.');

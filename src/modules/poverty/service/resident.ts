@@ -10,6 +10,7 @@ import { checkResidentHouseholds, type ResidentHouseholds } from '../../../domai
 import { hasRole, isCentral, type Actor } from '../../access/actor';
 import { unitAccess } from '../../access/unit-access';
 import { audit } from '../../audit/audit';
+import type { ResidentImportAnswer, ResidentListAnswer, ResidentSetAnswer, ResidentView } from '../contracts';
 import * as residentRepo from '../repo-resident';
 import * as repo from '../repo';
 import { readResidentFile } from '../resident-file';
@@ -63,7 +64,7 @@ export async function setResidentHouseholds(
   caller: Caller,
   input: ResidentInput,
   { requireSource = true } = {},
-) {
+): Promise<ResidentSetAnswer> {
   const commune = await resolveCommune(db, input, input.year);
   if (!(await canEditResident(db, caller, commune.id)))
     throw forbidden('Xã này nằm ngoài phạm vi được phân quyền của bạn.');
@@ -87,7 +88,12 @@ export async function setResidentHouseholds(
 }
 
 /** A commune's figure for a year, its history (who, when, the values) and whether the caller may change it. */
-export async function residentHouseholdsOf(db: Db, caller: Caller, communeId: string, year: number) {
+export async function residentHouseholdsOf(
+  db: Db,
+  caller: Caller,
+  communeId: string,
+  year: number,
+): Promise<ResidentView> {
   const commune = await resolveCommune(db, { communeId }, year);
   return {
     communeId: commune.id,
@@ -107,7 +113,7 @@ export async function residentTemplateCommunes(db: Db, caller: Caller, year: num
 }
 
 /** Figures of all communes for a year (not personal data: a count per commune). */
-export function listResidentHouseholds(db: Db, year: number) {
+export function listResidentHouseholds(db: Db, year: number): Promise<ResidentListAnswer['items']> {
   return residentRepo.listResident(db, year, null);
 }
 
@@ -120,7 +126,7 @@ export async function importResidentFile(
   db: Db,
   caller: Caller,
   input: { year: number; filePath: string; fileName: string },
-) {
+): Promise<ResidentImportAnswer> {
   const parsed = await readResidentFile(input.filePath, input.fileName);
   const problems: Problem[] = [...parsed.problems];
   const resolved: { communeId: string; value: ResidentHouseholds }[] = [];

@@ -10,6 +10,7 @@ import { communeStatusVi, labelsWithProvince } from '../../../domain/poverty/sco
 import { hasRole, isCentral } from '../../access/actor';
 import { unitAccess, type UnitAccess } from '../../access/unit-access';
 import { audit } from '../../audit/audit';
+import type { CommuneReviewView, ReviewProgressAnswer, ScopeCommunesAnswer } from '../contracts';
 import * as repo from '../repo';
 import * as importRepo from '../repo-import';
 import * as reviewRepo from '../repo-review';
@@ -184,7 +185,7 @@ function communeProgressView(
   steps: review.StepRecord[],
   approvals: review.ChainState['approvals'],
   today: string,
-) {
+): CommuneReviewView {
   const progress = { completed: steps };
   return {
     communeId: commune.id,
@@ -209,7 +210,12 @@ function communeProgressView(
 }
 
 /** Progress of every commune with a review record in the caller's scope (levels above see their communes). */
-export async function reviewProgress(db: Db, caller: Caller, year: number, today: string) {
+export async function reviewProgress(
+  db: Db,
+  caller: Caller,
+  year: number,
+  today: string,
+): Promise<ReviewProgressAnswer> {
   const c = await campaignForReading(db, 'periodic', year);
   const rows = c.id === null ? [] : await reviewRepo.communeReviews(db, c.id);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
@@ -231,7 +237,7 @@ export async function scopeCommuneList(
   year: number,
   today: string,
   provinceId: string | null = null,
-) {
+): Promise<ScopeCommunesAnswer> {
   const c = await campaignForReading(db, 'periodic', year);
   const access = isSystem(caller) ? null : await unitAccess(db, caller);
   const ids = access?.unitIds ? [...access.unitIds] : null;

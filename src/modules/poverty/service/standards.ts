@@ -6,6 +6,7 @@ import type { Db } from '../../../db/client';
 import { classifyHousehold, type ClassifyInput } from '../../../domain/poverty/classify';
 import type { StandardCatalog } from '../../../domain/poverty/types';
 import { invalid } from '../../../errors';
+import type { Classification } from '../contracts';
 import * as standardsRepo from '../repo-standards';
 
 export function standardsCatalog(db: Db): Promise<StandardCatalog> {
@@ -13,7 +14,7 @@ export function standardsCatalog(db: Db): Promise<StandardCatalog> {
 }
 
 /** Classifies one household with the database's catalog (nothing stored). */
-export async function classifyOne(db: Db, input: ClassifyInput) {
+export async function classifyOne(db: Db, input: ClassifyInput): Promise<Classification> {
   const out = classifyHousehold(input, await standardsCatalog(db));
   if (!out.ok) throw invalid(out.error.message, [{ path: 'body', message: out.error.message }]);
   return out.value;

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { badRequest } from '../../../errors';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../domain/poverty/resident';
 import { residentRates, roundPct, type Counts } from '../../../domain/poverty/aggregate';
+import type { SummaryAnswer, SummaryRow } from '../contracts';
 import * as summaryRepo from '../repo-summary';
 import { reviewDateOfYear } from './shared';
 
@@ -17,33 +18,7 @@ export interface SummaryQuery {
   province?: string;
 }
 
-/**
- * One row of a summary. `households` is the resident households (tổng số hộ dân cư) of the communes
- * that reported them, the denominator of `poorRate` / `nearPoorRate` (percent, null when unknown);
- * the numerators of the rates count the same communes. `registeredHouseholds` is the register's count.
- * `poorPct`, `nearPoorPct`, `multidimPct` are the same rates under their earlier names.
- */
-export interface SummaryRowView extends Omit<Counts, 'households'> {
-  unitId: string;
-  code: string;
-  name: string;
-  part: string;
-  households: number | null;
-  registeredHouseholds: number;
-  poorRate: number | null;
-  nearPoorRate: number | null;
-  poorPct: number | null;
-  nearPoorPct: number | null;
-  multidimPct: number | null;
-  /** Communes that reported resident households and whose results count / communes in force in the area. */
-  coverage: { reporting: number; total: number };
-  /** Communes whose results are counted (with or without resident households). */
-  communesWithResults: number;
-  /** Every counted commune's results are recognised by its chair (QĐ 24/2021, Art. 4.4). */
-  official: boolean;
-}
-
-function present(r: summaryRepo.SummaryRow): SummaryRowView {
+function present(r: summaryRepo.SummaryRow): SummaryRow {
   const counts: Counts = {
     households: r.registered,
     poor: r.poor,
@@ -79,7 +54,7 @@ function present(r: summaryRepo.SummaryRow): SummaryRowView {
  * Rows as tables and CSV files show them (CLI table/csv, the CSV download): rates rounded to two
  * decimals, "chưa có số hộ dân cư" where the resident households are unknown, coverage as "n/N".
  */
-export function summaryTableRows(rows: SummaryRowView[]) {
+export function summaryTableRows(rows: SummaryRow[]) {
   const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : roundPct(v));
   return rows.map((r) => ({
     code: r.code,
@@ -104,12 +79,12 @@ export function summaryTableRows(rows: SummaryRowView[]) {
   }));
 }
 
-function summaryCoverage(rows: SummaryRowView[]) {
+function summaryCoverage(rows: SummaryRow[]) {
   return rows.map((r) => ({ coverageReporting: r.coverage.reporting, coverageTotal: r.coverage.total }));
 }
 
 /** The same rows with Vietnamese column names (the CSV download of the screens). */
-export function summaryTableRowsVi(rows: SummaryRowView[]) {
+export function summaryTableRowsVi(rows: SummaryRow[]) {
   const coverage = summaryCoverage(rows);
   // Rates as numbers (two decimals), so that the xlsx holds numbers and the CSV writes the decimal mark of the file.
   const rate = (v: number | null) => (v === null ? NO_RESIDENT_HOUSEHOLDS_VI : Number(roundPct(v)));
@@ -150,7 +125,7 @@ export function summaryTableRowsVi(rows: SummaryRowView[]) {
  * province, region or nation. Not personal data. Other modules (results, indicators) read poverty
  * figures through this function.
  */
-export async function povertySummary(db: Db, q: SummaryQuery) {
+export async function povertySummary(db: Db, q: SummaryQuery): Promise<SummaryAnswer> {
   const status = q.status ?? 'official';
   if (q.level === 'commune' && !q.province)
     throw badRequest('Tổng hợp theo xã cần mã tỉnh (province): mỗi lần xem các xã của một tỉnh.');
@@ -171,7 +146,6 @@ export async function povertySummary(db: Db, q: SummaryQuery) {
     by: q.by,
     status,
     rows: rows.map(present),
-    /** Data of provinces that cannot be re-aggregated exactly onto current boundaries (reported, not guessed). */
     unresolved: unresolved.map(present),
   };
 }

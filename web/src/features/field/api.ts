@@ -10,13 +10,13 @@ import type {
   SyncOutcome,
 } from '../../../../src/modules/field/contracts';
 import { FIELD_MAX_SURVEYS } from '../../../../src/domain/field/sync';
-import type { StandardCatalog } from '../../../../src/domain/poverty/types';
+import type { StandardsAnswer } from '../../../../src/modules/poverty/contracts';
 
 export const getAssignments = (year: number, commune?: string) =>
   api<AssignmentsView>(
     `/api/field/assignments?year=${year}${commune ? `&commune=${encodeURIComponent(commune)}` : ''}`,
   );
-export const getStandards = () => api<StandardCatalog>('/api/poverty/standards');
+export const getStandards = () => api<StandardsAnswer>('/api/poverty/standards');
 export const getSurveys = (year: number, commune: string) =>
   api<SurveyListView>(`/api/field/surveys?year=${year}&commune=${encodeURIComponent(commune)}`);
 export const getProgress = (year: number, commune: string) =>

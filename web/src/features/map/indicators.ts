@@ -19,7 +19,7 @@ import { texts } from '../../app/app-texts';
 import i18n from '../../app/i18n';
 import type { PageRule } from '../../app/session';
 import { REFORM_DATE, type Unit } from '../units/api';
-import type { Summary } from '../poverty/api';
+import type { SummaryAnswer } from '../../../../src/modules/poverty/contracts';
 import { communesPerProvince } from './counts';
 
 export interface MapFigures {
@@ -84,7 +84,7 @@ const poorRate: MapIndicator = {
     // before the reform the map shows the 63 old provinces: keep the review's own boundaries
     const boundaries = at < REFORM_DATE ? 'review' : 'current';
     // Official figures: results recognised by the commune chairs (QĐ 24/2021/QĐ-TTg, Art. 4.4).
-    const s = await api<Summary>(
+    const s = await api<SummaryAnswer>(
       `/api/poverty/summary${query({ year, level: 'province', boundaries, status: 'official' })}`,
       { signal },
     );

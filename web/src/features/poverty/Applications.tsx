@@ -20,7 +20,8 @@ import {
   type ApplicationOutcome,
   type Sex,
 } from '../../../../src/domain/poverty/application';
-import { applicationsQuery, type ApplicationRow } from './api';
+import type { Application } from '../../../../src/modules/poverty/contracts';
+import { applicationsQuery } from './api';
 
 const FILE_FIELDS = /^body\.(kind|applicant\w+|householdCode|receivedOn|startedOn)$/;
 const DECIDE_FIELDS = /^body\.(decidedOn|outcome|reason)$/;
@@ -58,7 +59,7 @@ function FileRequest({ communeId, year }: { communeId: string; year: number }) {
   const set = (k: keyof Details) => (v: string) => setDetails((d) => ({ ...d, [k]: v }));
   const save = useMutation({
     mutationFn: () =>
-      post<ApplicationRow>(`/api/poverty/communes/${encodeURIComponent(communeId)}/applications`, {
+      post<Application>(`/api/poverty/communes/${encodeURIComponent(communeId)}/applications`, {
         kind,
         applicantName,
         householdCode: householdCode.trim() || undefined,
@@ -191,7 +192,7 @@ function FileRequest({ communeId, year }: { communeId: string; year: number }) {
   );
 }
 
-function Decide({ a, year, onDone }: { a: ApplicationRow; year: number; onDone: () => void }) {
+function Decide({ a, year, onDone }: { a: Application; year: number; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [decidedOn, setDecidedOn] = useState(todayInVietnam());
@@ -200,7 +201,7 @@ function Decide({ a, year, onDone }: { a: ApplicationRow; year: number; onDone: 
   const [reason, setReason] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      post<ApplicationRow>(`/api/poverty/applications/${a.id}/decision`, {
+      post<Application>(`/api/poverty/applications/${a.id}/decision`, {
         decidedOn,
         outcome,
         reason: reason.trim() || undefined,

@@ -20,7 +20,8 @@ import {
   chainOf,
 } from '../../../../src/domain/poverty/review';
 import { currentLanguage } from '../../app/i18n';
-import { communePath, type CommuneProgress } from './api';
+import type { CommuneReviewView } from '../../../../src/modules/poverty/contracts';
+import { communePath } from './api';
 
 export default function Review({
   communeId,
@@ -32,7 +33,7 @@ export default function Review({
 }: {
   communeId: string;
   year: number;
-  progress: CommuneProgress | null;
+  progress: CommuneReviewView | null;
   imported: boolean;
   onChange: () => void;
   /** What the caller may do on this commune's review, as the server decided it. */

@@ -4,7 +4,7 @@ import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { reviewStepLabel } from '../../../../src/domain/labels';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
-import { type ScopeCommune } from './api';
+import type { ScopeCommune } from '../../../../src/modules/poverty/contracts';
 
 /**
  * The communes of the province officer's scope: every one, with its review status, resident households, last import and

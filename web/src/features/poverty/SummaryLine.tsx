@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumberVi } from '../../app/format';
 import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
-import { type SummaryRow } from './api';
+import type { SummaryRow } from '../../../../src/modules/poverty/contracts';
 import { rate, partLabel } from './format';
 
 export default function SummaryLine({ r, year }: { r: SummaryRow; year: number }) {

@@ -12,7 +12,7 @@ import { api, query } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { formatNumberVi } from '../../app/format';
-import type { Summary, SummaryRow } from '../poverty/api';
+import type { SummaryAnswer, SummaryRow } from '../../../../src/modules/poverty/contracts';
 import { RateBars } from './RateBars';
 import './dash-texts';
 
@@ -42,7 +42,7 @@ export function DrillDown({ year: initialYear }: { year: number }) {
   const params = { year, level, status: 'all', province: here?.level === 'province' ? here.code : undefined };
   const summary = useQuery({
     queryKey: ['poverty', 'summary', 'drill', params],
-    queryFn: ({ signal }) => api<Summary>(`/api/poverty/summary${query(params)}`, { signal }),
+    queryFn: ({ signal }) => api<SummaryAnswer>(`/api/poverty/summary${query(params)}`, { signal }),
   });
   const regions = useQuery({
     queryKey: ['regions', 'vung6', `${year}-12-31`],
