@@ -12,7 +12,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export const PUBLIC_MAX_AGE_S = 60;
 
 /**
- * A reference answer from the snapshot: 304 when the client holds it. Public data may be kept by any
+ * A reference answer (JSON, or a public file made from the figures) from the snapshot: 304 when the client holds it. Public data may be kept by any
  * cache for a minute; role-limited data only by the browser, revalidated every time (the ETag makes
  * that a 304), so a signed-out or demoted user is refused by the server again.
  */
@@ -24,8 +24,9 @@ export function sendReferenceAnswer(c: Context<AppEnv>, a: ReferenceAnswer, isPu
   };
   const inm = c.req.header('if-none-match');
   if (inm && matches(inm, a.etag)) return c.body(null, 304, headers);
-  headers['Content-Type'] = 'application/json; charset=UTF-8';
-  if (a.body.length >= 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+  headers['Content-Type'] = a.file?.type ?? 'application/json; charset=UTF-8';
+  if (a.file?.disposition) headers['Content-Disposition'] = a.file.disposition;
+  if (a.compressible && a.body.length >= 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
     headers['Content-Encoding'] = 'gzip';
     return c.body(a.gzipped(), 200, headers);
   }

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError, forbidden, unauthorized } from '../errors';
 import { hasRole, type Actor, type Role } from '../modules/access/actor';
-import { figuresSnapshotOf, referenceSnapshotOf } from '../modules/reference/snapshot';
+import { FileAnswer, figuresSnapshotOf, referenceSnapshotOf } from '../modules/reference/snapshot';
 import { todayInVietnam } from '../domain/text';
 import { PUBLIC_MAX_AGE_S, sendReferenceAnswer } from './reference-answer';
 import type { AppDeps, AppEnv } from './types';
@@ -51,7 +51,7 @@ export interface RouteSpec<Q, B, P> {
   /**
    * Aggregated figures whose answer depends only on the URL and the day (not on who asks, no unit below
    * what the role may read): served like reference data from the figures snapshot, rebuilt when an import,
-   * an approval or a published figure changes them.
+   * an approval or a published figure changes them. A file route (`file`) is kept as the bytes it sent.
    */
   figures?: boolean;
 }
@@ -145,19 +145,18 @@ export class Router {
       const query = spec.query ? parse(spec.query, rawQuery, 'query') : (undefined as Q);
       const params = spec.params ? parse(spec.params, rawParams, 'params') : (undefined as P);
       if (spec.reference || spec.figures) {
-        // the key: path and query as sent, and the day (a missing `at` or `year` means today's)
-        const url = c.req.url;
-        const key = `${todayInVietnam()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+        // the key: the route, its parameters and query as parsed (an unknown query parameter, which the
+        // handler never sees, must not make a new answer), and the day (a missing `at` or `year` is today's)
+        const key = `${todayInVietnam()} ${path} ${JSON.stringify(params ?? null)} ${JSON.stringify(query ?? null)}`;
         const snapshot = spec.figures ? figuresSnapshotOf(this.deps.db) : referenceSnapshotOf(this.deps.db);
         const answer = await snapshot.answer(
           key,
-          async () =>
-            this.checked(
-              method,
-              path,
-              spec.response,
-              await handler({ c, actor, deps: this.deps, query, body: undefined as B, params }),
-            ),
+          async () => {
+            const result = await handler({ c, actor, deps: this.deps, query, body: undefined as B, params });
+            return result instanceof Response
+              ? fileAnswerOf(result)
+              : this.checked(method, path, spec.response, result);
+          },
           // public figures may lag one rebuild behind (at most as long as any cache may keep them)
           spec.figures && spec.access === 'public' ? PUBLIC_MAX_AGE_S * 1000 : 0,
         );
@@ -193,6 +192,16 @@ export class Router {
       issues,
     });
   }
+}
+
+/** A file route's answer kept in a snapshot: its bytes and the headers that describe them. */
+async function fileAnswerOf(res: Response): Promise<FileAnswer> {
+  if (res.status !== 200) throw new Error(`a file kept in a snapshot must be a 200 answer, not ${res.status}`);
+  return new FileAnswer(
+    new Uint8Array(await res.arrayBuffer()),
+    res.headers.get('content-type') ?? 'application/octet-stream',
+    res.headers.get('content-disposition'),
+  );
 }
 
 /** A path or query with a broken %-escape (not UTF-8) would reach the handler undecoded: refused. */

@@ -6,7 +6,8 @@
  * (reference_version, bumped by triggers whoever writes) has moved. The counter is read at most once
  * per `recheckMs` (one query shared by concurrent requests), so another process's change is seen within
  * that delay. The aggregated figures (public page, poverty summary, national overview) are kept the
- * same way, under their own version, which moves when an import, an approval or a published figure commits.
+ * same way, under their own version, which moves when an import, an approval or a published figure commits;
+ * so are the public files made from them (CSV, Excel), kept as the bytes first sent.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -16,16 +17,32 @@ import { figuresVersion, referenceVersion } from './repo';
 export interface ReferenceAnswer {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** the file's media type and Content-Disposition; absent for a JSON answer */
+  file?: { type: string; disposition: string | null };
+  /** worth a gzip copy: JSON and text (an Excel file is already compressed) */
+  compressible: boolean;
   /** gzip copy, made on the first request that accepts it */
   gzipped(): Uint8Array<ArrayBuffer>;
 }
 
+/** A file answer (CSV, Excel) as the route made it: its bytes, media type and Content-Disposition. */
+export class FileAnswer {
+  constructor(
+    readonly bytes: Uint8Array<ArrayBuffer>,
+    readonly type: string,
+    readonly disposition: string | null,
+  ) {}
+}
+
 function answerOf(value: unknown): ReferenceAnswer {
-  const body = new TextEncoder().encode(JSON.stringify(value ?? { ok: true }));
+  const file = value instanceof FileAnswer ? value : undefined;
+  const body = file ? file.bytes : new TextEncoder().encode(JSON.stringify(value ?? { ok: true }));
   let gz: Uint8Array<ArrayBuffer> | undefined;
   return {
     body,
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+    file: file && { type: file.type, disposition: file.disposition },
+    compressible: !file || /^text\//.test(file.type),
     gzipped: () => (gz ??= new Uint8Array(gzipSync(body))),
   };
 }

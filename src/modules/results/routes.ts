@@ -1,7 +1,6 @@
 import type { Router } from '../../server/route-registry';
 import { sendCsvVi } from '../../server/table-export';
 import type { AppDeps } from '../../server/types';
-import { toCsv } from '../../domain/tabular';
 import { badRequest, conflict, unauthorized } from '../../errors';
 import { requireActor } from '../access/actor';
 import {
@@ -81,34 +80,13 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (CSV, UTF-8): kết quả công bố toàn quốc, vùng và chuỗi mục tiêu',
       access: 'public',
       tags,
+      figures: true,
       file: 'text/csv',
     },
     async ({ c }) => {
-      const figures = (await svc.publicFigures(db)).map((f) => ({
-        Năm: f.year,
-        'Mã vùng': f.areaCode,
-        'Địa bàn': f.areaName,
-        'Chỉ tiêu': f.indicator,
-        'Tỷ lệ (%)': f.ratePct,
-        'Số hộ': f.households,
-        'Tình trạng': f.status,
-        Nguồn: f.source,
-      }));
-      const targets = (await svc.targetSeries(db, svc.currentYear())).flatMap((t) =>
-        t.series.map((s) => ({
-          Năm: s.year,
-          'Mã vùng': 'VN',
-          'Địa bàn': 'Toàn quốc',
-          'Chỉ tiêu': t.indicator,
-          'Tỷ lệ (%)': s.value,
-          'Số hộ': null,
-          'Tình trạng': s.official ? 'published' : '',
-          Nguồn: `${t.code}: ${t.labelVi}; mục tiêu ${s.target ?? ''}; đạt: ${s.onTrack === null ? 'chưa đánh giá' : s.onTrack ? 'có' : 'không'}`,
-        })),
-      );
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="ket-qua-chuong-trinh.csv"`);
-      return c.body(toCsv([...figures, ...targets], undefined, { bom: true }));
+      return c.body(await svc.publicFiguresCsv(db));
     },
   );
   r.get(
@@ -117,6 +95,7 @@ export function registerResultsRoutes(r: Router, deps: AppDeps) {
       summary: 'Số liệu công khai (Excel: số thật): kết quả công bố toàn quốc và vùng, dữ liệu của bản đồ và biểu đồ',
       access: 'public',
       tags,
+      figures: true,
       file: XLSX,
     },
     async ({ c }) => {

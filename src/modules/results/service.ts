@@ -1,5 +1,6 @@
 /** Use cases of the results area (one import point for routes and CLI). */
 import type { Db } from '../../db/client';
+import { toCsv } from '../../domain/tabular';
 import { todayInVietnam } from '../../domain/text';
 import { publishedSeries } from '../poverty/repo-summary';
 import type { FigureRow, NationalOverview, PublicResults } from './contracts';
@@ -43,6 +44,33 @@ export async function publicFigures(db: Db): Promise<FigureRow[]> {
       status: r.status,
       source: [r.decision, r.sourceUrl].filter(Boolean).join(' — ') || null,
     }));
+}
+
+/** The public figures file (CSV, UTF-8 with BOM): the published figures, then the national target series. */
+export async function publicFiguresCsv(db: Db): Promise<string> {
+  const figures = (await publicFigures(db)).map((f) => ({
+    Năm: f.year,
+    'Mã vùng': f.areaCode,
+    'Địa bàn': f.areaName,
+    'Chỉ tiêu': f.indicator,
+    'Tỷ lệ (%)': f.ratePct,
+    'Số hộ': f.households,
+    'Tình trạng': f.status,
+    Nguồn: f.source,
+  }));
+  const targets = (await targetSeries(db, currentYear())).flatMap((t) =>
+    t.series.map((s) => ({
+      Năm: s.year,
+      'Mã vùng': 'VN',
+      'Địa bàn': 'Toàn quốc',
+      'Chỉ tiêu': t.indicator,
+      'Tỷ lệ (%)': s.value,
+      'Số hộ': null,
+      'Tình trạng': s.official ? 'published' : '',
+      Nguồn: `${t.code}: ${t.labelVi}; mục tiêu ${s.target ?? ''}; đạt: ${s.onTrack === null ? 'chưa đánh giá' : s.onTrack ? 'có' : 'không'}`,
+    })),
+  );
+  return toCsv([...figures, ...targets], undefined, { bom: true });
 }
 
 /** Everything the public page shows: targets and their series, figures, poor areas and exits, sources. */
