@@ -1,15 +1,19 @@
 /**
  * Aggregated figures from memory: the public page, the poverty summary and the national overview are
  * served from a snapshot kept per figures version; an import, an approval or a recorded decision moves
- * the version at its commit, and the next answer is rebuilt. 304 while nothing changed.
+ * the version at its commit, and the next answer is rebuilt. 304 while nothing changed. The public files
+ * made from the same figures (CSV, Excel) are kept the same way, as the bytes first sent.
  */
 import { PassThrough } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/text';
 import { writeReviewWorkbook, type TemplateRows } from '../../src/modules/poverty/excel';
+import { XLSX } from '../../src/modules/results/excel';
 import { NATIONAL_CATALOG } from '../../src/domain/poverty/standards';
 import { figuresVersion } from '../../src/modules/reference/repo';
 import { figuresSnapshotOf } from '../../src/modules/reference/snapshot';
+import { publicFiguresCsv } from '../../src/modules/results/service';
 import { testApp, type Client, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -62,6 +66,77 @@ describe('figures snapshot', () => {
     expect(again.body).toEqual(first.body);
     const held = await anon.request('GET', '/api/results/public', undefined, { 'If-None-Match': etag });
     expect(held.status).toBe(304);
+  });
+
+  it('the public CSV: the bytes built today, kept across other requests, 304 for the holder, new after a decision', async () => {
+    const csv = async (path = '/api/results/public.csv', headers: Record<string, string> = {}) => {
+      const res = await t.fetch(new Request(`http://localhost${path}`, { headers }));
+      return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const first = await csv();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(first.headers.get('content-disposition')).toBe('attachment; filename="ket-qua-chuong-trinh.csv"');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    // exactly what the CSV builder makes (BOM, ',' between fields, CRLF), as before the snapshot
+    expect(first.bytes.equals(Buffer.from(await publicFiguresCsv(t.db)))).toBe(true);
+    const text = first.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFNăm,Mã vùng,Địa bàn,Chỉ tiêu,Tỷ lệ (%),Số hộ,Tình trạng,Nguồn\r\n')).toBe(true);
+    expect(text).toContain('\r\n2022,VN,Toàn quốc,poor,4.03,1057374,published,');
+    const row2023 = /\r\n2023,VN,Toàn quốc,poor_districts_exited_share,([^,]*),/;
+    expect(text.match(row2023)?.[1]).toBe('');
+
+    // unrelated requests (a sign-in is a POST: the next read checks the version again) change nothing
+    await t.as('steering_member');
+    expect((await t.client().get('/api/results/public')).status).toBe(200);
+    const again = await csv();
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    // a query parameter the route does not read is the same answer, not a new build
+    expect((await csv('/api/results/public.csv?x=1')).headers.get('etag')).toBe(etag);
+    // gzip for a browser that asks, the same bytes once decoded
+    const gz = await csv('/api/results/public.csv', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(gz.bytes).equals(first.bytes)).toBe(true);
+    const held = await csv('/api/results/public.csv', { 'If-None-Match': etag });
+    expect(held.status).toBe(304);
+    expect(held.bytes.length).toBe(0);
+
+    // the Excel file of the same figures: kept as first sent (its zip carries a time), 304 for the holder
+    const xlsx = await csv('/api/results/public.xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe(XLSX);
+    expect(xlsx.headers.get('content-encoding')).toBeNull();
+    const xlsxAgain = await csv('/api/results/public.xlsx', { 'Accept-Encoding': 'gzip' });
+    expect(xlsxAgain.headers.get('content-encoding')).toBeNull(); // already compressed
+    expect(xlsxAgain.bytes.equals(xlsx.bytes)).toBe(true);
+    expect((await csv('/api/results/public.xlsx', { 'If-None-Match': xlsx.headers.get('etag')! })).status).toBe(304);
+
+    // a recorded exit decision moves the figures version: the next build has the 2023 share of poor districts
+    const v0 = await figuresVersion(t.db);
+    const owner = await t.as('program_owner');
+    const exit = await owner.post('/api/results/areas/exits', {
+      group: 'POOR_DISTRICTS_2021_2025',
+      decision: 'Quyết định thử số 998/QĐ-TTg',
+      decidedOn: '2023-06-30',
+      count: 2,
+      status: 'unverified',
+    });
+    expect(exit.status, JSON.stringify(exit.body)).toBe(200);
+    expect(await figuresVersion(t.db)).not.toBe(v0);
+    // public figures may lag one rebuild behind (the last answer is served while the new one is built)
+    let after = await csv();
+    for (let i = 0; i < 50 && after.headers.get('etag') === etag; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await csv();
+    }
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.bytes.equals(Buffer.from(await publicFiguresCsv(t.db)))).toBe(true);
+    expect(after.bytes.toString('utf8').match(row2023)?.[1]).toBe(String((2 / 74) * 100));
+    expect((await csv('/api/results/public.csv', { 'If-None-Match': etag })).status).toBe(200);
+    expect((await csv('/api/results/public.csv', { 'If-None-Match': after.headers.get('etag')! })).status).toBe(304);
   });
 
   it('a recorded exit decision moves the version and changes the public figures after one rebuild', async () => {
