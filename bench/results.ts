@@ -6,7 +6,11 @@
  *   - the national dashboard          GET /api/results/overview            (program owner)
  *   - a province drill-down           GET /api/results/periods/:id/reports (Hà Nội's officer)
  * next to one SQL query giving the same answer in the same run, and the time for the dashboard to
- * reflect one commune's newly approved report (approve + the next dashboard read).
+ * reflect one commune's newly approved report (approve through the server + the next dashboard read).
+ * And the public figures file anyone may download, GET /api/results/public.csv (anonymous, served from
+ * the figures snapshot): its first (building) request, then the same load, next to the baseline of
+ * building it on every call (what each request cost before the snapshot; a quarter of the requests,
+ * each takes a few hundred ms).
  *
  *   npm run bench:results
  *   RESULTS_BENCH_ENGINES=postgres RESULTS_BENCH_MONTHS=12 npm run bench:results
@@ -19,7 +23,7 @@ import { migrate } from '../src/db/migrate';
 import { loadReferenceData } from '../src/db/reference-data';
 import { systemActor } from '../src/modules/audit/audit';
 import { rebuildTallies } from '../src/modules/results/repo';
-import { approveReport, openPeriod } from '../src/modules/results/service';
+import { openPeriod, publicFiguresCsv } from '../src/modules/results/service';
 import { createUser } from '../src/modules/users/service';
 import { createApp } from '../src/server/app';
 import { fmt, machine, percentile, timed, withBenchDatabase } from './support';
@@ -166,6 +170,18 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb) {
       )),
   );
 
+  // The public CSV: the first request builds it, the next ones are served from the figures snapshot.
+  const publicCsv = async () => {
+    const res = await app.request('/api/results/public.csv');
+    if (res.status !== 200) throw new Error(`public.csv: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  const csvCold = await timed(publicCsv);
+  if (!csvCold.value.equals(Buffer.from(await publicFiguresCsv(db))))
+    throw new Error('public.csv differs from its builder');
+  const csv = await load(CLIENTS, REQUESTS, async () => void (await publicCsv()));
+  const csvBase = await load(CLIENTS, Math.ceil(REQUESTS / 4), async () => void (await publicFiguresCsv(db)));
+
   // One commune's report approved at the centre: how long until the dashboard shows it.
   const pending = await db.one<{ id: number }>(
     `SELECT id FROM results_report WHERE period_id = $1 AND jsonb_array_length(approvals) = 1 LIMIT 1`,
@@ -179,13 +195,30 @@ async function run(engine: 'embedded' | 'postgres', db: PoolDb) {
     [pending.id],
   );
   const reflect = await timed(async () => {
-    await approveReport(db, { system: 'benchmark' }, pending.id);
+    // through the server, as the owner does: a write there makes the figures snapshot check again at once
+    const res = await app.request(`/api/results/reports/${pending.id}/approve`, {
+      method: 'POST',
+      headers: { cookie: owner, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (res.status !== 200) throw new Error(`approve: ${res.status} ${await res.text()}`);
     const after = (await get(owner, '/api/results/overview')).reporting.find(
       (r: { periodId: number }) => r.periodId === last,
     ).approved;
     if (after !== before + 1) throw new Error(`dashboard shows ${after} approved, expected ${before + 1}`);
   });
-  return { engine, gen, dashboard, dashboardBase, drill, drillBase, reflect: reflect.seconds };
+  return {
+    engine,
+    gen,
+    dashboard,
+    dashboardBase,
+    drill,
+    drillBase,
+    reflect: reflect.seconds,
+    csvCold: csvCold.seconds,
+    csv,
+    csvBase,
+  };
 }
 
 console.log(`Machine: ${machine()}`);
@@ -201,4 +234,11 @@ for (const r of results) {
   console.log(
     `| ${r.engine} | ${r.gen.reports.toLocaleString('en-US')} (${r.gen.values.toLocaleString('en-US')}) | ${f(r.dashboard)} | ${f(r.dashboardBase)} | ${f(r.drill)} | ${f(r.drillBase)} | ${fmt(r.reflect * 1000, 0)} ms |`,
   );
+}
+console.log(
+  '\n| Engine | Public CSV: first request | Public CSV from the snapshot p95, req/s | Baseline (built every call) |',
+);
+console.log('|---|---|---|---|');
+for (const r of results) {
+  console.log(`| ${r.engine} | ${fmt(r.csvCold * 1000, 0)} ms | ${f(r.csv)} | ${f(r.csvBase)} |`);
 }

@@ -12,9 +12,10 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export const PUBLIC_MAX_AGE_S = 60;
 
 /**
- * A reference answer (JSON, or a public file made from the figures) from the snapshot: 304 when the client holds it. Public data may be kept by any
- * cache for a minute; role-limited data only by the browser, revalidated every time (the ETag makes
- * that a 304), so a signed-out or demoted user is refused by the server again.
+ * A reference answer (JSON, or a public file made from the figures) from the snapshot: 304 when the
+ * client holds it. Public data may be kept by any cache for a minute; role-limited data only by the
+ * browser, revalidated every time (the ETag makes that a 304), so a signed-out or demoted user is
+ * refused by the server again.
  */
 export function sendReferenceAnswer(c: Context<AppEnv>, a: ReferenceAnswer, isPublic: boolean): Response {
   const headers: Record<string, string> = {
