@@ -66,6 +66,12 @@ export interface BrowserApp {
   /** A page in a fresh context (own cookies and storage), Vietnamese locale, 1280×900. */
   newPage(): Promise<Page>;
   signIn(page: Page, user: BrowserUser): Promise<void>;
+  /**
+   * Runs `change` while the server answers no API request: it first finishes the ones it is answering, and the
+   * ones the pages send meanwhile wait until `change` has ended. A change made to the database by hand (a
+   * session expired) then cannot meet a request that read the rows before it and writes after it.
+   */
+  whileApiHeld<T>(change: () => Promise<T>): Promise<T>;
   /** Console errors and uncaught page errors seen so far (CSP violations show up here). */
   pageErrors: string[];
   screenshot(page: Page, name: string): Promise<void>;
@@ -89,8 +95,22 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   for (const user of Object.values(BROWSER_USERS)) await createUser(database.db, systemActor('test'), user);
 
   const { app } = createApp(deps);
+  // API requests pass a gate that whileApiHeld closes; `answering` counts the ones past it.
+  let gate: Promise<void> | null = null;
+  let answering = 0;
+  let idle: (() => void) | null = null;
+  const fetch = async (request: Request, env: unknown) => {
+    if (!new URL(request.url).pathname.startsWith('/api/')) return app.fetch(request, env);
+    while (gate) await gate;
+    answering++;
+    try {
+      return await app.fetch(request, env);
+    } finally {
+      if (--answering === 0) idle?.();
+    }
+  };
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
       resolve({ server: s, port: info.port }),
     );
   });
@@ -104,6 +124,19 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     database,
     browser,
     pageErrors,
+    async whileApiHeld(change) {
+      if (gate) throw new Error('whileApiHeld: the API is already held');
+      let open = () => {};
+      gate = new Promise<void>((resolve) => (open = resolve));
+      try {
+        if (answering > 0) await new Promise<void>((resolve) => (idle = resolve));
+        return await change();
+      } finally {
+        idle = null;
+        gate = null;
+        open();
+      }
+    },
     async newPage() {
       const context = await browser.newContext({
         locale: 'vi-VN',
