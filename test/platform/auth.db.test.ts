@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extendSession } from '../../src/modules/auth/repo-session';
 import { testApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { TEST_MODE } from '../support/db';
 
@@ -59,6 +60,22 @@ describe('sign-in and sessions', () => {
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('session_expired');
     expect(await t.db.query('SELECT 1 FROM user_session WHERE token_hash = $1', [tokenHash])).toHaveLength(0);
+  });
+
+  it('does not revive a session that expired while a request was being answered', async () => {
+    const res = await t.client().post('/api/auth/login', { username: 't.program-owner', password: TEST_PASSWORD });
+    const tokenHash = createHash('sha256')
+      .update((res.headers.get('set-cookie') ?? '').split(';')[0].split('=')[1])
+      .digest('hex');
+    const expiredAt = '2026-01-01T00:00:00.000Z';
+    await t.db.query(`UPDATE user_session SET expires_at = $2 WHERE token_hash = $1`, [tokenHash, expiredAt]);
+    // what a request that looked the session up just before it expired does next
+    await extendSession(t.db, tokenHash, 30);
+    const [row] = await t.db.query<{ at: string }>(
+      `SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM user_session WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    expect(row.at).toBe(expiredAt);
   });
 
   it('ends the session on sign-out', async () => {

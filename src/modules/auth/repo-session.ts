@@ -19,11 +19,15 @@ export function findSession(db: Db, tokenHash: string, maxHours: number) {
   );
 }
 
-/** Slides the idle expiry forward, at most once a minute (each write is a row version). */
+/**
+ * Slides the idle expiry forward, at most once a minute (each write is a row version). A session that
+ * expired after the request looked it up stays expired: a request in flight does not revive it.
+ */
 export async function extendSession(db: Db, tokenHash: string, ttlMinutes: number): Promise<void> {
   await db.query(
     `UPDATE user_session SET expires_at = now() + make_interval(mins => $2)
-      WHERE token_hash = $1 AND expires_at < now() + make_interval(mins => $2) - interval '1 minute'`,
+      WHERE token_hash = $1 AND expires_at > now()
+        AND expires_at < now() + make_interval(mins => $2) - interval '1 minute'`,
     [tokenHash, ttlMinutes],
   );
 }
