@@ -19,8 +19,8 @@ import type {
   ReportState,
   Timeliness as TimelinessType,
 } from '../../domain/results/reporting';
-import type { LegalStatus } from '../../domain/results/sources';
 import type { TargetRule as TargetRuleType } from '../../domain/results/targets';
+import { Boundaries, VerificationStatus } from '../poverty/contracts';
 
 const year = z.coerce
   .number()
@@ -28,7 +28,7 @@ const year = z.coerce
   .min(2021, { message: 'Năm phải từ 2021.' })
   .max(2100, { message: 'Năm không hợp lệ.' });
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
-const status = z.enum(['verified', 'verified_secondary', 'partial', 'unverified']) satisfies z.ZodType<LegalStatus>;
+const status = VerificationStatus;
 // the domain's unions as answer schemas (`satisfies` keeps the two in step)
 const formUnitLevel = z.enum(['commune', 'province']) satisfies z.ZodType<FormDef['unitLevel']>;
 const periodType = z.enum(['monthly', 'six_monthly', 'yearly']) satisfies z.ZodType<PeriodType>;
@@ -36,7 +36,8 @@ const reportState = z.enum(['draft', 'submitted', 'approved']) satisfies z.ZodTy
 const timeliness = z.enum(['on_time', 'late', 'missing', 'not_due']) satisfies z.ZodType<TimelinessType>;
 
 export const LEVELS = ['nation', 'region', 'province'] as const;
-export const BOUNDARIES = ['review', 'current'] as const;
+/** The poverty summary's boundaries: the indicators' values are read from it. */
+export const BOUNDARIES = Boundaries.options;
 
 export const ValuesQuery = z.object({
   indicator: z.string().min(1).max(60),

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, POOR_AREA_GROUP } from '../../../../src/domain/results/indicators';
+import { SOURCE_STATUSES, type SourceStatus } from '../../../../src/domain/legal';
 import type { TargetRule } from '../../../../src/domain/results/targets';
 import { post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
@@ -20,7 +21,6 @@ import './texts';
 
 type RuleKind = TargetRule['kind'];
 const RULE_KINDS: RuleKind[] = ['annual_decrease_pp', 'reach_at_least', 'at_most', 'relative_decrease'];
-const STATUSES = ['verified', 'verified_secondary', 'partial', 'unverified'] as const;
 const PROVINCE_INDICATORS = INDICATORS.filter((i) => !POOR_AREA_GROUP[i.code]);
 
 /** "1,5" or "1.5" → 1.5; empty or not a number → null. */
@@ -45,7 +45,7 @@ export default function TargetsEntryPage() {
   const [labelVi, setLabelVi] = useState('');
   const [citation, setCitation] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('verified');
+  const [status, setStatus] = useState<SourceStatus>('verified');
   const from = Number(fromYear) || thisYear;
   const provinces = useQuery(unitsQuery({ level: 'province', at: `${from}-01-01` }));
   const targets = useQuery(targetsQuery);
@@ -163,7 +163,7 @@ export default function TargetsEntryPage() {
         <div className="field">
           <label htmlFor="t-status">{t('results.targetEntry.status')}</label>
           <select id="t-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {STATUSES.map((s) => (
+            {SOURCE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`results.targetEntry.statuses.${s}`)}
               </option>
