@@ -157,7 +157,9 @@ describe('periods, deadlines in working days, chain of the period (TT 10/2022, �
       startsOn: '2025-01-01',
       endsOn: '2025-06-30',
       labelVi: '6 tháng đầu năm 2025',
+      labelEn: 'First half of 2025',
     });
+    expect(periodOf('monthly', '2025-03')).toMatchObject({ labelVi: 'Tháng 3/2025', labelEn: 'Month 3/2025' });
     expect(periodOf('monthly', '2025-13')).toBeNull();
     expect(periodOf('yearly', '2024')).toMatchObject({ endsOn: '2024-12-31' });
   });

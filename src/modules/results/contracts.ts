@@ -177,6 +177,7 @@ export const TargetView = z.object({
   unit: z.string(),
   labelVi: z.string(),
   ruleVi: z.string(),
+  ruleEn: z.string(),
   citation: z.string(),
   status: z.string(),
   note: z.string().nullable(),
@@ -295,6 +296,7 @@ export const ReportView = z.object({
     id: z.number(),
     key: z.string(),
     labelVi: z.string(),
+    labelEn: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
     opensOn: z.string(),
@@ -338,6 +340,7 @@ export const Period = z.object({
   deadline: z.string(),
   chain: z.array(z.string()),
   labelVi: z.string(),
+  labelEn: z.string(),
 });
 export const PeriodItem = Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: formUnitLevel });
 export type PeriodItem = z.infer<typeof PeriodItem>;
@@ -380,6 +383,7 @@ export const ReportingSummaryRow = z.object({
   formNumber: z.string(),
   formName: z.string(),
   labelVi: z.string(),
+  labelEn: z.string(),
   deadline: z.string(),
   overdue: z.boolean(),
   missing: z.number(),
@@ -438,6 +442,7 @@ export const TargetItem = z.object({
   note: z.string().nullable(),
   enteredBy: z.string().nullable(),
   ruleVi: z.string(),
+  ruleEn: z.string(),
 });
 export type TargetItem = z.infer<typeof TargetItem>;
 export const TargetList = z.object({ items: z.array(TargetItem) });

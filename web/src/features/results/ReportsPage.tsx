@@ -11,6 +11,7 @@ import { useMe } from '../../app/session';
 import { FileImport } from '../budget/FileImport';
 import { periodReportsQuery, periodsQuery, type PeriodItem } from './api';
 import './texts';
+import { inLanguage } from '../../app/i18n';
 
 export default function ReportsPage() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export default function ReportsPage() {
             <select id="period-choice" value={period.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.formNumber} — {p.labelVi}
+                  {p.formNumber} — {inLanguage(p.labelVi, p.labelEn)}
                 </option>
               ))}
             </select>

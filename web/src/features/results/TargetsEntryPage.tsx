@@ -13,11 +13,12 @@ import { post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { compareVi } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage, inLanguage } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { unitsQuery } from '../units/api';
 import { targetsQuery } from './api';
 import './texts';
+import { ViText } from '../../app/components/ViText';
 
 type RuleKind = TargetRule['kind'];
 const RULE_KINDS: RuleKind[] = ['annual_decrease_pp', 'reach_at_least', 'at_most', 'relative_decrease'];
@@ -199,7 +200,7 @@ export default function TargetsEntryPage() {
             <tr key={x.id}>
               <td>{x.unitName}</td>
               <td>
-                {x.labelVi} <small className="muted">({x.ruleVi})</small>
+                <ViText text={x.labelVi} /> <small className="muted">({inLanguage(x.ruleVi, x.ruleEn)})</small>
               </td>
               <td>
                 {x.fromYear}–{x.toYear}
