@@ -368,6 +368,7 @@ export const PeriodReports = z.object({
       unitName: z.string(),
       reportId: z.number().nullable(),
       state: reportState,
+      nextLevel: z.string().nullable(),
       nextLevelVi: z.string().nullable(),
       submittedOn: z.string().nullable(),
       timeliness,

@@ -454,6 +454,7 @@ export async function periodReports(
       unitName: u.fullName,
       reportId: r?.id ?? null,
       state: st.state,
+      nextLevel: st.nextLevel,
       nextLevelVi: st.nextLevel ? LEVEL_LABEL_VI[st.nextLevel] : null,
       submittedOn: r?.submittedOn ?? null,
       timeliness: timelinessOf(r?.submittedOn ?? null, period.deadline, today),

@@ -110,8 +110,8 @@ function ReportForm({ view }: { view: ReportView }) {
       </p>
       <p>
         <strong data-testid="report-state">{t(`results.states.${view.state}`)}</strong>
-        {view.nextLevelVi && view.state !== 'draft' && (
-          <> — {t('results.waiting', { level: view.nextLevelVi.toLowerCase() })}</>
+        {view.nextLevel && view.state !== 'draft' && (
+          <> — {t('results.waiting', { level: reviewLevelLabel(view.nextLevel, currentLanguage()).toLowerCase() })}</>
         )}
         {' · '}
         {t(`results.timeliness.${view.timeliness}`)}
