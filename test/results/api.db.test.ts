@@ -191,6 +191,7 @@ describe('results: province targets', () => {
     expect(ok.body).toMatchObject({
       unitCode: '01',
       ruleVi: 'giảm trên 0,5 điểm phần trăm mỗi năm',
+      ruleEn: 'down more than 0.5 percentage points a year',
       enteredBy: 't.province-officer',
     });
     expect(await auditCount('results.target.create')).toBe(1);

@@ -16,9 +16,12 @@ import {
   periodOf,
   progressToward,
   returnAt,
+  ruleTextEn,
+  ruleTextVi,
   statusOf,
   timelinessOf,
   TT10_FORMS,
+  type TargetRule,
   type ValidationRule,
 } from '../../src/domain/results';
 import { AppError } from '../../src/errors';
@@ -104,6 +107,26 @@ describe('targets (NQ 24/2021/QH15, QĐ 90/QĐ-TTg): "duy trì mức giảm tỷ
       judge({ kind: 'relative_decrease', pct: 50, baseYear: null, byYear: 2025 }, 2025, () => 1).onTrack,
     ).toBeNull();
   });
+  it('a rule reads the same in Vietnamese and English', () => {
+    const rules: TargetRule[] = [
+      { kind: 'annual_decrease_pp', min: 1, max: 1.5 },
+      { kind: 'reach_at_least', min: 30, byYear: 2025 },
+      { kind: 'relative_decrease', pct: 50, baseYear: null, byYear: 2025 },
+      { kind: 'at_most', max: 10, byYear: 2030 },
+    ];
+    expect(rules.map(ruleTextVi)).toEqual([
+      'giảm 1-1,5 điểm phần trăm mỗi năm',
+      'đạt ít nhất 30 đến năm 2025',
+      'giảm 50% so với đầu kỳ đến năm 2025',
+      'không quá 10 đến năm 2030',
+    ]);
+    expect(rules.map(ruleTextEn)).toEqual([
+      'down 1-1.5 percentage points a year',
+      'at least 30 by 2025',
+      'down 50% from the start of the period by 2025',
+      'at most 10 by 2030',
+    ]);
+  });
 });
 
 describe('exits over time (QĐ 576/QĐ-TTg 2024: 9 communes; 19 by end 2025, a running total)', () => {
@@ -157,7 +180,9 @@ describe('periods, deadlines in working days, chain of the period (TT 10/2022, �
       startsOn: '2025-01-01',
       endsOn: '2025-06-30',
       labelVi: '6 tháng đầu năm 2025',
+      labelEn: 'First half of 2025',
     });
+    expect(periodOf('monthly', '2025-03')).toMatchObject({ labelVi: 'Tháng 3/2025', labelEn: 'Month 3/2025' });
     expect(periodOf('monthly', '2025-13')).toBeNull();
     expect(periodOf('yearly', '2024')).toMatchObject({ endsOn: '2024-12-31' });
   });

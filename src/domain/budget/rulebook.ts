@@ -10,10 +10,10 @@
  * a shipped rulebook leaves them null ("chưa có") rather than guessing.
  */
 import type { Problem } from '../../errors';
+import { SOURCE_STATUSES, type SourceStatus } from '../legal';
 import { CRITERIA_BY_CODE } from './criteria';
 
-export type SourceStatus = 'verified' | 'verified_secondary' | 'partial' | 'unverified';
-export const SOURCE_STATUSES: SourceStatus[] = ['verified', 'verified_secondary', 'partial', 'unverified'];
+export type { SourceStatus } from '../legal';
 
 export interface Band {
   min: number;
@@ -98,7 +98,7 @@ function validateBands(bands: unknown, where: string, problems: Problem[]): Band
 
 function validateStatus(v: unknown, where: string, problems: Problem[]): SourceStatus | undefined {
   if (v === undefined) return undefined;
-  if (typeof v === 'string' && (SOURCE_STATUSES as string[]).includes(v)) return v as SourceStatus;
+  if (typeof v === 'string' && (SOURCE_STATUSES as readonly string[]).includes(v)) return v as SourceStatus;
   problems.push({ path: where, message: `trạng thái nguồn phải là một trong: ${SOURCE_STATUSES.join(', ')}.` });
   return undefined;
 }

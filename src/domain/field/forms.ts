@@ -13,6 +13,7 @@ import { referenceDateOfYear } from '../poverty/classify';
 import { applicationForYear, findStandard, NATIONAL_CATALOG } from '../poverty/standards';
 import type { StandardCatalog, VerificationStatus } from '../poverty/types';
 import { isIsoDate } from '../text';
+import { SOURCE_STATUSES } from '../legal';
 
 export const FORM_CODES = ['M01', 'A', 'B1', 'B2', 'C'] as const;
 export type FormCode = (typeof FORM_CODES)[number];
@@ -39,7 +40,7 @@ export const DRAFT_TARGETS = [
 ] as const satisfies readonly (keyof FieldSurveyDraft)[];
 export type DraftTarget = (typeof DRAFT_TARGETS)[number];
 
-const STATUSES: readonly VerificationStatus[] = ['verified', 'verified_secondary', 'partial', 'unverified'];
+const STATUSES: readonly VerificationStatus[] = SOURCE_STATUSES;
 
 export interface AnswerOption {
   value: string;

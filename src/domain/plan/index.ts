@@ -4,3 +4,4 @@ export * from './lateness';
 export * from './rollup';
 export * from './reorganisation';
 export * from './national-plan';
+export * from './vocabulary';

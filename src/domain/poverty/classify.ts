@@ -55,7 +55,8 @@ export interface ClassifyInput {
   occupation?: Occupation | null;
 }
 
-export type Evidence = 'scoreA' | 'income' | 'b1Items';
+export const EVIDENCES = ['scoreA', 'income', 'b1Items'] as const;
+export type Evidence = (typeof EVIDENCES)[number];
 
 export interface Reason {
   rule: string;
@@ -64,8 +65,14 @@ export interface Reason {
   status: VerificationStatus;
 }
 
-export type ReviewFlag =
-  'evidence_disagreement' | 'score_b_mismatch' | 'score_a_mismatch' | 'unverified_value' | 'occupation_unknown';
+export const REVIEW_FLAGS = [
+  'evidence_disagreement',
+  'score_b_mismatch',
+  'score_a_mismatch',
+  'unverified_value',
+  'occupation_unknown',
+] as const;
+export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
 export interface Classification {
   class: HouseholdClass;

@@ -9,14 +9,16 @@ import type { VerificationStatus } from './types';
 
 const QD24 = 'Quyết định 24/2021/QĐ-TTg';
 
-export type ReviewStep =
-  | 'application' // Mẫu số 04: household request (monthly review only)
-  | 'listing' // 1. Lập danh sách hộ cần rà soát
-  | 'survey' // 2. Rà soát, phân loại (Phiếu A, B1, B2, C)
-  | 'village_meeting' // 2. Họp dân thống nhất kết quả
-  | 'public_posting' // 3. Niêm yết, thông báo công khai
-  | 'district_consultation' // 4. Báo cáo, xin ý kiến Chủ tịch UBND cấp huyện (until 30/06/2025)
-  | 'recognition'; // 4. Chủ tịch UBND xã công nhận
+export const REVIEW_STEPS = [
+  'application', // Mẫu số 04: household request (monthly review only)
+  'listing', // 1. Lập danh sách hộ cần rà soát
+  'survey', // 2. Rà soát, phân loại (Phiếu A, B1, B2, C)
+  'village_meeting', // 2. Họp dân thống nhất kết quả
+  'public_posting', // 3. Niêm yết, thông báo công khai
+  'district_consultation', // 4. Báo cáo, xin ý kiến Chủ tịch UBND cấp huyện (until 30/06/2025)
+  'recognition', // 4. Chủ tịch UBND xã công nhận
+] as const;
+export type ReviewStep = (typeof REVIEW_STEPS)[number];
 
 /**
  * Whether a step is written in the law (with its article) or is how this system (or a locality)
@@ -87,7 +89,8 @@ export const STEP_INFO: Record<ReviewStep, StepInfo> = {
   },
 };
 
-export type ReportLevel = 'commune' | 'district' | 'province' | 'central';
+export const REPORT_LEVELS = ['commune', 'district', 'province', 'central'] as const;
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
 
 export const LEVEL_LABEL_VI: Record<ReportLevel, string> = {
   commune: 'Cấp xã',

@@ -4,8 +4,11 @@
  * as the domain notes (shared/domain/poverty-standard.md) label them.
  */
 
+import type { SourceStatus } from '../legal';
+
 /** Area type of a household (khu vực): nông thôn / thành thị (from 2027 "đô thị"). */
-export type AreaType = 'rural' | 'urban';
+export const AREA_TYPES = ['rural', 'urban'] as const;
+export type AreaType = (typeof AREA_TYPES)[number];
 
 /**
  * Class of a household under one standard.
@@ -14,13 +17,15 @@ export type AreaType = 'rural' | 'urban';
  * - average: hộ có mức sống trung bình (only decidable from income per person)
  * - not_poor: none of the above
  */
-export type HouseholdClass = 'poor' | 'near_poor' | 'average' | 'not_poor';
+export const HOUSEHOLD_CLASSES = ['poor', 'near_poor', 'average', 'not_poor'] as const;
+export type HouseholdClass = (typeof HOUSEHOLD_CLASSES)[number];
 
 /**
  * The household's main occupation, as far as the average-living-standard rule needs it:
  * nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp, or another occupation.
  */
-export type Occupation = 'farm' | 'forestry' | 'fishery' | 'salt' | 'other';
+export const OCCUPATIONS = ['farm', 'forestry', 'fishery', 'salt', 'other'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
 
 /**
  * "Phương pháp xác định hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung
@@ -39,8 +44,8 @@ export const OCCUPATION_LABEL_VI: Record<Occupation, string> = {
   other: 'Khác',
 };
 
-/** Verification labels of shared/domain/README.md. */
-export type VerificationStatus = 'verified' | 'verified_secondary' | 'partial' | 'unverified';
+/** The one vocabulary of verification status (src/domain/legal.ts). */
+export type VerificationStatus = SourceStatus;
 
 /** A value taken from the law, with where it comes from and how sure we are. */
 export interface Sourced<T> {

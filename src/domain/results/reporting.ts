@@ -18,6 +18,7 @@ export interface Period {
   startsOn: string;
   endsOn: string;
   labelVi: string;
+  labelEn: string;
 }
 
 const KEY = { monthly: /^(\d{4})-(0[1-9]|1[0-2])$/, six_monthly: /^(\d{4})S([12])$/, yearly: /^(\d{4})$/ };
@@ -29,15 +30,43 @@ export function periodOf(type: PeriodType, key: string): Period | null {
   const y = Number(m[1]);
   if (type === 'monthly') {
     const mo = Number(m[2]);
-    return { type, key, startsOn: isoDate(y, mo, 1), endsOn: lastDayOfMonth(y, mo), labelVi: `Tháng ${mo}/${y}` };
+    return {
+      type,
+      key,
+      startsOn: isoDate(y, mo, 1),
+      endsOn: lastDayOfMonth(y, mo),
+      labelVi: `Tháng ${mo}/${y}`,
+      labelEn: `Month ${mo}/${y}`,
+    };
   }
   if (type === 'six_monthly') {
     const half = Number(m[2]);
     return half === 1
-      ? { type, key, startsOn: isoDate(y, 1, 1), endsOn: isoDate(y, 6, 30), labelVi: `6 tháng đầu năm ${y}` }
-      : { type, key, startsOn: isoDate(y, 7, 1), endsOn: isoDate(y, 12, 31), labelVi: `6 tháng cuối năm ${y}` };
+      ? {
+          type,
+          key,
+          startsOn: isoDate(y, 1, 1),
+          endsOn: isoDate(y, 6, 30),
+          labelVi: `6 tháng đầu năm ${y}`,
+          labelEn: `First half of ${y}`,
+        }
+      : {
+          type,
+          key,
+          startsOn: isoDate(y, 7, 1),
+          endsOn: isoDate(y, 12, 31),
+          labelVi: `6 tháng cuối năm ${y}`,
+          labelEn: `Second half of ${y}`,
+        };
   }
-  return { type, key, startsOn: isoDate(y, 1, 1), endsOn: isoDate(y, 12, 31), labelVi: `Năm ${y}` };
+  return {
+    type,
+    key,
+    startsOn: isoDate(y, 1, 1),
+    endsOn: isoDate(y, 12, 31),
+    labelVi: `Năm ${y}`,
+    labelEn: `Year ${y}`,
+  };
 }
 
 export function periodKeyFormatVi(type: PeriodType): string {

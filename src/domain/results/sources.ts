@@ -2,7 +2,9 @@
  * Legal and published sources of the results area, by id (the rows of reference/legal/results.csv).
  * One status vocabulary for every fact taken from them.
  */
-export type LegalStatus = 'verified' | 'verified_secondary' | 'partial' | 'unverified';
+import type { SourceStatus } from '../legal';
+
+export type LegalStatus = SourceStatus;
 
 export const STATUS_LABEL_VI: Record<LegalStatus, string> = {
   verified: 'đã xác minh',

@@ -187,6 +187,21 @@ export function judge(rule: TargetRule, year: number, valueOf: (y: number) => nu
 }
 
 const fmt = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const fmtEn = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+
+/** The rule in English, for the English screens (the same rule as ruleTextVi). */
+export function ruleTextEn(rule: TargetRule): string {
+  switch (rule.kind) {
+    case 'annual_decrease_pp':
+      return `down ${rule.max === null ? `more than ${fmtEn(rule.min)}` : `${fmtEn(rule.min)}-${fmtEn(rule.max)}`} percentage points a year`;
+    case 'reach_at_least':
+      return `at least ${fmtEn(rule.min)} by ${rule.byYear}`;
+    case 'relative_decrease':
+      return `down ${fmtEn(rule.pct)}% from ${rule.baseYear ?? 'the start of the period'} by ${rule.byYear}`;
+    case 'at_most':
+      return `at most ${fmtEn(rule.max)} by ${rule.byYear}`;
+  }
+}
 
 export function ruleTextVi(rule: TargetRule): string {
   switch (rule.kind) {

@@ -73,10 +73,13 @@ export interface NameAlias {
   source: string;
 }
 
+/** 'vung6': the 6 statistical regions; 'vung8': the 8 geographic regions of the code list. */
+export const REGION_SCHEMES = ['vung6', 'vung8'] as const;
+export type RegionScheme = (typeof REGION_SCHEMES)[number];
+
 export interface Region {
   id: string;
-  /** 'vung8': the 8 geographic regions of the code list; 'vung6': the 6 statistical regions. */
-  scheme: 'vung8' | 'vung6';
+  scheme: RegionScheme;
   code: string;
   name: string;
   verified: boolean;

@@ -114,11 +114,14 @@ export const NewTransaction = z.object({
 });
 export type NewTransaction = z.infer<typeof NewTransaction>;
 
+/** Boundaries of the lines' own time (recorded) or the current provinces. */
+const budgetBoundaries = z.enum(['recorded', 'current']);
+
 export const ExecutionQuery = z.object({
   year,
   asOf: isoDate.optional(),
   /** boundaries of the lines' own time, or the current provinces (old provinces roll up into new ones) */
-  boundaries: z.enum(['recorded', 'current']).default('recorded'),
+  boundaries: budgetBoundaries.default('recorded'),
 });
 export type ExecutionQuery = z.infer<typeof ExecutionQuery>;
 
@@ -242,7 +245,7 @@ export const FigureList = z.object({
 export const ExecutionDashboard = z.object({
   year: z.number(),
   asOf: z.string(),
-  boundaries: z.enum(['recorded', 'current']),
+  boundaries: budgetBoundaries,
   items: z.array(ProvinceExecution),
   trend: z.array(z.number()),
   total: z.object({ assigned: z.number(), disbursed: z.number(), rate: z.number().nullable() }),

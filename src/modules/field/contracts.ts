@@ -9,12 +9,8 @@ import {
 } from '../../domain/field/forms';
 import type { FieldPosition as FieldPositionType, FieldProblem as FieldProblemType } from '../../domain/field/draft';
 import type { Box as BoxType } from '../../domain/field/sync';
-import type { Reason as ReasonType, ReviewFlag as ReviewFlagType } from '../../domain/poverty/classify';
-import type {
-  AreaType,
-  HouseholdClass as HouseholdClassType,
-  VerificationStatus as VerificationStatusType,
-} from '../../domain/poverty/types';
+import { SEXES } from '../../domain/poverty/application';
+import { Area, HouseholdClass, Reason, ReviewFlag, VerificationStatus } from '../poverty/contracts';
 
 export type {
   FieldSurveyDraft,
@@ -24,10 +20,8 @@ export type {
   FieldProblem,
 } from '../../domain/field/draft';
 
-// the domain's types as answer schemas (`satisfies` keeps the two in step)
+// the domain's types as answer schemas (`satisfies` keeps the two in step); the poverty codes are poverty's
 const Box = z.tuple([z.number(), z.number(), z.number(), z.number()]) satisfies z.ZodType<BoxType>;
-const HouseholdClass = z.enum(['poor', 'near_poor', 'average', 'not_poor']) satisfies z.ZodType<HouseholdClassType>;
-const Area = z.enum(['rural', 'urban']) satisfies z.ZodType<AreaType>;
 const Position = z.object({
   lat: z.number(),
   lng: z.number(),
@@ -35,32 +29,13 @@ const Position = z.object({
   takenAt: z.string(),
 }) satisfies z.ZodType<FieldPositionType>;
 const Problem = z.object({ path: z.string(), message: z.string() }) satisfies z.ZodType<FieldProblemType>;
-const VerificationStatus = z.enum([
-  'verified',
-  'verified_secondary',
-  'partial',
-  'unverified',
-]) satisfies z.ZodType<VerificationStatusType>;
-const Reason = z.object({
-  rule: z.string(),
-  messageVi: z.string(),
-  citation: z.string(),
-  status: VerificationStatus,
-}) satisfies z.ZodType<ReasonType>;
-const ReviewFlag = z.enum([
-  'evidence_disagreement',
-  'score_b_mismatch',
-  'score_a_mismatch',
-  'unverified_value',
-  'occupation_unknown',
-]) satisfies z.ZodType<ReviewFlagType>;
 
 export const AssignmentMember = z.object({
   seq: z.number(),
   fullName: z.string(),
   relation: z.string(),
   birthDate: z.string().nullable(),
-  sex: z.enum(['male', 'female']).nullable(),
+  sex: z.enum(SEXES).nullable(),
   idNumber: z.string().nullable(),
   ethnicity: z.string().nullable(),
 });

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { boundedRecord, isoDate } from '../../validate';
 import { FIELD_MAX_SURVEYS, MAX_PHOTOS_PER_SURVEY } from '../../domain/field/sync';
+import { SEXES } from '../../domain/poverty/application';
+import { Area, HouseholdClass, Occupation } from '../poverty/contracts';
 
 const year = z.coerce
   .number()
@@ -30,7 +32,7 @@ const member = z.object({
   fullName: text(200).min(1, { message: 'Cần họ tên.' }),
   relation: text(50).min(1, { message: 'Cần quan hệ với chủ hộ.' }),
   birthDate: isoDate.nullable(),
-  sex: z.enum(['male', 'female']).nullable(),
+  sex: z.enum(SEXES).nullable(),
   idNumber: z
     .string()
     .regex(/^\d{12}$/, { message: 'Số định danh cá nhân gồm 12 chữ số.' })
@@ -50,10 +52,10 @@ export const SurveyDraftSchema = z.object({
     .nullable(),
   headEthnicity: text(50).min(1, { message: 'Cần dân tộc của chủ hộ.' }),
   village: text(200).nullable(),
-  area: z.enum(['rural', 'urban']),
-  occupation: z.enum(['farm', 'forestry', 'fishery', 'salt', 'other']).nullable(),
+  area: Area,
+  occupation: Occupation.nullable(),
   noLabourCapacity: z.boolean().nullable(),
-  previousClass: z.enum(['poor', 'near_poor', 'average', 'not_poor']).nullable(),
+  previousClass: HouseholdClass.nullable(),
   scoreA: z.number().min(0).max(1000).nullable(),
   b1Answers: boundedRecord(z.string().max(20), z.string().max(50), 200).nullable(),
   incomePerCapita: z.number().int().min(0).max(1_000_000_000).nullable(),

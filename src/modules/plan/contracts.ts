@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { calendarOfYear, FactStatus, HolidayCode, YearBasis } from '../../domain/calendar';
 import type { RollUp } from '../../domain/plan/rollup';
 import { TASK_STATUSES } from '../../domain/plan/status';
-import { INSTRUMENT_STATUSES, MEMBER_ROLES } from './schemas';
+import {
+  COMMENT_KINDS,
+  COMMITTEE_LEVELS,
+  INSTRUMENT_STATUSES,
+  MEMBER_ROLES,
+  RECOMMENDATION_STATUSES,
+  SUPERVISION_KINDS,
+} from '../../domain/plan/vocabulary';
 import type { PlanStatusRow } from './service/read';
 
 export type { PlanStatusRow } from './service/read';
@@ -311,7 +318,7 @@ export const TaskDetail = z.object({
     z.object({
       id: z.number(),
       assignmentId: z.number().nullable(),
-      kind: z.enum(['comment', 'request', 'reply']),
+      kind: z.enum(COMMENT_KINDS),
       body: z.string(),
       byName: z.string(),
       createdAt: timestamp,
@@ -399,7 +406,7 @@ export type InstrumentUpdated = z.infer<typeof InstrumentUpdated>;
 /** A steering committee with its member count and whether the caller records its meetings and supervision. */
 export const CommitteeView = z.object({
   id: z.string(),
-  level: z.enum(['central', 'province', 'district', 'commune']),
+  level: z.enum(COMMITTEE_LEVELS),
   name: z.string(),
   programs: z.string(),
   unitId: z.string().nullable(),
@@ -471,8 +478,8 @@ export const MeetingRecorded = z.object({
 });
 export type MeetingRecorded = z.infer<typeof MeetingRecorded>;
 
-const supervisionKind = z.enum(['supervision', 'inspection']);
-const recommendationStatus = z.enum(['open', 'in_progress', 'closed']);
+const supervisionKind = z.enum(SUPERVISION_KINDS);
+const recommendationStatus = z.enum(RECOMMENDATION_STATUSES);
 
 /** A recommendation after supervision and its follow-up, with lateness at the as-of date (stored row's names). */
 export const RecommendationView = z.object({

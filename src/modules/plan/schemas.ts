@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../../domain/plan/status';
+import {
+  COMMENT_KINDS,
+  INSTRUMENT_STATUSES,
+  MEMBER_ROLES,
+  RECOMMENDATION_STATUSES,
+  SUPERVISION_KINDS,
+} from '../../domain/plan/vocabulary';
 import { atMost, isoDate } from '../../validate';
 import { todayInVietnam } from '../../domain/text';
 
@@ -51,13 +58,16 @@ export const NewPlan = z.object({
 });
 export type NewPlan = z.infer<typeof NewPlan>;
 
+/** Who else gets the task: none, every province, every ministry, or both. */
+const fanOut = z.enum(['none', 'provinces', 'ministries', 'all']).default('none');
+
 export const NewTask = z.object({
   planId: z.number().int().positive(),
   parentId: z.number().int().positive().optional(),
   position: z.string().trim().min(1).max(20),
   title: z.string().trim().min(3, { message: 'Cần nội dung công việc.' }).max(2000),
   leadAgencyId: z.string().optional(),
-  fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'),
+  fanOut,
   coordinatorIds: z.array(z.string()).max(100, atMost(100)).default([]),
   deadline: z.string().trim().max(200).optional(),
   startOn: isoDate.optional(),
@@ -93,7 +103,7 @@ export type TaskUpdate = z.infer<typeof TaskUpdate>;
 
 export const NewComment = z.object({
   body: z.string().trim().min(1, { message: 'Nội dung ý kiến không được để trống.' }).max(5000),
-  kind: z.enum(['comment', 'request', 'reply']).default('comment'),
+  kind: z.enum(COMMENT_KINDS).default('comment'),
   toAgencyId: z.string().optional(),
   assignmentId: z.number().int().positive().optional(),
 });
@@ -131,7 +141,7 @@ export const NewMeeting = z.object({
             planId: z.number().int().positive(),
             position: z.string().trim().min(1).max(20),
             leadAgencyId: z.string().optional(),
-            fanOut: z.enum(['none', 'provinces', 'ministries', 'all']).default('none'),
+            fanOut,
             deadline: z.string().trim().max(200).optional(),
           })
           .optional(),
@@ -173,7 +183,7 @@ export type SupervisionVisit = z.infer<typeof SupervisionVisit>;
 export const NewSupervision = z.object({
   committeeId: z.string().optional(),
   agencyId: z.string().optional(),
-  kind: z.enum(['supervision', 'inspection']),
+  kind: z.enum(SUPERVISION_KINDS),
   title: z.string().trim().min(3).max(500),
   year: z.number().int().min(2021).max(2035),
   legalBasis: z.string().trim().max(500).optional(),
@@ -189,7 +199,7 @@ export type NewVisits = z.infer<typeof NewVisits>;
 
 export const RecommendationUpdate = z.object({
   version: z.number({ message: 'Cần số phiên bản (version) của bản ghi đang sửa.' }).int().positive(),
-  status: z.enum(['open', 'in_progress', 'closed']),
+  status: z.enum(RECOMMENDATION_STATUSES),
   followUp: z.string().trim().max(5000).optional(),
   closedOn: isoDate.optional(),
 });
@@ -200,8 +210,6 @@ export type NewDependency = z.infer<typeof NewDependency>;
 
 export const Reorganise = z.object({ onDate: isoDate });
 export type Reorganise = z.infer<typeof Reorganise>;
-
-export const INSTRUMENT_STATUSES = ['drafting', 'submitted', 'issued', 'amended', 'replaced', 'expired'] as const;
 
 export const NewInstrument = z.object({
   kind: z.string().trim().min(2).max(80),
@@ -237,7 +245,6 @@ export const CalendarQuery = z.object({
   year: z.coerce.number({ message: 'Năm phải là số.' }).int().min(2000).max(2100),
 });
 
-export const MEMBER_ROLES = ['head', 'deputy_head', 'standing_member', 'member', 'invited'] as const;
 export const MemberParams = z.object({ id: z.string().min(1).max(80), memberId: z.coerce.number().int().positive() });
 
 /** A membership of a steering committee: who (or only the position), from when, until when (if ended). */

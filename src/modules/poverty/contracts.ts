@@ -1,57 +1,46 @@
 /** Shapes of the poverty API's answers, read by the server, the screens, the CLI and the tests. */
 import { z } from 'zod';
 import { APPLICATION_KINDS, APPLICATION_OUTCOMES, SEXES } from '../../domain/poverty/application';
-import type {
-  Classification as ClassificationType,
-  Evidence as EvidenceType,
-  Reason as ReasonType,
-  ReviewFlag as ReviewFlagType,
+import { SOURCE_STATUSES } from '../../domain/legal';
+import {
+  EVIDENCES,
+  REVIEW_FLAGS,
+  type Classification as ClassificationType,
+  type Reason as ReasonType,
 } from '../../domain/poverty/classify';
 import type { ReviewCan as ReviewCanType } from '../../domain/poverty/policy';
-import type {
-  Deadline as DeadlineType,
-  MonthlyStatus,
-  ReportLevel as ReportLevelType,
-  ReviewStep as ReviewStepType,
+import {
+  REPORT_LEVELS,
+  REVIEW_STEPS,
+  type Deadline as DeadlineType,
+  type MonthlyStatus,
 } from '../../domain/poverty/review';
-import type {
-  AreaType,
-  HouseholdClass as HouseholdClassType,
-  Indicator as IndicatorType,
-  Occupation as OccupationType,
-  PovertyStandard as PovertyStandardType,
-  ScoreAItemTable as ScoreAItemTableType,
-  StandardApplication as StandardApplicationType,
-  VerificationStatus as VerificationStatusType,
+import {
+  AREA_TYPES,
+  HOUSEHOLD_CLASSES,
+  OCCUPATIONS,
+  type HouseholdClass as HouseholdClassType,
+  type Indicator as IndicatorType,
+  type PovertyStandard as PovertyStandardType,
+  type ScoreAItemTable as ScoreAItemTableType,
+  type StandardApplication as StandardApplicationType,
 } from '../../domain/poverty/types';
 
-// The domain's unions as schemas (`satisfies` keeps the two in step).
-const VerificationStatus = z.enum([
-  'verified',
-  'verified_secondary',
-  'partial',
-  'unverified',
-]) satisfies z.ZodType<VerificationStatusType>;
-const Area = z.enum(['rural', 'urban']) satisfies z.ZodType<AreaType>;
-const HouseholdClass = z.enum(['poor', 'near_poor', 'average', 'not_poor']) satisfies z.ZodType<HouseholdClassType>;
-const Occupation = z.enum(['farm', 'forestry', 'fishery', 'salt', 'other']) satisfies z.ZodType<OccupationType>;
-const ReviewStep = z.enum([
-  'application',
-  'listing',
-  'survey',
-  'village_meeting',
-  'public_posting',
-  'district_consultation',
-  'recognition',
-]) satisfies z.ZodType<ReviewStepType>;
-const ReportLevel = z.enum(['commune', 'district', 'province', 'central']) satisfies z.ZodType<ReportLevelType>;
-const ReviewFlag = z.enum([
-  'evidence_disagreement',
-  'score_b_mismatch',
-  'score_a_mismatch',
-  'unverified_value',
-  'occupation_unknown',
-]) satisfies z.ZodType<ReviewFlagType>;
+// The domain's value sets as schemas, shared with the other areas that answer with the same codes (field).
+export const VerificationStatus = z.enum(SOURCE_STATUSES);
+export const Area = z.enum(AREA_TYPES);
+export const HouseholdClass = z.enum(HOUSEHOLD_CLASSES);
+export const Occupation = z.enum(OCCUPATIONS);
+export const ReviewStep = z.enum(REVIEW_STEPS);
+export const ReportLevel = z.enum(REPORT_LEVELS);
+export const ReviewFlag = z.enum(REVIEW_FLAGS);
+/** A reason of a classification: the rule, its message, citation and verification status. */
+export const Reason = z.object({
+  rule: z.string(),
+  messageVi: z.string(),
+  citation: z.string(),
+  status: VerificationStatus,
+}) satisfies z.ZodType<ReasonType>;
 
 // ---------------------------------------------------------------- standards and classification
 
@@ -156,17 +145,10 @@ export const Classification = z.object({
   incomePerCapita: z.number().nullable(),
   deprived: z.array(z.string()),
   deprivationCount: z.number().int(),
-  evidenceUsed: z.array(z.enum(['scoreA', 'income', 'b1Items']) satisfies z.ZodType<EvidenceType>),
+  evidenceUsed: z.array(z.enum(EVIDENCES)),
   decidedBy: z.enum(['scoreA', 'income']),
   lowIncomeWorker: z.boolean().nullable(),
-  reasons: z.array(
-    z.object({
-      rule: z.string(),
-      messageVi: z.string(),
-      citation: z.string(),
-      status: VerificationStatus,
-    }) satisfies z.ZodType<ReasonType>,
-  ),
+  reasons: z.array(Reason),
   flags: z.array(ReviewFlag),
 }) satisfies z.ZodType<ClassificationType>;
 export type Classification = z.infer<typeof Classification>;

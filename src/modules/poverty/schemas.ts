@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../validate';
-import { Boundaries, Breakdown, SummaryLevel, SummaryStatus } from './contracts';
+import { AREA_TYPES } from '../../domain/poverty/types';
+import { Boundaries, Breakdown, Occupation, ReportLevel, ReviewStep, SummaryLevel, SummaryStatus } from './contracts';
 import { APPLICATION_KINDS, APPLICATION_OUTCOMES, ID_NUMBER_PATTERN, SEXES } from '../../domain/poverty/application';
 
 const year = z.coerce
@@ -48,7 +49,7 @@ export const ScopeCommunesQuery = z.object({ year, province: z.string().min(1).m
 export const CommuneParams = z.object({ communeId: z.string().min(1).max(40) });
 
 export const ClassifyBody = z.object({
-  area: z.enum(['rural', 'urban'], { message: 'Khu vực phải là "rural" (nông thôn) hoặc "urban" (thành thị).' }),
+  area: z.enum(AREA_TYPES, { message: 'Khu vực phải là "rural" (nông thôn) hoặc "urban" (thành thị).' }),
   year: year.optional(),
   date: isoDate.optional(),
   scoreA: z.number().nonnegative().optional(),
@@ -56,22 +57,22 @@ export const ClassifyBody = z.object({
   scoreB: z.number().nonnegative().optional(),
   deprived: z.array(z.string().max(40)).max(40).default([]),
   standardId: z.string().max(40).optional(),
-  occupation: z.enum(['farm', 'forestry', 'fishery', 'salt', 'other']).nullable().optional(),
+  occupation: Occupation.nullable().optional(),
 });
 
 export const StepBody = z.object({
   year,
-  step: z.enum(['listing', 'survey', 'village_meeting', 'public_posting', 'district_consultation', 'recognition']),
+  step: ReviewStep.exclude(['application']),
   on: isoDate,
   evidence: z.string().max(500).optional(),
 });
 
 export const ApproveBody = z.object({
   year,
-  level: z.enum(['commune', 'district', 'province', 'central']),
+  level: ReportLevel,
   on: isoDate,
 });
-export const ReturnBody = z.object({ year, byLevel: z.enum(['district', 'province', 'central']) });
+export const ReturnBody = z.object({ year, byLevel: ReportLevel.exclude(['commune']) });
 
 export const MonthQuery = z.object({ year, month: z.coerce.number().int().min(1).max(12).optional() });
 export const ApplicationParams = z.object({ id: z.coerce.number().int().positive() });

@@ -19,8 +19,8 @@ import type {
   ReportState,
   Timeliness as TimelinessType,
 } from '../../domain/results/reporting';
-import type { LegalStatus } from '../../domain/results/sources';
 import type { TargetRule as TargetRuleType } from '../../domain/results/targets';
+import { Boundaries, VerificationStatus } from '../poverty/contracts';
 
 const year = z.coerce
   .number()
@@ -28,7 +28,7 @@ const year = z.coerce
   .min(2021, { message: 'Năm phải từ 2021.' })
   .max(2100, { message: 'Năm không hợp lệ.' });
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD.' });
-const status = z.enum(['verified', 'verified_secondary', 'partial', 'unverified']) satisfies z.ZodType<LegalStatus>;
+const status = VerificationStatus;
 // the domain's unions as answer schemas (`satisfies` keeps the two in step)
 const formUnitLevel = z.enum(['commune', 'province']) satisfies z.ZodType<FormDef['unitLevel']>;
 const periodType = z.enum(['monthly', 'six_monthly', 'yearly']) satisfies z.ZodType<PeriodType>;
@@ -36,7 +36,8 @@ const reportState = z.enum(['draft', 'submitted', 'approved']) satisfies z.ZodTy
 const timeliness = z.enum(['on_time', 'late', 'missing', 'not_due']) satisfies z.ZodType<TimelinessType>;
 
 export const LEVELS = ['nation', 'region', 'province'] as const;
-export const BOUNDARIES = ['review', 'current'] as const;
+/** The poverty summary's boundaries: the indicators' values are read from it. */
+export const BOUNDARIES = Boundaries.options;
 
 export const ValuesQuery = z.object({
   indicator: z.string().min(1).max(60),
@@ -176,6 +177,7 @@ export const TargetView = z.object({
   unit: z.string(),
   labelVi: z.string(),
   ruleVi: z.string(),
+  ruleEn: z.string(),
   citation: z.string(),
   status: z.string(),
   note: z.string().nullable(),
@@ -294,6 +296,7 @@ export const ReportView = z.object({
     id: z.number(),
     key: z.string(),
     labelVi: z.string(),
+    labelEn: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
     opensOn: z.string(),
@@ -337,6 +340,7 @@ export const Period = z.object({
   deadline: z.string(),
   chain: z.array(z.string()),
   labelVi: z.string(),
+  labelEn: z.string(),
 });
 export const PeriodItem = Period.extend({ formNumber: z.string(), formName: z.string(), unitLevel: formUnitLevel });
 export type PeriodItem = z.infer<typeof PeriodItem>;
@@ -364,6 +368,7 @@ export const PeriodReports = z.object({
       unitName: z.string(),
       reportId: z.number().nullable(),
       state: reportState,
+      nextLevel: z.string().nullable(),
       nextLevelVi: z.string().nullable(),
       submittedOn: z.string().nullable(),
       timeliness,
@@ -379,6 +384,7 @@ export const ReportingSummaryRow = z.object({
   formNumber: z.string(),
   formName: z.string(),
   labelVi: z.string(),
+  labelEn: z.string(),
   deadline: z.string(),
   overdue: z.boolean(),
   missing: z.number(),
@@ -437,6 +443,7 @@ export const TargetItem = z.object({
   note: z.string().nullable(),
   enteredBy: z.string().nullable(),
   ruleVi: z.string(),
+  ruleEn: z.string(),
 });
 export type TargetItem = z.infer<typeof TargetItem>;
 export const TargetList = z.object({ items: z.array(TargetItem) });

@@ -139,7 +139,7 @@ export async function insertFormsIfMissing(tx: Db, forms: FormDef[]): Promise<vo
 // ---------- indicators and targets ----------
 
 /** A stored target: the answer's shape without the rule in words (the service adds it). */
-export type TargetRow = Omit<TargetItem, 'ruleVi'>;
+export type TargetRow = Omit<TargetItem, 'ruleVi' | 'ruleEn'>;
 
 const SELECT_TARGET = `SELECT t.id, t.code, t.indicator, t.unit_id AS "unitId", u.code AS "unitCode", u.full_name AS "unitName", t.from_year AS "fromYear",
   t.to_year AS "toYear", t.label_vi AS "labelVi", t.rule, t.citation, t.source_id AS "sourceId", t.source_url AS "sourceUrl", t.status, t.note,

@@ -65,6 +65,7 @@ export async function setFormRules(db: Db, caller: Caller, code: string, rules: 
 }
 
 export const periodLabel = (type: FormDef['periodType'], key: string) => periodOf(type, key)?.labelVi ?? key;
+export const periodLabelEn = (type: FormDef['periodType'], key: string) => periodOf(type, key)?.labelEn ?? key;
 
 export async function listPeriods(db: Db, formCode?: string): Promise<PeriodItem[]> {
   const forms = new Map((await repo.listForms(db)).map((f) => [f.code, f]));
@@ -73,6 +74,7 @@ export async function listPeriods(db: Db, formCode?: string): Promise<PeriodItem
     return {
       ...p,
       labelVi: periodLabel(f.periodType, p.periodKey),
+      labelEn: periodLabelEn(f.periodType, p.periodKey),
       formNumber: f.number,
       formName: f.nameVi,
       unitLevel: f.unitLevel,
@@ -120,7 +122,7 @@ export async function openPeriod(db: Db, caller: Caller, input: NewPeriod) {
       entityId: row.id,
       after: row,
     });
-    return { ...row, labelVi: period.labelVi };
+    return { ...row, labelVi: period.labelVi, labelEn: period.labelEn };
   });
 }
 
@@ -128,6 +130,7 @@ interface Context {
   form: FormDef;
   period: repo.PeriodRow;
   labelVi: string;
+  labelEn: string;
   unit: { id: string; code: string; fullName: string; level: string; provinceId: string };
   report: repo.ReportRow | undefined;
   chain: ReportLevel[];
@@ -152,6 +155,7 @@ async function contextOf(db: Db, periodId: number, unitId: string): Promise<Cont
     form,
     period,
     labelVi,
+    labelEn: periodLabelEn(form.periodType, period.periodKey),
     unit,
     report: await repo.findReport(db, periodId, unitId),
     chain: period.chain as ReportLevel[],
@@ -179,6 +183,7 @@ function viewOf(ctx: Context, caller: Caller, coversUnit: boolean, today: string
       id: ctx.period.id,
       key: ctx.period.periodKey,
       labelVi: ctx.labelVi,
+      labelEn: ctx.labelEn,
       startsOn: ctx.period.startsOn,
       endsOn: ctx.period.endsOn,
       opensOn: ctx.period.opensOn,
@@ -449,6 +454,7 @@ export async function periodReports(
       unitName: u.fullName,
       reportId: r?.id ?? null,
       state: st.state,
+      nextLevel: st.nextLevel,
       nextLevelVi: st.nextLevel ? LEVEL_LABEL_VI[st.nextLevel] : null,
       submittedOn: r?.submittedOn ?? null,
       timeliness: timelinessOf(r?.submittedOn ?? null, period.deadline, today),
@@ -464,6 +470,7 @@ export async function periodReports(
     period: {
       ...period,
       labelVi: periodLabel(form.periodType, period.periodKey),
+      labelEn: periodLabelEn(form.periodType, period.periodKey),
       formNumber: form.number,
       formName: form.nameVi,
     },
@@ -488,6 +495,7 @@ export async function reportingSummary(db: Db, today = todayInVietnam()): Promis
       formNumber: p.formNumber,
       formName: p.formName,
       labelVi: p.labelVi,
+      labelEn: p.labelEn,
       deadline: p.deadline,
       overdue: today > p.deadline,
       missing: e - c.submitted,

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { invalid } from '../../errors';
 import { indicatorByCode } from '../../domain/results/indicators';
-import { ruleTextVi } from '../../domain/results/targets';
+import { ruleTextEn, ruleTextVi } from '../../domain/results/targets';
 import { formatDateVi } from '../../domain/text';
 import { audit } from '../audit/audit';
 import { resolveUnitRef } from '../units/service';
@@ -11,7 +11,11 @@ import * as repo from './repo';
 import { assertCan, auditActorOf, covers, nameOf, type Caller } from './shared';
 
 export async function listTargets(db: Db, indicator?: string): Promise<TargetItem[]> {
-  return (await repo.listTargets(db, { indicator })).map((t) => ({ ...t, ruleVi: ruleTextVi(t.rule) }));
+  return (await repo.listTargets(db, { indicator })).map((t) => ({
+    ...t,
+    ruleVi: ruleTextVi(t.rule),
+    ruleEn: ruleTextEn(t.rule),
+  }));
 }
 
 export async function enterProvinceTarget(db: Db, caller: Caller, input: NewTarget): Promise<TargetItem> {
@@ -63,6 +67,6 @@ export async function enterProvinceTarget(db: Db, caller: Caller, input: NewTarg
       unitId: province.id,
       after: row,
     });
-    return { ...row, ruleVi: ruleTextVi(row.rule) };
+    return { ...row, ruleVi: ruleTextVi(row.rule), ruleEn: ruleTextEn(row.rule) };
   });
 }

@@ -1,6 +1,6 @@
 /** What the units API answers: the schemas of its answers and the types the web and the CLI may rely on. */
 import { z } from 'zod';
-import { UNIT_LEVELS } from '../../domain/units/types';
+import { REGION_SCHEMES, UNIT_LEVELS } from '../../domain/units/types';
 
 export type { LineageRow, RegionRow, UnitRow } from './repo';
 export type { Succession } from './service';
@@ -80,7 +80,7 @@ export const UnitSuccession = z.object({
 
 export const RegionsList = z.object({
   at: z.string(),
-  scheme: z.enum(['vung8', 'vung6']),
+  scheme: z.enum(REGION_SCHEMES),
   items: z.array(
     z.object({
       id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_LEVELS } from '../../domain/units';
+import { REGION_SCHEMES, UNIT_LEVELS } from '../../domain/units';
 import { isoDate } from '../../validate';
 
 const level = z.enum(UNIT_LEVELS, { message: 'Cấp phải là province, district hoặc commune.' });
@@ -20,7 +20,7 @@ export const UnitParams = z.object({ id: z.string().trim().min(1).max(40) });
 export const GeoQuery = z.object({ at: isoDate.optional() });
 
 export const RegionsQuery = z.object({
-  scheme: z.enum(['vung6', 'vung8'], { message: 'Cách chia vùng phải là vung6 hoặc vung8.' }).default('vung6'),
+  scheme: z.enum(REGION_SCHEMES, { message: 'Cách chia vùng phải là vung6 hoặc vung8.' }).default('vung6'),
   at: isoDate.optional(),
 });
 

@@ -48,4 +48,7 @@ export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'vi';
 }
 
+/** An answer's text in the interface language, from its Vietnamese and English fields (`labelVi` / `labelEn`). */
+export const inLanguage = (vi: string, en: string): string => (currentLanguage() === 'en' ? en : vi);
+
 export default i18n;

@@ -10,6 +10,7 @@ import { ErrorBox } from '../../app/components/feedback';
 import { DateField } from '../../app/components/DateField';
 import { DataTable, QueryList } from '../../app/components/lists';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../app/format';
+import { currentLanguage, type Language } from '../../app/i18n';
 import { CRITERIA_BY_CODE } from '../../../../src/domain/budget/criteria';
 import { criteriaSetsQuery, rulebooksQuery, runsQuery, toMillion } from './api';
 import { FileImport } from './FileImport';
@@ -212,4 +213,8 @@ function RunForm({ onRan }: { onRan: (id: number) => void }) {
 
 export const statusLabel = (t: (k: string) => string, s: string | undefined) =>
   s === 'verified' || s === 'verified_secondary' ? t('budget.verified') : t('budget.unverified');
-export const criterionLabel = (code: string) => CRITERIA_BY_CODE.get(code)?.labelVi ?? code;
+/** A criterion's name in the interface language (or in `lang`: a name stored with the data stays Vietnamese). */
+export const criterionLabel = (code: string, lang: Language = currentLanguage()) => {
+  const c = CRITERIA_BY_CODE.get(code);
+  return c ? (lang === 'en' ? c.labelEn : c.labelVi) : code;
+};

@@ -122,7 +122,8 @@ function WhatIf({ run, onRan }: { run: RunSummary & { rulebook: Rulebook }; onRa
   const go = useMutation({
     mutationFn: () =>
       post<{ id: number }>('/api/budget/runs', {
-        name: name || `${run.name}: ${criterionLabel(code)} = ${value}`,
+        // the scenario's default name is stored with the data, in Vietnamese like every stored name
+        name: name || `${run.name}: ${criterionLabel(code, 'vi')} = ${value}`,
         rulebookId: run.rulebookId,
         criteriaSetId: run.criteriaSetId,
         unit: run.unit,

@@ -6,12 +6,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MEMBER_ROLES } from '../../../../src/domain/plan/vocabulary';
 import { api } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
 import { FieldProblem, SaveOutcome, TextField } from './FormProblems';
-
-export const MEMBER_ROLES = ['head', 'deputy_head', 'standing_member', 'member', 'invited'] as const;
 
 export interface MemberValues {
   id?: number;

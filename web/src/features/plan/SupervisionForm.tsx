@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SUPERVISION_KINDS } from '../../../../src/domain/plan/vocabulary';
 import { post } from '../../app/api';
 import { DateField } from '../../app/components/DateField';
 import { todayInVietnam } from '../../app/format';
@@ -156,7 +157,7 @@ export function SupervisionForm({ plans }: { plans?: SupervisionPlanRef[] }) {
             <div className="field">
               <label htmlFor={`${idp}-kind`}>{t('plan.supervisionForm.kind')}</label>
               <select id={`${idp}-kind`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-                {(['supervision', 'inspection'] as const).map((k) => (
+                {SUPERVISION_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`plan.supervisionForm.kinds.${k}`)}
                   </option>

@@ -2,8 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeVi, formatNumberVi } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { reviewStepLabel } from '../../../../src/domain/labels';
-import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
+import { communeStatusLabel, reviewStepLabel } from '../../../../src/domain/labels';
 import type { ScopeCommune } from '../../../../src/modules/poverty/contracts';
 
 /**
@@ -41,11 +40,20 @@ export default function ScopeCommunes({ communes, year }: { communes: ScopeCommu
                   </Link>
                 </td>
                 <td>
-                  {c.statusVi}
+                  {communeStatusLabel(
+                    {
+                      hasImport: c.lastImport !== null,
+                      nextStep: c.nextStep,
+                      nextApprover: c.nextApprover,
+                      locked: c.locked,
+                      lastApproved: c.lastApproved,
+                    },
+                    currentLanguage(),
+                  )}
                   {c.overdue ? ` — ${t('poverty.overdue')}` : ''}
                 </td>
                 <td className="num">
-                  {c.residentHouseholds === null ? NO_RESIDENT_HOUSEHOLDS_VI : formatNumberVi(c.residentHouseholds)}
+                  {c.residentHouseholds === null ? t('poverty.noResident') : formatNumberVi(c.residentHouseholds)}
                 </td>
                 <td>
                   {c.lastImport

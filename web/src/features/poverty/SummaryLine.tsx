@@ -1,7 +1,6 @@
 /** One row of the summary table: counts, rates over resident households, coverage, official or provisional. */
 import { useTranslation } from 'react-i18next';
 import { formatNumberVi } from '../../app/format';
-import { NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import type { SummaryRow } from '../../../../src/modules/poverty/contracts';
 import { rate, partLabel } from './format';
 
@@ -23,11 +22,11 @@ export default function SummaryLine({ r, year }: { r: SummaryRow; year: number }
         {r.name}
         {part && ` — ${part}`}
       </td>
-      <td className="num">{r.households === null ? NO_RESIDENT_HOUSEHOLDS_VI : formatNumberVi(r.households)}</td>
+      <td className="num">{r.households === null ? t('poverty.noResident') : formatNumberVi(r.households)}</td>
       <td className="num">{formatNumberVi(r.poor)}</td>
-      <td className="num">{rate(r.poorRate)}</td>
+      <td className="num">{rate(r.poorRate, t)}</td>
       <td className="num">{formatNumberVi(r.nearPoor)}</td>
-      <td className="num">{rate(r.nearPoorRate)}</td>
+      <td className="num">{rate(r.nearPoorRate, t)}</td>
       <td className="num">{formatNumberVi(r.escapedPoor)}</td>
       <td className="num">{formatNumberVi(r.newlyPoor)}</td>
       <td className="num">{formatNumberVi(r.relapsed)}</td>

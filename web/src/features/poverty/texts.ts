@@ -1,4 +1,5 @@
 /** Texts of the poverty screens (Vietnamese and English together, registered on import). */
+import { areaLabelVi, NO_RESIDENT_HOUSEHOLDS_VI } from '../../../../src/domain/poverty/resident';
 import { defineTexts, type Translation } from '../../app/texts';
 
 const vi = {
@@ -40,7 +41,14 @@ const vi = {
     unknown: 'chưa rõ',
     yes: 'Có',
     no: 'Không',
-    parts: { kinh: 'Dân tộc Kinh', minority: 'Dân tộc thiểu số' },
+    parts: {
+      kinh: 'Dân tộc Kinh',
+      minority: 'Dân tộc thiểu số',
+      rural: areaLabelVi('rural', 2026),
+      urban: areaLabelVi('urban', 2026),
+      urbanFrom2027: areaLabelVi('urban', 2027),
+    },
+    noResident: NO_RESIDENT_HOUSEHOLDS_VI,
     rateNote:
       'Tỷ lệ chỉ tính trên các xã đã báo cáo tổng số hộ dân cư (cột "Xã đã báo cáo"); xã chưa báo cáo không được tính bằng số hộ trong sổ rà soát.',
     residentTitle: 'Tổng số hộ dân cư của xã',
@@ -202,7 +210,8 @@ const en: Translation<typeof vi> = {
     unknown: 'unknown',
     yes: 'Yes',
     no: 'No',
-    parts: { kinh: 'Kinh', minority: 'Ethnic minorities' },
+    parts: { kinh: 'Kinh', minority: 'Ethnic minorities', rural: 'Rural', urban: 'Urban', urbanFrom2027: 'Urban area' },
+    noResident: 'no resident households reported',
     rateNote:
       'Rates cover only the communes that reported their resident households (column "Communes reporting"); the register is never used as the denominator.',
     residentTitle: 'Resident households of the commune',

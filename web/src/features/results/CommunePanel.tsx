@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, todayInVietnam } from '../../app/format';
 import { periodsQuery, reportQuery, type PeriodItem } from './api';
 import './texts';
+import { inLanguage } from '../../app/i18n';
 
 export function CommunePanel({ communeIds }: { communeIds: string[] }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ function DueReport({ period, unitId }: { period: PeriodItem; unitId: string }) {
   return (
     <li data-testid={`due-${period.id}`} data-state={v.state}>
       <Link to="/bao-cao/$periodId/$unitId" params={{ periodId: String(period.id), unitId }}>
-        {period.formNumber} — {period.labelVi}
+        {period.formNumber} — {inLanguage(period.labelVi, period.labelEn)}
       </Link>{' '}
       ({v.unit.name}):{' '}
       <strong>{v.report.id === null ? t('results.notStarted') : t(`results.states.${v.state}`)}</strong>

@@ -9,6 +9,7 @@ import { DrillDown } from './DrillDown';
 import { TargetsTable } from './TargetsTable';
 import { TargetTrends } from './TargetTrends';
 import './texts';
+import { inLanguage } from '../../app/i18n';
 
 export function OverviewPanel() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function OverviewPanel() {
               <td>
                 {r.formNumber} — {r.formName}
               </td>
-              <td>{r.labelVi}</td>
+              <td>{inLanguage(r.labelVi, r.labelEn)}</td>
               <td>{formatDateVi(r.deadline)}</td>
               <td className="num" data-testid={`submitted-${r.periodId}`}>
                 {formatNumberVi(r.submitted)}

@@ -9,6 +9,8 @@ import { ErrorBox } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { periodReportsQuery, periodsQuery, targetsQuery } from './api';
 import './texts';
+import { ViText } from '../../app/components/ViText';
+import { inLanguage } from '../../app/i18n';
 
 export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
   const { t } = useTranslation();
@@ -26,7 +28,7 @@ export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
           {own.map((x) => (
             <tr key={x.id}>
               <td>
-                {x.labelVi} <small className="muted">({x.ruleVi})</small>
+                <ViText text={x.labelVi} /> <small className="muted">({inLanguage(x.ruleVi, x.ruleEn)})</small>
               </td>
               <td>
                 {x.fromYear}–{x.toYear}
@@ -36,7 +38,12 @@ export function ProvincePanel({ provinceIds }: { provinceIds: string[] }) {
           ))}
         </DataTable>
       )}
-      {latest && <LatestPeriod periodId={latest.id} label={`${latest.formNumber} — ${latest.labelVi}`} />}
+      {latest && (
+        <LatestPeriod
+          periodId={latest.id}
+          label={`${latest.formNumber} — ${inLanguage(latest.labelVi, latest.labelEn)}`}
+        />
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { publicCsvUrl, publicQuery, type AreaGroupView, type PublicResults as Da
 import { RegionalMap } from './RegionalMap';
 import { TargetsTable } from './TargetsTable';
 import './texts';
+import { ViText } from '../../app/components/ViText';
 
 export function PublicResults({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ function Body({ data }: { data: Data }) {
       <ul>
         {data.otherTargets.map((o) => (
           <li key={o.code}>
-            {o.labelVi}{' '}
+            <ViText text={o.labelVi} />{' '}
             <small className="muted">
               ({o.citation}, {t(`results.statusLabels.${o.status}`)})
             </small>

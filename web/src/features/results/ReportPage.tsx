@@ -12,6 +12,8 @@ import { ErrorBox, Loading } from '../../app/components/feedback';
 import { formatDateVi, formatNumberVi } from '../../app/format';
 import { reportQuery, type ReportView } from './api';
 import './texts';
+import { currentLanguage, inLanguage } from '../../app/i18n';
+import { reviewLevelLabel } from '../../../../src/domain/labels';
 
 /** Problems of a refused save or submission, in Vietnamese (no rule codes on the screen). */
 function Problems({ error }: { error: unknown }) {
@@ -97,7 +99,7 @@ function ReportForm({ view }: { view: ReportView }) {
         {view.form.number}: {view.form.nameVi}
       </h1>
       <p className="lead">
-        {view.unit.name} — {view.period.labelVi}
+        {view.unit.name} — {inLanguage(view.period.labelVi, view.period.labelEn)}
       </p>
       <p className="note">
         {t('results.window', {
@@ -108,8 +110,8 @@ function ReportForm({ view }: { view: ReportView }) {
       </p>
       <p>
         <strong data-testid="report-state">{t(`results.states.${view.state}`)}</strong>
-        {view.nextLevelVi && view.state !== 'draft' && (
-          <> — {t('results.waiting', { level: view.nextLevelVi.toLowerCase() })}</>
+        {view.nextLevel && view.state !== 'draft' && (
+          <> — {t('results.waiting', { level: reviewLevelLabel(view.nextLevel, currentLanguage()).toLowerCase() })}</>
         )}
         {' · '}
         {t(`results.timeliness.${view.timeliness}`)}
@@ -210,7 +212,7 @@ function ReportForm({ view }: { view: ReportView }) {
           const a = view.report.approvals.find((x) => x.level === c.level);
           return (
             <li key={c.level}>
-              {c.labelVi}
+              {reviewLevelLabel(c.level, currentLanguage())}
               {a ? ` — ${t('results.approvals').toLowerCase()} ${formatDateVi(a.on)} (${a.by})` : ''}
             </li>
           );

@@ -11,6 +11,8 @@ import { useMe } from '../../app/session';
 import { FileImport } from '../budget/FileImport';
 import { periodReportsQuery, periodsQuery, type PeriodItem } from './api';
 import './texts';
+import { currentLanguage, inLanguage } from '../../app/i18n';
+import { reviewLevelLabel } from '../../../../src/domain/labels';
 
 export default function ReportsPage() {
   const { t } = useTranslation();
@@ -37,7 +39,7 @@ export default function ReportsPage() {
             <select id="period-choice" value={period.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.formNumber} — {p.labelVi}
+                  {p.formNumber} — {inLanguage(p.labelVi, p.labelEn)}
                 </option>
               ))}
             </select>
@@ -117,8 +119,11 @@ function PeriodTable({ period, canImport }: { period: PeriodItem; canImport: boo
             <td>{r.unitName}</td>
             <td>
               {t(`results.states.${r.state}`)}
-              {r.nextLevelVi && r.state !== 'draft' && (
-                <small className="muted"> — {t('results.waiting', { level: r.nextLevelVi.toLowerCase() })}</small>
+              {r.nextLevel && r.state !== 'draft' && (
+                <small className="muted">
+                  {' '}
+                  — {t('results.waiting', { level: reviewLevelLabel(r.nextLevel, currentLanguage()).toLowerCase() })}
+                </small>
               )}
             </td>
             <td>{r.submittedOn ? formatDateVi(r.submittedOn) : '—'}</td>

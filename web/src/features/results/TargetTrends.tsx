@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumberVi } from '../../app/format';
 import type { TargetView } from './api';
 import './dash-texts';
+import { ViText } from '../../app/components/ViText';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -79,7 +80,7 @@ function Trend({ target }: { target: TargetView }) {
   return (
     <figure className="trend" data-testid={`trend-${target.code}`}>
       <figcaption>
-        {target.labelVi} <small className="muted">({target.unit})</small>
+        <ViText text={target.labelVi} /> <small className="muted">({target.unit})</small>
       </figcaption>
       {series.length === 0 ? (
         <p className="muted">{t('dash.noTrend')}</p>

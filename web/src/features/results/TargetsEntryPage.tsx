@@ -7,20 +7,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, POOR_AREA_GROUP } from '../../../../src/domain/results/indicators';
+import { SOURCE_STATUSES, type SourceStatus } from '../../../../src/domain/legal';
 import type { TargetRule } from '../../../../src/domain/results/targets';
 import { post } from '../../app/api';
 import { ErrorBox, Loading } from '../../app/components/feedback';
 import { DataTable } from '../../app/components/lists';
 import { compareVi } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage, inLanguage } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { unitsQuery } from '../units/api';
 import { targetsQuery } from './api';
 import './texts';
+import { ViText } from '../../app/components/ViText';
 
 type RuleKind = TargetRule['kind'];
 const RULE_KINDS: RuleKind[] = ['annual_decrease_pp', 'reach_at_least', 'at_most', 'relative_decrease'];
-const STATUSES = ['verified', 'verified_secondary', 'partial', 'unverified'] as const;
 const PROVINCE_INDICATORS = INDICATORS.filter((i) => !POOR_AREA_GROUP[i.code]);
 
 /** "1,5" or "1.5" → 1.5; empty or not a number → null. */
@@ -45,7 +46,7 @@ export default function TargetsEntryPage() {
   const [labelVi, setLabelVi] = useState('');
   const [citation, setCitation] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('verified');
+  const [status, setStatus] = useState<SourceStatus>('verified');
   const from = Number(fromYear) || thisYear;
   const provinces = useQuery(unitsQuery({ level: 'province', at: `${from}-01-01` }));
   const targets = useQuery(targetsQuery);
@@ -163,7 +164,7 @@ export default function TargetsEntryPage() {
         <div className="field">
           <label htmlFor="t-status">{t('results.targetEntry.status')}</label>
           <select id="t-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {STATUSES.map((s) => (
+            {SOURCE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`results.targetEntry.statuses.${s}`)}
               </option>
@@ -199,7 +200,7 @@ export default function TargetsEntryPage() {
             <tr key={x.id}>
               <td>{x.unitName}</td>
               <td>
-                {x.labelVi} <small className="muted">({x.ruleVi})</small>
+                <ViText text={x.labelVi} /> <small className="muted">({inLanguage(x.ruleVi, x.ruleEn)})</small>
               </td>
               <td>
                 {x.fromYear}–{x.toYear}

@@ -4,6 +4,7 @@ import { DataTable } from '../../app/components/lists';
 import { formatNumberVi } from '../../app/format';
 import type { TargetView } from './api';
 import './texts';
+import { ViText } from '../../app/components/ViText';
 
 const fmt = (v: number | null, unit: string) =>
   v === null ? null : unit === '%' ? `${formatNumberVi(v, 2)}%` : formatNumberVi(v);
@@ -41,7 +42,9 @@ export function TargetsTable({ targets, testId }: { targets: TargetView[]; testI
         return (
           <tr key={target.code} data-target={target.code}>
             <td>
-              <strong>{target.labelVi}</strong>
+              <strong>
+                <ViText text={target.labelVi} />
+              </strong>
               <br />
               <small className="muted">
                 {target.citation} ({t(`results.statusLabels.${target.status}`)})
