@@ -89,7 +89,7 @@ async function overflow(page: Page) {
 }
 
 async function expectFits(page: Page, what: string) {
-  await page.waitForLoadState('networkidle');
+  await app.apiSettled();
   const o = await overflow(page);
   expect(o.scrollWidth, `${what}: ${o.culprits.join(', ')}`).toBeLessThanOrEqual(o.clientWidth);
 }

@@ -72,6 +72,11 @@ export interface BrowserApp {
    * session expired) then cannot meet a request that read the rows before it and writes after it.
    */
   whileApiHeld<T>(change: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once the server is answering no API request and has received none for `quietMs`: the page has its
+   * data. (Playwright's 'networkidle' resolves at once after an in-app navigation, having fired on the first load.)
+   */
+  apiSettled(quietMs?: number): Promise<void>;
   /** Console errors and uncaught page errors seen so far (CSP violations show up here). */
   pageErrors: string[];
   screenshot(page: Page, name: string): Promise<void>;
@@ -99,13 +104,16 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   let gate: Promise<void> | null = null;
   let answering = 0;
   let idle: (() => void) | null = null;
+  let lastApiAt = Date.now();
   const fetch = async (request: Request, env: unknown) => {
     if (!new URL(request.url).pathname.startsWith('/api/')) return app.fetch(request, env);
+    lastApiAt = Date.now();
     while (gate) await gate;
     answering++;
     try {
       return await app.fetch(request, env);
     } finally {
+      lastApiAt = Date.now();
       if (--answering === 0) idle?.();
     }
   };
@@ -135,6 +143,14 @@ export async function startBrowserApp(): Promise<BrowserApp> {
         idle = null;
         gate = null;
         open();
+      }
+    },
+    async apiSettled(quietMs = 500) {
+      const deadline = Date.now() + 30_000;
+      while (answering > 0 || Date.now() - lastApiAt < quietMs) {
+        if (Date.now() > deadline)
+          throw new Error(`apiSettled: API requests still arriving after 30 s (${answering} open)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async newPage() {
