@@ -4,8 +4,8 @@
  * surveys of a commune costs the same few statements as one survey.
  */
 import type { Db } from '../../db/client';
-import type { HouseholdClass, Occupation } from '../../domain/poverty/types';
-import type { HouseholdWrite } from './repo-import';
+import type { HouseholdClass } from '../../domain/poverty/types';
+import type { HouseholdWrite, ResultFields } from './repo-import';
 
 /**
  * Inserts or updates households of the register by their commune and code; their ids in the given order.
@@ -100,24 +100,12 @@ export async function previousClasses(
   return new Map(rows.map((r) => [Number(r.id), r.class]));
 }
 
-export interface HouseholdResultWrite {
+export interface HouseholdResultWrite extends ResultFields {
   provinceId: string;
   householdId: number;
   communeId: string;
   area: string;
   ethnicMinority: boolean;
-  standardId: string;
-  scoreA: number | null;
-  income: number | null;
-  scoreB: number | null;
-  deprived: string[];
-  class: HouseholdClass;
-  previousClass: HouseholdClass | null;
-  flags: string[];
-  decisionNo: string | null;
-  decisionDate: string | null;
-  occupation: Occupation | null;
-  noLabourCapacity: boolean | null;
 }
 
 /** Inserts or replaces households' results of a year (no import: the results came from field surveys). */

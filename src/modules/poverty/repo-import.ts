@@ -47,15 +47,15 @@ export async function communesWithHouseholds(
   return new Set(rows.map((r) => r.commune_id));
 }
 
-/** One household of an import with its result of the year, as staged before the import's transaction. */
-export interface StagedHousehold extends HouseholdWrite {
+/** A household's result of the year as written to the register, by an import or a field survey. */
+export interface ResultFields {
   standardId: string;
   scoreA: number | null;
   income: number | null;
   scoreB: number | null;
   deprived: string[];
   class: HouseholdClass;
-  /** Last year's class as the workbook gives it (the register's own record wins). */
+  /** Last year's class (an import: as the workbook gives it; the register's own record wins). */
   previousClass: HouseholdClass | null;
   flags: string[];
   decisionNo: string | null;
@@ -63,6 +63,9 @@ export interface StagedHousehold extends HouseholdWrite {
   occupation: Occupation | null;
   noLabourCapacity: boolean | null;
 }
+
+/** One household of an import with its result of the year, as staged before the import's transaction. */
+export interface StagedHousehold extends HouseholdWrite, ResultFields {}
 
 export interface StagedMember {
   communeId: string;
